@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { countUsers, type Db, insertAudit, insertUser, replaceGrants, seedUnits } from '@dx/db';
+import { hashPassword } from './lib/passwords';
+
+/**
+ * First start: seed the units (Hải Phòng 2023 → 2025, Hải Dương 2023) and create the first administrator.
+ * Returns the generated password once (never stored in clear), or null when one was given or users exist.
+ */
+export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
+  const seeded = await seedUnits(db);
+  if ((await countUsers(db)) > 0) return { seeded, adminPassword: null as string | null };
+  const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const admin = await insertUser(tx, { username: 'admin', displayName: 'Quản trị hệ thống', email: null, passwordHash });
+    await replaceGrants(tx, admin.id, [{ role: 'administrator', unitId: null }]);
+    await insertAudit(tx, {
+      actorUserId: null,
+      actorName: 'bootstrap',
+      action: 'user.create',
+      entityType: 'user',
+      entityId: admin.id,
+      provinceId: null,
+      after: { username: 'admin', grants: [{ role: 'administrator', unitId: null }] },
+    });
+  });
+  return { seeded, adminPassword: opts.adminPassword ? null : password };
+}

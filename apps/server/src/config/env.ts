@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Fails fast, listing every problem at once. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** postgres://… to run on PostgreSQL ≥ 15; unset = embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().default('./data'),
+  /** First administrator's password; generated and printed once when unset. */
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD cần ít nhất 12 ký tự').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Send cookies only over HTTPS (set true behind TLS). */
+  SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  logLevel: string;
+  webDist: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR, 'pglite'),
+    adminPassword: e.ADMIN_PASSWORD,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    secureCookies: e.SECURE_COOKIES,
+    logLevel: e.LOG_LEVEL,
+    webDist: resolve(e.WEB_DIST ?? 'apps/web/dist'),
+  };
+}

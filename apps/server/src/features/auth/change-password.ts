@@ -1,0 +1,20 @@
+import { deleteUserSessions, findUserById, updateUser } from '@dx/db';
+import { AppError } from '@dx/domain';
+import { audit, type UseCaseContext } from '../../http/context';
+import { hashPassword, verifyPassword } from '../../lib/passwords';
+
+/** The user changes their own password; every other session ends. */
+export async function changePassword({ ctx, currentPassword, newPassword }: { ctx: UseCaseContext; currentPassword: string; newPassword: string }) {
+  const user = await findUserById(ctx.db, ctx.actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('VALIDATION.FAILED', 'Mật khẩu hiện tại không đúng', {
+      issues: [{ path: ['body', 'currentPassword'], message: 'Mật khẩu hiện tại không đúng' }],
+    });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, user.version, { passwordHash });
+    await deleteUserSessions(tx, user.id);
+    await audit(tx, ctx, { action: 'user.change_password', entityType: 'user', entityId: user.id, provinceId: null });
+  });
+}

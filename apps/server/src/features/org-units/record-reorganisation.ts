@@ -1,0 +1,84 @@
+import { applyReorganisation, getChildrenOn, getPathOn, getUnitVersions, queryRows } from '@dx/db';
+import { AppError, planReorganisation, type ReorganisationInput } from '@dx/domain';
+import { sql } from 'drizzle-orm';
+import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+
+/** Units the input names, with the field path each came from (for errors). */
+function namedUnits(input: ReorganisationInput): { unitId: string; path: (string | number)[]; isParent: boolean }[] {
+  switch (input.type) {
+    case 'create':
+      return input.unit.parentUnitId ? [{ unitId: input.unit.parentUnitId, path: ['unit', 'parentUnitId'], isParent: true }] : [];
+    case 'rename':
+    case 'end':
+      return [{ unitId: input.unitId, path: ['unitId'], isParent: false }];
+    case 'move':
+      return [
+        { unitId: input.unitId, path: ['unitId'], isParent: false },
+        ...(input.parentUnitId ? [{ unitId: input.parentUnitId, path: ['parentUnitId'], isParent: true }] : []),
+      ];
+    case 'merge':
+      return [
+        ...input.sources.map((s, i) => ({ unitId: s.unitId, path: ['sources', i, 'unitId'], isParent: false })),
+        ...(input.intoUnitId ? [{ unitId: input.intoUnitId, path: ['intoUnitId'], isParent: false }] : []),
+        ...(input.intoNew?.parentUnitId ? [{ unitId: input.intoNew.parentUnitId, path: ['intoNew', 'parentUnitId'], isParent: true }] : []),
+      ];
+    case 'split':
+      return [
+        { unitId: input.unitId, path: ['unitId'], isParent: false },
+        ...input.into.flatMap((u, i) => (u.parentUnitId ? [{ unitId: u.parentUnitId, path: ['into', i, 'parentUnitId'], isParent: true }] : [])),
+      ];
+  }
+}
+
+/**
+ * Records a merge, split, rename, move, creation or end of units with an effective date. Only the versions in
+ * force on that date are closed; history before it never changes. One transaction; audited.
+ */
+export async function recordReorganisation({ ctx, input }: { ctx: UseCaseContext; input: ReorganisationInput }) {
+  const named = namedUnits(input);
+  if (input.type === 'create' && !input.unit.parentUnitId) {
+    // A new province: only a system administrator (global grant).
+    if (!ctx.actor.grants.some((g) => g.role === 'administrator' && g.unitId === null)) {
+      throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị hệ thống được tạo tỉnh, thành phố mới');
+    }
+  }
+  let provinceId: string | null = null;
+  for (const n of named) {
+    const scope = await authorizeUnit(ctx, 'org_unit.reorganise', n.unitId);
+    provinceId ??= scope.provinceId;
+  }
+  const ids = [...new Set(named.map((n) => n.unitId))];
+  return ctx.db.transaction(async (tx) => {
+    // Serialise concurrent reorganisations of the same units.
+    if (ids.length > 0) {
+      await queryRows(tx, sql`SELECT id FROM org_unit WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) ORDER BY id FOR UPDATE`);
+    }
+    const versionsByUnit = await getUnitVersions(tx, ids);
+    const childrenOn = await getChildrenOn(tx, ids, input.effectiveDate);
+    const ancestorsOn = new Map<string, string[]>();
+    for (const n of named.filter((x) => x.isParent)) ancestorsOn.set(n.unitId, await getPathOn(tx, n.unitId, input.effectiveDate));
+    const plan = planReorganisation(input, { versionsByUnit, childrenOn, ancestorsOn });
+    const result = await applyReorganisation(tx, plan, {
+      type: input.type,
+      effectiveDate: input.effectiveDate,
+      legalBasis: input.legalBasis,
+      note: input.note,
+      actorId: ctx.actor.userId,
+      provinceId: provinceId ?? '00000000-0000-0000-0000-000000000000',
+    });
+    if (!provinceId) {
+      // A new root unit is its own province.
+      provinceId = result.createdUnitIds[0] ?? null;
+      await tx.execute(sql`UPDATE reorganisation SET province_id = ${provinceId} WHERE id = ${result.reorganisationId}`);
+    }
+    await audit(tx, ctx, {
+      action: `org_unit.${input.type}`,
+      entityType: 'reorganisation',
+      entityId: result.reorganisationId,
+      provinceId,
+      before: Object.fromEntries([...versionsByUnit].map(([id, vs]) => [id, vs.at(-1)])),
+      after: { input, createdUnitIds: result.createdUnitIds, operations: plan.ops.length },
+    });
+    return result;
+  });
+}

@@ -1,0 +1,44 @@
+import { findUserByUsername, getGrants, insertUser, replaceGrants } from '@dx/db';
+import { AppError, type Role } from '@dx/domain';
+import { audit, type UseCaseContext } from '../../http/context';
+import { isUniqueViolation } from '../../http/errors';
+import { hashPassword } from '../../lib/passwords';
+import { assertCanGrant } from './user-access';
+
+export type CreateUserInput = {
+  username: string;
+  displayName: string;
+  email: string | null;
+  password: string;
+  grants: { role: Role; unitId: string | null }[];
+};
+
+const taken = (username: string) =>
+  new AppError('USER.USERNAME_TAKEN', `Tên đăng nhập "${username}" đã có người dùng`, {
+    issues: [{ path: ['body', 'username'], message: 'Tên đăng nhập đã tồn tại' }],
+  });
+
+/** Creates an account with its roles and org-unit scopes. */
+export async function createUser({ ctx, input }: { ctx: UseCaseContext; input: CreateUserInput }) {
+  await assertCanGrant(ctx, input.grants);
+  if (await findUserByUsername(ctx.db, input.username)) throw taken(input.username);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const user = await insertUser(tx, { username: input.username, displayName: input.displayName, email: input.email, passwordHash });
+      await replaceGrants(tx, user.id, input.grants);
+      const grants = (await getGrants(tx, [user.id])).get(user.id) ?? [];
+      await audit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        provinceId: grants.find((g) => g.provinceId)?.provinceId ?? null,
+        after: { username: user.username, displayName: user.displayName, email: user.email, grants: input.grants },
+      });
+      return { user, grants };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(input.username);
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import { findUserById, getGrants } from '@dx/db';
+import { AppError } from '@dx/domain';
+import type { UseCaseContext } from '../../http/context';
+import { assertCanManage } from './user-access';
+
+/** One account with its grants. */
+export async function getUser({ ctx, userId }: { ctx: UseCaseContext; userId: string }) {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
+  const grants = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
+  await assertCanManage(ctx, grants, 'user.read');
+  return { user, grants };
+}

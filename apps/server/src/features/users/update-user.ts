@@ -1,0 +1,61 @@
+import { deleteUserSessions, findUserById, getGrants, replaceGrants, updateUser as updateUserRow } from '@dx/db';
+import { AppError, type Role } from '@dx/domain';
+import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { hashPassword } from '../../lib/passwords';
+import { assertCanGrant, assertCanManage } from './user-access';
+import { presentUser } from './users.presenter';
+
+export type UpdateUserInput = {
+  version: number;
+  displayName?: string;
+  email?: string | null;
+  isActive?: boolean;
+  grants?: { role: Role; unitId: string | null }[];
+  /** Administrator sets a new password; the user's sessions end. */
+  password?: string;
+};
+
+/** Edits an account (optimistic: a stale version gets 409 with the current account). */
+export async function updateUser({ ctx, userId, input }: { ctx: UseCaseContext; userId: string; input: UpdateUserInput }) {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
+  const before = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
+  await assertCanManage(ctx, before, 'user.write');
+  if (input.grants) await assertCanGrant(ctx, input.grants);
+  if (userId === ctx.actor.userId && (input.isActive === false || (input.grants && !input.grants.some((g) => g.role === 'administrator')))) {
+    throw new AppError('VALIDATION.FAILED', 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình', {
+      issues: [{ path: ['body', input.isActive === false ? 'isActive' : 'grants'], message: 'Nhờ một quản trị viên khác thực hiện' }],
+    });
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return ctx.db.transaction(async (tx) => {
+    const updated = await updateUserRow(tx, userId, input.version, {
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.isActive !== undefined && { isActive: input.isActive }),
+      ...(passwordHash && { passwordHash }),
+    });
+    if (!updated) {
+      const current = (await findUserById(tx, userId))!;
+      throw versionConflict(presentUser(current, (await getGrants(tx, [userId])).get(userId) ?? [], ctx.now));
+    }
+    if (input.grants) await replaceGrants(tx, userId, input.grants);
+    if (input.isActive === false || passwordHash || input.grants) await deleteUserSessions(tx, userId);
+    const grants = (await getGrants(tx, [userId])).get(userId) ?? [];
+    await audit(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      provinceId: grants.find((g) => g.provinceId)?.provinceId ?? before.find((g) => g.provinceId)?.provinceId ?? null,
+      before: { displayName: user.displayName, email: user.email, isActive: user.isActive, grants: before.map(({ role, unitId }) => ({ role, unitId })) },
+      after: {
+        displayName: updated.displayName,
+        email: updated.email,
+        isActive: updated.isActive,
+        grants: grants.map(({ role, unitId }) => ({ role, unitId })),
+        passwordReset: !!passwordHash,
+      },
+    });
+    return { user: updated, grants };
+  });
+}

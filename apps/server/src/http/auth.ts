@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { findSession, findUserById, getGrants } from '@dx/db';
+import { AppError } from '@dx/domain';
+import type { FastifyInstance } from 'fastify';
+
+export const SESSION_COOKIE = 'dx_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes that may be called without a session (sign-in creates one). */
+const PUBLIC_WRITES = new Set(['/api/auth/sign-in']);
+
+/**
+ * Resolves the session cookie to an actor on every /api request, and enforces CSRF on state-changing requests:
+ * the header must carry the token issued with the session (SameSite=Strict cookies are the second line).
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = await findSession(app.db, hashToken(token), app.clock());
+      if (s) {
+        const user = await findUserById(app.db, s.userId);
+        if (user?.isActive) {
+          const grants = (await getGrants(app.db, [user.id])).get(user.id) ?? [];
+          request.actor = {
+            userId: user.id,
+            username: user.username,
+            displayName: user.displayName,
+            grants: grants.map((g) => ({ role: g.role, unitId: g.unitId, provinceId: g.provinceId })),
+            tokenHash: s.tokenHash,
+            csrfToken: s.csrfToken,
+          };
+        }
+      }
+    }
+    const path = request.url.split('?')[0]!;
+    if (SAFE_METHODS.has(request.method) || PUBLIC_WRITES.has(path)) return;
+    if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
+    if (request.headers[CSRF_HEADER] !== request.actor.csrfToken) {
+      throw new AppError('AUTH.CSRF', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Tải lại trang và thử lại.');
+    }
+  });
+}

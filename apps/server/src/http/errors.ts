@@ -1,0 +1,70 @@
+import { AppError, type ErrorCode } from '@dx/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/** The one table mapping error codes to HTTP statuses. */
+const STATUS: Record<ErrorCode, number> = {
+  'VALIDATION.FAILED': 400,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.LOCKED': 423,
+  'AUTH.CSRF': 403,
+  'AUTH.FORBIDDEN': 403,
+  'AUTH.RATE_LIMITED': 429,
+  'RESOURCE.NOT_FOUND': 404,
+  'RESOURCE.CONFLICT': 409,
+  'RESOURCE.VERSION_CONFLICT': 409,
+  'ORG_UNIT.NOT_FOUND': 404,
+  'ORG_UNIT.NOT_VALID_AT_DATE': 400,
+  'ORG_UNIT.INVALID_REORGANISATION': 400,
+  'USER.NOT_FOUND': 404,
+  'USER.USERNAME_TAKEN': 409,
+  INTERNAL: 500,
+};
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+const body = (code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody => ({
+  error: details ? { code, message, details } : { code, message },
+});
+
+/** Every error leaves as {error:{code,message,details}}; unexpected ones as a generic 500 with the request id. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(STATUS[err.code]).send(body(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [
+          (err.validationContext ?? 'body') as string,
+          ...((v.params as { issue?: { path?: (string | number)[] } }).issue?.path ?? v.instancePath.split('/').filter(Boolean)),
+        ],
+        message: v.message ?? 'Không hợp lệ',
+      }));
+      return reply.status(400).send(body('VALIDATION.FAILED', 'Dữ liệu gửi lên không hợp lệ', { issues }));
+    }
+    if (err.statusCode === 429) {
+      return reply.status(429).send(body('AUTH.RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút'));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      return reply
+        .status(err.statusCode)
+        .send(body('VALIDATION.FAILED', 'Yêu cầu không hợp lệ', { issues: [{ path: ['body'], message: err.message }] }));
+    }
+    request.log.error({ err }, 'unexpected error');
+    return reply
+      .status(500)
+      .send(body('INTERNAL', `Đã có lỗi ngoài dự kiến. Mã yêu cầu: ${request.id}`, { requestId: request.id }));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('RESOURCE.NOT_FOUND', `Không tìm thấy ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+/** Maps a unique-violation from the database to a conflict the client can act on. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

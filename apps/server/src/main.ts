@@ -1,0 +1,36 @@
+import { DataDirLockedError, openDatabase } from '@dx/db';
+import { buildApp } from './app';
+import { bootstrap } from './bootstrap';
+import { loadConfig } from './config/env';
+
+async function main() {
+  const config = loadConfig();
+  const handle = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const { seeded, adminPassword } = await bootstrap(handle.db, { adminPassword: config.adminPassword });
+  const app = await buildApp({ db: handle.db, config, logger: true });
+  const shutdown = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where = handle.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nNền tảng đang chạy tại http://localhost:${config.port}  — dữ liệu: ${where}`);
+  if (seeded) console.log(`Đã nạp ${seeded.units} đơn vị (${seeded.versions} phiên bản, ${seeded.successions} quan hệ kế thừa).`);
+  if (adminPassword) {
+    console.log('\n=== Tài khoản quản trị đầu tiên (chỉ hiện một lần) ===');
+    console.log(`  Tên đăng nhập: admin\n  Mật khẩu:      ${adminPassword}`);
+    console.log('  Đổi mật khẩu sau khi đăng nhập. (First admin password, shown once.)\n');
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

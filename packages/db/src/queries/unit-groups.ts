@@ -1,0 +1,78 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../client';
+import { unitGroup, unitGroupMember } from '../schema';
+
+export type UnitGroupRecord = typeof unitGroup.$inferSelect;
+
+export async function listUnitGroups(db: Db, provinceId: string): Promise<(UnitGroupRecord & { memberCount: number })[]> {
+  const groups = await db.select().from(unitGroup).where(eq(unitGroup.provinceId, provinceId)).orderBy(unitGroup.name);
+  const counts = await queryRows<{ group_id: string; n: string | number }>(
+    db,
+    sql`SELECT m.group_id, count(*) AS n FROM unit_group_member m JOIN unit_group g ON g.id = m.group_id
+        WHERE g.province_id = ${provinceId} GROUP BY m.group_id`,
+  );
+  const byId = new Map(counts.map((c) => [c.group_id, Number(c.n)]));
+  return groups.map((g) => ({ ...g, memberCount: byId.get(g.id) ?? 0 }));
+}
+
+export async function getUnitGroup(db: Db, id: string): Promise<UnitGroupRecord | null> {
+  const [row] = await db.select().from(unitGroup).where(eq(unitGroup.id, id));
+  return row ?? null;
+}
+
+/**
+ * Members of a group in force on a date: units of the rule's kinds in the province, plus explicit members
+ * that are in force on that date.
+ */
+export async function listGroupMembers(
+  db: Db,
+  group: UnitGroupRecord,
+  asOf: string,
+): Promise<{ unitId: string; name: string; code: string | null; kind: string }[]> {
+  const kinds = group.rule?.kinds ?? [];
+  const kindClause =
+    kinds.length > 0
+      ? sql`(u.province_id = ${group.provinceId} AND v.kind IN (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )}))`
+      : sql`FALSE`;
+  return queryRows(
+    db,
+    sql`SELECT v.unit_id AS "unitId", v.name, v.code, v.kind FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+        WHERE (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+          AND (${kindClause} OR v.unit_id IN (SELECT unit_id FROM unit_group_member WHERE group_id = ${group.id}))
+        ORDER BY v.kind, v.name`,
+  );
+}
+
+export async function insertUnitGroup(
+  db: Db,
+  g: { provinceId: string; code: string; name: string; rule: { kinds: string[] } | null; isSystem?: boolean },
+): Promise<UnitGroupRecord> {
+  const [row] = await db.insert(unitGroup).values(g).returning();
+  return row!;
+}
+
+export async function updateUnitGroup(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: { name?: string; rule?: { kinds: string[] } | null },
+): Promise<UnitGroupRecord | null> {
+  const [row] = await db
+    .update(unitGroup)
+    .set({ ...patch, version: sql`${unitGroup.version} + 1` })
+    .where(and(eq(unitGroup.id, id), eq(unitGroup.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export async function replaceGroupMembers(db: Db, groupId: string, unitIds: string[]): Promise<void> {
+  await db.delete(unitGroupMember).where(eq(unitGroupMember.groupId, groupId));
+  if (unitIds.length > 0) await db.insert(unitGroupMember).values(unitIds.map((unitId) => ({ groupId, unitId })));
+}
+
+export async function deleteUnitGroup(db: Db, id: string): Promise<void> {
+  await db.delete(unitGroup).where(eq(unitGroup.id, id));
+}

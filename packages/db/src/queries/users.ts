@@ -1,0 +1,152 @@
+import type { Grant, Role } from '@dx/domain';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../client';
+import { appUser, roleGrant, session } from '../schema';
+
+export type UserRecord = typeof appUser.$inferSelect;
+export type GrantRow = Grant & { id: string; unitName: string | null };
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRecord | null> {
+  const [row] = await db
+    .select()
+    .from(appUser)
+    .where(sql`lower(${appUser.username}) = lower(${username})`);
+  return row ?? null;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
+  const [row] = await db.select().from(appUser).where(eq(appUser.id, id));
+  return row ?? null;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM app_user`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Grants of several users, with the granted unit's province and current name. */
+export async function getGrants(db: Db, userIds: string[]): Promise<Map<string, GrantRow[]>> {
+  const out = new Map<string, GrantRow[]>();
+  if (userIds.length === 0) return out;
+  const rows = await queryRows<{ id: string; user_id: string; role: Role; unit_id: string | null; province_id: string | null; unit_name: string | null }>(
+    db,
+    sql`SELECT g.id, g.user_id, g.role, g.unit_id, u.province_id,
+          (SELECT v.name FROM org_unit_version v WHERE v.unit_id = g.unit_id ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) AS unit_name
+        FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id
+        WHERE g.user_id IN (${sql.join(
+          userIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) ORDER BY g.created_at`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push({ id: r.id, role: r.role, unitId: r.unit_id, provinceId: r.province_id, unitName: r.unit_name });
+    out.set(r.user_id, list);
+  }
+  return out;
+}
+
+export type NewUser = { username: string; displayName: string; email: string | null; passwordHash: string; locale?: string };
+
+export async function insertUser(db: Db, u: NewUser): Promise<UserRecord> {
+  const [row] = await db.insert(appUser).values(u).returning();
+  return row!;
+}
+
+export async function replaceGrants(db: Db, userId: string, grants: { role: Role; unitId: string | null }[]): Promise<void> {
+  await db.delete(roleGrant).where(eq(roleGrant.userId, userId));
+  if (grants.length > 0) await db.insert(roleGrant).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
+}
+
+/** Optimistic update: returns null when `expectedVersion` is stale. */
+export async function updateUser(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<Pick<UserRecord, 'displayName' | 'email' | 'isActive' | 'passwordHash' | 'locale'>>,
+): Promise<UserRecord | null> {
+  const [row] = await db
+    .update(appUser)
+    .set({ ...patch, version: sql`${appUser.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(appUser.id, id), eq(appUser.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export type UserListFilter = { q?: string; provinceIds: string[] | null; limit: number; offset: number };
+
+/** Users, optionally only those holding a grant in the given provinces (null = all). */
+export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: UserRecord[]; total: number }> {
+  const conds = [sql`TRUE`];
+  if (f.q) {
+    conds.push(
+      sql`lower(f_unaccent(a.username || ' ' || a.display_name || ' ' || coalesce(a.email, ''))) LIKE '%' || lower(f_unaccent(${f.q})) || '%'`,
+    );
+  }
+  if (f.provinceIds !== null) {
+    if (f.provinceIds.length === 0) return { items: [], total: 0 };
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM role_grant g JOIN org_unit u ON u.id = g.unit_id
+                  WHERE g.user_id = a.id AND u.province_id IN (${sql.join(
+                    f.provinceIds.map((p) => sql`${p}::uuid`),
+                    sql`, `,
+                  )}))`,
+    );
+  }
+  const where = sql.join(conds, sql` AND `);
+  const ids = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT a.id FROM app_user a WHERE ${where} ORDER BY lower(a.username) LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
+  const total = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM app_user a WHERE ${where}`);
+  if (ids.length === 0) return { items: [], total: Number(total[0]?.n ?? 0) };
+  const rows = await db.select().from(appUser).where(inArray(appUser.id, ids.map((r) => r.id)));
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  rows.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  return { items: rows, total: Number(total[0]?.n ?? 0) };
+}
+
+export async function recordLoginFailure(db: Db, userId: string, lockAfter: number, lockUntil: Date): Promise<number> {
+  const [row] = await db
+    .update(appUser)
+    .set({
+      failedLoginCount: sql`${appUser.failedLoginCount} + 1`,
+      lockedUntil: sql`CASE WHEN ${appUser.failedLoginCount} + 1 >= ${lockAfter} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${appUser.lockedUntil} END`,
+    })
+    .where(eq(appUser.id, userId))
+    .returning({ n: appUser.failedLoginCount });
+  return row?.n ?? 0;
+}
+
+export async function resetLoginFailures(db: Db, userId: string): Promise<void> {
+  await db.update(appUser).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(appUser.id, userId));
+}
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.insert(session).values(s);
+}
+
+export async function findSession(db: Db, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(session)
+    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now)));
+  return row ?? null;
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(session).where(eq(session.tokenHash, tokenHash));
+}
+
+/** "Log out everywhere" and account deactivation end every session of the user. */
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(session).where(eq(session.userId, userId)).returning({ t: session.tokenHash });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, now));
+}

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldVietnamese, kindFromAdminType, type OrgUnitKind } from '@dx/domain';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../client';
+import { insertAudit } from '../queries/audit';
+import { orgUnit, orgUnitSuccession, orgUnitVersion, reorganisation, setting, unitGroup } from '../schema';
+import { parseCsv } from './csv';
+
+const UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/units');
+const read = (file: string) => parseCsv(readFileSync(resolve(UNITS_DIR, file), 'utf8'));
+
+/** Dates of the reforms the seed files describe. */
+export const REFORM_2025_01 = '2025-01-01'; // Nghị quyết 1318/NQ-UBTVQH15 (Hải Phòng, 2023–2025 arrangement)
+export const REFORM_2025_07 = '2025-07-01'; // Nghị quyết 202/2025/QH15; 1669/NQ-UBTVQH15
+
+type Version = {
+  code: string | null;
+  name: string;
+  kind: OrgUnitKind;
+  adminType: string | null;
+  parentUnitId: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+};
+
+/**
+ * Builds the unit rows in memory and inserts them in bulk: Hải Phòng 2023 → 2025-03 → 2025-07, Hải Dương 2023,
+ * the 2025-07 merge mapping, and the city's agencies (verified and likely rows).
+ */
+class UnitBuilder {
+  units: { id: string; provinceId: string; source: string; confidence: string | null; sourceNote: string | null }[] = [];
+  versions: (Version & { unitId: string })[] = [];
+  links: { predecessorUnitId: string; successorUnitId: string; share: string; effectiveDate: string; reorganisationId: string | null }[] = [];
+
+  add(provinceId: string | null, source: string, v: Version, confidence: string | null = null, note: string | null = null) {
+    const id = crypto.randomUUID();
+    this.units.push({ id, provinceId: provinceId ?? id, source, confidence, sourceNote: note });
+    this.versions.push({ ...v, unitId: id });
+    return id;
+  }
+  current(unitId: string) {
+    return this.versions.filter((v) => v.unitId === unitId).at(-1)!;
+  }
+  change(unitId: string, date: string, patch: Partial<Version>) {
+    const cur = this.current(unitId);
+    cur.validTo = date;
+    this.versions.push({ ...cur, ...patch, validFrom: date, validTo: null, unitId });
+  }
+  end(unitId: string, date: string) {
+    this.current(unitId).validTo = date;
+  }
+}
+
+export type SeedSummary = { units: number; versions: number; successions: number; unmatchedMerges: string[]; renamedFromMergeMapping: number };
+
+/** Seeds units once (idempotent: a second call does nothing). Returns what it inserted. */
+export async function seedUnits(db: Db): Promise<SeedSummary | null> {
+  const [done] = await db.select().from(setting).where(eq(setting.key, 'seed.units'));
+  if (done) return null;
+  const b = new UnitBuilder();
+  const unmatched: string[] = [];
+  const renamed: string[] = [];
+  const gso = 'Danh mục ĐVHC (GSO, QĐ 124/2004/QĐ-TTg) — data/units/README.md';
+
+  // Hải Phòng, 10/04/2023. Identity is the surrogate id; codes are kept per version.
+  const hp23 = read('haiphong-2023.csv');
+  const byName23 = new Map<string, string>();
+  const byCode23 = new Map<string, string>();
+  let hpId = '';
+  for (const r of hp23) {
+    const parentId = r.parent_name ? byName23.get(r.parent_name)! : null;
+    const id = b.add(parentId ? hpId : null, 'haiphong-2023.csv', {
+      code: r.code_if_known || null,
+      name: r.name!,
+      kind: kindFromAdminType(r.type!, parentId !== null),
+      adminType: r.type!,
+      parentUnitId: parentId,
+      validFrom: null,
+      validTo: null,
+    }, 'verified', gso);
+    if (!parentId) hpId = id;
+    byName23.set(r.name!, id); // names are unique among parents (city, districts); communes repeat across districts
+    byCode23.set(r.code_if_known!, id);
+  }
+
+  // 01/01/2025 arrangement: same code = same unit (possibly renamed or re-typed); a code that disappears ended.
+  const hp25 = read('haiphong-2025-03.csv');
+  const byName25 = new Map<string, string>();
+  const codes25 = new Set<string>();
+  for (const r of hp25) {
+    const id = byCode23.get(r.code_if_known!);
+    if (!id) throw new Error(`seed: 2025-03 unit ${r.name} has no 2023 code`);
+    codes25.add(r.code_if_known!);
+    byName25.set(r.name!, id);
+  }
+  for (const r of hp25) {
+    const id = byCode23.get(r.code_if_known!)!;
+    const cur = b.current(id);
+    const parentId = r.parent_name ? byName25.get(r.parent_name)! : null;
+    const kind = kindFromAdminType(r.type!, parentId !== null);
+    if (cur.name !== r.name || cur.adminType !== r.type || cur.parentUnitId !== parentId) {
+      b.change(id, REFORM_2025_01, { name: r.name!, adminType: r.type!, kind, parentUnitId: parentId });
+    }
+  }
+  for (const r of hp23) if (!codes25.has(r.code_if_known!)) b.end(byCode23.get(r.code_if_known!)!, REFORM_2025_01);
+
+  // Hải Dương, 10/04/2023; the province merged into Hải Phòng on 01/07/2025.
+  const hd = read('haiduong-2023.csv');
+  const byNameHd = new Map<string, string>();
+  let hdId = '';
+  for (const r of hd) {
+    const parentId = r.parent_name ? byNameHd.get(r.parent_name)! : null;
+    const id = b.add(parentId ? hdId : null, 'haiduong-2023.csv', {
+      code: r.code_if_known || null,
+      name: r.name!,
+      kind: kindFromAdminType(r.type!, parentId !== null),
+      adminType: r.type!,
+      parentUnitId: parentId,
+      validFrom: null,
+      validTo: REFORM_2025_07,
+    }, 'verified', gso);
+    if (!parentId) hdId = id;
+    byNameHd.set(r.name!, id);
+  }
+
+  // 01/07/2025: districts abolished; every commune is a new unit directly under the city (codes reused!).
+  const valid0630 = new Map<string, string>(); // code → unit id of communes in force on 30/06/2025
+  for (const v of b.versions) {
+    if ((v.kind === 'commune' || v.kind === 'district') && (v.validTo === null || v.validTo > '2025-06-30') && (v.validFrom === null || v.validFrom <= '2025-06-30')) {
+      valid0630.set(v.code!, v.unitId);
+    }
+  }
+  for (const v of b.versions) {
+    if (v.validTo === null && v.unitId !== hpId && (v.kind === 'district' || v.kind === 'commune')) v.validTo = REFORM_2025_07;
+  }
+  const reorgId = crypto.randomUUID();
+  const hp7 = read('haiphong-2025-07.csv');
+  const byCode7 = new Map<string, string>();
+  for (const r of hp7) {
+    if (!r.parent_name) continue; // the city itself continues
+    const id = b.add(hpId, 'haiphong-2025-07.csv', {
+      code: r.code_if_known || null,
+      name: r.name!,
+      kind: 'commune',
+      adminType: r.type!,
+      parentUnitId: hpId,
+      validFrom: REFORM_2025_07,
+      validTo: null,
+    }, 'verified', 'Công văn 1027/CTK-CSCL (25/06/2025); Nghị quyết 1669/NQ-UBTVQH15');
+    byCode7.set(r.code_if_known!, id);
+  }
+  for (const m of read('haiphong-merges-2025-07.csv')) {
+    const successor = byCode7.get(m.new_code!);
+    const predecessor = valid0630.get(m.old_code!);
+    if (!successor || !predecessor) {
+      unmatched.push(`${m.old_code} ${m.old_name} → ${m.new_code} ${m.new_name}`);
+      continue;
+    }
+    const oldVersion = b.current(predecessor);
+    if (foldVietnamese(oldVersion.name) !== foldVietnamese(m.old_name!) && oldVersion.validFrom !== REFORM_2025_01) {
+      // Hải Dương's own 01/01/2025 arrangement renamed communes; we only hold its 2023 list. The mapping names
+      // the unit as it was on 30/06/2025: record that name from 01/01/2025 (date assumed, see data/units/README.md).
+      b.change(predecessor, REFORM_2025_01, { name: m.old_name!, adminType: m.old_name!.split(' ')[0] === 'Thị' ? 'Thị trấn' : oldVersion.adminType });
+      renamed.push(m.old_code!);
+    }
+    b.links.push({ predecessorUnitId: predecessor, successorUnitId: successor, share: m.merge_type === 'partial' ? 'partial' : 'full', effectiveDate: REFORM_2025_07, reorganisationId: reorgId });
+  }
+  b.links.push({ predecessorUnitId: hdId, successorUnitId: hpId, share: 'full', effectiveDate: REFORM_2025_07, reorganisationId: reorgId });
+
+  seedAgencies(b, hpId);
+
+  await db.transaction(async (tx) => {
+    await tx.insert(reorganisation).values({
+      id: reorgId,
+      provinceId: hpId,
+      type: 'merge',
+      effectiveDate: REFORM_2025_07,
+      legalBasis: 'Nghị quyết 202/2025/QH15; Nghị quyết 1669/NQ-UBTVQH15',
+      note: 'Hợp nhất tỉnh Hải Dương vào thành phố Hải Phòng; bỏ cấp huyện; sắp xếp ĐVHC cấp xã (seed)',
+    });
+    for (let i = 0; i < b.units.length; i += 500) await tx.insert(orgUnit).values(b.units.slice(i, i + 500));
+    for (let i = 0; i < b.versions.length; i += 500) await tx.insert(orgUnitVersion).values(b.versions.slice(i, i + 500));
+    for (let i = 0; i < b.links.length; i += 500) await tx.insert(orgUnitSuccession).values(b.links.slice(i, i + 500));
+    for (const provinceId of [hpId, hdId]) await seedDefaultGroups(tx, provinceId);
+    const summary = { units: b.units.length, versions: b.versions.length, successions: b.links.length, unmatchedMerges: unmatched.length, renamedFromMergeMapping: renamed.length };
+    await tx.insert(setting).values({ key: 'seed.units', value: summary });
+    await insertAudit(tx, { actorUserId: null, actorName: 'seed', action: 'seed.units', entityType: 'org_unit', entityId: null, provinceId: hpId, after: summary });
+  });
+  return { units: b.units.length, versions: b.versions.length, successions: b.links.length, unmatchedMerges: unmatched, renamedFromMergeMapping: renamed.length };
+}
+
+/**
+ * City agencies of Hải Phòng from haiphong-agencies-2023.csv. Rows flagged "unverified" are left out; the
+ * People's Committee row is the city unit itself; the city portal and the police publication are channels
+ * (recorded with the evidence records), not org units.
+ */
+function seedAgencies(b: UnitBuilder, hpId: string) {
+  const rows = read('haiphong-agencies-2023.csv').filter((r) => r.confidence === 'verified' || r.confidence === 'likely');
+  const skip = (r: Record<string, string>) =>
+    r.type!.startsWith('UBND cấp tỉnh') || r.type === 'Tổng số' || r.type!.startsWith('Cổng TTĐT') || r.type!.startsWith('Ấn phẩm');
+  const kindOf = (type: string): OrgUnitKind =>
+    type.startsWith('Cơ quan báo chí') ? 'press_agency' : type.startsWith('Hội') ? 'mass_organisation' : 'department';
+  const byName = new Map<string, string>();
+  for (const r of rows.filter((x) => x.period === '2023' && !skip(x))) {
+    byName.set(r.name!, b.add(hpId, 'haiphong-agencies-2023.csv', {
+      code: null, name: r.name!, kind: kindOf(r.type!), adminType: r.type!, parentUnitId: hpId, validFrom: null, validTo: null,
+    }, r.confidence!, r.evidence!));
+  }
+  // 2025 arrangement of departments (plan of 12 → 6 mergers, per the evidence column). Continuing units keep
+  // their identity; merged ones end on the date the file gives.
+  const date = REFORM_2025_07;
+  const successions: [string, string[], 'full' | 'partial'][] = [
+    ['Sở Nông nghiệp và Môi trường', ['Sở Nông nghiệp và Phát triển nông thôn', 'Sở Tài nguyên và Môi trường'], 'full'],
+    ['Sở Văn hóa, Thể thao và Du lịch', ['Sở Văn hóa và Thể thao', 'Sở Du lịch'], 'full'],
+    ['Sở Khoa học và Công nghệ (gồm mảng TT&TT cũ trừ báo chí)', ['Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông'], 'full'],
+    ['Báo và Phát thanh, Truyền hình Hải Phòng', ['Báo Hải Phòng', 'Đài Phát thanh và Truyền hình Hải Phòng (THP)'], 'full'],
+  ];
+  const absorbed: [string, string][] = [
+    ['Sở Nội vụ', 'Sở Lao động - Thương binh và Xã hội'],
+    ['Sở Xây dựng', 'Sở Giao thông vận tải'],
+    ['Sở Tài chính', 'Sở Kế hoạch và Đầu tư'],
+  ];
+  for (const r of rows.filter((x) => x.period === date && !skip(x))) {
+    if (byName.has(r.name!)) continue; // same department continues (Sở Nội vụ, Sở Xây dựng, Sở GD&ĐT)
+    const plan = successions.find(([n]) => n === r.name);
+    if (!plan && r.name!.startsWith('Ban Quản lý Khu kinh tế')) continue; // the 2023 board continues
+    const name = r.name!.replace(/\s*\(gồm.*\)$/, '');
+    const id = b.add(hpId, 'haiphong-agencies-2023.csv', {
+      code: null, name, kind: kindOf(r.type!), adminType: r.type!, parentUnitId: hpId, validFrom: date, validTo: null,
+    }, r.confidence!, r.evidence!);
+    for (const old of plan?.[1] ?? []) {
+      const oldId = byName.get(old);
+      if (!oldId) continue;
+      b.end(oldId, date);
+      b.links.push({ predecessorUnitId: oldId, successorUnitId: id, share: plan![2], effectiveDate: date, reorganisationId: null });
+    }
+  }
+  for (const [into, old] of absorbed) {
+    const intoId = byName.get(into);
+    const oldId = byName.get(old);
+    if (!intoId || !oldId) continue;
+    b.end(oldId, date);
+    b.links.push({ predecessorUnitId: oldId, successorUnitId: intoId, share: 'full', effectiveDate: date, reorganisationId: null });
+  }
+}
+
+/** The groups later targets and tasks refer to ("all departments", "all district People's Committees"…). */
+export async function seedDefaultGroups(db: Db, provinceId: string): Promise<void> {
+  const groups: [string, string, OrgUnitKind[]][] = [
+    ['all-departments', 'Các sở, ban, ngành', ['department']],
+    ['all-districts', 'UBND các quận, huyện', ['district']],
+    ['all-communes', 'UBND các xã, phường, thị trấn', ['commune']],
+    ['all-schools', 'Các trường học', ['school']],
+    ['all-press', 'Các cơ quan báo chí', ['press_agency']],
+    ['all-mass-organisations', 'Các tổ chức chính trị - xã hội, hội, đoàn thể', ['mass_organisation']],
+    ['all-local-government', 'Các sở, ban, ngành; UBND các quận, huyện, xã, phường, thị trấn', ['department', 'district', 'commune']],
+  ];
+  await db
+    .insert(unitGroup)
+    .values(groups.map(([code, name, kinds]) => ({ provinceId, code, name, rule: { kinds }, isSystem: true })))
+    .onConflictDoNothing();
+}
+
+/** The province root id for an official code among roots (e.g. '31' Hải Phòng). */
+export async function findProvinceByCode(db: Db, code: string): Promise<string | null> {
+  const rows = await queryRows<{ unit_id: string }>(
+    db,
+    sql`SELECT v.unit_id FROM org_unit_version v WHERE v.parent_unit_id IS NULL AND v.code = ${code} LIMIT 1`,
+  );
+  return rows[0]?.unit_id ?? null;
+}

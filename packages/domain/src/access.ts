@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Roles (BRIEF "Users"). A user holds one or more grants: a role over an org unit and the units below it. */
+export const ROLES = ['administrator', 'dx_office', 'finance', 'leadership', 'unit_officer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const role = z.enum(ROLES);
+
+/** A role over a unit's subtree; `unitId` null = every province (system administrator only). */
+export type Grant = { role: Role; unitId: string | null; provinceId: string | null };
+
+/**
+ * How far a permission reaches from the granted unit:
+ * - `province`: anything in the same province as the granted unit (the DX office sees its whole province;
+ *   the administrative structure is public within a province);
+ * - `subtree`: the granted unit and the units below it.
+ */
+type Reach = 'province' | 'subtree';
+
+const PERMISSIONS = {
+  'org_unit.read': { roles: ROLES, reach: 'province' },
+  'org_unit.reorganise': { roles: ['administrator'], reach: 'subtree' },
+  'org_unit.correct': { roles: ['administrator'], reach: 'subtree' },
+  'unit_group.read': { roles: ROLES, reach: 'province' },
+  'unit_group.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'user.read': { roles: ['administrator'], reach: 'subtree' },
+  'user.write': { roles: ['administrator'], reach: 'subtree' },
+  'audit.read': { roles: ['administrator'], reach: 'province' },
+} as const satisfies Record<string, { roles: readonly Role[]; reach: Reach }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** Where the thing acted on sits: its province and the ids from the root down to it (inclusive). */
+export type ScopeTarget = { provinceId: string; path: readonly string[] };
+
+/** True when some grant gives `permission` over `target`. */
+export function isAllowed(grants: readonly Grant[], permission: Permission, target: ScopeTarget): boolean {
+  const rule = PERMISSIONS[permission];
+  return grants.some((g) => {
+    if (!(rule.roles as readonly Role[]).includes(g.role)) return false;
+    if (g.unitId === null) return true;
+    if (rule.reach === 'province') return g.provinceId === target.provinceId;
+    return target.path.includes(g.unitId);
+  });
+}
+
+/** True when some grant could give `permission` somewhere (used to hide whole screens and routes). */
+export function hasPermissionAnywhere(grants: readonly Grant[], permission: Permission): boolean {
+  const rule = PERMISSIONS[permission];
+  return grants.some((g) => (rule.roles as readonly Role[]).includes(g.role));
+}
+
+/** Provinces a permission reaches into (null = all provinces). */
+export function provincesFor(grants: readonly Grant[], permission: Permission): string[] | null {
+  const rule = PERMISSIONS[permission];
+  const relevant = grants.filter((g) => (rule.roles as readonly Role[]).includes(g.role));
+  if (relevant.some((g) => g.unitId === null)) return null;
+  return [...new Set(relevant.map((g) => g.provinceId).filter((p): p is string => p !== null))];
+}
+
+/** Only a system administrator may grant the global (all provinces) scope or the administrator role globally. */
+export function canGrant(actorGrants: readonly Grant[], grant: { role: Role; unitId: string | null }, target: ScopeTarget | null): boolean {
+  if (grant.unitId === null || target === null) return actorGrants.some((g) => g.role === 'administrator' && g.unitId === null);
+  return isAllowed(actorGrants, 'user.write', target);
+}

@@ -1,0 +1,41 @@
+/** Stable error codes. The server maps each to an HTTP status in one table; the web localises by code. */
+export const ERROR_CODES = [
+  'VALIDATION.FAILED',
+  'AUTH.UNAUTHENTICATED',
+  'AUTH.INVALID_CREDENTIALS',
+  'AUTH.LOCKED',
+  'AUTH.CSRF',
+  'AUTH.FORBIDDEN',
+  'AUTH.RATE_LIMITED',
+  'RESOURCE.NOT_FOUND',
+  'RESOURCE.CONFLICT',
+  'RESOURCE.VERSION_CONFLICT',
+  'ORG_UNIT.NOT_FOUND',
+  'ORG_UNIT.NOT_VALID_AT_DATE',
+  'ORG_UNIT.INVALID_REORGANISATION',
+  'USER.NOT_FOUND',
+  'USER.USERNAME_TAKEN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field of the input; `path` is the field path (e.g. ["grants", 0, "unitId"]). */
+export type FieldIssue = { path: (string | number)[]; message: string; code?: string };
+
+/** An expected failure with a stable code; safe to show to the client. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** A validation failure with field paths, in the same shape zod issues take. */
+export function validationError(message: string, issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION.FAILED', message, { issues });
+}

@@ -1,0 +1,6 @@
+export * from './access';
+export * from './dates';
+export * from './errors';
+export * from './org-unit';
+export * from './reorganisation';
+export * from './text';
