@@ -4,3 +4,4 @@ export * from './errors';
 export * from './org-unit';
 export * from './reorganisation';
 export * from './text';
+export * from './tasks/time-frame';
