@@ -5,3 +5,4 @@ export * from './org-unit';
 export * from './reorganisation';
 export * from './text';
 export * from './tasks/time-frame';
+export * from './workflow/approval';

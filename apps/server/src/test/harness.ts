@@ -1,7 +1,7 @@
 import { type DatabaseHandle, findProvinceByCode, insertUser, replaceGrants, seedUnits } from '@dx/db';
 import { createTestDatabase } from '@dx/db/testing';
 import type { Role } from '@dx/domain';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { loadConfig } from '../config/env';
 import { hashPassword } from '../lib/passwords';
@@ -20,7 +20,7 @@ export type TestApp = {
   userWith(grants: { role: Role; unitId: string | null }[], username?: string): Promise<Session>;
   signIn(username: string, password?: string): Promise<Session>;
   /** Calls the API in-process as the session (cookie + CSRF header). */
-  call(session: Session | null, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  call(session: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Number and code of a document as Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4) writes it:
+ * `<number>/<type code>-<issuer code>`, e.g. `54/KH-UBND` (plan 54 of the People's Committee).
+ * Type codes are upper-case letters (KH, QĐ, NQ…); issuer codes may hold letters, digits, `&` and `-`
+ * (UBND, STTTT, VP-UBND).
+ */
+const PLAN_NUMBER = /^(\d{1,6})\/([A-ZĐ]{1,6})-([A-ZĐa-zđ0-9&]+(?:-[A-ZĐa-zđ0-9&]+)*)$/u;
+
+export type DocumentNumber = { number: number; typeCode: string; issuerCode: string };
+
+/** Parses `54/KH-UBND` → { number: 54, typeCode: 'KH', issuerCode: 'UBND' }; null when malformed. */
+export function parseDocumentNumber(code: string): DocumentNumber | null {
+  const m = PLAN_NUMBER.exec(code.normalize('NFC').trim());
+  if (!m) return null;
+  const number = Number(m[1]);
+  if (number < 1) return null;
+  return { number, typeCode: m[2]!, issuerCode: m[3]! };
+}
+
+/** Formats a number back as `54/KH-UBND` (no leading zeros: the decree writes the number as an Arabic number). */
+export function formatDocumentNumber(n: DocumentNumber): string {
+  return `${n.number}/${n.typeCode}-${n.issuerCode}`;
+}
+
+/** A plan's number and code; a plan is type KH (kế hoạch). */
+export const planNumber = z
+  .string()
+  .trim()
+  .transform((s) => s.normalize('NFC'))
+  .superRefine((s, ctx) => {
+    const parsed = parseDocumentNumber(s);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'Số, ký hiệu phải có dạng <số>/<loại>-<cơ quan>, ví dụ 54/KH-UBND' });
+    } else if (parsed.typeCode !== 'KH') {
+      ctx.addIssue({ code: 'custom', message: 'Ký hiệu loại văn bản của kế hoạch là KH (ví dụ 54/KH-UBND)' });
+    }
+  });
