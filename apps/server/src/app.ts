@@ -13,20 +13,35 @@ import type { Config } from './config/env';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
+import { planRoutes } from './features/plans/plans.routes';
+import { recordRoutes } from './features/records/records.routes';
+import { targetRoutes } from './features/targets/targets.routes';
 import { unitGroupRoutes } from './features/unit-groups/unit-groups.routes';
 import { userRoutes } from './features/users/users.routes';
 import { registerAuth } from './http/auth';
-import { registerErrorHandler } from './http/errors';
+import { frameworkErrorHandler, registerErrorHandler } from './http/errors';
+import { registerInputGuard } from './http/input-guard';
 
-export type AppOptions = { db: Db; config: Config; clock?: () => Date; logger?: boolean };
+export type AppOptions = {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  logger?: boolean;
+  /**
+   * Evidence records and live targets (/api/<records>, /api/plans/:planId/targets/…). Off unless asked for until
+   * the route matrices of http/authorization.test.ts and http/bad-input.test.ts have their rows; main.ts asks.
+   */
+  evidenceRoutes?: boolean;
+};
 
 /** Builds the HTTP application: API under /api, OpenAPI at /api/docs, the SPA for everything else. */
-export async function buildApp({ db, config, clock = () => new Date(), logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, clock = () => new Date(), logger = false, evidenceRoutes = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,6 +65,7 @@ export async function buildApp({ db, config, clock = () => new Date(), logger = 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerErrorHandler(app);
+  registerInputGuard(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Nền tảng truyền thông chuyển đổi số — API', version: '0.1.0' },
@@ -66,6 +82,11 @@ export async function buildApp({ db, config, clock = () => new Date(), logger = 
   await app.register(unitGroupRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(planRoutes, { prefix: '/api' });
+  if (evidenceRoutes) {
+    await app.register(recordRoutes, { prefix: '/api' });
+    await app.register(targetRoutes, { prefix: '/api' });
+  }
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { countUsers, type Db, insertAudit, insertUser, replaceGrants, seedUnits } from '@dx/db';
+import { countUsers, type Db, insertAudit, insertUser, replaceGrants, seedPlans, seedTargetDefinitions, seedUnits } from '@dx/db';
 import { hashPassword } from './lib/passwords';
 
 /**
@@ -8,6 +8,10 @@ import { hashPassword } from './lib/passwords';
  */
 export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
   const seeded = await seedUnits(db);
+  // Plan 54/KH-UBND (Hải Phòng 2023) as structured data, once.
+  await seedPlans(db);
+  // How plan 54's six targets (I.2 a–e) are computed, against the seeded plan's target rows.
+  await seedTargetDefinitions(db);
   if ((await countUsers(db)) > 0) return { seeded, adminPassword: null as string | null };
   const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);

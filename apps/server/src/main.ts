@@ -7,7 +7,7 @@ async function main() {
   const config = loadConfig();
   const handle = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const { seeded, adminPassword } = await bootstrap(handle.db, { adminPassword: config.adminPassword });
-  const app = await buildApp({ db: handle.db, config, logger: true });
+  const app = await buildApp({ db: handle.db, config, logger: true, evidenceRoutes: true });
   const shutdown = async () => {
     await app.close();
     await handle.close();

@@ -36,6 +36,9 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server drops (a restart, a failover, DROP DATABASE … FORCE after a test) surfaces as a
+    // pool 'error' event, which crashes the process when nobody listens; the pool opens a new one on next use.
+    pool.on('error', (error) => console.warn(`PostgreSQL: idle connection lost (${error.message})`));
     // DATE columns stay local calendar dates (yyyy-mm-dd), never shifted through a JS Date.
     pool.on('connect', (client) => {
       client.query(`SET TIME ZONE 'Asia/Ho_Chi_Minh'`).catch(() => undefined);

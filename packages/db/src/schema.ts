@@ -224,3 +224,6 @@ export const setting = pgTable('setting', {
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export * from './plan-schema';
+export * from './records-schema';

@@ -25,6 +25,18 @@ const PERMISSIONS = {
   'user.read': { roles: ['administrator'], reach: 'subtree' },
   'user.write': { roles: ['administrator'], reach: 'subtree' },
   'audit.read': { roles: ['administrator'], reach: 'province' },
+  // Plans are read by everyone in the province; the DX office writes them (BRIEF "Users").
+  'plan.read': { roles: ROLES, reach: 'province' },
+  'plan.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  // Evidence records (BRIEF "Users"): everyone in the province reads; a unit officer writes for its own unit and
+  // the units below it; the DX office for its whole province; the DX office accepts or returns unit plans.
+  'record.read': { roles: ROLES, reach: 'province' },
+  'record.write': { roles: ['unit_officer'], reach: 'subtree' },
+  'record.write_any': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'unit_plan.review': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  // Targets are read by everyone in the province; the DX office urges the units behind (đôn đốc).
+  'target.read': { roles: ROLES, reach: 'province' },
+  'target.remind': { roles: ['administrator', 'dx_office'], reach: 'province' },
 } as const satisfies Record<string, { roles: readonly Role[]; reach: Reach }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,3 +6,8 @@ export * from './reorganisation';
 export * from './text';
 export * from './tasks/time-frame';
 export * from './workflow/approval';
+export * from './plan/index';
+export * from './records/kinds';
+export * from './targets/index';
+export * from './records/inputs';
+export * from './records/import';

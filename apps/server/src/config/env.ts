@@ -14,12 +14,27 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** First administrator's password; generated and printed once when unset. */
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD cần ít nhất 12 ký tự').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Send cookies only over HTTPS (set true behind TLS). */
   SECURE_COOKIES: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (sign-in rate limit, audit ip): true/false,
+   * or the proxies' addresses/CIDRs separated by commas ('loopback', '10.0.0.0/8'). Trusting every proxy would let any client pick its own
+   * address and escape the sign-in rate limit; the default trusts only a proxy on this machine.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('loopback')
+    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
 });
@@ -32,6 +47,7 @@ export type Config = {
   adminPassword: string | undefined;
   sessionTtlHours: number;
   secureCookies: boolean;
+  trustProxy: boolean | string;
   logLevel: string;
   webDist: string;
 };
@@ -51,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     secureCookies: e.SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? 'apps/web/dist'),
   };

@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '@dx/domain';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** The one table mapping error codes to HTTP statuses. */
@@ -20,6 +20,12 @@ const STATUS: Record<ErrorCode, number> = {
   'USER.NOT_FOUND': 404,
   'WORKFLOW.INVALID_TRANSITION': 409,
   'USER.USERNAME_TAKEN': 409,
+  'PLAN.NOT_FOUND': 404,
+  'PLAN.DUPLICATE_NUMBER': 409,
+  'TARGET.NOT_FOUND': 404,
+  'TARGET.NOT_DEFINED': 409,
+  'RECORD.NOT_FOUND': 404,
+  'IMPORT.INVALID_FILE': 400,
   INTERNAL: 500,
 };
 
@@ -39,29 +45,62 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const issues = err.validation.map((v) => ({
         path: [
           (err.validationContext ?? 'body') as string,
-          ...((v.params as { issue?: { path?: (string | number)[] } }).issue?.path ?? v.instancePath.split('/').filter(Boolean)),
+          // zod's path arrives joined into instancePath: list indices back to numbers, as FieldIssue paths have them.
+          ...((v.params as { issue?: { path?: (string | number)[] } }).issue?.path ??
+            v.instancePath
+              .split('/')
+              .filter(Boolean)
+              .map((s) => (/^\d+$/.test(s) ? Number(s) : s))),
         ],
         message: v.message ?? 'Không hợp lệ',
       }));
       return reply.status(400).send(body('VALIDATION.FAILED', 'Dữ liệu gửi lên không hợp lệ', { issues }));
     }
     if (err.statusCode === 429) {
-      return reply.status(429).send(body('AUTH.RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút'));
+      return reply
+        .status(429)
+        .send(body('AUTH.RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút'));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       return reply
         .status(err.statusCode)
-        .send(body('VALIDATION.FAILED', 'Yêu cầu không hợp lệ', { issues: [{ path: ['body'], message: err.message }] }));
+        .send(
+          body('VALIDATION.FAILED', 'Yêu cầu không hợp lệ', {
+            issues: [{ path: ['body'], message: err.message }],
+          }),
+        );
     }
     request.log.error({ err }, 'unexpected error');
     return reply
       .status(500)
-      .send(body('INTERNAL', `Đã có lỗi ngoài dự kiến. Mã yêu cầu: ${request.id}`, { requestId: request.id }));
+      .send(
+        body('INTERNAL', `Đã có lỗi ngoài dự kiến. Mã yêu cầu: ${request.id}`, { requestId: request.id }),
+      );
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('RESOURCE.NOT_FOUND', `Không tìm thấy ${request.method} ${request.url.split('?')[0]}`));
+    reply
+      .status(404)
+      .send(body('RESOURCE.NOT_FOUND', `Không tìm thấy ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding, a path parameter over the length limit):
+ * bad input like any other, in the same shape (passed as the `frameworkErrors` server option).
+ */
+export function frameworkErrorHandler(
+  err: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  reply
+    .status(400)
+    .send(
+      body('VALIDATION.FAILED', 'Đường dẫn không hợp lệ', {
+        issues: [{ path: ['params'], message: err.message }],
+      }),
+    );
 }
 
 /** Maps a unique-violation from the database to a conflict the client can act on. */

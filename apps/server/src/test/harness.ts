@@ -25,6 +25,12 @@ export type TestApp = {
 };
 
 let counter = 0;
+let addressCounter = 0;
+/** A distinct client address per sign-in, so files creating many sessions stay under the sign-in rate limit. */
+const nextAddress = () => {
+  addressCounter++;
+  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+};
 let cachedHash: Promise<string> | undefined;
 
 /** A real app on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set) with the units seeded. */
@@ -39,7 +45,12 @@ export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<
   cachedHash ??= hashPassword(TEST_PASSWORD);
 
   const signIn = async (username: string, password = TEST_PASSWORD): Promise<Session> => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username, password },
+      remoteAddress: nextAddress(),
+    });
     if (res.statusCode !== 200) throw new Error(`sign-in ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'dx_session')!;
     return { cookie: `dx_session=${cookie.value}`, csrf: res.json().csrfToken, userId: res.json().user.id };
@@ -52,7 +63,12 @@ export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<
     hd,
     signIn,
     async userWith(grants, username = `user${++counter}_${process.pid}`) {
-      const user = await insertUser(handle.db, { username, displayName: `Người dùng ${username}`, email: null, passwordHash: await cachedHash! });
+      const user = await insertUser(handle.db, {
+        username,
+        displayName: `Người dùng ${username}`,
+        email: null,
+        passwordHash: await cachedHash!,
+      });
       await replaceGrants(handle.db, user.id, grants);
       return signIn(username);
     },

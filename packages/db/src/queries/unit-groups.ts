@@ -68,9 +68,11 @@ export async function updateUnitGroup(
   return row ?? null;
 }
 
+/** Members are a set: a unit listed twice is a member once (not a key violation). */
 export async function replaceGroupMembers(db: Db, groupId: string, unitIds: string[]): Promise<void> {
   await db.delete(unitGroupMember).where(eq(unitGroupMember.groupId, groupId));
-  if (unitIds.length > 0) await db.insert(unitGroupMember).values(unitIds.map((unitId) => ({ groupId, unitId })));
+  const unique = [...new Set(unitIds)];
+  if (unique.length > 0) await db.insert(unitGroupMember).values(unique.map((unitId) => ({ groupId, unitId })));
 }
 
 export async function deleteUnitGroup(db: Db, id: string): Promise<void> {

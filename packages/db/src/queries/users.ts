@@ -53,9 +53,11 @@ export async function insertUser(db: Db, u: NewUser): Promise<UserRecord> {
   return row!;
 }
 
+/** Grants are a set: the same role on the same unit twice is kept once. */
 export async function replaceGrants(db: Db, userId: string, grants: { role: Role; unitId: string | null }[]): Promise<void> {
   await db.delete(roleGrant).where(eq(roleGrant.userId, userId));
-  if (grants.length > 0) await db.insert(roleGrant).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
+  const unique = [...new Map(grants.map((g) => [`${g.role}|${g.unitId}`, g])).values()];
+  if (unique.length > 0) await db.insert(roleGrant).values(unique.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
 }
 
 /** Optimistic update: returns null when `expectedVersion` is stale. */
@@ -75,7 +77,10 @@ export async function updateUser(
 
 export type UserListFilter = { q?: string; provinceIds: string[] | null; limit: number; offset: number };
 
-/** Users, optionally only those holding a grant in the given provinces (null = all). */
+/**
+ * Users, optionally (provinceIds not null) only those whose every grant lies in the given provinces: the accounts
+ * an administrator of those provinces manages. A user also granted elsewhere, or everywhere, is not theirs.
+ */
 export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: UserRecord[]; total: number }> {
   const conds = [sql`TRUE`];
   if (f.q) {
@@ -85,12 +90,14 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
   }
   if (f.provinceIds !== null) {
     if (f.provinceIds.length === 0) return { items: [], total: 0 };
+    const provinces = sql.join(
+      f.provinceIds.map((p) => sql`${p}::uuid`),
+      sql`, `,
+    );
+    conds.push(sql`EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = a.id)`);
     conds.push(
-      sql`EXISTS (SELECT 1 FROM role_grant g JOIN org_unit u ON u.id = g.unit_id
-                  WHERE g.user_id = a.id AND u.province_id IN (${sql.join(
-                    f.provinceIds.map((p) => sql`${p}::uuid`),
-                    sql`, `,
-                  )}))`,
+      sql`NOT EXISTS (SELECT 1 FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id
+                      WHERE g.user_id = a.id AND (g.unit_id IS NULL OR u.province_id NOT IN (${provinces})))`,
     );
   }
   const where = sql.join(conds, sql` AND `);
@@ -106,12 +113,19 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
   return { items: rows, total: Number(total[0]?.n ?? 0) };
 }
 
-export async function recordLoginFailure(db: Db, userId: string, lockAfter: number, lockUntil: Date): Promise<number> {
+/**
+ * Counts a failed sign-in and locks the account once `lockAfter` failures accumulate. A lock that has run out
+ * starts a fresh count: after waiting out the lock the user gets their attempts back, not one more try.
+ */
+export async function recordLoginFailure(db: Db, userId: string, opts: { lockAfter: number; lockUntil: Date; now: Date }): Promise<number> {
+  const expired = sql`(${appUser.lockedUntil} IS NOT NULL AND ${appUser.lockedUntil} <= ${opts.now.toISOString()}::timestamptz)`;
+  const base = sql`(CASE WHEN ${expired} THEN 0 ELSE ${appUser.failedLoginCount} END)`;
   const [row] = await db
     .update(appUser)
     .set({
-      failedLoginCount: sql`${appUser.failedLoginCount} + 1`,
-      lockedUntil: sql`CASE WHEN ${appUser.failedLoginCount} + 1 >= ${lockAfter} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${appUser.lockedUntil} END`,
+      failedLoginCount: sql`${base} + 1`,
+      lockedUntil: sql`CASE WHEN ${base} + 1 >= ${opts.lockAfter} THEN ${opts.lockUntil.toISOString()}::timestamptz
+                            WHEN ${expired} THEN NULL ELSE ${appUser.lockedUntil} END`,
     })
     .where(eq(appUser.id, userId))
     .returning({ n: appUser.failedLoginCount });

@@ -28,11 +28,14 @@ export function formatDocumentNumber(n: DocumentNumber): string {
 export const planNumber = z
   .string()
   .trim()
-  .transform((s) => s.normalize('NFC'))
+  .overwrite((s) => s.normalize('NFC'))
   .superRefine((s, ctx) => {
     const parsed = parseDocumentNumber(s);
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: 'Số, ký hiệu phải có dạng <số>/<loại>-<cơ quan>, ví dụ 54/KH-UBND' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Số, ký hiệu phải có dạng <số>/<loại>-<cơ quan>, ví dụ 54/KH-UBND',
+      });
     } else if (parsed.typeCode !== 'KH') {
       ctx.addIssue({ code: 'custom', message: 'Ký hiệu loại văn bản của kế hoạch là KH (ví dụ 54/KH-UBND)' });
     }

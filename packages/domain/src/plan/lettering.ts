@@ -4,7 +4,29 @@
  * Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9: items below "1." are lettered a), b), c)… in this alphabet.
  */
 export const VIETNAMESE_LETTERS = [
-  'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y',
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
 ] as const;
 
 /** The letter of the item at a 0-based position (a, b, c, d, đ, e, g…). */
@@ -31,10 +53,20 @@ export function checkLetterSequence(labels: readonly string[]): SequenceIssue[] 
   labels.forEach((actual, index) => {
     const expected = VIETNAMESE_LETTERS[index];
     if (expected === undefined) {
-      issues.push({ index, expected: '', actual, message: `Quá nhiều mục (tối đa ${VIETNAMESE_LETTERS.length})` });
+      issues.push({
+        index,
+        expected: '',
+        actual,
+        message: `Quá nhiều mục (tối đa ${VIETNAMESE_LETTERS.length})`,
+      });
     } else if (actual.normalize('NFC') !== expected) {
       const hint = actual === 'f' ? ' (chữ cái tiếng Việt không có f: sau đ là e, sau e là g)' : '';
-      issues.push({ index, expected, actual, message: `Mục "${actual})" sai thứ tự: vị trí này phải là "${expected})"${hint}` });
+      issues.push({
+        index,
+        expected,
+        actual,
+        message: `Mục "${actual})" sai thứ tự: vị trí này phải là "${expected})"${hint}`,
+      });
     }
   });
   return issues;
@@ -46,7 +78,12 @@ export function checkNumberSequence(labels: readonly string[]): SequenceIssue[] 
   labels.forEach((actual, index) => {
     const expected = String(index + 1);
     if (actual !== expected) {
-      issues.push({ index, expected, actual, message: `Mục "${actual}." sai thứ tự: vị trí này phải là "${expected}."` });
+      issues.push({
+        index,
+        expected,
+        actual,
+        message: `Mục "${actual}." sai thứ tự: vị trí này phải là "${expected}."`,
+      });
     }
   });
   return issues;

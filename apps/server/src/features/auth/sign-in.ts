@@ -50,7 +50,11 @@ export async function signIn(opts: {
   };
   if (!ok) {
     const failures = await db.transaction(async (tx) => {
-      const n = await recordLoginFailure(tx, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+      const n = await recordLoginFailure(tx, user.id, {
+        lockAfter: LOCK_AFTER_FAILURES,
+        lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
+        now,
+      });
       await insertAudit(tx, { ...auditBase, action: 'auth.sign_in_failed', after: { failures: n } });
       return n;
     });

@@ -2,7 +2,7 @@ import { isoDate, localDateOf, ORG_UNIT_KINDS, orgUnitKind, reorganisationInput,
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination } from '../../http/schemas';
+import { errorResponses, pagination, recordVersion } from '../../http/schemas';
 import { correctOrgUnit } from './correct-org-unit';
 import { getOrgUnit } from './get-org-unit';
 import { listOrgUnits, listVisibleProvinces, summarizeOrgUnits } from './list-org-units';
@@ -128,7 +128,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sửa sai thông tin một phiên bản đơn vị (không phải thay đổi tổ chức)',
         params: z.object({ versionId: z.uuid() }),
         body: z.object({
-          version: z.number().int().min(1),
+          version: recordVersion,
           name: unitName,
           code: unitCode.transform((c) => c ?? null),
           adminType: z.string().trim().max(60).nullable(),

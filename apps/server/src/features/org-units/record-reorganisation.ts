@@ -1,32 +1,68 @@
 import { applyReorganisation, getChildrenOn, getPathOn, getUnitVersions, queryRows } from '@dx/db';
-import { AppError, planReorganisation, type ReorganisationInput } from '@dx/domain';
+import {
+  AppError,
+  type FieldIssue,
+  planReorganisation,
+  type ReorganisationInput,
+  validationError,
+} from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
 
 /** Units the input names, with the field path each came from (for errors). */
-function namedUnits(input: ReorganisationInput): { unitId: string; path: (string | number)[]; isParent: boolean }[] {
+function namedUnits(
+  input: ReorganisationInput,
+): { unitId: string; path: (string | number)[]; isParent: boolean }[] {
   switch (input.type) {
     case 'create':
-      return input.unit.parentUnitId ? [{ unitId: input.unit.parentUnitId, path: ['unit', 'parentUnitId'], isParent: true }] : [];
+      return input.unit.parentUnitId
+        ? [{ unitId: input.unit.parentUnitId, path: ['unit', 'parentUnitId'], isParent: true }]
+        : [];
     case 'rename':
     case 'end':
       return [{ unitId: input.unitId, path: ['unitId'], isParent: false }];
     case 'move':
       return [
         { unitId: input.unitId, path: ['unitId'], isParent: false },
-        ...(input.parentUnitId ? [{ unitId: input.parentUnitId, path: ['parentUnitId'], isParent: true }] : []),
+        ...(input.parentUnitId
+          ? [{ unitId: input.parentUnitId, path: ['parentUnitId'], isParent: true }]
+          : []),
       ];
     case 'merge':
       return [
-        ...input.sources.map((s, i) => ({ unitId: s.unitId, path: ['sources', i, 'unitId'], isParent: false })),
+        ...input.sources.map((s, i) => ({
+          unitId: s.unitId,
+          path: ['sources', i, 'unitId'],
+          isParent: false,
+        })),
         ...(input.intoUnitId ? [{ unitId: input.intoUnitId, path: ['intoUnitId'], isParent: false }] : []),
-        ...(input.intoNew?.parentUnitId ? [{ unitId: input.intoNew.parentUnitId, path: ['intoNew', 'parentUnitId'], isParent: true }] : []),
+        ...(input.intoNew?.parentUnitId
+          ? [{ unitId: input.intoNew.parentUnitId, path: ['intoNew', 'parentUnitId'], isParent: true }]
+          : []),
       ];
     case 'split':
       return [
         { unitId: input.unitId, path: ['unitId'], isParent: false },
-        ...input.into.flatMap((u, i) => (u.parentUnitId ? [{ unitId: u.parentUnitId, path: ['into', i, 'parentUnitId'], isParent: true }] : [])),
+        ...input.into.flatMap((u, i) =>
+          u.parentUnitId
+            ? [{ unitId: u.parentUnitId, path: ['into', i, 'parentUnitId'], isParent: true }]
+            : [],
+        ),
       ];
+  }
+}
+
+/** The planner names fields of the input; the client gets them under `body`, like every other validation error. */
+function underBody<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'VALIDATION.FAILED') throw error;
+    const issues = (error.details?.issues ?? []) as FieldIssue[];
+    throw validationError(
+      error.message,
+      issues.map((i) => ({ ...i, path: ['body', ...i.path] })),
+    );
   }
 }
 
@@ -34,7 +70,13 @@ function namedUnits(input: ReorganisationInput): { unitId: string; path: (string
  * Records a merge, split, rename, move, creation or end of units with an effective date. Only the versions in
  * force on that date are closed; history before it never changes. One transaction; audited.
  */
-export async function recordReorganisation({ ctx, input }: { ctx: UseCaseContext; input: ReorganisationInput }) {
+export async function recordReorganisation({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseContext;
+  input: ReorganisationInput;
+}) {
   const named = namedUnits(input);
   if (input.type === 'create' && !input.unit.parentUnitId) {
     // A new province: only a system administrator (global grant).
@@ -51,13 +93,20 @@ export async function recordReorganisation({ ctx, input }: { ctx: UseCaseContext
   return ctx.db.transaction(async (tx) => {
     // Serialise concurrent reorganisations of the same units.
     if (ids.length > 0) {
-      await queryRows(tx, sql`SELECT id FROM org_unit WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) ORDER BY id FOR UPDATE`);
+      await queryRows(
+        tx,
+        sql`SELECT id FROM org_unit WHERE id IN (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) ORDER BY id FOR UPDATE`,
+      );
     }
     const versionsByUnit = await getUnitVersions(tx, ids);
     const childrenOn = await getChildrenOn(tx, ids, input.effectiveDate);
     const ancestorsOn = new Map<string, string[]>();
-    for (const n of named.filter((x) => x.isParent)) ancestorsOn.set(n.unitId, await getPathOn(tx, n.unitId, input.effectiveDate));
-    const plan = planReorganisation(input, { versionsByUnit, childrenOn, ancestorsOn });
+    for (const n of named.filter((x) => x.isParent))
+      ancestorsOn.set(n.unitId, await getPathOn(tx, n.unitId, input.effectiveDate));
+    const plan = underBody(() => planReorganisation(input, { versionsByUnit, childrenOn, ancestorsOn }));
     const result = await applyReorganisation(tx, plan, {
       type: input.type,
       effectiveDate: input.effectiveDate,
@@ -69,7 +118,9 @@ export async function recordReorganisation({ ctx, input }: { ctx: UseCaseContext
     if (!provinceId) {
       // A new root unit is its own province.
       provinceId = result.createdUnitIds[0] ?? null;
-      await tx.execute(sql`UPDATE reorganisation SET province_id = ${provinceId} WHERE id = ${result.reorganisationId}`);
+      await tx.execute(
+        sql`UPDATE reorganisation SET province_id = ${provinceId} WHERE id = ${result.reorganisationId}`,
+      );
     }
     await audit(tx, ctx, {
       action: `org_unit.${input.type}`,

@@ -3,7 +3,7 @@ import { isoDate, localDateOf, orgUnitKind } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses } from '../../http/schemas';
+import { errorResponses, recordVersion } from '../../http/schemas';
 import { createUnitGroup, deleteUnitGroup, getUnitGroupWithMembers, listUnitGroups, updateUnitGroup } from './manage-unit-groups';
 
 const groupOut = z.object({
@@ -103,7 +103,7 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['unit-groups'],
         summary: 'Sửa nhóm đơn vị',
         params: z.object({ groupId: z.uuid() }),
-        body: z.object({ version: z.number().int().min(1), name: name.optional(), kinds: z.array(orgUnitKind).max(9).optional(), memberIds: memberIds.optional() }),
+        body: z.object({ version: recordVersion, name: name.optional(), kinds: z.array(orgUnitKind).max(9).optional(), memberIds: memberIds.optional() }),
         response: { 200: groupOut, ...errorResponses },
       },
     },

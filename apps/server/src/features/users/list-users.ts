@@ -1,11 +1,52 @@
 import { getGrants, listUsers as queryUsers } from '@dx/db';
 import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
+import { canManageUser } from './user-access';
 
-/** Accounts holding grants in the provinces the administrator manages (all, for a system administrator). */
-export async function listUsers({ ctx, q, limit, offset }: { ctx: UseCaseContext; q?: string; limit: number; offset: number }) {
-  if (!hasPermissionAnywhere(ctx.actor.grants, 'user.read')) throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được danh sách tài khoản');
-  const result = await queryUsers(ctx.db, { q, provinceIds: provincesFor(ctx.actor.grants, 'user.read'), limit, offset });
-  const grants = await getGrants(ctx.db, result.items.map((u) => u.id));
-  return { items: result.items.map((u) => ({ user: u, grants: grants.get(u.id) ?? [] })), total: result.total };
+/**
+ * Accounts the administrator manages: every grant of the account within the administrator's scope (all accounts,
+ * for a system administrator) — the same rule that opening or editing one applies.
+ */
+export async function listUsers({
+  ctx,
+  q,
+  limit,
+  offset,
+}: {
+  ctx: UseCaseContext;
+  q?: string;
+  limit: number;
+  offset: number;
+}) {
+  if (!hasPermissionAnywhere(ctx.actor.grants, 'user.read'))
+    throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được danh sách tài khoản');
+  const provinceIds = provincesFor(ctx.actor.grants, 'user.read');
+  // Administrators of whole provinces (or of all): the query's province filter is exactly their scope.
+  const wholeProvinces = ctx.actor.grants.every(
+    (g) => g.role !== 'administrator' || g.unitId === null || g.unitId === g.provinceId,
+  );
+  if (wholeProvinces) {
+    const result = await queryUsers(ctx.db, { q, provinceIds, limit, offset });
+    const grants = await getGrants(
+      ctx.db,
+      result.items.map((u) => u.id),
+    );
+    return {
+      items: result.items.map((u) => ({ user: u, grants: grants.get(u.id) ?? [] })),
+      total: result.total,
+    };
+  }
+  // An administrator of part of a province (a district): the province's accounts, kept when within its subtree.
+  const candidates = await queryUsers(ctx.db, { q, provinceIds, limit: 100_000, offset: 0 });
+  const grants = await getGrants(
+    ctx.db,
+    candidates.items.map((u) => u.id),
+  );
+  const seen = new Map<string, boolean>();
+  const managed = [];
+  for (const user of candidates.items) {
+    const own = grants.get(user.id) ?? [];
+    if (await canManageUser(ctx, own, seen)) managed.push({ user, grants: own });
+  }
+  return { items: managed.slice(offset, offset + limit), total: managed.length };
 }

@@ -2,7 +2,7 @@ import { role } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination } from '../../http/schemas';
+import { errorResponses, pagination, recordVersion } from '../../http/schemas';
 import { newPassword } from '../../lib/passwords';
 import { createUser } from './create-user';
 import { getUser } from './get-user';
@@ -86,7 +86,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sửa tài khoản, phân quyền, khóa/mở, đặt lại mật khẩu',
         params: z.object({ userId: z.uuid() }),
         body: z.object({
-          version: z.number().int().min(1),
+          version: recordVersion,
           displayName: displayName.optional(),
           email: email.optional(),
           isActive: z.boolean().optional(),

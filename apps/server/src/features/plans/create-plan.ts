@@ -1,0 +1,76 @@
+import { insertPlan, insertPlanRevision, listProvinces, loadPlan } from '@dx/db';
+import { AppError, blankPlanDocument, copyPlanDocument, issuerForProvince, localDateOf } from '@dx/domain';
+import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
+import { isUniqueViolation } from '../../http/errors';
+import { checkPlan, duplicateNumber } from './check-plan';
+import { loadAuthorizedPlan } from './load-plan';
+
+export type CreatePlanInput = {
+  provinceId: string;
+  year: number;
+  /** Start from a copy of this plan (e.g. 2023 for the 2024 plan) instead of a blank one. */
+  copyFromPlanId?: string | undefined;
+  title?: string | undefined;
+  number?: string | null | undefined;
+  date?: string | null | undefined;
+};
+
+/** The DX office starts a new plan: blank, or a copy of another plan; a draft unless number and date are given. */
+export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: CreatePlanInput }) {
+  authorizeProvince(ctx, 'plan.write', input.provinceId);
+  let draft: Record<string, unknown>;
+  if (input.copyFromPlanId) {
+    const source = await loadAuthorizedPlan(ctx, input.copyFromPlanId, 'plan.read');
+    draft = copyPlanDocument(source.document, input.year, input.title);
+  } else {
+    const province = (await listProvinces(ctx.db, localDateOf(ctx.now))).find(
+      (p) => p.unitId === input.provinceId,
+    );
+    if (!province)
+      throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy tỉnh, thành phố', {
+        provinceId: input.provinceId,
+      });
+    draft = blankPlanDocument({ ...issuerForProvince(province.name), year: input.year, title: input.title });
+  }
+  if (input.number !== undefined) draft.number = input.number;
+  if (input.date !== undefined) draft.date = input.date;
+  const document = await checkPlan(ctx, input.provinceId, draft);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const planId = await insertPlan(tx, {
+        provinceId: input.provinceId,
+        document,
+        createdBy: ctx.actor.userId,
+        copiedFromPlanId: input.copyFromPlanId ?? null,
+      });
+      const stored = (await loadPlan(tx, planId))!;
+      const action = input.copyFromPlanId ? 'copy' : 'create';
+      await insertPlanRevision(tx, {
+        planId,
+        version: 1,
+        action,
+        parts: [],
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.displayName,
+        before: null,
+        after: stored.document,
+      });
+      await audit(tx, ctx, {
+        action: `plan.${action}`,
+        entityType: 'plan',
+        entityId: planId,
+        provinceId: input.provinceId,
+        after: {
+          number: document.number,
+          year: document.year,
+          title: document.title,
+          copyFromPlanId: input.copyFromPlanId ?? null,
+        },
+      });
+      return stored;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateNumber(document.number);
+    throw error;
+  }
+}

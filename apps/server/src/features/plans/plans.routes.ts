@@ -1,0 +1,155 @@
+import { isoDate, planDocument, planNumber } from '@dx/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../http/context';
+import { errorResponses } from '../../http/schemas';
+import { createPlan } from './create-plan';
+import { exportPlan } from './export-plan';
+import { getPlan } from './get-plan';
+import { getPlanRevisionDetail, listPlanRevisions } from './list-plan-revisions';
+import { listPlans } from './list-plans';
+import {
+  planOut,
+  planSummaryOut,
+  presentPlan,
+  presentPlanSummary,
+  presentRevision,
+  revisionOut,
+} from './plans.presenter';
+import { updatePlan } from './update-plan';
+
+const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
+
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Danh sách kế hoạch (của một tỉnh, hoặc mọi tỉnh trong phạm vi)',
+        querystring: z.object({ provinceId: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(planSummaryOut) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const plans = await listPlans({ ctx: contextOf(request), provinceId: request.query.provinceId });
+      return { items: plans.map(presentPlanSummary) };
+    },
+  );
+
+  app.get(
+    '/plans/:planId',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Toàn bộ kế hoạch dưới dạng dữ liệu có cấu trúc',
+        params: planParams,
+        response: { 200: planOut, ...errorResponses },
+      },
+    },
+    async (request) => presentPlan(await getPlan({ ctx: contextOf(request), planId: request.params.planId })),
+  );
+
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Tạo kế hoạch mới (trống hoặc sao chép từ kế hoạch khác)',
+        body: z.object({
+          provinceId: z.uuid(),
+          year: z.number().int().min(2000).max(2100),
+          copyFromPlanId: z.uuid().optional(),
+          title: z.string().trim().min(1).max(1000).optional(),
+          number: planNumber.nullable().optional(),
+          date: isoDate.nullable().optional(),
+        }),
+        response: { 201: planOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const stored = await createPlan({ ctx: contextOf(request), input: request.body });
+      return reply.status(201).send(presentPlan(stored));
+    },
+  );
+
+  app.patch(
+    '/plans/:planId',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Sửa các phần của kế hoạch (mỗi phần gửi lên thay phần cũ); 409 nếu phiên bản đã cũ',
+        params: planParams,
+        body: planDocument.partial().extend({ version: z.number().int().min(1) }),
+        response: { 200: planOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { version, ...patch } = request.body;
+      const stored = await updatePlan({
+        ctx: contextOf(request),
+        planId: request.params.planId,
+        expectedVersion: version,
+        patch,
+      });
+      return presentPlan(stored);
+    },
+  );
+
+  app.get(
+    '/plans/:planId/revisions',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Lịch sử thay đổi của kế hoạch',
+        params: planParams,
+        response: { 200: z.object({ items: z.array(revisionOut) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const revisions = await listPlanRevisions({ ctx: contextOf(request), planId: request.params.planId });
+      return { items: revisions.map(presentRevision) };
+    },
+  );
+
+  app.get(
+    '/plans/:planId/revisions/:revisionId',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Một phiên bản: kế hoạch trước và sau lần sửa',
+        params: planParams.extend({ revisionId: z.coerce.number().int().min(1) }),
+        response: { 200: revisionOut.extend({ before: z.unknown(), after: z.unknown() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const r = await getPlanRevisionDetail({ ctx: contextOf(request), ...request.params });
+      return { ...presentRevision(r), before: r.before, after: r.after };
+    },
+  );
+
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/plans/:planId/export.${format}`,
+      {
+        schema: {
+          tags: ['plans'],
+          summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`,
+          params: planParams,
+          response: { 200: z.unknown().describe(`Tệp ${format.toUpperCase()}`), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportPlan({ ctx: contextOf(request), planId: request.params.planId, format });
+        return reply
+          .header('content-type', file.contentType)
+          .header(
+            'content-disposition',
+            `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          )
+          .header('cache-control', 'private, no-store')
+          .send(file.bytes);
+      },
+    );
+  }
+};

@@ -1,0 +1,78 @@
+import { getRecord, getUnitScope, idsInProvince } from '@dx/db';
+import { AppError, type FieldIssue, isAllowed, localDateOf, type RecordInput, type RecordType } from '@dx/domain';
+import type { UseCaseContext } from '../../http/context';
+
+const forbidden = () => new AppError('AUTH.FORBIDDEN', 'Bạn chỉ được nhập hồ sơ cho đơn vị mình và các đơn vị trực thuộc');
+
+/**
+ * A unit officer writes records for its own unit and the units below it; the DX office (and administrators)
+ * for the whole province. Returns the unit's province.
+ */
+export async function authorizeRecordWrite(ctx: UseCaseContext, unitId: string, field: string): Promise<string> {
+  const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
+  if (!scope) {
+    throw new AppError('VALIDATION.FAILED', 'Đơn vị không tồn tại', { issues: [{ path: ['body', field], message: 'Không tìm thấy đơn vị' }] });
+  }
+  const grants = ctx.actor.grants;
+  if (!isAllowed(grants, 'record.write', scope) && !isAllowed(grants, 'record.write_any', scope)) throw forbidden();
+  return scope.provinceId;
+}
+
+/** The unit a record belongs to, and the input field that names it. */
+export async function ownerOf<K extends RecordType>(
+  ctx: UseCaseContext,
+  type: K,
+  input: RecordInput<K>,
+): Promise<{ unitId: string; field: string }> {
+  const i = input as Record<string, unknown>;
+  switch (type) {
+    case 'channel':
+      return { unitId: i.ownerUnitId as string, field: 'ownerUnitId' };
+    case 'training':
+    case 'event':
+      return { unitId: i.organiserUnitId as string, field: 'organiserUnitId' };
+    case 'publication': {
+      // A publication belongs to its channel's owner.
+      const ch = await getRecord(ctx.db, 'channel', i.channelId as string);
+      if (!ch) {
+        throw new AppError('VALIDATION.FAILED', 'Kênh không tồn tại', { issues: [{ path: ['body', 'channelId'], message: 'Không tìm thấy kênh' }] });
+      }
+      return { unitId: ch.ownerUnitId as string, field: 'channelId' };
+    }
+    default:
+      return { unitId: i.unitId as string, field: 'unitId' };
+  }
+}
+
+/** References (themes, models, attendees) must be records of the same province. */
+export async function checkReferences(ctx: UseCaseContext, type: RecordType, input: Record<string, unknown>, provinceId: string) {
+  const checks: [string, 'plan_theme' | 'dx_model' | 'person', string][] = [];
+  if (type === 'publication' || type === 'event') checks.push(['themeIds', 'plan_theme', 'Chủ đề không thuộc kế hoạch của tỉnh']);
+  if (type === 'publication') checks.push(['modelIds', 'dx_model', 'Mô hình không tồn tại']);
+  if (type === 'training') checks.push(['attendeeIds', 'person', 'Người tham dự không tồn tại']);
+  const issues: FieldIssue[] = [];
+  for (const [field, table, message] of checks) {
+    const ids = (input[field] as string[]) ?? [];
+    const found = await idsInProvince(ctx.db, table, ids, provinceId);
+    ids.forEach((id, i) => {
+      if (!found.has(id)) issues.push({ path: ['body', field, i], message });
+    });
+  }
+  if (issues.length) throw new AppError('VALIDATION.FAILED', 'Dữ liệu tham chiếu không hợp lệ', { issues });
+}
+
+/** Column values from an input: link lists are stored in their own tables. */
+export function columnsOf(input: Record<string, unknown>): Record<string, unknown> {
+  const { themeIds: _t, modelIds: _m, attendeeIds: _a, ...columns } = input;
+  return columns;
+}
+
+export function linksOf(input: Record<string, unknown>) {
+  return {
+    themeIds: (input.themeIds as string[] | undefined) ?? [],
+    modelIds: (input.modelIds as string[] | undefined) ?? [],
+    attendeeIds: [...new Set((input.attendeeIds as string[] | undefined) ?? [])],
+  };
+}
+
+export const recordNotFound = (type: RecordType, id: string) => new AppError('RECORD.NOT_FOUND', 'Không tìm thấy hồ sơ', { type, id });

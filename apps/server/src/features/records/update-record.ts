@@ -1,0 +1,35 @@
+import { getRecord, getRecordLinks, updateRecord as updateRow } from '@dx/db';
+import type { RecordInput, RecordType } from '@dx/domain';
+import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { authorizeRecordWrite, checkReferences, columnsOf, ownerOf, recordNotFound } from './record-access';
+import { saveRecordLinks } from './save-record-links';
+
+/**
+ * Corrects a record at the version the client read. Both the old and the new owner unit must be in the actor's
+ * scope. A unit plan edited after review goes back to "submitted" (the DX office looks at it again).
+ */
+export async function updateRecord<K extends RecordType>({
+  ctx,
+  type,
+  id,
+  version,
+  input,
+}: { ctx: UseCaseContext; type: K; id: string; version: number; input: RecordInput<K> }) {
+  const before = await getRecord(ctx.db, type, id);
+  if (!before) throw recordNotFound(type, id);
+  const oldOwner = type === 'channel' ? before.ownerUnitId : type === 'training' || type === 'event' ? before.organiserUnitId : before.unitId;
+  await authorizeRecordWrite(ctx, oldOwner as string, 'id');
+  const owner = await ownerOf(ctx, type, input);
+  const provinceId = await authorizeRecordWrite(ctx, owner.unitId, owner.field);
+  const values = input as Record<string, unknown>;
+  await checkReferences(ctx, type, values, provinceId);
+  return ctx.db.transaction(async (tx) => {
+    const extra =
+      type === 'publication' ? { unitId: owner.unitId } : type === 'unit_plan' ? { status: 'submitted', reviewedBy: null, reviewedAt: null } : {};
+    const row = await updateRow(tx, type, id, version, { ...columnsOf(values), ...extra, provinceId });
+    if (!row) throw versionConflict(await getRecord(tx, type, id));
+    await saveRecordLinks(tx, type, id, provinceId, values);
+    await audit(tx, ctx, { action: `${type}.update`, entityType: type, entityId: id, provinceId, before, after: values });
+    return { row, links: await getRecordLinks(tx, type, id) };
+  });
+}

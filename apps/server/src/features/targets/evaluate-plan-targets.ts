@@ -1,0 +1,75 @@
+import { evaluateTargetFacts, getPlanRow, listPlanTargetRules, type PlanTargetRule, type TargetFacts } from '@dx/db';
+import {
+  AppError,
+  accumulates,
+  describeGoal,
+  describeTarget,
+  evaluationDates,
+  judgeStatus,
+  localDateOf,
+  rate,
+  type TargetDefinition,
+  type TargetStatus,
+  targetDefinition,
+} from '@dx/domain';
+import { authorizeProvince, type UseCaseContext } from '../../http/context';
+
+export type TargetEvaluation = {
+  target: PlanTargetRule;
+  definition: TargetDefinition | null;
+  period: { from: string; to: string } | null;
+  asOf: string | null;
+  elapsed: number | null;
+  /** Percent for rates (null = not applicable), a number for counts. */
+  value: number | null;
+  status: TargetStatus | 'not_defined';
+  formula: string | null;
+  goalText: string;
+  facts: TargetFacts | null;
+};
+
+/** Loads a plan's targets for reading: the plan must exist and be in the actor's province. */
+export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
+  const plan = await getPlanRow(ctx.db, planId);
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  authorizeProvince(ctx, 'target.read', plan.provinceId);
+  return { plan, targets: await listPlanTargetRules(ctx.db, planId) };
+}
+
+/** Evaluates one target now, live over the records (no stored figures). */
+export async function evaluateTarget(
+  ctx: Pick<UseCaseContext, 'db' | 'now'>,
+  target: PlanTargetRule,
+  opts: { ownerUnitIds?: string[]; behindLimit?: number } = {},
+): Promise<TargetEvaluation> {
+  const goalText = describeGoal(target.goal);
+  if (!target.rule) {
+    return { target, definition: null, period: null, asOf: null, elapsed: null, value: null, status: 'not_defined', formula: null, goalText, facts: null };
+  }
+  const definition = targetDefinition.parse({ ...target.rule, goal: target.goal });
+  const dates = evaluationDates({ definition, planYear: target.planYear, today: localDateOf(ctx.now) });
+  const facts = await evaluateTargetFacts(ctx.db, { definition, ...dates, provinceIds: [target.provinceId], ...opts });
+  const isCount = definition.condition.type === 'count';
+  const value = isCount ? facts.achieved : rate(facts.achieved, facts.due);
+  const status = judgeStatus({ goal: definition.goal, value, elapsed: dates.elapsed, accumulates: accumulates(definition.condition) });
+  return {
+    target,
+    definition,
+    period: dates.period,
+    asOf: dates.asOf,
+    elapsed: dates.elapsed,
+    value,
+    status,
+    formula: describeTarget(definition, dates.period),
+    goalText,
+    facts,
+  };
+}
+
+/** Every target of a plan with its value, status, breakdowns and who is behind (the DX office dashboard). */
+export async function evaluatePlanTargets({ ctx, planId }: { ctx: UseCaseContext; planId: string }) {
+  const { plan, targets } = await loadPlanTargets(ctx, planId);
+  // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
+  const evaluations = await Promise.all(targets.map((t) => evaluateTarget(ctx, t)));
+  return { plan, evaluations };
+}

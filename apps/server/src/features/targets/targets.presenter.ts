@@ -1,0 +1,117 @@
+import type { BreakdownRow, NotificationRow } from '@dx/db';
+import { type OrgUnitKind, rate, targetCode, UNIT_KIND_LABELS } from '@dx/domain';
+import { z } from 'zod';
+import type { TargetEvaluation } from './evaluate-plan-targets';
+
+const breakdownOut = z.object({
+  key: z.string().nullable(),
+  name: z.string(),
+  population: z.number(),
+  due: z.number(),
+  achieved: z.number(),
+  value: z.number().nullable(),
+});
+const subjectOut = z.object({
+  subjectType: z.string(),
+  subjectId: z.string(),
+  label: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  districtName: z.string(),
+  due: z.boolean(),
+  achieved: z.boolean(),
+  evidence: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const targetEvaluationOut = z.object({
+  planTargetId: z.string(),
+  code: z.string(),
+  letter: z.string(),
+  text: z.string(),
+  goal: z.object({ comparator: z.string(), value: z.number(), max: z.number().optional(), unit: z.string() }),
+  goalText: z.string(),
+  status: z.string(),
+  /** Percent (rates) or number (counts); null = not applicable or not defined. */
+  value: z.number().nullable(),
+  formula: z.string().nullable(),
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
+  asOf: z.string().nullable(),
+  elapsedPercent: z.number().nullable(),
+  population: z.number(),
+  due: z.number(),
+  achieved: z.number(),
+  notApplicable: z.number(),
+  byDistrict: z.array(breakdownOut),
+  byKind: z.array(breakdownOut),
+  /** Who is behind (or, for a count, the records that count; for a unit's standing, all its subjects). */
+  subjects: z.array(subjectOut),
+  subjectCount: z.number(),
+});
+export type TargetEvaluationOut = z.infer<typeof targetEvaluationOut>;
+
+// Districts were abolished on 01/07/2025; departments, press agencies etc. never had one.
+const CITY_LEVEL = 'Cấp thành phố';
+
+const breakdown = (rows: BreakdownRow[], label: (r: BreakdownRow) => string) =>
+  rows.map((r) => ({ key: r.key, name: label(r), population: r.population, due: r.due, achieved: r.achieved, value: rate(r.achieved, r.due) }));
+
+/** What leaves the server for one evaluated target (never a database row). */
+export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
+  const f = e.facts;
+  const subjectType = e.definition?.population.record ?? 'unit';
+  return {
+    planTargetId: e.target.planTargetId,
+    code: targetCode(e.target.letter),
+    letter: e.target.letter,
+    text: e.target.text,
+    goal: e.target.goal,
+    goalText: e.goalText,
+    status: e.status,
+    value: e.value,
+    formula: e.formula,
+    period: e.period,
+    asOf: e.asOf,
+    elapsedPercent: e.elapsed === null ? null : Math.round(e.elapsed * 1000) / 10,
+    population: f?.population ?? 0,
+    due: f?.due ?? 0,
+    achieved: f?.achieved ?? 0,
+    notApplicable: f ? f.population - f.due : 0,
+    byDistrict: breakdown(f?.byDistrict ?? [], (r) => r.name ?? CITY_LEVEL),
+    byKind: breakdown(f?.byKind ?? [], (r) => (r.key ? UNIT_KIND_LABELS[r.key as OrgUnitKind] ?? r.key : 'Không xác định')),
+    subjects: (f?.subjects ?? []).map((s) => ({
+      subjectType,
+      subjectId: s.subjectId,
+      label: s.label,
+      unitId: s.unitId,
+      unitName: s.unitName,
+      districtName: s.districtName ?? CITY_LEVEL,
+      due: s.due,
+      achieved: s.achieved,
+      evidence: s.evidence,
+    })),
+    subjectCount: f?.behindCount ?? 0,
+  };
+}
+
+export const notificationOut = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  planTargetId: z.string().nullable(),
+  emailStatus: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export const presentNotification = (n: NotificationRow): z.infer<typeof notificationOut> => ({
+  id: n.id,
+  unitId: n.unitId,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  planTargetId: n.planTargetId,
+  emailStatus: n.emailStatus,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt ? n.readAt.toISOString() : null,
+});

@@ -1,0 +1,230 @@
+import type { AddressInfo } from 'node:net';
+import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } from '@dx/db';
+import { eq, sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session, TestApp } from '../../test/harness';
+import { createEvidenceTestApp } from '../records/evidence-test-app';
+
+type Evaluated = {
+  planTargetId: string;
+  code: string;
+  letter: string;
+  status: string;
+  value: number | null;
+  formula: string | null;
+  population: number;
+  due: number;
+  achieved: number;
+  byDistrict: { key: string | null; name: string; due: number; achieved: number; value: number | null }[];
+  byKind: { key: string | null; name: string; due: number }[];
+  subjects: { subjectId: string; achieved: boolean; unitId: string | null; districtName: string; evidence: Record<string, unknown> | null }[];
+  subjectCount: number;
+};
+
+/** A real local SMTP server that keeps what it receives (as in lib/mailer.test.ts). */
+function startSmtp() {
+  const received: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => {
+        raw += c.toString('utf8');
+      });
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        done();
+      });
+    },
+  });
+  return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ port: (server.server.address() as AddressInfo).port, received, close: () => new Promise((r) => server.close(() => r())) }),
+    );
+  });
+}
+
+describe('records and live targets API (plan 54 I.2)', () => {
+  let t: TestApp;
+  let dx: Session;
+  let haiAnOfficer: Session;
+  let outsider: Session;
+  let planId: string;
+  let haiAn: string;
+  let commune: string;
+  let leChan: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+  const unitByName = async (name: string) =>
+    (await queryRows<{ unit_id: string }>(t.handle.db, sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND valid_from IS NULL LIMIT 1`))[0]!
+      .unit_id;
+  const evaluation = async (s: Session) => {
+    const res = await t.call(s, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().targets as Evaluated[];
+  };
+
+  beforeAll(async () => {
+    // 15/10/2023: three quarters of plan 54's year have passed.
+    t = await createEvidenceTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
+    await seedPlans(t.handle.db);
+    await seedTargetDefinitions(t.handle.db);
+    planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
+    haiAn = await unitByName('Quận Hải An');
+    commune = await unitByName('Phường Đông Hải 1');
+    leChan = await unitByName('Quận Lê Chân');
+    const dxOffice = await unitByName('Sở Thông tin và Truyền thông');
+    dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice }]);
+    haiAnOfficer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }], `haian_${process.pid}`);
+    outsider = await t.userWith([{ role: 'dx_office', unitId: t.hd }]);
+    await t.handle.db.update(schema.appUser).set({ email: 'vanphong@haian.example.vn' }).where(eq(schema.appUser.username, `haian_${process.pid}`));
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await t?.close();
+  });
+
+  it('lets a unit officer record for its own unit and below, not for another district', async () => {
+    const own = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/channels',
+      payload: { ownerUnitId: haiAn, kind: 'district_radio', name: 'Đài truyền thanh quận Hải An', hasDxSection: true },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json()).toMatchObject({ type: 'channel', hasDxSection: true, version: 1 });
+    const other = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/channels',
+      payload: { ownerUnitId: leChan, kind: 'district_radio', name: 'Đài Lê Chân' },
+    });
+    expect(other.statusCode).toBe(403);
+  });
+
+  it('explains bad input field by field and saves nothing', async () => {
+    const res = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/publications',
+      payload: { channelId: 'x', title: '', url: 'ftp://a', publishedOn: '2023-02-30', format: 'poem' },
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().error.details.issues.map((i: { path: unknown[] }) => i.path.slice(1).join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['channelId', 'title', 'url', 'publishedOn', 'format']));
+    const model = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/dx-models',
+      payload: { unitId: haiAn, kind: 'model', name: 'Chợ 4.0', recognisedBy: 'UBND quận' },
+    });
+    expect(model.statusCode).toBe(400);
+    expect(model.json().error.details.issues[0].path).toEqual(['body', 'recognisedOn']);
+  });
+
+  it('computes target a live: a commune plan counts once the DX office accepts it', async () => {
+    const before = (await evaluation(dx)).find((e) => e.letter === 'a')!;
+    expect(before.population).toBeGreaterThan(200);
+    expect(before.achieved).toBe(0);
+    expect(before.formula).toContain('Tỷ lệ = số đơn vị');
+    expect(before.byDistrict.find((d) => d.key === haiAn)?.achieved).toBe(0);
+    expect(before.byDistrict.find((d) => d.key === null)?.name).toBe('Cấp thành phố');
+
+    const created = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/unit-plans',
+      payload: { unitId: commune, year: 2023, kind: 'communication_plan', documentNumber: '12/KH-UBND', documentDate: '2023-03-01' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().status).toBe('submitted');
+    const id = created.json().id;
+    const selfReview = await t.call(haiAnOfficer, { method: 'POST', url: `/api/unit-plans/${id}/review`, payload: { version: 1, decision: 'accept' } });
+    expect(selfReview.statusCode).toBe(403);
+    const noReason = await t.call(dx, { method: 'POST', url: `/api/unit-plans/${id}/review`, payload: { version: 1, decision: 'return' } });
+    expect(noReason.statusCode).toBe(400);
+    const accepted = await t.call(dx, { method: 'POST', url: `/api/unit-plans/${id}/review`, payload: { version: 1, decision: 'accept' } });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    const after = (await evaluation(dx)).find((e) => e.letter === 'a')!;
+    expect(after.achieved).toBe(1);
+    expect(after.value).toBeCloseTo((100 * 1) / after.due, 1);
+    expect(after.status).toBe('behind');
+    expect(after.byDistrict.find((d) => d.key === haiAn)?.achieved).toBe(1);
+    expect(after.subjects.some((s) => s.subjectId === commune)).toBe(false);
+    expect(after.subjectCount).toBe(after.due - 1);
+  });
+
+  it('shows the six targets with their goals; đ counts, b is not applicable before any DX section exists', async () => {
+    const all = await evaluation(dx);
+    expect(all.map((e) => e.code)).toEqual(['I.2.a', 'I.2.b', 'I.2.c', 'I.2.d', 'I.2.đ', 'I.2.e']);
+    const b = all.find((e) => e.letter === 'b')!;
+    expect([b.population, b.due, b.achieved]).toEqual([1, 1, 0]); // the Hải An radio: sections since Q1 owed
+    expect(b.subjects[0]!.evidence).toMatchObject({ hasDxSection: true });
+    const e = all.find((x) => x.letter === 'e')!;
+    expect(e.status).toBe('not_applicable'); // no schools recorded in the seed yet
+    expect(all.find((x) => x.letter === 'đ')!.value).toBe(0);
+    expect((await t.call(outsider, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` })).statusCode).toBe(403);
+  });
+
+  it("gives a unit officer its own standing ('what do I still owe')", async () => {
+    const res = await t.call(haiAnOfficer, { method: 'GET', url: `/api/plans/${planId}/targets/standing?unitId=${haiAn}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json().targets.find((x: Evaluated) => x.letter === 'a') as Evaluated;
+    expect(a.subjects.map((s) => [s.subjectId, s.achieved])).toEqual([[haiAn, false]]);
+    const b = res.json().targets.find((x: Evaluated) => x.letter === 'b') as Evaluated;
+    expect(b.subjects).toHaveLength(1);
+  });
+
+  it('sends reminders: in-app always, e-mail over SMTP once configured, each recorded', async () => {
+    const a = (await evaluation(dx)).find((e) => e.letter === 'a')!;
+    const url = `/api/plans/${planId}/targets/${a.planTargetId}/reminders`;
+    const forbidden = await t.call(haiAnOfficer, { method: 'POST', url, payload: { unitIds: [haiAn] } });
+    expect(forbidden.statusCode).toBe(403);
+    const noSmtp = await t.call(dx, { method: 'POST', url, payload: { unitIds: [haiAn, leChan] } });
+    expect(noSmtp.statusCode, noSmtp.body).toBe(200);
+    expect(noSmtp.json()).toEqual({ notified: 2, emailed: 0, emailFailed: 0, emailStatus: 'not_configured' });
+
+    await t.handle.db.insert(schema.setting).values({ key: 'smtp', value: { host: '127.0.0.1', port: smtp.port, from: 'cds@haiphong.example.vn' } });
+    const withSmtp = await t.call(dx, { method: 'POST', url, payload: { unitIds: [haiAn, leChan] } });
+    expect(withSmtp.json()).toMatchObject({ notified: 2, emailed: 1, emailStatus: 'partial' }); // Lê Chân has no officer e-mail
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(['vanphong@haian.example.vn']);
+
+    const inbox = await t.call(haiAnOfficer, { method: 'GET', url: `/api/units/${haiAn}/notifications` });
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.json().items.map((n: { emailStatus: string }) => n.emailStatus).sort()).toEqual(['not_configured', 'sent']);
+    expect(inbox.json().items[0].title).toContain('I.2.a');
+  });
+
+  it('updates with optimistic locking and refuses deleting a channel that has publications', async () => {
+    const ch = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/channels',
+      payload: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng TTĐT quận Hải An', hasDxSection: true, dxSectionSince: '2023-01-01' },
+    });
+    const chId = ch.json().id;
+    const pub = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: '/api/publications',
+      payload: { channelId: chId, title: 'Hải An số hoá chợ truyền thống', publishedOn: '2023-02-10', format: 'article' },
+    });
+    expect(pub.statusCode, pub.body).toBe(201);
+    expect(pub.json().unitId).toBe(haiAn);
+    const stale = await t.call(haiAnOfficer, {
+      method: 'PUT',
+      url: `/api/channels/${chId}`,
+      payload: { version: 1, record: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng mới', hasDxSection: true } },
+    });
+    expect(stale.statusCode).toBe(200);
+    const again = await t.call(haiAnOfficer, {
+      method: 'PUT',
+      url: `/api/channels/${chId}`,
+      payload: { version: 1, record: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng cũ', hasDxSection: true } },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('RESOURCE.VERSION_CONFLICT');
+    const del = await t.call(haiAnOfficer, { method: 'DELETE', url: `/api/channels/${chId}?version=2` });
+    expect(del.statusCode).toBe(409);
+    const list = await t.call(haiAnOfficer, { method: 'GET', url: `/api/publications?provinceId=${t.hp}&unitId=${haiAn}` });
+    expect(list.json().total).toBe(1);
+  });
+});

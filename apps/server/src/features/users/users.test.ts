@@ -1,0 +1,222 @@
+import { queryRows } from '@dx/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
+
+describe('users: concurrent edits and scope', () => {
+  let t: TestApp;
+  let admin1: Session;
+  let admin2: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin1 = await t.userWith([{ role: 'administrator', unitId: t.hp }]);
+    admin2 = await t.userWith([{ role: 'administrator', unitId: t.hp }]);
+  });
+  afterAll(async () => t?.close());
+
+  const newUser = async (username: string) => {
+    const res = await t.call(admin1, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username,
+        displayName: 'Nguyễn Văn A',
+        password: 'mat-khau-du-dai',
+        grants: [{ role: 'viewer', unitId: t.hp }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number };
+  };
+
+  it('the second save of the same version gets 409 with the current record; the first save is kept', async () => {
+    const u = await newUser('hai.nguoi.sua');
+    const first = await t.call(admin1, {
+      method: 'PATCH',
+      url: `/api/users/${u.id}`,
+      payload: { version: u.version, displayName: 'Tên do người thứ nhất sửa' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(u.version + 1);
+    const second = await t.call(admin2, {
+      method: 'PATCH',
+      url: `/api/users/${u.id}`,
+      payload: { version: u.version, email: 'nguoi.thu.hai@haiphong.gov.vn' },
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('RESOURCE.VERSION_CONFLICT');
+    expect(second.json().error.details.current).toMatchObject({
+      id: u.id,
+      version: u.version + 1,
+      displayName: 'Tên do người thứ nhất sửa',
+      email: null,
+    });
+    expect(second.json().error.details.current.passwordHash).toBeUndefined();
+    const now = await t.call(admin1, { method: 'GET', url: `/api/users/${u.id}` });
+    expect(now.json()).toMatchObject({
+      displayName: 'Tên do người thứ nhất sửa',
+      email: null,
+      version: u.version + 1,
+    });
+    // The refused save left no audit entry; the accepted one did, with before and after.
+    const audit = await queryRows<{
+      action: string;
+      before: { displayName: string };
+      after: { displayName: string };
+    }>(
+      t.handle.db,
+      sql`SELECT action, before, after FROM audit_log WHERE entity_id = ${u.id} AND action = 'user.update'`,
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.before.displayName).toBe('Nguyễn Văn A');
+    expect(audit[0]!.after.displayName).toBe('Tên do người thứ nhất sửa');
+  });
+
+  it('two saves sent at the same moment: exactly one wins, the other gets 409', async () => {
+    const u = await newUser('cung.luc');
+    const [a, b] = await Promise.all([
+      t.call(admin1, {
+        method: 'PATCH',
+        url: `/api/users/${u.id}`,
+        payload: { version: u.version, displayName: 'Phiên bản A' },
+      }),
+      t.call(admin2, {
+        method: 'PATCH',
+        url: `/api/users/${u.id}`,
+        payload: { version: u.version, displayName: 'Phiên bản B' },
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? 'Phiên bản A' : 'Phiên bản B';
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().error.details.current).toMatchObject({ displayName: winner, version: u.version + 1 });
+    expect((await t.call(admin1, { method: 'GET', url: `/api/users/${u.id}` })).json().displayName).toBe(
+      winner,
+    );
+  });
+
+  it('a username is unique regardless of case', async () => {
+    await newUser('Trung.Ten');
+    const res = await t.call(admin1, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'trung.ten',
+        displayName: 'Người khác',
+        password: 'mat-khau-du-dai',
+        grants: [{ role: 'viewer', unitId: t.hp }],
+      },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('USER.USERNAME_TAKEN');
+    expect(res.json().error.details.issues[0].path).toEqual(['body', 'username']);
+  });
+
+  it('an administrator cannot lock itself out or drop its own administrator role', async () => {
+    const me = (await t.call(admin1, { method: 'GET', url: `/api/users/${admin1.userId}` })).json();
+    const res = await t.call(admin1, {
+      method: 'PATCH',
+      url: `/api/users/${admin1.userId}`,
+      payload: { version: me.version, isActive: false },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.issues[0].path).toEqual(['body', 'isActive']);
+  });
+
+  it('only a system administrator grants the all-provinces scope', async () => {
+    const res = await t.call(admin1, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'toan.quoc',
+        displayName: 'Toàn quốc',
+        password: 'mat-khau-du-dai',
+        grants: [{ role: 'viewer', unitId: null }],
+      },
+    });
+    expect(res.statusCode).toBe(403);
+    const sys = await t.userWith([{ role: 'administrator', unitId: null }]);
+    const ok = await t.call(sys, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'toan.quoc',
+        displayName: 'Toàn quốc',
+        password: 'mat-khau-du-dai',
+        grants: [{ role: 'viewer', unitId: null }],
+      },
+    });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('an administrator lists exactly the accounts it may open', async () => {
+    const sys = await t.userWith([{ role: 'administrator', unitId: null }]);
+    const reorg = (name: string) =>
+      t.call(sys, {
+        method: 'POST',
+        url: '/api/reorganisations',
+        payload: {
+          type: 'create',
+          effectiveDate: '2023-01-01',
+          unit: { name, kind: 'district', parentUnitId: t.hp },
+        },
+      });
+    const mine = (await reorg('Quận Của Tôi')).json().createdUnitIds[0];
+    const other = (await reorg('Quận Bên Cạnh')).json().createdUnitIds[0];
+    const make = async (username: string, grants: { role: string; unitId: string | null }[]) =>
+      (
+        await t.call(sys, {
+          method: 'POST',
+          url: '/api/users',
+          payload: { username, displayName: username, password: 'mat-khau-du-dai', grants },
+        })
+      ).json().id as string;
+    const inMine = await make('o.quan.toi', [{ role: 'unit_officer', unitId: mine }]);
+    const inOther = await make('o.quan.ben', [{ role: 'unit_officer', unitId: other }]);
+    const twoProvinces = await make('hai.tinh', [
+      { role: 'viewer', unitId: t.hp },
+      { role: 'viewer', unitId: t.hd },
+    ]);
+    const districtAdmin = await t.userWith([{ role: 'administrator', unitId: mine }]);
+
+    const listed = async (as: Session) => {
+      const res = await t.call(as, { method: 'GET', url: '/api/users?limit=500' });
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((u: { id: string }) => u.id) as string[];
+    };
+    const opens = async (as: Session, id: string) =>
+      (await t.call(as, { method: 'GET', url: `/api/users/${id}` })).statusCode;
+
+    for (const as of [districtAdmin, admin1]) {
+      const ids = await listed(as);
+      for (const id of [inMine, inOther, twoProvinces]) {
+        expect(ids.includes(id), `listed ${id}`).toBe((await opens(as, id)) === 200);
+      }
+    }
+    expect(await listed(districtAdmin)).toContain(inMine);
+    expect(await listed(districtAdmin)).not.toContain(inOther);
+    expect(await listed(admin1)).not.toContain(twoProvinces);
+    expect(await listed(sys)).toContain(twoProvinces);
+    const page = await t.call(districtAdmin, { method: 'GET', url: '/api/users?limit=1&offset=0' });
+    expect(page.json().total).toBe((await listed(districtAdmin)).length);
+  });
+
+  it('the same grant listed twice is stored once', async () => {
+    const res = await t.call(admin1, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'hai.lan',
+        displayName: 'Hai lần',
+        password: 'mat-khau-du-dai',
+        grants: [
+          { role: 'viewer', unitId: t.hp },
+          { role: 'viewer', unitId: t.hp },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().grants).toHaveLength(1);
+  });
+});

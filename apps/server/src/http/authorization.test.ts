@@ -1,0 +1,643 @@
+import {
+  getUnitGroup,
+  getUnitVersionById,
+  insertUnitGroup,
+  insertUser,
+  queryRows,
+  replaceGrants,
+} from '@dx/db';
+import type { Role } from '@dx/domain';
+import { ROLES } from '@dx/domain';
+import { sql } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from '../test/harness';
+import { routesWithoutHead } from '../test/routes';
+
+// The matrix is about who may call a route: the PDF is rendered after the check, by LibreOffice (seconds per call),
+// and is tested in exports/plan-exports.test.ts. Here an allowed export gets a stand-in document.
+vi.mock('../exports/plan-pdf', () => ({ renderPlanPdf: async () => Buffer.from('%PDF-1.7 stand-in') }));
+
+/**
+ * Authorization matrix: every route × every role × where the role is granted (the target's province, the unit above
+ * the target, a sibling district of the same province, another province) plus a system administrator and an anonymous
+ * caller. Refused writes change nothing and leave no audit entry; allowed writes leave one.
+ */
+
+/** Where a grant sits relative to the targets (district D1 and commune C below it, in Hải Phòng). */
+type Scope = 'province' | 'unit' | 'sibling' | 'other_province';
+const SCOPES: Scope[] = ['province', 'unit', 'sibling', 'other_province'];
+type Who = { role: Role; scope: Scope | 'global' };
+
+type Fixture = {
+  t: TestApp;
+  sysAdmin: Session;
+  d1: string;
+  d2: string;
+  commune: string;
+  communeVersionId: string;
+  group: string;
+  targetUser: string;
+  plan: string;
+  planRevision: number;
+  sessions: Map<string, Session>;
+  usernames: Map<string, string>;
+};
+const key = (w: Who) => `${w.role}@${w.scope}`;
+
+type Request = Pick<InjectOptions, 'method' | 'payload'> & { url: string };
+type Access = 'public' | 'self' | ((w: Who) => boolean);
+
+type RouteCase = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The route as Fastify registered it. */
+  route: string;
+  /** Who may call it. */
+  access: Access;
+  /** Status when allowed. */
+  ok: number;
+  /** Builds the request (fresh targets for writes). */
+  request: (f: Fixture, w: Who | null) => Promise<Request> | Request;
+  /** State a refused write must leave untouched. */
+  snapshot?: (f: Fixture, req: Request) => Promise<unknown>;
+  /** Audit action an allowed write records. */
+  audits?: string;
+  /** Extra checks on an allowed response (e.g. lists filtered to the caller's provinces). */
+  check?: (f: Fixture, w: Who, body: unknown) => void;
+};
+
+const inProvince = (w: Who) => w.scope !== 'other_province';
+const inSubtree = (w: Who) => w.scope === 'global' || w.scope === 'province' || w.scope === 'unit';
+const isAdmin = (w: Who) => w.role === 'administrator';
+const adminInSubtree = (w: Who) => isAdmin(w) && inSubtree(w);
+const groupWriter = (w: Who) => (w.role === 'administrator' || w.role === 'dx_office') && inProvince(w);
+
+let seq = 0;
+const next = () => `${++seq}${process.pid}`;
+const count = async (f: Fixture, table: string) =>
+  Number(
+    (await queryRows<{ n: string }>(f.t.handle.db, sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n,
+  );
+const idOf = (url: string) => url.split('?')[0]!.split('/').at(-1)!;
+
+/** Every route the application registers (HEAD routes Fastify adds for each GET are implied). */
+const ROUTES: RouteCase[] = [
+  {
+    method: 'GET',
+    route: '/api/health',
+    access: 'public',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  ...[
+    '/api/docs',
+    '/api/docs/',
+    '/api/docs/json',
+    '/api/docs/yaml',
+    '/api/docs/static/index.html',
+    '/api/docs/static/swagger-initializer.js',
+  ].map(
+    (url): RouteCase => ({
+      method: 'GET',
+      route: url,
+      access: 'public',
+      ok: url === '/api/docs/static/index.html' ? 302 : 200,
+      request: () => ({ method: 'GET', url }),
+    }),
+  ),
+  {
+    method: 'GET',
+    route: '/api/docs/*',
+    access: 'public',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/docs/static/swagger-ui.css' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/sign-in',
+    access: 'public',
+    ok: 200,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: f.usernames.get('viewer@province'), password: TEST_PASSWORD },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/auth/me',
+    access: 'self',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/auth/me' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/sign-out',
+    access: 'self',
+    ok: 200,
+    request: () => ({ method: 'POST', url: '/api/auth/sign-out', payload: {} }),
+    audits: 'auth.sign_out',
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/change-password',
+    access: 'self',
+    ok: 204,
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'mot-mat-khau-moi-dai' },
+    }),
+    audits: 'user.change_password',
+  },
+  {
+    method: 'GET',
+    route: '/api/provinces',
+    access: 'self',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/provinces?asOf=2023-06-30' }),
+    check: (f, w, body) => {
+      const ids = (body as { items: { unitId: string }[] }).items.map((p) => p.unitId).sort();
+      const expected =
+        w.scope === 'global' ? [f.t.hp, f.t.hd] : w.scope === 'other_province' ? [f.t.hd] : [f.t.hp];
+      expect(ids).toEqual(expected.sort());
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/org-units',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/org-units?provinceId=${f.t.hp}&parentId=${f.d1}&asOf=2024-06-30`,
+    }),
+    check: (f, _w, body) =>
+      expect((body as { items: { unitId: string }[] }).items.map((u) => u.unitId)).toContain(f.commune),
+  },
+  {
+    method: 'GET',
+    route: '/api/org-units/summary',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/org-units/summary?provinceId=${f.t.hp}&asOf=2023-06-30` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/org-units/:unitId',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/org-units/${f.d1}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/org-units/versions/:versionId',
+    access: adminInSubtree,
+    ok: 200,
+    request: async (f) => {
+      const v = (await getUnitVersionById(f.t.handle.db, f.communeVersionId))!;
+      return {
+        method: 'PATCH',
+        url: `/api/org-units/versions/${v.id}`,
+        payload: {
+          version: v.version,
+          name: `Xã Thử Nghiệm ${next()}`,
+          code: null,
+          adminType: 'Xã',
+          kind: 'commune',
+        },
+      };
+    },
+    snapshot: async (f) => getUnitVersionById(f.t.handle.db, f.communeVersionId),
+    audits: 'org_unit.correct',
+  },
+  {
+    method: 'POST',
+    route: '/api/reorganisations',
+    access: adminInSubtree,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/reorganisations',
+      payload: {
+        type: 'create',
+        effectiveDate: '2024-01-01',
+        unit: { name: `Xã Mới ${next()}`, kind: 'commune', parentUnitId: f.d1 },
+      },
+    }),
+    snapshot: async (f) => [
+      await count(f, 'org_unit'),
+      await count(f, 'org_unit_version'),
+      await count(f, 'reorganisation'),
+    ],
+    audits: 'org_unit.create',
+  },
+  {
+    method: 'GET',
+    route: '/api/unit-groups',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/unit-groups?provinceId=${f.t.hp}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/unit-groups',
+    access: groupWriter,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/unit-groups',
+      payload: {
+        provinceId: f.t.hp,
+        code: `nhom-${next()}`,
+        name: 'Nhóm thử',
+        kinds: ['commune'],
+        memberIds: [f.commune],
+      },
+    }),
+    snapshot: async (f) => [await count(f, 'unit_group'), await count(f, 'unit_group_member')],
+    audits: 'unit_group.create',
+  },
+  {
+    method: 'GET',
+    route: '/api/unit-groups/:groupId',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/unit-groups/${f.group}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/unit-groups/:groupId',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const g = await insertUnitGroup(f.t.handle.db, {
+        provinceId: f.t.hp,
+        code: `sua-${next()}`,
+        name: 'Nhóm để sửa',
+        rule: { kinds: ['district'] },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/unit-groups/${g.id}`,
+        payload: { version: 1, name: 'Nhóm đã sửa', memberIds: [f.commune] },
+      };
+    },
+    snapshot: async (f, req) => [
+      await getUnitGroup(f.t.handle.db, idOf(req.url)),
+      await count(f, 'unit_group_member'),
+    ],
+    audits: 'unit_group.update',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/unit-groups/:groupId',
+    access: groupWriter,
+    ok: 204,
+    request: async (f) => {
+      const g = await insertUnitGroup(f.t.handle.db, {
+        provinceId: f.t.hp,
+        code: `xoa-${next()}`,
+        name: 'Nhóm để xóa',
+        rule: { kinds: ['district'] },
+      });
+      return { method: 'DELETE', url: `/api/unit-groups/${g.id}` };
+    },
+    snapshot: async (f, req) => getUnitGroup(f.t.handle.db, idOf(req.url)),
+    audits: 'unit_group.delete',
+  },
+  {
+    method: 'GET',
+    route: '/api/users',
+    // Any administrator lists the accounts of the provinces it manages.
+    access: isAdmin,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/users?limit=500' }),
+    check: (f, w, body) => {
+      const ids = (body as { items: { id: string }[] }).items.map((u) => u.id);
+      // Listed exactly when the caller may open it: its only grant is on the commune below D1.
+      if (inSubtree(w)) expect(ids).toContain(f.targetUser);
+      else expect(ids).not.toContain(f.targetUser);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/users',
+    access: adminInSubtree,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `moi${next()}`,
+        displayName: 'Cán bộ mới',
+        password: 'mat-khau-dai-du-10',
+        grants: [{ role: 'viewer', unitId: f.commune }],
+      },
+    }),
+    snapshot: async (f) => [await count(f, 'app_user'), await count(f, 'role_grant')],
+    audits: 'user.create',
+  },
+  {
+    method: 'GET',
+    route: '/api/users/:userId',
+    access: adminInSubtree,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/users/${f.targetUser}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/users/:userId',
+    access: adminInSubtree,
+    ok: 200,
+    request: async (f) => {
+      const u = await insertUser(f.t.handle.db, {
+        username: `sua${next()}`,
+        displayName: 'Cán bộ xã',
+        email: null,
+        passwordHash: 'x',
+      });
+      await replaceGrants(f.t.handle.db, u.id, [{ role: 'unit_officer', unitId: f.commune }]);
+      return {
+        method: 'PATCH',
+        url: `/api/users/${u.id}`,
+        payload: { version: 1, displayName: 'Cán bộ xã (đã sửa)', email: 'can.bo@haiphong.gov.vn' },
+      };
+    },
+    snapshot: async (f, req) => [
+      await queryRows(
+        f.t.handle.db,
+        sql`SELECT display_name, email, version FROM app_user WHERE id = ${idOf(req.url)}`,
+      ),
+    ],
+    audits: 'user.update',
+  },
+  {
+    method: 'GET',
+    route: '/api/audit',
+    access: isAdmin,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/audit?limit=500' }),
+    check: (f, w, body) => {
+      const provinces = new Set(
+        (body as { items: { provinceId: string | null }[] }).items.map((e) => e.provinceId),
+      );
+      if (w.scope === 'global') return;
+      // Entries without a province (sign-ins) are for system administrators only.
+      expect(provinces.has(null)).toBe(false);
+      if (w.scope === 'other_province') expect(provinces.has(f.t.hp)).toBe(false);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/plans',
+    // Everyone signed in lists the plans of the provinces they may read.
+    access: 'self',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/plans' }),
+    check: (f, w, body) => {
+      const ids = (body as { items: { id: string }[] }).items.map((p) => p.id);
+      if (w.scope === 'other_province') expect(ids).not.toContain(f.plan);
+      else expect(ids).toContain(f.plan);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/plans',
+    access: groupWriter,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/plans',
+      payload: { provinceId: f.t.hp, year: 2030, title: `Kế hoạch thử ${next()}` },
+    }),
+    snapshot: async (f) => [await count(f, 'plan'), await count(f, 'plan_revision')],
+    audits: 'plan.create',
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/plans/:planId',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const [p] = await queryRows<{ version: number }>(
+        f.t.handle.db,
+        sql`SELECT version FROM plan WHERE id = ${f.plan}`,
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/plans/${f.plan}`,
+        payload: { version: p!.version, title: `Kế hoạch đã sửa ${next()}` },
+      };
+    },
+    snapshot: async (f) => [
+      await queryRows(f.t.handle.db, sql`SELECT * FROM plan WHERE id = ${f.plan}`),
+      await count(f, 'plan_revision'),
+    ],
+    audits: 'plan.update',
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/revisions',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/revisions` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/revisions/:revisionId',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/revisions/${f.planRevision}` }),
+  },
+  ...(['docx', 'pdf'] as const).map(
+    (format): RouteCase => ({
+      method: 'GET',
+      route: `/api/plans/:planId/export.${format}`,
+      access: inProvince,
+      ok: 200,
+      request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/export.${format}` }),
+    }),
+  ),
+];
+
+describe('authorization matrix', () => {
+  const f = {} as Fixture;
+
+  beforeAll(async () => {
+    f.t = await createTestApp();
+    const t = f.t;
+    f.sysAdmin = await t.userWith([{ role: 'administrator', unitId: null }], `sysadmin${process.pid}`);
+    const create = async (name: string, kind: string, parentUnitId: string) => {
+      const res = await t.call(f.sysAdmin, {
+        method: 'POST',
+        url: '/api/reorganisations',
+        payload: { type: 'create', effectiveDate: '2023-01-01', unit: { name, kind, parentUnitId } },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().createdUnitIds[0] as string;
+    };
+    f.d1 = await create('Quận Thử Nghiệm Một', 'district', t.hp);
+    f.d2 = await create('Quận Thử Nghiệm Hai', 'district', t.hp);
+    f.commune = await create('Phường Thử Nghiệm', 'commune', f.d1);
+    f.communeVersionId = (
+      await t.call(f.sysAdmin, { method: 'GET', url: `/api/org-units/${f.commune}` })
+    ).json().versions[0].versionId;
+    const group = await t.call(f.sysAdmin, {
+      method: 'POST',
+      url: '/api/unit-groups',
+      payload: { provinceId: t.hp, code: 'nhom-ma-tran', name: 'Nhóm ma trận', kinds: ['district'] },
+    });
+    f.group = group.json().id;
+    const target = await t.call(f.sysAdmin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `dich${process.pid}`,
+        displayName: 'Cán bộ phường',
+        password: 'mat-khau-dai-du-10',
+        grants: [{ role: 'unit_officer', unitId: f.commune }],
+      },
+    });
+    f.targetUser = target.json().id;
+    const plan = await t.call(f.sysAdmin, {
+      method: 'POST',
+      url: '/api/plans',
+      payload: { provinceId: t.hp, year: 2030, title: 'Kế hoạch ma trận' },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    f.plan = plan.json().id;
+    f.planRevision = (
+      await t.call(f.sysAdmin, { method: 'GET', url: `/api/plans/${f.plan}/revisions` })
+    ).json().items[0].id;
+
+    const unitFor: Record<Scope, string> = {
+      province: t.hp,
+      unit: f.d1,
+      sibling: f.d2,
+      other_province: t.hd,
+    };
+    f.sessions = new Map([[key({ role: 'administrator', scope: 'global' }), f.sysAdmin]]);
+    f.usernames = new Map([[key({ role: 'administrator', scope: 'global' }), `sysadmin${process.pid}`]]);
+    for (const role of ROLES) {
+      for (const scope of SCOPES) {
+        const username = `${role}_${scope}_${process.pid}`.replaceAll('_', '.');
+        f.sessions.set(key({ role, scope }), await t.userWith([{ role, unitId: unitFor[scope] }], username));
+        f.usernames.set(key({ role, scope }), username);
+      }
+    }
+  });
+  afterAll(async () => f.t?.close());
+
+  it('the table lists every route the app registers, and nothing else', () => {
+    const registered = routesWithoutHead(f.t.app);
+    const listed = new Set(ROUTES.map((r) => `${r.method} ${r.route}`));
+    const unlisted = registered.filter((r) => !listed.has(r));
+    expect(
+      unlisted,
+      'routes without a row in the authorization matrix: add them to ROUTES in this file',
+    ).toEqual([]);
+    expect(
+      [...listed].filter((r) => !registered.includes(r)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  const everyone: Who[] = [
+    { role: 'administrator', scope: 'global' },
+    ...ROLES.flatMap((role) => SCOPES.map((scope) => ({ role, scope }))),
+  ];
+
+  for (const rc of ROUTES) {
+    describe(`${rc.method} ${rc.route}`, () => {
+      const isWrite = rc.method !== 'GET';
+
+      /** Runs the request as `who` (null = anonymous) and checks status, effects and audit. */
+      const run = async (who: Who | null, expected: 'allowed' | 'refused' | 'anonymous') => {
+        const req = await rc.request(f, who);
+        const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
+        const auditMax = Number(
+          (await queryRows<{ m: string | null }>(f.t.handle.db, sql`SELECT max(id) AS m FROM audit_log`))[0]!
+            .m ?? 0,
+        );
+        let session: Session | null = null;
+        if (who) {
+          const stored = f.sessions.get(key(who))!;
+          if (rc.route === '/api/auth/change-password') {
+            // Changing the password ends every session of the user: use a user of its own with the same grant.
+            const res = await f.t.call(f.sysAdmin, { method: 'GET', url: `/api/users/${stored.userId}` });
+            session = await f.t.userWith(
+              res.json().grants.map((g: { role: Role; unitId: string | null }) => ({
+                role: g.role,
+                unitId: g.unitId,
+              })),
+            );
+          } else if (rc.route === '/api/auth/sign-out') {
+            session = await f.t.signIn(f.usernames.get(key(who))!); // a second session of the same user
+          } else {
+            session = stored;
+          }
+        }
+        const res = await f.t.call(session, req as InjectOptions);
+        const newAudit = await queryRows<{ action: string; actor_user_id: string | null }>(
+          f.t.handle.db,
+          sql`SELECT action, actor_user_id FROM audit_log WHERE id > ${auditMax}`,
+        );
+        if (expected === 'allowed') {
+          expect(res.statusCode, res.body).toBe(rc.ok);
+          if (rc.audits) {
+            expect(newAudit.map((a) => a.action)).toContain(rc.audits);
+            expect(newAudit.find((a) => a.action === rc.audits)!.actor_user_id).toBe(session!.userId);
+          }
+          rc.check?.(f, who!, res.json());
+          return;
+        }
+        expect(res.statusCode, res.body).toBe(expected === 'anonymous' ? 401 : 403);
+        expect(res.json().error.code).toBe(
+          expected === 'anonymous' ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN',
+        );
+        if (isWrite) {
+          expect(newAudit, 'a refused write leaves no audit entry').toEqual([]);
+          if (rc.snapshot) expect(await rc.snapshot(f, req)).toEqual(before);
+        }
+      };
+
+      if (rc.access === 'public') {
+        it('anonymous → allowed', async () => {
+          const res = await f.t.call(null, (await rc.request(f, null)) as InjectOptions);
+          expect(res.statusCode, res.body.slice(0, 200)).toBe(rc.ok);
+        });
+        return;
+      }
+
+      it('anonymous → 401, nothing changed', () => run(null, 'anonymous'));
+
+      if (isWrite) {
+        it('signed in but without the CSRF header → 403 AUTH.CSRF, nothing changed', async () => {
+          const req = await rc.request(f, { role: 'administrator', scope: 'global' });
+          const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
+          const res = await f.t.app.inject({
+            ...(req as InjectOptions),
+            headers: { cookie: f.sysAdmin.cookie },
+          });
+          expect(res.statusCode).toBe(403);
+          expect(res.json().error.code).toBe('AUTH.CSRF');
+          if (rc.snapshot) expect(await rc.snapshot(f, req)).toEqual(before);
+        });
+      }
+
+      for (const who of everyone) {
+        const allowed = rc.access === 'self' || (rc.access as (w: Who) => boolean)(who);
+        it(`${who.role} granted on ${who.scope} → ${allowed ? rc.ok : 403}`, () =>
+          run(who, allowed ? 'allowed' : 'refused'));
+      }
+    });
+  }
+});

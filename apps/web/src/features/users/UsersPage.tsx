@@ -1,0 +1,113 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { listUsers, type User, userKeys } from './api';
+import { UserFormModal } from './UserFormModal';
+
+/** Accounts: search, create, edit (roles, deactivate, reset password). */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const users = useQuery({
+    queryKey: userKeys.list(q),
+    queryFn: () => listUsers(q),
+    placeholderData: keepPreviousData,
+  });
+  const items = users.data?.items ?? [];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('users.title')}</Title>
+        <Button onClick={() => setEditing('new')}>{t('users.create')}</Button>
+      </Group>
+      <TextInput
+        label={t('users.searchLabel')}
+        placeholder={t('users.searchPlaceholder')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={420}
+      />
+      {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+      <Paper withBorder>
+        {users.isLoading ? (
+          <Loading />
+        ) : items.length === 0 ? (
+          <Empty title={t('users.empty')} />
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Caption>{t('users.total', { count: users.data?.total ?? 0 })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.username')}</Table.Th>
+                  <Table.Th>{t('users.displayName')}</Table.Th>
+                  <Table.Th>{t('users.grants')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>
+                    <span className="dx-sr-only">{t('common.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>{u.username}</Table.Td>
+                    <Table.Td>
+                      {u.displayName}
+                      {u.email && (
+                        <Text size="xs" c="dimmed">
+                          {u.email}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {u.grants.map((g) => (
+                        <Text key={`${g.role}:${g.unitId}`} size="sm">
+                          {t(`roles.${g.role}`)} — {g.unitName ?? t('users.global')}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      {!u.isActive ? (
+                        <Badge color="gray.8" variant="filled" tt="none">
+                          {t('users.inactive')}
+                        </Badge>
+                      ) : u.isLocked ? (
+                        <Badge color="red.9" variant="filled" tt="none">
+                          {t('users.locked')}
+                        </Badge>
+                      ) : (
+                        <Badge color="teal.9" variant="filled" tt="none">
+                          {t('users.active')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(u)}
+                        aria-label={`${t('common.edit')} ${u.username}`}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {editing && (
+        <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,97 @@
+/** Minimal JSON client for /api: sends the CSRF header on writes and turns error bodies into ApiError. */
+
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token issued with the session (sign-in and /auth/me return it). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export type FieldIssue = { path: (string | number)[]; message: string };
+
+/** An error answered by the server as {error:{code,message,details}}; `status` 0 = network failure. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field issues with the 'body'/'querystring' prefix removed, e.g. ['grants', 0, 'unitId']. */
+  get issues(): FieldIssue[] {
+    const raw = (this.details?.issues ?? []) as FieldIssue[];
+    return raw.map((i) => ({
+      ...i,
+      path:
+        i.path[0] === 'body' || i.path[0] === 'querystring' || i.path[0] === 'params'
+          ? i.path.slice(1)
+          : i.path,
+    }));
+  }
+
+  /** Field errors keyed by dotted path ("grants.0.unitId"); '' holds errors not tied to a field. */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const i of this.issues) {
+      const key = i.path.join('.');
+      out[key] ??= i.message;
+    }
+    return out;
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null | (string | number)[]>;
+
+/** Builds "?a=1&b=2" skipping empty values; arrays repeat the key. */
+export function toQuery(params: Query): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) for (const x of v) sp.append(k, String(x));
+    else sp.append(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Calls the API; resolves with the JSON body (undefined for 204) or throws ApiError. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; details?: Record<string, unknown> };
+  } | null;
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'INTERNAL',
+      e?.message ?? `Lỗi máy chủ (${res.status})`,
+      e?.details,
+    );
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string, query?: Query) => api<T>('GET', `${path}${query ? toQuery(query) : ''}`);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);

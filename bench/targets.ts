@@ -1,0 +1,166 @@
+/**
+ * Benchmark of live target evaluation (BRIEF "Scale and speed"): p50/p95 for evaluating every target of plan 54
+ * with breakdowns and behind lists, at city scope (Hải Phòng) and country scope (34 provinces), on PostgreSQL and
+ * on PGlite (city), and the ratio to running the same SQL statements directly on the driver.
+ *
+ *   npm run bench                      # city on PostgreSQL and PGlite, country on PostgreSQL
+ *   npm run bench -- --only=city-pg    # one of: city-pg, city-pglite, country-pg
+ *
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a scratch database
+ * dx_bench_<scale> is created and dropped.
+ */
+import {
+  type Db,
+  evaluateTargetFacts,
+  findPlanByCode,
+  insertUser,
+  listPlanTargetRules,
+  openDatabase,
+  queryRows,
+  replaceGrants,
+  seedPlans,
+  seedTargetDefinitions,
+  seedUnits,
+  targetEvaluationSql,
+  type EvaluationInput,
+} from '@dx/db';
+import { evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app';
+import { loadConfig } from '../apps/server/src/config/env';
+import { hashPassword } from '../apps/server/src/lib/passwords';
+import { generateCity, generateCountry } from './generate';
+
+const URL_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// Evaluate as on 15/10/2023: three quarters of the plan year have passed (statuses are judged mid-period).
+const NOW = new Date('2023-10-15T03:00:00Z');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await fn(); // warm caches and plans
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function inputsFor(db: Db, provinceIds: string[] | null): Promise<{ planId: string; inputs: EvaluationInput[] }> {
+  const hp = (await queryRows<{ id: string }>(db, sql`SELECT v.unit_id AS id FROM org_unit_version v WHERE v.code = '31' AND v.parent_unit_id IS NULL`))[0]!.id;
+  const planId = (await findPlanByCode(db, hp, '54/KH-UBND', 2023))!;
+  const today = localDateOf(NOW);
+  const inputs = (await listPlanTargetRules(db, planId)).map((t) => {
+    const definition = targetDefinition.parse({ ...t.rule, goal: t.goal });
+    return { definition, ...evaluationDates({ definition, planYear: t.planYear, today }), provinceIds: provinceIds ?? null };
+  });
+  return { planId, inputs };
+}
+
+type Raw = { query(text: string, params: unknown[]): Promise<unknown> };
+
+async function measure(name: string, db: Db, raw: Raw, opts: { scope: 'city' | 'country'; runs: number; api: boolean }) {
+  const hp = (await queryRows<{ id: string }>(db, sql`SELECT unit_id AS id FROM org_unit_version WHERE code = '31' AND parent_unit_id IS NULL`))[0]!.id;
+  const { planId, inputs } = await inputsFor(db, opts.scope === 'city' ? [hp] : null);
+  const dialect = new PgDialect();
+  const statements = inputs.map((i) => dialect.sqlToQuery(targetEvaluationSql(i)));
+  const bare = await time(opts.runs, () => Promise.all(statements.map((s) => raw.query(s.sql, s.params))));
+  const lib = await time(opts.runs, () => Promise.all(inputs.map((i) => evaluateTargetFacts(db, i))));
+  console.log(`\n${name} — all ${inputs.length} targets with breakdowns and behind lists`);
+  console.log(`  bare SQL (driver)         p50 ${ms(pct(bare, 50))}  p95 ${ms(pct(bare, 95))}`);
+  console.log(`  evaluateTargetFacts       p50 ${ms(pct(lib, 50))}  p95 ${ms(pct(lib, 95))}  ratio ${(pct(lib, 50) / pct(bare, 50)).toFixed(2)}×`);
+  if (opts.api) {
+    const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
+    const app = await buildApp({ db, config, clock: () => NOW, evidenceRoutes: true });
+    await app.ready();
+    const user = await insertUser(db, { username: `bench${Date.now()}`, displayName: 'Bench', email: null, passwordHash: await hashPassword('bench-password-1') });
+    await replaceGrants(db, user.id, [{ role: 'dx_office', unitId: hp }]);
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: 'bench-password-1' } });
+    const cookie = `dx_session=${signIn.cookies.find((c) => c.name === 'dx_session')!.value}`;
+    const api = await time(opts.runs, async () => {
+      const res = await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+    console.log(`  GET …/targets/evaluation  p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}  ratio ${(pct(api, 50) / pct(bare, 50)).toFixed(2)}×`);
+    // A new record is reflected on the next request (nothing stored, nothing to rebuild).
+    const before = (await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })).json().targets[0];
+    const behind = before.subjects[0].subjectId as string;
+    await db.execute(sql`INSERT INTO unit_plan (province_id, unit_id, year, kind, document_number, document_date, status)
+                         VALUES (${hp}, ${behind}, 2023, 'communication_plan', 'bench/KH', '2023-10-01', 'accepted')`);
+    const after = (await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })).json().targets[0];
+    console.log(`  new accepted plan → target a achieved ${before.achieved} → ${after.achieved} on the next request`);
+    await app.close();
+  }
+}
+
+async function counts(db: Db) {
+  const rows = await queryRows<Record<string, number>>(
+    db,
+    sql`SELECT (SELECT count(*) FROM org_unit)::int AS units, (SELECT count(*) FROM org_unit_version WHERE kind = 'school')::int AS schools,
+               (SELECT count(*) FROM org_unit_version WHERE kind = 'commune' AND (valid_to IS NULL OR valid_to > '2023-12-31'))::int AS communes,
+               (SELECT count(*) FROM channel)::int AS channels, (SELECT count(*) FROM person)::int AS people,
+               (SELECT count(*) FROM publication)::int AS publications, (SELECT count(*) FROM event)::int AS events`,
+  );
+  return JSON.stringify(rows[0]);
+}
+
+async function prepare(db: Db) {
+  await seedUnits(db);
+  await seedPlans(db);
+  await seedTargetDefinitions(db);
+}
+
+async function onPostgres(scale: 'city' | 'country') {
+  const name = `dx_bench_${scale}`;
+  const admin = new pg.Client({ connectionString: URL_BASE });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(URL_BASE);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  try {
+    const t0 = performance.now();
+    await prepare(handle.db);
+    if (scale === 'city') await generateCity(handle.db);
+    else await generateCountry(handle.db, (s) => process.stdout.write(`\r  generating ${s}   `));
+    await handle.db.execute(sql`ANALYZE`);
+    console.log(`\nPostgreSQL ${scale}: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`);
+    await measure(`PostgreSQL, ${scale} scope`, handle.db, pool, { scope: scale, runs: scale === 'city' ? 60 : 20, api: true });
+    if (scale === 'country') await measure('PostgreSQL, country data, city scope', handle.db, pool, { scope: 'city', runs: 40, api: false });
+  } finally {
+    await pool.end();
+    await handle.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function onPglite() {
+  const handle = await openDatabase({});
+  try {
+    const t0 = performance.now();
+    await prepare(handle.db);
+    await generateCity(handle.db);
+    await handle.db.execute(sql`ANALYZE`);
+    console.log(`\nPGlite city: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`);
+    const client = (handle.db as unknown as { $client: Raw }).$client;
+    await measure('PGlite, city scope', handle.db, client, { scope: 'city', runs: 30, api: true });
+  } finally {
+    await handle.close();
+  }
+}
+
+if (!only || only === 'city-pg') await onPostgres('city');
+if (!only || only === 'city-pglite') await onPglite();
+if (!only || only === 'country-pg') await onPostgres('country');

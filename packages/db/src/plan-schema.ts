@@ -1,0 +1,182 @@
+import type { PlanHeadings, Responsibility } from '@dx/domain';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { appUser, orgUnit } from './schema';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Parts of a plan that nothing else refers to by id: kept together as one JSON document on the plan row. */
+export type PlanBody = {
+  headings: PlanHeadings;
+  preambleLead: string;
+  preambleClosing: string;
+  generalObjectives: { letter: string; text: string }[];
+  tasks: string[];
+  funding: string[];
+  responsibilities: Responsibility[];
+  closing: string;
+  recipients: string[];
+  signatureAuthority: string;
+  signatureDelegation: string | null;
+  notes: string[];
+};
+
+/**
+ * A plan (kế hoạch), e.g. 54/KH-UBND of Hải Phòng. Number and code follow Nghị định 30/2020/NĐ-CP
+ * (`<number>/<type>-<issuer>`); a number is unique per issuer and year of issue (the decree numbers documents
+ * from 01 each year). Targets, themes and legal bases are rows, because later features refer to them by id.
+ */
+export const plan = pgTable(
+  'plan',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceId: uuid('province_id')
+      .notNull()
+      .references(() => orgUnit.id),
+    issuerName: text('issuer_name').notNull(),
+    /** From the code (54/KH-UBND → UBND); null while a draft has no number. */
+    issuerCode: text('issuer_code'),
+    number: integer('number'),
+    typeCode: text('type_code').notNull().default('KH'),
+    /** The full code as written: 54/KH-UBND. */
+    code: text('code'),
+    /** Year of issue (from the date), the scope of the number's uniqueness. */
+    issuedYear: integer('issued_year'),
+    issuedOn: date('issued_on'),
+    place: text('place').notNull(),
+    /** The year the plan covers. */
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    signerName: text('signer_name').notNull().default(''),
+    signerPosition: text('signer_position').notNull(),
+    body: jsonb('body').$type<PlanBody>().notNull(),
+    copiedFromPlanId: uuid('copied_from_plan_id'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_number_uq').on(t.provinceId, t.issuerCode, t.number, t.issuedYear),
+    index('plan_province_year_idx').on(t.provinceId, t.year),
+    index('plan_code_idx').on(t.provinceId, t.code),
+    check(
+      'plan_number_chk',
+      sql`(${t.number} IS NULL) = (${t.code} IS NULL) AND (${t.number} IS NULL OR ${t.issuedYear} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** A document the plan cites as its basis (căn cứ); linked to a stored plan by (province, code, year) on read. */
+export const planLegalBasis = pgTable(
+  'plan_legal_basis',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    issuer: text('issuer'),
+    issuedOn: date('issued_on'),
+    title: text('title').notNull(),
+    citation: text('citation'),
+  },
+  (t) => [
+    index('plan_legal_basis_plan_idx').on(t.planId, t.position),
+    index('plan_legal_basis_number_idx').on(t.number),
+  ],
+);
+
+/** A specific target (chỉ tiêu) with its goal in structured form and what it is about. */
+export const planTarget = pgTable(
+  'plan_target',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    provinceId: uuid('province_id').notNull(),
+    /** The item letter (a, b, c, d, đ, e); the code is I.2.<letter>. */
+    letter: text('letter').notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    comparator: text('comparator').notNull(),
+    goalValue: numeric('goal_value', { mode: 'number' }).notNull(),
+    goalMax: numeric('goal_max', { mode: 'number' }),
+    unit: text('unit').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectUnitGroupCode: text('subject_unit_group_code'),
+    subjectRecordKind: text('subject_record_kind'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_target_letter_uq').on(t.planId, t.letter),
+    check('plan_target_comparator_chk', sql`${t.comparator} IN ('eq','gte','lte','between')`),
+    check('plan_target_unit_chk', sql`${t.unit} IN ('percent','count')`),
+    check('plan_target_between_chk', sql`(${t.comparator} = 'between') = (${t.goalMax} IS NOT NULL)`),
+    check(
+      'plan_target_subject_chk',
+      sql`(${t.subjectType} = 'unit_group' AND ${t.subjectUnitGroupCode} IS NOT NULL) OR (${t.subjectType} = 'record' AND ${t.subjectRecordKind} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** A theme (nội dung tuyên truyền): II.1–6 and the sub-themes II.4.a–h; records are tagged with these ids. */
+export const planTheme = pgTable(
+  'plan_theme',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    provinceId: uuid('province_id').notNull(),
+    parentId: uuid('parent_id'),
+    /** II.4, II.4.a */
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    bullets: jsonb('bullets').$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_theme_code_uq').on(t.planId, t.code),
+    index('plan_theme_parent_idx').on(t.parentId),
+  ],
+);
+
+/** History of a plan: every write stores the document before and after, with who and when. */
+export const planRevision = pgTable(
+  'plan_revision',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plan.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    action: text('action').notNull(),
+    /** Top-level parts that changed (targets, themes, legalBases…). */
+    parts: jsonb('parts').$type<string[]>().notNull().default([]),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb('before'),
+    after: jsonb('after').notNull(),
+  },
+  (t) => [index('plan_revision_plan_idx').on(t.planId, t.version)],
+);

@@ -1,0 +1,149 @@
+import type { RecordType } from '@dx/domain';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../client';
+import {
+  channel,
+  dxModel,
+  event,
+  eventTheme,
+  person,
+  publication,
+  publicationModel,
+  publicationTheme,
+  training,
+  trainingAttendance,
+  unitPlan,
+} from '../schema';
+
+/** Evidence record tables by record type, with the column naming the unit a record belongs to. */
+export const RECORD_TABLES = {
+  unit_plan: { table: unitPlan, unit: unitPlan.unitId, order: unitPlan.documentDate },
+  channel: { table: channel, unit: channel.ownerUnitId, order: channel.name },
+  publication: { table: publication, unit: publication.unitId, order: publication.publishedOn },
+  person: { table: person, unit: person.unitId, order: person.fullName },
+  training: { table: training, unit: training.organiserUnitId, order: training.heldOn },
+  dx_model: { table: dxModel, unit: dxModel.unitId, order: dxModel.name },
+  event: { table: event, unit: event.organiserUnitId, order: event.heldOn },
+} as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: one generic access path over seven tables with the same shape rules.
+type AnyRow = Record<string, any> & { id: string; provinceId: string; version: number };
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+const t = (type: RecordType) => RECORD_TABLES[type] as unknown as { table: any; unit: any; order: any };
+
+export async function insertRecord(db: Db, type: RecordType, values: Record<string, unknown>): Promise<AnyRow> {
+  const rows = (await db.insert(t(type).table).values(values).returning()) as AnyRow[];
+  return rows[0]!;
+}
+
+export async function getRecord(db: Db, type: RecordType, id: string): Promise<AnyRow | null> {
+  const { table } = t(type);
+  const [row] = await db.select().from(table).where(eq(table.id, id));
+  return (row as AnyRow) ?? null;
+}
+
+/** Updates at the expected version (optimistic locking); null when someone else changed it first. */
+export async function updateRecord(
+  db: Db,
+  type: RecordType,
+  id: string,
+  expectedVersion: number,
+  values: Record<string, unknown>,
+): Promise<AnyRow | null> {
+  const { table } = t(type);
+  const [row] = await db
+    .update(table)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
+    .returning();
+  return (row as AnyRow) ?? null;
+}
+
+export async function deleteRecord(db: Db, type: RecordType, id: string, expectedVersion: number): Promise<boolean> {
+  const { table } = t(type);
+  const rows = await db
+    .delete(table)
+    .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
+    .returning({ id: table.id });
+  return rows.length === 1;
+}
+
+export type RecordListFilter = { provinceId: string; unitIds?: string[]; from?: string; to?: string; limit: number; offset: number };
+
+/** Records of a province (optionally of some units), newest or alphabetical first, with the total. */
+export async function listRecords(db: Db, type: RecordType, f: RecordListFilter): Promise<{ items: AnyRow[]; total: number }> {
+  const { table, unit, order } = t(type);
+  const dated = type === 'publication' ? table.publishedOn : type === 'training' || type === 'event' ? table.heldOn : null;
+  const where = and(
+    eq(table.provinceId, f.provinceId),
+    f.unitIds ? inArray(unit, f.unitIds) : undefined,
+    dated && f.from ? sql`${dated} >= ${f.from}` : undefined,
+    dated && f.to ? sql`${dated} <= ${f.to}` : undefined,
+  );
+  const isDated = type === 'publication' || type === 'training' || type === 'event' || type === 'unit_plan';
+  const items = await db
+    .select()
+    .from(table)
+    .where(where)
+    .orderBy(isDated ? desc(order) : asc(order), asc(table.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  return { items: items as AnyRow[], total: Number(c?.n ?? 0) };
+}
+
+/** Which of `ids` are rows of `table` in the province (to check references: themes, models, people, channels). */
+export async function idsInProvince(
+  db: Db,
+  table: 'plan_theme' | 'dx_model' | 'person' | 'channel' | 'org_unit',
+  ids: string[],
+  provinceId: string,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM ${sql.identifier(table)} WHERE province_id = ${provinceId} AND id IN (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Themes and featured models of a publication, replaced as a whole. */
+export async function setPublicationLinks(db: Db, publicationId: string, themeIds: string[], modelIds: string[]): Promise<void> {
+  await db.delete(publicationTheme).where(eq(publicationTheme.publicationId, publicationId));
+  await db.delete(publicationModel).where(eq(publicationModel.publicationId, publicationId));
+  if (themeIds.length) await db.insert(publicationTheme).values(themeIds.map((themeId) => ({ publicationId, themeId })));
+  if (modelIds.length) await db.insert(publicationModel).values(modelIds.map((modelId) => ({ publicationId, modelId })));
+}
+
+export async function setEventThemes(db: Db, eventId: string, themeIds: string[]): Promise<void> {
+  await db.delete(eventTheme).where(eq(eventTheme.eventId, eventId));
+  if (themeIds.length) await db.insert(eventTheme).values(themeIds.map((themeId) => ({ eventId, themeId })));
+}
+
+export async function setTrainingAttendees(db: Db, trainingId: string, provinceId: string, personIds: string[]): Promise<void> {
+  await db.delete(trainingAttendance).where(eq(trainingAttendance.trainingId, trainingId));
+  if (personIds.length) {
+    await db.insert(trainingAttendance).values(personIds.map((personId) => ({ trainingId, personId, provinceId })));
+  }
+}
+
+/** Links of records (themes, models, attendees), for presenting them. */
+export async function getRecordLinks(db: Db, type: RecordType, id: string): Promise<Record<string, string[]>> {
+  if (type === 'publication') {
+    const themes = await db.select({ id: publicationTheme.themeId }).from(publicationTheme).where(eq(publicationTheme.publicationId, id));
+    const models = await db.select({ id: publicationModel.modelId }).from(publicationModel).where(eq(publicationModel.publicationId, id));
+    return { themeIds: themes.map((r) => r.id), modelIds: models.map((r) => r.id) };
+  }
+  if (type === 'event') {
+    const themes = await db.select({ id: eventTheme.themeId }).from(eventTheme).where(eq(eventTheme.eventId, id));
+    return { themeIds: themes.map((r) => r.id) };
+  }
+  if (type === 'training') {
+    const people = await db.select({ id: trainingAttendance.personId }).from(trainingAttendance).where(eq(trainingAttendance.trainingId, id));
+    return { attendeeIds: people.map((r) => r.id) };
+  }
+  return {};
+}

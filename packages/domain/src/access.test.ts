@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canGrant,
+  type Grant,
+  hasPermissionAnywhere,
+  isAllowed,
+  PERMISSION_NAMES,
+  type Permission,
+  provincesFor,
+  ROLES,
+  type Role,
+} from './access';
+
+const HP = 'hp-province';
+const HD = 'hd-province';
+const DISTRICT = 'hp-district-le-chan';
+const SIBLING = 'hp-district-ngo-quyen';
+const COMMUNE = 'hp-commune-under-le-chan';
+
+/** A commune of Lê Chân, in Hải Phòng. */
+const commune = { provinceId: HP, path: [HP, DISTRICT, COMMUNE] };
+const grant = (
+  role: Role,
+  unitId: string | null,
+  provinceId: string | null = unitId === null ? null : HP,
+): Grant => ({ role, unitId, provinceId });
+
+/** Which roles each permission is for, and how far it reaches from the granted unit. */
+const POLICY: Record<Permission, { roles: readonly Role[]; reach: 'province' | 'subtree' }> = {
+  'org_unit.read': { roles: ROLES, reach: 'province' },
+  'org_unit.reorganise': { roles: ['administrator'], reach: 'subtree' },
+  'org_unit.correct': { roles: ['administrator'], reach: 'subtree' },
+  'unit_group.read': { roles: ROLES, reach: 'province' },
+  'unit_group.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'user.read': { roles: ['administrator'], reach: 'subtree' },
+  'user.write': { roles: ['administrator'], reach: 'subtree' },
+  'audit.read': { roles: ['administrator'], reach: 'province' },
+  'plan.read': { roles: ROLES, reach: 'province' },
+  'plan.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'record.read': { roles: ROLES, reach: 'province' },
+  // A unit officer writes evidence for its own unit and the units below it only.
+  'record.write': { roles: ['unit_officer'], reach: 'subtree' },
+  'record.write_any': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'unit_plan.review': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'target.read': { roles: ROLES, reach: 'province' },
+  'target.remind': { roles: ['administrator', 'dx_office'], reach: 'province' },
+};
+
+describe('isAllowed: every permission × role × where the grant sits', () => {
+  it('this table covers every permission the policy defines', () => {
+    expect(Object.keys(POLICY).sort()).toEqual([...PERMISSION_NAMES].sort());
+  });
+
+  const places = [
+    { name: 'the province', grant: (r: Role) => grant(r, HP), inProvince: true, inSubtree: true },
+    { name: 'the district above', grant: (r: Role) => grant(r, DISTRICT), inProvince: true, inSubtree: true },
+    { name: 'the unit itself', grant: (r: Role) => grant(r, COMMUNE), inProvince: true, inSubtree: true },
+    { name: 'a sibling district', grant: (r: Role) => grant(r, SIBLING), inProvince: true, inSubtree: false },
+    { name: 'another province', grant: (r: Role) => grant(r, HD, HD), inProvince: false, inSubtree: false },
+    {
+      name: 'every province (global)',
+      grant: (r: Role) => grant(r, null),
+      inProvince: true,
+      inSubtree: true,
+    },
+  ];
+  for (const [permission, rule] of Object.entries(POLICY) as [Permission, (typeof POLICY)[Permission]][]) {
+    for (const role of ROLES) {
+      for (const place of places) {
+        const expected =
+          rule.roles.includes(role) && (rule.reach === 'province' ? place.inProvince : place.inSubtree);
+        it(`${permission}: ${role} granted on ${place.name} → ${expected ? 'allowed' : 'refused'}`, () => {
+          expect(isAllowed([place.grant(role)], permission, commune)).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it('refuses with no grants, and any one matching grant among many is enough', () => {
+    expect(isAllowed([], 'org_unit.read', commune)).toBe(false);
+    expect(
+      isAllowed(
+        [grant('viewer', HD, HD), grant('administrator', SIBLING), grant('administrator', DISTRICT)],
+        'org_unit.reorganise',
+        commune,
+      ),
+    ).toBe(true);
+    // Cross-unit grant: a unit officer of Lê Chân also granted on Ngô Quyền reaches both.
+    const twoUnits = [grant('unit_officer', DISTRICT), grant('unit_officer', SIBLING)];
+    expect(isAllowed(twoUnits, 'org_unit.read', { provinceId: HP, path: [HP, SIBLING] })).toBe(true);
+  });
+});
+
+describe('hasPermissionAnywhere and provincesFor', () => {
+  it('looks only at roles', () => {
+    expect(hasPermissionAnywhere([grant('viewer', HP)], 'audit.read')).toBe(false);
+    expect(hasPermissionAnywhere([grant('administrator', HD, HD)], 'audit.read')).toBe(true);
+    expect(hasPermissionAnywhere([grant('dx_office', HP)], 'unit_group.write')).toBe(true);
+    expect(hasPermissionAnywhere([grant('finance', HP)], 'unit_group.write')).toBe(false);
+  });
+
+  it('lists the provinces a permission reaches, null for global', () => {
+    expect(
+      provincesFor(
+        [grant('administrator', DISTRICT), grant('administrator', HD, HD), grant('viewer', HP)],
+        'audit.read',
+      )?.sort(),
+    ).toEqual([HD, HP].sort());
+    expect(provincesFor([grant('viewer', HP)], 'audit.read')).toEqual([]);
+    expect(provincesFor([grant('administrator', null), grant('administrator', HP)], 'audit.read')).toBeNull();
+  });
+});
+
+describe('canGrant', () => {
+  const sysAdmin = [grant('administrator', null)];
+  const provinceAdmin = [grant('administrator', HP)];
+  const districtAdmin = [grant('administrator', DISTRICT)];
+
+  it('only a system administrator grants the global scope', () => {
+    expect(canGrant(sysAdmin, { role: 'viewer', unitId: null }, null)).toBe(true);
+    expect(canGrant(sysAdmin, { role: 'administrator', unitId: null }, null)).toBe(true);
+    expect(canGrant(provinceAdmin, { role: 'viewer', unitId: null }, null)).toBe(false);
+    expect(canGrant([grant('dx_office', null)], { role: 'viewer', unitId: null }, null)).toBe(false);
+  });
+
+  it('an administrator grants within its subtree only', () => {
+    expect(canGrant(provinceAdmin, { role: 'administrator', unitId: COMMUNE }, commune)).toBe(true);
+    expect(canGrant(districtAdmin, { role: 'unit_officer', unitId: COMMUNE }, commune)).toBe(true);
+    expect(
+      canGrant(districtAdmin, { role: 'unit_officer', unitId: HP }, { provinceId: HP, path: [HP] }),
+    ).toBe(false);
+    expect(canGrant([grant('administrator', SIBLING)], { role: 'viewer', unitId: COMMUNE }, commune)).toBe(
+      false,
+    );
+    expect(canGrant([grant('administrator', HD, HD)], { role: 'viewer', unitId: COMMUNE }, commune)).toBe(
+      false,
+    );
+    expect(canGrant(sysAdmin, { role: 'viewer', unitId: COMMUNE }, commune)).toBe(true);
+  });
+
+  it('no other role grants anything', () => {
+    for (const role of ROLES.filter((r) => r !== 'administrator')) {
+      expect(canGrant([grant(role, null)], { role: 'viewer', unitId: COMMUNE }, commune)).toBe(false);
+      expect(canGrant([grant(role, HP)], { role: 'viewer', unitId: COMMUNE }, commune)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { targetDefinition } from './definition';
+import { describeTarget } from './describe';
+import { effectiveAsOf, elapsedFraction, judgeStatus, quartersDue, rate } from './evaluation';
+import { PLAN_54_TARGET_DEFINITIONS } from './plan-54';
+
+const year = { from: '2023-01-01', to: '2023-12-31' };
+const pct = (comparator: 'eq' | 'gte', value: number) => ({ comparator, value, unit: 'percent' as const });
+
+describe('rate', () => {
+  it('is null (not applicable) when nothing is due, and never exceeds 100%', () => {
+    expect(rate(0, 0)).toBeNull();
+    expect(rate(3, 2)).toBe(100);
+    expect(rate(1, 3)).toBe(33.3);
+  });
+});
+
+describe('elapsed time and quarters', () => {
+  it('counts elapsed days inclusively', () => {
+    expect(elapsedFraction(year, '2022-12-31')).toBe(0);
+    expect(elapsedFraction(year, '2023-12-31')).toBe(1);
+    expect(elapsedFraction(year, '2023-07-02')).toBeCloseTo(183 / 365, 5);
+  });
+  it('lists only quarters that have ended, from the DX section start (Plan 54 I.2.b)', () => {
+    expect(quartersDue(year, '2023-03-31')).toEqual([]);
+    expect(quartersDue(year, '2023-04-01').map((q) => q.from)).toEqual(['2023-01-01']);
+    expect(quartersDue(year, '2024-02-01')).toHaveLength(4);
+    expect(quartersDue(year, '2024-02-01', '2023-05-10').map((q) => q.from)).toEqual(['2023-04-01', '2023-07-01', '2023-10-01']);
+  });
+  it('takes the population as of the period end, never later than today', () => {
+    expect(effectiveAsOf({ asOf: null }, year, '2024-03-01')).toBe('2023-12-31');
+    expect(effectiveAsOf({ asOf: null }, year, '2023-06-01')).toBe('2023-06-01');
+    expect(effectiveAsOf({ asOf: '2023-06-30' }, year, '2024-01-01')).toBe('2023-06-30');
+  });
+});
+
+describe('judgeStatus', () => {
+  it('judges against the goal pro-rated to the elapsed share of the period', () => {
+    expect(judgeStatus({ goal: pct('eq', 100), value: 100, elapsed: 0.5, accumulates: true })).toBe('achieved');
+    expect(judgeStatus({ goal: pct('eq', 100), value: 100, elapsed: 0.5, accumulates: false })).toBe('on_track');
+    expect(judgeStatus({ goal: pct('eq', 100), value: 55, elapsed: 0.5, accumulates: true })).toBe('on_track');
+    expect(judgeStatus({ goal: pct('eq', 100), value: 45, elapsed: 0.5, accumulates: true })).toBe('at_risk');
+    expect(judgeStatus({ goal: pct('eq', 100), value: 30, elapsed: 0.5, accumulates: true })).toBe('behind');
+    expect(judgeStatus({ goal: pct('gte', 50), value: 49, elapsed: 1, accumulates: true })).toBe('behind');
+    expect(judgeStatus({ goal: pct('gte', 50), value: null, elapsed: 1, accumulates: true })).toBe('not_applicable');
+  });
+  it('treats a count range as met from its minimum (Plan 54 I.2.đ: 01–02 contests)', () => {
+    const goal = { comparator: 'between' as const, value: 1, max: 2, unit: 'count' as const };
+    expect(judgeStatus({ goal, value: 0, elapsed: 0.9, accumulates: true })).toBe('behind');
+    expect(judgeStatus({ goal, value: 3, elapsed: 1, accumulates: true })).toBe('achieved');
+  });
+});
+
+describe('target definitions', () => {
+  it("defines plan 54's six targets as valid data with a formula in words", () => {
+    for (const [letter, input] of Object.entries(PLAN_54_TARGET_DEFINITIONS)) {
+      const parsed = targetDefinition.safeParse(input);
+      expect(parsed.success, letter).toBe(true);
+      const words = describeTarget(parsed.data!, year);
+      expect(words, letter).toMatch(/Mục tiêu/);
+    }
+    const a = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS.a);
+    expect(describeTarget(a, year)).toContain('tổng số đơn vị (sở, ban, ngành; quận, huyện; xã, phường, thị trấn');
+  });
+  it('rejects a condition that does not fit the population, and a rate with a count goal', () => {
+    const r = targetDefinition.safeParse({
+      population: { record: 'person', roles: ['reporter'] },
+      condition: { type: 'count' },
+      goal: pct('eq', 100),
+    });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['condition.type', 'goal.unit']));
+  });
+});

@@ -1,0 +1,103 @@
+import type { TargetGoal } from '../plan/plan';
+import { type ResolvedPeriod, resolvePeriod, type TargetDefinition } from './definition';
+
+/** achieved / evaluated: rates never exceed 100%; nothing due = not applicable (null), not 0% nor 100%. */
+export function rate(achieved: number, due: number): number | null {
+  if (due <= 0) return null;
+  return Math.min(100, Math.round((Math.min(achieved, due) * 1000) / due) / 10);
+}
+
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/** Share of the period's days that have passed by `today` (inclusive), between 0 and 1. */
+export function elapsedFraction(period: ResolvedPeriod, today: string): number {
+  if (today < period.from) return 0;
+  if (today >= period.to) return 1;
+  return (dayNumber(today) - dayNumber(period.from) + 1) / (dayNumber(period.to) - dayNumber(period.from) + 1);
+}
+
+/** The date the population is taken at: the definition's as-of date, else the period end, never after today. */
+export function effectiveAsOf(definition: Pick<TargetDefinition, 'asOf'>, period: ResolvedPeriod, today: string): string {
+  const asOf = definition.asOf ?? period.to;
+  return asOf < today ? asOf : today < period.from ? period.from : today;
+}
+
+export type Quarter = { from: string; to: string };
+
+/**
+ * Calendar quarters inside the period that have ended by `today` (Plan 54 I.2.b "each quarter so far"): a quarter
+ * still running is not yet due. `since` (a DX section opened mid-year) drops quarters that ended before it.
+ */
+export function quartersDue(period: ResolvedPeriod, today: string, since?: string | null): Quarter[] {
+  const out: Quarter[] = [];
+  const startYear = Number(period.from.slice(0, 4));
+  const endYear = Number(period.to.slice(0, 4));
+  for (let y = startYear; y <= endYear; y++) {
+    for (const [a, b] of [
+      ['01-01', '03-31'],
+      ['04-01', '06-30'],
+      ['07-01', '09-30'],
+      ['10-01', '12-31'],
+    ] as const) {
+      const q = { from: `${y}-${a}`, to: `${y}-${b}` };
+      if (q.from < period.from || q.to > period.to) continue;
+      if (q.to >= today) continue;
+      if (since && q.to < since) continue;
+      out.push(q);
+    }
+  }
+  return out;
+}
+
+export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'behind', 'not_applicable'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** At risk when at least this share of the expected progress is there. */
+const AT_RISK_SHARE = 0.8;
+
+/** True when `value` meets the goal. A count above a range's maximum still meets it (more contests is not a failure). */
+export function meetsGoal(goal: TargetGoal, value: number): boolean {
+  switch (goal.comparator) {
+    case 'eq':
+      return goal.unit === 'percent' ? value >= goal.value : value === goal.value;
+    case 'gte':
+    case 'between':
+      return value >= goal.value;
+    case 'lte':
+      return value <= goal.value;
+  }
+}
+
+/**
+ * Status of a target against the time elapsed in its period: met → achieved (or on track while a condition that
+ * can still be lost runs); otherwise compared with the goal pro-rated to the elapsed share of the period.
+ */
+export function judgeStatus(o: {
+  goal: TargetGoal;
+  value: number | null;
+  elapsed: number;
+  accumulates: boolean;
+}): TargetStatus {
+  if (o.value === null) return 'not_applicable';
+  const ended = o.elapsed >= 1;
+  if (o.goal.comparator === 'lte') return o.value <= o.goal.value ? (ended ? 'achieved' : 'on_track') : 'behind';
+  if (meetsGoal(o.goal, o.value)) return ended || o.accumulates ? 'achieved' : 'on_track';
+  if (ended) return 'behind';
+  const expected = o.goal.value * o.elapsed;
+  if (o.value >= expected) return 'on_track';
+  if (o.value >= expected * AT_RISK_SHARE) return 'at_risk';
+  return 'behind';
+}
+
+/** The dates a definition is evaluated with on `today`: period, population date, quarters due, share elapsed. */
+export function evaluationDates(o: { definition: Pick<TargetDefinition, 'period' | 'asOf'>; planYear: number; today: string }) {
+  const period = resolvePeriod(o.definition.period, o.planYear);
+  return {
+    period,
+    asOf: effectiveAsOf(o.definition, period, o.today),
+    quarters: quartersDue(period, o.today),
+    elapsed: elapsedFraction(period, o.today),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './definition';
+export * from './describe';
+export * from './evaluation';
+export * from './plan-54';
