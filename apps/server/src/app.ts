@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Db } from '@dx/db';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/env';
 import { auditRoutes } from './features/audit/audit.routes';
@@ -21,6 +22,9 @@ import { userRoutes } from './features/users/users.routes';
 import { registerAuth } from './http/auth';
 import { frameworkErrorHandler, registerErrorHandler } from './http/errors';
 import { registerInputGuard } from './http/input-guard';
+
+// Zod's own messages (wrong type, too short…) in Vietnamese, the language of the API's users.
+z.config(z.locales.vi());
 
 export type AppOptions = {
   db: Db;

@@ -13,7 +13,7 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().default('./data'),
   /** First administrator's password; generated and printed once when unset. */
-  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD cần ít nhất 12 ký tự').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD cần ít nhất 10 ký tự').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -4,12 +4,21 @@ import { unitGroup, unitGroupMember } from '../schema';
 
 export type UnitGroupRecord = typeof unitGroup.$inferSelect;
 
-export async function listUnitGroups(db: Db, provinceId: string): Promise<(UnitGroupRecord & { memberCount: number })[]> {
+/** Groups of a province with how many units each holds on `asOf` (rule members and explicit members). */
+export async function listUnitGroups(
+  db: Db,
+  provinceId: string,
+  asOf: string,
+): Promise<(UnitGroupRecord & { memberCount: number })[]> {
   const groups = await db.select().from(unitGroup).where(eq(unitGroup.provinceId, provinceId)).orderBy(unitGroup.name);
   const counts = await queryRows<{ group_id: string; n: string | number }>(
     db,
-    sql`SELECT m.group_id, count(*) AS n FROM unit_group_member m JOIN unit_group g ON g.id = m.group_id
-        WHERE g.province_id = ${provinceId} GROUP BY m.group_id`,
+    sql`SELECT g.id AS group_id,
+          (SELECT count(DISTINCT v.unit_id) FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+            WHERE (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+              AND ((u.province_id = g.province_id AND v.kind IN (SELECT jsonb_array_elements_text(coalesce(g.rule -> 'kinds', '[]'::jsonb))))
+                   OR v.unit_id IN (SELECT m.unit_id FROM unit_group_member m WHERE m.group_id = g.id))) AS n
+        FROM unit_group g WHERE g.province_id = ${provinceId}`,
   );
   const byId = new Map(counts.map((c) => [c.group_id, Number(c.n)]));
   return groups.map((g) => ({ ...g, memberCount: byId.get(g.id) ?? 0 }));

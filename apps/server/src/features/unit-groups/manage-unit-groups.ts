@@ -13,9 +13,9 @@ import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '
 import { isUniqueViolation } from '../../http/errors';
 
 /** Groups of a province ("all departments", custom lists) that targets and tasks refer to. */
-export async function listUnitGroups({ ctx, provinceId }: { ctx: UseCaseContext; provinceId: string }) {
+export async function listUnitGroups({ ctx, provinceId, asOf }: { ctx: UseCaseContext; provinceId: string; asOf: string }) {
   authorizeProvince(ctx, 'unit_group.read', provinceId);
-  return queryGroups(ctx.db, provinceId);
+  return queryGroups(ctx.db, provinceId, asOf);
 }
 
 async function loadGroup(ctx: UseCaseContext, groupId: string) {

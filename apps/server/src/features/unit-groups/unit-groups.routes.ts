@@ -33,13 +33,17 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['unit-groups'],
-        summary: 'Nhóm đơn vị của tỉnh',
-        querystring: z.object({ provinceId: z.uuid() }),
+        summary: 'Nhóm đơn vị của tỉnh, với số đơn vị vào ngày asOf',
+        querystring: z.object({ provinceId: z.uuid(), asOf: isoDate.optional() }),
         response: { 200: z.object({ items: z.array(groupOut.extend({ memberCount: z.number() })) }), ...errorResponses },
       },
     },
     async (request) => {
-      const groups = await listUnitGroups({ ctx: contextOf(request), provinceId: request.query.provinceId });
+      const groups = await listUnitGroups({
+        ctx: contextOf(request),
+        provinceId: request.query.provinceId,
+        asOf: request.query.asOf ?? localDateOf(app.clock()),
+      });
       return { items: groups.map((g) => ({ ...present(g), memberCount: g.memberCount })) };
     },
   );

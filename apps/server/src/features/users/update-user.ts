@@ -40,7 +40,12 @@ export async function updateUser({ ctx, userId, input }: { ctx: UseCaseContext; 
       throw versionConflict(presentUser(current, (await getGrants(tx, [userId])).get(userId) ?? [], ctx.now));
     }
     if (input.grants) await replaceGrants(tx, userId, input.grants);
-    if (input.isActive === false || passwordHash || input.grants) await deleteUserSessions(tx, userId);
+    // A changed role or scope, a new password or a deactivation takes effect at once: end the user's sessions.
+    const key = (g: { role: string; unitId: string | null }) => `${g.role}|${g.unitId ?? '*'}`;
+    const grantsChanged =
+      !!input.grants &&
+      [...new Set(input.grants.map(key))].sort().join(',') !== [...new Set(before.map(key))].sort().join(',');
+    if (input.isActive === false || passwordHash || grantsChanged) await deleteUserSessions(tx, userId);
     const grants = (await getGrants(tx, [userId])).get(userId) ?? [];
     await audit(tx, ctx, {
       action: 'user.update',

@@ -65,7 +65,7 @@ export function UnitGroupsPage() {
                   <Table.Th>{t('groups.name')}</Table.Th>
                   <Table.Th>{t('groups.kindRule')}</Table.Th>
                   <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {t('groups.pickedCount')}
+                    {t('groups.memberCount')}
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>

@@ -169,7 +169,6 @@ export const en: Messages = {
     kinds: 'Every unit of kind',
     members: 'Units picked in addition',
     memberCount: 'Units',
-    pickedCount: 'Picked units',
     system: 'System group',
     custom: 'Custom group',
     create: 'Create group',

@@ -173,7 +173,6 @@ export const vi = {
     kinds: 'Gồm mọi đơn vị thuộc loại',
     members: 'Đơn vị được chọn thêm',
     memberCount: 'Số đơn vị',
-    pickedCount: 'Đơn vị chọn riêng',
     system: 'Nhóm hệ thống',
     custom: 'Nhóm tự tạo',
     create: 'Tạo nhóm',
