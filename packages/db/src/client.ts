@@ -20,7 +20,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Run raw SQL returning rows, on either driver. */
+  /** For an in-process job queue (pg-boss) on the same database: the PGlite instance, or the connection string. */
+  pglite?: PGlite;
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -42,10 +44,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // DATE columns stay local calendar dates (yyyy-mm-dd), never shifted through a JS Date.
     pool.on('connect', (client) => {
       client.query(`SET TIME ZONE 'Asia/Ho_Chi_Minh'`).catch(() => undefined);
+      // Target evaluation (queries/targets.ts) runs in milliseconds, but its cost estimates pass jit_above_cost and
+      // JIT compilation then takes 1–2 s per statement; this workload never gains from JIT.
+      client.query('SET jit = off').catch(() => undefined);
     });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', url: options.url, close: () => pool.end() };
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   try {
@@ -57,6 +62,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return {
       db,
       kind: 'pglite',
+      pglite: client,
       close: async () => {
         await client.close();
         release();

@@ -37,13 +37,23 @@ const PERMISSIONS = {
   // Targets are read by everyone in the province; the DX office urges the units behind (đôn đốc).
   'target.read': { roles: ROLES, reach: 'province' },
   'target.remind': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  // Tasks of the appendix (plan 54 III): everyone in the province reads; the DX office imports, enters and urges
+  // (V.1.a); a unit updates its own part (and the parts of the units below it).
+  'task.read': { roles: ROLES, reach: 'province' },
+  'task.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'task.update_progress': { roles: ['unit_officer', 'dx_office'], reach: 'subtree' },
 } as const satisfies Record<string, { roles: readonly Role[]; reach: Reach }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
 /** Where the thing acted on sits: its province and the ids from the root down to it (inclusive). */
-export type ScopeTarget = { provinceId: string; path: readonly string[] };
+export type ScopeTarget = {
+  provinceId: string;
+  path: readonly string[];
+  /** Provinces this unit's province later merged into (Hải Dương → Hải Phòng, 01/07/2025). */
+  mergedInto?: readonly string[];
+};
 
 /** True when some grant gives `permission` over `target`. */
 export function isAllowed(grants: readonly Grant[], permission: Permission, target: ScopeTarget): boolean {
@@ -51,7 +61,12 @@ export function isAllowed(grants: readonly Grant[], permission: Permission, targ
   return grants.some((g) => {
     if (!(rule.roles as readonly Role[]).includes(g.role)) return false;
     if (g.unitId === null) return true;
-    if (rule.reach === 'province') return g.provinceId === target.provinceId;
+    if (rule.reach === 'province') {
+      // The structure of a province that merged into the grant's province is its history: readable there
+      // (a 2025 commune's predecessors in Hải Dương), never writable.
+      const inherited = permission === 'org_unit.read' && g.provinceId !== null && !!target.mergedInto?.includes(g.provinceId);
+      return g.provinceId === target.provinceId || inherited;
+    }
     return target.path.includes(g.unitId);
   });
 }

@@ -251,7 +251,11 @@ export async function getPathOn(db: Db, unitId: string, date: string): Promise<s
  * Where a unit sits for access checks: its province and path on `today`, or, for a unit no longer in force,
  * on its last day (history keeps the structure it had at the time).
  */
-export async function getUnitScope(db: Db, unitId: string, today: string): Promise<{ provinceId: string; path: string[] } | null> {
+export async function getUnitScope(
+  db: Db,
+  unitId: string,
+  today: string,
+): Promise<{ provinceId: string; path: string[]; mergedInto: string[] } | null> {
   const [unit] = await db.select({ provinceId: orgUnit.provinceId }).from(orgUnit).where(eq(orgUnit.id, unitId));
   if (!unit) return null;
   const versions = (await getUnitVersions(db, [unitId])).get(unitId) ?? [];
@@ -261,7 +265,19 @@ export async function getUnitScope(db: Db, unitId: string, today: string): Promi
     date = last.validTo !== null && last.validTo <= today ? addDays(last.validTo, -1) : (last.validFrom ?? today);
   }
   const path = await getPathOn(db, unitId, date);
-  return { provinceId: unit.provinceId, path: path.length > 0 ? path : [unitId] };
+  const merged = await queryRows<{ province_id: string }>(
+    db,
+    sql`WITH RECURSIVE m AS (
+          SELECT s.successor_unit_id AS province_id, 1 AS depth FROM org_unit_succession s
+            JOIN org_unit u ON u.id = s.successor_unit_id AND u.province_id = u.id
+           WHERE s.predecessor_unit_id = ${unit.provinceId}
+          UNION
+          SELECT s.successor_unit_id, m.depth + 1 FROM m JOIN org_unit_succession s ON s.predecessor_unit_id = m.province_id
+            JOIN org_unit u ON u.id = s.successor_unit_id AND u.province_id = u.id
+           WHERE m.depth < 5
+        ) SELECT DISTINCT province_id FROM m`,
+  );
+  return { provinceId: unit.provinceId, path: path.length > 0 ? path : [unitId], mergedInto: merged.map((r) => r.province_id) };
 }
 
 /** Executes a planned reorganisation inside the caller's transaction; returns the ids of created units. */

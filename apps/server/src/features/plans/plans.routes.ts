@@ -2,7 +2,7 @@ import { isoDate, planDocument, planNumber } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses } from '../../http/schemas';
+import { errorResponses, recordVersion } from '../../http/schemas';
 import { createPlan } from './create-plan';
 import { exportPlan } from './export-plan';
 import { getPlan } from './get-plan';
@@ -80,7 +80,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plans'],
         summary: 'Sửa các phần của kế hoạch (mỗi phần gửi lên thay phần cũ); 409 nếu phiên bản đã cũ',
         params: planParams,
-        body: planDocument.partial().extend({ version: z.number().int().min(1) }),
+        body: planDocument.partial().extend({ version: recordVersion }),
         response: { 200: planOut, ...errorResponses },
       },
     },
