@@ -11,6 +11,7 @@
  */
 import {
   type Db,
+  type EvaluationInput,
   evaluateTargetFacts,
   findPlanByCode,
   insertUser,
@@ -22,7 +23,6 @@ import {
   seedTargetDefinitions,
   seedUnits,
   targetEvaluationSql,
-  type EvaluationInput,
 } from '@dx/db';
 import { evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
 import { sql } from 'drizzle-orm';
@@ -55,21 +55,43 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
   return out;
 }
 
-async function inputsFor(db: Db, provinceIds: string[] | null): Promise<{ planId: string; inputs: EvaluationInput[] }> {
-  const hp = (await queryRows<{ id: string }>(db, sql`SELECT v.unit_id AS id FROM org_unit_version v WHERE v.code = '31' AND v.parent_unit_id IS NULL`))[0]!.id;
+async function inputsFor(
+  db: Db,
+  provinceIds: string[] | null,
+): Promise<{ planId: string; inputs: EvaluationInput[] }> {
+  const hp = (
+    await queryRows<{ id: string }>(
+      db,
+      sql`SELECT v.unit_id AS id FROM org_unit_version v WHERE v.code = '31' AND v.parent_unit_id IS NULL`,
+    )
+  )[0]!.id;
   const planId = (await findPlanByCode(db, hp, '54/KH-UBND', 2023))!;
   const today = localDateOf(NOW);
   const inputs = (await listPlanTargetRules(db, planId)).map((t) => {
     const definition = targetDefinition.parse({ ...t.rule, goal: t.goal });
-    return { definition, ...evaluationDates({ definition, planYear: t.planYear, today }), provinceIds: provinceIds ?? null };
+    return {
+      definition,
+      ...evaluationDates({ definition, planYear: t.planYear, today }),
+      provinceIds: provinceIds ?? null,
+    };
   });
   return { planId, inputs };
 }
 
 type Raw = { query(text: string, params: unknown[]): Promise<unknown> };
 
-async function measure(name: string, db: Db, raw: Raw, opts: { scope: 'city' | 'country'; runs: number; api: boolean }) {
-  const hp = (await queryRows<{ id: string }>(db, sql`SELECT unit_id AS id FROM org_unit_version WHERE code = '31' AND parent_unit_id IS NULL`))[0]!.id;
+async function measure(
+  name: string,
+  db: Db,
+  raw: Raw,
+  opts: { scope: 'city' | 'country'; runs: number; api: boolean },
+) {
+  const hp = (
+    await queryRows<{ id: string }>(
+      db,
+      sql`SELECT unit_id AS id FROM org_unit_version WHERE code = '31' AND parent_unit_id IS NULL`,
+    )
+  )[0]!.id;
   const { planId, inputs } = await inputsFor(db, opts.scope === 'city' ? [hp] : null);
   const dialect = new PgDialect();
   const statements = inputs.map((i) => dialect.sqlToQuery(targetEvaluationSql(i)));
@@ -77,27 +99,53 @@ async function measure(name: string, db: Db, raw: Raw, opts: { scope: 'city' | '
   const lib = await time(opts.runs, () => Promise.all(inputs.map((i) => evaluateTargetFacts(db, i))));
   console.log(`\n${name} — all ${inputs.length} targets with breakdowns and behind lists`);
   console.log(`  bare SQL (driver)         p50 ${ms(pct(bare, 50))}  p95 ${ms(pct(bare, 95))}`);
-  console.log(`  evaluateTargetFacts       p50 ${ms(pct(lib, 50))}  p95 ${ms(pct(lib, 95))}  ratio ${(pct(lib, 50) / pct(bare, 50)).toFixed(2)}×`);
+  console.log(
+    `  evaluateTargetFacts       p50 ${ms(pct(lib, 50))}  p95 ${ms(pct(lib, 95))}  ratio ${(pct(lib, 50) / pct(bare, 50)).toFixed(2)}×`,
+  );
   if (opts.api) {
-    const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
-    const app = await buildApp({ db, config, clock: () => NOW, evidenceRoutes: true });
+    const config = {
+      ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }),
+      webDist: '/nonexistent',
+    };
+    const app = await buildApp({ db, config, clock: () => NOW });
     await app.ready();
-    const user = await insertUser(db, { username: `bench${Date.now()}`, displayName: 'Bench', email: null, passwordHash: await hashPassword('bench-password-1') });
+    const user = await insertUser(db, {
+      username: `bench${Date.now()}`,
+      displayName: 'Bench',
+      email: null,
+      passwordHash: await hashPassword('bench-password-1'),
+    });
     await replaceGrants(db, user.id, [{ role: 'dx_office', unitId: hp }]);
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: 'bench-password-1' } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: 'bench-password-1' },
+    });
     const cookie = `dx_session=${signIn.cookies.find((c) => c.name === 'dx_session')!.value}`;
     const api = await time(opts.runs, async () => {
-      const res = await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/plans/${planId}/targets/evaluation`,
+        headers: { cookie },
+      });
       if (res.statusCode !== 200) throw new Error(res.body);
     });
-    console.log(`  GET …/targets/evaluation  p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}  ratio ${(pct(api, 50) / pct(bare, 50)).toFixed(2)}×`);
+    console.log(
+      `  GET …/targets/evaluation (the plan's province) p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}  ratio ${(pct(api, 50) / pct(bare, 50)).toFixed(2)}×`,
+    );
     // A new record is reflected on the next request (nothing stored, nothing to rebuild).
-    const before = (await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })).json().targets[0];
+    const before = (
+      await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })
+    ).json().targets[0];
     const behind = before.subjects[0].subjectId as string;
     await db.execute(sql`INSERT INTO unit_plan (province_id, unit_id, year, kind, document_number, document_date, status)
                          VALUES (${hp}, ${behind}, 2023, 'communication_plan', 'bench/KH', '2023-10-01', 'accepted')`);
-    const after = (await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })).json().targets[0];
-    console.log(`  new accepted plan → target a achieved ${before.achieved} → ${after.achieved} on the next request`);
+    const after = (
+      await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })
+    ).json().targets[0];
+    console.log(
+      `  new accepted plan → target a achieved ${before.achieved} → ${after.achieved} on the next request`,
+    );
     await app.close();
   }
 }
@@ -129,15 +177,32 @@ async function onPostgres(scale: 'city' | 'country') {
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  // Same session settings as the application's pool (packages/db/src/client.ts), so the comparison is fair.
+  pool.on('error', () => undefined); // connections dropped by DROP DATABASE … FORCE at the end
+  pool.on('connect', (c) => {
+    c.query(`SET TIME ZONE 'Asia/Ho_Chi_Minh'`).catch(() => undefined);
+    c.query('SET jit = off').catch(() => undefined);
+  });
   try {
     const t0 = performance.now();
     await prepare(handle.db);
     if (scale === 'city') await generateCity(handle.db);
     else await generateCountry(handle.db, (s) => process.stdout.write(`\r  generating ${s}   `));
     await handle.db.execute(sql`ANALYZE`);
-    console.log(`\nPostgreSQL ${scale}: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`);
-    await measure(`PostgreSQL, ${scale} scope`, handle.db, pool, { scope: scale, runs: scale === 'city' ? 60 : 20, api: true });
-    if (scale === 'country') await measure('PostgreSQL, country data, city scope', handle.db, pool, { scope: 'city', runs: 40, api: false });
+    console.log(
+      `\nPostgreSQL ${scale}: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`,
+    );
+    await measure(`PostgreSQL, ${scale} scope`, handle.db, pool, {
+      scope: scale,
+      runs: scale === 'city' ? 60 : 20,
+      api: true,
+    });
+    if (scale === 'country')
+      await measure('PostgreSQL, country data, city scope', handle.db, pool, {
+        scope: 'city',
+        runs: 40,
+        api: false,
+      });
   } finally {
     await pool.end();
     await handle.close();
@@ -153,7 +218,9 @@ async function onPglite() {
     await prepare(handle.db);
     await generateCity(handle.db);
     await handle.db.execute(sql`ANALYZE`);
-    console.log(`\nPGlite city: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`);
+    console.log(
+      `\nPGlite city: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`,
+    );
     const client = (handle.db as unknown as { $client: Raw }).$client;
     await measure('PGlite, city scope', handle.db, client, { scope: 'city', runs: 30, api: true });
   } finally {

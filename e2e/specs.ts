@@ -300,3 +300,336 @@ test('a viewer sees no admin screens, changes the password and signs out', async
   const after = await ctx.context.request.get(`${ctx.base}/api/auth/me`);
   assert(after.status() === 401, `session ended after sign-out (got ${after.status()})`);
 });
+
+/* Evidence records and live targets (plan 54 I.2): import, dashboard, reminders, "Việc của tôi". */
+
+const OFFICER = { username: 'canbo.phuonghaian', password: 'mat-khau-ban-dau-123' };
+const DX_OFFICE = { username: 'so.khcn.cds', password: 'mat-khau-ban-dau-456' };
+const PORTAL = 'Cổng TTĐT phường Hải An';
+const SECOND_PORTAL = 'Trang tin CĐS phường Hải An';
+
+/** A publications workbook as the template's columns (header row 1). */
+async function publicationsXlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const { PUBLICATION_IMPORT_COLUMNS } = await import('@dx/domain');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tin bài');
+  ws.addRow(PUBLICATION_IMPORT_COLUMNS.map((c) => c.header));
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function signInAs(ctx: Ctx, who: { username: string; password: string }) {
+  await ctx.context.clearCookies();
+  await signInApi(ctx, who.username, who.password);
+}
+
+let evidenceReady = false;
+/** Once per run: the officer of Phường Hải An, a DX office account, and two portals of the ward with a DX section. */
+async function setUpEvidence(ctx: Ctx) {
+  if (evidenceReady) return;
+  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
+  const req = ctx.context.request;
+  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
+  const headers = { 'x-csrf-token': me.csrfToken as string };
+  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
+    .provinceId as string;
+  const unit = async (q: string, name: string) => {
+    const r = await (
+      await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q, limit: 10 } })
+    ).json();
+    const u = (r.items as { unitId: string; name: string }[]).find((x) => x.name === name);
+    assert(u, `unit ${name} not found`);
+    return u.unitId;
+  };
+  const haiAn = await unit('hai an', 'Phường Hải An');
+  const khcn = await unit('khoa hoc va cong nghe', 'Sở Khoa học và Công nghệ');
+  for (const [u, role, unitId, displayName] of [
+    [OFFICER, 'unit_officer', haiAn, 'Lê Thị Phường'],
+    [DX_OFFICE, 'dx_office', khcn, 'Phạm Văn Sở'],
+  ] as const) {
+    const r = await req.post(`${ctx.base}/api/users`, {
+      headers,
+      data: { username: u.username, displayName, password: u.password, grants: [{ role, unitId }] },
+    });
+    assert(r.ok(), `create ${u.username}: ${r.status()} ${await r.text()}`);
+  }
+  for (const name of [PORTAL, SECOND_PORTAL]) {
+    const r = await req.post(`${ctx.base}/api/channels`, {
+      headers,
+      data: { ownerUnitId: haiAn, kind: 'portal', name, hasDxSection: true },
+    });
+    assert(r.ok(), `create channel: ${r.status()} ${await r.text()}`);
+  }
+  evidenceReady = true;
+}
+
+const targetCard = (page: Page, letter: string) =>
+  page.getByRole('article', { name: new RegExp(`^Chỉ tiêu ${letter} `) });
+
+test('a unit officer imports publications from Excel; the DX office sees target b move and reminds the unit', async (ctx) => {
+  const { page } = ctx;
+  await setUpEvidence(ctx);
+
+  // The DX office's dashboard before: target b (channels keeping up a DX section) at 0%.
+  await signInAs(ctx, DX_OFFICE);
+  await page.goto('/dashboard');
+  await visible(page.getByRole('heading', { name: 'Bảng điều khiển chỉ tiêu' }));
+  await visible(targetCard(page, 'b').getByText('Chậm tiến độ'));
+  assert((await targetCard(page, 'b').getByTestId('target-value').textContent()) === '0%', 'b starts at 0%');
+
+  // The officer imports: two bad rows (an impossible date, a misspelt channel) are explained and nothing is saved.
+  const good = (title: string, date: string) => {
+    const url = `https://haian.haiphong.gov.vn/tin/${date.replaceAll('/', '')}`;
+    return [PORTAL, title, url, date, 'tin/bài', 'II.4.a', '', 1200, 'có'];
+  };
+  const rows = [
+    good('Phường Hải An số hoá chợ truyền thống', '15/02/2023'),
+    good('Hướng dẫn người dân cài đặt VNeID', '20/05/2023'),
+    [
+      PORTAL,
+      'Thanh toán không dùng tiền mặt tại chợ Cát Bi',
+      'https://haian.haiphong.gov.vn/tin/3',
+      '31/09/2023',
+      'video',
+      'II.2',
+      '',
+      '',
+      'có',
+    ],
+    [
+      'Cổng TTĐT phường Hải Ann',
+      'Tổ công nghệ số cộng đồng ra mắt',
+      'https://haian.haiphong.gov.vn/tin/4',
+      '12/11/2023',
+      'tin/bài',
+      '',
+      '',
+      '',
+      'có',
+    ],
+    good('Hội nghị chuyển đổi số phường năm 2023', '01/12/2023'),
+  ];
+  await signInAs(ctx, OFFICER);
+  await page.goto('/records/import');
+  await visible(page.getByRole('heading', { name: 'Nhập tin, bài từ Excel' }));
+  const upload = async (buffer: Buffer) => {
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'tin-bai-phuong-hai-an.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  };
+  await upload(await publicationsXlsx(rows));
+  await visible(page.getByText('5 dòng: 3 dòng hợp lệ, 2 dòng có lỗi.'));
+  const row4 = page.locator('tr[data-row="4"]');
+  const row5 = page.locator('tr[data-row="5"]');
+  await visible(row4.getByText('Ngày đăng'));
+  assert((await row4.textContent())?.includes('Ngày "31/09/2023" không hợp lệ'), 'row 4 explains the date');
+  assert(
+    (await row5.textContent())?.includes('Không tìm thấy kênh "Cổng TTĐT phường Hải Ann"'),
+    'row 5 explains the channel',
+  );
+  await shot(ctx, 'import-dry-run', true);
+
+  // Fixed in the file, checked again, imported.
+  rows[2]![3] = '30/09/2023';
+  rows[3]![0] = PORTAL;
+  await upload(await publicationsXlsx(rows));
+  await visible(page.getByText('5 dòng: 5 dòng hợp lệ, 0 dòng có lỗi.'));
+  await page.getByRole('button', { name: 'Nhập 5 dòng hợp lệ' }).click();
+  await visible(page.getByText(/^Đã nhập 5 tin, bài/));
+  await page.getByRole('tab', { name: 'Tin, bài', exact: true }).click();
+  await visible(page.getByText('Thanh toán không dùng tiền mặt tại chợ Cát Bi'));
+
+  // The DX office sees b move to 50% (one of the two portals kept up every quarter) and reminds the ward.
+  await signInAs(ctx, DX_OFFICE);
+  await page.goto('/dashboard');
+  const b = targetCard(page, 'b');
+  await visible(b.getByText('50%'));
+  assert((await b.getByTestId('target-value').textContent()) === '50%', 'b moved to 50%');
+  await expectAccessible(page, 'dashboard');
+  await shot(ctx, 'dashboard', true);
+  await b.getByRole('button', { name: 'Xem chi tiết, đôn đốc: I.2.b' }).click();
+  const dialog = page.getByRole('dialog');
+  await visible(dialog.getByRole('tab', { name: 'Theo quận, huyện' }));
+  await visible(dialog.getByRole('cell', { name: SECOND_PORTAL }));
+  assert(
+    (await dialog.getByRole('cell', { name: PORTAL, exact: true }).count()) === 0,
+    'the kept-up portal is not behind',
+  );
+  await dialog.getByRole('checkbox', { name: new RegExp(`^Chọn ${SECOND_PORTAL}`) }).check();
+  await dialog.getByRole('button', { name: 'Đôn đốc 1 đơn vị đã chọn' }).click();
+  await visible(dialog.getByText('Gửi thông báo đôn đốc tới 1 đơn vị.', { exact: false }));
+  await dialog.getByRole('button', { name: 'Gửi đôn đốc' }).click();
+  await visible(dialog.getByText('Đã gửi đôn đốc tới 1 đơn vị.').first());
+  await expectAccessible(page, 'dashboard breakdown');
+  await page.waitForTimeout(300);
+  await shot(ctx, 'dashboard-breakdown');
+  await page.keyboard.press('Escape');
+
+  // The officer's start page is "Việc của tôi": the reminder is there, and what is still owed.
+  await signInAs(ctx, OFFICER);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await visible(page.getByRole('heading', { name: 'Việc của tôi' }));
+  await visible(page.getByText(/^Đôn đốc thực hiện chỉ tiêu I\.2\.b/));
+  await visible(page.getByText(SECOND_PORTAL).first());
+  await visible(page.getByRole('link', { name: 'Thêm tin, bài về chuyển đổi số' }));
+  const o = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert(o.scroll <= o.client, `my work overflows on a phone: ${JSON.stringify(o)}`);
+  await expectAccessible(page, 'my work');
+  await shot(ctx, 'my-work', true);
+});
+
+test('a unit officer adds a publication on a phone; the draft survives closing the form', async (ctx) => {
+  const { page } = ctx;
+  await setUpEvidence(ctx);
+  await signInAs(ctx, OFFICER);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/records/publications');
+  await page.getByRole('button', { name: 'Thêm tin, bài' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Kênh đăng/).click();
+  await page.getByRole('option', { name: PORTAL, exact: true }).click();
+  await dialog.getByLabel(/^Tiêu đề tin, bài/).fill('Phường Hải An ra mắt tổ công nghệ số cộng đồng');
+  // The connection drops, the form closes: the draft is kept.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Thêm tin, bài' }).click();
+  dialog = page.getByRole('dialog');
+  await visible(dialog.getByText('Đã khôi phục bản nháp chưa lưu.'));
+  assert(
+    (await dialog.getByLabel(/^Tiêu đề tin, bài/).inputValue()) ===
+      'Phường Hải An ra mắt tổ công nghệ số cộng đồng',
+    'draft restored',
+  );
+  await dialog.getByLabel(/^Đường dẫn/).fill('https://haian.haiphong.gov.vn/tin/99');
+  await dialog.getByLabel(/^Ngày đăng/).fill('05/10/2023');
+  await dialog.getByLabel(/^Chủ đề/).click();
+  await page.getByRole('option', { name: /^II\.4\.a/ }).click();
+  await dialog.getByRole('heading', { name: 'Thêm tin, bài' }).click(); // closes the theme list
+  await page.waitForTimeout(300);
+  await shot(ctx, 'publication-quick-add-mobile');
+  await expectAccessible(page, 'publication form');
+  await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await visible(page.getByText('Phường Hải An ra mắt tổ công nghệ số cộng đồng'));
+  // A bad URL is explained on its field.
+  await page.getByRole('button', { name: 'Thêm tin, bài' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Tiêu đề tin, bài/).fill('Tin thử');
+  await dialog.getByLabel(/^Đường dẫn/).fill('ftp://sai');
+  await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(dialog.getByText('Địa chỉ phải bắt đầu bằng http:// hoặc https://'));
+});
+
+/* Tasks of the appendix (plan 54 III) and their follow-up by the DX office (V.1.a). */
+
+const COMMUNE_OFFICER = { username: 'canbo.maychai', password: 'mat-khau-ban-dau-789' };
+
+/** The appendix as provinces write it: a title row, Roman group rows, a group lead, a row with an unknown lead. */
+async function appendixXlsx(): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phụ lục');
+  ws.addRow(['PHỤ LỤC: DANH MỤC NHIỆM VỤ']);
+  ws.addRow(['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm', 'Kinh phí', 'Ghi chú']);
+  for (const r of [
+    ['I', 'Tuyên truyền trên báo chí'],
+    [1, 'Mở chuyên mục "Chuyển đổi số" trên báo, đài', 'Báo Hải Phòng, Đài PT&TH Hải Phòng', 'Sở TT&TT', 'Quý II/2023', 'Chuyên mục', '500.000.000'],
+    [2, 'Tuyên truyền trên hệ thống thông tin cơ sở', 'UBND các xã, phường, thị trấn', 'Sở TT&TT', 'Tháng 10/2023', 'Tin, bài'],
+    ['II', 'Tập huấn'],
+    [1, 'Tập huấn kỹ năng viết tin về chuyển đổi số', 'Sở Thông tin và Truyền thông', 'Các sở, ban, ngành; UBND các quận, huyện', 'Thường xuyên', 'Lớp tập huấn'],
+    [2, 'Hội thảo chuyển đổi số', 'Ban Tuyên truyền Không Tồn Tại', '', '01-10/10/2023'],
+  ]) {
+    ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function choosePlan54(page: Page) {
+  const select = page.getByRole('combobox', { name: 'Kế hoạch' });
+  await visible(select);
+  const value = await select.locator('option', { hasText: '54' }).first().getAttribute('value');
+  assert(value, 'plan 54 is listed');
+  await select.selectOption(value);
+}
+
+test('the DX office imports the appendix; a commune officer marks its part done with evidence; the DX office sees progress', async (ctx) => {
+  const { page } = ctx;
+  await setUpEvidence(ctx);
+  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
+  const req = ctx.context.request;
+  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
+  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0].provinceId as string;
+  const found = await (
+    await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q: 'may chai', asOf: '2023-06-30', limit: 10 } })
+  ).json();
+  const maychai = (found.items as { unitId: string; name: string }[]).find((u) => u.name === 'Phường Máy Chai');
+  assert(maychai, 'Phường Máy Chai (2023) found');
+  const created = await req.post(`${ctx.base}/api/users`, {
+    headers: { 'x-csrf-token': me.csrfToken as string },
+    data: { ...COMMUNE_OFFICER, displayName: 'Nguyễn Văn Phường', grants: [{ role: 'unit_officer', unitId: maychai.unitId }] },
+  });
+  assert(created.ok(), `create commune officer: ${created.status()} ${await created.text()}`);
+
+  // The DX office imports the appendix: the dry run shows how each cell was read and explains the bad row.
+  await signInAs(ctx, DX_OFFICE);
+  await page.goto('/tasks');
+  await visible(page.getByRole('heading', { name: 'Nhiệm vụ (Phụ lục)' }));
+  await choosePlan54(page);
+  await page.getByRole('button', { name: 'Nhập Phụ lục từ Excel' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'phu-luc-54.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await appendixXlsx(),
+  });
+  await dialog.getByRole('button', { name: 'Chạy thử' }).click();
+  await visible(dialog.getByText(/^3\/4 dòng hợp lệ/));
+  await visible(dialog.getByText('Không tìm thấy đơn vị "Ban Tuyên truyền Không Tồn Tại" trong danh mục đơn vị của tỉnh'));
+  await visible(dialog.getByText(/→ UBND các xã, phường, thị trấn \(\d{3} đơn vị\)/));
+  await shot(ctx, 'tasks-import-dry-run', true);
+  await dialog.getByRole('button', { name: 'Lưu 3 nhiệm vụ hợp lệ' }).click();
+  await visible(dialog.getByText('Đã lưu 3 nhiệm vụ'));
+  await page.keyboard.press('Escape');
+  await visible(page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }));
+
+  // The commune officer sees its own part under "my tasks" and marks it done with a link and a file.
+  await signInAs(ctx, COMMUNE_OFFICER);
+  await page.goto('/tasks');
+  await choosePlan54(page);
+  await visible(page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }));
+  assert((await page.getByRole('link', { name: 'Tập huấn kỹ năng viết tin về chuyển đổi số' }).count()) === 0, 'only my tasks');
+  await page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }).click();
+  await page.getByRole('button', { name: 'Cập nhật: Phường Máy Chai' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByRole('combobox', { name: 'Tình trạng' }).selectOption('done');
+  await form.getByLabel('Nội dung').fill('Đã phát 12 tin về chuyển đổi số trên loa phường');
+  await form.getByLabel('Đường dẫn minh chứng').fill('https://maychai.haiphong.gov.vn/tin/chuyen-doi-so');
+  await form.locator('input[type="file"]').setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 minh chứng') });
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  await visible(page.getByRole('link', { name: '📎 bien-ban.pdf' }));
+  await visible(page.getByRole('row', { name: /Phường Máy Chai.*Hoàn thành/ }));
+  await shot(ctx, 'tasks-unit-done', true);
+
+  // The DX office sees overall progress: one commune of all done, the press task overdue; the export downloads.
+  await signInAs(ctx, DX_OFFICE);
+  await page.goto('/tasks');
+  await choosePlan54(page);
+  await visible(page.getByText(/^1\/\d{3} đơn vị hoàn thành$/));
+  await visible(page.getByText('0/2 đơn vị hoàn thành'));
+  await page.getByRole('tab', { name: 'Tiến độ theo tháng' }).click();
+  await visible(page.getByRole('columnheader', { name: '10/23' }));
+  await shot(ctx, 'tasks-timeline', true);
+  const plans = await (await req.get(`${ctx.base}/api/plans`)).json();
+  const plan54 = (plans.items as { id: string; number: string | null }[]).find((p) => p.number?.startsWith('54'));
+  assert(plan54, 'plan 54 listed');
+  const xlsx = await req.get(`${ctx.base}/api/plans/${plan54.id}/tasks/export.xlsx`);
+  assert(xlsx.ok() && (await xlsx.body()).length > 1000, `export: ${xlsx.status()}`);
+});

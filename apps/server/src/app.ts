@@ -17,6 +17,7 @@ import { orgUnitRoutes } from './features/org-units/org-units.routes';
 import { planRoutes } from './features/plans/plans.routes';
 import { recordRoutes } from './features/records/records.routes';
 import { targetRoutes } from './features/targets/targets.routes';
+import { taskRoutes } from './features/tasks/tasks.routes';
 import { unitGroupRoutes } from './features/unit-groups/unit-groups.routes';
 import { userRoutes } from './features/users/users.routes';
 import { registerAuth } from './http/auth';
@@ -31,15 +32,10 @@ export type AppOptions = {
   config: Config;
   clock?: () => Date;
   logger?: boolean;
-  /**
-   * Evidence records and live targets (/api/<records>, /api/plans/:planId/targets/…). Off unless asked for until
-   * the route matrices of http/authorization.test.ts and http/bad-input.test.ts have their rows; main.ts asks.
-   */
-  evidenceRoutes?: boolean;
 };
 
 /** Builds the HTTP application: API under /api, OpenAPI at /api/docs, the SPA for everything else. */
-export async function buildApp({ db, config, clock = () => new Date(), logger = false, evidenceRoutes = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, clock = () => new Date(), logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => crypto.randomUUID(),
@@ -87,10 +83,9 @@ export async function buildApp({ db, config, clock = () => new Date(), logger = 
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
-  if (evidenceRoutes) {
-    await app.register(recordRoutes, { prefix: '/api' });
-    await app.register(targetRoutes, { prefix: '/api' });
-  }
+  await app.register(taskRoutes, { prefix: '/api' });
+  await app.register(recordRoutes, { prefix: '/api' });
+  await app.register(targetRoutes, { prefix: '/api' });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

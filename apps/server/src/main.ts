@@ -2,13 +2,17 @@ import { DataDirLockedError, openDatabase } from '@dx/db';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { loadConfig } from './config/env';
+import { startJobs } from './jobs/boss';
 
 async function main() {
   const config = loadConfig();
   const handle = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const { seeded, adminPassword } = await bootstrap(handle.db, { adminPassword: config.adminPassword });
-  const app = await buildApp({ db: handle.db, config, logger: true, evidenceRoutes: true });
+  const app = await buildApp({ db: handle.db, config, logger: true });
+  // Scheduled jobs (daily task reminders, plan 54 V.1.a) on the same database.
+  const boss = await startJobs(handle);
   const shutdown = async () => {
+    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
     await app.close();
     await handle.close();
     process.exit(0);

@@ -13,3 +13,4 @@ export * from './seed/seed-targets';
 export * from './queries/notifications';
 export * from './queries/records';
 export * from './queries/record-imports';
+export * from './queries/tasks';

@@ -148,7 +148,10 @@ export const publicationTheme = pgTable(
       .notNull()
       .references(() => planTheme.id),
   },
-  (t) => [primaryKey({ columns: [t.publicationId, t.themeId] }), index('publication_theme_theme_idx').on(t.themeId)],
+  (t) => [
+    primaryKey({ columns: [t.publicationId, t.themeId] }),
+    index('publication_theme_theme_idx').on(t.themeId),
+  ],
 );
 
 /** A reporter, editor or grassroots information officer (Plan 54 I.2.c) of a unit. */
@@ -209,7 +212,10 @@ export const trainingAttendance = pgTable(
       .references(() => person.id),
     provinceId: uuid('province_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.trainingId, t.personId] }), index('training_attendance_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.trainingId, t.personId] }),
+    index('training_attendance_person_idx').on(t.personId),
+  ],
 );
 
 /** A DX model or role model (mô hình CĐS thành công / gương điển hình) and its recognition (Plan 54 I.2.d). */
@@ -251,7 +257,10 @@ export const publicationModel = pgTable(
       .notNull()
       .references(() => dxModel.id),
   },
-  (t) => [primaryKey({ columns: [t.publicationId, t.modelId] }), index('publication_model_model_idx').on(t.modelId)],
+  (t) => [
+    primaryKey({ columns: [t.publicationId, t.modelId] }),
+    index('publication_model_model_idx').on(t.modelId),
+  ],
 );
 
 /**
@@ -332,7 +341,10 @@ export const notification = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('notification_unit_idx').on(t.unitId, t.createdAt), index('notification_province_idx').on(t.provinceId, t.createdAt)],
+  (t) => [
+    index('notification_unit_idx').on(t.unitId, t.createdAt),
+    index('notification_province_idx').on(t.provinceId, t.createdAt),
+  ],
 );
 
 /** One confirmed import (Excel/CSV): all its rows were saved in the same transaction. */

@@ -227,3 +227,4 @@ export const setting = pgTable('setting', {
 
 export * from './plan-schema';
 export * from './records-schema';
+export * from './tasks-schema';

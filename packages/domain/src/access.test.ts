@@ -44,6 +44,10 @@ const POLICY: Record<Permission, { roles: readonly Role[]; reach: 'province' | '
   'unit_plan.review': { roles: ['administrator', 'dx_office'], reach: 'province' },
   'target.read': { roles: ROLES, reach: 'province' },
   'target.remind': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  'task.read': { roles: ROLES, reach: 'province' },
+  'task.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
+  // A unit updates its own part of a task (and those of the units below it); the DX office any part.
+  'task.update_progress': { roles: ['unit_officer', 'dx_office'], reach: 'subtree' },
 };
 
 describe('isAllowed: every permission × role × where the grant sits', () => {

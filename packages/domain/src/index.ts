@@ -11,3 +11,6 @@ export * from './records/kinds';
 export * from './targets/index';
 export * from './records/inputs';
 export * from './records/import';
+export * from './tasks/lead-resolution';
+export * from './tasks/task';
+export * from './tasks/appendix';

@@ -1,16 +1,21 @@
 import {
+  findPlanByCode,
+  getRecord,
   getUnitGroup,
   getUnitVersionById,
   insertUnitGroup,
   insertUser,
   queryRows,
   replaceGrants,
+  seedPlans,
+  seedTargetDefinitions,
 } from '@dx/db';
-import type { Role } from '@dx/domain';
+import type { RecordType, Role } from '@dx/domain';
 import { ROLES } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RECORD_PATHS } from '../features/records/records.routes';
 import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
 
@@ -40,7 +45,13 @@ type Fixture = {
   targetUser: string;
   plan: string;
   planRevision: number;
+  /** A task of the plan led by the commune, and an evidence file on it. */
+  task: string;
+  taskPart: string;
+  taskAttachment: string;
   sessions: Map<string, Session>;
+  /** Evidence records and plan 54's targets (setUpEvidence). */
+  ev: Evidence;
   usernames: Map<string, string>;
 };
 const key = (w: Who) => `${w.role}@${w.scope}`;
@@ -49,7 +60,7 @@ type Request = Pick<InjectOptions, 'method' | 'payload'> & { url: string };
 type Access = 'public' | 'self' | ((w: Who) => boolean);
 
 type RouteCase = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as Fastify registered it. */
   route: string;
   /** Who may call it. */
@@ -61,7 +72,7 @@ type RouteCase = {
   /** State a refused write must leave untouched. */
   snapshot?: (f: Fixture, req: Request) => Promise<unknown>;
   /** Audit action an allowed write records. */
-  audits?: string;
+  audits?: string | ((w: Who) => string | undefined);
   /** Extra checks on an allowed response (e.g. lists filtered to the caller's provinces). */
   check?: (f: Fixture, w: Who, body: unknown) => void;
 };
@@ -79,6 +90,267 @@ const count = async (f: Fixture, table: string) =>
     (await queryRows<{ n: string }>(f.t.handle.db, sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n,
   );
 const idOf = (url: string) => url.split('?')[0]!.split('/').at(-1)!;
+
+/** Evidence records and live targets: one record of each type owned by the commune below D1; plan 54 with its rules. */
+type Evidence = {
+  records: Record<RecordType, string>;
+  plan: string;
+  planTarget: string;
+  theme: string;
+};
+const RECORD_TABLE: Record<RecordType, string> = {
+  unit_plan: 'unit_plan',
+  channel: 'channel',
+  publication: 'publication',
+  person: 'person',
+  training: 'training',
+  dx_model: 'dx_model',
+  event: 'event',
+};
+/** A valid record of `type` owned by the commune (a publication on its channel), linking the shared fixtures. */
+const recordInput = (f: Fixture, type: RecordType): Record<string, unknown> => {
+  const n = next();
+  const r = f.ev.records;
+  switch (type) {
+    case 'unit_plan':
+      return {
+        unitId: f.commune,
+        year: 2025,
+        kind: 'dx_plan',
+        documentNumber: `${n}/KH`,
+        documentDate: '2025-01-15',
+      };
+    case 'channel':
+      return {
+        ownerUnitId: f.commune,
+        kind: 'portal',
+        name: `Trang thông tin phường ${n}`,
+        hasDxSection: true,
+      };
+    case 'publication':
+      return {
+        channelId: r.channel,
+        title: `Tin chuyển đổi số ${n}`,
+        publishedOn: '2025-02-01',
+        format: 'article',
+        themeIds: [f.ev.theme],
+        modelIds: [r.dx_model],
+      };
+    case 'person':
+      return { unitId: f.commune, fullName: `Nguyễn Văn ${n}`, role: 'grassroots_officer' };
+    case 'training':
+      return {
+        organiserUnitId: f.commune,
+        title: `Lớp tập huấn ${n}`,
+        heldOn: '2025-03-01',
+        attendeeIds: [r.person],
+      };
+    case 'dx_model':
+      return { unitId: f.commune, kind: 'model', name: `Chợ 4.0 số ${n}` };
+    case 'event':
+      return {
+        organiserUnitId: f.commune,
+        kind: 'contest',
+        level: 'unit',
+        title: `Cuộc thi ${n}`,
+        heldOn: '2025-04-01',
+        themeIds: [f.ev.theme],
+      };
+  }
+};
+/** A fresh record of `type` entered by the system administrator (writes act on their own target). */
+const freshRecord = async (f: Fixture, type: RecordType) => {
+  const res = await f.t.call(f.sysAdmin, {
+    method: 'POST',
+    url: `/api/${RECORD_PATHS[type]}`,
+    payload: recordInput(f, type),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number };
+};
+const recordRow = (f: Fixture, type: RecordType, id: string) => getRecord(f.t.handle.db, type, id);
+
+async function setUpEvidence(f: Fixture): Promise<Evidence> {
+  const db = f.t.handle.db;
+  await seedPlans(db);
+  await seedTargetDefinitions(db);
+  const plan = (await findPlanByCode(db, f.t.hp, '54/KH-UBND', 2023))!;
+  const [target] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM plan_target WHERE plan_id = ${plan} ORDER BY position LIMIT 1`,
+  );
+  const [theme] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM plan_theme WHERE plan_id = ${plan} LIMIT 1`,
+  );
+  f.ev = { records: {} as Record<RecordType, string>, plan, planTarget: target!.id, theme: theme!.id };
+  // In dependency order: publications link a model, trainings a person, publications sit on the channel.
+  for (const type of [
+    'person',
+    'dx_model',
+    'channel',
+    'publication',
+    'training',
+    'unit_plan',
+    'event',
+  ] as const)
+    f.ev.records[type] = (await freshRecord(f, type)).id;
+  return f.ev;
+}
+
+/** Unit officers for their unit and the units below it; the DX office (and administrators) for the province. */
+const recordWriter = (w: Who) => (w.role === 'unit_officer' && inSubtree(w)) || groupWriter(w);
+const itemsInProvince = (f: Fixture, _w: Who, body: unknown) => {
+  for (const item of (body as { items: { provinceId: string }[] }).items)
+    expect(item.provinceId).toBe(f.t.hp);
+};
+
+const EVIDENCE_ROUTES: RouteCase[] = [
+  ...(Object.keys(RECORD_PATHS) as RecordType[]).flatMap((type): RouteCase[] => {
+    const path = `/api/${RECORD_PATHS[type]}`;
+    return [
+      {
+        method: 'GET',
+        route: path,
+        access: inProvince,
+        ok: 200,
+        request: (f) => ({ method: 'GET', url: `${path}?provinceId=${f.t.hp}&unitId=${f.commune}` }),
+        check: itemsInProvince,
+      },
+      {
+        method: 'GET',
+        route: `${path}/:id`,
+        access: inProvince,
+        ok: 200,
+        request: (f) => ({ method: 'GET', url: `${path}/${f.ev.records[type]}` }),
+      },
+      {
+        method: 'POST',
+        route: path,
+        access: recordWriter,
+        ok: 201,
+        request: (f) => ({ method: 'POST', url: path, payload: recordInput(f, type) }),
+        snapshot: async (f) => count(f, RECORD_TABLE[type]),
+        audits: `${type}.create`,
+      },
+      {
+        method: 'PUT',
+        route: `${path}/:id`,
+        access: recordWriter,
+        ok: 200,
+        request: async (f) => {
+          const r = await freshRecord(f, type);
+          return {
+            method: 'PUT',
+            url: `${path}/${r.id}`,
+            payload: { version: r.version, record: recordInput(f, type) },
+          };
+        },
+        snapshot: async (f, req) => recordRow(f, type, idOf(req.url)),
+        audits: `${type}.update`,
+      },
+      {
+        method: 'DELETE',
+        route: `${path}/:id`,
+        access: recordWriter,
+        ok: 204,
+        request: async (f) => {
+          const r = await freshRecord(f, type);
+          return { method: 'DELETE', url: `${path}/${r.id}?version=${r.version}` };
+        },
+        snapshot: async (f, req) => recordRow(f, type, idOf(req.url)),
+        audits: `${type}.delete`,
+      },
+    ];
+  }),
+  {
+    method: 'POST',
+    route: '/api/unit-plans/:id/review',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const r = await freshRecord(f, 'unit_plan');
+      return {
+        method: 'POST',
+        url: `/api/unit-plans/${r.id}/review`,
+        payload: { version: r.version, decision: 'accept' },
+      };
+    },
+    snapshot: async (f, req) => recordRow(f, 'unit_plan', req.url.split('/').at(-2)!),
+    audits: 'unit_plan.accept',
+  },
+  {
+    method: 'GET',
+    route: '/api/imports/publications/template.xlsx',
+    access: 'self',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/imports/publications/template.xlsx' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/publications',
+    // Anyone who writes records somewhere in the province may upload; each row is then checked against the channel's
+    // owner, so a sibling district's officer gets the commune's row back as an issue and nothing is saved.
+    access: (w) => inProvince(w) && (w.role === 'unit_officer' || groupWriter(w)),
+    ok: 200,
+    request: async (f) => {
+      const channel = (await recordRow(f, 'channel', f.ev.records.channel))!;
+      const csv = `Kênh;Tiêu đề tin, bài;Đường dẫn;Ngày đăng;Hình thức\n${channel.name};Tin nhập ${next()};;15/03/2025;video\n`;
+      return {
+        method: 'POST',
+        url: '/api/imports/publications',
+        payload: {
+          provinceId: f.t.hp,
+          fileName: 'tin-bai.csv',
+          contentBase64: Buffer.from(csv).toString('base64'),
+          confirm: true,
+        },
+      };
+    },
+    snapshot: async (f) => [await count(f, 'publication'), await count(f, 'import_batch')],
+    audits: (w) => (recordWriter(w) ? 'publication.import' : undefined),
+    check: (_f, w, body) => {
+      const report = body as { saved: number; issues: { column: string }[] };
+      expect(report.saved).toBe(recordWriter(w) ? 1 : 0);
+      if (!recordWriter(w)) expect(report.issues.map((i) => i.column)).toEqual(['channel']);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/targets/evaluation',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.ev.plan}/targets/evaluation` }),
+    check: (_f, _w, body) => expect((body as { targets: unknown[] }).targets.length).toBeGreaterThan(0),
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/targets/standing',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.ev.plan}/targets/standing?unitId=${f.commune}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/:planId/targets/:planTargetId/reminders',
+    access: groupWriter,
+    ok: 200,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.ev.plan}/targets/${f.ev.planTarget}/reminders`,
+      payload: { unitIds: [f.commune], message: `Đề nghị cập nhật kết quả ${next()}` },
+    }),
+    snapshot: async (f) => count(f, 'notification'),
+    audits: 'target.remind',
+  },
+  {
+    method: 'GET',
+    route: '/api/units/:unitId/notifications',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/units/${f.commune}/notifications` }),
+  },
+];
 
 /** Every route the application registers (HEAD routes Fastify adds for each GET are implied). */
 const ROUTES: RouteCase[] = [
@@ -466,6 +738,95 @@ const ROUTES: RouteCase[] = [
       request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/export.${format}` }),
     }),
   ),
+  ...EVIDENCE_ROUTES,
+  // Tasks of the appendix (plan 54 III): read in the province; the DX office imports, enters, links; a unit (and the
+  // units above it, and the DX office) writes its own part (V.1.a).
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/tasks',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/tasks` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/:planId/tasks',
+    access: groupWriter,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.plan}/tasks`,
+      payload: { title: `Nhiệm vụ thử ${next()}`, leadUnitIds: [f.commune], timeFrame: 'Quý II/2030' },
+    }),
+    snapshot: async (f) => [await count(f, 'task'), await count(f, 'task_assignment')],
+    audits: 'task.create',
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/:planId/tasks/import',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.plan}/tasks/import`,
+      payload: {
+        fileName: 'phu-luc.csv',
+        contentBase64: Buffer.from('STT;Nhiệm vụ;Cơ quan chủ trì;Thời gian thực hiện\n1;Nhiệm vụ nhập;Phường Thử Nghiệm;Quý III/2030\n').toString('base64'),
+        confirm: true,
+        // Other rows of this matrix create units with similar names: settle the question the dry run would ask.
+        answers: { 'Phường Thử Nghiệm': { type: 'unit', id: f.commune } },
+      },
+    }),
+    snapshot: async (f) => [await count(f, 'task'), await count(f, 'task_assignment')],
+    audits: 'task.import',
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/tasks/export.xlsx',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/tasks/export.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:taskId',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/tasks/${f.task}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/tasks/:taskId',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const [row] = await queryRows<{ version: number }>(f.t.handle.db, sql`SELECT version FROM task WHERE id = ${f.task}`);
+      return { method: 'PATCH', url: `/api/tasks/${f.task}`, payload: { version: row!.version, themeIds: [], targetIds: [] } };
+    },
+    snapshot: async (f) => queryRows(f.t.handle.db, sql`SELECT version FROM task WHERE id = ${f.task}`),
+    audits: 'task.link',
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:taskId/updates',
+    // The commune's part: its officers and those above it, the DX office of the province (and administrators).
+    access: (w) => groupWriter(w) || ((w.role === 'unit_officer' || w.role === 'dx_office') && inSubtree(w)),
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/tasks/${f.task}/updates`,
+      payload: { kind: 'comment', assignmentId: f.taskPart, note: `Ý kiến ${next()}` },
+    }),
+    snapshot: async (f) => [await count(f, 'task_update'), await count(f, 'task_attachment')],
+    audits: 'task.comment',
+  },
+  {
+    method: 'GET',
+    route: '/api/task-attachments/:attachmentId',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/task-attachments/${f.taskAttachment}` }),
+  },
 ];
 
 describe('authorization matrix', () => {
@@ -517,6 +878,23 @@ describe('authorization matrix', () => {
     f.planRevision = (
       await t.call(f.sysAdmin, { method: 'GET', url: `/api/plans/${f.plan}/revisions` })
     ).json().items[0].id;
+    const task = await t.call(f.sysAdmin, {
+      method: 'POST',
+      url: `/api/plans/${f.plan}/tasks`,
+      payload: { title: 'Nhiệm vụ ma trận', leadUnitIds: [f.commune], timeFrame: 'Quý II/2030' },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    f.task = task.json().id;
+    f.taskPart = task.json().assignments[0].id;
+    const evidence = await t.call(f.sysAdmin, {
+      method: 'POST',
+      url: `/api/tasks/${f.task}/updates`,
+      payload: { kind: 'comment', note: 'Minh chứng', files: [{ fileName: 'bien-ban.txt', contentBase64: 'YQ==' }] },
+    });
+    expect(evidence.statusCode, evidence.body).toBe(201);
+    f.taskAttachment = evidence.json().attachments[0].id;
+
+    await setUpEvidence(f);
 
     const unitFor: Record<Scope, string> = {
       province: t.hp,
@@ -592,9 +970,10 @@ describe('authorization matrix', () => {
         );
         if (expected === 'allowed') {
           expect(res.statusCode, res.body).toBe(rc.ok);
-          if (rc.audits) {
-            expect(newAudit.map((a) => a.action)).toContain(rc.audits);
-            expect(newAudit.find((a) => a.action === rc.audits)!.actor_user_id).toBe(session!.userId);
+          const audits = typeof rc.audits === 'function' ? rc.audits(who!) : rc.audits;
+          if (audits) {
+            expect(newAudit.map((a) => a.action)).toContain(audits);
+            expect(newAudit.find((a) => a.action === audits)!.actor_user_id).toBe(session!.userId);
           }
           rc.check?.(f, who!, res.json());
           return;

@@ -939,6 +939,120 @@ const CASES: Record<string, BadCase[]> = {
       path: ['params', 'planId'],
     },
   ],
+  // Tasks of the appendix (plan 54 III, V.1.a).
+  'GET /api/plans/:planId/tasks': [
+    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/plans/x/tasks' }), path: ['params', 'planId'] },
+    {
+      name: 'unknown status',
+      req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/tasks?status=late` }),
+      path: ['querystring', 'status'],
+    },
+    {
+      name: 'dd/mm/yyyy due date',
+      req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/tasks?dueFrom=30/06/2023` }),
+      path: ['querystring', 'dueFrom'],
+    },
+    {
+      name: 'bad unit uuid',
+      req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/tasks?unitId=x` }),
+      path: ['querystring', 'unitId'],
+    },
+    {
+      name: 'oversized search',
+      req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/tasks?q=${encodeURIComponent(long(201))}` }),
+      path: ['querystring', 'q'],
+    },
+  ],
+  'POST /api/plans/:planId/tasks': [
+    ...bodyShape('POST', (c) => `/api/plans/${c.plan}/tasks`),
+    {
+      name: 'missing title',
+      req: (c) => ({ method: 'POST', url: `/api/plans/${c.plan}/tasks`, payload: { leadUnitIds: [c.unit], timeFrame: 'Quý II/2030' } }),
+      path: ['body', 'title'],
+    },
+    {
+      name: 'lead not a uuid',
+      req: (c) => ({
+        method: 'POST',
+        url: `/api/plans/${c.plan}/tasks`,
+        payload: { title: 'Nhiệm vụ', leadUnitIds: ['x'], timeFrame: 'Quý II/2030' },
+      }),
+      path: ['body', 'leadUnitIds', 0],
+    },
+    {
+      name: 'NUL in title',
+      req: (c) => ({
+        method: 'POST',
+        url: `/api/plans/${c.plan}/tasks`,
+        payload: { title: 'a\u0000b', leadUnitIds: [c.unit], timeFrame: 'Quý II/2030' },
+      }),
+      path: ['body', 'title'],
+    },
+  ],
+  'POST /api/plans/:planId/tasks/import': [
+    ...bodyShape('POST', (c) => `/api/plans/${c.plan}/tasks/import`),
+    {
+      name: 'content not base64',
+      req: (c) => ({ method: 'POST', url: `/api/plans/${c.plan}/tasks/import`, payload: { fileName: 'a.xlsx', contentBase64: '%%%' } }),
+      path: ['body', 'contentBase64'],
+    },
+    {
+      name: 'confirm not a boolean',
+      req: (c) => ({
+        method: 'POST',
+        url: `/api/plans/${c.plan}/tasks/import`,
+        payload: { fileName: 'a.xlsx', contentBase64: 'UEsDBA==', confirm: 'yes' },
+      }),
+      path: ['body', 'confirm'],
+    },
+  ],
+  'GET /api/plans/:planId/tasks/export.xlsx': [
+    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/plans/x/tasks/export.xlsx' }), path: ['params', 'planId'] },
+  ],
+  'GET /api/tasks/:taskId': [{ name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/tasks/x' }), path: ['params', 'taskId'] }],
+  'PATCH /api/tasks/:taskId': [
+    ...bodyShape('PATCH', () => `/api/tasks/${NO_SUCH}`),
+    {
+      name: 'version out of range',
+      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 2147483648, themeIds: [] } }),
+      path: ['body', 'version'],
+    },
+    {
+      name: 'theme not a uuid',
+      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 1, themeIds: ['II.4'] } }),
+      path: ['body', 'themeIds', 0],
+    },
+  ],
+  'POST /api/tasks/:taskId/updates': [
+    ...bodyShape('POST', () => `/api/tasks/${NO_SUCH}/updates`),
+    {
+      name: 'unknown kind',
+      req: () => ({ method: 'POST', url: `/api/tasks/${NO_SUCH}/updates`, payload: { kind: 'note', note: 'x' } }),
+      path: ['body', 'kind'],
+    },
+    {
+      name: 'unknown status',
+      req: () => ({ method: 'POST', url: `/api/tasks/${NO_SUCH}/updates`, payload: { kind: 'progress', status: 'finished' } }),
+      path: ['body', 'status'],
+    },
+    {
+      name: 'link not a URL',
+      req: () => ({ method: 'POST', url: `/api/tasks/${NO_SUCH}/updates`, payload: { kind: 'comment', links: ['khong-phai-url'] } }),
+      path: ['body', 'links', 0],
+    },
+    {
+      name: 'file without a name',
+      req: () => ({
+        method: 'POST',
+        url: `/api/tasks/${NO_SUCH}/updates`,
+        payload: { kind: 'comment', files: [{ fileName: '', contentBase64: 'YQ==' }] },
+      }),
+      path: ['body', 'files', 0, 'fileName'],
+    },
+  ],
+  'GET /api/task-attachments/:attachmentId': [
+    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/task-attachments/x' }), path: ['params', 'attachmentId'] },
+  ],
 };
 
 /**

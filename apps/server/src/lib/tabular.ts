@@ -82,7 +82,10 @@ export async function readTable(bytes: Buffer, fileName: string): Promise<Table 
 }
 
 /** An .xlsx with one header row (and an example row), the way units receive templates. */
-export async function templateXlsx(sheetName: string, columns: readonly { header: string; example: string }[]): Promise<Buffer> {
+export async function templateXlsx(
+  sheetName: string,
+  columns: readonly { header: string; example: string }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.addRow(columns.map((c) => c.header));

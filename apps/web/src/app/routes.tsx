@@ -19,10 +19,34 @@ export type AppRoute = {
  */
 export const appRoutes: AppRoute[] = [
   {
+    path: 'my-work',
+    label: { vi: 'Việc của tôi', en: 'My work' },
+    permission: 'record.write',
+    load: () => import('../features/evidence/MyWorkPage').then((m) => m.MyWorkPage),
+  },
+  {
     path: 'org-units',
     label: 'nav.orgUnits',
     permission: 'org_unit.read',
     load: () => import('../features/org-units/OrgTreePage').then((m) => m.OrgTreePage),
+  },
+  {
+    path: 'dashboard',
+    label: { vi: 'Bảng điều khiển chỉ tiêu', en: 'Targets dashboard' },
+    permission: 'target.read',
+    load: () => import('../features/evidence/DashboardPage').then((m) => m.DashboardPage),
+  },
+  {
+    path: 'records/*',
+    label: { vi: 'Hồ sơ, minh chứng', en: 'Records' },
+    permission: 'record.read',
+    load: () => import('../features/evidence/RecordsPage').then((m) => m.RecordsPage),
+  },
+  {
+    path: 'tasks/*',
+    label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+    permission: 'task.read',
+    load: () => import('../features/tasks/TasksPage').then((m) => m.TasksPage),
   },
   {
     path: 'plans/*',

@@ -34,7 +34,16 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
 }
 
 /** Notifications addressed to some units, newest first. */
-export async function listNotificationsForUnits(db: Db, unitIds: string[], limit = 50): Promise<NotificationRow[]> {
+export async function listNotificationsForUnits(
+  db: Db,
+  unitIds: string[],
+  limit = 50,
+): Promise<NotificationRow[]> {
   if (unitIds.length === 0) return [];
-  return db.select().from(notification).where(inArray(notification.unitId, unitIds)).orderBy(desc(notification.createdAt)).limit(limit);
+  return db
+    .select()
+    .from(notification)
+    .where(inArray(notification.unitId, unitIds))
+    .orderBy(desc(notification.createdAt))
+    .limit(limit);
 }

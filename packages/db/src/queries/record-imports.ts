@@ -14,7 +14,10 @@ export async function publicationImportLookups(db: Db, provinceId: string) {
     sql`SELECT t.id, t.code, t.title FROM plan_theme t JOIN plan p ON p.id = t.plan_id
          WHERE t.province_id = ${provinceId} ORDER BY p.year ASC, t.position`,
   );
-  const models = await queryRows<{ id: string; name: string }>(db, sql`SELECT id, name FROM dx_model WHERE province_id = ${provinceId}`);
+  const models = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id, name FROM dx_model WHERE province_id = ${provinceId}`,
+  );
   return { channels, themes, models };
 }
 
@@ -55,16 +58,32 @@ export async function insertImportedPublications(
     const chunk = o.rows.slice(i, i + 500);
     const saved = await db
       .insert(publication)
-      .values(chunk.map(({ themeIds: _t, modelIds: _m, ...r }) => ({ ...r, provinceId: o.provinceId, createdBy: o.createdBy })))
+      .values(
+        chunk.map(({ themeIds: _t, modelIds: _m, ...r }) => ({
+          ...r,
+          provinceId: o.provinceId,
+          createdBy: o.createdBy,
+        })),
+      )
       .returning({ id: publication.id });
-    const themes = saved.flatMap((s, j) => chunk[j]!.themeIds.map((themeId) => ({ publicationId: s.id, themeId })));
-    const models = saved.flatMap((s, j) => chunk[j]!.modelIds.map((modelId) => ({ publicationId: s.id, modelId })));
+    const themes = saved.flatMap((s, j) =>
+      chunk[j]!.themeIds.map((themeId) => ({ publicationId: s.id, themeId })),
+    );
+    const models = saved.flatMap((s, j) =>
+      chunk[j]!.modelIds.map((modelId) => ({ publicationId: s.id, modelId })),
+    );
     if (themes.length) await db.insert(publicationTheme).values(themes);
     if (models.length) await db.insert(publicationModel).values(models);
   }
   const [batch] = await db
     .insert(importBatch)
-    .values({ provinceId: o.provinceId, recordType: 'publication', fileName: o.fileName, rows: o.rows.length, createdBy: o.createdBy })
+    .values({
+      provinceId: o.provinceId,
+      recordType: 'publication',
+      fileName: o.fileName,
+      rows: o.rows.length,
+      createdBy: o.createdBy,
+    })
     .returning({ id: importBatch.id });
   return batch!.id;
 }

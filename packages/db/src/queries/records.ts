@@ -31,7 +31,11 @@ type AnyRow = Record<string, any> & { id: string; provinceId: string; version: n
 // biome-ignore lint/suspicious/noExplicitAny: see above.
 const t = (type: RecordType) => RECORD_TABLES[type] as unknown as { table: any; unit: any; order: any };
 
-export async function insertRecord(db: Db, type: RecordType, values: Record<string, unknown>): Promise<AnyRow> {
+export async function insertRecord(
+  db: Db,
+  type: RecordType,
+  values: Record<string, unknown>,
+): Promise<AnyRow> {
   const rows = (await db.insert(t(type).table).values(values).returning()) as AnyRow[];
   return rows[0]!;
 }
@@ -59,7 +63,12 @@ export async function updateRecord(
   return (row as AnyRow) ?? null;
 }
 
-export async function deleteRecord(db: Db, type: RecordType, id: string, expectedVersion: number): Promise<boolean> {
+export async function deleteRecord(
+  db: Db,
+  type: RecordType,
+  id: string,
+  expectedVersion: number,
+): Promise<boolean> {
   const { table } = t(type);
   const rows = await db
     .delete(table)
@@ -68,12 +77,28 @@ export async function deleteRecord(db: Db, type: RecordType, id: string, expecte
   return rows.length === 1;
 }
 
-export type RecordListFilter = { provinceId: string; unitIds?: string[]; from?: string; to?: string; limit: number; offset: number };
+export type RecordListFilter = {
+  provinceId: string;
+  unitIds?: string[];
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+};
 
 /** Records of a province (optionally of some units), newest or alphabetical first, with the total. */
-export async function listRecords(db: Db, type: RecordType, f: RecordListFilter): Promise<{ items: AnyRow[]; total: number }> {
+export async function listRecords(
+  db: Db,
+  type: RecordType,
+  f: RecordListFilter,
+): Promise<{ items: AnyRow[]; total: number }> {
   const { table, unit, order } = t(type);
-  const dated = type === 'publication' ? table.publishedOn : type === 'training' || type === 'event' ? table.heldOn : null;
+  const dated =
+    type === 'publication'
+      ? table.publishedOn
+      : type === 'training' || type === 'event'
+        ? table.heldOn
+        : null;
   const where = and(
     eq(table.provinceId, f.provinceId),
     f.unitIds ? inArray(unit, f.unitIds) : undefined,
@@ -111,11 +136,18 @@ export async function idsInProvince(
 }
 
 /** Themes and featured models of a publication, replaced as a whole. */
-export async function setPublicationLinks(db: Db, publicationId: string, themeIds: string[], modelIds: string[]): Promise<void> {
+export async function setPublicationLinks(
+  db: Db,
+  publicationId: string,
+  themeIds: string[],
+  modelIds: string[],
+): Promise<void> {
   await db.delete(publicationTheme).where(eq(publicationTheme.publicationId, publicationId));
   await db.delete(publicationModel).where(eq(publicationModel.publicationId, publicationId));
-  if (themeIds.length) await db.insert(publicationTheme).values(themeIds.map((themeId) => ({ publicationId, themeId })));
-  if (modelIds.length) await db.insert(publicationModel).values(modelIds.map((modelId) => ({ publicationId, modelId })));
+  if (themeIds.length)
+    await db.insert(publicationTheme).values(themeIds.map((themeId) => ({ publicationId, themeId })));
+  if (modelIds.length)
+    await db.insert(publicationModel).values(modelIds.map((modelId) => ({ publicationId, modelId })));
 }
 
 export async function setEventThemes(db: Db, eventId: string, themeIds: string[]): Promise<void> {
@@ -123,26 +155,49 @@ export async function setEventThemes(db: Db, eventId: string, themeIds: string[]
   if (themeIds.length) await db.insert(eventTheme).values(themeIds.map((themeId) => ({ eventId, themeId })));
 }
 
-export async function setTrainingAttendees(db: Db, trainingId: string, provinceId: string, personIds: string[]): Promise<void> {
+export async function setTrainingAttendees(
+  db: Db,
+  trainingId: string,
+  provinceId: string,
+  personIds: string[],
+): Promise<void> {
   await db.delete(trainingAttendance).where(eq(trainingAttendance.trainingId, trainingId));
   if (personIds.length) {
-    await db.insert(trainingAttendance).values(personIds.map((personId) => ({ trainingId, personId, provinceId })));
+    await db
+      .insert(trainingAttendance)
+      .values(personIds.map((personId) => ({ trainingId, personId, provinceId })));
   }
 }
 
 /** Links of records (themes, models, attendees), for presenting them. */
-export async function getRecordLinks(db: Db, type: RecordType, id: string): Promise<Record<string, string[]>> {
+export async function getRecordLinks(
+  db: Db,
+  type: RecordType,
+  id: string,
+): Promise<Record<string, string[]>> {
   if (type === 'publication') {
-    const themes = await db.select({ id: publicationTheme.themeId }).from(publicationTheme).where(eq(publicationTheme.publicationId, id));
-    const models = await db.select({ id: publicationModel.modelId }).from(publicationModel).where(eq(publicationModel.publicationId, id));
+    const themes = await db
+      .select({ id: publicationTheme.themeId })
+      .from(publicationTheme)
+      .where(eq(publicationTheme.publicationId, id));
+    const models = await db
+      .select({ id: publicationModel.modelId })
+      .from(publicationModel)
+      .where(eq(publicationModel.publicationId, id));
     return { themeIds: themes.map((r) => r.id), modelIds: models.map((r) => r.id) };
   }
   if (type === 'event') {
-    const themes = await db.select({ id: eventTheme.themeId }).from(eventTheme).where(eq(eventTheme.eventId, id));
+    const themes = await db
+      .select({ id: eventTheme.themeId })
+      .from(eventTheme)
+      .where(eq(eventTheme.eventId, id));
     return { themeIds: themes.map((r) => r.id) };
   }
   if (type === 'training') {
-    const people = await db.select({ id: trainingAttendance.personId }).from(trainingAttendance).where(eq(trainingAttendance.trainingId, id));
+    const people = await db
+      .select({ id: trainingAttendance.personId })
+      .from(trainingAttendance)
+      .where(eq(trainingAttendance.trainingId, id));
     return { attendeeIds: people.map((r) => r.id) };
   }
   return {};

@@ -68,20 +68,38 @@ export async function listPlanTargetRules(db: Db, planId: string): Promise<PlanT
  */
 export async function saveTargetRule(
   db: Db,
-  o: { planTargetId: string; provinceId: string; rule: TargetRule; expectedVersion: number | null; updatedBy: string | null },
+  o: {
+    planTargetId: string;
+    provinceId: string;
+    rule: TargetRule;
+    expectedVersion: number | null;
+    updatedBy: string | null;
+  },
 ): Promise<boolean> {
   if (o.expectedVersion === null) {
     const rows = await db
       .insert(targetDefinition)
-      .values({ planTargetId: o.planTargetId, provinceId: o.provinceId, rule: o.rule, updatedBy: o.updatedBy })
+      .values({
+        planTargetId: o.planTargetId,
+        provinceId: o.provinceId,
+        rule: o.rule,
+        updatedBy: o.updatedBy,
+      })
       .onConflictDoNothing()
       .returning({ id: targetDefinition.planTargetId });
     return rows.length === 1;
   }
   const rows = await db
     .update(targetDefinition)
-    .set({ rule: o.rule, version: sql`${targetDefinition.version} + 1`, updatedBy: o.updatedBy, updatedAt: new Date() })
-    .where(and(eq(targetDefinition.planTargetId, o.planTargetId), eq(targetDefinition.version, o.expectedVersion)))
+    .set({
+      rule: o.rule,
+      version: sql`${targetDefinition.version} + 1`,
+      updatedBy: o.updatedBy,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(eq(targetDefinition.planTargetId, o.planTargetId), eq(targetDefinition.version, o.expectedVersion)),
+    )
     .returning({ id: targetDefinition.planTargetId });
   return rows.length === 1;
 }

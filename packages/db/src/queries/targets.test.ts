@@ -29,14 +29,32 @@ let db: Db;
 const id = () => crypto.randomUUID();
 const P = id();
 const u = {
-  D1: id(), D2: id(), C1: id(), C2: id(), C3: id(), C4: id(), DEP: id(), MO: id(), PA: id(), S1: id(), S2: id(), S3: id(),
+  D1: id(),
+  D2: id(),
+  C1: id(),
+  C2: id(),
+  C3: id(),
+  C4: id(),
+  DEP: id(),
+  MO: id(),
+  PA: id(),
+  S1: id(),
+  S2: id(),
+  S3: id(),
 };
 const ch = { paper: id(), portal: id(), radio: id(), late: id(), fb: id(), loud: id() };
 const pe = { trainedTwice: id(), wrongTag: id(), lastYear: id(), left: id(), c3: id() };
 const mo = { mass: id(), socialOnly: id(), unrecognised: id() };
 
 async function units(db: Db) {
-  type V = { unitId: string; name: string; kind: string; parentUnitId: string | null; validFrom?: string; validTo?: string };
+  type V = {
+    unitId: string;
+    name: string;
+    kind: string;
+    parentUnitId: string | null;
+    validFrom?: string;
+    validTo?: string;
+  };
   const versions: V[] = [
     { unitId: P, name: 'Thành phố Thử Nghiệm', kind: 'province', parentUnitId: null },
     { unitId: u.D1, name: 'Quận Một', kind: 'district', parentUnitId: P },
@@ -54,9 +72,9 @@ async function units(db: Db) {
     { unitId: u.S3, name: 'Trường THPT Hai', kind: 'school', parentUnitId: u.D2 },
   ];
   await db.insert(orgUnit).values(versions.map((v) => ({ id: v.unitId, provinceId: P })));
-  await db.insert(orgUnitVersion).values(
-    versions.map((v) => ({ ...v, validFrom: v.validFrom ?? null, validTo: v.validTo ?? null })),
-  );
+  await db
+    .insert(orgUnitVersion)
+    .values(versions.map((v) => ({ ...v, validFrom: v.validFrom ?? null, validTo: v.validTo ?? null })));
   await db.insert(orgUnitSuccession).values([
     { predecessorUnitId: u.C1, successorUnitId: u.C3, effectiveDate: '2023-07-01' },
     { predecessorUnitId: u.C2, successorUnitId: u.C3, effectiveDate: '2023-07-01' },
@@ -65,7 +83,13 @@ async function units(db: Db) {
 
 async function records(db: Db) {
   const plan = (unitId: string, year: number, status: string, kind = 'communication_plan') => ({
-    provinceId: P, unitId, year, kind, status, documentNumber: `${year}/KH`, documentDate: `${year}-02-01`,
+    provinceId: P,
+    unitId,
+    year,
+    kind,
+    status,
+    documentNumber: `${year}/KH`,
+    documentDate: `${year}-02-01`,
   });
   await db.insert(unitPlan).values([
     plan(u.C1, 2023, 'accepted'), // inherited by C3 after the merger
@@ -75,8 +99,20 @@ async function records(db: Db) {
     plan(u.MO, 2022, 'accepted'), // another year
     plan(u.C4, 2023, 'accepted', 'work_programme'),
   ]);
-  const c = (cid: string, ownerUnitId: string, kind: string, hasDxSection: boolean, dxSectionSince: string | null = null) => ({
-    id: cid, provinceId: P, ownerUnitId, kind, name: `Kênh ${kind}`, hasDxSection, dxSectionSince,
+  const c = (
+    cid: string,
+    ownerUnitId: string,
+    kind: string,
+    hasDxSection: boolean,
+    dxSectionSince: string | null = null,
+  ) => ({
+    id: cid,
+    provinceId: P,
+    ownerUnitId,
+    kind,
+    name: `Kênh ${kind}`,
+    hasDxSection,
+    dxSectionSince,
   });
   await db.insert(channel).values([
     c(ch.paper, u.PA, 'newspaper', true),
@@ -87,7 +123,14 @@ async function records(db: Db) {
     c(ch.loud, u.C4, 'commune_loudspeaker', false),
   ]);
   const pub = (channelId: string, unitId: string, publishedOn: string, isDx = true) => ({
-    id: id(), provinceId: P, channelId, unitId, title: `Tin ${publishedOn}`, publishedOn, format: 'article', isDx,
+    id: id(),
+    provinceId: P,
+    channelId,
+    unitId,
+    title: `Tin ${publishedOn}`,
+    publishedOn,
+    format: 'article',
+    isDx,
   });
   const pubs = [
     ...['2023-02-01', '2023-05-01', '2023-08-01', '2023-11-01'].map((d) => pub(ch.paper, u.PA, d)),
@@ -102,28 +145,60 @@ async function records(db: Db) {
   await db.insert(publication).values([...pubs, featureMass, featureSocial]);
 
   const p = (pid: string, unitId: string, role: string, leftOn: string | null = null) => ({
-    id: pid, provinceId: P, unitId, fullName: `Người ${pid.slice(0, 4)}`, role, leftOn,
+    id: pid,
+    provinceId: P,
+    unitId,
+    fullName: `Người ${pid.slice(0, 4)}`,
+    role,
+    leftOn,
   });
-  await db.insert(person).values([
-    p(pe.trainedTwice, u.PA, 'reporter'),
-    p(pe.wrongTag, u.PA, 'editor'),
-    p(pe.lastYear, u.C4, 'grassroots_officer'),
-    p(pe.left, u.PA, 'reporter', '2023-06-01'),
-    p(pe.c3, u.C3, 'grassroots_officer'),
-  ]);
-  const t = (heldOn: string, tags: string[]) => ({ id: id(), provinceId: P, organiserUnitId: u.DEP, title: 'Tập huấn', heldOn, tags });
-  const [t1, t2, t3, t4] = [t('2023-04-01', ['dx_writing']), t('2023-09-01', ['dx_writing']), t('2023-05-01', ['other']), t('2022-10-01', ['dx_writing'])];
+  await db
+    .insert(person)
+    .values([
+      p(pe.trainedTwice, u.PA, 'reporter'),
+      p(pe.wrongTag, u.PA, 'editor'),
+      p(pe.lastYear, u.C4, 'grassroots_officer'),
+      p(pe.left, u.PA, 'reporter', '2023-06-01'),
+      p(pe.c3, u.C3, 'grassroots_officer'),
+    ]);
+  const t = (heldOn: string, tags: string[]) => ({
+    id: id(),
+    provinceId: P,
+    organiserUnitId: u.DEP,
+    title: 'Tập huấn',
+    heldOn,
+    tags,
+  });
+  const [t1, t2, t3, t4] = [
+    t('2023-04-01', ['dx_writing']),
+    t('2023-09-01', ['dx_writing']),
+    t('2023-05-01', ['other']),
+    t('2022-10-01', ['dx_writing']),
+  ];
   await db.insert(training).values([t1!, t2!, t3!, t4!]);
   const a = (trainingId: string, personId: string) => ({ trainingId, personId, provinceId: P });
-  await db.insert(trainingAttendance).values([
-    a(t1!.id, pe.trainedTwice), a(t2!.id, pe.trainedTwice), a(t3!.id, pe.wrongTag), a(t4!.id, pe.lastYear), a(t2!.id, pe.c3),
-  ]);
+  await db
+    .insert(trainingAttendance)
+    .values([
+      a(t1!.id, pe.trainedTwice),
+      a(t2!.id, pe.trainedTwice),
+      a(t3!.id, pe.wrongTag),
+      a(t4!.id, pe.lastYear),
+      a(t2!.id, pe.c3),
+    ]);
 
   const m = (mid: string, recognisedOn: string | null) => ({
-    id: mid, provinceId: P, unitId: u.C4, kind: 'model', name: `Mô hình ${mid.slice(0, 4)}`,
-    recognisedOn, recognisedBy: recognisedOn ? 'UBND thành phố' : null,
+    id: mid,
+    provinceId: P,
+    unitId: u.C4,
+    kind: 'model',
+    name: `Mô hình ${mid.slice(0, 4)}`,
+    recognisedOn,
+    recognisedBy: recognisedOn ? 'UBND thành phố' : null,
   });
-  await db.insert(dxModel).values([m(mo.mass, '2023-03-01'), m(mo.socialOnly, '2023-03-01'), m(mo.unrecognised, null)]);
+  await db
+    .insert(dxModel)
+    .values([m(mo.mass, '2023-03-01'), m(mo.socialOnly, '2023-03-01'), m(mo.unrecognised, null)]);
   await db.insert(publicationModel).values([
     { publicationId: featureMass.id, modelId: mo.mass },
     { publicationId: featureMass.id, modelId: mo.unrecognised },
@@ -131,7 +206,13 @@ async function records(db: Db) {
   ]);
 
   const e = (organiserUnitId: string, kind: string, level: string, heldOn: string, isDx = true) => ({
-    provinceId: P, organiserUnitId, kind, level, title: `${kind} ${heldOn}`, heldOn, isDx,
+    provinceId: P,
+    organiserUnitId,
+    kind,
+    level,
+    title: `${kind} ${heldOn}`,
+    heldOn,
+    isDx,
   });
   await db.insert(event).values([
     e(u.DEP, 'contest', 'city', '2023-05-01'),
@@ -144,7 +225,11 @@ async function records(db: Db) {
   ]);
 }
 
-async function evaluate(letter: keyof typeof PLAN_54_TARGET_DEFINITIONS, today = '2024-01-15', ownerUnitIds?: string[]) {
+async function evaluate(
+  letter: keyof typeof PLAN_54_TARGET_DEFINITIONS,
+  today = '2024-01-15',
+  ownerUnitIds?: string[],
+) {
   const definition = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS[letter]);
   const dates = evaluationDates({ definition, planYear: 2023, today });
   return evaluateTargetFacts(db, { definition, ...dates, provinceIds: [P], ownerUnitIds });
@@ -242,7 +327,13 @@ describe('plan 54 targets evaluated over hand-made records', () => {
 
   it('reflects a new record on the next evaluation (no stored figures)', async () => {
     await db.insert(unitPlan).values({
-      provinceId: P, unitId: u.MO, year: 2023, kind: 'communication_plan', status: 'accepted', documentNumber: '1/KH', documentDate: '2023-03-01',
+      provinceId: P,
+      unitId: u.MO,
+      year: 2023,
+      kind: 'communication_plan',
+      status: 'accepted',
+      documentNumber: '1/KH',
+      documentDate: '2023-03-01',
     });
     const f = await evaluate('a');
     expect(f.achieved).toBe(4);

@@ -1,4 +1,4 @@
-import { type OrgUnitKind, type Quarter, type ResolvedPeriod, type TargetDefinition } from '@dx/domain';
+import type { OrgUnitKind, Quarter, ResolvedPeriod, TargetDefinition } from '@dx/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 
@@ -22,7 +22,14 @@ export type EvaluationInput = {
   behindLimit?: number;
 };
 
-export type BreakdownRow = { key: string | null; name: string | null; provinceId: string | null; population: number; due: number; achieved: number };
+export type BreakdownRow = {
+  key: string | null;
+  name: string | null;
+  provinceId: string | null;
+  population: number;
+  due: number;
+  achieved: number;
+};
 export type SubjectRow = {
   subjectId: string;
   label: string;
@@ -58,27 +65,45 @@ const list = (values: readonly string[], type: 'text' | 'uuid' | 'date'): SQL =>
 const inProvinces = (column: SQL, provinceIds: string[] | null): SQL =>
   provinceIds === null ? sql`TRUE` : sql`${column} = ANY(${list(provinceIds, 'uuid')})`;
 
+/** The version of unit `id` in force on `asOf`, or its last one before (a unit that has since ended). */
+const versionAsOf = (id: SQL, asOf: string) => sql`
+  SELECT x.unit_id, x.name, x.kind, x.parent_unit_id FROM org_unit_version x
+   WHERE x.unit_id = ${id} AND (x.valid_from IS NULL OR x.valid_from <= ${asOf}::date)
+   ORDER BY x.valid_from DESC NULLS LAST LIMIT 1`;
+
 /**
- * Units placed as of a date: for each unit the latest version starting on or before it (the version in force,
- * or the last one of a unit that has ended), with its district — the unit itself, its parent or its
- * grandparent (school → commune → district); departments and other city-level units have none ("cấp thành phố").
+ * Where each owner unit of the subjects sits as of a date: its name, kind, province and district — the unit
+ * itself, its parent or its grandparent (school → commune → district); departments and other city-level units
+ * have none ("cấp thành phố"). Looked up per distinct owner through the (unit_id, valid_from) index, so the cost
+ * follows the subjects, not the size of the country.
  */
-function placedUnits(provinceIds: string[] | null, asOf: string): SQL {
+function placedOwners(asOf: string, subjectsAreUnits: boolean): SQL {
+  const district = sql`CASE WHEN v.kind = 'district' THEN v.unit_id WHEN p.kind = 'district' THEN p.unit_id
+                            WHEN g.kind = 'district' THEN g.unit_id END AS district_id`;
+  if (subjectsAreUnits) {
+    // The subjects are the units themselves, read in force on the date: only parents need looking up.
+    return sql`
+      placed AS (
+        SELECT v.unit_id, v.name, v.kind, v.province_id, ${district}
+          FROM (SELECT unit_id, label AS name, u_kind AS kind, u_parent AS parent_unit_id, u_province AS province_id FROM subj) v
+          LEFT JOIN LATERAL (${versionAsOf(sql`v.parent_unit_id`, asOf)}) p ON TRUE
+          LEFT JOIN LATERAL (${versionAsOf(sql`p.parent_unit_id`, asOf)}) g ON TRUE
+      )`;
+  }
   return sql`
-    u AS (
-      SELECT DISTINCT ON (v.unit_id) v.unit_id, v.name, v.kind, v.parent_unit_id, o.province_id,
-             (v.valid_to IS NULL OR v.valid_to > ${asOf}::date) AS in_force
-        FROM org_unit_version v JOIN org_unit o ON o.id = v.unit_id
-       WHERE ${inProvinces(sql`o.province_id`, provinceIds)} AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date)
-       ORDER BY v.unit_id, v.valid_from DESC NULLS LAST
-    ),
+    owners AS (SELECT DISTINCT unit_id FROM subj),
     placed AS (
-      SELECT u.unit_id, u.name, u.kind, u.province_id, u.in_force,
-             CASE WHEN u.kind = 'district' THEN u.unit_id WHEN p.kind = 'district' THEN p.unit_id
-                  WHEN g.kind = 'district' THEN g.unit_id END AS district_id
-        FROM u LEFT JOIN u p ON p.unit_id = u.parent_unit_id LEFT JOIN u g ON g.unit_id = p.parent_unit_id
+      SELECT ow.unit_id, v.name, v.kind, o.province_id, ${district}
+        FROM owners ow
+        JOIN org_unit o ON o.id = ow.unit_id
+        LEFT JOIN LATERAL (${versionAsOf(sql`ow.unit_id`, asOf)}) v ON TRUE
+        LEFT JOIN LATERAL (${versionAsOf(sql`v.parent_unit_id`, asOf)}) p ON TRUE
+        LEFT JOIN LATERAL (${versionAsOf(sql`p.parent_unit_id`, asOf)}) g ON TRUE
     )`;
 }
+
+/** Name of a district as of the date (for the few breakdown rows and listed subjects). */
+const districtName = (id: SQL, asOf: string) => sql`(SELECT d.name FROM (${versionAsOf(id, asOf)}) d)`;
 
 /** Subjects of the population with `due` and `achieved`: columns subject_id, label, unit_id, due, achieved. */
 function subjectsSql(input: EvaluationInput): SQL {
@@ -92,28 +117,35 @@ function subjectsSql(input: EvaluationInput): SQL {
     case 'held_event': {
       if (pop.record !== 'unit') throw new Error('condition needs a unit population');
       const byGroup = pop.unitGroupCode
-        ? sql`EXISTS (SELECT 1 FROM unit_group grp WHERE grp.province_id = pl.province_id AND grp.code = ${pop.unitGroupCode}
-                 AND (pl.kind IN (SELECT jsonb_array_elements_text(grp.rule->'kinds'))
-                      OR EXISTS (SELECT 1 FROM unit_group_member m WHERE m.group_id = grp.id AND m.unit_id = pl.unit_id)))`
+        ? sql`EXISTS (SELECT 1 FROM unit_group grp WHERE grp.province_id = o.province_id AND grp.code = ${pop.unitGroupCode}
+                 AND (v.kind IN (SELECT jsonb_array_elements_text(grp.rule->'kinds'))
+                      OR EXISTS (SELECT 1 FROM unit_group_member m WHERE m.group_id = grp.id AND m.unit_id = v.unit_id)))`
         : sql`FALSE`;
-      const byKind = pop.unitKinds?.length ? sql`pl.kind = ANY(${list(pop.unitKinds, 'text')})` : sql`FALSE`;
+      const byKind = pop.unitKinds?.length ? sql`v.kind = ANY(${list(pop.unitKinds, 'text')})` : sql`FALSE`;
+      const years = sql`up.year BETWEEN ${Number(from.slice(0, 4))} AND ${Number(to.slice(0, 4))}`;
+      const accepted =
+        cond.type === 'accepted_unit_plan'
+          ? sql`up.status = 'accepted' AND up.kind = ANY(${list(cond.planKinds, 'text')})`
+          : sql``;
       const achieved =
         cond.type === 'accepted_unit_plan'
-          ? sql`EXISTS (SELECT 1 FROM unit_plan up
-                 WHERE up.status = 'accepted' AND up.kind = ANY(${list(cond.planKinds, 'text')})
-                   AND up.year BETWEEN ${Number(from.slice(0, 4))} AND ${Number(to.slice(0, 4))}
-                   AND (up.unit_id = pl.unit_id OR (${cond.includePredecessors} AND up.unit_id IN (
-                        -- A unit merged into this one during the period brings its accepted plan along.
-                        SELECT s.predecessor_unit_id FROM org_unit_succession s
-                         WHERE s.successor_unit_id = pl.unit_id AND s.effective_date > ${from}::date
-                           AND s.effective_date <= ${to}::date))))`
-          : sql`EXISTS (SELECT 1 FROM event e
-                 WHERE e.organiser_unit_id = pl.unit_id AND e.is_dx AND e.held_on BETWEEN ${from}::date AND ${to}::date
+          ? sql`(v.unit_id IN (SELECT up.unit_id FROM unit_plan up WHERE ${inProvinces(sql`up.province_id`, provinceIds)} AND ${years} AND ${accepted})
+                 OR (${cond.includePredecessors} AND EXISTS (
+                   -- A unit merged into this one during the period brings its accepted plan along.
+                   SELECT 1 FROM org_unit_succession su JOIN unit_plan up ON up.unit_id = su.predecessor_unit_id
+                    WHERE su.successor_unit_id = v.unit_id AND su.effective_date > ${from}::date
+                      AND su.effective_date <= ${to}::date AND ${years} AND ${accepted})))`
+          : sql`v.unit_id IN (SELECT e.organiser_unit_id FROM event e
+                 WHERE ${inProvinces(sql`e.province_id`, provinceIds)} AND e.is_dx AND e.held_on BETWEEN ${from}::date AND ${to}::date
                    AND e.kind = ANY(${list(cond.eventKinds, 'text')})
                    ${cond.levels?.length ? sql`AND e.level = ANY(${list(cond.levels, 'text')})` : sql``})`;
       return sql`
-        SELECT pl.unit_id AS subject_id, pl.name AS label, pl.unit_id, TRUE AS due, ${achieved} AS achieved
-          FROM placed pl WHERE pl.in_force AND (${byKind} OR ${byGroup})`;
+        SELECT v.unit_id AS subject_id, v.name AS label, v.unit_id, TRUE AS due, ${achieved} AS achieved,
+               v.kind AS u_kind, v.parent_unit_id AS u_parent, o.province_id AS u_province
+          FROM org_unit_version v JOIN org_unit o ON o.id = v.unit_id
+         WHERE ${inProvinces(sql`o.province_id`, provinceIds)}
+           AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+           AND (${byKind} OR ${byGroup})`;
     }
     case 'dx_publication_each_quarter': {
       if (pop.record !== 'channel') throw new Error('condition needs a channel population');
@@ -146,9 +178,9 @@ function subjectsSql(input: EvaluationInput): SQL {
       if (pop.record !== 'person') throw new Error('condition needs a person population');
       return sql`
         SELECT pe.id AS subject_id, pe.full_name AS label, pe.unit_id, TRUE AS due,
-               EXISTS (SELECT 1 FROM training_attendance a JOIN training t ON t.id = a.training_id
-                        WHERE a.person_id = pe.id AND ${cond.tag} = ANY(t.tags)
-                          AND t.held_on BETWEEN ${from}::date AND ${to}::date) AS achieved
+               pe.id IN (SELECT a.person_id FROM training_attendance a JOIN training t ON t.id = a.training_id
+                          WHERE ${inProvinces(sql`t.province_id`, provinceIds)} AND ${cond.tag} = ANY(t.tags)
+                            AND t.held_on BETWEEN ${from}::date AND ${to}::date) AS achieved
           FROM person pe
          WHERE ${inProvinces(sql`pe.province_id`, provinceIds)} AND pe.role = ANY(${list(pop.roles, 'text')})
            AND (pe.left_on IS NULL OR pe.left_on > ${asOf}::date)`;
@@ -227,8 +259,8 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
   const isCount = input.definition.condition.type === 'count';
   const listedWhere = isCount && !own ? sql`TRUE` : listed;
   return sql`
-    WITH ${placedUnits(input.provinceIds, input.asOf)},
-    subj AS (${subjectsSql(input)}),
+    WITH subj AS (${subjectsSql(input)}),
+    ${placedOwners(input.asOf, input.definition.population.record === 'unit')},
     s AS MATERIALIZED (
       SELECT subj.subject_id, subj.label, subj.unit_id, subj.due, subj.achieved,
              pl.name AS unit_name, pl.kind AS unit_kind, pl.district_id, pl.province_id
@@ -240,10 +272,10 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
       (SELECT count(*) FILTER (WHERE due)::int FROM s) AS due,
       (SELECT count(*) FILTER (WHERE due AND achieved)::int FROM s) AS achieved,
       (SELECT json_agg(x ORDER BY x.name NULLS FIRST) FROM (
-         SELECT s.district_id AS key, max(dn.name) AS name, s.province_id AS "provinceId", count(*)::int AS population,
-                count(*) FILTER (WHERE s.due)::int AS due, count(*) FILTER (WHERE s.due AND s.achieved)::int AS achieved
-           FROM s LEFT JOIN placed dn ON dn.unit_id = s.district_id
-          GROUP BY s.province_id, s.district_id) x) AS by_district,
+         SELECT g.*, ${districtName(sql`g.key`, input.asOf)} AS name FROM (
+           SELECT s.district_id AS key, s.province_id AS "provinceId", count(*)::int AS population,
+                  count(*) FILTER (WHERE s.due)::int AS due, count(*) FILTER (WHERE s.due AND s.achieved)::int AS achieved
+             FROM s GROUP BY s.province_id, s.district_id) g) x) AS by_district,
       (SELECT json_agg(x ORDER BY x.key) FROM (
          SELECT s.unit_kind AS key, NULL AS name, NULL AS "provinceId", count(*)::int AS population,
                 count(*) FILTER (WHERE s.due)::int AS due, count(*) FILTER (WHERE s.due AND s.achieved)::int AS achieved
@@ -251,12 +283,9 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
       (SELECT count(*)::int FROM s WHERE ${listedWhere}) AS behind_count,
       (SELECT json_agg(x) FROM (
          SELECT s.subject_id AS "subjectId", s.label, s.unit_id AS "unitId", s.unit_name AS "unitName",
-                s.unit_kind AS "unitKind", s.district_id AS "districtId", dn.name AS "districtName",
+                s.unit_kind AS "unitKind", s.district_id AS "districtId", ${districtName(sql`s.district_id`, input.asOf)} AS "districtName",
                 s.due, s.achieved, ${evidenceSql(input)} AS evidence
-           FROM s LEFT JOIN placed dn ON dn.unit_id = s.district_id
-          WHERE ${listedWhere}
-          ORDER BY dn.name NULLS FIRST, s.unit_name, s.label
-          LIMIT ${limit}) x) AS subjects`;
+           FROM (SELECT * FROM s WHERE ${listedWhere} ORDER BY s.district_id NULLS FIRST, s.unit_name, s.label LIMIT ${limit}) s) x) AS subjects`;
 }
 
 /** Evaluates one target definition over the records, now. */

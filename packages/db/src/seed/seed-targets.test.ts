@@ -4,8 +4,8 @@ import type { DatabaseHandle } from '../client';
 import { listPlanTargetRules } from '../queries/target-definitions';
 import { evaluateTargetFacts } from '../queries/targets';
 import { createTestDatabase } from '../testing';
-import { seedPlans } from './seed-plans';
 import { findProvinceByCode, seedUnits } from './seed';
+import { seedPlans } from './seed-plans';
 import { seedTargetDefinitions } from './seed-targets';
 
 let handle: DatabaseHandle;

@@ -18,7 +18,16 @@ export async function seedTargetDefinitions(db: Db): Promise<number> {
     const input = PLAN_54_TARGET_DEFINITIONS[t.letter as keyof typeof PLAN_54_TARGET_DEFINITIONS];
     if (!input || t.rule) continue;
     const rule = targetRule.parse(input);
-    if (await saveTargetRule(db, { planTargetId: t.planTargetId, provinceId, rule, expectedVersion: null, updatedBy: null })) stored++;
+    if (
+      await saveTargetRule(db, {
+        planTargetId: t.planTargetId,
+        provinceId,
+        rule,
+        expectedVersion: null,
+        updatedBy: null,
+      })
+    )
+      stored++;
   }
   return stored;
 }

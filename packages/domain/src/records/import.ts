@@ -15,7 +15,11 @@ export const PUBLICATION_IMPORT_COLUMNS = [
   { key: 'title', header: 'Tiêu đề tin, bài', example: 'Hải An số hoá chợ truyền thống' },
   { key: 'url', header: 'Đường dẫn', example: 'https://haian.haiphong.gov.vn/tin/123' },
   { key: 'publishedOn', header: 'Ngày đăng (dd/mm/yyyy)', example: '15/03/2023' },
-  { key: 'format', header: 'Hình thức (tin/bài, phóng sự, video, phát thanh, infographic, bài đăng)', example: 'tin/bài' },
+  {
+    key: 'format',
+    header: 'Hình thức (tin/bài, phóng sự, video, phát thanh, infographic, bài đăng)',
+    example: 'tin/bài',
+  },
   { key: 'themes', header: 'Chủ đề (mã hoặc tên, cách nhau bởi ;)', example: 'II.4.a; II.2' },
   { key: 'models', header: 'Mô hình CĐS được giới thiệu (tên, cách nhau bởi ;)', example: '' },
   { key: 'reach', header: 'Lượt tiếp cận', example: '1200' },
@@ -45,7 +49,11 @@ const FORMAT_WORDS: [string, PublicationFormat][] = [
 ];
 
 const cellText = (c: Cell): string =>
-  c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).normalize('NFC').trim();
+  c === null || c === undefined
+    ? ''
+    : c instanceof Date
+      ? c.toISOString().slice(0, 10)
+      : String(c).normalize('NFC').trim();
 
 /** dd/mm/yyyy (Vietnamese), yyyy-mm-dd, an Excel date cell or an Excel serial number → yyyy-mm-dd, or null. */
 export function parseImportDate(c: Cell): string | null {
@@ -95,7 +103,8 @@ export function checkPublicationRows(
   lookups: PublicationLookups,
 ): { valid: CheckedPublication[]; issues: ImportIssue[] } {
   const channelsByName = new Map<string, PublicationLookups['channels']>();
-  for (const c of lookups.channels) channelsByName.set(foldVietnamese(c.name), [...(channelsByName.get(foldVietnamese(c.name)) ?? []), c]);
+  for (const c of lookups.channels)
+    channelsByName.set(foldVietnamese(c.name), [...(channelsByName.get(foldVietnamese(c.name)) ?? []), c]);
   const themeByKey = new Map<string, string>();
   for (const t of lookups.themes) {
     themeByKey.set(t.code.toLowerCase(), t.id);
@@ -108,27 +117,43 @@ export function checkPublicationRows(
 
   for (const { row, cells } of rows) {
     const rowIssues: ImportIssue[] = [];
-    const add = (column: PublicationImportColumn | null, message: string) => rowIssues.push({ row, column, message });
+    const add = (column: PublicationImportColumn | null, message: string) =>
+      rowIssues.push({ row, column, message });
     const channelName = cellText(cells.channel);
-    const matches = channelName ? channelsByName.get(foldVietnamese(channelName)) ?? [] : [];
+    const matches = channelName ? (channelsByName.get(foldVietnamese(channelName)) ?? []) : [];
     let channel: PublicationLookups['channels'][number] | undefined;
     if (!channelName) add('channel', 'Thiếu tên kênh');
-    else if (matches.length === 0) add('channel', `Không tìm thấy kênh "${channelName}"; khai báo kênh trước hoặc sửa tên cho đúng`);
-    else if (matches.length > 1) add('channel', `Có ${matches.length} kênh cùng tên "${channelName}"; nhập qua biểu mẫu để chọn đúng kênh`);
-    else if (!lookups.canWriteFor(matches[0]!.ownerUnitId)) add('channel', 'Bạn không được nhập tin, bài cho kênh của đơn vị khác');
+    else if (matches.length === 0)
+      add('channel', `Không tìm thấy kênh "${channelName}"; khai báo kênh trước hoặc sửa tên cho đúng`);
+    else if (matches.length > 1)
+      add(
+        'channel',
+        `Có ${matches.length} kênh cùng tên "${channelName}"; nhập qua biểu mẫu để chọn đúng kênh`,
+      );
+    else if (!lookups.canWriteFor(matches[0]!.ownerUnitId))
+      add('channel', 'Bạn không được nhập tin, bài cho kênh của đơn vị khác');
     else channel = matches[0];
 
     const dateCell = cells.publishedOn;
     const publishedOn = parseImportDate(dateCell);
     if (cellText(dateCell) === '') add('publishedOn', 'Thiếu ngày đăng');
-    else if (!publishedOn) add('publishedOn', `Ngày "${cellText(dateCell)}" không hợp lệ; ghi theo dạng dd/mm/yyyy`);
+    else if (!publishedOn)
+      add('publishedOn', `Ngày "${cellText(dateCell)}" không hợp lệ; ghi theo dạng dd/mm/yyyy`);
 
     const formatText = foldVietnamese(cellText(cells.format));
     const format = FORMAT_WORDS.find(([w]) => w === formatText)?.[1];
     if (!formatText) add('format', 'Thiếu hình thức');
-    else if (!format) add('format', `Hình thức "${cellText(cells.format)}" không có trong danh sách (tin/bài, phóng sự, video, phát thanh, infographic, bài đăng)`);
+    else if (!format)
+      add(
+        'format',
+        `Hình thức "${cellText(cells.format)}" không có trong danh sách (tin/bài, phóng sự, video, phát thanh, infographic, bài đăng)`,
+      );
 
-    const split = (c: Cell) => cellText(c).split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+    const split = (c: Cell) =>
+      cellText(c)
+        .split(/[;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     const themeIds: string[] = [];
     for (const th of split(cells.themes)) {
       const id = themeByKey.get(th.toLowerCase()) ?? themeByKey.get(foldVietnamese(th));
@@ -143,9 +168,15 @@ export function checkPublicationRows(
     }
     const reachText = cellText(cells.reach).replace(/[.\s]/g, '');
     const reach = reachText === '' ? null : Number(reachText);
-    if (reach !== null && (!Number.isInteger(reach) || reach < 0)) add('reach', `Lượt tiếp cận "${cellText(cells.reach)}" phải là số nguyên không âm`);
+    if (reach !== null && (!Number.isInteger(reach) || reach < 0))
+      add('reach', `Lượt tiếp cận "${cellText(cells.reach)}" phải là số nguyên không âm`);
     const yes = foldVietnamese(cellText(cells.isDx));
-    const isDx = yes === '' || ['co', 'x', 'yes', 'true', '1'].includes(yes) ? true : ['khong', 'no', 'false', '0'].includes(yes) ? false : null;
+    const isDx =
+      yes === '' || ['co', 'x', 'yes', 'true', '1'].includes(yes)
+        ? true
+        : ['khong', 'no', 'false', '0'].includes(yes)
+          ? false
+          : null;
     if (isDx === null) add('isDx', 'Ghi "có" hoặc "không"');
 
     const parsed = publicationInput.safeParse({

@@ -16,7 +16,8 @@ import {
  */
 
 const nfc = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
-const text = (message: string, max = 500) => z.string(message).trim().min(1, message).max(max, `Tối đa ${max} ký tự`).transform(nfc);
+const text = (message: string, max = 500) =>
+  z.string(message).trim().min(1, message).max(max, `Tối đa ${max} ký tự`).transform(nfc);
 const optionalText = (max = 2000) =>
   z
     .string()
@@ -36,13 +37,23 @@ const url = z
   .optional()
   .transform((s) => s ?? null);
 const unitId = z.uuid('Chọn đơn vị');
-const optionalDate = isoDate.nullable().optional().transform((d) => d ?? null);
+const optionalDate = isoDate
+  .nullable()
+  .optional()
+  .transform((d) => d ?? null);
 const ids = (message: string) => z.array(z.uuid(message)).max(200).default([]);
 
 export const unitPlanInput = z.object({
   unitId,
-  year: z.number('Nhập năm').int('Năm không hợp lệ').min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ'),
-  kind: z.enum(UNIT_PLAN_KINDS, 'Chọn loại văn bản (kế hoạch truyền thông, kế hoạch CĐS, chương trình công tác)'),
+  year: z
+    .number('Nhập năm')
+    .int('Năm không hợp lệ')
+    .min(2000, 'Năm không hợp lệ')
+    .max(2100, 'Năm không hợp lệ'),
+  kind: z.enum(
+    UNIT_PLAN_KINDS,
+    'Chọn loại văn bản (kế hoạch truyền thông, kế hoạch CĐS, chương trình công tác)',
+  ),
   documentNumber: text('Nhập số, ký hiệu văn bản', 60),
   documentDate: isoDate,
   fileRef: optionalText(500),
@@ -61,7 +72,11 @@ export const channelInput = z
   })
   .superRefine((c, ctx) => {
     if (!c.hasDxSection && (c.dxSectionUrl || c.dxSectionSince)) {
-      ctx.addIssue({ code: 'custom', path: ['hasDxSection'], message: 'Đánh dấu kênh có chuyên mục "Chuyển đổi số"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hasDxSection'],
+        message: 'Đánh dấu kênh có chuyên mục "Chuyển đổi số"',
+      });
     }
   });
 
@@ -70,11 +85,20 @@ export const publicationInput = z.object({
   title: text('Nhập tiêu đề tin, bài', 1000),
   url,
   publishedOn: isoDate,
-  format: z.enum(PUBLICATION_FORMATS, 'Chọn hình thức (tin, bài, phóng sự, video, phát thanh, infographic, bài đăng)'),
+  format: z.enum(
+    PUBLICATION_FORMATS,
+    'Chọn hình thức (tin, bài, phóng sự, video, phát thanh, infographic, bài đăng)',
+  ),
   isDx: z.boolean().default(true),
   themeIds: ids('Chủ đề không hợp lệ'),
   modelIds: ids('Mô hình không hợp lệ'),
-  reach: z.number().int('Số lượt tiếp cận là số nguyên').min(0, 'Số lượt tiếp cận không âm').nullable().optional().transform((n) => n ?? null),
+  reach: z
+    .number()
+    .int('Số lượt tiếp cận là số nguyên')
+    .min(0, 'Số lượt tiếp cận không âm')
+    .nullable()
+    .optional()
+    .transform((n) => n ?? null),
 });
 
 export const personInput = z.object({
@@ -123,7 +147,13 @@ export const eventInput = z.object({
   level: z.enum(EVENT_LEVELS, 'Chọn cấp (thành phố, huyện, đơn vị)'),
   title: text('Nhập tên hoạt động', 500),
   heldOn: isoDate,
-  participants: z.number().int().min(0, 'Số người tham gia không âm').nullable().optional().transform((n) => n ?? null),
+  participants: z
+    .number()
+    .int()
+    .min(0, 'Số người tham gia không âm')
+    .nullable()
+    .optional()
+    .transform((n) => n ?? null),
   isDx: z.boolean().default(true),
   themeIds: ids('Chủ đề không hợp lệ'),
 });

@@ -20,7 +20,12 @@ export const CHANNEL_KINDS = [
 ] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 /** Mass media (báo chí) as opposed to social networks: Plan 54 I.2.d counts features in mass media only. */
-export const MASS_MEDIA_CHANNEL_KINDS = ['newspaper', 'tv', 'radio', 'press_portal'] as const satisfies readonly ChannelKind[];
+export const MASS_MEDIA_CHANNEL_KINDS = [
+  'newspaper',
+  'tv',
+  'radio',
+  'press_portal',
+] as const satisfies readonly ChannelKind[];
 
 export const PUBLICATION_FORMATS = ['article', 'report', 'video', 'radio', 'infographic', 'post'] as const;
 export type PublicationFormat = (typeof PUBLICATION_FORMATS)[number];

@@ -28,10 +28,16 @@ export const targetPopulation = z.discriminatedUnion(
       unitGroupCode: z.string().trim().min(1).max(60).optional(),
       unitKinds: z.array(z.enum(ORG_UNIT_KINDS)).max(10).optional(),
     }),
-    z.object({ record: z.literal('channel'), channelKinds: nonEmpty(z.enum(CHANNEL_KINDS), 'Chọn loại kênh') }),
+    z.object({
+      record: z.literal('channel'),
+      channelKinds: nonEmpty(z.enum(CHANNEL_KINDS), 'Chọn loại kênh'),
+    }),
     z.object({ record: z.literal('person'), roles: nonEmpty(z.enum(PERSON_ROLES), 'Chọn vai trò') }),
     /** Recognised models only (recognised on or before the as-of date). */
-    z.object({ record: z.literal('dx_model'), modelKinds: nonEmpty(z.enum(DX_MODEL_KINDS), 'Chọn loại mô hình') }),
+    z.object({
+      record: z.literal('dx_model'),
+      modelKinds: nonEmpty(z.enum(DX_MODEL_KINDS), 'Chọn loại mô hình'),
+    }),
     z.object({
       record: z.literal('event'),
       eventKinds: nonEmpty(z.enum(EVENT_KINDS), 'Chọn loại sự kiện'),
@@ -102,10 +108,18 @@ const ruleShape = z.object({
 
 function checkRule(d: z.infer<typeof ruleShape>, ctx: z.RefinementCtx): void {
   if (CONDITION_RECORD[d.condition.type] !== d.population.record) {
-    ctx.addIssue({ code: 'custom', path: ['condition', 'type'], message: 'Điều kiện không áp dụng cho đối tượng đã chọn' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['condition', 'type'],
+      message: 'Điều kiện không áp dụng cho đối tượng đã chọn',
+    });
   }
   if (d.population.record === 'unit' && !d.population.unitGroupCode && !d.population.unitKinds?.length) {
-    ctx.addIssue({ code: 'custom', path: ['population', 'unitKinds'], message: 'Chọn nhóm đơn vị hoặc loại đơn vị' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['population', 'unitKinds'],
+      message: 'Chọn nhóm đơn vị hoặc loại đơn vị',
+    });
   }
   if (d.period.type === 'range' && d.period.from > d.period.to) {
     ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'Ngày kết thúc phải sau ngày bắt đầu' });
@@ -127,7 +141,9 @@ export const targetDefinition = ruleShape.extend({ goal: targetGoal }).superRefi
     ctx.addIssue({
       code: 'custom',
       path: ['goal', 'unit'],
-      message: isCount ? 'Chỉ tiêu đếm số lượng cần mục tiêu là số lượng' : 'Chỉ tiêu tỷ lệ cần mục tiêu là phần trăm',
+      message: isCount
+        ? 'Chỉ tiêu đếm số lượng cần mục tiêu là số lượng'
+        : 'Chỉ tiêu tỷ lệ cần mục tiêu là phần trăm',
     });
   }
 });
@@ -139,7 +155,9 @@ export type ResolvedPeriod = { from: string; to: string };
 
 /** The dates of a target's period for a plan year. */
 export function resolvePeriod(period: TargetPeriod, planYear: number): ResolvedPeriod {
-  return period.type === 'plan_year' ? { from: `${planYear}-01-01`, to: `${planYear}-12-31` } : { from: period.from, to: period.to };
+  return period.type === 'plan_year'
+    ? { from: `${planYear}-01-01`, to: `${planYear}-12-31` }
+    : { from: period.from, to: period.to };
 }
 
 /** True when achieving the condition cannot be undone later in the period (a plan accepted stays accepted). */

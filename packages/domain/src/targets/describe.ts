@@ -1,7 +1,14 @@
 import { formatDateVi } from '../dates';
 import type { OrgUnitKind } from '../org-unit';
 import type { TargetGoal } from '../plan/plan';
-import type { ChannelKind, DxModelKind, EventKind, EventLevel, PersonRole, UnitPlanKind } from '../records/kinds';
+import type {
+  ChannelKind,
+  DxModelKind,
+  EventKind,
+  EventLevel,
+  PersonRole,
+  UnitPlanKind,
+} from '../records/kinds';
 import type { ResolvedPeriod, TargetDefinition } from './definition';
 
 export const UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
@@ -33,14 +40,21 @@ const ROLE_LABELS: Record<PersonRole, string> = {
   editor: 'biên tập viên',
   grassroots_officer: 'cán bộ thông tin cơ sở',
 };
-const MODEL_LABELS: Record<DxModelKind, string> = { model: 'mô hình chuyển đổi số thành công', role_model: 'gương điển hình' };
+const MODEL_LABELS: Record<DxModelKind, string> = {
+  model: 'mô hình chuyển đổi số thành công',
+  role_model: 'gương điển hình',
+};
 const EVENT_LABELS: Record<EventKind, string> = {
   contest: 'cuộc thi',
   workshop: 'hội thảo',
   extracurricular: 'buổi ngoại khóa',
   other: 'hoạt động khác',
 };
-const LEVEL_LABELS: Record<EventLevel, string> = { city: 'cấp thành phố', district: 'cấp huyện', unit: 'cấp đơn vị' };
+const LEVEL_LABELS: Record<EventLevel, string> = {
+  city: 'cấp thành phố',
+  district: 'cấp huyện',
+  unit: 'cấp đơn vị',
+};
 const PLAN_LABELS: Record<UnitPlanKind, string> = {
   communication_plan: 'kế hoạch truyền thông năm',
   dx_plan: 'kế hoạch chuyển đổi số có lồng ghép truyền thông',
@@ -73,7 +87,9 @@ export function describeTarget(d: TargetDefinition, period: ResolvedPeriod): str
   let who: string;
   switch (p.record) {
     case 'unit':
-      who = p.unitKinds?.length ? `đơn vị (${list(p.unitKinds.map((k) => UNIT_KIND_LABELS[k]))})` : `đơn vị thuộc nhóm "${p.unitGroupCode}"`;
+      who = p.unitKinds?.length
+        ? `đơn vị (${list(p.unitKinds.map((k) => UNIT_KIND_LABELS[k]))})`
+        : `đơn vị thuộc nhóm "${p.unitGroupCode}"`;
       break;
     case 'channel':
       who = `kênh (${list(p.channelKinds.map((k) => CHANNEL_KIND_LABELS[k]))})`;

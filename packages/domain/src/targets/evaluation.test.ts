@@ -25,7 +25,11 @@ describe('elapsed time and quarters', () => {
     expect(quartersDue(year, '2023-03-31')).toEqual([]);
     expect(quartersDue(year, '2023-04-01').map((q) => q.from)).toEqual(['2023-01-01']);
     expect(quartersDue(year, '2024-02-01')).toHaveLength(4);
-    expect(quartersDue(year, '2024-02-01', '2023-05-10').map((q) => q.from)).toEqual(['2023-04-01', '2023-07-01', '2023-10-01']);
+    expect(quartersDue(year, '2024-02-01', '2023-05-10').map((q) => q.from)).toEqual([
+      '2023-04-01',
+      '2023-07-01',
+      '2023-10-01',
+    ]);
   });
   it('takes the population as of the period end, never later than today', () => {
     expect(effectiveAsOf({ asOf: null }, year, '2024-03-01')).toBe('2023-12-31');
@@ -36,13 +40,21 @@ describe('elapsed time and quarters', () => {
 
 describe('judgeStatus', () => {
   it('judges against the goal pro-rated to the elapsed share of the period', () => {
-    expect(judgeStatus({ goal: pct('eq', 100), value: 100, elapsed: 0.5, accumulates: true })).toBe('achieved');
-    expect(judgeStatus({ goal: pct('eq', 100), value: 100, elapsed: 0.5, accumulates: false })).toBe('on_track');
-    expect(judgeStatus({ goal: pct('eq', 100), value: 55, elapsed: 0.5, accumulates: true })).toBe('on_track');
+    expect(judgeStatus({ goal: pct('eq', 100), value: 100, elapsed: 0.5, accumulates: true })).toBe(
+      'achieved',
+    );
+    expect(judgeStatus({ goal: pct('eq', 100), value: 100, elapsed: 0.5, accumulates: false })).toBe(
+      'on_track',
+    );
+    expect(judgeStatus({ goal: pct('eq', 100), value: 55, elapsed: 0.5, accumulates: true })).toBe(
+      'on_track',
+    );
     expect(judgeStatus({ goal: pct('eq', 100), value: 45, elapsed: 0.5, accumulates: true })).toBe('at_risk');
     expect(judgeStatus({ goal: pct('eq', 100), value: 30, elapsed: 0.5, accumulates: true })).toBe('behind');
     expect(judgeStatus({ goal: pct('gte', 50), value: 49, elapsed: 1, accumulates: true })).toBe('behind');
-    expect(judgeStatus({ goal: pct('gte', 50), value: null, elapsed: 1, accumulates: true })).toBe('not_applicable');
+    expect(judgeStatus({ goal: pct('gte', 50), value: null, elapsed: 1, accumulates: true })).toBe(
+      'not_applicable',
+    );
   });
   it('treats a count range as met from its minimum (Plan 54 I.2.đ: 01–02 contests)', () => {
     const goal = { comparator: 'between' as const, value: 1, max: 2, unit: 'count' as const };
@@ -60,7 +72,9 @@ describe('target definitions', () => {
       expect(words, letter).toMatch(/Mục tiêu/);
     }
     const a = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS.a);
-    expect(describeTarget(a, year)).toContain('tổng số đơn vị (sở, ban, ngành; quận, huyện; xã, phường, thị trấn');
+    expect(describeTarget(a, year)).toContain(
+      'tổng số đơn vị (sở, ban, ngành; quận, huyện; xã, phường, thị trấn',
+    );
   });
   it('rejects a condition that does not fit the population, and a rate with a count goal', () => {
     const r = targetDefinition.safeParse({

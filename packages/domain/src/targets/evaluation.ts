@@ -8,18 +8,26 @@ export function rate(achieved: number, due: number): number | null {
 }
 
 function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  return (
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+  );
 }
 
 /** Share of the period's days that have passed by `today` (inclusive), between 0 and 1. */
 export function elapsedFraction(period: ResolvedPeriod, today: string): number {
   if (today < period.from) return 0;
   if (today >= period.to) return 1;
-  return (dayNumber(today) - dayNumber(period.from) + 1) / (dayNumber(period.to) - dayNumber(period.from) + 1);
+  return (
+    (dayNumber(today) - dayNumber(period.from) + 1) / (dayNumber(period.to) - dayNumber(period.from) + 1)
+  );
 }
 
 /** The date the population is taken at: the definition's as-of date, else the period end, never after today. */
-export function effectiveAsOf(definition: Pick<TargetDefinition, 'asOf'>, period: ResolvedPeriod, today: string): string {
+export function effectiveAsOf(
+  definition: Pick<TargetDefinition, 'asOf'>,
+  period: ResolvedPeriod,
+  today: string,
+): string {
   const asOf = definition.asOf ?? period.to;
   return asOf < today ? asOf : today < period.from ? period.from : today;
 }
@@ -82,7 +90,8 @@ export function judgeStatus(o: {
 }): TargetStatus {
   if (o.value === null) return 'not_applicable';
   const ended = o.elapsed >= 1;
-  if (o.goal.comparator === 'lte') return o.value <= o.goal.value ? (ended ? 'achieved' : 'on_track') : 'behind';
+  if (o.goal.comparator === 'lte')
+    return o.value <= o.goal.value ? (ended ? 'achieved' : 'on_track') : 'behind';
   if (meetsGoal(o.goal, o.value)) return ended || o.accumulates ? 'achieved' : 'on_track';
   if (ended) return 'behind';
   const expected = o.goal.value * o.elapsed;
@@ -92,7 +101,11 @@ export function judgeStatus(o: {
 }
 
 /** The dates a definition is evaluated with on `today`: period, population date, quarters due, share elapsed. */
-export function evaluationDates(o: { definition: Pick<TargetDefinition, 'period' | 'asOf'>; planYear: number; today: string }) {
+export function evaluationDates(o: {
+  definition: Pick<TargetDefinition, 'period' | 'asOf'>;
+  planYear: number;
+  today: string;
+}) {
   const period = resolvePeriod(o.definition.period, o.planYear);
   return {
     period,

@@ -15,7 +15,10 @@ export const PLAN_54_TARGET_DEFINITIONS: Record<'a' | 'b' | 'c' | 'd' | 'đ' | '
   // Plan 54 I.2.b: 100% of city press agencies, the city portal, unit portals and district radio systems keep
   // up a "Chuyển đổi số" section.
   b: {
-    population: { record: 'channel', channelKinds: ['newspaper', 'tv', 'radio', 'press_portal', 'portal', 'district_radio'] },
+    population: {
+      record: 'channel',
+      channelKinds: ['newspaper', 'tv', 'radio', 'press_portal', 'portal', 'district_radio'],
+    },
     condition: { type: 'dx_publication_each_quarter' },
     goal: { comparator: 'eq', value: 100, unit: 'percent' },
   },

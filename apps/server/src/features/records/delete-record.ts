@@ -4,19 +4,46 @@ import { audit, type UseCaseContext, versionConflict } from '../../http/context'
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** Deletes a record entered by mistake; one still referred to (a channel with publications) is refused. */
-export async function deleteRecord({ ctx, type, id, version }: { ctx: UseCaseContext; type: RecordType; id: string; version: number }) {
+export async function deleteRecord({
+  ctx,
+  type,
+  id,
+  version,
+}: {
+  ctx: UseCaseContext;
+  type: RecordType;
+  id: string;
+  version: number;
+}) {
   const before = await getRecord(ctx.db, type, id);
   if (!before) throw recordNotFound(type, id);
-  const owner = type === 'channel' ? before.ownerUnitId : type === 'training' || type === 'event' ? before.organiserUnitId : before.unitId;
+  const owner =
+    type === 'channel'
+      ? before.ownerUnitId
+      : type === 'training' || type === 'event'
+        ? before.organiserUnitId
+        : before.unitId;
   await authorizeRecordWrite(ctx, owner as string, 'id');
   try {
     await ctx.db.transaction(async (tx) => {
       if (!(await deleteRow(tx, type, id, version))) throw versionConflict(before);
-      await audit(tx, ctx, { action: `${type}.delete`, entityType: type, entityId: id, provinceId: before.provinceId, before });
+      await audit(tx, ctx, {
+        action: `${type}.delete`,
+        entityType: type,
+        entityId: id,
+        provinceId: before.provinceId,
+        before,
+      });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23503' || (error as { cause?: { code?: string } }).cause?.code === '23503') {
-      throw new AppError('RESOURCE.CONFLICT', 'Hồ sơ đang được hồ sơ khác tham chiếu (ví dụ kênh đã có tin, bài); không xoá được');
+    if (
+      (error as { code?: string }).code === '23503' ||
+      (error as { cause?: { code?: string } }).cause?.code === '23503'
+    ) {
+      throw new AppError(
+        'RESOURCE.CONFLICT',
+        'Hồ sơ đang được hồ sơ khác tham chiếu (ví dụ kênh đã có tin, bài); không xoá được',
+      );
     }
     throw error;
   }

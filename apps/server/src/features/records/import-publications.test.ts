@@ -2,26 +2,41 @@ import { queryRows, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session, TestApp } from '../../test/harness';
-import { createEvidenceTestApp } from './evidence-test-app';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 describe('import of publications from Excel/CSV (dry run, then all-or-nothing)', () => {
   let t: TestApp;
   let officer: Session;
   let other: Session;
-  const count = async () => Number((await queryRows<{ n: string }>(t.handle.db, sql`SELECT count(*) AS n FROM publication`))[0]!.n);
+  const count = async () =>
+    Number((await queryRows<{ n: string }>(t.handle.db, sql`SELECT count(*) AS n FROM publication`))[0]!.n);
   const upload = (s: Session, fileName: string, content: Buffer | string, confirm = false) =>
     t.call(s, {
       method: 'POST',
       url: '/api/imports/publications',
-      payload: { provinceId: t.hp, fileName, contentBase64: Buffer.from(content).toString('base64'), confirm },
+      payload: {
+        provinceId: t.hp,
+        fileName,
+        contentBase64: Buffer.from(content).toString('base64'),
+        confirm,
+      },
     });
 
   beforeAll(async () => {
-    t = await createEvidenceTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
+    t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
     await seedPlans(t.handle.db);
-    const haiAn = (await queryRows<{ unit_id: string }>(t.handle.db, sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' LIMIT 1`))[0]!.unit_id;
-    const leChan = (await queryRows<{ unit_id: string }>(t.handle.db, sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Lê Chân' LIMIT 1`))[0]!.unit_id;
+    const haiAn = (
+      await queryRows<{ unit_id: string }>(
+        t.handle.db,
+        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' LIMIT 1`,
+      )
+    )[0]!.unit_id;
+    const leChan = (
+      await queryRows<{ unit_id: string }>(
+        t.handle.db,
+        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Lê Chân' LIMIT 1`,
+      )
+    )[0]!.unit_id;
     officer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }]);
     other = await t.userWith([{ role: 'unit_officer', unitId: leChan }]);
     const ch = await t.call(officer, {
@@ -66,11 +81,16 @@ describe('import of publications from Excel/CSV (dry run, then all-or-nothing)',
     const res = await upload(officer, 'tin-bai.csv', csv, true);
     expect(res.json()).toMatchObject({ valid: 2, saved: 2 });
     expect(await count()).toBe(2);
-    const themed = await queryRows<{ n: string }>(t.handle.db, sql`SELECT count(*) AS n FROM publication_theme`);
+    const themed = await queryRows<{ n: string }>(
+      t.handle.db,
+      sql`SELECT count(*) AS n FROM publication_theme`,
+    );
     expect(Number(themed[0]!.n)).toBe(1);
     const again = await upload(officer, 'tin-bai.csv', csv, true);
     expect(again.json()).toMatchObject({ valid: 0, saved: 0 });
-    expect(again.json().issues.filter((i: { message: string }) => i.message.startsWith('Trùng tin, bài đã có'))).toHaveLength(3); // rows 2, 6, 7
+    expect(
+      again.json().issues.filter((i: { message: string }) => i.message.startsWith('Trùng tin, bài đã có')),
+    ).toHaveLength(3); // rows 2, 6, 7
     expect(await count()).toBe(2);
   });
 
@@ -78,12 +98,20 @@ describe('import of publications from Excel/CSV (dry run, then all-or-nothing)',
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Tin bài');
     ws.addRow(['Kênh', 'Tiêu đề tin, bài', 'Đường dẫn', 'Ngày đăng', 'Hình thức']);
-    ws.addRow(['Cổng TTĐT quận Hải An', 'Tin từ Excel', null, new Date(Date.UTC(2023, 6, 20)), 'infographic']);
+    ws.addRow([
+      'Cổng TTĐT quận Hải An',
+      'Tin từ Excel',
+      null,
+      new Date(Date.UTC(2023, 6, 20)),
+      'infographic',
+    ]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const mine = await upload(officer, 'tin.xlsx', bytes);
     expect(mine.json()).toMatchObject({ total: 1, valid: 1, issues: [] });
     const theirs = await upload(other, 'tin.xlsx', bytes);
-    expect(theirs.json().issues).toEqual([{ row: 2, column: 'channel', message: 'Bạn không được nhập tin, bài cho kênh của đơn vị khác' }]);
+    expect(theirs.json().issues).toEqual([
+      { row: 2, column: 'channel', message: 'Bạn không được nhập tin, bài cho kênh của đơn vị khác' },
+    ]);
     const junk = await upload(officer, 'tin.pdf', Buffer.from('%PDF-1.4'));
     expect(junk.statusCode).toBe(400);
     expect(junk.json().error.code).toBe('IMPORT.INVALID_FILE');

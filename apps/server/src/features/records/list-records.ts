@@ -12,8 +12,24 @@ export async function listRecords({
   to,
   limit,
   offset,
-}: { ctx: UseCaseContext; type: RecordType; provinceId: string; unitId?: string; from?: string; to?: string; limit: number; offset: number }) {
+}: {
+  ctx: UseCaseContext;
+  type: RecordType;
+  provinceId: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}) {
   authorizeProvince(ctx, 'record.read', provinceId);
   if (unitId) await authorizeUnit(ctx, 'record.read', unitId);
-  return queryRecords(ctx.db, type, { provinceId, unitIds: unitId ? [unitId] : undefined, from, to, limit, offset });
+  return queryRecords(ctx.db, type, {
+    provinceId,
+    unitIds: unitId ? [unitId] : undefined,
+    from,
+    to,
+    limit,
+    offset,
+  });
 }

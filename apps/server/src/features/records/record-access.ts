@@ -1,20 +1,35 @@
 import { getRecord, getUnitScope, idsInProvince } from '@dx/db';
-import { AppError, type FieldIssue, isAllowed, localDateOf, type RecordInput, type RecordType } from '@dx/domain';
+import {
+  AppError,
+  type FieldIssue,
+  isAllowed,
+  localDateOf,
+  type RecordInput,
+  type RecordType,
+} from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
 
-const forbidden = () => new AppError('AUTH.FORBIDDEN', 'Bạn chỉ được nhập hồ sơ cho đơn vị mình và các đơn vị trực thuộc');
+const forbidden = () =>
+  new AppError('AUTH.FORBIDDEN', 'Bạn chỉ được nhập hồ sơ cho đơn vị mình và các đơn vị trực thuộc');
 
 /**
  * A unit officer writes records for its own unit and the units below it; the DX office (and administrators)
  * for the whole province. Returns the unit's province.
  */
-export async function authorizeRecordWrite(ctx: UseCaseContext, unitId: string, field: string): Promise<string> {
+export async function authorizeRecordWrite(
+  ctx: UseCaseContext,
+  unitId: string,
+  field: string,
+): Promise<string> {
   const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
   if (!scope) {
-    throw new AppError('VALIDATION.FAILED', 'Đơn vị không tồn tại', { issues: [{ path: ['body', field], message: 'Không tìm thấy đơn vị' }] });
+    throw new AppError('VALIDATION.FAILED', 'Đơn vị không tồn tại', {
+      issues: [{ path: ['body', field], message: 'Không tìm thấy đơn vị' }],
+    });
   }
   const grants = ctx.actor.grants;
-  if (!isAllowed(grants, 'record.write', scope) && !isAllowed(grants, 'record.write_any', scope)) throw forbidden();
+  if (!isAllowed(grants, 'record.write', scope) && !isAllowed(grants, 'record.write_any', scope))
+    throw forbidden();
   return scope.provinceId;
 }
 
@@ -35,7 +50,9 @@ export async function ownerOf<K extends RecordType>(
       // A publication belongs to its channel's owner.
       const ch = await getRecord(ctx.db, 'channel', i.channelId as string);
       if (!ch) {
-        throw new AppError('VALIDATION.FAILED', 'Kênh không tồn tại', { issues: [{ path: ['body', 'channelId'], message: 'Không tìm thấy kênh' }] });
+        throw new AppError('VALIDATION.FAILED', 'Kênh không tồn tại', {
+          issues: [{ path: ['body', 'channelId'], message: 'Không tìm thấy kênh' }],
+        });
       }
       return { unitId: ch.ownerUnitId as string, field: 'channelId' };
     }
@@ -45,9 +62,15 @@ export async function ownerOf<K extends RecordType>(
 }
 
 /** References (themes, models, attendees) must be records of the same province. */
-export async function checkReferences(ctx: UseCaseContext, type: RecordType, input: Record<string, unknown>, provinceId: string) {
+export async function checkReferences(
+  ctx: UseCaseContext,
+  type: RecordType,
+  input: Record<string, unknown>,
+  provinceId: string,
+) {
   const checks: [string, 'plan_theme' | 'dx_model' | 'person', string][] = [];
-  if (type === 'publication' || type === 'event') checks.push(['themeIds', 'plan_theme', 'Chủ đề không thuộc kế hoạch của tỉnh']);
+  if (type === 'publication' || type === 'event')
+    checks.push(['themeIds', 'plan_theme', 'Chủ đề không thuộc kế hoạch của tỉnh']);
   if (type === 'publication') checks.push(['modelIds', 'dx_model', 'Mô hình không tồn tại']);
   if (type === 'training') checks.push(['attendeeIds', 'person', 'Người tham dự không tồn tại']);
   const issues: FieldIssue[] = [];
@@ -75,4 +98,5 @@ export function linksOf(input: Record<string, unknown>) {
   };
 }
 
-export const recordNotFound = (type: RecordType, id: string) => new AppError('RECORD.NOT_FOUND', 'Không tìm thấy hồ sơ', { type, id });
+export const recordNotFound = (type: RecordType, id: string) =>
+  new AppError('RECORD.NOT_FOUND', 'Không tìm thấy hồ sơ', { type, id });

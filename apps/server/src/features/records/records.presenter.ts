@@ -3,8 +3,27 @@ import { z } from 'zod';
 
 /** The fields each record type shows (a presenter decides every field that leaves the server). */
 const FIELDS: Record<RecordType, string[]> = {
-  unit_plan: ['unitId', 'year', 'kind', 'documentNumber', 'documentDate', 'fileRef', 'status', 'reviewNote', 'reviewedAt'],
-  channel: ['ownerUnitId', 'kind', 'name', 'address', 'hasDxSection', 'dxSectionUrl', 'dxSectionSince', 'closedOn'],
+  unit_plan: [
+    'unitId',
+    'year',
+    'kind',
+    'documentNumber',
+    'documentDate',
+    'fileRef',
+    'status',
+    'reviewNote',
+    'reviewedAt',
+  ],
+  channel: [
+    'ownerUnitId',
+    'kind',
+    'name',
+    'address',
+    'hasDxSection',
+    'dxSectionUrl',
+    'dxSectionSince',
+    'closedOn',
+  ],
   publication: ['channelId', 'unitId', 'title', 'url', 'publishedOn', 'format', 'isDx', 'reach'],
   person: ['unitId', 'fullName', 'role', 'email', 'phone', 'leftOn'],
   training: ['organiserUnitId', 'title', 'heldOn', 'tags'],
@@ -13,13 +32,20 @@ const FIELDS: Record<RecordType, string[]> = {
 };
 
 export const recordOut = z
-  .object({ id: z.string(), type: z.string(), provinceId: z.string(), version: z.number(), updatedAt: z.string() })
+  .object({
+    id: z.string(),
+    type: z.string(),
+    provinceId: z.string(),
+    version: z.number(),
+    updatedAt: z.string(),
+  })
   .catchall(z.unknown());
 
 /** node-postgres gives DATE columns as Date objects; the API speaks yyyy-mm-dd. */
 function plain(v: unknown): unknown {
   if (v instanceof Date) {
-    const isMidnight = v.getHours() === 0 && v.getMinutes() === 0 && v.getSeconds() === 0 && v.getMilliseconds() === 0;
+    const isMidnight =
+      v.getHours() === 0 && v.getMinutes() === 0 && v.getSeconds() === 0 && v.getMilliseconds() === 0;
     return isMidnight
       ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
       : v.toISOString();
@@ -27,7 +53,11 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-export function presentRecord(type: RecordType, row: Record<string, unknown>, links: Record<string, string[]> = {}) {
+export function presentRecord(
+  type: RecordType,
+  row: Record<string, unknown>,
+  links: Record<string, string[]> = {},
+) {
   const out: Record<string, unknown> = {
     id: row.id,
     type,
@@ -35,6 +65,7 @@ export function presentRecord(type: RecordType, row: Record<string, unknown>, li
     version: row.version,
     updatedAt: (row.updatedAt as Date).toISOString(),
   };
-  for (const f of FIELDS[type]) out[f] = f === 'reviewedAt' && row[f] ? (row[f] as Date).toISOString() : plain(row[f] ?? null);
+  for (const f of FIELDS[type])
+    out[f] = f === 'reviewedAt' && row[f] ? (row[f] as Date).toISOString() : plain(row[f] ?? null);
   return { ...out, ...links } as z.infer<typeof recordOut>;
 }

@@ -36,7 +36,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Danh sách hồ sơ (${type})`,
-          querystring: z.object({ provinceId: z.uuid(), unitId: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional(), ...pagination }),
+          querystring: z.object({
+            provinceId: z.uuid(),
+            unitId: z.uuid().optional(),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            ...pagination,
+          }),
           response: { 200: z.object({ items: z.array(recordOut), total: z.number() }), ...errorResponses },
         },
       },
@@ -49,7 +55,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       `/${path}/:id`,
       {
-        schema: { tags, summary: `Một hồ sơ (${type})`, params: z.object({ id: z.uuid() }), response: { 200: recordOut, ...errorResponses } },
+        schema: {
+          tags,
+          summary: `Một hồ sơ (${type})`,
+          params: z.object({ id: z.uuid() }),
+          response: { 200: recordOut, ...errorResponses },
+        },
       },
       async (request) => {
         const ctx = contextOf(request);
@@ -62,10 +73,16 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.post(
       `/${path}`,
-      { schema: { tags, summary: `Nhập hồ sơ (${type})`, body: input, response: { 201: recordOut, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: `Nhập hồ sơ (${type})`,
+          body: input,
+          response: { 201: recordOut, ...errorResponses },
+        },
+      },
       async (request, reply) => {
-        // biome-ignore lint/suspicious/noExplicitAny: the body was validated by this type's own schema.
-        const r = await createRecord({ ctx: contextOf(request), type, input: request.body as any });
+        const r = await createRecord({ ctx: contextOf(request), type, input: request.body as never });
         return reply.status(201).send(presentRecord(type, r.row, r.links));
       },
     );
@@ -83,8 +100,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) => {
         const body = request.body as { version: number; record: unknown };
-        // biome-ignore lint/suspicious/noExplicitAny: validated above.
-        const r = await updateRecord({ ctx: contextOf(request), type, id: request.params.id, version: body.version, input: body.record as any });
+        const r = await updateRecord({
+          ctx: contextOf(request),
+          type,
+          id: request.params.id,
+          version: body.version,
+          input: body.record as never,
+        });
         return presentRecord(type, r.row, r.links);
       },
     );
@@ -101,7 +123,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        await deleteRecord({ ctx: contextOf(request), type, id: request.params.id, version: request.query.version });
+        await deleteRecord({
+          ctx: contextOf(request),
+          type,
+          id: request.params.id,
+          version: request.query.version,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -123,7 +150,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await reviewUnitPlan({ ctx: contextOf(request), id: request.params.id, ...request.body, note: request.body.note || null });
+      const row = await reviewUnitPlan({
+        ctx: contextOf(request),
+        id: request.params.id,
+        ...request.body,
+        note: request.body.note || null,
+      });
       return presentRecord('unit_plan', row);
     },
   );
@@ -150,7 +182,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           provinceId: z.uuid(),
           fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255),
-          contentBase64: z.base64('Nội dung tệp phải mã hoá base64').max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+          contentBase64: z
+            .base64('Nội dung tệp phải mã hoá base64')
+            .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
           confirm: z.boolean().default(false),
         }),
         response: {
@@ -159,7 +193,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
             valid: z.number(),
             saved: z.number(),
             batchId: z.number().nullable(),
-            issues: z.array(z.object({ row: z.number(), column: z.string().nullable(), message: z.string() })),
+            issues: z.array(
+              z.object({ row: z.number(), column: z.string().nullable(), message: z.string() }),
+            ),
           }),
           ...errorResponses,
         },

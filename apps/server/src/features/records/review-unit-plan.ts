@@ -10,21 +10,45 @@ export async function reviewUnitPlan({
   version,
   decision,
   note,
-}: { ctx: UseCaseContext; id: string; version: number; decision: 'accept' | 'return'; note: string | null }) {
+}: {
+  ctx: UseCaseContext;
+  id: string;
+  version: number;
+  decision: 'accept' | 'return';
+  note: string | null;
+}) {
   const before = await getRecord(ctx.db, 'unit_plan', id);
   if (!before) throw recordNotFound('unit_plan', id);
   authorizeProvince(ctx, 'unit_plan.review', before.provinceId);
   if (decision === 'return' && !note) {
-    throw new AppError('VALIDATION.FAILED', 'Nêu lý do trả lại', { issues: [{ path: ['body', 'note'], message: 'Nhập lý do trả lại kế hoạch' }] });
+    throw new AppError('VALIDATION.FAILED', 'Nêu lý do trả lại', {
+      issues: [{ path: ['body', 'note'], message: 'Nhập lý do trả lại kế hoạch' }],
+    });
   }
   if (before.status !== 'submitted') {
-    throw new AppError('WORKFLOW.INVALID_TRANSITION', 'Kế hoạch đã được xem xét; đơn vị cần gửi lại trước khi xem xét tiếp', { status: before.status });
+    throw new AppError(
+      'WORKFLOW.INVALID_TRANSITION',
+      'Kế hoạch đã được xem xét; đơn vị cần gửi lại trước khi xem xét tiếp',
+      { status: before.status },
+    );
   }
   return ctx.db.transaction(async (tx) => {
     const status = decision === 'accept' ? 'accepted' : 'returned';
-    const row = await updateRecord(tx, 'unit_plan', id, version, { status, reviewNote: note, reviewedBy: ctx.actor.userId, reviewedAt: ctx.now });
+    const row = await updateRecord(tx, 'unit_plan', id, version, {
+      status,
+      reviewNote: note,
+      reviewedBy: ctx.actor.userId,
+      reviewedAt: ctx.now,
+    });
     if (!row) throw versionConflict(await getRecord(tx, 'unit_plan', id));
-    await audit(tx, ctx, { action: `unit_plan.${decision}`, entityType: 'unit_plan', entityId: id, provinceId: before.provinceId, before, after: { status, note } });
+    await audit(tx, ctx, {
+      action: `unit_plan.${decision}`,
+      entityType: 'unit_plan',
+      entityId: id,
+      provinceId: before.provinceId,
+      before,
+      after: { status, note },
+    });
     return row;
   });
 }

@@ -14,10 +14,21 @@ export async function updateRecord<K extends RecordType>({
   id,
   version,
   input,
-}: { ctx: UseCaseContext; type: K; id: string; version: number; input: RecordInput<K> }) {
+}: {
+  ctx: UseCaseContext;
+  type: K;
+  id: string;
+  version: number;
+  input: RecordInput<K>;
+}) {
   const before = await getRecord(ctx.db, type, id);
   if (!before) throw recordNotFound(type, id);
-  const oldOwner = type === 'channel' ? before.ownerUnitId : type === 'training' || type === 'event' ? before.organiserUnitId : before.unitId;
+  const oldOwner =
+    type === 'channel'
+      ? before.ownerUnitId
+      : type === 'training' || type === 'event'
+        ? before.organiserUnitId
+        : before.unitId;
   await authorizeRecordWrite(ctx, oldOwner as string, 'id');
   const owner = await ownerOf(ctx, type, input);
   const provinceId = await authorizeRecordWrite(ctx, owner.unitId, owner.field);
@@ -25,11 +36,22 @@ export async function updateRecord<K extends RecordType>({
   await checkReferences(ctx, type, values, provinceId);
   return ctx.db.transaction(async (tx) => {
     const extra =
-      type === 'publication' ? { unitId: owner.unitId } : type === 'unit_plan' ? { status: 'submitted', reviewedBy: null, reviewedAt: null } : {};
+      type === 'publication'
+        ? { unitId: owner.unitId }
+        : type === 'unit_plan'
+          ? { status: 'submitted', reviewedBy: null, reviewedAt: null }
+          : {};
     const row = await updateRow(tx, type, id, version, { ...columnsOf(values), ...extra, provinceId });
     if (!row) throw versionConflict(await getRecord(tx, type, id));
     await saveRecordLinks(tx, type, id, provinceId, values);
-    await audit(tx, ctx, { action: `${type}.update`, entityType: type, entityId: id, provinceId, before, after: values });
+    await audit(tx, ctx, {
+      action: `${type}.update`,
+      entityType: type,
+      entityId: id,
+      provinceId,
+      before,
+      after: values,
+    });
     return { row, links: await getRecordLinks(tx, type, id) };
   });
 }

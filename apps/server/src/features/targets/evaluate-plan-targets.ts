@@ -1,4 +1,10 @@
-import { evaluateTargetFacts, getPlanRow, listPlanTargetRules, type PlanTargetRule, type TargetFacts } from '@dx/db';
+import {
+  evaluateTargetFacts,
+  getPlanRow,
+  listPlanTargetRules,
+  type PlanTargetRule,
+  type TargetFacts,
+} from '@dx/db';
 import {
   AppError,
   accumulates,
@@ -44,14 +50,35 @@ export async function evaluateTarget(
 ): Promise<TargetEvaluation> {
   const goalText = describeGoal(target.goal);
   if (!target.rule) {
-    return { target, definition: null, period: null, asOf: null, elapsed: null, value: null, status: 'not_defined', formula: null, goalText, facts: null };
+    return {
+      target,
+      definition: null,
+      period: null,
+      asOf: null,
+      elapsed: null,
+      value: null,
+      status: 'not_defined',
+      formula: null,
+      goalText,
+      facts: null,
+    };
   }
   const definition = targetDefinition.parse({ ...target.rule, goal: target.goal });
   const dates = evaluationDates({ definition, planYear: target.planYear, today: localDateOf(ctx.now) });
-  const facts = await evaluateTargetFacts(ctx.db, { definition, ...dates, provinceIds: [target.provinceId], ...opts });
+  const facts = await evaluateTargetFacts(ctx.db, {
+    definition,
+    ...dates,
+    provinceIds: [target.provinceId],
+    ...opts,
+  });
   const isCount = definition.condition.type === 'count';
   const value = isCount ? facts.achieved : rate(facts.achieved, facts.due);
-  const status = judgeStatus({ goal: definition.goal, value, elapsed: dates.elapsed, accumulates: accumulates(definition.condition) });
+  const status = judgeStatus({
+    goal: definition.goal,
+    value,
+    elapsed: dates.elapsed,
+    accumulates: accumulates(definition.condition),
+  });
   return {
     target,
     definition,

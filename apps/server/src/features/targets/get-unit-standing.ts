@@ -6,10 +6,21 @@ import { evaluateTarget, loadPlanTargets } from './evaluate-plan-targets';
  * A unit's own standing against every target of a plan ("Việc của tôi": what do I still owe): the unit itself,
  * its channels, people and models, each achieved or not, with what is missing.
  */
-export async function getUnitStanding({ ctx, planId, unitId }: { ctx: UseCaseContext; planId: string; unitId: string }) {
+export async function getUnitStanding({
+  ctx,
+  planId,
+  unitId,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  unitId: string;
+}) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   const scope = await authorizeUnit(ctx, 'record.read', unitId);
-  if (scope.provinceId !== plan.provinceId) throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
-  const evaluations = await Promise.all(targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500 })));
+  if (scope.provinceId !== plan.provinceId)
+    throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
+  const evaluations = await Promise.all(
+    targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500 })),
+  );
   return { plan, unitId, evaluations };
 }

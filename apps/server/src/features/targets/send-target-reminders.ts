@@ -1,9 +1,22 @@
-import { getPlanRow, getSettingValue, getUnitScope, insertNotifications, listPlanTargetRules, type NewNotification, unitRecipients } from '@dx/db';
+import {
+  getPlanRow,
+  getSettingValue,
+  getUnitScope,
+  insertNotifications,
+  listPlanTargetRules,
+  type NewNotification,
+  unitRecipients,
+} from '@dx/db';
 import { AppError, localDateOf, targetCode } from '@dx/domain';
 import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
 import { createMailer, smtpSettings } from '../../lib/mailer';
 
-export type ReminderResult = { notified: number; emailed: number; emailFailed: number; emailStatus: 'sent' | 'not_configured' | 'partial' };
+export type ReminderResult = {
+  notified: number;
+  emailed: number;
+  emailFailed: number;
+  emailStatus: 'sent' | 'not_configured' | 'partial';
+};
 
 /**
  * Urges units behind on a target (đôn đốc, BRIEF "Users"): one in-app notification per unit, and an e-mail to
@@ -15,7 +28,13 @@ export async function sendTargetReminders({
   planTargetId,
   unitIds,
   message,
-}: { ctx: UseCaseContext; planId: string; planTargetId: string; unitIds: string[]; message?: string }): Promise<ReminderResult> {
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  planTargetId: string;
+  unitIds: string[];
+  message?: string;
+}): Promise<ReminderResult> {
   const plan = await getPlanRow(ctx.db, planId);
   if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
   authorizeProvince(ctx, 'target.remind', plan.provinceId);
@@ -61,7 +80,18 @@ export async function sendTargetReminders({
           emailFailed++;
         }
       }
-      rows.push({ provinceId: plan.provinceId, unitId, kind: 'reminder', title, body, planTargetId, sentBy: ctx.actor.userId, emailStatus, emailTo: to, emailError });
+      rows.push({
+        provinceId: plan.provinceId,
+        unitId,
+        kind: 'reminder',
+        title,
+        body,
+        planTargetId,
+        sentBy: ctx.actor.userId,
+        emailStatus,
+        emailTo: to,
+        emailError,
+      });
     }
   } finally {
     mailer?.close();

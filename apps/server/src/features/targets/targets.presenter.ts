@@ -53,7 +53,14 @@ export type TargetEvaluationOut = z.infer<typeof targetEvaluationOut>;
 const CITY_LEVEL = 'Cấp thành phố';
 
 const breakdown = (rows: BreakdownRow[], label: (r: BreakdownRow) => string) =>
-  rows.map((r) => ({ key: r.key, name: label(r), population: r.population, due: r.due, achieved: r.achieved, value: rate(r.achieved, r.due) }));
+  rows.map((r) => ({
+    key: r.key,
+    name: label(r),
+    population: r.population,
+    due: r.due,
+    achieved: r.achieved,
+    value: rate(r.achieved, r.due),
+  }));
 
 /** What leaves the server for one evaluated target (never a database row). */
 export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
@@ -77,7 +84,9 @@ export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
     achieved: f?.achieved ?? 0,
     notApplicable: f ? f.population - f.due : 0,
     byDistrict: breakdown(f?.byDistrict ?? [], (r) => r.name ?? CITY_LEVEL),
-    byKind: breakdown(f?.byKind ?? [], (r) => (r.key ? UNIT_KIND_LABELS[r.key as OrgUnitKind] ?? r.key : 'Không xác định')),
+    byKind: breakdown(f?.byKind ?? [], (r) =>
+      r.key ? (UNIT_KIND_LABELS[r.key as OrgUnitKind] ?? r.key) : 'Không xác định',
+    ),
     subjects: (f?.subjects ?? []).map((s) => ({
       subjectType,
       subjectId: s.subjectId,

@@ -6,7 +6,12 @@ import { errorResponses } from '../../http/schemas';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
 import { getUnitStanding } from './get-unit-standing';
 import { sendTargetReminders } from './send-target-reminders';
-import { notificationOut, presentEvaluation, presentNotification, targetEvaluationOut } from './targets.presenter';
+import {
+  notificationOut,
+  presentEvaluation,
+  presentNotification,
+  targetEvaluationOut,
+} from './targets.presenter';
 
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,9 +19,13 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['targets'],
-        summary: 'Tiến độ các chỉ tiêu của kế hoạch, tính trực tiếp từ hồ sơ (kèm phân tích và đơn vị chưa đạt)',
+        summary:
+          'Tiến độ các chỉ tiêu của kế hoạch, tính trực tiếp từ hồ sơ (kèm phân tích và đơn vị chưa đạt)',
         params: z.object({ planId: z.uuid() }),
-        response: { 200: z.object({ planId: z.string(), today: z.string(), targets: z.array(targetEvaluationOut) }), ...errorResponses },
+        response: {
+          200: z.object({ planId: z.string(), today: z.string(), targets: z.array(targetEvaluationOut) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -34,11 +43,18 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Kết quả của một đơn vị theo từng chỉ tiêu (việc còn phải làm)',
         params: z.object({ planId: z.uuid() }),
         querystring: z.object({ unitId: z.uuid() }),
-        response: { 200: z.object({ planId: z.string(), unitId: z.string(), targets: z.array(targetEvaluationOut) }), ...errorResponses },
+        response: {
+          200: z.object({ planId: z.string(), unitId: z.string(), targets: z.array(targetEvaluationOut) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
-      const r = await getUnitStanding({ ctx: contextOf(request), planId: request.params.planId, unitId: request.query.unitId });
+      const r = await getUnitStanding({
+        ctx: contextOf(request),
+        planId: request.params.planId,
+        unitId: request.query.unitId,
+      });
       return { planId: r.plan.id, unitId: r.unitId, targets: r.evaluations.map(presentEvaluation) };
     },
   );
@@ -48,20 +64,31 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['targets'],
-        summary: 'Đôn đốc các đơn vị chưa đạt chỉ tiêu (thông báo trong hệ thống và e-mail nếu đã cấu hình SMTP)',
+        summary:
+          'Đôn đốc các đơn vị chưa đạt chỉ tiêu (thông báo trong hệ thống và e-mail nếu đã cấu hình SMTP)',
         params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
         body: z.object({
           unitIds: z.array(z.uuid('Đơn vị không hợp lệ')).min(1, 'Chọn ít nhất một đơn vị').max(1000),
           message: z.string().trim().max(4000).optional(),
         }),
         response: {
-          200: z.object({ notified: z.number(), emailed: z.number(), emailFailed: z.number(), emailStatus: z.string() }),
+          200: z.object({
+            notified: z.number(),
+            emailed: z.number(),
+            emailFailed: z.number(),
+            emailStatus: z.string(),
+          }),
           ...errorResponses,
         },
       },
     },
     async (request) =>
-      sendTargetReminders({ ctx: contextOf(request), ...request.params, unitIds: request.body.unitIds, message: request.body.message }),
+      sendTargetReminders({
+        ctx: contextOf(request),
+        ...request.params,
+        unitIds: request.body.unitIds,
+        message: request.body.message,
+      }),
   );
 
   app.get(

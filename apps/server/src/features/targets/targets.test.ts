@@ -3,8 +3,7 @@ import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } f
 import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session, TestApp } from '../../test/harness';
-import { createEvidenceTestApp } from '../records/evidence-test-app';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 type Evaluated = {
   planTargetId: string;
@@ -18,7 +17,13 @@ type Evaluated = {
   achieved: number;
   byDistrict: { key: string | null; name: string; due: number; achieved: number; value: number | null }[];
   byKind: { key: string | null; name: string; due: number }[];
-  subjects: { subjectId: string; achieved: boolean; unitId: string | null; districtName: string; evidence: Record<string, unknown> | null }[];
+  subjects: {
+    subjectId: string;
+    achieved: boolean;
+    unitId: string | null;
+    districtName: string;
+    evidence: Record<string, unknown> | null;
+  }[];
   subjectCount: number;
 };
 
@@ -41,7 +46,11 @@ function startSmtp() {
   });
   return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
     server.listen(0, '127.0.0.1', () =>
-      resolve({ port: (server.server.address() as AddressInfo).port, received, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        port: (server.server.address() as AddressInfo).port,
+        received,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
     );
   });
 }
@@ -58,8 +67,12 @@ describe('records and live targets API (plan 54 I.2)', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   const unitByName = async (name: string) =>
-    (await queryRows<{ unit_id: string }>(t.handle.db, sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND valid_from IS NULL LIMIT 1`))[0]!
-      .unit_id;
+    (
+      await queryRows<{ unit_id: string }>(
+        t.handle.db,
+        sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND valid_from IS NULL LIMIT 1`,
+      )
+    )[0]!.unit_id;
   const evaluation = async (s: Session) => {
     const res = await t.call(s, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` });
     expect(res.statusCode, res.body).toBe(200);
@@ -68,7 +81,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
 
   beforeAll(async () => {
     // 15/10/2023: three quarters of plan 54's year have passed.
-    t = await createEvidenceTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
+    t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
@@ -79,7 +92,10 @@ describe('records and live targets API (plan 54 I.2)', () => {
     dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice }]);
     haiAnOfficer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }], `haian_${process.pid}`);
     outsider = await t.userWith([{ role: 'dx_office', unitId: t.hd }]);
-    await t.handle.db.update(schema.appUser).set({ email: 'vanphong@haian.example.vn' }).where(eq(schema.appUser.username, `haian_${process.pid}`));
+    await t.handle.db
+      .update(schema.appUser)
+      .set({ email: 'vanphong@haian.example.vn' })
+      .where(eq(schema.appUser.username, `haian_${process.pid}`));
     smtp = await startSmtp();
   });
   afterAll(async () => {
@@ -91,7 +107,12 @@ describe('records and live targets API (plan 54 I.2)', () => {
     const own = await t.call(haiAnOfficer, {
       method: 'POST',
       url: '/api/channels',
-      payload: { ownerUnitId: haiAn, kind: 'district_radio', name: 'Đài truyền thanh quận Hải An', hasDxSection: true },
+      payload: {
+        ownerUnitId: haiAn,
+        kind: 'district_radio',
+        name: 'Đài truyền thanh quận Hải An',
+        hasDxSection: true,
+      },
     });
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json()).toMatchObject({ type: 'channel', hasDxSection: true, version: 1 });
@@ -132,16 +153,34 @@ describe('records and live targets API (plan 54 I.2)', () => {
     const created = await t.call(haiAnOfficer, {
       method: 'POST',
       url: '/api/unit-plans',
-      payload: { unitId: commune, year: 2023, kind: 'communication_plan', documentNumber: '12/KH-UBND', documentDate: '2023-03-01' },
+      payload: {
+        unitId: commune,
+        year: 2023,
+        kind: 'communication_plan',
+        documentNumber: '12/KH-UBND',
+        documentDate: '2023-03-01',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().status).toBe('submitted');
     const id = created.json().id;
-    const selfReview = await t.call(haiAnOfficer, { method: 'POST', url: `/api/unit-plans/${id}/review`, payload: { version: 1, decision: 'accept' } });
+    const selfReview = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: `/api/unit-plans/${id}/review`,
+      payload: { version: 1, decision: 'accept' },
+    });
     expect(selfReview.statusCode).toBe(403);
-    const noReason = await t.call(dx, { method: 'POST', url: `/api/unit-plans/${id}/review`, payload: { version: 1, decision: 'return' } });
+    const noReason = await t.call(dx, {
+      method: 'POST',
+      url: `/api/unit-plans/${id}/review`,
+      payload: { version: 1, decision: 'return' },
+    });
     expect(noReason.statusCode).toBe(400);
-    const accepted = await t.call(dx, { method: 'POST', url: `/api/unit-plans/${id}/review`, payload: { version: 1, decision: 'accept' } });
+    const accepted = await t.call(dx, {
+      method: 'POST',
+      url: `/api/unit-plans/${id}/review`,
+      payload: { version: 1, decision: 'accept' },
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
 
     const after = (await evaluation(dx)).find((e) => e.letter === 'a')!;
@@ -162,11 +201,16 @@ describe('records and live targets API (plan 54 I.2)', () => {
     const e = all.find((x) => x.letter === 'e')!;
     expect(e.status).toBe('not_applicable'); // no schools recorded in the seed yet
     expect(all.find((x) => x.letter === 'đ')!.value).toBe(0);
-    expect((await t.call(outsider, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` })).statusCode).toBe(403);
+    expect(
+      (await t.call(outsider, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` })).statusCode,
+    ).toBe(403);
   });
 
   it("gives a unit officer its own standing ('what do I still owe')", async () => {
-    const res = await t.call(haiAnOfficer, { method: 'GET', url: `/api/plans/${planId}/targets/standing?unitId=${haiAn}` });
+    const res = await t.call(haiAnOfficer, {
+      method: 'GET',
+      url: `/api/plans/${planId}/targets/standing?unitId=${haiAn}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const a = res.json().targets.find((x: Evaluated) => x.letter === 'a') as Evaluated;
     expect(a.subjects.map((s) => [s.subjectId, s.achieved])).toEqual([[haiAn, false]]);
@@ -183,7 +227,10 @@ describe('records and live targets API (plan 54 I.2)', () => {
     expect(noSmtp.statusCode, noSmtp.body).toBe(200);
     expect(noSmtp.json()).toEqual({ notified: 2, emailed: 0, emailFailed: 0, emailStatus: 'not_configured' });
 
-    await t.handle.db.insert(schema.setting).values({ key: 'smtp', value: { host: '127.0.0.1', port: smtp.port, from: 'cds@haiphong.example.vn' } });
+    await t.handle.db.insert(schema.setting).values({
+      key: 'smtp',
+      value: { host: '127.0.0.1', port: smtp.port, from: 'cds@haiphong.example.vn' },
+    });
     const withSmtp = await t.call(dx, { method: 'POST', url, payload: { unitIds: [haiAn, leChan] } });
     expect(withSmtp.json()).toMatchObject({ notified: 2, emailed: 1, emailStatus: 'partial' }); // Lê Chân has no officer e-mail
     expect(smtp.received).toHaveLength(1);
@@ -191,7 +238,12 @@ describe('records and live targets API (plan 54 I.2)', () => {
 
     const inbox = await t.call(haiAnOfficer, { method: 'GET', url: `/api/units/${haiAn}/notifications` });
     expect(inbox.statusCode).toBe(200);
-    expect(inbox.json().items.map((n: { emailStatus: string }) => n.emailStatus).sort()).toEqual(['not_configured', 'sent']);
+    expect(
+      inbox
+        .json()
+        .items.map((n: { emailStatus: string }) => n.emailStatus)
+        .sort(),
+    ).toEqual(['not_configured', 'sent']);
     expect(inbox.json().items[0].title).toContain('I.2.a');
   });
 
@@ -199,32 +251,52 @@ describe('records and live targets API (plan 54 I.2)', () => {
     const ch = await t.call(haiAnOfficer, {
       method: 'POST',
       url: '/api/channels',
-      payload: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng TTĐT quận Hải An', hasDxSection: true, dxSectionSince: '2023-01-01' },
+      payload: {
+        ownerUnitId: haiAn,
+        kind: 'portal',
+        name: 'Cổng TTĐT quận Hải An',
+        hasDxSection: true,
+        dxSectionSince: '2023-01-01',
+      },
     });
     const chId = ch.json().id;
     const pub = await t.call(haiAnOfficer, {
       method: 'POST',
       url: '/api/publications',
-      payload: { channelId: chId, title: 'Hải An số hoá chợ truyền thống', publishedOn: '2023-02-10', format: 'article' },
+      payload: {
+        channelId: chId,
+        title: 'Hải An số hoá chợ truyền thống',
+        publishedOn: '2023-02-10',
+        format: 'article',
+      },
     });
     expect(pub.statusCode, pub.body).toBe(201);
     expect(pub.json().unitId).toBe(haiAn);
     const stale = await t.call(haiAnOfficer, {
       method: 'PUT',
       url: `/api/channels/${chId}`,
-      payload: { version: 1, record: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng mới', hasDxSection: true } },
+      payload: {
+        version: 1,
+        record: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng mới', hasDxSection: true },
+      },
     });
     expect(stale.statusCode).toBe(200);
     const again = await t.call(haiAnOfficer, {
       method: 'PUT',
       url: `/api/channels/${chId}`,
-      payload: { version: 1, record: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng cũ', hasDxSection: true } },
+      payload: {
+        version: 1,
+        record: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng cũ', hasDxSection: true },
+      },
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('RESOURCE.VERSION_CONFLICT');
     const del = await t.call(haiAnOfficer, { method: 'DELETE', url: `/api/channels/${chId}?version=2` });
     expect(del.statusCode).toBe(409);
-    const list = await t.call(haiAnOfficer, { method: 'GET', url: `/api/publications?provinceId=${t.hp}&unitId=${haiAn}` });
+    const list = await t.call(haiAnOfficer, {
+      method: 'GET',
+      url: `/api/publications?provinceId=${t.hp}&unitId=${haiAn}`,
+    });
     expect(list.json().total).toBe(1);
   });
 });

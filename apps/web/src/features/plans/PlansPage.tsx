@@ -22,8 +22,8 @@ import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { createPlan, exportUrl, fetchPlan, listPlans, planKeys } from './api';
 import { usePlanLabels } from './labels';
 import { PlanDocumentView } from './PlanDocumentView';
-import { PlanEditor } from './PlanEditor';
 import { PlanHistory } from './PlanHistory';
+import { PlanSections } from './PlanSections';
 
 /** Plans of the province: the list, and one plan shown as the official document, edited, and its history. */
 export function PlansPage() {
@@ -185,15 +185,17 @@ function PlanDetail() {
       <Tabs defaultValue="document" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="document">{L.document}</Tabs.Tab>
-          <Tabs.Tab value="edit">{L.edit}</Tabs.Tab>
+          {can('plan.write') && <Tabs.Tab value="edit">{L.editPlan}</Tabs.Tab>}
           <Tabs.Tab value="history">{L.history}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="document" pt="md">
           <PlanDocumentView document={plan.document} />
         </Tabs.Panel>
-        <Tabs.Panel value="edit" pt="md">
-          {can('plan.write') ? <PlanEditor plan={plan} /> : <Text>{L.readOnly}</Text>}
-        </Tabs.Panel>
+        {can('plan.write') && (
+          <Tabs.Panel value="edit" pt="md">
+            <PlanSections plan={plan} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="history" pt="md">
           <PlanHistory planId={plan.id} />
         </Tabs.Panel>

@@ -52,3 +52,7 @@ export const createPlan = (input: { provinceId: string; year: number; copyFromPl
 export const updatePlan = (id: string, input: { version: number } & Partial<PlanDocument>) =>
   patch<StoredPlan>(`/plans/${id}`, input);
 export const exportUrl = (id: string, format: 'docx' | 'pdf') => `/api/plans/${id}/export.${format}`;
+
+export type ProvinceUnitGroup = { id: string; code: string; name: string };
+export const listUnitGroups = (provinceId: string) =>
+  get<{ items: ProvinceUnitGroup[] }>('/unit-groups', { provinceId });

@@ -1,0 +1,281 @@
+import { ASSIGNMENT_STATUSES, EFFECTIVE_STATUSES, isoDate } from '@dx/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../http/context';
+import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { createTask } from './create-task';
+import { exportAppendix } from './export-appendix';
+import { getTask } from './get-task';
+import { getTaskAttachment } from './get-task-attachment';
+import { importAppendix } from './import-appendix';
+import { listTasks } from './list-tasks';
+import { postTaskUpdate } from './post-task-update';
+import { reminderOut, taskOut, updateOut } from './tasks.presenter';
+import { updateTaskLinks } from './update-task-links';
+
+const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
+const taskParams = z.object({ taskId: z.uuid('Mã nhiệm vụ không hợp lệ') });
+const line = (max: number) => z.string().trim().max(max).regex(/^[^\u0000]*$/, 'Ký tự không hợp lệ');
+const ids = z.array(z.uuid()).max(500).default([]);
+
+const leadMatch = z.object({
+  type: z.enum(['unit', 'group']),
+  id: z.string(),
+  name: z.string(),
+  text: z.string(),
+  confidence: z.enum(['exact', 'abbreviation', 'partial']),
+});
+const leadResolution = z.object({
+  matches: z.array(leadMatch),
+  questions: z.array(
+    z.object({
+      text: z.string(),
+      kind: z.enum(['ambiguous', 'unknown']),
+      options: z.array(z.object({ id: z.string(), name: z.string() })),
+      reason: z.string(),
+    }),
+  ),
+});
+const importRowOut = z.object({
+  row: z.number().int(),
+  kind: z.enum(['task', 'group']),
+  stt: z.string(),
+  section: z.string().nullable(),
+  title: z.string(),
+  leadText: z.string(),
+  coordinatorText: z.string(),
+  timeFrame: z.object({
+    kind: z.string(),
+    original: z.string(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    dueDate: z.string().nullable().optional(),
+    yearInferred: z.boolean().optional(),
+    reason: z.string().optional(),
+  }),
+  output: z.string(),
+  budgetText: z.string(),
+  budgetAmount: z.number().nullable(),
+  note: z.string(),
+  leads: leadResolution,
+  coordinators: leadResolution,
+  issues: z.array(z.object({ column: z.string().nullable(), message: z.string(), severity: z.enum(['error', 'warning']) })),
+  valid: z.boolean(),
+  /** Lead and coordinating units the task goes to once groups are expanded as of its period. */
+  leadUnits: z.number().int(),
+  coordinatorUnits: z.number().int(),
+});
+
+const file = z.object({
+  fileName: line(255).min(1, 'Thiếu tên tệp'),
+  contentType: line(100).default('application/octet-stream'),
+  contentBase64: z.base64('Nội dung tệp phải mã hoá base64').max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+});
+
+export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/plans/:planId/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Nhiệm vụ của kế hoạch (Phụ lục), lọc theo đơn vị, tình trạng, nội dung, thời hạn; "việc của tôi"',
+        params: planParams,
+        querystring: z.object({
+          unitId: z.uuid().optional(),
+          mine: z.enum(['true', 'false']).optional(),
+          status: z.enum(EFFECTIVE_STATUSES).optional(),
+          themeId: z.uuid().optional(),
+          dueFrom: isoDate.optional(),
+          dueTo: isoDate.optional(),
+          q: line(200).optional(),
+          ...pagination,
+        }),
+        response: { 200: z.object({ items: z.array(taskOut), total: z.number().int(), today: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { mine, ...filter } = request.query;
+      const result = await listTasks({ ctx: contextOf(request), planId: request.params.planId, filter: { ...filter, mine: mine === 'true' } });
+      return { items: result.items, total: result.total, today: result.today };
+    },
+  );
+
+  app.post(
+    '/plans/:planId/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Thêm một nhiệm vụ (nhập tay)',
+        params: planParams,
+        body: z.object({
+          section: line(500).nullable().optional(),
+          stt: line(20).nullable().optional(),
+          title: line(2000).min(1, 'Nhập tên nhiệm vụ'),
+          leadUnitIds: ids,
+          leadGroupIds: ids,
+          coordinatorUnitIds: ids,
+          timeFrame: line(200).min(1, 'Nhập thời gian thực hiện'),
+          output: line(2000).optional(),
+          budgetText: line(200).optional(),
+          note: line(2000).optional(),
+          themeIds: ids,
+          targetIds: ids,
+        }),
+        response: { 201: taskOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await createTask({ ctx: contextOf(request), planId: request.params.planId, input: request.body });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/plans/:planId/tasks/import',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Nhập Phụ lục nhiệm vụ từ Excel: chạy thử (confirm=false) rồi xác nhận với cùng tệp (confirm=true)',
+        description:
+          'JSON body: the .xlsx/.csv as base64 in `contentBase64`. The dry run returns every row as understood (leads ' +
+          'resolved to units and groups, period and due date) with problems by column; `answers` maps a questioned ' +
+          'text to the unit or group meant. Confirm saves every valid row in one transaction.',
+        params: planParams,
+        body: z.object({
+          fileName: line(255).min(1, 'Thiếu tên tệp'),
+          contentBase64: z.base64('Nội dung tệp phải mã hoá base64').max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+          confirm: z.boolean().default(false),
+          answers: z.record(line(500), z.object({ type: z.enum(['unit', 'group']), id: z.uuid() })).optional(),
+        }),
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            valid: z.number().int(),
+            saved: z.number().int(),
+            fileIssues: z.array(z.string()),
+            rows: z.array(importRowOut),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      importAppendix({
+        ctx: contextOf(request),
+        planId: request.params.planId,
+        fileName: request.body.fileName,
+        content: Buffer.from(request.body.contentBase64, 'base64'),
+        confirm: request.body.confirm,
+        answers: request.body.answers,
+      }),
+  );
+
+  app.get(
+    '/plans/:planId/tasks/export.xlsx',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Tải Phụ lục nhiệm vụ kèm tình hình thực hiện của từng đơn vị (.xlsx)',
+        params: planParams,
+        response: { 200: z.unknown().describe('Tệp XLSX'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const out = await exportAppendix({ ctx: contextOf(request), planId: request.params.planId });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${out.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(out.bytes);
+    },
+  );
+
+  app.get(
+    '/tasks/:taskId',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Một nhiệm vụ: phần việc từng đơn vị, cập nhật tiến độ, ý kiến, minh chứng, các lần đôn đốc',
+        params: taskParams,
+        response: {
+          200: z.object({ task: taskOut, updates: z.array(updateOut), reminders: z.array(reminderOut) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => getTask({ ctx: contextOf(request), taskId: request.params.taskId }),
+  );
+
+  app.patch(
+    '/tasks/:taskId',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Gắn nhiệm vụ với nội dung tuyên truyền và chỉ tiêu của kế hoạch; 409 nếu phiên bản đã cũ',
+        params: taskParams,
+        body: z.object({ version: recordVersion, themeIds: ids, targetIds: ids }),
+        response: { 200: taskOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateTaskLinks({
+        ctx: contextOf(request),
+        taskId: request.params.taskId,
+        expectedVersion: request.body.version,
+        themeIds: request.body.themeIds,
+        targetIds: request.body.targetIds,
+      }),
+  );
+
+  app.post(
+    '/tasks/:taskId/updates',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Cập nhật tiến độ phần việc của đơn vị (kèm minh chứng) hoặc gửi ý kiến',
+        params: taskParams,
+        body: z.object({
+          kind: z.enum(['progress', 'comment']),
+          assignmentId: z.uuid().optional(),
+          status: z.enum(ASSIGNMENT_STATUSES).optional(),
+          version: recordVersion.optional(),
+          note: line(5000).default(''),
+          links: z.array(z.url('Đường dẫn không hợp lệ').max(2000)).max(20).default([]),
+          recordIds: z.array(z.uuid()).max(100).default([]),
+          files: z.array(file).max(5).default([]),
+        }),
+        response: { 201: updateOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { files, ...rest } = request.body;
+      const saved = await postTaskUpdate({
+        ctx: contextOf(request),
+        taskId: request.params.taskId,
+        input: { ...rest, files: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, content: Buffer.from(f.contentBase64, 'base64') })) },
+      });
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/task-attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Tải tệp minh chứng',
+        params: z.object({ attachmentId: z.uuid('Mã tệp không hợp lệ') }),
+        response: { 200: z.unknown().describe('Tệp'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const f = await getTaskAttachment({ ctx: contextOf(request), attachmentId: request.params.attachmentId });
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(f.content);
+    },
+  );
+};

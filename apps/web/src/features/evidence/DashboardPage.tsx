@@ -1,0 +1,457 @@
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { formatDate } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { listPlans, planKeys } from '../plans/api';
+import {
+  type Breakdown,
+  fetchEvaluation,
+  RECORD_PATHS,
+  type ReminderResult,
+  sendReminders,
+  type TargetEvaluation,
+  targetKeys,
+} from './api';
+import { evidenceKindOf } from './kinds';
+import { fill, useEvidenceLabels, useNumberFormat } from './labels';
+import { useMissingText } from './missing';
+import { GoalBar, RateBar, readableAlert, StatusBadge, useValueText } from './TargetBits';
+
+/** The plans of the province, newest first; the chosen one is kept in the URL (?plan=). */
+export function usePlanChoice() {
+  const { provinceId } = useProvince();
+  const [params, setParams] = useSearchParams();
+  const plans = useQuery({
+    queryKey: planKeys.list(provinceId ?? ''),
+    queryFn: () => listPlans(provinceId!),
+    enabled: !!provinceId,
+  });
+  const items = plans.data?.items ?? [];
+  const planId =
+    params.get('plan') && items.some((p) => p.id === params.get('plan')) ? params.get('plan') : items[0]?.id;
+  const setPlanId = (id: string) =>
+    setParams(
+      (p) => {
+        p.set('plan', id);
+        return p;
+      },
+      { replace: true },
+    );
+  return { plans, items, planId: planId ?? null, setPlanId, provinceId };
+}
+
+export function PlanSelect({ choice }: { choice: ReturnType<typeof usePlanChoice> }) {
+  const L = useEvidenceLabels();
+  if (choice.items.length < 1) return null;
+  return (
+    <NativeSelect
+      label={L.plan}
+      value={choice.planId ?? ''}
+      onChange={(e) => choice.setPlanId(e.currentTarget.value)}
+      data={choice.items.map((p) => ({
+        value: p.id,
+        label: `${p.number ? `${p.number} — ` : ''}${p.title} (${p.year})`,
+      }))}
+      maw={560}
+    />
+  );
+}
+
+/** The DX office's dashboard: one card per target, its breakdowns, who is behind, and reminders. */
+export function DashboardPage() {
+  const L = useEvidenceLabels();
+  const choice = usePlanChoice();
+  const { planId } = choice;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const q = useQuery({
+    queryKey: targetKeys.evaluation(planId ?? ''),
+    queryFn: () => fetchEvaluation(planId!),
+    enabled: !!planId,
+  });
+  const targets = q.data?.targets ?? [];
+  const open = targets.find((t) => t.planTargetId === openId) ?? null;
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{L.dashTitle}</Title>
+        <Text size="sm" c="dimmed">
+          {L.dashIntro}
+        </Text>
+      </div>
+      <PlanSelect choice={choice} />
+      {choice.plans.error && (
+        <ErrorAlert error={choice.plans.error} onRetry={() => void choice.plans.refetch()} />
+      )}
+      {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
+      {choice.plans.isLoading || q.isLoading ? (
+        <Loading />
+      ) : !planId ? (
+        <Paper withBorder>
+          <Empty title={L.noPlan} hint={L.noPlanHint} />
+        </Paper>
+      ) : targets.length === 0 ? (
+        <Paper withBorder>
+          <Empty title={L.noTargets} hint={L.noTargetsHint} />
+        </Paper>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {targets.map((t) => (
+            <TargetCard key={t.planTargetId} target={t} onOpen={() => setOpenId(t.planTargetId)} />
+          ))}
+        </SimpleGrid>
+      )}
+      {open && planId && (
+        <TargetDetail key={open.planTargetId} planId={planId} target={open} onClose={() => setOpenId(null)} />
+      )}
+    </Stack>
+  );
+}
+
+function TargetCard({ target: t, onOpen }: { target: TargetEvaluation; onOpen: () => void }) {
+  const L = useEvidenceLabels();
+  const valueText = useValueText();
+  const n = useNumberFormat();
+  const recordsPath = `/records/${RECORD_PATHS[evidenceKindOf(t)]}`;
+  const headingId = `target-${t.planTargetId}`;
+  return (
+    <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="xs" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Title order={3} fz="lg" id={headingId}>
+            {L.targetWord} {t.letter}{' '}
+            <Text span c="dimmed" fz="sm" fw={400}>
+              ({t.code})
+            </Text>
+          </Title>
+          <StatusBadge status={t.status} />
+        </Group>
+        <Text size="sm" lineClamp={3} title={t.text}>
+          {t.text}
+        </Text>
+        <Group gap="xs" align="baseline" wrap="wrap">
+          <Text fz={32} fw={700} lh={1} data-testid="target-value">
+            {valueText(t)}
+          </Text>
+          <Text size="sm">
+            {L.goal}: {t.goalText}
+          </Text>
+        </Group>
+        <GoalBar target={t} />
+        <Group gap="xs" justify="space-between" wrap="wrap">
+          {t.goal.unit === 'percent' ? (
+            <Anchor component={Link} to={recordsPath} size="sm">
+              {fill(L.achievedOf, { achieved: n(t.achieved, 0), due: n(t.due, 0) })}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to={recordsPath} size="sm">
+              {L.seeRecords}
+            </Anchor>
+          )}
+          {t.notApplicable > 0 && (
+            <Text size="sm" c="dimmed">
+              {fill(L.notApplicableCount, { count: n(t.notApplicable, 0) })}
+            </Text>
+          )}
+        </Group>
+        {t.formula && (
+          <details>
+            <summary style={{ cursor: 'pointer', fontSize: 14 }}>{L.formula}</summary>
+            <Text size="sm" mt={4}>
+              {t.formula}
+            </Text>
+          </details>
+        )}
+        <Box mt="auto">
+          <Button variant="light" fullWidth onClick={onOpen} aria-label={`${L.details}: ${t.code}`}>
+            {L.details}
+          </Button>
+        </Box>
+      </Stack>
+    </Paper>
+  );
+}
+
+function BreakdownTable({ rows, percent }: { rows: Breakdown[]; percent: boolean }) {
+  const L = useEvidenceLabels();
+  const n = useNumberFormat();
+  if (rows.length === 0) return <Empty title={L.noBreakdown} hint={L.noBreakdownHint} />;
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table striped verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{L.name}</Table.Th>
+            <Table.Th ta="right">{L.population}</Table.Th>
+            <Table.Th ta="right">{L.due}</Table.Th>
+            <Table.Th ta="right">{L.achieved}</Table.Th>
+            {percent && <Table.Th ta="right">{L.rate}</Table.Th>}
+            {percent && <Table.Th w="30%">{L.chart}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key ?? r.name}>
+              <Table.Td>{r.name}</Table.Td>
+              <Table.Td ta="right">{n(r.population, 0)}</Table.Td>
+              <Table.Td ta="right">{n(r.due, 0)}</Table.Td>
+              <Table.Td ta="right">{n(r.achieved, 0)}</Table.Td>
+              {percent && <Table.Td ta="right">{r.value === null ? '—' : `${n(r.value)}%`}</Table.Td>}
+              {percent && (
+                <Table.Td>
+                  <RateBar value={r.value} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function TargetDetail({
+  planId,
+  target: t,
+  onClose,
+}: {
+  planId: string;
+  target: TargetEvaluation;
+  onClose: () => void;
+}) {
+  const L = useEvidenceLabels();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const valueText = useValueText();
+  const missing = useMissingText();
+  const behind = useMemo(() => t.subjects.filter((s) => !s.achieved && s.due), [t.subjects]);
+  const unitIds = useMemo(
+    () => [...new Set(behind.map((s) => s.unitId).filter((u): u is string => !!u))],
+    [behind],
+  );
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+  const [result, setResult] = useState<ReminderResult | null>(null);
+  const remind = useMutation({
+    mutationFn: () => sendReminders(planId, t.planTargetId, [...picked], message),
+    onSuccess: (r) => {
+      setResult(r);
+      setConfirming(false);
+      setPicked(new Set());
+      setMessage('');
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': L.close },
+        message: fill(L.remindDone, { count: r.notified }),
+      });
+      void qc.invalidateQueries({ queryKey: targetKeys.all });
+    },
+  });
+  const toggle = (unitId: string, on: boolean) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (on) next.add(unitId);
+      else next.delete(unitId);
+      return next;
+    });
+  const kindPath = `/records/${RECORD_PATHS[evidenceKindOf(t)]}`;
+  const mayRemind = can('target.remind');
+  const allOn = unitIds.length > 0 && unitIds.every((u) => picked.has(u));
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': L.close }}
+      size="80rem"
+      fullScreen={phone}
+      title={`${t.code} — ${L.status[t.status] ?? ''}`}
+    >
+      <Stack gap="md">
+        <Text size="sm">{t.text}</Text>
+        <Group gap="lg" wrap="wrap">
+          <Text>
+            {L.value}: <b>{valueText(t)}</b>
+          </Text>
+          <Text>
+            {L.goal}: <b>{t.goalText}</b>
+          </Text>
+          <StatusBadge status={t.status} />
+          {t.period && (
+            <Text size="sm" c="dimmed">
+              {L.period}: {formatDate(t.period.from)} – {formatDate(t.period.to)}
+              {t.asOf ? ` (${L.asOf} ${formatDate(t.asOf)})` : ''}
+            </Text>
+          )}
+        </Group>
+        <GoalBar target={t} />
+        {t.formula && (
+          <Text size="sm" c="dimmed">
+            {L.formula}: {t.formula}
+          </Text>
+        )}
+        <Tabs defaultValue="district" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="district">{L.byDistrict}</Tabs.Tab>
+            <Tabs.Tab value="kind">{L.byKind}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="district" pt="xs">
+            <BreakdownTable rows={t.byDistrict} percent={t.goal.unit === 'percent'} />
+          </Tabs.Panel>
+          <Tabs.Panel value="kind" pt="xs">
+            <BreakdownTable rows={t.byKind} percent={t.goal.unit === 'percent'} />
+          </Tabs.Panel>
+        </Tabs>
+
+        {t.goal.unit === 'percent' && (
+          <Stack gap="xs">
+            <Title order={3} fz="lg">
+              {L.behindTitle}
+            </Title>
+            {result && (
+              <Alert
+                {...readableAlert}
+                color="green"
+                role="status"
+                title={fill(L.remindDone, { count: result.notified })}
+              >
+                {result.emailStatus === 'not_configured'
+                  ? L.emailNotConfigured
+                  : result.emailStatus === 'sent'
+                    ? fill(L.emailSent, { count: result.emailed })
+                    : fill(L.emailPartial, {
+                        emailed: result.emailed,
+                        failed: result.notified - result.emailed,
+                      })}
+              </Alert>
+            )}
+            {behind.length === 0 ? (
+              <Empty title={L.nobodyBehind} />
+            ) : (
+              <>
+                {t.subjectCount > behind.length && (
+                  <Text size="sm" c="dimmed">
+                    {fill(L.behindShown, { shown: behind.length, total: t.subjectCount })}
+                  </Text>
+                )}
+                {mayRemind && (
+                  <Group gap="sm">
+                    <Checkbox
+                      label={L.selectAll}
+                      checked={allOn}
+                      indeterminate={!allOn && picked.size > 0}
+                      onChange={(e) => setPicked(e.currentTarget.checked ? new Set(unitIds) : new Set())}
+                    />
+                    <Button
+                      onClick={() => setConfirming(true)}
+                      disabled={picked.size === 0}
+                      title={picked.size === 0 ? L.pickToRemind : undefined}
+                    >
+                      {picked.size ? fill(L.remindSelected, { count: picked.size }) : L.remind}
+                    </Button>
+                  </Group>
+                )}
+                {confirming && (
+                  <Alert {...readableAlert} color="blue" title={fill(L.remindTitle, { code: t.code })}>
+                    <Stack gap="xs">
+                      <Text size="sm">{fill(L.remindConfirm, { count: picked.size })}</Text>
+                      <Textarea
+                        label={L.remindMessage}
+                        value={message}
+                        onChange={(e) => setMessage(e.currentTarget.value)}
+                        autosize
+                        minRows={2}
+                      />
+                      {remind.error && <ErrorAlert error={remind.error} />}
+                      <Group gap="sm">
+                        <Button onClick={() => remind.mutate()} loading={remind.isPending}>
+                          {L.send}
+                        </Button>
+                        <Button variant="default" onClick={() => setConfirming(false)}>
+                          {L.cancel}
+                        </Button>
+                      </Group>
+                    </Stack>
+                  </Alert>
+                )}
+                <Table.ScrollContainer minWidth={560}>
+                  <Table striped verticalSpacing={4}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        {mayRemind && (
+                          <Table.Th w={40}>
+                            <span className="dx-sr-only">{L.remind}</span>
+                          </Table.Th>
+                        )}
+                        <Table.Th>{L.subject}</Table.Th>
+                        <Table.Th>{L.unit}</Table.Th>
+                        <Table.Th>{L.district}</Table.Th>
+                        <Table.Th>{L.missing}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {behind.map((s) => (
+                        <Table.Tr key={s.subjectId}>
+                          {mayRemind && (
+                            <Table.Td>
+                              {s.unitId && (
+                                <Checkbox
+                                  aria-label={fill(L.select, {
+                                    name: `${s.label}${s.unitName && s.unitName !== s.label ? ` (${s.unitName})` : ''}`,
+                                  })}
+                                  checked={picked.has(s.unitId)}
+                                  onChange={(e) => toggle(s.unitId!, e.currentTarget.checked)}
+                                />
+                              )}
+                            </Table.Td>
+                          )}
+                          <Table.Td>{s.label}</Table.Td>
+                          <Table.Td>
+                            {s.unitId ? (
+                              <Anchor component={Link} to={`${kindPath}?unitId=${s.unitId}`} size="sm">
+                                {s.unitName ?? L.seeRecords}
+                              </Anchor>
+                            ) : (
+                              (s.unitName ?? '—')
+                            )}
+                          </Table.Td>
+                          <Table.Td>{s.districtName}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{missing(t, s)}</Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,199 @@
+import { PUBLICATION_IMPORT_COLUMNS } from '@dx/domain';
+import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useProvince } from '../../lib/province';
+import { ErrorAlert } from '../../lib/ui';
+import {
+  fileToBase64,
+  type ImportReport,
+  importPublications,
+  recordKeys,
+  TEMPLATE_URL,
+  targetKeys,
+} from './api';
+import { fill, useEvidenceLabels } from './labels';
+import { readableAlert } from './TargetBits';
+
+/** Short column names (the template's header without its hint in brackets). */
+const COLUMN_NAMES: Record<string, string> = Object.fromEntries(
+  PUBLICATION_IMPORT_COLUMNS.map((c) => [c.key, c.header.replace(/\s*\(.*$/, '')]),
+);
+
+/** Publications from Excel/CSV: template → dry run with each bad row explained → confirm → result. */
+export function ImportPage() {
+  const L = useEvidenceLabels();
+  const qc = useQueryClient();
+  const { provinceId } = useProvince();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const run = useMutation({
+    mutationFn: async (confirm: boolean) =>
+      importPublications({
+        provinceId: provinceId!,
+        fileName: file!.name,
+        contentBase64: await fileToBase64(file!),
+        confirm,
+      }),
+    onSuccess: (r, confirm) => {
+      if (confirm) {
+        setDone(r);
+        setReport(null);
+        void qc.invalidateQueries({ queryKey: recordKeys.all });
+        void qc.invalidateQueries({ queryKey: targetKeys.all });
+      } else setReport(r);
+    },
+  });
+  const badRows = useMemo(() => {
+    const rows = new Map<number, { column: string | null; message: string }[]>();
+    for (const i of report?.issues ?? []) rows.set(i.row, [...(rows.get(i.row) ?? []), i]);
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]);
+  }, [report]);
+  const choose = (f: File | null) => {
+    setFile(f);
+    setReport(null);
+    setDone(null);
+    run.reset();
+  };
+
+  return (
+    <Stack gap="md" maw={960}>
+      <div>
+        <Title order={3} fz="lg">
+          {L.importTitle}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {L.importIntro}
+        </Text>
+      </div>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Text fw={600}>{L.step1}</Text>
+          <Group>
+            <Button
+              component="a"
+              href={TEMPLATE_URL}
+              download="mau-nhap-tin-bai.xlsx"
+              variant="default"
+              size="md"
+            >
+              {L.downloadTemplate}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Text fw={600}>{L.step2}</Text>
+          <FileInput
+            label={L.file}
+            placeholder={L.filePlaceholder}
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            value={file}
+            onChange={choose}
+            clearable
+            clearButtonProps={{ 'aria-label': L.clear }}
+            size="md"
+          />
+          <Group>
+            <Button
+              onClick={() => run.mutate(false)}
+              disabled={!file || !provinceId}
+              loading={run.isPending && run.variables === false}
+              size="md"
+            >
+              {L.check}
+            </Button>
+          </Group>
+          {run.error && <ErrorAlert error={run.error} />}
+        </Stack>
+      </Paper>
+      {report && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Text fw={600}>{L.step3}</Text>
+            <Text role="status">
+              {fill(L.summary, {
+                total: report.total,
+                valid: report.valid,
+                bad: report.total - report.valid,
+              })}
+            </Text>
+            {badRows.length === 0 ? (
+              <Alert {...readableAlert} color="green">
+                {L.allGood}
+              </Alert>
+            ) : (
+              <>
+                <Alert {...readableAlert} color="orange" variant="outline">
+                  <Text size="sm" c="dark">
+                    {L.badRowsHint}
+                  </Text>
+                </Alert>
+                <Table.ScrollContainer minWidth={560}>
+                  <Table withTableBorder withColumnBorders verticalSpacing={6} aria-label={L.step3}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th w={70}>{L.row}</Table.Th>
+                        <Table.Th w={200}>{L.column}</Table.Th>
+                        <Table.Th>{L.problem}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {badRows.flatMap(([row, issues]) =>
+                        issues.map((i, k) => (
+                          <Table.Tr key={`${row}-${i.column}-${i.message}`} data-row={row}>
+                            {k === 0 && (
+                              <Table.Td rowSpan={issues.length} fw={700} style={{ verticalAlign: 'top' }}>
+                                {row}
+                              </Table.Td>
+                            )}
+                            <Table.Td>{i.column ? (COLUMN_NAMES[i.column] ?? i.column) : '—'}</Table.Td>
+                            <Table.Td>{i.message}</Table.Td>
+                          </Table.Tr>
+                        )),
+                      )}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </>
+            )}
+            {report.valid > 0 ? (
+              <Group>
+                <Button
+                  onClick={() => run.mutate(true)}
+                  loading={run.isPending && run.variables === true}
+                  size="md"
+                  color="green.9"
+                >
+                  {fill(L.confirmImport, { count: report.valid })}
+                </Button>
+              </Group>
+            ) : (
+              <Text>{L.nothingValid}</Text>
+            )}
+          </Stack>
+        </Paper>
+      )}
+      {done && (
+        <Alert
+          {...readableAlert}
+          color="green"
+          role="status"
+          title={fill(L.imported, { count: done.saved, batch: done.batchId ?? '—' })}
+        >
+          <Group gap="sm" mt="xs">
+            <Button component={Link} to="/records/publications" variant="default">
+              {L.kinds.publication}
+            </Button>
+            <Button variant="default" onClick={() => choose(null)}>
+              {L.importAnother}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

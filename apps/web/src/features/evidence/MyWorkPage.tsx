@@ -1,0 +1,192 @@
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { fetchNotifications, fetchStanding, RECORD_PATHS, type TargetEvaluation, targetKeys } from './api';
+import { PlanSelect, usePlanChoice } from './DashboardPage';
+import { actionKindOf } from './kinds';
+import { fill, useEvidenceLabels } from './labels';
+import { useMissingText } from './missing';
+import { StatusBadge } from './TargetBits';
+import { useMyUnits } from './units';
+
+/** "Việc của tôi": the unit's standing against every target (what it still owes), one button each, and reminders. */
+export function MyWorkPage() {
+  const L = useEvidenceLabels();
+  const { units, unitId, setUnitId } = useMyUnits();
+  const choice = usePlanChoice();
+  const { planId } = choice;
+  const standing = useQuery({
+    queryKey: targetKeys.standing(planId ?? '', unitId ?? ''),
+    queryFn: () => fetchStanding(planId!, unitId!),
+    enabled: !!planId && !!unitId,
+  });
+  const inbox = useQuery({
+    queryKey: targetKeys.notifications(unitId ?? ''),
+    queryFn: () => fetchNotifications(unitId!),
+    enabled: !!unitId,
+  });
+  if (!unitId) {
+    return (
+      <Stack gap="md">
+        <Title order={2}>{L.myTitle}</Title>
+        <Paper withBorder>
+          <Empty title={L.noUnit} hint={L.noUnitHint} />
+        </Paper>
+      </Stack>
+    );
+  }
+  const targets = standing.data?.targets ?? [];
+  const notes = inbox.data?.items ?? [];
+  const counted = targets.filter((t) => t.subjects.some((s) => s.due));
+  const owed = counted.filter((t) => t.subjects.some((s) => s.due && !s.achieved));
+  const others = targets.filter((t) => !owed.includes(t));
+  return (
+    <Stack gap="md" maw={900}>
+      <div>
+        <Title order={2}>{L.myTitle}</Title>
+        <Text size="sm" c="dimmed">
+          {L.myIntro}
+        </Text>
+      </div>
+      {units.length > 1 && (
+        <NativeSelect
+          label={L.myUnit}
+          value={unitId}
+          onChange={(e) => setUnitId(e.currentTarget.value)}
+          data={units.map((u) => ({ value: u.unitId, label: u.name }))}
+        />
+      )}
+      {units.length === 1 && (
+        <Text fw={600}>
+          {L.myUnit}: {units[0]!.name}
+        </Text>
+      )}
+      <PlanSelect choice={choice} />
+      {standing.error && <ErrorAlert error={standing.error} onRetry={() => void standing.refetch()} />}
+
+      <section aria-labelledby="my-reminders">
+        <Title order={3} fz="lg" id="my-reminders" mb="xs">
+          {L.reminders}
+          {notes.length > 0 && (
+            <Badge ml="xs" color="red.9" variant="filled" tt="none" aria-hidden>
+              {notes.length}
+            </Badge>
+          )}
+        </Title>
+        {inbox.error && <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} />}
+        {inbox.isLoading ? (
+          <Loading />
+        ) : notes.length === 0 ? (
+          <Paper withBorder>
+            <Empty title={L.noReminders} hint={L.noRemindersHint} />
+          </Paper>
+        ) : (
+          <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {notes.slice(0, 10).map((n) => (
+              <Paper key={n.id} withBorder p="sm" component="li" style={{ borderLeft: '4px solid #b02525' }}>
+                <Text fw={600} size="sm">
+                  {n.title}
+                </Text>
+                <Text size="sm">{n.body}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(n.createdAt)} · {L.emailStatus[n.emailStatus] ?? n.emailStatus}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </section>
+
+      <section aria-labelledby="my-owed">
+        <Title order={3} fz="lg" id="my-owed" mb="xs">
+          {L.owed}
+        </Title>
+        {standing.isLoading || choice.plans.isLoading ? (
+          <Loading />
+        ) : !planId ? (
+          <Paper withBorder>
+            <Empty title={L.noPlan} hint={L.noPlanHint} />
+          </Paper>
+        ) : (
+          <Stack gap="sm">
+            {owed.map((t) => (
+              <OwedCard key={t.planTargetId} target={t} />
+            ))}
+            {owed.length === 0 && (
+              <Paper withBorder>
+                <Empty title={L.myDone} />
+              </Paper>
+            )}
+            {others.map((t) => (
+              <OwedCard key={t.planTargetId} target={t} />
+            ))}
+          </Stack>
+        )}
+      </section>
+    </Stack>
+  );
+}
+
+function OwedCard({ target: t }: { target: TargetEvaluation }) {
+  const L = useEvidenceLabels();
+  const missing = useMissingText();
+  const due = t.subjects.filter((s) => s.due);
+  const open = due.filter((s) => !s.achieved);
+  const kind = actionKindOf(t);
+  const counted = due.length > 0;
+  return (
+    <Paper withBorder p="sm" component="article" aria-label={`${L.targetWord} ${t.letter}`}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text fw={700}>
+            {L.targetWord} {t.letter}{' '}
+            <Text span c="dimmed" size="sm">
+              ({t.code}, {L.goal.toLowerCase()} {t.goalText})
+            </Text>
+          </Text>
+          {counted ? (
+            <StatusBadge status={open.length ? 'behind' : 'achieved'} />
+          ) : (
+            <StatusBadge status="not_applicable" />
+          )}
+        </Group>
+        <Text size="sm" lineClamp={3}>
+          {t.text}
+        </Text>
+        {!counted ? (
+          <Text size="sm" c="dimmed">
+            {L.notCounted}
+          </Text>
+        ) : open.length === 0 ? (
+          <Text size="sm">{L.myDone}</Text>
+        ) : (
+          <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 18 }}>
+            {open.slice(0, 8).map((s) => (
+              <li key={s.subjectId}>
+                <Text size="sm">
+                  <b>{s.label}</b>: {missing(t, s)}
+                </Text>
+              </li>
+            ))}
+            {open.length > 8 && (
+              <li>
+                <Text size="sm" c="dimmed">
+                  … {fill(L.behindShown, { shown: 8, total: open.length })}
+                </Text>
+              </li>
+            )}
+          </Stack>
+        )}
+        {open.length > 0 && (
+          <Group>
+            <Button component={Link} to={`/records/${RECORD_PATHS[kind]}?new=1`} size="md">
+              {L.action[kind] ?? L.add[kind]}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,393 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../lib/api';
+import { DateField } from '../../lib/DateField';
+import { useProvince } from '../../lib/province';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { ErrorAlert, Loading } from '../../lib/ui';
+import { createRecord, fetchRecord, recordKeys, type StoredRecord, targetKeys, updateRecord } from './api';
+import { useEvidenceLabels } from './labels';
+import { useLang, useLookups } from './lookups';
+import { blankValues, type FieldSpec, inputOf, RECORD_SPECS, type RecordSpec, valuesOf } from './recordSpecs';
+import { readableAlert } from './TargetBits';
+
+const draftKey = (type: string, unitId: string | null) => `dx.draft.${type}.${unitId ?? 'province'}`;
+const lastChannelKey = 'dx.lastChannelId';
+
+/** Field errors of a save, keyed by field ("themeIds.0" → "themeIds"; PUT bodies nest under "record"). */
+function errorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const i of error.issues) {
+    const path = i.path[0] === 'record' ? i.path.slice(1) : i.path;
+    const key = String(path[0] ?? '');
+    if (key) out[key] ??= i.message;
+  }
+  return out;
+}
+
+/**
+ * Add or edit one record of any kind, as a dialog (full screen on a phone). A new record's draft is kept in
+ * localStorage as it is typed, so a dropped connection or a closed tab loses nothing.
+ */
+export function RecordForm({
+  type,
+  editing,
+  unitId,
+  unitName,
+  onClose,
+}: {
+  type: RecordSpec['type'];
+  editing: StoredRecord | null;
+  unitId: string | null;
+  unitName: string | null;
+  onClose: () => void;
+}) {
+  const spec = RECORD_SPECS[type];
+  const L = useEvidenceLabels();
+  const lang = useLang();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const full = useQuery({
+    queryKey: ['records', 'one', type, editing?.id ?? ''],
+    queryFn: () => fetchRecord(type, editing!.id),
+    enabled: !!editing,
+    staleTime: 0,
+  });
+  const title = editing ? `${L.edit}: ${String(editing[spec.titleField] ?? '')}` : L.add[type];
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': L.close }}
+      title={title}
+      size="lg"
+      fullScreen={phone}
+    >
+      {editing && full.isLoading ? (
+        <Loading />
+      ) : editing && full.error ? (
+        <ErrorAlert error={full.error} onRetry={() => void full.refetch()} />
+      ) : (
+        <FormBody
+          key={full.data?.version ?? 'new'}
+          spec={spec}
+          stored={editing ? (full.data ?? editing) : null}
+          unitId={unitId}
+          unitName={unitName}
+          lang={lang}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function FormBody({
+  spec,
+  stored,
+  unitId,
+  unitName,
+  lang,
+  onClose,
+}: {
+  spec: RecordSpec;
+  stored: StoredRecord | null;
+  unitId: string | null;
+  unitName: string | null;
+  lang: 0 | 1;
+  onClose: () => void;
+}) {
+  const L = useEvidenceLabels();
+  const qc = useQueryClient();
+  const { provinceId } = useProvince();
+  const lookups = useLookups(unitId);
+  const key = draftKey(spec.type, unitId);
+  const [initial] = useState(() => {
+    if (stored) return { values: valuesOf(spec, stored), restored: false };
+    const blank = blankValues(spec, unitId);
+    if (spec.type === 'publication') blank.channelId = localStorage.getItem(lastChannelKey);
+    const draft = localStorage.getItem(key);
+    if (draft) {
+      try {
+        const parsed = JSON.parse(draft) as Record<string, unknown>;
+        const typed = spec.fields.some((f) => {
+          const x = parsed[f.key];
+          return (
+            !f.sticky &&
+            !f.initial &&
+            f.type !== 'unit' &&
+            (Array.isArray(x) ? x.length > 0 : x !== '' && x !== null && x !== undefined && x !== false)
+          );
+        });
+        if (typed) return { values: { ...blank, ...parsed }, restored: true };
+      } catch {
+        // A broken draft is dropped.
+      }
+    }
+    return { values: blank, restored: false };
+  });
+  const [restored, setRestored] = useState(initial.restored);
+  const [values, setValues] = useState<Record<string, unknown>>(initial.values);
+  const firstInput = useRef<HTMLInputElement>(null);
+  // The draft of a new record follows every keystroke.
+  useEffect(() => {
+    if (!stored) localStorage.setItem(key, JSON.stringify(values));
+  }, [values, stored, key]);
+  const channelIds = lookups.channels.map((c) => c.value).join(',');
+  // A single channel is chosen for the user.
+  useEffect(() => {
+    if (spec.type !== 'publication' || stored) return;
+    const ids = channelIds ? channelIds.split(',') : [];
+    const current = values.channelId as string | null;
+    if (ids.length && !(current && ids.includes(current))) {
+      const next = ids.length === 1 ? ids[0]! : null;
+      if (next !== current) setValues((v) => ({ ...v, channelId: next }));
+    }
+  }, [channelIds, spec.type, stored, values.channelId]);
+
+  const [another, setAnother] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      stored
+        ? updateRecord(spec.type, stored.id, stored.version, inputOf(spec, values))
+        : createRecord(spec.type, inputOf(spec, values)),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: recordKeys.all });
+      void qc.invalidateQueries({ queryKey: targetKeys.all });
+      notifications.show({ color: 'green', closeButtonProps: { 'aria-label': L.close }, message: L.saved });
+      if (spec.type === 'publication' && values.channelId)
+        localStorage.setItem(lastChannelKey, String(values.channelId));
+      if (stored) {
+        onClose();
+        return;
+      }
+      localStorage.removeItem(key);
+      if (another) {
+        const blank = blankValues(spec, unitId);
+        for (const f of spec.fields) if (f.sticky) blank[f.key] = values[f.key];
+        setValues(blank);
+        save.reset();
+        firstInput.current?.focus();
+      } else onClose();
+    },
+  });
+  const fe = errorsOf(save.error);
+  const conflict = save.error instanceof ApiError && save.error.code === 'RESOURCE.VERSION_CONFLICT';
+  const set = (k: string, x: unknown) => setValues((v) => ({ ...v, [k]: x }));
+  const submit = (e: FormEvent, more: boolean) => {
+    e.preventDefault();
+    setAnother(more);
+    save.mutate();
+  };
+  const discard = () => {
+    localStorage.removeItem(key);
+    setValues(blankValues(spec, unitId));
+    setRestored(false);
+  };
+
+  const field = (f: FieldSpec, i: number) => {
+    const label = f.label[lang];
+    const common = {
+      label,
+      required: f.required,
+      error: fe[f.key],
+      description: f.hint?.[lang],
+    };
+    const v = values[f.key];
+    switch (f.type) {
+      case 'text':
+      case 'url':
+        return (
+          <TextInput
+            key={f.key}
+            {...common}
+            ref={i === 1 || (i === 0 && f.type === 'text') ? firstInput : undefined}
+            type={f.type === 'url' ? 'url' : 'text'}
+            inputMode={f.type === 'url' ? 'url' : undefined}
+            value={String(v ?? '')}
+            onChange={(e) => set(f.key, e.currentTarget.value)}
+            size="md"
+          />
+        );
+      case 'textarea':
+        return (
+          <Textarea
+            key={f.key}
+            {...common}
+            autosize
+            minRows={2}
+            value={String(v ?? '')}
+            onChange={(e) => set(f.key, e.currentTarget.value)}
+          />
+        );
+      case 'date':
+        return (
+          <DateField
+            key={f.key}
+            {...common}
+            size="md"
+            value={String(v ?? '')}
+            onChange={(x) => set(f.key, x)}
+          />
+        );
+      case 'number':
+        return (
+          <NumberInput
+            key={f.key}
+            {...common}
+            size="md"
+            min={0}
+            allowDecimal={false}
+            thousandSeparator={lang === 0 ? '.' : ','}
+            decimalSeparator={lang === 0 ? ',' : '.'}
+            value={v === '' || v === null ? '' : Number(v)}
+            onChange={(x) => set(f.key, x === '' ? '' : Number(x))}
+          />
+        );
+      case 'select':
+        return (
+          <Select
+            key={f.key}
+            {...common}
+            size="md"
+            data={(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))}
+            value={(v as string | null) ?? null}
+            onChange={(x) => set(f.key, x)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+        );
+      case 'checkbox':
+        return (
+          <Checkbox
+            key={f.key}
+            label={label}
+            error={fe[f.key]}
+            size="md"
+            checked={!!v}
+            onChange={(e) => set(f.key, e.currentTarget.checked)}
+          />
+        );
+      case 'unit':
+        return (
+          <UnitPicker
+            key={f.key}
+            {...common}
+            size="md"
+            provinceId={provinceId}
+            value={(v as string | null) ?? null}
+            initialLabel={v && v === unitId ? unitName : v ? String(v) : null}
+            onChange={(x) => set(f.key, x)}
+          />
+        );
+      case 'channel':
+        return (
+          <Select
+            key={f.key}
+            {...common}
+            size="md"
+            searchable
+            data={lookups.channels}
+            value={(v as string | null) ?? null}
+            onChange={(x) => set(f.key, x)}
+            nothingFoundMessage={
+              lang === 0 ? 'Chưa có kênh: khai báo ở mục "Kênh"' : 'No channel: add one under "Channels"'
+            }
+            description={
+              lookups.channels.length === 0
+                ? lang === 0
+                  ? 'Đơn vị chưa khai báo kênh nào: thêm kênh ở thẻ "Kênh" trước.'
+                  : 'No channel yet: add one under "Channels" first.'
+                : undefined
+            }
+          />
+        );
+      default: {
+        const data =
+          f.type === 'themes'
+            ? lookups.themes
+            : f.type === 'models'
+              ? lookups.models
+              : f.type === 'people'
+                ? lookups.people
+                : (f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
+        return (
+          <MultiSelect
+            key={f.key}
+            clearButtonProps={{ 'aria-label': L.clear }}
+            {...common}
+            size="md"
+            searchable
+            clearable
+            data={data}
+            value={(v as string[]) ?? []}
+            onChange={(x) => set(f.key, x)}
+            nothingFoundMessage={lang === 0 ? 'Không có lựa chọn phù hợp' : 'Nothing matches'}
+            hidePickedOptions
+          />
+        );
+      }
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => submit(e, false)} noValidate>
+      <Stack gap="sm">
+        {restored && (
+          <Alert {...readableAlert} color="blue" role="status">
+            <Group justify="space-between" gap="xs">
+              <span>{L.draftRestored}</span>
+              <Button size="xs" variant="default" onClick={discard}>
+                {L.discardDraft}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {spec.fields.map(field)}
+        {save.error &&
+          (conflict ? (
+            <Alert {...readableAlert} color="red" role="alert">
+              {L.conflict}
+            </Alert>
+          ) : Object.keys(fe).length ? (
+            <Alert {...readableAlert} color="red" role="alert">
+              {L.fixFields}
+            </Alert>
+          ) : (
+            <ErrorAlert error={save.error} />
+          ))}
+        <Group gap="sm" mt="xs">
+          <Button type="submit" size="md" loading={save.isPending && !another}>
+            {L.save}
+          </Button>
+          {!stored && (
+            <Button
+              type="button"
+              variant="default"
+              size="md"
+              loading={save.isPending && another}
+              onClick={(e) => submit(e, true)}
+            >
+              {L.saveAndNew}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,408 @@
+import type { RecordType } from '@dx/domain';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { formatDate } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { fetchUnit } from '../org-units/api';
+import {
+  deleteRecord,
+  listRecords,
+  RECORD_PATHS,
+  recordKeys,
+  reviewUnitPlan,
+  type StoredRecord,
+  targetKeys,
+  typeOfPath,
+} from './api';
+import { ImportPage } from './ImportPage';
+import { fill, useEvidenceLabels, useNumberFormat } from './labels';
+import { useLang, useLookups } from './lookups';
+import { RecordForm } from './RecordForm';
+import {
+  CHANNEL_LABELS,
+  EVENT_KIND_LABELS,
+  EVENT_LEVEL_LABELS,
+  FORMAT_LABELS,
+  MODEL_KIND_LABELS,
+  PLAN_KIND_LABELS,
+  RECORD_ORDER,
+  RECORD_SPECS,
+  ROLE_LABELS,
+  TAG_LABELS,
+} from './recordSpecs';
+import { useMyUnits } from './units';
+
+/** Records a unit enters (publications, channels, plan, people, trainings, models, events) and the Excel import. */
+export function RecordsPage() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="publications" replace />} />
+      <Route path="import" element={<RecordsFrame current="import" />} />
+      <Route path=":kind" element={<RecordsFrame />} />
+    </Routes>
+  );
+}
+
+function RecordsFrame({ current }: { current?: 'import' }) {
+  const L = useEvidenceLabels();
+  const params = useParams();
+  const navigate = useNavigate();
+  const type = current ? null : typeOfPath(params.kind ?? '');
+  if (!current && !type) return <Navigate to="/records/publications" replace />;
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{L.recordsTitle}</Title>
+        <Text size="sm" c="dimmed">
+          {L.recordsIntro}
+        </Text>
+      </div>
+      <Tabs
+        value={current ?? RECORD_PATHS[type!]}
+        onChange={(v) => v && navigate(`/records/${v}`)}
+        keepMounted={false}
+        variant="outline"
+      >
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
+          {RECORD_ORDER.map((k) => (
+            <Tabs.Tab key={k} value={RECORD_PATHS[k]}>
+              {L.kinds[k]}
+            </Tabs.Tab>
+          ))}
+          <Tabs.Tab value="import">{L.importExcel}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {current === 'import' ? <ImportPage /> : <RecordList key={type!} type={type!} />}
+    </Stack>
+  );
+}
+
+function RecordList({ type }: { type: RecordType }) {
+  const L = useEvidenceLabels();
+  const lang = useLang();
+  const n = useNumberFormat();
+  const qc = useQueryClient();
+  const { can } = useSession();
+  const { provinceId } = useProvince();
+  const my = useMyUnits();
+  const [params, setParams] = useSearchParams();
+  const spec = RECORD_SPECS[type];
+  // A unit officer sees its own unit's records; the DX office the province's, optionally one unit's.
+  const filterUnit = my.provinceWide ? params.get('unitId') : my.unitId;
+  // The name of a unit given by URL (links from the dashboard), for the filter's label.
+  const filterName = useQuery({
+    queryKey: ['org-units', 'one', filterUnit ?? ''],
+    queryFn: () => fetchUnit(filterUnit!),
+    enabled: my.provinceWide && !!filterUnit,
+    select: (u) => (u.versions.find((v) => v.validTo === null) ?? u.versions.at(-1))?.name ?? null,
+  });
+  const [editing, setEditing] = useState<StoredRecord | 'new' | null>(params.get('new') ? 'new' : null);
+  const [reviewing, setReviewing] = useState<StoredRecord | null>(null);
+  const q = useQuery({
+    queryKey: recordKeys.list(type, provinceId ?? '', filterUnit),
+    queryFn: () => listRecords(type, provinceId!, filterUnit),
+    enabled: !!provinceId,
+  });
+  const lookups = useLookups(my.provinceWide ? null : my.unitId);
+  const channelName = (id: unknown) => lookups.channels.find((c) => c.value === id)?.label ?? '';
+  const remove = useMutation({
+    mutationFn: (r: StoredRecord) => deleteRecord(type, r.id, r.version),
+    onSuccess: () => {
+      notifications.show({ color: 'green', closeButtonProps: { 'aria-label': L.close }, message: L.deleted });
+      void qc.invalidateQueries({ queryKey: recordKeys.all });
+      void qc.invalidateQueries({ queryKey: targetKeys.all });
+    },
+    onError: (e) =>
+      notifications.show({ color: 'red', closeButtonProps: { 'aria-label': L.close }, message: e.message }),
+  });
+  const items = q.data?.items ?? [];
+  const mayWrite = can('record.write') || can('record.write_any');
+  const nameOf = (r: StoredRecord) => String(r[spec.titleField] ?? '');
+  const closeForm = () => {
+    setEditing(null);
+    if (params.get('new'))
+      setParams(
+        (p) => {
+          p.delete('new');
+          return p;
+        },
+        { replace: true },
+      );
+  };
+
+  const meta = (r: StoredRecord): string[] => {
+    const w = (m: Record<string, [string, string]>, k: unknown) =>
+      k ? (m[String(k)]?.[lang] ?? String(k)) : '';
+    switch (type) {
+      case 'publication':
+        return [
+          formatDate(r.publishedOn as string),
+          channelName(r.channelId),
+          w(FORMAT_LABELS, r.format),
+          r.isDx ? 'CĐS' : '',
+          r.reach !== null && r.reach !== undefined
+            ? `${n(Number(r.reach), 0)} ${lang ? 'reach' : 'lượt'}`
+            : '',
+        ];
+      case 'channel':
+        return [
+          w(CHANNEL_LABELS, r.kind),
+          r.hasDxSection
+            ? lang
+              ? 'Has a DX section'
+              : 'Có chuyên mục CĐS'
+            : lang
+              ? 'No DX section'
+              : 'Chưa có chuyên mục CĐS',
+          r.dxSectionSince ? `${lang ? 'since' : 'từ'} ${formatDate(r.dxSectionSince as string)}` : '',
+        ];
+      case 'unit_plan':
+        return [String(r.year), w(PLAN_KIND_LABELS, r.kind), formatDate(r.documentDate as string)];
+      case 'person':
+        return [
+          w(ROLE_LABELS, r.role),
+          String(r.email ?? ''),
+          String(r.phone ?? ''),
+          r.leftOn ? `${lang ? 'left' : 'nghỉ từ'} ${formatDate(r.leftOn as string)}` : '',
+        ];
+      case 'training':
+        return [
+          formatDate(r.heldOn as string),
+          ((r.tags as string[]) ?? []).map((t) => w(TAG_LABELS, t)).join(', '),
+        ];
+      case 'dx_model':
+        return [
+          w(MODEL_KIND_LABELS, r.kind),
+          String(r.recognisedBy ?? ''),
+          formatDate(r.recognisedOn as string),
+        ];
+      case 'event':
+        return [
+          formatDate(r.heldOn as string),
+          w(EVENT_KIND_LABELS, r.kind),
+          w(EVENT_LEVEL_LABELS, r.level),
+          r.participants ? `${n(Number(r.participants), 0)} ${lang ? 'participants' : 'người'}` : '',
+        ];
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        {my.provinceWide ? (
+          <UnitPicker
+            key={filterName.data ?? 'none'}
+            initialLabel={filterName.data ?? null}
+            label={L.unitFilter}
+            placeholder={L.unitFilterPlaceholder}
+            provinceId={provinceId}
+            value={filterUnit}
+            onChange={(id) =>
+              setParams(
+                (p) => {
+                  if (id) p.set('unitId', id);
+                  else p.delete('unitId');
+                  return p;
+                },
+                { replace: true },
+              )
+            }
+            w={{ base: '100%', sm: 360 }}
+          />
+        ) : (
+          <Text fw={600}>{my.unitName}</Text>
+        )}
+        {mayWrite && (
+          <Group gap="xs">
+            {type === 'publication' && (
+              <Button variant="default" component={Link} to="/records/import" size="md">
+                {L.importExcel}
+              </Button>
+            )}
+            <Button size="md" onClick={() => setEditing('new')}>
+              {L.add[type]}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
+      {q.isLoading || !provinceId ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Paper withBorder>
+          <Empty title={L.emptyTitle} hint={L.empty[type]} />
+        </Paper>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {fill(L.total, { count: n(q.data?.total ?? 0, 0) })}
+          </Text>
+          <Stack
+            gap="xs"
+            component="ul"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            aria-label={L.kinds[type]}
+          >
+            {items.map((r) => (
+              <Paper key={r.id} withBorder p="sm" component="li">
+                <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+                  <div style={{ minWidth: 0, flex: '1 1 260px' }}>
+                    <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                      {type === 'publication' && r.url ? (
+                        <Anchor href={String(r.url)} target="_blank" rel="noreferrer">
+                          {nameOf(r)}
+                        </Anchor>
+                      ) : (
+                        nameOf(r)
+                      )}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {meta(r).filter(Boolean).join(' · ')}
+                    </Text>
+                    {type === 'unit_plan' && (
+                      <Group gap="xs" mt={4}>
+                        <Badge
+                          tt="none"
+                          variant="filled"
+                          color={
+                            r.status === 'accepted' ? 'green.9' : r.status === 'returned' ? 'red.9' : 'gray.8'
+                          }
+                        >
+                          {L.planStatus[String(r.status)] ?? String(r.status)}
+                        </Badge>
+                        {r.reviewNote ? (
+                          <Text size="sm">
+                            {L.reviewNote}: {String(r.reviewNote)}
+                          </Text>
+                        ) : null}
+                      </Group>
+                    )}
+                  </div>
+                  <Group gap={6}>
+                    {type === 'unit_plan' && r.status === 'submitted' && can('unit_plan.review') && (
+                      <Button size="sm" variant="light" onClick={() => setReviewing(r)}>
+                        {L.accept} / {L.returnIt}
+                      </Button>
+                    )}
+                    {mayWrite && (
+                      <>
+                        <Button
+                          size="sm"
+                          variant="default"
+                          onClick={() => setEditing(r)}
+                          aria-label={`${L.edit} ${nameOf(r)}`}
+                        >
+                          {L.edit}
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="default"
+                          c="red.9"
+                          aria-label={`${L.delete} ${nameOf(r)}`}
+                          loading={remove.isPending && remove.variables?.id === r.id}
+                          onClick={() => {
+                            if (window.confirm(fill(L.deleteConfirm, { name: nameOf(r) }))) remove.mutate(r);
+                          }}
+                        >
+                          {L.delete}
+                        </Button>
+                      </>
+                    )}
+                  </Group>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        </>
+      )}
+      {editing && (
+        <RecordForm
+          type={type}
+          editing={editing === 'new' ? null : editing}
+          unitId={my.provinceWide ? filterUnit : my.unitId}
+          unitName={my.provinceWide ? null : my.unitName}
+          onClose={closeForm}
+        />
+      )}
+      {reviewing && <ReviewModal plan={reviewing} onClose={() => setReviewing(null)} />}
+    </Stack>
+  );
+}
+
+function ReviewModal({ plan, onClose }: { plan: StoredRecord; onClose: () => void }) {
+  const L = useEvidenceLabels();
+  const qc = useQueryClient();
+  const [note, setNote] = useState('');
+  const review = useMutation({
+    mutationFn: (decision: 'accept' | 'return') =>
+      reviewUnitPlan(plan.id, plan.version, decision, note.trim() || null),
+    onSuccess: () => {
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': L.close },
+        message: L.reviewed,
+      });
+      void qc.invalidateQueries({ queryKey: recordKeys.all });
+      void qc.invalidateQueries({ queryKey: targetKeys.all });
+      onClose();
+    },
+  });
+  const fe =
+    review.error && 'fieldErrors' in review.error
+      ? (review.error as { fieldErrors: Record<string, string> }).fieldErrors
+      : {};
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': L.close }}
+      title={`${L.kinds.unit_plan}: ${String(plan.documentNumber)}`}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label={L.returnNote}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={fe.note}
+          autosize
+          minRows={2}
+        />
+        {review.error && !fe.note && <ErrorAlert error={review.error} />}
+        <Group>
+          <Button
+            onClick={() => review.mutate('accept')}
+            loading={review.isPending && review.variables === 'accept'}
+          >
+            {L.accept}
+          </Button>
+          <Button
+            color="red.9"
+            variant="outline"
+            onClick={() => review.mutate('return')}
+            loading={review.isPending && review.variables === 'return'}
+          >
+            {L.returnIt}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,114 @@
+import { Badge, Box, Text } from '@mantine/core';
+import type { TargetEvaluation, TargetStatus } from './api';
+import { useEvidenceLabels, useNumberFormat } from './labels';
+
+/** Status colours, each ≥ 4.5:1 against white text; the label always says the status too (never colour alone). */
+export const STATUS_COLOURS: Record<TargetStatus, string> = {
+  achieved: '#1b6e35',
+  on_track: '#1864ab',
+  at_risk: '#8a4b00',
+  behind: '#b02525',
+  not_applicable: '#545b62',
+  not_defined: '#545b62',
+};
+const STATUS_MARK: Record<TargetStatus, string> = {
+  achieved: '✓',
+  on_track: '→',
+  at_risk: '!',
+  behind: '✗',
+  not_applicable: '–',
+  not_defined: '?',
+};
+
+export function StatusBadge({ status }: { status: TargetStatus }) {
+  const L = useEvidenceLabels();
+  return (
+    <Badge
+      tt="none"
+      size="lg"
+      radius="sm"
+      styles={{
+        root: {
+          background: STATUS_COLOURS[status] ?? '#545b62',
+          color: '#fff',
+          flexShrink: 0,
+          overflow: 'visible',
+        },
+        label: { overflow: 'visible' },
+      }}
+    >
+      <span aria-hidden>{STATUS_MARK[status] ?? ''} </span>
+      {L.status[status as keyof typeof L.status] ?? status}
+    </Badge>
+  );
+}
+
+/** "45,5%" for rates, "1" for counts, "—" when not applicable. */
+export function useValueText() {
+  const n = useNumberFormat();
+  return (t: Pick<TargetEvaluation, 'value' | 'goal'>) =>
+    t.value === null ? '—' : t.goal.unit === 'percent' ? `${n(t.value)}%` : n(t.value, 0);
+}
+
+/** The scale of a target's bar: 100 for rates; for counts the goal's maximum (or the value when above it). */
+const scaleOf = (t: Pick<TargetEvaluation, 'value' | 'goal'>) =>
+  t.goal.unit === 'percent' ? 100 : Math.max(t.goal.max ?? t.goal.value, t.value ?? 0, 1);
+
+/** A progress bar against the goal, with a marker at the goal (decorative: the numbers are written beside it). */
+export function GoalBar({ target, height = 14 }: { target: TargetEvaluation; height?: number }) {
+  const scale = scaleOf(target);
+  const width = target.value === null ? 0 : Math.min(100, (target.value / scale) * 100);
+  const goalAt = Math.min(100, (target.goal.value / scale) * 100);
+  return (
+    <Box
+      aria-hidden
+      pos="relative"
+      h={height}
+      style={{ background: '#e9ecef', borderRadius: 4, border: '1px solid #adb5bd' }}
+    >
+      <Box
+        h="100%"
+        style={{
+          width: `${width}%`,
+          background: STATUS_COLOURS[target.status] ?? '#545b62',
+          borderRadius: 3,
+        }}
+      />
+      <Box
+        pos="absolute"
+        top={-4}
+        bottom={-4}
+        style={{ left: `calc(${goalAt}% - 1px)`, width: 2, background: '#212529' }}
+      />
+    </Box>
+  );
+}
+
+/** A plain CSS horizontal bar for a 0–100 rate. */
+export function RateBar({ value, label }: { value: number | null; label?: string }) {
+  return (
+    <Box
+      aria-hidden
+      h={12}
+      miw={80}
+      style={{ background: '#e9ecef', borderRadius: 3, border: '1px solid #ced4da' }}
+      title={label}
+    >
+      <Box h="100%" style={{ width: `${value ?? 0}%`, background: '#1864ab', borderRadius: 2 }} />
+    </Box>
+  );
+}
+
+export function GoalLine({ target }: { target: TargetEvaluation }) {
+  const L = useEvidenceLabels();
+  return (
+    <Text size="sm" c="dimmed">
+      {L.goal}: {target.goalText}
+    </Text>
+  );
+}
+
+/** Dark text on Mantine's light alert backgrounds (the default coloured text fails axe colour-contrast). */
+export const readableAlert = {
+  styles: { title: { color: '#1a1b1e' }, message: { color: '#1a1b1e' } },
+} as const;

@@ -1,0 +1,163 @@
+import type { RecordType } from '@dx/domain';
+import { api, del, get, post } from '../../lib/api';
+
+/* Targets (GET /api/plans/:planId/targets/...) — shapes as in apps/server/src/features/targets/targets.presenter.ts */
+
+export type Breakdown = {
+  key: string | null;
+  name: string;
+  population: number;
+  due: number;
+  achieved: number;
+  value: number | null;
+};
+export type Subject = {
+  subjectType: string;
+  subjectId: string;
+  label: string;
+  unitId: string | null;
+  unitName: string | null;
+  districtName: string;
+  due: boolean;
+  achieved: boolean;
+  evidence: Record<string, unknown> | null;
+};
+export type TargetStatus = 'achieved' | 'on_track' | 'at_risk' | 'behind' | 'not_applicable' | 'not_defined';
+export type TargetEvaluation = {
+  planTargetId: string;
+  code: string;
+  letter: string;
+  text: string;
+  goal: { comparator: string; value: number; max?: number; unit: string };
+  goalText: string;
+  status: TargetStatus;
+  value: number | null;
+  formula: string | null;
+  period: { from: string; to: string } | null;
+  asOf: string | null;
+  elapsedPercent: number | null;
+  population: number;
+  due: number;
+  achieved: number;
+  notApplicable: number;
+  byDistrict: Breakdown[];
+  byKind: Breakdown[];
+  subjects: Subject[];
+  subjectCount: number;
+};
+export type Notification = {
+  id: string;
+  unitId: string;
+  kind: string;
+  title: string;
+  body: string;
+  planTargetId: string | null;
+  emailStatus: string;
+  createdAt: string;
+  readAt: string | null;
+};
+export type ReminderResult = { notified: number; emailed: number; emailFailed: number; emailStatus: string };
+
+export const targetKeys = {
+  all: ['targets'] as const,
+  evaluation: (planId: string) => ['targets', 'evaluation', planId] as const,
+  standing: (planId: string, unitId: string) => ['targets', 'standing', planId, unitId] as const,
+  notifications: (unitId: string) => ['targets', 'notifications', unitId] as const,
+};
+
+export const fetchEvaluation = (planId: string) =>
+  get<{ planId: string; today: string; targets: TargetEvaluation[] }>(`/plans/${planId}/targets/evaluation`);
+export const fetchStanding = (planId: string, unitId: string) =>
+  get<{ planId: string; unitId: string; targets: TargetEvaluation[] }>(`/plans/${planId}/targets/standing`, {
+    unitId,
+  });
+export const sendReminders = (planId: string, planTargetId: string, unitIds: string[], message?: string) =>
+  post<ReminderResult>(`/plans/${planId}/targets/${planTargetId}/reminders`, {
+    unitIds,
+    ...(message?.trim() ? { message: message.trim() } : {}),
+  });
+export const fetchNotifications = (unitId: string) =>
+  get<{ items: Notification[] }>(`/units/${unitId}/notifications`);
+
+/* Records (apps/server/src/features/records/records.routes.ts) */
+
+export const RECORD_PATHS: Record<RecordType, string> = {
+  unit_plan: 'unit-plans',
+  channel: 'channels',
+  publication: 'publications',
+  person: 'people',
+  training: 'trainings',
+  dx_model: 'dx-models',
+  event: 'events',
+};
+export const typeOfPath = (path: string): RecordType | null =>
+  (Object.entries(RECORD_PATHS).find(([, p]) => p === path)?.[0] as RecordType | undefined) ?? null;
+
+/** A stored record: the common fields plus the fields of its type (and link lists when read one by one). */
+export type StoredRecord = {
+  id: string;
+  type: RecordType;
+  provinceId: string;
+  version: number;
+  updatedAt: string;
+  [field: string]: unknown;
+};
+
+export const recordKeys = {
+  all: ['records'] as const,
+  list: (type: RecordType, provinceId: string, unitId: string | null) =>
+    ['records', type, provinceId, unitId ?? ''] as const,
+};
+
+export const listRecords = (type: RecordType, provinceId: string, unitId: string | null, limit = 200) =>
+  get<{ items: StoredRecord[]; total: number }>(`/${RECORD_PATHS[type]}`, {
+    provinceId,
+    unitId: unitId ?? undefined,
+    limit,
+  });
+export const fetchRecord = (type: RecordType, id: string) =>
+  get<StoredRecord>(`/${RECORD_PATHS[type]}/${id}`);
+export const createRecord = (type: RecordType, input: Record<string, unknown>) =>
+  post<StoredRecord>(`/${RECORD_PATHS[type]}`, input);
+export const updateRecord = (
+  type: RecordType,
+  id: string,
+  version: number,
+  record: Record<string, unknown>,
+) => api<StoredRecord>('PUT', `/${RECORD_PATHS[type]}/${id}`, { version, record });
+export const deleteRecord = (type: RecordType, id: string, version: number) =>
+  del<void>(`/${RECORD_PATHS[type]}/${id}?version=${version}`);
+export const reviewUnitPlan = (
+  id: string,
+  version: number,
+  decision: 'accept' | 'return',
+  note: string | null,
+) => post<StoredRecord>(`/unit-plans/${id}/review`, { version, decision, note });
+
+/* Import of publications */
+
+export type ImportIssue = { row: number; column: string | null; message: string };
+export type ImportReport = {
+  total: number;
+  valid: number;
+  saved: number;
+  batchId: number | null;
+  issues: ImportIssue[];
+};
+export const TEMPLATE_URL = '/api/imports/publications/template.xlsx';
+export const importPublications = (input: {
+  provinceId: string;
+  fileName: string;
+  contentBase64: string;
+  confirm: boolean;
+}) => post<ImportReport>('/imports/publications', input);
+
+/** A file's bytes as base64 (for the JSON import body). */
+export async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk)
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}

@@ -1,0 +1,828 @@
+import {
+  type DocumentReference,
+  formatCitation,
+  letterAt,
+  type PlanDocument,
+  type PlanUnitRef,
+  planNumber,
+  VIETNAMESE_LETTERS,
+} from '@dx/domain';
+import {
+  Accordion,
+  ActionIcon,
+  Badge,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { DateField } from '../../lib/DateField';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { listUnitGroups, type ProvinceUnitGroup, type StoredPlan } from './api';
+import { type PlanLabels, usePlanLabels } from './labels';
+import { PlanEditor } from './PlanEditor';
+import { type FieldError, PlanSection } from './PlanSection';
+
+type Responsibility = PlanDocument['responsibilities'][number];
+type Item = Responsibility['items'][number];
+
+/** Items are lettered by position in the Vietnamese sequence (a b c d đ e g h…), so the letters never skip. */
+const reletter = <T extends { letter: string }>(xs: T[]): T[] =>
+  xs.map((x, i) => ({ ...x, letter: letterAt(i) }));
+const MAX_LETTERED = Math.min(30, VIETNAMESE_LETTERS.length);
+const move = <T,>(xs: T[], i: number, d: -1 | 1): T[] => {
+  const j = i + d;
+  if (j < 0 || j >= xs.length) return xs;
+  const out = [...xs];
+  [out[i], out[j]] = [out[j]!, out[i]!];
+  return out;
+};
+const orNull = (s: string) => (s.trim() === '' ? null : s);
+const lines = (xs: string[]) => xs.filter((x) => x.trim() !== '');
+
+/**
+ * Every part of a plan, each in its own section with its own "Lưu": header, headings, Căn cứ, preamble,
+ * Mục tiêu tổng quát, targets and themes, Nhiệm vụ cụ thể, Kinh phí thực hiện, Tổ chức thực hiện, closing,
+ * Nơi nhận and Người ký.
+ */
+export function PlanSections({ plan }: { plan: StoredPlan }) {
+  const L = usePlanLabels();
+  const groupsQ = useQuery({
+    queryKey: ['unit-groups', 'list', plan.provinceId],
+    queryFn: () => listUnitGroups(plan.provinceId),
+  });
+  const groups = groupsQ.data?.items ?? [];
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {L.editIntro}
+      </Text>
+      <Accordion multiple variant="separated" chevronPosition="left">
+        <PlanSection
+          plan={plan}
+          id="header"
+          title={L.secHeader}
+          keys={['issuerName', 'number', 'place', 'date', 'year', 'title'] as const}
+        >
+          {({ value, set, err }) => <HeaderFields L={L} value={value} set={set} err={err} />}
+        </PlanSection>
+
+        <PlanSection plan={plan} id="legalBases" title={L.secLegalBases} keys={['legalBases'] as const}>
+          {({ value, set, err }) => (
+            <LegalBases L={L} items={value.legalBases} onChange={(legalBases) => set({ legalBases })} err={err} />
+          )}
+        </PlanSection>
+
+        <PlanSection
+          plan={plan}
+          id="preamble"
+          title={L.secPreamble}
+          keys={['preambleLead', 'preambleClosing'] as const}
+        >
+          {({ value, set, err }) => (
+            <>
+              <TextInput
+                label={L.preambleLead}
+                value={value.preambleLead}
+                onChange={(e) => set({ preambleLead: e.currentTarget.value })}
+                error={err('preambleLead')}
+              />
+              <Textarea
+                label={L.preambleClosing}
+                autosize
+                minRows={2}
+                value={value.preambleClosing}
+                onChange={(e) => set({ preambleClosing: e.currentTarget.value })}
+                error={err('preambleClosing')}
+              />
+            </>
+          )}
+        </PlanSection>
+
+        <PlanSection
+          plan={plan}
+          id="generalObjectives"
+          title={L.secGeneralObjectives}
+          keys={['generalObjectives'] as const}
+        >
+          {({ value, set, err }) => (
+            <LetteredList
+              L={L}
+              label={L.objective}
+              addLabel={L.addObjective}
+              items={value.generalObjectives}
+              onChange={(generalObjectives) => set({ generalObjectives })}
+              err={(i, f) => err('generalObjectives', i, f)}
+              make={() => ({ letter: '', text: '' })}
+            />
+          )}
+        </PlanSection>
+
+        <Accordion.Item value="targetsThemes">
+          <Accordion.Control>
+            <Text fw={600}>{L.secTargetsThemes}</Text>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <PlanEditor plan={plan} />
+          </Accordion.Panel>
+        </Accordion.Item>
+
+        <PlanSection plan={plan} id="tasks" title={L.secTasks} keys={['tasks'] as const}>
+          {({ value, set, err }) => (
+            <ParagraphList
+              L={L}
+              label={L.paragraph}
+              items={value.tasks}
+              onChange={(tasks) => set({ tasks })}
+              err={(i) => err('tasks', i)}
+            />
+          )}
+        </PlanSection>
+
+        <PlanSection plan={plan} id="funding" title={L.secFunding} keys={['funding'] as const}>
+          {({ value, set, err }) => (
+            <ParagraphList
+              L={L}
+              label={L.paragraph}
+              items={value.funding}
+              onChange={(funding) => set({ funding })}
+              err={(i) => err('funding', i)}
+            />
+          )}
+        </PlanSection>
+
+        <PlanSection
+          plan={plan}
+          id="responsibilities"
+          title={L.secResponsibilities}
+          keys={['responsibilities'] as const}
+        >
+          {({ value, set, err }) => (
+            <Responsibilities
+              L={L}
+              provinceId={plan.provinceId}
+              groups={groups}
+              items={value.responsibilities}
+              onChange={(responsibilities) => set({ responsibilities })}
+              err={err}
+            />
+          )}
+        </PlanSection>
+
+        <PlanSection plan={plan} id="closing" title={L.secClosing} keys={['closing'] as const}>
+          {({ value, set, err }) => (
+            <Textarea
+              label={L.closing}
+              autosize
+              minRows={2}
+              value={value.closing}
+              onChange={(e) => set({ closing: e.currentTarget.value })}
+              error={err('closing')}
+            />
+          )}
+        </PlanSection>
+
+        <PlanSection
+          plan={plan}
+          id="recipients"
+          title={L.secRecipients}
+          keys={['recipients'] as const}
+          clean={(v) => ({ recipients: lines(v.recipients) })}
+        >
+          {({ value, set, err }) => {
+            const bad = value.recipients.findIndex((_, i) => err('recipients', i));
+            return (
+              <Textarea
+                label={L.recipientsLines}
+                autosize
+                minRows={4}
+                value={value.recipients.join('\n')}
+                onChange={(e) => set({ recipients: e.currentTarget.value.split('\n') })}
+                error={
+                  err('recipients') ?? (bad >= 0 ? `${bad + 1}: ${err('recipients', bad)}` : undefined)
+                }
+              />
+            );
+          }}
+        </PlanSection>
+
+        <PlanSection plan={plan} id="signature" title={L.secSignature} keys={['signature'] as const}>
+          {({ value, set, err }) => {
+            const s = value.signature;
+            const put = (patch: Partial<typeof s>) => set({ signature: { ...s, ...patch } });
+            return (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={L.authority}
+                  value={s.authority}
+                  onChange={(e) => put({ authority: e.currentTarget.value })}
+                  error={err('signature', 'authority')}
+                />
+                <TextInput
+                  label={L.delegation}
+                  value={s.delegation ?? ''}
+                  onChange={(e) => put({ delegation: orNull(e.currentTarget.value) })}
+                  error={err('signature', 'delegation')}
+                />
+                <TextInput
+                  label={L.position}
+                  value={s.position}
+                  onChange={(e) => put({ position: e.currentTarget.value })}
+                  error={err('signature', 'position')}
+                />
+                <TextInput
+                  label={L.signer}
+                  value={s.signer}
+                  onChange={(e) => put({ signer: e.currentTarget.value })}
+                  error={err('signature', 'signer')}
+                />
+              </SimpleGrid>
+            );
+          }}
+        </PlanSection>
+
+        <PlanSection plan={plan} id="headings" title={L.secHeadings} keys={['headings'] as const}>
+          {({ value, set, err }) => {
+            const h = value.headings;
+            const fields = [
+              ['objectives', L.hObjectives],
+              ['generalObjectives', L.hGeneralObjectives],
+              ['targets', L.hTargets],
+              ['themes', L.hThemes],
+              ['tasks', L.hTasks],
+              ['funding', L.hFunding],
+              ['organisation', L.hOrganisation],
+            ] as const;
+            return (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                {fields.map(([k, label]) => (
+                  <TextInput
+                    key={k}
+                    label={label}
+                    value={h[k]}
+                    onChange={(e) => set({ headings: { ...h, [k]: e.currentTarget.value } })}
+                    error={err('headings', k)}
+                  />
+                ))}
+              </SimpleGrid>
+            );
+          }}
+        </PlanSection>
+      </Accordion>
+    </Stack>
+  );
+}
+
+type Header = Pick<PlanDocument, 'issuerName' | 'number' | 'place' | 'date' | 'year' | 'title'>;
+
+function HeaderFields({
+  L,
+  value,
+  set,
+  err,
+}: {
+  L: PlanLabels;
+  value: Header;
+  set: (p: Partial<Header>) => void;
+  err: FieldError;
+}) {
+  // The domain's rule, checked as soon as the field is left; the server checks it again on "Lưu".
+  const [numberHint, setNumberHint] = useState<string | undefined>();
+  const checkNumber = () => {
+    if (!value.number) return setNumberHint(undefined);
+    const r = planNumber.safeParse(value.number);
+    setNumberHint(r.success ? undefined : r.error.issues[0]?.message);
+  };
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={L.issuerName}
+        value={value.issuerName}
+        onChange={(e) => set({ issuerName: e.currentTarget.value })}
+        error={err('issuerName')}
+      />
+      <TextInput
+        label={L.number}
+        description={L.numberHint}
+        value={value.number ?? ''}
+        onChange={(e) => set({ number: orNull(e.currentTarget.value) })}
+        onBlur={checkNumber}
+        error={err('number') ?? numberHint}
+        autoCapitalize="characters"
+      />
+      <TextInput
+        label={L.place}
+        value={value.place}
+        onChange={(e) => set({ place: e.currentTarget.value })}
+        error={err('place')}
+      />
+      <DateField
+        label={L.date}
+        value={value.date ?? ''}
+        onChange={(iso) => set({ date: iso || null })}
+        error={err('date')}
+      />
+      <NumberInput
+        label={L.year}
+        value={value.year}
+        min={2000}
+        max={2100}
+        allowDecimal={false}
+        onChange={(v) => set({ year: Number(v) })}
+        error={err('year')}
+      />
+      <Textarea
+        label={L.name}
+        autosize
+        minRows={2}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={err('title')}
+        style={{ gridColumn: '1 / -1' }}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** Up / down / remove buttons of one row, large enough for a thumb. */
+function RowActions({
+  L,
+  name,
+  i,
+  count,
+  onMove,
+  onRemove,
+}: {
+  L: PlanLabels;
+  name: string;
+  i: number;
+  count: number;
+  onMove: (d: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={`${L.moveUp}: ${name}`}
+        disabled={i === 0}
+        onClick={() => onMove(-1)}
+      >
+        ↑
+      </ActionIcon>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={`${L.moveDown}: ${name}`}
+        disabled={i === count - 1}
+        onClick={() => onMove(1)}
+      >
+        ↓
+      </ActionIcon>
+      <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={`${L.remove}: ${name}`} onClick={onRemove}>
+        ✕
+      </ActionIcon>
+    </Group>
+  );
+}
+
+function LegalBases({
+  L,
+  items,
+  onChange,
+  err,
+}: {
+  L: PlanLabels;
+  items: DocumentReference[];
+  onChange: (xs: DocumentReference[]) => void;
+  err: FieldError;
+}) {
+  const put = (i: number, patch: Partial<DocumentReference>) =>
+    onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  return (
+    <Stack gap="sm">
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {L.none}
+        </Text>
+      )}
+      {items.map((b, i) => {
+        const name = `${L.legalBasis} ${i + 1}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
+          <Fieldset key={i} legend={name} p="sm">
+            <Stack gap="xs">
+              <Group justify="flex-end">
+                <RowActions
+                  L={L}
+                  name={name}
+                  i={i}
+                  count={items.length}
+                  onMove={(d) => onChange(move(items, i, d))}
+                  onRemove={() => onChange(items.filter((_, j) => j !== i))}
+                />
+              </Group>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                <TextInput
+                  label={L.kind}
+                  value={b.kind}
+                  onChange={(e) => put(i, { kind: e.currentTarget.value })}
+                  error={err('legalBases', i, 'kind')}
+                />
+                <TextInput
+                  label={L.docNumber}
+                  value={b.number}
+                  onChange={(e) => put(i, { number: e.currentTarget.value })}
+                  error={err('legalBases', i, 'number')}
+                />
+                <TextInput
+                  label={L.issuer}
+                  value={b.issuer ?? ''}
+                  onChange={(e) => put(i, { issuer: orNull(e.currentTarget.value) })}
+                  error={err('legalBases', i, 'issuer')}
+                />
+                <DateField
+                  label={L.docDate}
+                  value={b.date ?? ''}
+                  onChange={(iso) => put(i, { date: iso || null })}
+                  error={err('legalBases', i, 'date')}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={L.docTitle}
+                autosize
+                minRows={1}
+                value={b.title}
+                onChange={(e) => put(i, { title: e.currentTarget.value })}
+                error={err('legalBases', i, 'title')}
+              />
+              <Textarea
+                label={L.citation}
+                description={L.citationHint}
+                autosize
+                minRows={1}
+                value={b.citation ?? ''}
+                onChange={(e) => put(i, { citation: orNull(e.currentTarget.value) })}
+                error={err('legalBases', i, 'citation')}
+              />
+              {b.number.trim() && b.title.trim() && (
+                <Text size="sm" c="dimmed">
+                  {L.preview}: {formatCitation(b)}
+                </Text>
+              )}
+            </Stack>
+          </Fieldset>
+        );
+      })}
+      <Button
+        variant="light"
+        style={{ alignSelf: 'flex-start' }}
+        disabled={items.length >= 100}
+        onClick={() =>
+          onChange([
+            ...items,
+            { kind: 'Kế hoạch', number: '', issuer: null, date: null, title: '', citation: null },
+          ])
+        }
+      >
+        {L.addLegalBasis}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Paragraphs (III, IV, and those of a part of V), each its own box. */
+function ParagraphList({
+  L,
+  label,
+  items,
+  onChange,
+  err,
+}: {
+  L: PlanLabels;
+  label: string;
+  items: string[];
+  onChange: (xs: string[]) => void;
+  err: (i: number) => string | undefined;
+}) {
+  return (
+    <Stack gap="xs">
+      {items.map((p, i) => {
+        const name = `${label} ${i + 1}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
+          <Stack key={i} gap={4}>
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm" fw={500}>
+                {name}
+              </Text>
+              <RowActions
+                L={L}
+                name={name}
+                i={i}
+                count={items.length}
+                onMove={(d) => onChange(move(items, i, d))}
+                onRemove={() => onChange(items.filter((_, j) => j !== i))}
+              />
+            </Group>
+            <Textarea
+              aria-label={name}
+              autosize
+              minRows={2}
+              value={p}
+              onChange={(e) => onChange(items.map((x, j) => (j === i ? e.currentTarget.value : x)))}
+              error={err(i)}
+            />
+          </Stack>
+        );
+      })}
+      <Button
+        variant="light"
+        style={{ alignSelf: 'flex-start' }}
+        disabled={items.length >= 50}
+        onClick={() => onChange([...items, ''])}
+      >
+        {L.addParagraph}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Lettered items a), b), c)…: the letter follows the position; an optional extra editor per item. */
+function LetteredList<T extends { letter: string; text: string }>({
+  L,
+  label,
+  addLabel,
+  items,
+  onChange,
+  err,
+  make,
+  extra,
+}: {
+  L: PlanLabels;
+  label: string;
+  addLabel: string;
+  items: T[];
+  onChange: (xs: T[]) => void;
+  err: (i: number, field: string) => string | undefined;
+  make: () => T;
+  extra?: (x: T, i: number, put: (patch: Partial<T>) => void) => ReactNode;
+}) {
+  const change = (xs: T[]) => onChange(reletter(xs));
+  return (
+    <Stack gap="xs">
+      {items.map((x, i) => {
+        const name = `${label} ${letterAt(i)})`;
+        const put = (patch: Partial<T>) => change(items.map((y, j) => (j === i ? { ...y, ...patch } : y)));
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
+          <Stack key={i} gap={4}>
+            <Group justify="space-between" wrap="nowrap">
+              <Badge variant="light" size="lg" radius="sm">
+                {letterAt(i)})
+              </Badge>
+              <RowActions
+                L={L}
+                name={name}
+                i={i}
+                count={items.length}
+                onMove={(d) => change(move(items, i, d))}
+                onRemove={() => change(items.filter((_, j) => j !== i))}
+              />
+            </Group>
+            {err(i, 'letter') && (
+              <Text size="xs" c="red.8" role="alert">
+                {err(i, 'letter')}
+              </Text>
+            )}
+            <Textarea
+              aria-label={name}
+              autosize
+              minRows={2}
+              value={x.text}
+              onChange={(e) => put({ text: e.currentTarget.value } as Partial<T>)}
+              error={err(i, 'text')}
+            />
+            {extra?.(x, i, put)}
+          </Stack>
+        );
+      })}
+      <Button
+        variant="light"
+        style={{ alignSelf: 'flex-start' }}
+        disabled={items.length >= MAX_LETTERED}
+        onClick={() => change([...items, make()])}
+      >
+        {addLabel}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Who a part or item of V refers to: units (searched by name) and the province's unit groups. */
+function UnitRefs({
+  L,
+  provinceId,
+  groups,
+  refs,
+  onChange,
+  err,
+  name,
+}: {
+  L: PlanLabels;
+  provinceId: string;
+  groups: ProvinceUnitGroup[];
+  refs: PlanUnitRef[];
+  onChange: (refs: PlanUnitRef[]) => void;
+  err: (j: number) => string | undefined;
+  name: string;
+}) {
+  const [pickerKey, setPickerKey] = useState(0);
+  const labelOf = (r: PlanUnitRef) =>
+    r.type === 'unit'
+      ? (r.name ?? r.unitId)
+      : (groups.find((g) => g.code === r.unitGroupCode)?.name ?? r.unitGroupCode);
+  const has = (r: PlanUnitRef) =>
+    refs.some((x) =>
+      x.type === 'unit' && r.type === 'unit'
+        ? x.unitId === r.unitId
+        : x.type === 'unit_group' && r.type === 'unit_group' && x.unitGroupCode === r.unitGroupCode,
+    );
+  const add = (r: PlanUnitRef) => {
+    if (!has(r)) onChange([...refs, r]);
+  };
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {L.refersTo}
+      </Text>
+      {refs.length > 0 && (
+        <Group gap={6}>
+          {refs.map((r, j) => (
+            <Badge
+              key={r.type === 'unit' ? r.unitId : `g:${r.unitGroupCode}`}
+              variant="outline"
+              color={err(j) ? 'red' : r.type === 'unit' ? 'blue' : 'grape'}
+              size="lg"
+              radius="sm"
+              style={{ textTransform: 'none', maxWidth: '100%' }}
+              rightSection={
+                <ActionIcon
+                  size="sm"
+                  variant="transparent"
+                  aria-label={`${L.removeRef}: ${labelOf(r)}`}
+                  onClick={() => onChange(refs.filter((_, k) => k !== j))}
+                >
+                  ✕
+                </ActionIcon>
+              }
+            >
+              {labelOf(r)}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      {refs.map((r, j) =>
+        err(j) ? (
+          <Text key={r.type === 'unit' ? r.unitId : r.unitGroupCode} size="xs" c="red.8" role="alert">
+            {labelOf(r)}: {err(j)}
+          </Text>
+        ) : null,
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <UnitPicker
+          key={pickerKey}
+          aria-label={`${L.addUnit} — ${name}`}
+          placeholder={L.addUnit}
+          provinceId={provinceId}
+          value={null}
+          onChange={(_, unit) => {
+            if (unit) add({ type: 'unit', unitId: unit.unitId, name: unit.name });
+            setPickerKey((k) => k + 1);
+          }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <NativeSelect
+          aria-label={`${L.addGroup} — ${name}`}
+          value=""
+          onChange={(e) => {
+            const code = e.currentTarget.value;
+            if (code) add({ type: 'unit_group', unitGroupCode: code });
+          }}
+          data={[{ value: '', label: `+ ${L.addGroup}` }, ...groups.map((g) => ({ value: g.code, label: g.name }))]}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Responsibilities({
+  L,
+  provinceId,
+  groups,
+  items,
+  onChange,
+  err,
+}: {
+  L: PlanLabels;
+  provinceId: string;
+  groups: ProvinceUnitGroup[];
+  items: Responsibility[];
+  onChange: (xs: Responsibility[]) => void;
+  err: FieldError;
+}) {
+  const put = (i: number, patch: Partial<Responsibility>) =>
+    onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  return (
+    <Stack gap="sm">
+      {items.map((r, i) => {
+        const name = `${L.responsibility} ${i + 1}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
+          <Fieldset key={i} legend={name} p="sm">
+            <Stack gap="sm">
+              <Group justify="flex-end">
+                <RowActions
+                  L={L}
+                  name={name}
+                  i={i}
+                  count={items.length}
+                  onMove={(d) => onChange(move(items, i, d))}
+                  onRemove={() => onChange(items.filter((_, j) => j !== i))}
+                />
+              </Group>
+              <TextInput
+                label={`${i + 1}. ${L.heading}`}
+                value={r.heading}
+                onChange={(e) => put(i, { heading: e.currentTarget.value })}
+                error={err('responsibilities', i, 'heading')}
+              />
+              <UnitRefs
+                L={L}
+                name={name}
+                provinceId={provinceId}
+                groups={groups}
+                refs={r.unitRefs}
+                onChange={(unitRefs) => put(i, { unitRefs })}
+                err={(j) =>
+                  err('responsibilities', i, 'unitRefs', j, 'unitId') ??
+                  err('responsibilities', i, 'unitRefs', j, 'unitGroupCode')
+                }
+              />
+              <ParagraphList
+                L={L}
+                label={`${L.paragraph} ${i + 1}.`}
+                items={r.paragraphs}
+                onChange={(paragraphs) => put(i, { paragraphs })}
+                err={(k) => err('responsibilities', i, 'paragraphs', k)}
+              />
+              <Text size="sm" fw={500}>
+                {L.items}
+              </Text>
+              <LetteredList<Item>
+                L={L}
+                label={`${i + 1}.`}
+                addLabel={L.addItem}
+                items={r.items}
+                onChange={(xs) => put(i, { items: xs })}
+                err={(k, f) => err('responsibilities', i, 'items', k, f)}
+                make={() => ({ letter: '', text: '', unitRefs: [] })}
+                extra={(x, k, putItem) => (
+                  <UnitRefs
+                    L={L}
+                    name={`${i + 1}.${letterAt(k)})`}
+                    provinceId={provinceId}
+                    groups={groups}
+                    refs={x.unitRefs}
+                    onChange={(unitRefs) => putItem({ unitRefs })}
+                    err={(j) =>
+                      err('responsibilities', i, 'items', k, 'unitRefs', j, 'unitId') ??
+                      err('responsibilities', i, 'items', k, 'unitRefs', j, 'unitGroupCode')
+                    }
+                  />
+                )}
+              />
+            </Stack>
+          </Fieldset>
+        );
+      })}
+      <Button
+        variant="light"
+        style={{ alignSelf: 'flex-start' }}
+        disabled={items.length >= 50}
+        onClick={() => onChange([...items, { heading: '', unitRefs: [], paragraphs: [], items: [] }])}
+      >
+        {L.addResponsibility}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,542 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  Progress,
+  ScrollArea,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactElement, useMemo, useState } from 'react';
+import { Link, Route, Routes, useParams } from 'react-router';
+import { get } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import {
+  type Assignment,
+  exportUrl,
+  fetchTask,
+  fileToBase64,
+  type ImportReport,
+  importAppendix,
+  listTasks,
+  postUpdate,
+  type Task,
+  type TaskFilter,
+  taskKeys,
+} from './api';
+import { type TaskLabels, useTaskLabels } from './labels';
+
+const STATUS_COLOR: Record<string, string> = {
+  not_started: 'gray',
+  in_progress: 'blue',
+  done: 'green',
+  blocked: 'orange',
+  overdue: 'red',
+};
+
+/** Tasks of the plan's appendix (plan 54 III): list and filters, my tasks, timeline, import, per-unit progress. */
+export function TasksPage() {
+  return (
+    <Routes>
+      <Route index element={<TaskList />} />
+      <Route path=":taskId" element={<TaskDetail />} />
+    </Routes>
+  );
+}
+
+function StatusBadge({ status, L }: { status: string; L: TaskLabels }) {
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+      {L.statuses[status] ?? status}
+    </Badge>
+  );
+}
+
+function usePlans(provinceId: string | null) {
+  return useQuery({
+    queryKey: ['plans', 'list', provinceId ?? ''],
+    queryFn: () => get<{ items: { id: string; number: string | null; year: number; title: string }[] }>('/plans', { provinceId }),
+    enabled: !!provinceId,
+  });
+}
+
+function TaskList() {
+  const L = useTaskLabels();
+  const { can } = useSession();
+  const { provinceId } = useProvince();
+  const plans = usePlans(provinceId);
+  const [planId, setPlanId] = useState<string | null>(null);
+  const currentPlan = planId ?? plans.data?.items[0]?.id ?? null;
+  const [filter, setFilter] = useState<TaskFilter>({ mine: !can('task.write') && can('task.update_progress') });
+  const [importing, setImporting] = useState(false);
+  const q = useQuery({
+    queryKey: taskKeys.list(currentPlan ?? '', filter),
+    queryFn: () => listTasks(currentPlan!, filter),
+    enabled: !!currentPlan,
+  });
+  if (plans.isLoading) return <Loading />;
+  if (plans.error) return <ErrorAlert error={plans.error} onRetry={() => plans.refetch()} />;
+  if (!plans.data?.items.length) return <Empty title={L.noPlan} />;
+  const items = q.data?.items ?? [];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{L.title}</Title>
+          <Text c="dimmed" size="sm">
+            {L.intro}
+          </Text>
+        </div>
+        <Group>
+          {can('task.write') && <Button onClick={() => setImporting(true)}>{L.import}</Button>}
+          {currentPlan && (
+            <Button component="a" href={exportUrl(currentPlan)} variant="default">
+              {L.export}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={L.plan}
+          value={currentPlan ?? ''}
+          onChange={(e) => setPlanId(e.currentTarget.value)}
+          data={plans.data.items.map((p) => ({ value: p.id, label: `${p.number ?? p.year} — ${p.title}`.slice(0, 90) }))}
+        />
+        <NativeSelect
+          label={L.status}
+          value={filter.status ?? ''}
+          onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value || undefined })}
+          data={[{ value: '', label: L.allStatuses }, ...Object.entries(L.statuses).map(([value, label]) => ({ value, label }))]}
+        />
+        <TextInput label={L.search} value={filter.q ?? ''} onChange={(e) => setFilter({ ...filter, q: e.currentTarget.value || undefined })} />
+        <Switch label={L.mine} checked={!!filter.mine} onChange={(e) => setFilter({ ...filter, mine: e.currentTarget.checked })} />
+      </Group>
+      {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
+      {q.isLoading ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty title={L.empty} hint={can('task.write') ? L.emptyHint : undefined} />
+      ) : (
+        <Tabs defaultValue="list">
+          <Tabs.List>
+            <Tabs.Tab value="list">{L.list}</Tabs.Tab>
+            <Tabs.Tab value="timeline">{L.timeline}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="list" pt="sm">
+            <TaskTable items={items} L={L} />
+          </Tabs.Panel>
+          <Tabs.Panel value="timeline" pt="sm">
+            <Timeline items={items} today={q.data?.today ?? ''} L={L} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+      {currentPlan && <ImportDialog opened={importing} onClose={() => setImporting(false)} planId={currentPlan} L={L} />}
+    </Stack>
+  );
+}
+
+function TaskTable({ items, L }: { items: Task[]; L: TaskLabels }) {
+  let section: string | null = null;
+  const rows: ReactElement[] = [];
+  for (const t of items) {
+    if (t.section && t.section !== section) {
+      section = t.section;
+      rows.push(
+        <Table.Tr key={`s-${t.id}`}>
+          <Table.Td colSpan={5}>
+            <Text fw={700}>{section}</Text>
+          </Table.Td>
+        </Table.Tr>,
+      );
+    }
+    const pct = t.progress.total ? Math.round((100 * t.progress.done) / t.progress.total) : 0;
+    rows.push(
+      <Table.Tr key={t.id}>
+        <Table.Td>{t.stt}</Table.Td>
+        <Table.Td>
+          <Anchor component={Link} to={t.id}>
+            {t.title}
+          </Anchor>
+        </Table.Td>
+        <Table.Td>{t.leadText}</Table.Td>
+        <Table.Td>
+          {t.timeFrame.text}
+          {t.timeFrame.dueDate && (
+            <Text size="xs" c="dimmed">
+              {L.due}: {formatDate(t.timeFrame.dueDate)}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td miw={160}>
+          <Progress value={pct} color={t.progress.overdue ? 'red' : 'green'} aria-label={L.progress} />
+          <Text size="xs">{L.unitsDone(t.progress.done, t.progress.total)}</Text>
+          {t.progress.overdue > 0 && <StatusBadge status="overdue" L={L} />}
+        </Table.Td>
+      </Table.Tr>,
+    );
+  }
+  return (
+    <ScrollArea>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{L.stt}</Table.Th>
+            <Table.Th>{L.task}</Table.Th>
+            <Table.Th>{L.lead}</Table.Th>
+            <Table.Th>{L.timeFrame}</Table.Th>
+            <Table.Th>{L.progress}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{rows}</Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
+
+/** A simple Gantt by month over the plan's tasks: one bar from the period start to its end. */
+function Timeline({ items, today, L }: { items: Task[]; today: string; L: TaskLabels }) {
+  const dated = items.filter((t) => t.timeFrame.from && t.timeFrame.to);
+  const months = useMemo(() => {
+    if (dated.length === 0) return [];
+    const first = dated.map((t) => t.timeFrame.from!).sort()[0]!.slice(0, 7);
+    const last = dated.map((t) => t.timeFrame.to!).sort().at(-1)!.slice(0, 7);
+    const out: string[] = [];
+    let [y, m] = first.split('-').map(Number) as [number, number];
+    while (`${y}-${String(m).padStart(2, '0')}` <= last && out.length < 60) {
+      out.push(`${y}-${String(m).padStart(2, '0')}`);
+      m++;
+      if (m > 12) [y, m] = [y + 1, 1];
+    }
+    return out;
+  }, [dated]);
+  if (months.length === 0) return <Empty title={L.empty} />;
+  return (
+    <ScrollArea>
+      <Table withColumnBorders>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{L.task}</Table.Th>
+            {months.map((m) => (
+              <Table.Th key={m} style={{ fontWeight: today.startsWith(m) ? 800 : 500 }}>
+                {m.slice(5)}/{m.slice(2, 4)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {dated.map((t) => {
+            const color = t.progress.total && t.progress.done === t.progress.total ? 'var(--mantine-color-green-6)' : t.progress.overdue ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-blue-6)';
+            return (
+              <Table.Tr key={t.id}>
+                <Table.Td maw={280}>
+                  <Anchor component={Link} to={t.id} size="sm">
+                    {t.title}
+                  </Anchor>
+                </Table.Td>
+                {months.map((m) => {
+                  const on = t.timeFrame.from!.slice(0, 7) <= m && m <= t.timeFrame.to!.slice(0, 7);
+                  return <Table.Td key={m} p={2} style={{ background: on ? color : undefined, minWidth: 24 }} title={on ? t.timeFrame.text : undefined} />;
+                })}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
+
+function ImportDialog({ opened, onClose, planId, L }: { opened: boolean; onClose: () => void; planId: string; L: TaskLabels }) {
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const run = useMutation({
+    mutationFn: async (confirm: boolean) =>
+      importAppendix(planId, { fileName: file!.name, contentBase64: await fileToBase64(file!), confirm }),
+    onSuccess: (r) => {
+      setReport(r);
+      if (r.saved) qc.invalidateQueries({ queryKey: taskKeys.all });
+    },
+  });
+  const close = () => {
+    setReport(null);
+    setFile(null);
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={L.import} size="90%">
+      <Stack>
+        <FileInput label={L.file} accept=".xlsx,.csv" value={file} onChange={(f) => { setFile(f); setReport(null); }} clearable />
+        <Group>
+          <Button disabled={!file} loading={run.isPending} onClick={() => run.mutate(false)}>
+            {L.dryRun}
+          </Button>
+          {report && !report.saved && report.valid > 0 && (
+            <Button color="green" loading={run.isPending} onClick={() => run.mutate(true)}>
+              {L.confirm(report.valid)}
+            </Button>
+          )}
+        </Group>
+        {run.error && <ErrorAlert error={run.error} />}
+        {report?.fileIssues.map((m) => (
+          <Alert key={m} color="red">
+            {m}
+          </Alert>
+        ))}
+        {report && (
+          <Alert color={report.saved ? 'green' : report.valid === report.total ? 'blue' : 'yellow'}>
+            {report.saved ? L.saved(report.saved) : L.summary(report.valid, report.total)}
+          </Alert>
+        )}
+        {report && (
+          <ScrollArea>
+            <Table striped aria-label={L.dryRun}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{L.row}</Table.Th>
+                  <Table.Th>{L.task}</Table.Th>
+                  <Table.Th>{L.lead}</Table.Th>
+                  <Table.Th>{L.timeFrame}</Table.Th>
+                  <Table.Th>{L.problems}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.rows.map((r) =>
+                  r.kind === 'group' ? (
+                    <Table.Tr key={r.row}>
+                      <Table.Td>{r.row}</Table.Td>
+                      <Table.Td colSpan={4}>
+                        <Text fw={700}>{r.section}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : (
+                    <Table.Tr key={r.row} style={{ background: r.valid ? undefined : 'var(--mantine-color-red-0)' }}>
+                      <Table.Td>{r.row}</Table.Td>
+                      <Table.Td>{r.title}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{r.leadText}</Text>
+                        <Text size="xs" c="dimmed">
+                          → {r.leads.matches.map((m) => m.name).join('; ') || '—'} ({L.units(r.leadUnits)})
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{r.timeFrame.original}</Text>
+                        {r.timeFrame.from && (
+                          <Text size="xs" c="dimmed">
+                            → {formatDate(r.timeFrame.from)}–{formatDate(r.timeFrame.to)}
+                            {r.timeFrame.dueDate ? `, ${L.due} ${formatDate(r.timeFrame.dueDate)}` : ''}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {r.issues.length === 0 ? (
+                          <Badge color="green" variant="light">
+                            {L.ok}
+                          </Badge>
+                        ) : (
+                          r.issues.map((i) => (
+                            <Text key={i.message} size="sm" c={i.severity === 'error' ? 'red.8' : 'yellow.9'}>
+                              {i.message}
+                            </Text>
+                          ))
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ),
+                )}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+function TaskDetail() {
+  const L = useTaskLabels();
+  const { taskId } = useParams();
+  const { can, me } = useSession();
+  const q = useQuery({ queryKey: taskKeys.detail(taskId!), queryFn: () => fetchTask(taskId!) });
+  const [editing, setEditing] = useState<{ part: Assignment | null; kind: 'progress' | 'comment' } | null>(null);
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
+  const { task, updates } = q.data;
+  const myUnits = new Set((me?.user.grants ?? []).map((g) => g.unitId));
+  const canWrite = (a: Assignment) => can('task.write') || myUnits.has(a.unitId);
+  const pct = task.progress.total ? Math.round((100 * task.progress.done) / task.progress.total) : 0;
+  const partsShown = [...task.assignments].sort((a, b) => Number(canWrite(b)) - Number(canWrite(a)));
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="..">
+        ← {L.back}
+      </Anchor>
+      <Title order={2}>{task.title}</Title>
+      <Paper withBorder p="md">
+        <Stack gap={4}>
+          {task.section && <Text size="sm">{task.section}</Text>}
+          <Text size="sm">
+            <b>{L.lead}:</b> {task.leadText}
+          </Text>
+          {task.coordinatorText && (
+            <Text size="sm">
+              <b>{L.coordinators}:</b> {task.coordinatorText}
+            </Text>
+          )}
+          <Text size="sm">
+            <b>{L.timeFrame}:</b> {task.timeFrame.text}
+            {task.timeFrame.dueDate && ` (${L.due} ${formatDate(task.timeFrame.dueDate)})`}
+          </Text>
+          <Progress value={pct} color={task.progress.overdue ? 'red' : 'green'} aria-label={L.progress} mt="xs" />
+          <Text size="sm">{L.unitsDone(task.progress.done, task.progress.total)}</Text>
+        </Stack>
+      </Paper>
+      <Title order={3}>{L.parts}</Title>
+      <ScrollArea h={partsShown.length > 12 ? 420 : undefined}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{L.unit}</Table.Th>
+              <Table.Th>{L.role}</Table.Th>
+              <Table.Th>{L.status}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {partsShown.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{a.unitName}</Table.Td>
+                <Table.Td>{a.role === 'lead' ? L.roleLead : L.roleCoordinator}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={a.effectiveStatus} L={L} />
+                </Table.Td>
+                <Table.Td>
+                  {canWrite(a) && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={`${a.role === 'lead' ? L.update : L.comment}: ${a.unitName}`}
+                      onClick={() => setEditing({ part: a, kind: a.role === 'lead' ? 'progress' : 'comment' })}
+                    >
+                      {a.role === 'lead' ? L.update : L.comment}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {can('task.write') && (
+        <Group>
+          <Button variant="default" onClick={() => setEditing({ part: null, kind: 'comment' })}>
+            {L.comment}
+          </Button>
+        </Group>
+      )}
+      <Title order={3}>{L.history}</Title>
+      {updates.length === 0 ? (
+        <Text c="dimmed">{L.noHistory}</Text>
+      ) : (
+        updates.map((u) => (
+          <Paper key={u.id} withBorder p="sm">
+            <Text size="sm" fw={600}>
+              {u.authorName} — {formatDateTime(u.createdAt)}
+              {u.statusTo && (
+                <>
+                  {' '}
+                  <StatusBadge status={u.statusTo} L={L} />
+                </>
+              )}
+            </Text>
+            {u.note && <Text size="sm">{u.note}</Text>}
+            {u.links.map((l) => (
+              <Anchor key={l} href={l} target="_blank" rel="noreferrer" size="sm" display="block">
+                {l}
+              </Anchor>
+            ))}
+            {u.attachments.map((f) => (
+              <Anchor key={f.id} href={`/api/task-attachments/${f.id}`} size="sm" display="block">
+                📎 {f.fileName}
+              </Anchor>
+            ))}
+          </Paper>
+        ))
+      )}
+      {editing && <UpdateDialog task={task} part={editing.part} kind={editing.kind} onClose={() => setEditing(null)} L={L} />}
+    </Stack>
+  );
+}
+
+function UpdateDialog({
+  task,
+  part,
+  kind,
+  onClose,
+  L,
+}: { task: Task; part: Assignment | null; kind: 'progress' | 'comment'; onClose: () => void; L: TaskLabels }) {
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<string>(part?.status === 'not_started' ? 'in_progress' : (part?.status ?? 'in_progress'));
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const save = useMutation({
+    mutationFn: async () =>
+      postUpdate(task.id, {
+        kind,
+        assignmentId: part?.id,
+        status: kind === 'progress' ? status : undefined,
+        version: kind === 'progress' ? part?.version : undefined,
+        note,
+        links: link.trim() ? [link.trim()] : [],
+        files: file ? [{ fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) }] : [],
+      }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: taskKeys.all });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={`${kind === 'progress' ? L.updateTitle : L.comment}${part ? ` — ${part.unitName}` : ''}`}>
+      <Stack>
+        {kind === 'progress' && (
+          <NativeSelect
+            label={L.status}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value)}
+            data={['not_started', 'in_progress', 'done', 'blocked'].map((s) => ({ value: s, label: L.statuses[s]! }))}
+          />
+        )}
+        <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+        <TextInput label={L.link} value={link} onChange={(e) => setLink(e.currentTarget.value)} placeholder="https://" />
+        <FileInput label={L.evidenceFile} value={file} onChange={setFile} clearable />
+        {save.error && <ErrorAlert error={save.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {L.close}
+          </Button>
+          <Button loading={save.isPending} onClick={() => save.mutate()}>
+            {L.save}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
