@@ -35,6 +35,8 @@ const schema = z.object({
     .trim()
     .default('loopback')
     .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
+  /** Sign-in attempts per client address per minute (brute-force protection; the account also locks). */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
 });
@@ -50,6 +52,7 @@ export type Config = {
   trustProxy: boolean | string;
   logLevel: string;
   webDist: string;
+  signInRateLimit: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? 'apps/web/dist'),
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
   };
 }

@@ -38,7 +38,7 @@ export const authRoutes = (config: Config): FastifyPluginAsyncZod => async (app)
   app.post(
     '/sign-in',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập',

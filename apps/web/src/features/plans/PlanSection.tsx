@@ -1,4 +1,4 @@
-import { formatCitation, type DocumentReference, type PlanDocument } from '@dx/domain';
+import { type DocumentReference, formatCitation, type PlanDocument } from '@dx/domain';
 import { Accordion, Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -71,6 +71,7 @@ export function PlanSection<K extends PartKey>({
   title,
   keys,
   clean = (v) => v,
+  check,
   children,
 }: {
   plan: StoredPlan;
@@ -79,6 +80,8 @@ export function PlanSection<K extends PartKey>({
   keys: readonly K[];
   /** Tidies the draft before it is sent (e.g. drops empty lines). */
   clean?: (v: Part<K>) => Part<K>;
+  /** The domain's rules checked before sending (dotted path → message), to spare a round trip. */
+  check?: (v: Part<K>) => Record<string, string>;
   children: SectionEditor<K>;
 }) {
   const L = usePlanLabels();
@@ -97,7 +100,11 @@ export function PlanSection<K extends PartKey>({
       void qc.invalidateQueries({ queryKey: planKeys.revisions(plan.id) });
       void qc.invalidateQueries({ queryKey: planKeys.list(plan.provinceId) });
       setDraft(null);
-      notifications.show({ color: 'green', message: `${title}: ${L.saved}` });
+      notifications.show({
+        color: 'green',
+        message: `${title}: ${L.saved}`,
+        closeButtonProps: { 'aria-label': L.close },
+      });
     },
     onError: (e) => {
       const current = e instanceof ApiError && e.code === 'RESOURCE.VERSION_CONFLICT' && e.details?.current;
@@ -106,8 +113,11 @@ export function PlanSection<K extends PartKey>({
   });
   const error = save.error instanceof ApiError ? save.error : null;
   const conflict =
-    error?.code === 'RESOURCE.VERSION_CONFLICT' ? (error.details?.current as StoredPlan | undefined) : undefined;
-  const fe = error && !conflict ? error.fieldErrors : {};
+    error?.code === 'RESOURCE.VERSION_CONFLICT'
+      ? (error.details?.current as StoredPlan | undefined)
+      : undefined;
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const fe = { ...(error && !conflict ? error.fieldErrors : {}), ...local };
   const err: FieldError = (...path) => {
     for (let n = path.length; n > 0; n--) {
       const e = fe[path.slice(0, n).join('.')];
@@ -120,10 +130,15 @@ export function PlanSection<K extends PartKey>({
   const set = (patch: Partial<Part<K>>) =>
     setDraft((d) => {
       const cur = d ?? { value: server, base: server, baseVersion: plan.version };
-      return { ...cur, value: { ...cur.value, ...patch } };
+      const value = { ...cur.value, ...patch };
+      // Typed back to what the server has: nothing to keep.
+      return same(value, server) ? null : { ...cur, value };
     });
   const onSave = () => {
     if (!draft) return;
+    const found = check?.(value) ?? {};
+    setLocal(found);
+    if (Object.keys(found).length > 0) return save.reset();
     // Someone changed this very part since the draft began: send the old version so the server answers 409.
     save.mutate(same(draft.base, server) ? plan.version : draft.baseVersion);
   };
@@ -134,6 +149,7 @@ export function PlanSection<K extends PartKey>({
   };
   const takeServer = () => {
     setDraft(null);
+    setLocal({});
     save.reset();
   };
 
@@ -143,7 +159,7 @@ export function PlanSection<K extends PartKey>({
         <Group gap="xs" wrap="nowrap">
           <Text fw={600}>{title}</Text>
           {dirty && (
-            <Badge color="orange" variant="light" size="sm">
+            <Badge color="orange" variant="light" size="sm" styles={{ label: { color: '#8a3100' } }}>
               {L.unsaved}
             </Badge>
           )}

@@ -52,7 +52,9 @@ const LABELS = {
     unitGroup: 'Nhóm đơn vị',
     record: 'Loại hồ sơ',
     editPlan: 'Sửa kế hoạch',
-    editIntro: 'Mỗi phần lưu riêng bằng nút "Lưu" của phần đó. Bản nháp được giữ trên máy này cho đến khi lưu.',
+    close: 'Đóng',
+    editIntro:
+      'Mỗi phần lưu riêng bằng nút "Lưu" của phần đó. Bản nháp được giữ trên máy này cho đến khi lưu.',
     secHeader: 'Thông tin văn bản',
     secHeadings: 'Tiêu đề các phần',
     secLegalBases: 'Căn cứ',
@@ -171,6 +173,7 @@ const LABELS = {
     unitGroup: 'Unit group',
     record: 'Record kind',
     editPlan: 'Edit plan',
+    close: 'Close',
     editIntro: 'Each part is saved with its own "Save" button. Drafts are kept on this device until saved.',
     secHeader: 'Document details',
     secHeadings: 'Part headings',
