@@ -546,6 +546,7 @@ async function appendixXlsx(): Promise<Buffer> {
     ['II', 'Tập huấn'],
     [1, 'Tập huấn kỹ năng viết tin về chuyển đổi số', 'Sở Thông tin và Truyền thông', 'Các sở, ban, ngành; UBND các quận, huyện', 'Thường xuyên', 'Lớp tập huấn'],
     [2, 'Hội thảo chuyển đổi số', 'Ban Tuyên truyền Không Tồn Tại', '', '01-10/10/2023'],
+    [3, 'Tuyên truyền lưu động về chuyển đổi số', 'An Lão', '', 'Quý III/2023'],
   ]) {
     ws.addRow(r);
   }
@@ -591,12 +592,16 @@ test('the DX office imports the appendix; a commune officer marks its part done 
     buffer: await appendixXlsx(),
   });
   await dialog.getByRole('button', { name: 'Chạy thử' }).click();
-  await visible(dialog.getByText(/^3\/4 dòng hợp lệ/));
+  await visible(dialog.getByText(/^3\/5 dòng hợp lệ/));
   await visible(dialog.getByText('Không tìm thấy đơn vị "Ban Tuyên truyền Không Tồn Tại" trong danh mục đơn vị của tỉnh'));
   await visible(dialog.getByText(/→ UBND các xã, phường, thị trấn \(\d{3} đơn vị\)/));
+  // "An Lão" is a district and a town: the dry run asks which one is meant, and runs again with the answer.
+  await dialog.getByRole('combobox', { name: '"An Lão" là đơn vị nào?' }).selectOption({ label: 'Huyện An Lão' });
+  await dialog.getByRole('button', { name: 'Chạy thử' }).last().click();
+  await visible(dialog.getByText(/^4\/5 dòng hợp lệ/));
   await shot(ctx, 'tasks-import-dry-run', true);
-  await dialog.getByRole('button', { name: 'Lưu 3 nhiệm vụ hợp lệ' }).click();
-  await visible(dialog.getByText('Đã lưu 3 nhiệm vụ'));
+  await dialog.getByRole('button', { name: 'Lưu 4 nhiệm vụ hợp lệ' }).click();
+  await visible(dialog.getByText('Đã lưu 4 nhiệm vụ'));
   await page.keyboard.press('Escape');
   await visible(page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }));
 
@@ -616,6 +621,7 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await form.getByRole('button', { name: 'Lưu' }).click();
   await visible(page.getByRole('link', { name: '📎 bien-ban.pdf' }));
   await visible(page.getByRole('row', { name: /Phường Máy Chai.*Hoàn thành/ }));
+  await expectAccessible(page, 'task detail');
   await shot(ctx, 'tasks-unit-done', true);
 
   // The DX office sees overall progress: one commune of all done, the press task overdue; the export downloads.
@@ -624,12 +630,117 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await choosePlan54(page);
   await visible(page.getByText(/^1\/\d{3} đơn vị hoàn thành$/));
   await visible(page.getByText('0/2 đơn vị hoàn thành'));
+  await expectAccessible(page, 'tasks');
   await page.getByRole('tab', { name: 'Tiến độ theo tháng' }).click();
   await visible(page.getByRole('columnheader', { name: '10/23' }));
   await shot(ctx, 'tasks-timeline', true);
+  await page.getByRole('combobox', { name: 'Chia theo' }).selectOption('quarter');
+  await visible(page.getByRole('columnheader', { name: 'Q4/23' }));
   const plans = await (await req.get(`${ctx.base}/api/plans`)).json();
   const plan54 = (plans.items as { id: string; number: string | null }[]).find((p) => p.number?.startsWith('54'));
   assert(plan54, 'plan 54 listed');
   const xlsx = await req.get(`${ctx.base}/api/plans/${plan54.id}/tasks/export.xlsx`);
   assert(xlsx.ok() && (await xlsx.body()).length > 1000, `export: ${xlsx.status()}`);
+});
+
+/* The plan as the DX office edits it: every part of the document, each part saved on its own. */
+
+/** Signs in as admin, waiting out the sign-in rate limit (20 a minute) that a long run reaches. */
+async function signInAdminPatiently(ctx: Ctx) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = await ctx.context.request.post(`${ctx.base}/api/auth/sign-in`, {
+      data: { username: 'admin', password: ctx.adminPassword },
+    });
+    if (r.ok()) return;
+    assert(r.status() === 429, `sign-in failed: ${r.status()} ${await r.text()}`);
+    const wait = Number(r.headers()['retry-after'] ?? 30);
+    await new Promise((done) => setTimeout(done, (Math.min(wait, 65) + 1) * 1000));
+  }
+  throw new Error('sign-in still rate-limited');
+}
+
+test('the DX office adds a legal basis and a recipient to plan 54; a bad plan number shows on its field', async (ctx) => {
+  const { page } = ctx;
+  await signInAdminPatiently(ctx);
+  await page.goto('/plans');
+  await page
+    .getByRole('row', { name: /54\/KH-UBND/ })
+    .getByRole('link')
+    .click();
+  await visible(page.getByRole('heading', { name: '54/KH-UBND', level: 2 }));
+  await page.getByRole('tab', { name: 'Sửa kế hoạch' }).click();
+  const section = async (name: string) => {
+    await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    const region = page.getByRole('region', { name: new RegExp(`^${name}`) });
+    await visible(region);
+    return region;
+  };
+
+  // Căn cứ: a new document reference at the end of the list.
+  const bases = await section('Căn cứ');
+  const basesBefore = await bases.getByRole('group', { name: /^Căn cứ \d+$/ }).count();
+  await bases.getByRole('button', { name: 'Thêm căn cứ' }).click();
+  const basis = bases.getByRole('group', { name: `Căn cứ ${basesBefore + 1}`, exact: true });
+  await visible(basis);
+  await basis.getByLabel('Loại văn bản').fill('Quyết định');
+  await basis.getByLabel('Số, ký hiệu').fill('12/QĐ-UBND');
+  await basis.getByLabel('Cơ quan ban hành văn bản').fill('Ủy ban nhân dân thành phố');
+  await basis.getByLabel('Ngày').fill('15/01/2023');
+  await basis.getByLabel('Ngày').press('Enter');
+  await basis.getByLabel('Trích yếu').fill('ban hành Quy chế thông tin cơ sở (e2e)');
+  await bases.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(page.getByText('Căn cứ: Đã lưu kế hoạch'));
+
+  // Nơi nhận: one line more.
+  const recipients = await section('Nơi nhận');
+  const box = recipients.getByLabel('Nơi nhận (mỗi dòng một nơi)');
+  await box.fill(`${await box.inputValue()}\nSở Thông tin và Truyền thông (e2e)`);
+  await recipients.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(page.getByText('Nơi nhận: Đã lưu kế hoạch'));
+
+  // Both show in the document as it prints.
+  await page.getByRole('tab', { name: 'Văn bản' }).click();
+  const doc = page.getByRole('article');
+  await visible(
+    doc.getByText(
+      'Quyết định số 12/QĐ-UBND ngày 15/01/2023 của Ủy ban nhân dân thành phố về ban hành Quy chế thông tin cơ sở (e2e)',
+    ),
+  );
+  await visible(doc.getByText('- Sở Thông tin và Truyền thông (e2e)'));
+
+  // A malformed number: the domain's rule answers on the number field, before any round trip.
+  await page.getByRole('tab', { name: 'Sửa kế hoạch' }).click();
+  const header = await section('Thông tin văn bản');
+  const number = header.getByLabel('Số, ký hiệu');
+  await number.fill('54-KH');
+  await header.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(header.getByText('Số, ký hiệu phải có dạng <số>/<loại>-<cơ quan>, ví dụ 54/KH-UBND'));
+  assert((await number.getAttribute('aria-invalid')) === 'true', 'number field marked invalid');
+
+  // The server's per-field errors land on the right input: a legal basis without its number.
+  const bases2 = await section('Căn cứ');
+  const basesNow = await bases2.getByRole('group', { name: /^Căn cứ \d+$/ }).count();
+  await bases2.getByRole('button', { name: 'Thêm căn cứ' }).click();
+  const unnumbered = bases2.getByRole('group', { name: `Căn cứ ${basesNow + 1}`, exact: true });
+  await visible(unnumbered);
+  await unnumbered.getByLabel('Trích yếu').fill('văn bản chưa có số (e2e)');
+  await bases2.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(unnumbered.getByText('Nhập số, ký hiệu văn bản'));
+  assert(
+    (await unnumbered.getByLabel('Số, ký hiệu').getAttribute('aria-invalid')) === 'true',
+    'legal basis number marked invalid',
+  );
+  await expectAccessible(page, 'plan editor');
+  await number.scrollIntoViewIfNeeded();
+  await page.getByText('Nơi nhận: Đã lưu kế hoạch').waitFor({ state: 'hidden' });
+  await shot(ctx, 'plan-editor');
+
+  // Usable on a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visible(number);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(overflow <= 390, `page scrolls sideways on a phone (${overflow}px)`);
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('dx.planDraft:')) localStorage.removeItem(k);
+  });
 });

@@ -206,6 +206,9 @@ export const taskReminder = pgTable(
   (t) => [
     uniqueIndex('task_reminder_once_uq').on(t.assignmentId, t.kind, t.localDate),
     index('task_reminder_task_idx').on(t.taskId, t.createdAt),
-    check('task_reminder_kind_chk', sql`${t.kind} IN ('due_in_7','due_in_3','due_today','overdue','escalation')`),
+    check(
+      'task_reminder_kind_chk',
+      sql`${t.kind} IN ('due_in_7','due_in_3','due_today','overdue','escalation')`,
+    ),
   ],
 );

@@ -3,6 +3,7 @@ import {
   getRecord,
   getUnitGroup,
   getUnitVersionById,
+  insertRecord,
   insertUnitGroup,
   insertUser,
   queryRows,
@@ -169,6 +170,19 @@ const freshRecord = async (f: Fixture, type: RecordType) => {
   return res.json() as { id: string; version: number };
 };
 const recordRow = (f: Fixture, type: RecordType, id: string) => getRecord(f.t.handle.db, type, id);
+/** The target of a write, stored directly (the matrix makes hundreds; the API path is covered by the POST rows). */
+const targetRecord = async (f: Fixture, type: RecordType) => {
+  const { themeIds: _t, modelIds: _m, attendeeIds: _a, ...columns } = recordInput(f, type);
+  const extra =
+    type === 'publication' ? { unitId: f.commune } : type === 'unit_plan' ? { status: 'submitted' } : {};
+  const row = await insertRecord(f.t.handle.db, type, {
+    ...columns,
+    ...extra,
+    provinceId: f.t.hp,
+    createdBy: f.sysAdmin.userId,
+  });
+  return { id: row.id, version: row.version };
+};
 
 async function setUpEvidence(f: Fixture): Promise<Evidence> {
   const db = f.t.handle.db;
@@ -239,7 +253,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
         access: recordWriter,
         ok: 200,
         request: async (f) => {
-          const r = await freshRecord(f, type);
+          const r = await targetRecord(f, type);
           return {
             method: 'PUT',
             url: `${path}/${r.id}`,
@@ -255,7 +269,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
         access: recordWriter,
         ok: 204,
         request: async (f) => {
-          const r = await freshRecord(f, type);
+          const r = await targetRecord(f, type);
           return { method: 'DELETE', url: `${path}/${r.id}?version=${r.version}` };
         },
         snapshot: async (f, req) => recordRow(f, type, idOf(req.url)),
@@ -269,7 +283,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
     access: groupWriter,
     ok: 200,
     request: async (f) => {
-      const r = await freshRecord(f, 'unit_plan');
+      const r = await targetRecord(f, 'unit_plan');
       return {
         method: 'POST',
         url: `/api/unit-plans/${r.id}/review`,

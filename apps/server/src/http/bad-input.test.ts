@@ -1,5 +1,7 @@
+import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_PATHS } from '../features/records/records.routes';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
 
@@ -23,7 +25,7 @@ const json = (method: InjectOptions['method'], url: string, body: string): Injec
 });
 
 /** Malformed JSON and a body of the wrong shape, for every route that takes a body. */
-const bodyShape = (method: 'POST' | 'PATCH', url: (c: Ctx) => string): BadCase[] => [
+const bodyShape = (method: 'POST' | 'PUT' | 'PATCH', url: (c: Ctx) => string): BadCase[] => [
   { name: 'malformed JSON', req: (c) => json(method, url(c), '{"oops": '), path: ['body'] },
   { name: 'a JSON array instead of an object', req: (c) => json(method, url(c), '[1, 2]'), path: ['body'] },
   { name: 'a JSON string instead of an object', req: (c) => json(method, url(c), '"text"'), path: ['body'] },
@@ -42,6 +44,350 @@ const validUser = (c: Ctx) => ({
   grants: [{ role: 'viewer', unitId: c.hp }],
 });
 const validCorrection = { version: 1, name: 'Xã Hợp Lệ', code: null, adminType: 'Xã', kind: 'commune' };
+
+/** Evidence records (records.routes.ts): a channel of the test unit, made in the suite's setup. */
+const ev = { channel: NO_SUCH };
+const validRecord = (c: Ctx, type: RecordType): Record<string, unknown> =>
+  ({
+    unit_plan: {
+      unitId: c.unit,
+      year: 2025,
+      kind: 'dx_plan',
+      documentNumber: '01/KH',
+      documentDate: '2025-01-15',
+    },
+    channel: { ownerUnitId: c.unit, kind: 'portal', name: 'Trang thông tin phường' },
+    publication: {
+      channelId: ev.channel,
+      title: 'Tin',
+      publishedOn: '2025-02-01',
+      format: 'article',
+      reach: 10,
+    },
+    person: { unitId: c.unit, fullName: 'Nguyễn Văn A', role: 'reporter' },
+    training: { organiserUnitId: c.unit, title: 'Lớp tập huấn', heldOn: '2025-03-01', tags: ['dx_writing'] },
+    dx_model: { unitId: c.unit, kind: 'model', name: 'Chợ 4.0' },
+    event: {
+      organiserUnitId: c.unit,
+      kind: 'contest',
+      level: 'unit',
+      title: 'Cuộc thi',
+      heldOn: '2025-04-01',
+    },
+  })[type];
+/** Per type: a field holding a choice, a date, a required text with its limit, and the owner reference. */
+const RECORD_FIELDS: Record<
+  RecordType,
+  { choice: [string, unknown]; date: string; text: [string, number]; owner: string; count?: string }
+> = {
+  unit_plan: {
+    choice: ['kind', 'memo'],
+    date: 'documentDate',
+    text: ['documentNumber', 60],
+    owner: 'unitId',
+    count: 'year',
+  },
+  channel: { choice: ['kind', 'blog'], date: 'closedOn', text: ['name', 300], owner: 'ownerUnitId' },
+  publication: {
+    choice: ['format', 'poem'],
+    date: 'publishedOn',
+    text: ['title', 1000],
+    owner: 'channelId',
+    count: 'reach',
+  },
+  person: { choice: ['role', 'poet'], date: 'leftOn', text: ['fullName', 200], owner: 'unitId' },
+  training: { choice: ['tags', [long(41)]], date: 'heldOn', text: ['title', 500], owner: 'organiserUnitId' },
+  dx_model: { choice: ['kind', 'idea'], date: 'recognisedOn', text: ['name', 500], owner: 'unitId' },
+  event: {
+    choice: ['level', 'world'],
+    date: 'heldOn',
+    text: ['title', 500],
+    owner: 'organiserUnitId',
+    count: 'participants',
+  },
+};
+/** Bad fields of a record body; `wrap` puts the record where the route expects it (PUT: `{ version, record }`). */
+const recordFieldCases = (
+  type: RecordType,
+  method: 'POST' | 'PUT',
+  url: string,
+  wrap: (r: Record<string, unknown>) => Record<string, unknown>,
+  at: Path,
+): BadCase[] => {
+  const { choice, date, text, owner, count } = RECORD_FIELDS[type];
+  const bad = (name: string, field: string, value: unknown, path: Path = [...at, field]): BadCase => ({
+    name,
+    req: (c) => ({ method, url, payload: wrap({ ...validRecord(c, type), [field]: value }) }),
+    path,
+  });
+  return [
+    bad('unknown choice', choice[0], choice[1], Array.isArray(choice[1]) ? [...at, choice[0], 0] : undefined),
+    bad('owner not a uuid', owner, 'x'),
+    bad('impossible date', date, '2025-02-30'),
+    bad('dd/mm/yyyy date', date, '15/03/2025'),
+    bad('blank text', text[0], '   '),
+    bad('oversized text', text[0], long(text[1] + 1)),
+    bad('NUL in text', text[0], 'a\u0000b'),
+    ...(count
+      ? [bad('negative number', count, -1), bad('number beyond the integer column', count, 2147483648)]
+      : []),
+  ];
+};
+const EVIDENCE_CASES: Record<string, BadCase[]> = Object.fromEntries(
+  (Object.entries(RECORD_PATHS) as [RecordType, string][]).flatMap(([type, p]) => {
+    const path = `/api/${p}`;
+    const one = `${path}/${NO_SUCH}`;
+    return [
+      [
+        `GET ${path}`,
+        [
+          {
+            name: 'missing provinceId',
+            req: () => ({ method: 'GET', url: path }),
+            path: ['querystring', 'provinceId'],
+          },
+          {
+            name: 'bad unitId',
+            req: (c) => ({ method: 'GET', url: `${path}?provinceId=${c.hp}&unitId=x` }),
+            path: ['querystring', 'unitId'],
+          },
+          {
+            name: 'impossible from date',
+            req: (c) => ({ method: 'GET', url: `${path}?provinceId=${c.hp}&from=2025-02-30` }),
+            path: ['querystring', 'from'],
+          },
+          {
+            name: 'dd/mm/yyyy to date',
+            req: (c) => ({ method: 'GET', url: `${path}?provinceId=${c.hp}&to=30%2F06%2F2025` }),
+            path: ['querystring', 'to'],
+          },
+          {
+            name: 'limit out of range',
+            req: (c) => ({ method: 'GET', url: `${path}?provinceId=${c.hp}&limit=501` }),
+            path: ['querystring', 'limit'],
+          },
+        ],
+      ],
+      [
+        `GET ${path}/:id`,
+        [{ name: 'bad uuid', req: () => ({ method: 'GET', url: `${path}/x` }), path: ['params', 'id'] }],
+      ],
+      [
+        `POST ${path}`,
+        [...bodyShape('POST', () => path), ...recordFieldCases(type, 'POST', path, (r) => r, ['body'])],
+      ],
+      [
+        `PUT ${path}/:id`,
+        [
+          ...bodyShape('PUT', () => one),
+          {
+            name: 'bad uuid',
+            req: (c) => ({
+              method: 'PUT',
+              url: `${path}/x`,
+              payload: { version: 1, record: validRecord(c, type) },
+            }),
+            path: ['params', 'id'],
+          },
+          {
+            name: 'missing version',
+            req: (c) => ({ method: 'PUT', url: one, payload: { record: validRecord(c, type) } }),
+            path: ['body', 'version'],
+          },
+          {
+            name: 'version out of range',
+            req: (c) => ({
+              method: 'PUT',
+              url: one,
+              payload: { version: 2147483648, record: validRecord(c, type) },
+            }),
+            path: ['body', 'version'],
+          },
+          {
+            name: 'missing record',
+            req: () => ({ method: 'PUT', url: one, payload: { version: 1 } }),
+            path: ['body', 'record'],
+          },
+          ...recordFieldCases(type, 'PUT', one, (record) => ({ version: 1, record }), ['body', 'record']),
+        ],
+      ],
+      [
+        `DELETE ${path}/:id`,
+        [
+          {
+            name: 'bad uuid',
+            req: () => ({ method: 'DELETE', url: `${path}/x?version=1` }),
+            path: ['params', 'id'],
+          },
+          {
+            name: 'missing version',
+            req: () => ({ method: 'DELETE', url: one }),
+            path: ['querystring', 'version'],
+          },
+          {
+            name: 'version not a number',
+            req: () => ({ method: 'DELETE', url: `${one}?version=latest` }),
+            path: ['querystring', 'version'],
+          },
+          {
+            name: 'version out of range',
+            req: () => ({ method: 'DELETE', url: `${one}?version=2147483648` }),
+            path: ['querystring', 'version'],
+          },
+        ],
+      ],
+    ];
+  }),
+);
+EVIDENCE_CASES['POST /api/unit-plans/:id/review'] = [
+  ...bodyShape('POST', () => `/api/unit-plans/${NO_SUCH}/review`),
+  {
+    name: 'bad uuid',
+    req: () => ({
+      method: 'POST',
+      url: '/api/unit-plans/x/review',
+      payload: { version: 1, decision: 'accept' },
+    }),
+    path: ['params', 'id'],
+  },
+  {
+    name: 'unknown decision',
+    req: () => ({
+      method: 'POST',
+      url: `/api/unit-plans/${NO_SUCH}/review`,
+      payload: { version: 1, decision: 'maybe' },
+    }),
+    path: ['body', 'decision'],
+  },
+  {
+    name: 'version out of range',
+    req: () => ({
+      method: 'POST',
+      url: `/api/unit-plans/${NO_SUCH}/review`,
+      payload: { version: 2147483648, decision: 'accept' },
+    }),
+    path: ['body', 'version'],
+  },
+  {
+    name: 'oversized note',
+    req: () => ({
+      method: 'POST',
+      url: `/api/unit-plans/${NO_SUCH}/review`,
+      payload: { version: 1, decision: 'return', note: long(4001) },
+    }),
+    path: ['body', 'note'],
+  },
+];
+EVIDENCE_CASES['GET /api/imports/publications/template.xlsx'] = [];
+EVIDENCE_CASES['POST /api/imports/publications'] = [
+  ...bodyShape('POST', () => '/api/imports/publications'),
+  {
+    name: 'content not base64',
+    req: (c) => ({
+      method: 'POST',
+      url: '/api/imports/publications',
+      payload: { provinceId: c.hp, fileName: 'tin.csv', contentBase64: '%%%' },
+    }),
+    path: ['body', 'contentBase64'],
+  },
+  {
+    name: 'bad provinceId',
+    req: () => ({
+      method: 'POST',
+      url: '/api/imports/publications',
+      payload: { provinceId: '31', fileName: 'tin.csv', contentBase64: 'YQ==' },
+    }),
+    path: ['body', 'provinceId'],
+  },
+  {
+    name: 'blank file name',
+    req: (c) => ({
+      method: 'POST',
+      url: '/api/imports/publications',
+      payload: { provinceId: c.hp, fileName: ' ', contentBase64: 'YQ==' },
+    }),
+    path: ['body', 'fileName'],
+  },
+  {
+    name: 'confirm not a boolean',
+    req: (c) => ({
+      method: 'POST',
+      url: '/api/imports/publications',
+      payload: { provinceId: c.hp, fileName: 'tin.csv', contentBase64: 'YQ==', confirm: 'yes' },
+    }),
+    path: ['body', 'confirm'],
+  },
+];
+EVIDENCE_CASES['GET /api/plans/:planId/targets/evaluation'] = [
+  {
+    name: 'bad uuid',
+    req: () => ({ method: 'GET', url: '/api/plans/x/targets/evaluation' }),
+    path: ['params', 'planId'],
+  },
+];
+EVIDENCE_CASES['GET /api/plans/:planId/targets/standing'] = [
+  {
+    name: 'bad uuid',
+    req: (c) => ({ method: 'GET', url: `/api/plans/x/targets/standing?unitId=${c.unit}` }),
+    path: ['params', 'planId'],
+  },
+  {
+    name: 'missing unitId',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/standing` }),
+    path: ['querystring', 'unitId'],
+  },
+  {
+    name: 'bad unitId',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/standing?unitId=31` }),
+    path: ['querystring', 'unitId'],
+  },
+];
+EVIDENCE_CASES['POST /api/plans/:planId/targets/:planTargetId/reminders'] = [
+  ...bodyShape('POST', () => `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/reminders`),
+  {
+    name: 'no units',
+    req: () => ({
+      method: 'POST',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/reminders`,
+      payload: { unitIds: [] },
+    }),
+    path: ['body', 'unitIds'],
+  },
+  {
+    name: 'unit not a uuid',
+    req: () => ({
+      method: 'POST',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/reminders`,
+      payload: { unitIds: ['x'] },
+    }),
+    path: ['body', 'unitIds', 0],
+  },
+  {
+    name: 'oversized message',
+    req: (c) => ({
+      method: 'POST',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/reminders`,
+      payload: { unitIds: [c.unit], message: long(4001) },
+    }),
+    path: ['body', 'message'],
+  },
+  {
+    name: 'bad target uuid',
+    req: (c) => ({
+      method: 'POST',
+      url: `/api/plans/${NO_SUCH}/targets/x/reminders`,
+      payload: { unitIds: [c.unit] },
+    }),
+    path: ['params', 'planTargetId'],
+  },
+];
+EVIDENCE_CASES['GET /api/units/:unitId/notifications'] = [
+  {
+    name: 'bad uuid',
+    req: () => ({ method: 'GET', url: '/api/units/x/notifications' }),
+    path: ['params', 'unitId'],
+  },
+];
 
 /** One table row per route; `[]` only for routes that take no input at all. */
 const CASES: Record<string, BadCase[]> = {
@@ -939,6 +1285,7 @@ const CASES: Record<string, BadCase[]> = {
       path: ['params', 'planId'],
     },
   ],
+  ...EVIDENCE_CASES,
   // Tasks of the appendix (plan 54 III, V.1.a).
   'GET /api/plans/:planId/tasks': [
     { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/plans/x/tasks' }), path: ['params', 'planId'] },
@@ -1106,6 +1453,16 @@ describe('bad input on every route', () => {
     ).json().id;
   });
   afterAll(async () => t?.close());
+  beforeAll(async () => {
+    // A real channel, so publication bodies that pass validation reach the database.
+    const channel = await t.call(admin, {
+      method: 'POST',
+      url: '/api/channels',
+      payload: validRecord(c, 'channel'),
+    });
+    expect(channel.statusCode, channel.body).toBe(201);
+    ev.channel = channel.json().id;
+  });
 
   it('the table has a row for every route the app registers', () => {
     const missing = routesWithoutHead(t.app).filter((r) => !(r in CASES));

@@ -17,9 +17,16 @@ describe('job queue (pg-boss) on the same database', () => {
     const boss = await startJobs(handle, (m) => log.push(m));
     opened.push({ close: () => boss.stop({ graceful: true, timeout: 5_000 }) });
     const schedules = await boss.getSchedules();
-    expect(schedules).toContainEqual(expect.objectContaining({ name: TASK_REMINDERS_JOB.name, cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' }));
+    expect(schedules).toContainEqual(
+      expect.objectContaining({
+        name: TASK_REMINDERS_JOB.name,
+        cron: '0 7 * * *',
+        timezone: 'Asia/Ho_Chi_Minh',
+      }),
+    );
     await boss.send(TASK_REMINDERS_JOB.name, { now: '2023-06-23T00:00:00.000Z' });
-    for (let i = 0; i < 60 && !log.some((m) => m.startsWith('Đôn đốc nhiệm vụ')); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 60 && !log.some((m) => m.startsWith('Đôn đốc nhiệm vụ')); i++)
+      await new Promise((r) => setTimeout(r, 250));
     expect(log).toContainEqual(expect.stringMatching(/^Đôn đốc nhiệm vụ: 0 nhắc việc/));
   }, 60_000);
 });

@@ -18,8 +18,13 @@ export async function startJobs(handle: DatabaseHandle, log: (msg: string) => vo
   await boss.work(TASK_REMINDERS_JOB.name, async (jobs) => {
     for (const job of jobs) {
       const payload = TASK_REMINDERS_JOB.payload.parse(job.data ?? {});
-      const result = await runTaskReminders({ db: handle.db, now: payload.now ? new Date(payload.now) : new Date() });
-      log(`Đôn đốc nhiệm vụ: ${result.sent} nhắc việc (${result.emailed} e-mail), ${result.alreadySent} đã gửi trước đó`);
+      const result = await runTaskReminders({
+        db: handle.db,
+        now: payload.now ? new Date(payload.now) : new Date(),
+      });
+      log(
+        `Đôn đốc nhiệm vụ: ${result.sent} nhắc việc (${result.emailed} e-mail), ${result.alreadySent} đã gửi trước đó`,
+      );
     }
   });
   return boss;

@@ -60,7 +60,9 @@ describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, e
       url: `/api/plans/${planId}/tasks/import`,
       payload: {
         fileName: 'phu-luc.xlsx',
-        contentBase64: await appendixXlsx([[1, 'Tuyên truyền trên loa phường', 'Phường Máy Chai', null, 'Quý II/2023', null, null, null]]),
+        contentBase64: await appendixXlsx([
+          [1, 'Tuyên truyền trên loa phường', 'Phường Máy Chai', null, 'Quý II/2023', null, null, null],
+        ]),
         confirm: true,
       },
     });
@@ -69,11 +71,19 @@ describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, e
       [commune, 'vanphong@maychai.haiphong.gov.vn'],
       [district, 'vanphong@ngoquyen.haiphong.gov.vn'],
     ] as const) {
-      const user = await insertUser(t.handle.db, { username: email, displayName: email, email, passwordHash: 'x' });
+      const user = await insertUser(t.handle.db, {
+        username: email,
+        displayName: email,
+        email,
+        passwordHash: 'x',
+      });
       await replaceGrants(t.handle.db, user.id, [{ role: 'unit_officer', unitId }]);
     }
     await t.handle.db.insert(schema.setting).values([
-      { key: 'smtp', value: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'cds@haiphong.gov.vn' } },
+      {
+        key: 'smtp',
+        value: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'cds@haiphong.gov.vn' },
+      },
       { key: TASK_REMINDER_SETTING, value: { escalateAfterDays: 5, overdueEveryDays: 1 } },
     ]);
   });
@@ -89,7 +99,10 @@ describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, e
     );
 
   it('nothing to say more than a week before the due date', async () => {
-    expect(await runTaskReminders({ db: t.handle.db, now: at('2023-06-20') })).toMatchObject({ checked: 0, sent: 0 });
+    expect(await runTaskReminders({ db: t.handle.db, now: at('2023-06-20') })).toMatchObject({
+      checked: 0,
+      sent: 0,
+    });
   });
 
   it('7 days before: one reminder, in-app and by e-mail; a second run the same day sends nothing', async () => {
@@ -97,12 +110,21 @@ describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, e
     expect(first).toMatchObject({ checked: 1, sent: 1, emailed: 1, alreadySent: 0 });
     const second = await runTaskReminders({ db: t.handle.db, now: new Date('2023-06-23T22:00:00+07:00') });
     expect(second).toMatchObject({ sent: 0, emailed: 0, alreadySent: 1 });
-    expect(await reminders()).toEqual([{ kind: 'due_in_7', local_date: '2023-06-23', recipient_unit_id: commune, email_status: 'sent' }]);
+    expect(await reminders()).toEqual([
+      { kind: 'due_in_7', local_date: '2023-06-23', recipient_unit_id: commune, email_status: 'sent' },
+    ]);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.to).toEqual(['vanphong@maychai.haiphong.gov.vn']);
     expect(smtp.received[0]!.raw).toMatch(/Subject: =\?UTF-8\?/);
-    const [n] = await queryRows<{ kind: string; unit_id: string; body: string }>(t.handle.db, sql`SELECT kind, unit_id, body FROM notification`);
-    expect(n).toMatchObject({ kind: 'task_reminder', unit_id: commune, body: expect.stringContaining('còn 7 ngày') });
+    const [n] = await queryRows<{ kind: string; unit_id: string; body: string }>(
+      t.handle.db,
+      sql`SELECT kind, unit_id, body FROM notification`,
+    );
+    expect(n).toMatchObject({
+      kind: 'task_reminder',
+      unit_id: commune,
+      body: expect.stringContaining('còn 7 ngày'),
+    });
   });
 
   it('two runs at once still send one reminder', async () => {
@@ -134,6 +156,9 @@ describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, e
 
   it('a part that is done is no longer urged', async () => {
     await queryRows(t.handle.db, sql`UPDATE task_assignment SET status = 'done'`);
-    expect(await runTaskReminders({ db: t.handle.db, now: at('2023-07-06') })).toMatchObject({ checked: 0, sent: 0 });
+    expect(await runTaskReminders({ db: t.handle.db, now: at('2023-07-06') })).toMatchObject({
+      checked: 0,
+      sent: 0,
+    });
   });
 });

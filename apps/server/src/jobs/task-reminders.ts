@@ -8,7 +8,14 @@ import {
   reminderCandidates,
   unitRecipients,
 } from '@dx/db';
-import { formatDateVi, localDateOf, REMINDER_TEXT_VI, type AssignmentStatus, reminderSettings, remindersDue } from '@dx/domain';
+import {
+  type AssignmentStatus,
+  formatDateVi,
+  localDateOf,
+  REMINDER_TEXT_VI,
+  reminderSettings,
+  remindersDue,
+} from '@dx/domain';
 import { z } from 'zod';
 import { createMailer, smtpSettings } from '../lib/mailer';
 
@@ -21,7 +28,13 @@ export const TASK_REMINDERS_JOB = {
   payload: z.object({ now: z.iso.datetime().optional() }).default({}),
 } as const;
 
-export type TaskReminderResult = { checked: number; sent: number; emailed: number; emailFailed: number; alreadySent: number };
+export type TaskReminderResult = {
+  checked: number;
+  sent: number;
+  emailed: number;
+  emailFailed: number;
+  alreadySent: number;
+};
 
 /** The setting holding the reminder delays (`{ escalateAfterDays, overdueEveryDays }`). */
 export const TASK_REMINDER_SETTING = 'task.reminders';
@@ -32,7 +45,15 @@ export const TASK_REMINDER_SETTING = 'task.reminders';
  * (assignment, kind, local date), so a second run the same day — or a concurrent one — sends nothing. Works in
  * bounded batches over lead parts not done; in-app notification always, e-mail when SMTP is configured.
  */
-export async function runTaskReminders({ db, now, batchSize = 200 }: { db: Db; now: Date; batchSize?: number }): Promise<TaskReminderResult> {
+export async function runTaskReminders({
+  db,
+  now,
+  batchSize = 200,
+}: {
+  db: Db;
+  now: Date;
+  batchSize?: number;
+}): Promise<TaskReminderResult> {
   const today = localDateOf(now);
   const settings = reminderSettings.parse((await getSettingValue(db, TASK_REMINDER_SETTING)) ?? {});
   const smtp = smtpSettings.safeParse((await getSettingValue(db, 'smtp')) ?? null);
@@ -46,7 +67,11 @@ export async function runTaskReminders({ db, now, batchSize = 200 }: { db: Db; n
       after = batch.at(-1)!.assignmentId;
       for (const part of batch) {
         result.checked++;
-        for (const kind of remindersDue({ status: part.status as AssignmentStatus, dueDate: part.dueDate }, today, settings)) {
+        for (const kind of remindersDue(
+          { status: part.status as AssignmentStatus, dueDate: part.dueDate },
+          today,
+          settings,
+        )) {
           const recipient = kind === 'escalation' ? await parentUnitOn(db, part.unitId, today) : part.unitId;
           if (!recipient) continue;
           const reminderId = await claimReminder(db, {
@@ -77,7 +102,16 @@ export async function runTaskReminders({ db, now, batchSize = 200 }: { db: Db; n
             }
           }
           const [n] = await insertNotifications(db, [
-            { provinceId: part.provinceId, unitId: recipient, kind: 'task_reminder', title, body, emailStatus, emailTo: to, emailError },
+            {
+              provinceId: part.provinceId,
+              unitId: recipient,
+              kind: 'task_reminder',
+              title,
+              body,
+              emailStatus,
+              emailTo: to,
+              emailError,
+            },
           ]);
           await completeReminder(db, reminderId, n!.id, emailStatus);
           result.sent++;

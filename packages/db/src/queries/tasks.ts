@@ -1,6 +1,16 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
-import { planTarget, planTheme, task, taskAssignment, taskAttachment, taskReminder, taskTarget, taskTheme, taskUpdate } from '../schema';
+import {
+  planTarget,
+  planTheme,
+  task,
+  taskAssignment,
+  taskAttachment,
+  taskReminder,
+  taskTarget,
+  taskTheme,
+  taskUpdate,
+} from '../schema';
 
 export type TaskRow = typeof task.$inferSelect;
 export type NewTask = typeof task.$inferInsert;
@@ -49,9 +59,12 @@ export async function insertTasks(
   for (const r of rows) {
     const [saved] = await db.insert(task).values(r.task).returning();
     out.push(saved!);
-    if (r.themeIds.length) await db.insert(taskTheme).values(r.themeIds.map((themeId) => ({ taskId: saved!.id, themeId })));
+    if (r.themeIds.length)
+      await db.insert(taskTheme).values(r.themeIds.map((themeId) => ({ taskId: saved!.id, themeId })));
     if (r.targetIds.length) {
-      await db.insert(taskTarget).values(r.targetIds.map((planTargetId) => ({ taskId: saved!.id, planTargetId })));
+      await db
+        .insert(taskTarget)
+        .values(r.targetIds.map((planTargetId) => ({ taskId: saved!.id, planTargetId })));
     }
     if (r.assignments.length) {
       await db
@@ -64,7 +77,10 @@ export async function insertTasks(
 }
 
 export async function nextTaskPosition(db: Db, planId: string): Promise<number> {
-  const [r] = await queryRows<{ n: number | null }>(db, sql`SELECT max(position) AS n FROM task WHERE plan_id = ${planId}`);
+  const [r] = await queryRows<{ n: number | null }>(
+    db,
+    sql`SELECT max(position) AS n FROM task WHERE plan_id = ${planId}`,
+  );
   return Number(r?.n ?? 0) + 1;
 }
 
@@ -90,14 +106,18 @@ export async function listTasks(db: Db, f: TaskListFilter): Promise<{ items: Tas
   const partConds = [sql`a.task_id = t.id`];
   if (f.unitIds) partConds.push(f.unitIds.length ? sql`a.unit_id IN (${uuids(f.unitIds)})` : sql`FALSE`);
   if (f.status) partConds.push(sql`a.role = 'lead' AND ${effective(f.today)} = ${f.status}`);
-  if (f.unitIds || f.status) conds.push(sql`EXISTS (SELECT 1 FROM task_assignment a WHERE ${sql.join(partConds, sql` AND `)})`);
+  if (f.unitIds || f.status)
+    conds.push(sql`EXISTS (SELECT 1 FROM task_assignment a WHERE ${sql.join(partConds, sql` AND `)})`);
   if (f.themeId) {
     conds.push(sql`EXISTS (SELECT 1 FROM task_theme x JOIN plan_theme p ON p.id = x.theme_id
                     WHERE x.task_id = t.id AND (p.id = ${f.themeId} OR p.parent_id = ${f.themeId}))`);
   }
   if (f.dueFrom) conds.push(sql`t.due_date >= ${f.dueFrom}::date`);
   if (f.dueTo) conds.push(sql`t.due_date <= ${f.dueTo}::date`);
-  if (f.q) conds.push(sql`lower(f_unaccent(t.title || ' ' || t.lead_text)) LIKE '%' || lower(f_unaccent(${f.q})) || '%'`);
+  if (f.q)
+    conds.push(
+      sql`lower(f_unaccent(t.title || ' ' || t.lead_text)) LIKE '%' || lower(f_unaccent(${f.q})) || '%'`,
+    );
   const where = sql.join(conds, sql` AND `);
   const ids = await queryRows<{ id: string }>(
     db,
@@ -128,14 +148,11 @@ export async function listAssignments(db: Db, taskIds: string[]): Promise<Assign
   if (taskIds.length === 0) return [];
   const rows = await queryRows<{ id: string; unit_name: string }>(
     db,
-    sql`SELECT a.id, ${unitNameOn('a.unit_id', "coalesce(t.period_from, CURRENT_DATE)")} AS unit_name
+    sql`SELECT a.id, ${unitNameOn('a.unit_id', 'coalesce(t.period_from, CURRENT_DATE)')} AS unit_name
           FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE a.task_id IN (${uuids(taskIds)})`,
   );
   const names = new Map(rows.map((r) => [r.id, r.unit_name]));
-  const parts = await db
-    .select()
-    .from(taskAssignment)
-    .where(inArray(taskAssignment.taskId, taskIds));
+  const parts = await db.select().from(taskAssignment).where(inArray(taskAssignment.taskId, taskIds));
   return parts
     .map((p) => ({ ...p, unitName: names.get(p.id) ?? '' }))
     .sort((a, b) => a.role.localeCompare(b.role) || a.unitName.localeCompare(b.unitName, 'vi'));
@@ -164,7 +181,10 @@ export async function updateAssignmentStatus(
 }
 
 /** Themes and targets a set of tasks serves. */
-export async function taskLinks(db: Db, taskIds: string[]): Promise<{ themes: Map<string, string[]>; targets: Map<string, string[]> }> {
+export async function taskLinks(
+  db: Db,
+  taskIds: string[],
+): Promise<{ themes: Map<string, string[]>; targets: Map<string, string[]> }> {
   const themes = new Map<string, string[]>();
   const targets = new Map<string, string[]>();
   if (taskIds.length === 0) return { themes, targets };
@@ -184,17 +204,32 @@ export async function insertTaskUpdate(db: Db, row: typeof taskUpdate.$inferInse
 
 export async function insertTaskAttachments(db: Db, rows: (typeof taskAttachment.$inferInsert)[]) {
   if (rows.length === 0) return [];
-  return db
-    .insert(taskAttachment)
-    .values(rows)
-    .returning({ id: taskAttachment.id, updateId: taskAttachment.updateId, fileName: taskAttachment.fileName, size: taskAttachment.size });
+  return db.insert(taskAttachment).values(rows).returning({
+    id: taskAttachment.id,
+    updateId: taskAttachment.updateId,
+    fileName: taskAttachment.fileName,
+    size: taskAttachment.size,
+  });
 }
 
-export type AttachmentMeta = { id: string; updateId: string; fileName: string; contentType: string; size: number };
+export type AttachmentMeta = {
+  id: string;
+  updateId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+};
 
 /** Updates of a task, oldest first, with their attachments (without the bytes). */
-export async function listTaskUpdates(db: Db, taskId: string): Promise<(TaskUpdateRow & { attachments: AttachmentMeta[] })[]> {
-  const updates = await db.select().from(taskUpdate).where(eq(taskUpdate.taskId, taskId)).orderBy(asc(taskUpdate.createdAt));
+export async function listTaskUpdates(
+  db: Db,
+  taskId: string,
+): Promise<(TaskUpdateRow & { attachments: AttachmentMeta[] })[]> {
+  const updates = await db
+    .select()
+    .from(taskUpdate)
+    .where(eq(taskUpdate.taskId, taskId))
+    .orderBy(asc(taskUpdate.createdAt));
   const files = await db
     .select({
       id: taskAttachment.id,
@@ -214,14 +249,19 @@ export async function getTaskAttachment(db: Db, id: string) {
 }
 
 /** Which of `ids` are evidence records of the province (any record type). */
-export async function evidenceRecordsInProvince(db: Db, ids: string[], provinceId: string): Promise<Set<string>> {
+export async function evidenceRecordsInProvince(
+  db: Db,
+  ids: string[],
+  provinceId: string,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const tables = ['publication', 'training', 'event', 'dx_model', 'unit_plan', 'channel'];
   const rows = await queryRows<{ id: string }>(
     db,
     sql.join(
       tables.map(
-        (t) => sql`SELECT id FROM ${sql.identifier(t)} WHERE province_id = ${provinceId} AND id IN (${uuids(ids)})`,
+        (t) =>
+          sql`SELECT id FROM ${sql.identifier(t)} WHERE province_id = ${provinceId} AND id IN (${uuids(ids)})`,
       ),
       sql` UNION ALL `,
     ),
@@ -231,7 +271,12 @@ export async function evidenceRecordsInProvince(db: Db, ids: string[], provinceI
 
 /** Reminders sent about a task, newest first. */
 export async function listTaskReminders(db: Db, taskId: string) {
-  return db.select().from(taskReminder).where(eq(taskReminder.taskId, taskId)).orderBy(sql`${taskReminder.id} DESC`).limit(200);
+  return db
+    .select()
+    .from(taskReminder)
+    .where(eq(taskReminder.taskId, taskId))
+    .orderBy(sql`${taskReminder.id} DESC`)
+    .limit(200);
 }
 
 export type ReminderCandidate = {
@@ -249,7 +294,12 @@ export type ReminderCandidate = {
  * Lead parts not done whose due date is within a week or past (the only ones a reminder can be due for), in
  * keyset order after `afterId`, at most `limit`: the job works in bounded batches.
  */
-export async function reminderCandidates(db: Db, today: string, afterId: string | null, limit: number): Promise<ReminderCandidate[]> {
+export async function reminderCandidates(
+  db: Db,
+  today: string,
+  afterId: string | null,
+  limit: number,
+): Promise<ReminderCandidate[]> {
   return queryRows<ReminderCandidate>(
     db,
     sql`SELECT a.id AS "assignmentId", a.task_id AS "taskId", a.province_id AS "provinceId", a.unit_id AS "unitId",
@@ -264,11 +314,20 @@ export async function reminderCandidates(db: Db, today: string, afterId: string 
 
 /** Records a reminder once per (assignment, kind, local date); null when it was already recorded. */
 export async function claimReminder(db: Db, row: typeof taskReminder.$inferInsert): Promise<number | null> {
-  const [saved] = await db.insert(taskReminder).values(row).onConflictDoNothing().returning({ id: taskReminder.id });
+  const [saved] = await db
+    .insert(taskReminder)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: taskReminder.id });
   return saved?.id ?? null;
 }
 
-export async function completeReminder(db: Db, id: number, notificationId: string, emailStatus: string): Promise<void> {
+export async function completeReminder(
+  db: Db,
+  id: number,
+  notificationId: string,
+  emailStatus: string,
+): Promise<void> {
   await db.update(taskReminder).set({ notificationId, emailStatus }).where(eq(taskReminder.id, id));
 }
 
@@ -296,10 +355,16 @@ export async function unitNames(db: Db, unitIds: string[], date: string): Promis
 /** Which of the ids are themes / targets of the plan. */
 export async function planLinkIds(db: Db, planId: string, themeIds: string[], targetIds: string[]) {
   const themes = themeIds.length
-    ? await db.select({ id: planTheme.id }).from(planTheme).where(and(eq(planTheme.planId, planId), inArray(planTheme.id, themeIds)))
+    ? await db
+        .select({ id: planTheme.id })
+        .from(planTheme)
+        .where(and(eq(planTheme.planId, planId), inArray(planTheme.id, themeIds)))
     : [];
   const targets = targetIds.length
-    ? await db.select({ id: planTarget.id }).from(planTarget).where(and(eq(planTarget.planId, planId), inArray(planTarget.id, targetIds)))
+    ? await db
+        .select({ id: planTarget.id })
+        .from(planTarget)
+        .where(and(eq(planTarget.planId, planId), inArray(planTarget.id, targetIds)))
     : [];
   return { themes: new Set(themes.map((r) => r.id)), targets: new Set(targets.map((r) => r.id)) };
 }
@@ -322,6 +387,7 @@ export async function replaceTaskLinks(
   await db.delete(taskTheme).where(eq(taskTheme.taskId, taskId));
   await db.delete(taskTarget).where(eq(taskTarget.taskId, taskId));
   if (themeIds.length) await db.insert(taskTheme).values(themeIds.map((themeId) => ({ taskId, themeId })));
-  if (targetIds.length) await db.insert(taskTarget).values(targetIds.map((planTargetId) => ({ taskId, planTargetId })));
+  if (targetIds.length)
+    await db.insert(taskTarget).values(targetIds.map((planTargetId) => ({ taskId, planTargetId })));
   return true;
 }

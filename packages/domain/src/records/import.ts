@@ -1,6 +1,6 @@
 import { isValidIsoDate } from '../dates';
 import { foldVietnamese } from '../text';
-import { publicationInput } from './inputs';
+import { MAX_COUNT, publicationInput } from './inputs';
 import type { PublicationFormat } from './kinds';
 
 /*
@@ -168,7 +168,7 @@ export function checkPublicationRows(
     }
     const reachText = cellText(cells.reach).replace(/[.\s]/g, '');
     const reach = reachText === '' ? null : Number(reachText);
-    if (reach !== null && (!Number.isInteger(reach) || reach < 0))
+    if (reach !== null && (!Number.isInteger(reach) || reach < 0 || reach > MAX_COUNT))
       add('reach', `Lượt tiếp cận "${cellText(cells.reach)}" phải là số nguyên không âm`);
     const yes = foldVietnamese(cellText(cells.isDx));
     const isDx =

@@ -41,6 +41,8 @@ const optionalDate = isoDate
   .nullable()
   .optional()
   .transform((d) => d ?? null);
+/** Largest value of the integer columns that hold counts (reach, participants): more is a 400, not a 500. */
+export const MAX_COUNT = 2_147_483_647;
 const ids = (message: string) => z.array(z.uuid(message)).max(200).default([]);
 
 export const unitPlanInput = z.object({
@@ -96,6 +98,7 @@ export const publicationInput = z.object({
     .number()
     .int('Số lượt tiếp cận là số nguyên')
     .min(0, 'Số lượt tiếp cận không âm')
+    .max(MAX_COUNT, 'Số lượt tiếp cận quá lớn')
     .nullable()
     .optional()
     .transform((n) => n ?? null),
@@ -151,6 +154,7 @@ export const eventInput = z.object({
     .number()
     .int()
     .min(0, 'Số người tham gia không âm')
+    .max(MAX_COUNT, 'Số người tham gia quá lớn')
     .nullable()
     .optional()
     .transform((n) => n ?? null),

@@ -16,11 +16,47 @@ const candidates = {
 // An appendix the way provinces write it: a title row, the header, column numbers, Roman group rows.
 const sheet = [
   { row: 1, cells: ['PHỤ LỤC: DANH MỤC NHIỆM VỤ'] },
-  { row: 2, cells: ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm/Kết quả', 'Kinh phí', 'Ghi chú'] },
+  {
+    row: 2,
+    cells: [
+      'TT',
+      'Nội dung',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian thực hiện',
+      'Sản phẩm/Kết quả',
+      'Kinh phí',
+      'Ghi chú',
+    ],
+  },
   { row: 3, cells: ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)'] },
   { row: 4, cells: ['I', 'Tuyên truyền trên báo chí', null, null, null, null, null, null] },
-  { row: 5, cells: [1, 'Mở chuyên mục "Chuyển đổi số"', 'Báo Hải Phòng, Đài PT&TH Hải Phòng', 'Sở TT&TT', 'Quý II/2023', 'Chuyên mục', '500.000.000', null] },
-  { row: 6, cells: [2, 'Tuyên truyền trên trang thông tin', 'Các sở, ban, ngành; UBND các quận, huyện', null, 'Thường xuyên', null, 'Nguồn thường xuyên', null] },
+  {
+    row: 5,
+    cells: [
+      1,
+      'Mở chuyên mục "Chuyển đổi số"',
+      'Báo Hải Phòng, Đài PT&TH Hải Phòng',
+      'Sở TT&TT',
+      'Quý II/2023',
+      'Chuyên mục',
+      '500.000.000',
+      null,
+    ],
+  },
+  {
+    row: 6,
+    cells: [
+      2,
+      'Tuyên truyền trên trang thông tin',
+      'Các sở, ban, ngành; UBND các quận, huyện',
+      null,
+      'Thường xuyên',
+      null,
+      'Nguồn thường xuyên',
+      null,
+    ],
+  },
   { row: 7, cells: ['II', 'Tập huấn', null, null, null, null, null, null] },
   { row: 8, cells: [1, 'Tập huấn kỹ năng viết tin', 'Hội Nhà báo', null, 'Tháng 13/2023', null, null, null] },
   { row: 9, cells: [2, null, 'Sở TT&TT', null, '01-10/10/2023', null, null, null] },
@@ -57,19 +93,33 @@ describe('readAppendix (plan 54 III, Phụ lục)', () => {
   it('explains bad rows by column, in Vietnamese', () => {
     const bad = r.rows[4]!;
     expect(isRowValid(bad)).toBe(false);
-    expect(bad.issues).toContainEqual(expect.objectContaining({ column: 'lead', severity: 'error', message: expect.stringMatching(/Hội Nhà báo/) }));
+    expect(bad.issues).toContainEqual(
+      expect.objectContaining({
+        column: 'lead',
+        severity: 'error',
+        message: expect.stringMatching(/Hội Nhà báo/),
+      }),
+    );
     expect(bad.issues).toContainEqual(expect.objectContaining({ column: 'timeFrame', severity: 'warning' }));
-    expect(r.rows[5]!.issues).toContainEqual(expect.objectContaining({ column: 'title', message: 'Thiếu tên nhiệm vụ' }));
+    expect(r.rows[5]!.issues).toContainEqual(
+      expect.objectContaining({ column: 'title', message: 'Thiếu tên nhiệm vụ' }),
+    );
   });
 
   it('takes the answers the DX office gave to its questions', () => {
-    const answered = readAppendix(sheet, { planYear: 2023, candidates, answers: { 'Hội Nhà báo': { type: 'unit', id: 'stttt' } } });
+    const answered = readAppendix(sheet, {
+      planYear: 2023,
+      candidates,
+      answers: { 'Hội Nhà báo': { type: 'unit', id: 'stttt' } },
+    });
     expect(answered.rows[4]!.leads.matches.map((m) => m.id)).toEqual(['stttt']);
     expect(isRowValid(answered.rows[4]!)).toBe(true);
   });
 
   it('refuses a sheet without a header', () => {
-    expect(readAppendix([{ row: 1, cells: ['a', 'b'] }], { planYear: 2023, candidates }).fileIssues[0]).toMatch(/tiêu đề/);
+    expect(
+      readAppendix([{ row: 1, cells: ['a', 'b'] }], { planYear: 2023, candidates }).fileIssues[0],
+    ).toMatch(/tiêu đề/);
   });
 });
 

@@ -9,7 +9,16 @@ import { parseTimeFrame, type TimeFrame, type TimeFrameContext } from './time-fr
  * Sản phẩm / Kết quả, Kinh phí, Ghi chú; group rows numbered in Roman numerals. Pure: the caller passes the units
  * and groups of the province and the plan's period.
  */
-export const APPENDIX_COLUMNS = ['stt', 'title', 'lead', 'coordinators', 'timeFrame', 'output', 'budget', 'note'] as const;
+export const APPENDIX_COLUMNS = [
+  'stt',
+  'title',
+  'lead',
+  'coordinators',
+  'timeFrame',
+  'output',
+  'budget',
+  'note',
+] as const;
 export type AppendixColumn = (typeof APPENDIX_COLUMNS)[number];
 
 export const APPENDIX_HEADERS_VI: Record<AppendixColumn, string> = {
@@ -89,7 +98,10 @@ export function parseBudget(cell: string): number | null {
 /** Finds the header row among the first rows and reads every row after it. */
 export function readAppendix(
   sheet: { row: number; cells: Cell[] }[],
-  ctx: TimeFrameContext & { candidates: LeadCandidates; answers?: Record<string, { type: 'unit' | 'group'; id: string }> },
+  ctx: TimeFrameContext & {
+    candidates: LeadCandidates;
+    answers?: Record<string, { type: 'unit' | 'group'; id: string }>;
+  },
 ): AppendixReading {
   const fileIssues: string[] = [];
   let headerRow: number | null = null;
@@ -97,7 +109,9 @@ export function readAppendix(
   for (const r of sheet.slice(0, 15)) {
     const found: Partial<Record<AppendixColumn, number>> = {};
     r.cells.forEach((c, i) => {
-      const f = foldVietnamese(text(c)).replace(/[^a-z0-9 /]/g, '').trim();
+      const f = foldVietnamese(text(c))
+        .replace(/[^a-z0-9 /]/g, '')
+        .trim();
       const hit = HEADER_WORDS.find(([re]) => re.test(f));
       if (hit && found[hit[1]] === undefined) found[hit[1]] = i;
     });
@@ -108,7 +122,9 @@ export function readAppendix(
     }
   }
   if (headerRow === null) {
-    fileIssues.push('Không tìm thấy dòng tiêu đề: cần ít nhất các cột "Nhiệm vụ" và "Cơ quan chủ trì" hoặc "Thời gian thực hiện"');
+    fileIssues.push(
+      'Không tìm thấy dòng tiêu đề: cần ít nhất các cột "Nhiệm vụ" và "Cơ quan chủ trì" hoặc "Thời gian thực hiện"',
+    );
     return { headerRow, columns, rows: [], fileIssues };
   }
   const answers = new Map(Object.entries(ctx.answers ?? {}).map(([k, v]) => [foldVietnamese(k), v]));
@@ -129,43 +145,85 @@ export function readAppendix(
 
   const rows: AppendixRow[] = [];
   let section: string | null = null;
-  const get = (cells: Cell[], c: AppendixColumn) => (columns[c] === undefined ? '' : text(cells[columns[c]!]));
+  const get = (cells: Cell[], c: AppendixColumn) =>
+    columns[c] === undefined ? '' : text(cells[columns[c]!]);
   for (const r of sheet) {
     if (r.row <= headerRow) continue;
-    const cells = Object.fromEntries(APPENDIX_COLUMNS.map((c) => [c, get(r.cells, c)])) as Record<AppendixColumn, string>;
+    const cells = Object.fromEntries(APPENDIX_COLUMNS.map((c) => [c, get(r.cells, c)])) as Record<
+      AppendixColumn,
+      string
+    >;
     if (APPENDIX_COLUMNS.every((c) => cells[c] === '')) continue;
     // A column-number row under the header ("(1) (2) (3)…") is not a task.
     if (APPENDIX_COLUMNS.every((c) => cells[c] === '' || /^\(?\d+\)?$/.test(cells[c]))) continue;
     const empty: LeadResolution = { matches: [], questions: [] };
-    const isGroup = (isRoman(cells.stt) || (cells.stt === '' && /^[IVX]+\.\s/.test(cells.title))) && cells.lead === '' && cells.timeFrame === '';
+    const isGroup =
+      (isRoman(cells.stt) || (cells.stt === '' && /^[IVX]+\.\s/.test(cells.title))) &&
+      cells.lead === '' &&
+      cells.timeFrame === '';
     if (isGroup) {
       section = [cells.stt.replace(/\.$/, ''), cells.title].filter(Boolean).join('. ');
       rows.push({
-        row: r.row, kind: 'group', stt: cells.stt, section, title: cells.title, leadText: '', coordinatorText: '',
-        timeFrame: { kind: 'unknown', original: '', reason: '' }, output: '', budgetText: '', budgetAmount: null, note: '',
-        leads: empty, coordinators: empty, issues: [],
+        row: r.row,
+        kind: 'group',
+        stt: cells.stt,
+        section,
+        title: cells.title,
+        leadText: '',
+        coordinatorText: '',
+        timeFrame: { kind: 'unknown', original: '', reason: '' },
+        output: '',
+        budgetText: '',
+        budgetAmount: null,
+        note: '',
+        leads: empty,
+        coordinators: empty,
+        issues: [],
       });
       continue;
     }
     const issues: AppendixIssue[] = [];
-    const err = (column: AppendixColumn, message: string) => issues.push({ column, message, severity: 'error' });
-    const warn = (column: AppendixColumn, message: string) => issues.push({ column, message, severity: 'warning' });
+    const err = (column: AppendixColumn, message: string) =>
+      issues.push({ column, message, severity: 'error' });
+    const warn = (column: AppendixColumn, message: string) =>
+      issues.push({ column, message, severity: 'warning' });
     if (cells.title === '') err('title', 'Thiếu tên nhiệm vụ');
     else if (cells.title.length > 2000) err('title', 'Tên nhiệm vụ quá dài (tối đa 2.000 ký tự)');
     const timeFrame = parseTimeFrame(cells.timeFrame, ctx);
-    if (timeFrame.kind === 'unknown') warn('timeFrame', `${timeFrame.reason}. Nhiệm vụ vẫn được lưu, nhưng không có hạn nên không được đôn đốc tự động`);
-    else if (timeFrame.yearInferred) warn('timeFrame', `Không ghi năm: hiểu là năm ${ctx.planYear} của kế hoạch`);
+    if (timeFrame.kind === 'unknown')
+      warn(
+        'timeFrame',
+        `${timeFrame.reason}. Nhiệm vụ vẫn được lưu, nhưng không có hạn nên không được đôn đốc tự động`,
+      );
+    else if (timeFrame.yearInferred)
+      warn('timeFrame', `Không ghi năm: hiểu là năm ${ctx.planYear} của kế hoạch`);
     const leads = withAnswers(cells.lead ? resolveLeads(cells.lead, ctx.candidates) : empty);
     if (cells.lead === '') err('lead', 'Thiếu cơ quan chủ trì');
     for (const q of leads.questions) err('lead', q.reason);
-    if (cells.lead !== '' && leads.matches.length === 0 && leads.questions.length === 0) err('lead', 'Không đọc được cơ quan chủ trì');
-    const coordinators = withAnswers(cells.coordinators ? resolveLeads(cells.coordinators, ctx.candidates) : empty);
-    for (const q of coordinators.questions) warn('coordinators', `${q.reason}; giữ nguyên văn bản, không giao cho đơn vị nào`);
+    if (cells.lead !== '' && leads.matches.length === 0 && leads.questions.length === 0)
+      err('lead', 'Không đọc được cơ quan chủ trì');
+    const coordinators = withAnswers(
+      cells.coordinators ? resolveLeads(cells.coordinators, ctx.candidates) : empty,
+    );
+    for (const q of coordinators.questions)
+      warn('coordinators', `${q.reason}; giữ nguyên văn bản, không giao cho đơn vị nào`);
     const budgetAmount = cells.budget ? parseBudget(cells.budget) : null;
     rows.push({
-      row: r.row, kind: 'task', stt: cells.stt, section, title: cells.title, leadText: cells.lead,
-      coordinatorText: cells.coordinators, timeFrame, output: cells.output, budgetText: cells.budget, budgetAmount,
-      note: cells.note, leads, coordinators, issues,
+      row: r.row,
+      kind: 'task',
+      stt: cells.stt,
+      section,
+      title: cells.title,
+      leadText: cells.lead,
+      coordinatorText: cells.coordinators,
+      timeFrame,
+      output: cells.output,
+      budgetText: cells.budget,
+      budgetAmount,
+      note: cells.note,
+      leads,
+      coordinators,
+      issues,
     });
   }
   if (!rows.some((r) => r.kind === 'task')) fileIssues.push('Tệp không có nhiệm vụ nào dưới dòng tiêu đề');
@@ -173,4 +231,5 @@ export function readAppendix(
 }
 
 /** True when a row can be saved (warnings do not stop it). */
-export const isRowValid = (r: AppendixRow) => r.kind === 'task' && !r.issues.some((i) => i.severity === 'error');
+export const isRowValid = (r: AppendixRow) =>
+  r.kind === 'task' && !r.issues.some((i) => i.severity === 'error');

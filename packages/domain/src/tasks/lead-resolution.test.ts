@@ -48,9 +48,16 @@ describe('resolveLeads (plan 54 III: cơ quan chủ trì / phối hợp)', () =>
 
   it('says how sure it is', () => {
     const [m] = resolveLeads('Sở TT&TT', candidates).matches;
-    expect(m).toMatchObject({ confidence: 'abbreviation', text: 'Sở TT&TT', name: 'Sở Thông tin và Truyền thông' });
+    expect(m).toMatchObject({
+      confidence: 'abbreviation',
+      text: 'Sở TT&TT',
+      name: 'Sở Thông tin và Truyền thông',
+    });
     expect(resolveLeads('Sở Tài chính', candidates).matches[0]!.confidence).toBe('exact');
-    expect(resolveLeads('Hồng Bàng', candidates).matches[0]).toMatchObject({ id: 'hongbang', confidence: 'partial' });
+    expect(resolveLeads('Hồng Bàng', candidates).matches[0]).toMatchObject({
+      id: 'hongbang',
+      confidence: 'partial',
+    });
   });
 
   it('asks when a name fits several units', () => {
@@ -64,7 +71,9 @@ describe('resolveLeads (plan 54 III: cơ quan chủ trì / phối hợp)', () =>
   it('says what it does not know, and keeps what it does', () => {
     const r = resolveLeads('Sở TT&TT, Hội Nhà báo thành phố', candidates);
     expect(r.matches.map((m) => m.id)).toEqual(['stttt']);
-    expect(r.questions).toEqual([expect.objectContaining({ kind: 'unknown', text: 'Hội Nhà báo thành phố' })]);
+    expect(r.questions).toEqual([
+      expect.objectContaining({ kind: 'unknown', text: 'Hội Nhà báo thành phố' }),
+    ]);
     expect(r.questions[0]!.reason).toMatch(/Không tìm thấy/);
   });
 

@@ -72,7 +72,10 @@ const plainKey = (text: string) =>
  * the text once matched, so "UBND các quận, huyện, xã, phường, thị trấn" is read as two groups, not as units.
  */
 const GROUP_PHRASES: [RegExp, string[]][] = [
-  [/\b(?:uy ban nhan dan |ubnd )?cac quan,? huyen,? (?:thi xa,? )?xa,? phuong,? thi tran/g, ['all-districts', 'all-communes']],
+  [
+    /\b(?:uy ban nhan dan |ubnd )?cac quan,? huyen,? (?:thi xa,? )?xa,? phuong,? thi tran/g,
+    ['all-districts', 'all-communes'],
+  ],
   [/\b(?:cac )?so,? ban,? nganh(?: thanh pho)?/g, ['all-departments']],
   [/\b(?:cac )?so,? nganh(?: thanh pho)?/g, ['all-departments']],
   [/\b(?:uy ban nhan dan |ubnd )?cac quan,? huyen(?:,? thi xa)?/g, ['all-districts']],
@@ -110,7 +113,13 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
       for (const code of codes) {
         const g = groupByCode.get(code);
         if (g) add({ type: 'group', id: g.id, name: g.name, text, confidence: 'abbreviation' });
-        else questions.push({ text, kind: 'unknown', options: [], reason: `Tỉnh chưa có nhóm đơn vị "${code}"` });
+        else
+          questions.push({
+            text,
+            kind: 'unknown',
+            options: [],
+            reason: `Tỉnh chưa có nhóm đơn vị "${code}"`,
+          });
       }
       return ' '.repeat(found.length);
     });
@@ -122,13 +131,21 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
     const gk = foldVietnamese(g.name);
     const at = folded.indexOf(gk);
     if (gk.length < 4 || at < 0) continue;
-    add({ type: 'group', id: g.id, name: g.name, text: original.slice(at, at + gk.length), confidence: 'exact' });
+    add({
+      type: 'group',
+      id: g.id,
+      name: g.name,
+      text: original.slice(at, at + gk.length),
+      confidence: 'exact',
+    });
     folded = folded.slice(0, at) + ' '.repeat(gk.length) + folded.slice(at + gk.length);
   }
   const units = candidates.units.map((u) => ({ ...u, key: key(u.name), plain: plainKey(u.name) }));
   // Everything left, cut at separators, on the original text (to quote it back in the dry run).
-  const rest = [...folded].map((ch, i) => (ch === ' ' && original[i] !== ' ' ? '\u0000' : original[i])).join('');
-  for (const raw of pieces(rest.replace(/\u0000+/g, ';'))) {
+  const rest = [...folded]
+    .map((ch, i) => (ch === ' ' && original[i] !== ' ' ? '\uE000' : original[i]))
+    .join('');
+  for (const raw of pieces(rest.replace(/\uE000+/g, ';'))) {
     const text = raw.replace(/^[\s.]+|[\s.]+$/g, '');
     const k = key(text);
     if (!k) continue;
@@ -159,7 +176,12 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
         reason: `"${text}" có thể là ${containing.length} đơn vị; hãy ghi rõ tên đơn vị`,
       });
     } else {
-      questions.push({ text, kind: 'unknown', options: [], reason: `Không tìm thấy đơn vị "${text}" trong danh mục đơn vị của tỉnh` });
+      questions.push({
+        text,
+        kind: 'unknown',
+        options: [],
+        reason: `Không tìm thấy đơn vị "${text}" trong danh mục đơn vị của tỉnh`,
+      });
     }
   }
   return { matches, questions };

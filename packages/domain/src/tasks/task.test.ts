@@ -31,6 +31,9 @@ describe('remindersDue (plan 54 V.1.a: đôn đốc)', () => {
   });
 
   it('escalates on the first overdue day when the delay is zero', () => {
-    expect(remindersDue(part, '2023-07-01', { escalateAfterDays: 0, overdueEveryDays: 1 })).toEqual(['overdue', 'escalation']);
+    expect(remindersDue(part, '2023-07-01', { escalateAfterDays: 0, overdueEveryDays: 1 })).toEqual([
+      'overdue',
+      'escalation',
+    ]);
   });
 });

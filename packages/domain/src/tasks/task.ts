@@ -23,7 +23,11 @@ export const STATUS_LABELS_VI: Record<EffectiveStatus, string> = {
 };
 
 /** Overdue is derived, never stored: a part not done after its due date (local dates). */
-export function effectiveStatus(status: AssignmentStatus, dueDate: string | null, today: string): EffectiveStatus {
+export function effectiveStatus(
+  status: AssignmentStatus,
+  dueDate: string | null,
+  today: string,
+): EffectiveStatus {
   if (status !== 'done' && dueDate !== null && dueDate < today) return 'overdue';
   return status;
 }
@@ -70,7 +74,8 @@ export const REMINDER_TEXT_VI: Record<ReminderKind, (task: string, due: string) 
   due_in_7: (t, d) => `Nhiệm vụ "${t}" đến hạn ngày ${d} (còn 7 ngày).`,
   due_in_3: (t, d) => `Nhiệm vụ "${t}" đến hạn ngày ${d} (còn 3 ngày).`,
   due_today: (t, d) => `Nhiệm vụ "${t}" đến hạn hôm nay (${d}).`,
-  overdue: (t, d) => `Nhiệm vụ "${t}" đã quá hạn từ ngày ${d}; đề nghị khẩn trương hoàn thành và cập nhật kết quả.`,
+  overdue: (t, d) =>
+    `Nhiệm vụ "${t}" đã quá hạn từ ngày ${d}; đề nghị khẩn trương hoàn thành và cập nhật kết quả.`,
   escalation: (t, d) =>
     `Đơn vị cấp dưới chưa hoàn thành nhiệm vụ "${t}" (hạn ${d}); đề nghị đơn vị chỉ đạo, đôn đốc thực hiện.`,
 };

@@ -25,6 +25,17 @@ const understood: [string, string, string, string | null, string][] = [
   ['Năm 2023', '2023-01-01', '2023-12-31', '2023-12-31', 'period'],
   ['6 tháng đầu năm 2023', '2023-01-01', '2023-06-30', '2023-06-30', 'period'],
   ['Trước ngày 15/3/2023', '2023-01-01', '2023-03-15', '2023-03-15', 'deadline'],
+  // More phrasings seen in appendices (issue 5).
+  ['Định kỳ hằng quý', '2023-01-01', '2023-12-31', null, 'continuous'],
+  ['Thường xuyên, liên tục', '2023-01-01', '2023-12-31', null, 'continuous'],
+  ['Định kỳ hằng năm', '2023-01-01', '2023-12-31', '2023-12-31', 'annual'],
+  ['Cả năm', '2023-01-01', '2023-12-31', '2023-12-31', 'annual'],
+  ['Trong năm 2023', '2023-01-01', '2023-12-31', '2023-12-31', 'period'],
+  ['Cả năm 2023', '2023-01-01', '2023-12-31', '2023-12-31', 'period'],
+  ['Quý I-II/2023', '2023-01-01', '2023-06-30', '2023-06-30', 'period'],
+  ['Từ tháng 3 đến tháng 6/2023', '2023-03-01', '2023-06-30', '2023-06-30', 'period'],
+  ['Từ tháng 11/2023 đến tháng 02/2024', '2023-11-01', '2024-02-29', '2024-02-29', 'period'],
+  ['6 tháng cuối năm 2023', '2023-07-01', '2023-12-31', '2023-12-31', 'period'],
 ];
 
 describe('parseTimeFrame', () => {
@@ -58,6 +69,10 @@ describe('parseTimeFrame', () => {
     ['30/02/2023'],
     [''],
     ['Trước ngày 31/4/2023'],
+    ['Năm 2023 và các năm tiếp theo'],
+    ['Theo tiến độ dự án'],
+    ['Tháng 02/2023 (tùy tình hình thực tế)'],
+    ['Từ tháng 9 đến tháng 3/2023'], // ends before it starts
   ])('refuses to guess "%s"', (text) => {
     const r = parseTimeFrame(text, ctx);
     expect(r.kind).toBe('unknown');

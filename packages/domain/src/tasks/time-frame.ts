@@ -46,8 +46,10 @@ export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFra
   const plausibleYear = (y: number) => y >= 2000 && y <= 2100;
 
   if (f === '') return unknown('Chưa ghi thời gian thực hiện');
-  if (/^(thuong xuyen|lien tuc|hang thang|hang quy)$/.test(f)) return ok('continuous', planFrom, planTo, null);
-  if (/^(hang nam|moi nam)$/.test(f)) {
+  if (/^(thuong xuyen|lien tuc|(?:dinh ky )?hang thang|(?:dinh ky )?hang quy|thuong xuyen,? lien tuc)$/.test(f)) {
+    return ok('continuous', planFrom, planTo, null);
+  }
+  if (/^((?:dinh ky )?hang nam|moi nam|ca nam)$/.test(f)) {
     return ok('annual', iso(ctx.planYear, 1, 1), iso(ctx.planYear, 12, 31), iso(ctx.planYear, 12, 31));
   }
 
@@ -110,8 +112,18 @@ export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFra
     if (mo < 1 || mo > 12) return unknown(`Không có tháng ${mo}`);
     return ok('period', iso(y, mo, 1), iso(y, mo, lastDay(y, mo)), iso(y, mo, lastDay(y, mo)));
   }
-  // "2023-2024", "Giai đoạn 2023-2025", "Năm 2023", "2023"
-  m = /^(?:giai doan\s+|nam\s+)?(\d{4})(?:-(\d{4}))?$/.exec(f);
+  // "Từ tháng 3 đến tháng 6/2023", "Từ tháng 3 đến tháng 6 năm 2023"
+  m = /^tu thang\s*(\d{1,2})(?:\/(\d{4}))? den(?: het)? thang\s*(\d{1,2})(?:(?:\/|\s+nam\s+)(\d{4}))?$/.exec(f);
+  if (m) {
+    const [m1, m2] = [Number(m[1]), Number(m[3])];
+    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12) return unknown(`Không có tháng ${m1 > 12 || m1 < 1 ? m1 : m2}`);
+    const [y2, inferred] = yearOf(m[4]);
+    const y1 = m[2] ? Number(m[2]) : y2;
+    const to = iso(y2, m2, lastDay(y2, m2));
+    return ok('period', iso(y1, m1, 1), to, to, inferred);
+  }
+  // "2023-2024", "Giai đoạn 2023-2025", "Năm 2023", "Trong năm 2023", "Cả năm 2023", "2023"
+  m = /^(?:giai doan\s+|(?:trong |ca )?nam\s+)?(\d{4})(?:-(\d{4}))?$/.exec(f);
   if (m) {
     const y1 = Number(m[1]);
     const y2 = m[2] ? Number(m[2]) : y1;

@@ -2,14 +2,24 @@ import { type Db, planLinkIds } from '@dx/db';
 import { validationError } from '@dx/domain';
 
 /** Themes and targets must be the plan's own (plan 54 II themes, I.2 targets). */
-export async function checkTaskLinks(db: Db, planId: string, themeIds: string[], targetIds: string[]): Promise<void> {
+export async function checkTaskLinks(
+  db: Db,
+  planId: string,
+  themeIds: string[],
+  targetIds: string[],
+): Promise<void> {
   const known = await planLinkIds(db, planId, themeIds, targetIds);
   const issues: { path: (string | number)[]; message: string }[] = [];
   themeIds.forEach((id, i) => {
-    if (!known.themes.has(id)) issues.push({ path: ['body', 'themeIds', i], message: 'Nội dung tuyên truyền không thuộc kế hoạch này' });
+    if (!known.themes.has(id))
+      issues.push({
+        path: ['body', 'themeIds', i],
+        message: 'Nội dung tuyên truyền không thuộc kế hoạch này',
+      });
   });
   targetIds.forEach((id, i) => {
-    if (!known.targets.has(id)) issues.push({ path: ['body', 'targetIds', i], message: 'Chỉ tiêu không thuộc kế hoạch này' });
+    if (!known.targets.has(id))
+      issues.push({ path: ['body', 'targetIds', i], message: 'Chỉ tiêu không thuộc kế hoạch này' });
   });
   if (issues.length) throw validationError('Liên kết không hợp lệ', issues);
 }

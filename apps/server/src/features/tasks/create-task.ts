@@ -22,7 +22,15 @@ export type TaskInput = {
 };
 
 /** The DX office enters a task by hand (plan 54 III): leads chosen from the units and groups of the province. */
-export async function createTask({ ctx, planId, input }: { ctx: UseCaseContext; planId: string; input: TaskInput }) {
+export async function createTask({
+  ctx,
+  planId,
+  input,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  input: TaskInput;
+}) {
   const plan = await loadPlanFor(ctx, planId, 'task.write');
   const tf = parseTimeFrame(input.timeFrame, { planYear: plan.year });
   const planFrom = `${plan.year}-01-01`;
@@ -32,25 +40,38 @@ export async function createTask({ ctx, planId, input }: { ctx: UseCaseContext; 
   const groupIds = new Set(candidates.groups.map((g) => g.id));
   const issues: { path: (string | number)[]; message: string }[] = [];
   input.leadUnitIds.forEach((id, i) => {
-    if (!unitIds.has(id)) issues.push({ path: ['body', 'leadUnitIds', i], message: `Đơn vị không thuộc tỉnh hoặc không còn hoạt động ngày ${asOf}` });
+    if (!unitIds.has(id))
+      issues.push({
+        path: ['body', 'leadUnitIds', i],
+        message: `Đơn vị không thuộc tỉnh hoặc không còn hoạt động ngày ${asOf}`,
+      });
   });
   input.coordinatorUnitIds.forEach((id, i) => {
-    if (!unitIds.has(id)) issues.push({ path: ['body', 'coordinatorUnitIds', i], message: `Đơn vị không thuộc tỉnh hoặc không còn hoạt động ngày ${asOf}` });
+    if (!unitIds.has(id))
+      issues.push({
+        path: ['body', 'coordinatorUnitIds', i],
+        message: `Đơn vị không thuộc tỉnh hoặc không còn hoạt động ngày ${asOf}`,
+      });
   });
   input.leadGroupIds.forEach((id, i) => {
-    if (!groupIds.has(id)) issues.push({ path: ['body', 'leadGroupIds', i], message: 'Nhóm đơn vị không thuộc tỉnh' });
+    if (!groupIds.has(id))
+      issues.push({ path: ['body', 'leadGroupIds', i], message: 'Nhóm đơn vị không thuộc tỉnh' });
   });
   if (input.leadUnitIds.length + input.leadGroupIds.length === 0) {
     issues.push({ path: ['body', 'leadUnitIds'], message: 'Chọn ít nhất một cơ quan chủ trì' });
   }
   if (issues.length) throw validationError('Nhiệm vụ chưa hợp lệ', issues);
   await checkTaskLinks(ctx.db, planId, input.themeIds, input.targetIds);
-  const name = (id: string) => candidates.units.find((u) => u.id === id)?.name ?? candidates.groups.find((g) => g.id === id)?.name ?? '';
+  const name = (id: string) =>
+    candidates.units.find((u) => u.id === id)?.name ?? candidates.groups.find((g) => g.id === id)?.name ?? '';
   const assignments = await expandAssignments(
     ctx.db,
     plan.provinceId,
     {
-      leads: [...input.leadGroupIds.map((id) => ({ type: 'group' as const, id })), ...input.leadUnitIds.map((id) => ({ type: 'unit' as const, id }))],
+      leads: [
+        ...input.leadGroupIds.map((id) => ({ type: 'group' as const, id })),
+        ...input.leadUnitIds.map((id) => ({ type: 'unit' as const, id })),
+      ],
       coordinators: input.coordinatorUnitIds.map((id) => ({ type: 'unit' as const, id })),
     },
     asOf,
@@ -83,8 +104,19 @@ export async function createTask({ ctx, planId, input }: { ctx: UseCaseContext; 
         assignments,
       },
     ]);
-    await audit(tx, ctx, { action: 'task.create', entityType: 'task', entityId: t!.id, provinceId: plan.provinceId, after: { title: t!.title, assignments: assignments.length } });
+    await audit(tx, ctx, {
+      action: 'task.create',
+      entityType: 'task',
+      entityId: t!.id,
+      provinceId: plan.provinceId,
+      after: { title: t!.title, assignments: assignments.length },
+    });
     return t!;
   });
-  return presentTask(saved, await listAssignments(ctx.db, [saved.id]), { themeIds: input.themeIds, targetIds: input.targetIds }, localDateOf(ctx.now));
+  return presentTask(
+    saved,
+    await listAssignments(ctx.db, [saved.id]),
+    { themeIds: input.themeIds, targetIds: input.targetIds },
+    localDateOf(ctx.now),
+  );
 }

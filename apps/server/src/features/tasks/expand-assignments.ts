@@ -20,7 +20,10 @@ export async function expandAssignments(
     if (!cache.has(k)) {
       const group = await getUnitGroup(db, groupId);
       const list = group && group.provinceId === provinceId ? await listGroupMembers(db, group, asOf) : [];
-      cache.set(k, list.map((m) => m.unitId));
+      cache.set(
+        k,
+        list.map((m) => m.unitId),
+      );
     }
     return cache.get(k)!;
   };

@@ -7,7 +7,8 @@ import { presentTask, type TaskOut } from './tasks.presenter';
 
 /** Each lead unit's status; for a group-led task (dozens of units) the count per status instead. */
 function statusCell(leads: TaskOut['assignments']): string {
-  if (leads.length <= 10) return leads.map((a) => `${a.unitName}: ${STATUS_LABELS_VI[a.effectiveStatus]}`).join('\n');
+  if (leads.length <= 10)
+    return leads.map((a) => `${a.unitName}: ${STATUS_LABELS_VI[a.effectiveStatus]}`).join('\n');
   return EFFECTIVE_STATUSES.map((s) => [s, leads.filter((a) => a.effectiveStatus === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${STATUS_LABELS_VI[s]}: ${n} đơn vị`)
@@ -23,17 +24,37 @@ export async function exportAppendix({ ctx, planId }: { ctx: UseCaseContext; pla
   const plan = await loadPlanFor(ctx, planId, 'task.read');
   const today = localDateOf(ctx.now);
   const { items } = await listTasks(ctx.db, { planId, today, limit: 10_000, offset: 0 });
-  const parts = await listAssignments(ctx.db, items.map((t) => t.id));
-  const tasks = items.map((t) => presentTask(t, parts.filter((p) => p.taskId === t.id), { themeIds: [], targetIds: [] }, today));
+  const parts = await listAssignments(
+    ctx.db,
+    items.map((t) => t.id),
+  );
+  const tasks = items.map((t) =>
+    presentTask(
+      t,
+      parts.filter((p) => p.taskId === t.id),
+      { themeIds: [], targetIds: [] },
+      today,
+    ),
+  );
 
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Phụ lục nhiệm vụ');
-  ws.addRow([`PHỤ LỤC: DANH MỤC NHIỆM VỤ — Kế hoạch ${plan.code ?? plan.title} — tình hình đến ngày ${formatDateVi(today)}`]);
+  ws.addRow([
+    `PHỤ LỤC: DANH MỤC NHIỆM VỤ — Kế hoạch ${plan.code ?? plan.title} — tình hình đến ngày ${formatDateVi(today)}`,
+  ]);
   ws.mergeCells(1, 1, 1, 10);
   ws.getRow(1).font = { bold: true };
   const header = ws.addRow([
-    'STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Hạn hoàn thành', 'Sản phẩm',
-    'Kinh phí', 'Tình hình thực hiện theo đơn vị', 'Tiến độ',
+    'STT',
+    'Nhiệm vụ',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Thời gian thực hiện',
+    'Hạn hoàn thành',
+    'Sản phẩm',
+    'Kinh phí',
+    'Tình hình thực hiện theo đơn vị',
+    'Tiến độ',
   ]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
@@ -64,7 +85,15 @@ export async function exportAppendix({ ctx, planId }: { ctx: UseCaseContext; pla
   });
   // Every unit's part, one row each: the list a report attaches to name who is behind.
   const byUnit = wb.addWorksheet('Theo đơn vị');
-  byUnit.addRow(['STT', 'Nhiệm vụ', 'Đơn vị', 'Vai trò', 'Tình trạng', 'Hạn hoàn thành', 'Cập nhật lần cuối']).font = { bold: true };
+  byUnit.addRow([
+    'STT',
+    'Nhiệm vụ',
+    'Đơn vị',
+    'Vai trò',
+    'Tình trạng',
+    'Hạn hoàn thành',
+    'Cập nhật lần cuối',
+  ]).font = { bold: true };
   for (const t of tasks) {
     for (const a of t.assignments) {
       byUnit.addRow([

@@ -3,9 +3,16 @@ import { AppError } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../http/context';
 
 /** An evidence file, for anyone who may read the task (everyone in the province). */
-export async function getTaskAttachment({ ctx, attachmentId }: { ctx: UseCaseContext; attachmentId: string }) {
+export async function getTaskAttachment({
+  ctx,
+  attachmentId,
+}: {
+  ctx: UseCaseContext;
+  attachmentId: string;
+}) {
   const file = await queryAttachment(ctx.db, attachmentId);
-  if (!file) throw new AppError('TASK.ATTACHMENT_NOT_FOUND', 'Không tìm thấy tệp minh chứng', { attachmentId });
+  if (!file)
+    throw new AppError('TASK.ATTACHMENT_NOT_FOUND', 'Không tìm thấy tệp minh chứng', { attachmentId });
   authorizeProvince(ctx, 'task.read', file.provinceId);
   return file;
 }

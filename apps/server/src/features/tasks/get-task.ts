@@ -10,7 +10,12 @@ export async function getTask({ ctx, taskId }: { ctx: UseCaseContext; taskId: st
   const links = await taskLinks(ctx.db, [taskId]);
   const today = localDateOf(ctx.now);
   return {
-    task: presentTask(task, await listAssignments(ctx.db, [taskId]), { themeIds: links.themes.get(taskId) ?? [], targetIds: links.targets.get(taskId) ?? [] }, today),
+    task: presentTask(
+      task,
+      await listAssignments(ctx.db, [taskId]),
+      { themeIds: links.themes.get(taskId) ?? [], targetIds: links.targets.get(taskId) ?? [] },
+      today,
+    ),
     updates: (await listTaskUpdates(ctx.db, taskId)).map(presentUpdate),
     reminders: (await listTaskReminders(ctx.db, taskId)).map((r) => ({
       kind: r.kind as 'due_in_7',

@@ -1,4 +1,4 @@
-import { insertTasks, nextTaskPosition, type NewTask, taskLeadCandidates } from '@dx/db';
+import { insertTasks, type NewTask, nextTaskPosition, taskLeadCandidates } from '@dx/db';
 import { AppError, type AppendixRow, isRowValid, readAppendix } from '@dx/domain';
 import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
@@ -63,7 +63,11 @@ export async function importAppendix({
       cache,
     );
     if (!assignments.some((a) => a.role === 'lead')) {
-      row.issues.push({ column: 'lead', severity: 'error', message: `Nhóm đơn vị chủ trì không có đơn vị nào vào ngày ${asOf}` });
+      row.issues.push({
+        column: 'lead',
+        severity: 'error',
+        message: `Nhóm đơn vị chủ trì không có đơn vị nào vào ngày ${asOf}`,
+      });
     }
     planned.push({ row, assignments });
   }
@@ -119,7 +123,12 @@ export async function importAppendix({
       entityType: 'plan',
       entityId: planId,
       provinceId: plan.provinceId,
-      after: { fileName, batchId, saved: valid.length, skippedRows: planned.filter((p) => p.row.kind === 'task' && !isRowValid(p.row)).map((p) => p.row.row) },
+      after: {
+        fileName,
+        batchId,
+        saved: valid.length,
+        skippedRows: planned.filter((p) => p.row.kind === 'task' && !isRowValid(p.row)).map((p) => p.row.row),
+      },
     });
   });
   return { ...report, saved: valid.length };

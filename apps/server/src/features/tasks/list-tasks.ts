@@ -18,12 +18,22 @@ export type TaskFilter = {
 };
 
 /** Tasks of a plan with every unit's part (plan 54 III), filtered; also the data of the timeline. */
-export async function listTasks({ ctx, planId, filter }: { ctx: UseCaseContext; planId: string; filter: TaskFilter }) {
+export async function listTasks({
+  ctx,
+  planId,
+  filter,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  filter: TaskFilter;
+}) {
   const plan = await loadPlanFor(ctx, planId, 'task.read');
   const today = localDateOf(ctx.now);
   let unitIds: string[] | undefined = filter.unitId ? [filter.unitId] : undefined;
   if (filter.mine) {
-    const mine = ctx.actor.grants.filter((g) => g.unitId !== null && g.provinceId === plan.provinceId).map((g) => g.unitId!);
+    const mine = ctx.actor.grants
+      .filter((g) => g.unitId !== null && g.provinceId === plan.provinceId)
+      .map((g) => g.unitId!);
     unitIds = unitIds ? unitIds.filter((u) => mine.includes(u)) : mine;
   }
   const { items, total } = await queryTasks(ctx.db, { planId, today, ...filter, unitIds });

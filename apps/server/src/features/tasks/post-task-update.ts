@@ -25,42 +25,78 @@ export type UpdateInput = {
   files: { fileName: string; contentType: string; content: Buffer }[];
 };
 
-const forbidden = () => new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền cập nhật phần việc của đơn vị này');
+const forbidden = () =>
+  new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền cập nhật phần việc của đơn vị này');
 
 /**
  * A lead unit posts progress on its part with evidence (plan 54 III: a file, a link, or the evidence records that
  * delivered it); coordinating units and the DX office comment and attach. A status change is optimistic-locked.
  */
-export async function postTaskUpdate({ ctx, taskId, input }: { ctx: UseCaseContext; taskId: string; input: UpdateInput }) {
+export async function postTaskUpdate({
+  ctx,
+  taskId,
+  input,
+}: {
+  ctx: UseCaseContext;
+  taskId: string;
+  input: UpdateInput;
+}) {
   const task = await loadTaskFor(ctx, taskId, 'task.read');
   const today = localDateOf(ctx.now);
   const part = input.assignmentId ? await getAssignment(ctx.db, input.assignmentId) : null;
   if (input.assignmentId && (!part || part.taskId !== taskId)) {
-    throw new AppError('TASK.ASSIGNMENT_NOT_FOUND', 'Không tìm thấy phần việc của đơn vị trong nhiệm vụ này', { assignmentId: input.assignmentId });
+    throw new AppError(
+      'TASK.ASSIGNMENT_NOT_FOUND',
+      'Không tìm thấy phần việc của đơn vị trong nhiệm vụ này',
+      { assignmentId: input.assignmentId },
+    );
   }
   if (part) {
     const scope = await getUnitScope(ctx.db, part.unitId, today);
-    const canWrite = !!scope && (isAllowed(ctx.actor.grants, 'task.update_progress', scope) || isAllowed(ctx.actor.grants, 'task.write', scope));
+    const canWrite =
+      !!scope &&
+      (isAllowed(ctx.actor.grants, 'task.update_progress', scope) ||
+        isAllowed(ctx.actor.grants, 'task.write', scope));
     if (!canWrite) throw forbidden();
-  } else if (!isAllowed(ctx.actor.grants, 'task.write', { provinceId: task.provinceId, path: [task.provinceId] })) {
+  } else if (
+    !isAllowed(ctx.actor.grants, 'task.write', { provinceId: task.provinceId, path: [task.provinceId] })
+  ) {
     // Without a part, only the DX office comments (as the office that guides and inspects, V.1.a).
     throw forbidden();
   }
   if (input.kind === 'progress') {
     const issues = [];
     if (!part) issues.push({ path: ['body', 'assignmentId'], message: 'Chọn phần việc của đơn vị chủ trì' });
-    else if (part.role !== 'lead') issues.push({ path: ['body', 'assignmentId'], message: 'Đơn vị phối hợp chỉ gửi ý kiến, không cập nhật tiến độ' });
+    else if (part.role !== 'lead')
+      issues.push({
+        path: ['body', 'assignmentId'],
+        message: 'Đơn vị phối hợp chỉ gửi ý kiến, không cập nhật tiến độ',
+      });
     if (!input.status) issues.push({ path: ['body', 'status'], message: 'Chọn tình trạng thực hiện' });
     if (input.version === undefined) issues.push({ path: ['body', 'version'], message: 'Thiếu phiên bản' });
     if (issues.length) throw validationError('Cập nhật tiến độ chưa hợp lệ', issues);
   }
-  if (input.kind === 'comment' && !input.note.trim() && !input.links.length && !input.files.length && !input.recordIds.length) {
-    throw validationError('Ý kiến trống', [{ path: ['body', 'note'], message: 'Nhập nội dung ý kiến hoặc đính kèm minh chứng' }]);
+  if (
+    input.kind === 'comment' &&
+    !input.note.trim() &&
+    !input.links.length &&
+    !input.files.length &&
+    !input.recordIds.length
+  ) {
+    throw validationError('Ý kiến trống', [
+      { path: ['body', 'note'], message: 'Nhập nội dung ý kiến hoặc đính kèm minh chứng' },
+    ]);
   }
   const known = await evidenceRecordsInProvince(ctx.db, input.recordIds, task.provinceId);
   const badRecords = input.recordIds.map((id, i) => ({ id, i })).filter((r) => !known.has(r.id));
   if (badRecords.length) {
-    throw validationError('Minh chứng không hợp lệ', badRecords.map((r) => ({ path: ['body', 'recordIds', r.i], message: 'Không tìm thấy hồ sơ này trong tỉnh' })));
+    throw validationError(
+      'Minh chứng không hợp lệ',
+      badRecords.map((r) => ({
+        path: ['body', 'recordIds', r.i],
+        message: 'Không tìm thấy hồ sơ này trong tỉnh',
+      })),
+    );
   }
 
   const saved = await ctx.db.transaction(async (tx) => {
@@ -68,7 +104,14 @@ export async function postTaskUpdate({ ctx, taskId, input }: { ctx: UseCaseConte
     let statusTo: string | null = null;
     if (input.kind === 'progress' && part) {
       if (part.version !== input.version) throw versionConflict({ assignment: part });
-      const updated = await updateAssignmentStatus(tx, part.id, input.version!, input.status!, ctx.actor.userId, ctx.now);
+      const updated = await updateAssignmentStatus(
+        tx,
+        part.id,
+        input.version!,
+        input.status!,
+        ctx.actor.userId,
+        ctx.now,
+      );
       if (!updated) throw versionConflict({ assignment: await getAssignment(tx, part.id) });
       statusFrom = part.status;
       statusTo = updated.status;
@@ -106,7 +149,12 @@ export async function postTaskUpdate({ ctx, taskId, input }: { ctx: UseCaseConte
       entityId: part?.id ?? taskId,
       provinceId: task.provinceId,
       before: statusFrom ? { status: statusFrom } : undefined,
-      after: { status: statusTo, links: input.links.length, files: input.files.length, records: input.recordIds.length },
+      after: {
+        status: statusTo,
+        links: input.links.length,
+        files: input.files.length,
+        records: input.recordIds.length,
+      },
     });
     return update.id;
   });

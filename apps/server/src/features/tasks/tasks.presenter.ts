@@ -1,5 +1,12 @@
 import type { AssignmentView, TaskRow, TaskUpdateRow } from '@dx/db';
-import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, type AssignmentStatus, EFFECTIVE_STATUSES, effectiveStatus, REMINDER_KINDS } from '@dx/domain';
+import {
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATUSES,
+  type AssignmentStatus,
+  EFFECTIVE_STATUSES,
+  effectiveStatus,
+  REMINDER_KINDS,
+} from '@dx/domain';
 import { z } from 'zod';
 
 export const assignmentOut = z.object({
@@ -55,7 +62,9 @@ export const updateOut = z.object({
   note: z.string(),
   links: z.array(z.string()),
   recordIds: z.array(z.uuid()),
-  attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() })),
+  attachments: z.array(
+    z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
+  ),
   authorName: z.string(),
   createdAt: z.string(),
 });
@@ -68,7 +77,11 @@ export const reminderOut = z.object({
   emailStatus: z.string(),
 });
 
-export function presentAssignment(a: AssignmentView, dueDate: string | null, today: string): z.infer<typeof assignmentOut> {
+export function presentAssignment(
+  a: AssignmentView,
+  dueDate: string | null,
+  today: string,
+): z.infer<typeof assignmentOut> {
   return {
     id: a.id,
     unitId: a.unitId,
@@ -100,7 +113,13 @@ export function presentTask(
     title: t.title,
     leadText: t.leadText,
     coordinatorText: t.coordinatorText,
-    timeFrame: { text: t.timeFrameText, kind: t.timeFrameKind, from: t.periodFrom, to: t.periodTo, dueDate: t.dueDate },
+    timeFrame: {
+      text: t.timeFrameText,
+      kind: t.timeFrameKind,
+      from: t.periodFrom,
+      to: t.periodTo,
+      dueDate: t.dueDate,
+    },
     output: t.output,
     budgetText: t.budgetText,
     budgetAmount: t.budgetAmount,
@@ -130,7 +149,12 @@ export function presentUpdate(
     note: u.note,
     links: u.links,
     recordIds: u.recordIds,
-    attachments: u.attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size })),
+    attachments: u.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+    })),
     authorName: u.authorName,
     createdAt: u.createdAt.toISOString(),
   };

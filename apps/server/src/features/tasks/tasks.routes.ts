@@ -15,7 +15,8 @@ import { updateTaskLinks } from './update-task-links';
 
 const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
 const taskParams = z.object({ taskId: z.uuid('Mã nhiệm vụ không hợp lệ') });
-const line = (max: number) => z.string().trim().max(max).regex(/^[^\u0000]*$/, 'Ký tự không hợp lệ');
+// NUL characters are refused in every body and query by http/input-guard.
+const line = (max: number) => z.string().trim().max(max);
 const ids = z.array(z.uuid()).max(500).default([]);
 
 const leadMatch = z.object({
@@ -59,7 +60,9 @@ const importRowOut = z.object({
   note: z.string(),
   leads: leadResolution,
   coordinators: leadResolution,
-  issues: z.array(z.object({ column: z.string().nullable(), message: z.string(), severity: z.enum(['error', 'warning']) })),
+  issues: z.array(
+    z.object({ column: z.string().nullable(), message: z.string(), severity: z.enum(['error', 'warning']) }),
+  ),
   valid: z.boolean(),
   /** Lead and coordinating units the task goes to once groups are expanded as of its period. */
   leadUnits: z.number().int(),
@@ -69,7 +72,9 @@ const importRowOut = z.object({
 const file = z.object({
   fileName: line(255).min(1, 'Thiếu tên tệp'),
   contentType: line(100).default('application/octet-stream'),
-  contentBase64: z.base64('Nội dung tệp phải mã hoá base64').max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+  contentBase64: z
+    .base64('Nội dung tệp phải mã hoá base64')
+    .max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
 });
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -78,7 +83,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Nhiệm vụ của kế hoạch (Phụ lục), lọc theo đơn vị, tình trạng, nội dung, thời hạn; "việc của tôi"',
+        summary:
+          'Nhiệm vụ của kế hoạch (Phụ lục), lọc theo đơn vị, tình trạng, nội dung, thời hạn; "việc của tôi"',
         params: planParams,
         querystring: z.object({
           unitId: z.uuid().optional(),
@@ -90,12 +96,19 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
           q: line(200).optional(),
           ...pagination,
         }),
-        response: { 200: z.object({ items: z.array(taskOut), total: z.number().int(), today: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(taskOut), total: z.number().int(), today: z.string() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const { mine, ...filter } = request.query;
-      const result = await listTasks({ ctx: contextOf(request), planId: request.params.planId, filter: { ...filter, mine: mine === 'true' } });
+      const result = await listTasks({
+        ctx: contextOf(request),
+        planId: request.params.planId,
+        filter: { ...filter, mine: mine === 'true' },
+      });
       return { items: result.items, total: result.total, today: result.today };
     },
   );
@@ -125,7 +138,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createTask({ ctx: contextOf(request), planId: request.params.planId, input: request.body });
+      const created = await createTask({
+        ctx: contextOf(request),
+        planId: request.params.planId,
+        input: request.body,
+      });
       return reply.status(201).send(created);
     },
   );
@@ -135,7 +152,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Nhập Phụ lục nhiệm vụ từ Excel: chạy thử (confirm=false) rồi xác nhận với cùng tệp (confirm=true)',
+        summary:
+          'Nhập Phụ lục nhiệm vụ từ Excel: chạy thử (confirm=false) rồi xác nhận với cùng tệp (confirm=true)',
         description:
           'JSON body: the .xlsx/.csv as base64 in `contentBase64`. The dry run returns every row as understood (leads ' +
           'resolved to units and groups, period and due date) with problems by column; `answers` maps a questioned ' +
@@ -143,9 +161,13 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         params: planParams,
         body: z.object({
           fileName: line(255).min(1, 'Thiếu tên tệp'),
-          contentBase64: z.base64('Nội dung tệp phải mã hoá base64').max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+          contentBase64: z
+            .base64('Nội dung tệp phải mã hoá base64')
+            .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
           confirm: z.boolean().default(false),
-          answers: z.record(line(500), z.object({ type: z.enum(['unit', 'group']), id: z.uuid() })).optional(),
+          answers: z
+            .record(line(500), z.object({ type: z.enum(['unit', 'group']), id: z.uuid() }))
+            .optional(),
         }),
         response: {
           200: z.object({
@@ -252,7 +274,14 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       const saved = await postTaskUpdate({
         ctx: contextOf(request),
         taskId: request.params.taskId,
-        input: { ...rest, files: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, content: Buffer.from(f.contentBase64, 'base64') })) },
+        input: {
+          ...rest,
+          files: files.map((f) => ({
+            fileName: f.fileName,
+            contentType: f.contentType,
+            content: Buffer.from(f.contentBase64, 'base64'),
+          })),
+        },
       });
       return reply.status(201).send(saved);
     },
@@ -269,7 +298,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const f = await getTaskAttachment({ ctx: contextOf(request), attachmentId: request.params.attachmentId });
+      const f = await getTaskAttachment({
+        ctx: contextOf(request),
+        attachmentId: request.params.attachmentId,
+      });
       return reply
         .header('content-type', 'application/octet-stream')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)

@@ -7,14 +7,41 @@ import { appendixXlsx } from './appendix-fixture';
 
 /** A title row, Roman group rows, a group lead and a bad row. */
 // Mid-July 2023: tasks due in quarter II are overdue, those of October are not yet due.
-let now = new Date('2023-07-15T03:00:00Z');
+const now = new Date('2023-07-15T03:00:00Z');
 
 const APPENDIX: (string | number | null)[][] = [
   ['I', 'Tuyên truyền trên báo chí', null, null, null, null, null, null],
-  [1, 'Mở chuyên mục "Chuyển đổi số" trên báo, đài', 'Báo Hải Phòng, Đài PT&TH Hải Phòng', 'Sở TT&TT', 'Quý II/2023', 'Chuyên mục', '500.000.000', null],
-  [2, 'Tuyên truyền trên hệ thống thông tin cơ sở', 'UBND các xã, phường, thị trấn', 'Sở TT&TT', 'Tháng 10/2023', 'Tin, bài', null, null],
+  [
+    1,
+    'Mở chuyên mục "Chuyển đổi số" trên báo, đài',
+    'Báo Hải Phòng, Đài PT&TH Hải Phòng',
+    'Sở TT&TT',
+    'Quý II/2023',
+    'Chuyên mục',
+    '500.000.000',
+    null,
+  ],
+  [
+    2,
+    'Tuyên truyền trên hệ thống thông tin cơ sở',
+    'UBND các xã, phường, thị trấn',
+    'Sở TT&TT',
+    'Tháng 10/2023',
+    'Tin, bài',
+    null,
+    null,
+  ],
   ['II', 'Tập huấn', null, null, null, null, null, null],
-  [1, 'Tập huấn kỹ năng viết tin về chuyển đổi số', 'Sở Thông tin và Truyền thông', 'Các sở, ban, ngành; UBND các quận, huyện', 'Thường xuyên', 'Lớp tập huấn', null, null],
+  [
+    1,
+    'Tập huấn kỹ năng viết tin về chuyển đổi số',
+    'Sở Thông tin và Truyền thông',
+    'Các sở, ban, ngành; UBND các quận, huyện',
+    'Thường xuyên',
+    'Lớp tập huấn',
+    null,
+    null,
+  ],
   [2, 'Hội thảo chuyển đổi số', 'Ban Tuyên truyền Không Tồn Tại', null, '01-10/10/2023', null, null, null],
 ];
 
@@ -33,8 +60,14 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     planId = (await seedPlans(t.handle.db))!;
     dx = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);
     viewer = await t.userWith([{ role: 'viewer', unitId: t.hp }]);
-    const [mc] = await queryRows<{ unit_id: string }>(t.handle.db, sql`SELECT unit_id FROM org_unit_version WHERE name = 'Phường Máy Chai' AND valid_from IS NULL`);
-    const [other] = await queryRows<{ unit_id: string }>(t.handle.db, sql`SELECT unit_id FROM org_unit_version WHERE name = 'Xã Bát Trang' LIMIT 1`);
+    const [mc] = await queryRows<{ unit_id: string }>(
+      t.handle.db,
+      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Phường Máy Chai' AND valid_from IS NULL`,
+    );
+    const [other] = await queryRows<{ unit_id: string }>(
+      t.handle.db,
+      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Xã Bát Trang' LIMIT 1`,
+    );
     commune = mc!.unit_id;
     communeOfficer = await t.userWith([{ role: 'unit_officer', unitId: commune }]);
     otherCommuneOfficer = await t.userWith([{ role: 'unit_officer', unitId: other!.unit_id }]);
@@ -43,8 +76,15 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
   afterAll(async () => t?.close());
 
   const importFile = (session: Session, confirm: boolean, extra: Record<string, unknown> = {}) =>
-    t.call(session, { method: 'POST', url: `/api/plans/${planId}/tasks/import`, payload: { fileName: 'phu-luc.xlsx', contentBase64: content, confirm, ...extra } });
-  const count = async (table: string) => Number((await queryRows<{ n: string }>(t.handle.db, sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n);
+    t.call(session, {
+      method: 'POST',
+      url: `/api/plans/${planId}/tasks/import`,
+      payload: { fileName: 'phu-luc.xlsx', contentBase64: content, confirm, ...extra },
+    });
+  const count = async (table: string) =>
+    Number(
+      (await queryRows<{ n: string }>(t.handle.db, sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n,
+    );
 
   it('dry run: shows how every cell was understood, explains the bad row, saves nothing', async () => {
     const res = await importFile(dx, false);
@@ -53,15 +93,27 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     expect(body).toMatchObject({ total: 4, valid: 3, saved: 0, fileIssues: [] });
     const [group, press, communes] = body.rows;
     expect(group).toMatchObject({ kind: 'group', section: 'I. Tuyên truyền trên báo chí' });
-    expect(press.leads.matches.map((m: { name: string }) => m.name)).toEqual(['Báo Hải Phòng', expect.stringMatching(/^Đài Phát thanh và Truyền hình Hải Phòng/)]);
-    expect(press.coordinators.matches[0]).toMatchObject({ name: 'Sở Thông tin và Truyền thông', confidence: 'abbreviation' });
+    expect(press.leads.matches.map((m: { name: string }) => m.name)).toEqual([
+      'Báo Hải Phòng',
+      expect.stringMatching(/^Đài Phát thanh và Truyền hình Hải Phòng/),
+    ]);
+    expect(press.coordinators.matches[0]).toMatchObject({
+      name: 'Sở Thông tin và Truyền thông',
+      confidence: 'abbreviation',
+    });
     expect(press.timeFrame).toMatchObject({ kind: 'period', from: '2023-04-01', dueDate: '2023-06-30' });
     expect(press.budgetAmount).toBe(500_000_000);
     expect(communes.leads.matches[0]).toMatchObject({ type: 'group', name: 'UBND các xã, phường, thị trấn' });
     expect(communes.leadUnits).toBeGreaterThan(200); // every commune of Hải Phòng in October 2023
     const bad = body.rows.at(-1);
     expect(bad.valid).toBe(false);
-    expect(bad.issues).toContainEqual(expect.objectContaining({ column: 'lead', severity: 'error', message: expect.stringContaining('Không tìm thấy đơn vị') }));
+    expect(bad.issues).toContainEqual(
+      expect.objectContaining({
+        column: 'lead',
+        severity: 'error',
+        message: expect.stringContaining('Không tìm thấy đơn vị'),
+      }),
+    );
     expect(await count('task')).toBe(0);
   });
 
@@ -73,12 +125,20 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     const list = await t.call(viewer, { method: 'GET', url: `/api/plans/${planId}/tasks?limit=50` });
     expect(list.statusCode, list.body).toBe(200);
     const items = list.json().items;
-    expect(items.map((i: { section: string }) => i.section)).toEqual(['I. Tuyên truyền trên báo chí', 'I. Tuyên truyền trên báo chí', 'II. Tập huấn']);
+    expect(items.map((i: { section: string }) => i.section)).toEqual([
+      'I. Tuyên truyền trên báo chí',
+      'I. Tuyên truyền trên báo chí',
+      'II. Tập huấn',
+    ]);
     const training = items[2];
     expect(training.timeFrame).toMatchObject({ text: 'Thường xuyên', kind: 'continuous', dueDate: null });
-    expect(training.assignments.filter((a: { role: string }) => a.role === 'coordinator').length).toBeGreaterThan(20);
+    expect(
+      training.assignments.filter((a: { role: string }) => a.role === 'coordinator').length,
+    ).toBeGreaterThan(20);
     // Quý II/2023 has passed on 15/07/2023 with nothing done: overdue.
-    expect(items[0].assignments.every((a: { effectiveStatus: string }) => a.effectiveStatus === 'overdue')).toBe(true);
+    expect(
+      items[0].assignments.every((a: { effectiveStatus: string }) => a.effectiveStatus === 'overdue'),
+    ).toBe(true);
     expect(items[0].progress).toEqual({ done: 0, total: 2, overdue: 2 });
   });
 
@@ -101,14 +161,40 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
       version: part.version,
       note: 'Đã phát 12 tin trên loa phường',
       links: ['https://maychai.haiphong.gov.vn/tin/chuyen-doi-so'],
-      files: [{ fileName: 'Biên bản.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 minh chứng').toString('base64') }],
+      files: [
+        {
+          fileName: 'Biên bản.pdf',
+          contentType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF-1.4 minh chứng').toString('base64'),
+        },
+      ],
     };
-    expect((await t.call(otherCommuneOfficer, { method: 'POST', url: `/api/tasks/${task.id}/updates`, payload: update })).statusCode).toBe(403);
-    const res = await t.call(communeOfficer, { method: 'POST', url: `/api/tasks/${task.id}/updates`, payload: update });
+    expect(
+      (
+        await t.call(otherCommuneOfficer, {
+          method: 'POST',
+          url: `/api/tasks/${task.id}/updates`,
+          payload: update,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await t.call(communeOfficer, {
+      method: 'POST',
+      url: `/api/tasks/${task.id}/updates`,
+      payload: update,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ statusFrom: 'not_started', statusTo: 'done', attachments: [{ fileName: 'Biên bản.pdf' }] });
+    expect(res.json()).toMatchObject({
+      statusFrom: 'not_started',
+      statusTo: 'done',
+      attachments: [{ fileName: 'Biên bản.pdf' }],
+    });
     // The same stale version again is a conflict, not a silent overwrite.
-    const stale = await t.call(communeOfficer, { method: 'POST', url: `/api/tasks/${task.id}/updates`, payload: update });
+    const stale = await t.call(communeOfficer, {
+      method: 'POST',
+      url: `/api/tasks/${task.id}/updates`,
+      payload: update,
+    });
     expect(stale.statusCode).toBe(409);
 
     const detail = await t.call(dx, { method: 'GET', url: `/api/tasks/${task.id}` });
@@ -118,7 +204,10 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
       total: task.assignments.filter((a: { role: string }) => a.role === 'lead').length,
     });
     expect(detail.json().updates).toHaveLength(1);
-    const file = await t.call(viewer, { method: 'GET', url: `/api/task-attachments/${detail.json().updates[0].attachments[0].id}` });
+    const file = await t.call(viewer, {
+      method: 'GET',
+      url: `/api/task-attachments/${detail.json().updates[0].attachments[0].id}`,
+    });
     expect(file.statusCode).toBe(200);
     expect(file.body).toBe('%PDF-1.4 minh chứng');
 
@@ -129,7 +218,8 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
   });
 
   it('coordinating units comment; they cannot post progress', async () => {
-    const list = (await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/tasks?q=tap huan` })).json().items;
+    const list = (await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/tasks?q=tap huan` })).json()
+      .items;
     expect(list).toHaveLength(1);
     const coordinator = list[0].assignments.find((a: { role: string }) => a.role === 'coordinator');
     const officer = await t.userWith([{ role: 'unit_officer', unitId: coordinator.unitId }]);
@@ -147,16 +237,31 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     expect(comment.statusCode, comment.body).toBe(201);
   });
 
-  it('the DX office enters a task by hand and links it to the plan\'s themes and targets', async () => {
-    const [theme] = await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM plan_theme WHERE plan_id = ${planId} ORDER BY position LIMIT 1`);
-    const [target] = await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM plan_target WHERE plan_id = ${planId} LIMIT 1`);
+  it("the DX office enters a task by hand and links it to the plan's themes and targets", async () => {
+    const [theme] = await queryRows<{ id: string }>(
+      t.handle.db,
+      sql`SELECT id FROM plan_theme WHERE plan_id = ${planId} ORDER BY position LIMIT 1`,
+    );
+    const [target] = await queryRows<{ id: string }>(
+      t.handle.db,
+      sql`SELECT id FROM plan_target WHERE plan_id = ${planId} LIMIT 1`,
+    );
     const res = await t.call(dx, {
       method: 'POST',
       url: `/api/plans/${planId}/tasks`,
-      payload: { title: 'Cuộc thi tìm hiểu chuyển đổi số', leadUnitIds: [commune], timeFrame: 'Quý IV/2023', themeIds: [theme!.id] },
+      payload: {
+        title: 'Cuộc thi tìm hiểu chuyển đổi số',
+        leadUnitIds: [commune],
+        timeFrame: 'Quý IV/2023',
+        themeIds: [theme!.id],
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ leadText: 'Phường Máy Chai', timeFrame: { dueDate: '2023-12-31' }, themeIds: [theme!.id] });
+    expect(res.json()).toMatchObject({
+      leadText: 'Phường Máy Chai',
+      timeFrame: { dueDate: '2023-12-31' },
+      themeIds: [theme!.id],
+    });
     const patched = await t.call(dx, {
       method: 'PATCH',
       url: `/api/tasks/${res.json().id}`,
@@ -164,9 +269,16 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().targetIds).toEqual([target!.id]);
-    const byTheme = await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/tasks?themeId=${theme!.id}` });
+    const byTheme = await t.call(dx, {
+      method: 'GET',
+      url: `/api/plans/${planId}/tasks?themeId=${theme!.id}`,
+    });
     expect(byTheme.json().items.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
-    const stale = await t.call(dx, { method: 'PATCH', url: `/api/tasks/${res.json().id}`, payload: { version: res.json().version, themeIds: [], targetIds: [] } });
+    const stale = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/tasks/${res.json().id}`,
+      payload: { version: res.json().version, themeIds: [], targetIds: [] },
+    });
     expect(stale.statusCode).toBe(409);
     const foreign = await t.call(dx, {
       method: 'POST',
@@ -176,7 +288,7 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     expect(foreign.statusCode).toBe(400);
   });
 
-  it('exports the appendix with each unit\'s status, ready to attach to a report', async () => {
+  it("exports the appendix with each unit's status, ready to attach to a report", async () => {
     const res = await t.call(viewer, { method: 'GET', url: `/api/plans/${planId}/tasks/export.xlsx` });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

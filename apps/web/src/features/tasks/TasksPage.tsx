@@ -28,6 +28,7 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import {
+  type Answers,
   type Assignment,
   exportUrl,
   fetchTask,
@@ -42,12 +43,13 @@ import {
 } from './api';
 import { type TaskLabels, useTaskLabels } from './labels';
 
+// Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
 const STATUS_COLOR: Record<string, string> = {
-  not_started: 'gray',
-  in_progress: 'blue',
-  done: 'green',
-  blocked: 'orange',
-  overdue: 'red',
+  not_started: 'gray.8',
+  in_progress: 'blue.9',
+  done: '#1b6b2f',
+  blocked: '#a33a05',
+  overdue: 'red.9',
 };
 
 /** Tasks of the plan's appendix (plan 54 III): list and filters, my tasks, timeline, import, per-unit progress. */
@@ -62,7 +64,7 @@ export function TasksPage() {
 
 function StatusBadge({ status, L }: { status: string; L: TaskLabels }) {
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+    <Badge color={STATUS_COLOR[status] ?? 'gray.8'} variant="filled" tt="none">
       {L.statuses[status] ?? status}
     </Badge>
   );
@@ -71,7 +73,10 @@ function StatusBadge({ status, L }: { status: string; L: TaskLabels }) {
 function usePlans(provinceId: string | null) {
   return useQuery({
     queryKey: ['plans', 'list', provinceId ?? ''],
-    queryFn: () => get<{ items: { id: string; number: string | null; year: number; title: string }[] }>('/plans', { provinceId }),
+    queryFn: () =>
+      get<{ items: { id: string; number: string | null; year: number; title: string }[] }>('/plans', {
+        provinceId,
+      }),
     enabled: !!provinceId,
   });
 }
@@ -83,7 +88,10 @@ function TaskList() {
   const plans = usePlans(provinceId);
   const [planId, setPlanId] = useState<string | null>(null);
   const currentPlan = planId ?? plans.data?.items[0]?.id ?? null;
-  const [filter, setFilter] = useState<TaskFilter>({ mine: !can('task.write') && can('task.update_progress') });
+  const planYear = plans.data?.items.find((p) => p.id === currentPlan)?.year ?? new Date().getFullYear();
+  const [filter, setFilter] = useState<TaskFilter>({
+    mine: !can('task.write') && can('task.update_progress'),
+  });
   const [importing, setImporting] = useState(false);
   const q = useQuery({
     queryKey: taskKeys.list(currentPlan ?? '', filter),
@@ -117,16 +125,41 @@ function TaskList() {
           label={L.plan}
           value={currentPlan ?? ''}
           onChange={(e) => setPlanId(e.currentTarget.value)}
-          data={plans.data.items.map((p) => ({ value: p.id, label: `${p.number ?? p.year} — ${p.title}`.slice(0, 90) }))}
+          data={plans.data.items.map((p) => ({
+            value: p.id,
+            label: `${p.number ?? p.year} — ${p.title}`.slice(0, 90),
+          }))}
         />
         <NativeSelect
           label={L.status}
           value={filter.status ?? ''}
           onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value || undefined })}
-          data={[{ value: '', label: L.allStatuses }, ...Object.entries(L.statuses).map(([value, label]) => ({ value, label }))]}
+          data={[
+            { value: '', label: L.allStatuses },
+            ...Object.entries(L.statuses).map(([value, label]) => ({ value, label })),
+          ]}
         />
-        <TextInput label={L.search} value={filter.q ?? ''} onChange={(e) => setFilter({ ...filter, q: e.currentTarget.value || undefined })} />
-        <Switch label={L.mine} checked={!!filter.mine} onChange={(e) => setFilter({ ...filter, mine: e.currentTarget.checked })} />
+        <NativeSelect
+          label={L.dueIn}
+          value={filter.dueFrom ? `${filter.dueFrom}/${filter.dueTo}` : ''}
+          onChange={(e) => {
+            const [dueFrom, dueTo] = e.currentTarget.value
+              ? e.currentTarget.value.split('/')
+              : [undefined, undefined];
+            setFilter({ ...filter, dueFrom, dueTo });
+          }}
+          data={[{ value: '', label: L.anyTime }, ...quarterOptions(planYear, L)]}
+        />
+        <TextInput
+          label={L.search}
+          value={filter.q ?? ''}
+          onChange={(e) => setFilter({ ...filter, q: e.currentTarget.value || undefined })}
+        />
+        <Switch
+          label={L.mine}
+          checked={!!filter.mine}
+          onChange={(e) => setFilter({ ...filter, mine: e.currentTarget.checked })}
+        />
       </Group>
       {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
       {q.isLoading ? (
@@ -147,7 +180,9 @@ function TaskList() {
           </Tabs.Panel>
         </Tabs>
       )}
-      {currentPlan && <ImportDialog opened={importing} onClose={() => setImporting(false)} planId={currentPlan} L={L} />}
+      {currentPlan && (
+        <ImportDialog opened={importing} onClose={() => setImporting(false)} planId={currentPlan} L={L} />
+      )}
     </Stack>
   );
 }
@@ -210,31 +245,61 @@ function TaskTable({ items, L }: { items: Task[]; L: TaskLabels }) {
   );
 }
 
-/** A simple Gantt by month over the plan's tasks: one bar from the period start to its end. */
+/** The quarters of the plan year as due-date ranges (dueFrom/dueTo). */
+function quarterOptions(year: number, L: TaskLabels) {
+  const last = ['03-31', '06-30', '09-30', '12-31'];
+  return [1, 2, 3, 4].map((q) => ({
+    value: `${year}-${String(q * 3 - 2).padStart(2, '0')}-01/${year}-${last[q - 1]}`,
+    label: `${L.quarter} ${['I', 'II', 'III', 'IV'][q - 1]}/${year}`,
+  }));
+}
+
+/** "2023-10" for a month bucket, "2023-Q4" for a quarter bucket. */
+const bucketOf = (iso: string, scale: 'month' | 'quarter') =>
+  scale === 'month' ? iso.slice(0, 7) : `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}`;
+
+/** A simple Gantt by month or quarter over the plan's tasks: one bar from the period start to its end. */
 function Timeline({ items, today, L }: { items: Task[]; today: string; L: TaskLabels }) {
+  const [scale, setScale] = useState<'month' | 'quarter'>('month');
   const dated = items.filter((t) => t.timeFrame.from && t.timeFrame.to);
   const months = useMemo(() => {
     if (dated.length === 0) return [];
-    const first = dated.map((t) => t.timeFrame.from!).sort()[0]!.slice(0, 7);
-    const last = dated.map((t) => t.timeFrame.to!).sort().at(-1)!.slice(0, 7);
+    const first = dated.map((t) => t.timeFrame.from!).sort()[0]!;
+    const last = dated
+      .map((t) => t.timeFrame.to!)
+      .sort()
+      .at(-1)!
+      .slice(0, 7);
     const out: string[] = [];
     let [y, m] = first.split('-').map(Number) as [number, number];
-    while (`${y}-${String(m).padStart(2, '0')}` <= last && out.length < 60) {
-      out.push(`${y}-${String(m).padStart(2, '0')}`);
+    while (`${y}-${String(m).padStart(2, '0')}` <= last && out.length < 120) {
+      const b = bucketOf(`${y}-${String(m).padStart(2, '0')}-01`, scale);
+      if (out.at(-1) !== b) out.push(b);
       m++;
       if (m > 12) [y, m] = [y + 1, 1];
     }
     return out;
-  }, [dated]);
+  }, [dated, scale]);
   if (months.length === 0) return <Empty title={L.empty} />;
   return (
     <ScrollArea>
+      <NativeSelect
+        label={L.scale}
+        value={scale}
+        onChange={(e) => setScale(e.currentTarget.value as 'month' | 'quarter')}
+        data={[
+          { value: 'month', label: L.byMonth },
+          { value: 'quarter', label: L.byQuarter },
+        ]}
+        w={200}
+        mb="sm"
+      />
       <Table withColumnBorders>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{L.task}</Table.Th>
             {months.map((m) => (
-              <Table.Th key={m} style={{ fontWeight: today.startsWith(m) ? 800 : 500 }}>
+              <Table.Th key={m} style={{ fontWeight: today && bucketOf(today, scale) === m ? 800 : 500 }}>
                 {m.slice(5)}/{m.slice(2, 4)}
               </Table.Th>
             ))}
@@ -242,7 +307,12 @@ function Timeline({ items, today, L }: { items: Task[]; today: string; L: TaskLa
         </Table.Thead>
         <Table.Tbody>
           {dated.map((t) => {
-            const color = t.progress.total && t.progress.done === t.progress.total ? 'var(--mantine-color-green-6)' : t.progress.overdue ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-blue-6)';
+            const color =
+              t.progress.total && t.progress.done === t.progress.total
+                ? 'var(--mantine-color-green-6)'
+                : t.progress.overdue
+                  ? 'var(--mantine-color-red-6)'
+                  : 'var(--mantine-color-blue-6)';
             return (
               <Table.Tr key={t.id}>
                 <Table.Td maw={280}>
@@ -251,8 +321,15 @@ function Timeline({ items, today, L }: { items: Task[]; today: string; L: TaskLa
                   </Anchor>
                 </Table.Td>
                 {months.map((m) => {
-                  const on = t.timeFrame.from!.slice(0, 7) <= m && m <= t.timeFrame.to!.slice(0, 7);
-                  return <Table.Td key={m} p={2} style={{ background: on ? color : undefined, minWidth: 24 }} title={on ? t.timeFrame.text : undefined} />;
+                  const on = bucketOf(t.timeFrame.from!, scale) <= m && m <= bucketOf(t.timeFrame.to!, scale);
+                  return (
+                    <Table.Td
+                      key={m}
+                      p={2}
+                      style={{ background: on ? color : undefined, minWidth: 24 }}
+                      title={on ? t.timeFrame.text : undefined}
+                    />
+                  );
                 })}
               </Table.Tr>
             );
@@ -263,13 +340,29 @@ function Timeline({ items, today, L }: { items: Task[]; today: string; L: TaskLa
   );
 }
 
-function ImportDialog({ opened, onClose, planId, L }: { opened: boolean; onClose: () => void; planId: string; L: TaskLabels }) {
+function ImportDialog({
+  opened,
+  onClose,
+  planId,
+  L,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  planId: string;
+  L: TaskLabels;
+}) {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [answers, setAnswers] = useState<Answers>({});
   const run = useMutation({
     mutationFn: async (confirm: boolean) =>
-      importAppendix(planId, { fileName: file!.name, contentBase64: await fileToBase64(file!), confirm }),
+      importAppendix(planId, {
+        fileName: file!.name,
+        contentBase64: await fileToBase64(file!),
+        confirm,
+        answers,
+      }),
     onSuccess: (r) => {
       setReport(r);
       if (r.saved) qc.invalidateQueries({ queryKey: taskKeys.all });
@@ -278,12 +371,28 @@ function ImportDialog({ opened, onClose, planId, L }: { opened: boolean; onClose
   const close = () => {
     setReport(null);
     setFile(null);
+    setAnswers({});
     onClose();
   };
+  // "Ask when unsure": a name that fits several units is answered here once, then the dry run runs again.
+  const questions = new Map<string, { id: string; name: string }[]>();
+  for (const r of report?.rows ?? []) {
+    for (const q of [...r.leads.questions, ...r.coordinators.questions])
+      if (q.options.length) questions.set(q.text, q.options);
+  }
   return (
     <Modal opened={opened} onClose={close} title={L.import} size="90%">
       <Stack>
-        <FileInput label={L.file} accept=".xlsx,.csv" value={file} onChange={(f) => { setFile(f); setReport(null); }} clearable />
+        <FileInput
+          label={L.file}
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setReport(null);
+          }}
+          clearable
+        />
         <Group>
           <Button disabled={!file} loading={run.isPending} onClick={() => run.mutate(false)}>
             {L.dryRun}
@@ -295,6 +404,33 @@ function ImportDialog({ opened, onClose, planId, L }: { opened: boolean; onClose
           )}
         </Group>
         {run.error && <ErrorAlert error={run.error} />}
+        {questions.size > 0 && !report?.saved && (
+          <Paper withBorder p="sm">
+            <Stack gap="xs">
+              <Text fw={600}>{L.questions}</Text>
+              {[...questions].map(([text, options]) => (
+                <NativeSelect
+                  key={text}
+                  label={L.whichUnit(text)}
+                  value={answers[text]?.id ?? ''}
+                  onChange={(e) => {
+                    const id = e.currentTarget.value;
+                    const next = { ...answers };
+                    if (id) next[text] = { type: 'unit', id };
+                    else delete next[text];
+                    setAnswers(next);
+                  }}
+                  data={[{ value: '', label: '—' }, ...options.map((o) => ({ value: o.id, label: o.name }))]}
+                />
+              ))}
+              <Group>
+                <Button variant="light" loading={run.isPending} onClick={() => run.mutate(false)}>
+                  {L.dryRun}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        )}
         {report?.fileIssues.map((m) => (
           <Alert key={m} color="red">
             {m}
@@ -327,7 +463,10 @@ function ImportDialog({ opened, onClose, planId, L }: { opened: boolean; onClose
                       </Table.Td>
                     </Table.Tr>
                   ) : (
-                    <Table.Tr key={r.row} style={{ background: r.valid ? undefined : 'var(--mantine-color-red-0)' }}>
+                    <Table.Tr
+                      key={r.row}
+                      style={{ background: r.valid ? undefined : 'var(--mantine-color-red-0)' }}
+                    >
                       <Table.Td>{r.row}</Table.Td>
                       <Table.Td>{r.title}</Table.Td>
                       <Table.Td>
@@ -347,7 +486,7 @@ function ImportDialog({ opened, onClose, planId, L }: { opened: boolean; onClose
                       </Table.Td>
                       <Table.Td>
                         {r.issues.length === 0 ? (
-                          <Badge color="green" variant="light">
+                          <Badge color="#1b6b2f" variant="filled" tt="none">
                             {L.ok}
                           </Badge>
                         ) : (
@@ -375,7 +514,9 @@ function TaskDetail() {
   const { taskId } = useParams();
   const { can, me } = useSession();
   const q = useQuery({ queryKey: taskKeys.detail(taskId!), queryFn: () => fetchTask(taskId!) });
-  const [editing, setEditing] = useState<{ part: Assignment | null; kind: 'progress' | 'comment' } | null>(null);
+  const [editing, setEditing] = useState<{ part: Assignment | null; kind: 'progress' | 'comment' } | null>(
+    null,
+  );
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const { task, updates } = q.data;
@@ -404,7 +545,12 @@ function TaskDetail() {
             <b>{L.timeFrame}:</b> {task.timeFrame.text}
             {task.timeFrame.dueDate && ` (${L.due} ${formatDate(task.timeFrame.dueDate)})`}
           </Text>
-          <Progress value={pct} color={task.progress.overdue ? 'red' : 'green'} aria-label={L.progress} mt="xs" />
+          <Progress
+            value={pct}
+            color={task.progress.overdue ? 'red' : 'green'}
+            aria-label={L.progress}
+            mt="xs"
+          />
           <Text size="sm">{L.unitsDone(task.progress.done, task.progress.total)}</Text>
         </Stack>
       </Paper>
@@ -433,7 +579,9 @@ function TaskDetail() {
                       size="xs"
                       variant="light"
                       aria-label={`${a.role === 'lead' ? L.update : L.comment}: ${a.unitName}`}
-                      onClick={() => setEditing({ part: a, kind: a.role === 'lead' ? 'progress' : 'comment' })}
+                      onClick={() =>
+                        setEditing({ part: a, kind: a.role === 'lead' ? 'progress' : 'comment' })
+                      }
                     >
                       {a.role === 'lead' ? L.update : L.comment}
                     </Button>
@@ -480,7 +628,32 @@ function TaskDetail() {
           </Paper>
         ))
       )}
-      {editing && <UpdateDialog task={task} part={editing.part} kind={editing.kind} onClose={() => setEditing(null)} L={L} />}
+      {q.data.reminders.length > 0 && (
+        <>
+          <Title order={3}>{L.reminders}</Title>
+          <Table>
+            <Table.Tbody>
+              {q.data.reminders.map((r) => (
+                <Table.Tr key={`${r.assignmentId}-${r.kind}-${r.localDate}`}>
+                  <Table.Td>{formatDate(r.localDate)}</Table.Td>
+                  <Table.Td>{L.reminderKinds[r.kind] ?? r.kind}</Table.Td>
+                  <Table.Td>{task.assignments.find((a) => a.id === r.assignmentId)?.unitName}</Table.Td>
+                  <Table.Td>{L.emailStatuses[r.emailStatus] ?? r.emailStatus}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      {editing && (
+        <UpdateDialog
+          task={task}
+          part={editing.part}
+          kind={editing.kind}
+          onClose={() => setEditing(null)}
+          L={L}
+        />
+      )}
     </Stack>
   );
 }
@@ -491,9 +664,17 @@ function UpdateDialog({
   kind,
   onClose,
   L,
-}: { task: Task; part: Assignment | null; kind: 'progress' | 'comment'; onClose: () => void; L: TaskLabels }) {
+}: {
+  task: Task;
+  part: Assignment | null;
+  kind: 'progress' | 'comment';
+  onClose: () => void;
+  L: TaskLabels;
+}) {
   const qc = useQueryClient();
-  const [status, setStatus] = useState<string>(part?.status === 'not_started' ? 'in_progress' : (part?.status ?? 'in_progress'));
+  const [status, setStatus] = useState<string>(
+    part?.status === 'not_started' ? 'in_progress' : (part?.status ?? 'in_progress'),
+  );
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -506,7 +687,15 @@ function UpdateDialog({
         version: kind === 'progress' ? part?.version : undefined,
         note,
         links: link.trim() ? [link.trim()] : [],
-        files: file ? [{ fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) }] : [],
+        files: file
+          ? [
+              {
+                fileName: file.name,
+                contentType: file.type || 'application/octet-stream',
+                contentBase64: await fileToBase64(file),
+              },
+            ]
+          : [],
       }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: taskKeys.all });
@@ -514,18 +703,36 @@ function UpdateDialog({
     },
   });
   return (
-    <Modal opened onClose={onClose} title={`${kind === 'progress' ? L.updateTitle : L.comment}${part ? ` — ${part.unitName}` : ''}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`${kind === 'progress' ? L.updateTitle : L.comment}${part ? ` — ${part.unitName}` : ''}`}
+    >
       <Stack>
         {kind === 'progress' && (
           <NativeSelect
             label={L.status}
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value)}
-            data={['not_started', 'in_progress', 'done', 'blocked'].map((s) => ({ value: s, label: L.statuses[s]! }))}
+            data={['not_started', 'in_progress', 'done', 'blocked'].map((s) => ({
+              value: s,
+              label: L.statuses[s]!,
+            }))}
           />
         )}
-        <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
-        <TextInput label={L.link} value={link} onChange={(e) => setLink(e.currentTarget.value)} placeholder="https://" />
+        <Textarea
+          label={L.note}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <TextInput
+          label={L.link}
+          value={link}
+          onChange={(e) => setLink(e.currentTarget.value)}
+          placeholder="https://"
+        />
         <FileInput label={L.evidenceFile} value={file} onChange={setFile} clearable />
         {save.error && <ErrorAlert error={save.error} />}
         <Group justify="flex-end">

@@ -55,7 +55,14 @@ export type ImportRow = {
   section: string | null;
   title: string;
   leadText: string;
-  timeFrame: { kind: string; original: string; from?: string; to?: string; dueDate?: string | null; reason?: string };
+  timeFrame: {
+    kind: string;
+    original: string;
+    from?: string;
+    to?: string;
+    dueDate?: string | null;
+    reason?: string;
+  };
   leads: LeadResolution;
   coordinators: LeadResolution;
   issues: { column: string | null; message: string; severity: 'error' | 'warning' }[];
@@ -63,9 +70,22 @@ export type ImportRow = {
   leadUnits: number;
   coordinatorUnits: number;
 };
-export type ImportReport = { total: number; valid: number; saved: number; fileIssues: string[]; rows: ImportRow[] };
+export type ImportReport = {
+  total: number;
+  valid: number;
+  saved: number;
+  fileIssues: string[];
+  rows: ImportRow[];
+};
 
-export type TaskFilter = { mine?: boolean; status?: string; q?: string; dueFrom?: string; dueTo?: string; themeId?: string };
+export type TaskFilter = {
+  mine?: boolean;
+  status?: string;
+  q?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  themeId?: string;
+};
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -79,9 +99,23 @@ export const listTasks = (planId: string, f: TaskFilter) =>
     mine: f.mine ? 'true' : undefined,
     limit: 500,
   });
-export const fetchTask = (id: string) => get<{ task: Task; updates: TaskUpdate[]; reminders: { kind: string; localDate: string }[] }>(`/tasks/${id}`);
-export const importAppendix = (planId: string, body: { fileName: string; contentBase64: string; confirm: boolean }) =>
-  post<ImportReport>(`/plans/${planId}/tasks/import`, body);
+export const fetchTask = (id: string) =>
+  get<{
+    task: Task;
+    updates: TaskUpdate[];
+    reminders: {
+      kind: string;
+      localDate: string;
+      assignmentId: string;
+      recipientUnitId: string;
+      emailStatus: string;
+    }[];
+  }>(`/tasks/${id}`);
+export type Answers = Record<string, { type: 'unit' | 'group'; id: string }>;
+export const importAppendix = (
+  planId: string,
+  body: { fileName: string; contentBase64: string; confirm: boolean; answers?: Answers },
+) => post<ImportReport>(`/plans/${planId}/tasks/import`, body);
 export const postUpdate = (
   taskId: string,
   body: {
@@ -94,8 +128,10 @@ export const postUpdate = (
     files: { fileName: string; contentType: string; contentBase64: string }[];
   },
 ) => post<TaskUpdate>(`/tasks/${taskId}/updates`, body);
-export const linkTask = (taskId: string, body: { version: number; themeIds: string[]; targetIds: string[] }) =>
-  patch<Task>(`/tasks/${taskId}`, body);
+export const linkTask = (
+  taskId: string,
+  body: { version: number; themeIds: string[]; targetIds: string[] },
+) => patch<Task>(`/tasks/${taskId}`, body);
 export const exportUrl = (planId: string) => `/api/plans/${planId}/tasks/export.xlsx`;
 
 /** Reads a picked file as base64 (without the data: prefix). */
