@@ -37,17 +37,18 @@ export type OpenOptions =
 /** Opens the database (PostgreSQL or embedded PGlite) and applies pending migrations. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      // Set at connection start-up, before any query can run on the connection:
+      // - DATE columns stay local calendar dates (yyyy-mm-dd), never shifted through a JS Date;
+      // - target evaluation (queries/targets.ts) runs in milliseconds, but its cost estimates pass jit_above_cost
+      //   and JIT compilation then takes 1–2 s per statement; this workload never gains from JIT.
+      options: '-c TimeZone=Asia/Ho_Chi_Minh -c jit=off',
+    });
     // An idle connection the server drops (a restart, a failover, DROP DATABASE … FORCE after a test) surfaces as a
     // pool 'error' event, which crashes the process when nobody listens; the pool opens a new one on next use.
     pool.on('error', (error) => console.warn(`PostgreSQL: idle connection lost (${error.message})`));
-    // DATE columns stay local calendar dates (yyyy-mm-dd), never shifted through a JS Date.
-    pool.on('connect', (client) => {
-      client.query(`SET TIME ZONE 'Asia/Ho_Chi_Minh'`).catch(() => undefined);
-      // Target evaluation (queries/targets.ts) runs in milliseconds, but its cost estimates pass jit_above_cost and
-      // JIT compilation then takes 1–2 s per statement; this workload never gains from JIT.
-      client.query('SET jit = off').catch(() => undefined);
-    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', url: options.url, close: () => pool.end() };
