@@ -744,3 +744,68 @@ test('the DX office adds a legal basis and a recipient to plan 54; a bad plan nu
     for (const k of Object.keys(localStorage)) if (k.startsWith('dx.planDraft:')) localStorage.removeItem(k);
   });
 });
+
+test('the DX office enters a task by hand with a group lead, links a theme and finds it by that theme', async (ctx) => {
+  const { page } = ctx;
+  await setUpEvidence(ctx);
+  await signInAs(ctx, DX_OFFICE);
+  const req = ctx.context.request;
+  const plans = await (await req.get(`${ctx.base}/api/plans`)).json();
+  const plan54 = (plans.items as { id: string; number: string | null }[]).find((p) =>
+    p.number?.startsWith('54'),
+  );
+  assert(plan54, 'plan 54 listed');
+  const plan = await (await req.get(`${ctx.base}/api/plans/${plan54.id}`)).json();
+  const theme = (plan.themeIndex as { id: string; code: string; title: string }[])[0];
+  assert(theme, 'plan 54 has themes');
+  const title = `Tuyên truyền chuyển đổi số trong các sở, ngành (nhập tay ${Date.now()})`;
+
+  await page.goto('/tasks');
+  await visible(page.getByRole('heading', { name: 'Nhiệm vụ (Phụ lục)' }));
+  await choosePlan54(page);
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm nhiệm vụ' });
+  await dialog.getByLabel('Tên nhiệm vụ').fill(title);
+  await dialog.getByLabel('Nhóm đơn vị chủ trì').click();
+  await page.getByRole('option', { name: 'Các sở, ban, ngành', exact: true }).click();
+  await dialog.getByLabel('Tên nhiệm vụ').focus();
+  // The period is understood as the user types, by the same parser as the server.
+  await dialog.getByLabel('Thời gian thực hiện').fill('Quý III/2023');
+  await visible(dialog.getByText('Hiểu là: 01/07/2023 – 30/09/2023, hạn 30/09/2023'));
+  await dialog.getByLabel('Nội dung tuyên truyền').click();
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: `${theme.code} — ${theme.title}`.slice(0, 140), exact: true })
+    .click();
+  await dialog.getByLabel('Kinh phí').focus();
+  await dialog.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  // Filtered by that theme, the list shows the new task and not the imported ones (linked to no theme).
+  await page.getByRole('combobox', { name: 'Nội dung tuyên truyền' }).selectOption(theme.id);
+  await visible(page.getByRole('link', { name: title }));
+  assert(
+    (await page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }).count()) === 0,
+    'only tasks of the theme',
+  );
+  await page.getByRole('link', { name: title }).click();
+  await visible(page.getByText('Quý III/2023 (Hạn 30/09/2023)'));
+  await visible(page.getByText(`• ${theme.code} — ${theme.title}`.slice(0, 142)));
+  await expectAccessible(page, 'task added by hand');
+
+  // Someone else changes the links meanwhile: saving shows the server's links and re-applies on request.
+  await page.getByRole('button', { name: 'Sửa liên kết' }).click();
+  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
+  const taskId = page.url().split('/').at(-1)!;
+  const current = await (await req.get(`${ctx.base}/api/tasks/${taskId}`)).json();
+  const changed = await req.patch(`${ctx.base}/api/tasks/${taskId}`, {
+    headers: { 'x-csrf-token': me.csrfToken as string },
+    data: { version: current.task.version, themeIds: [], targetIds: [] },
+  });
+  assert(changed.ok(), `patch links: ${changed.status()} ${await changed.text()}`);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(page.getByRole('alert').getByText('Nhiệm vụ vừa được người khác sửa'));
+  await page.getByRole('button', { name: 'Áp dụng lại thay đổi của tôi' }).click();
+  await visible(page.getByRole('button', { name: 'Sửa liên kết' }));
+  await visible(page.getByText(`• ${theme.code} — ${theme.title}`.slice(0, 142)));
+});

@@ -12,7 +12,7 @@ import {
   seedTargetDefinitions,
 } from '@dx/db';
 import type { RecordType, Role } from '@dx/domain';
-import { ROLES } from '@dx/domain';
+import { PLAN_54_TARGET_DEFINITIONS, ROLES } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -356,6 +356,34 @@ const EVIDENCE_ROUTES: RouteCase[] = [
     }),
     snapshot: async (f) => count(f, 'notification'),
     audits: 'target.remind',
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/targets/:planTargetId/definition',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.ev.plan}/targets/${f.ev.planTarget}/definition` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/plans/:planId/targets/:planTargetId/definition',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const { goal: _goal, ...rule } = PLAN_54_TARGET_DEFINITIONS.a;
+      const [current] = await queryRows<{ version: number }>(
+        f.t.handle.db,
+        sql`SELECT version FROM target_definition WHERE plan_target_id = ${f.ev.planTarget}`,
+      );
+      return {
+        method: 'PUT',
+        url: `/api/plans/${f.ev.plan}/targets/${f.ev.planTarget}/definition`,
+        payload: { version: Number(current!.version), rule },
+      };
+    },
+    snapshot: async (f) =>
+      queryRows(f.t.handle.db, sql`SELECT * FROM target_definition WHERE plan_target_id = ${f.ev.planTarget}`),
+    audits: 'target.define',
   },
   {
     method: 'GET',

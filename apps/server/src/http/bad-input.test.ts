@@ -381,6 +381,85 @@ EVIDENCE_CASES['POST /api/plans/:planId/targets/:planTargetId/reminders'] = [
     path: ['params', 'planTargetId'],
   },
 ];
+EVIDENCE_CASES['GET /api/plans/:planId/targets/:planTargetId/definition'] = [
+  {
+    name: 'bad plan uuid',
+    req: () => ({ method: 'GET', url: `/api/plans/x/targets/${NO_SUCH}/definition` }),
+    path: ['params', 'planId'],
+  },
+  {
+    name: 'bad target uuid',
+    req: () => ({ method: 'GET', url: `/api/plans/${NO_SUCH}/targets/x/definition` }),
+    path: ['params', 'planTargetId'],
+  },
+];
+const validTargetRule = {
+  population: { record: 'channel', channelKinds: ['portal'] },
+  condition: { type: 'dx_publication_each_quarter' },
+};
+EVIDENCE_CASES['PUT /api/plans/:planId/targets/:planTargetId/definition'] = [
+  ...bodyShape('PUT', () => `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`),
+  {
+    name: 'missing version',
+    req: () => ({ method: 'PUT', url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`, payload: { rule: validTargetRule } }),
+    path: ['body', 'version'],
+  },
+  {
+    name: 'version out of range',
+    req: () => ({ method: 'PUT', url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`, payload: { version: 2147483648, rule: validTargetRule } }),
+    path: ['body', 'version'],
+  },
+  {
+    name: 'missing rule',
+    req: () => ({ method: 'PUT', url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`, payload: { version: null } }),
+    path: ['body', 'rule'],
+  },
+  {
+    name: 'unknown population',
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { version: null, rule: { ...validTargetRule, population: { record: 'school' } } },
+    }),
+    path: ['body', 'rule', 'population', 'record'],
+  },
+  {
+    name: 'no channel kinds',
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { version: null, rule: { ...validTargetRule, population: { record: 'channel', channelKinds: [] } } },
+    }),
+    path: ['body', 'rule', 'population', 'channelKinds'],
+  },
+  {
+    name: 'condition for another population',
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { version: null, rule: { ...validTargetRule, condition: { type: 'count' } } },
+    }),
+    path: ['body', 'rule', 'condition', 'type'],
+  },
+  {
+    name: 'impossible period date',
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { version: null, rule: { ...validTargetRule, period: { type: 'range', from: '2024-02-30', to: '2024-12-31' } } },
+    }),
+    path: ['body', 'rule', 'period', 'from'],
+  },
+  {
+    name: 'bad target uuid',
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/x/definition`,
+      payload: { version: null, rule: validTargetRule },
+    }),
+    path: ['params', 'planTargetId'],
+  },
+];
 EVIDENCE_CASES['GET /api/units/:unitId/notifications'] = [
   {
     name: 'bad uuid',

@@ -2,6 +2,7 @@ import type { BreakdownRow, NotificationRow } from '@dx/db';
 import { type OrgUnitKind, rate, targetCode, UNIT_KIND_LABELS } from '@dx/domain';
 import { z } from 'zod';
 import type { TargetEvaluation } from './evaluate-plan-targets';
+import type { TargetDefinitionView } from './get-target-definition';
 
 const breakdownOut = z.object({
   key: z.string().nullable(),
@@ -34,6 +35,8 @@ export const targetEvaluationOut = z.object({
   /** Percent (rates) or number (counts); null = not applicable or not defined. */
   value: z.number().nullable(),
   formula: z.string().nullable(),
+  /** The definition's condition type (null = not defined), so clients need not guess it from the formula. */
+  conditionType: z.string().nullable(),
   period: z.object({ from: z.string(), to: z.string() }).nullable(),
   asOf: z.string().nullable(),
   elapsedPercent: z.number().nullable(),
@@ -76,6 +79,7 @@ export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
     status: e.status,
     value: e.value,
     formula: e.formula,
+    conditionType: e.definition?.condition.type ?? null,
     period: e.period,
     asOf: e.asOf,
     elapsedPercent: e.elapsed === null ? null : Math.round(e.elapsed * 1000) / 10,
@@ -123,4 +127,41 @@ export const presentNotification = (n: NotificationRow): z.infer<typeof notifica
   emailStatus: n.emailStatus,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt ? n.readAt.toISOString() : null,
+});
+
+const goalOut = z.object({
+  comparator: z.string(),
+  value: z.number(),
+  max: z.number().optional(),
+  unit: z.string(),
+});
+
+/** How a target is computed: the rule as stored (null = not defined yet), its version, and the formula in words. */
+export const targetDefinitionOut = z.object({
+  planTargetId: z.string(),
+  planId: z.string(),
+  code: z.string(),
+  letter: z.string(),
+  text: z.string(),
+  /** Edited with the plan (PATCH /plans/:planId), not here. */
+  goal: goalOut,
+  goalText: z.string(),
+  rule: z.record(z.string(), z.unknown()).nullable(),
+  /** For optimistic concurrency on PUT; null = not defined yet (PUT with version null). */
+  version: z.number().nullable(),
+  formula: z.string().nullable(),
+});
+export type TargetDefinitionOut = z.infer<typeof targetDefinitionOut>;
+
+export const presentDefinition = (v: TargetDefinitionView): TargetDefinitionOut => ({
+  planTargetId: v.target.planTargetId,
+  planId: v.target.planId,
+  code: targetCode(v.target.letter),
+  letter: v.target.letter,
+  text: v.target.text,
+  goal: v.target.goal,
+  goalText: v.goalText,
+  rule: v.target.rule,
+  version: v.target.ruleVersion,
+  formula: v.formula,
 });

@@ -1,15 +1,20 @@
 import { listNotificationsForUnits } from '@dx/db';
+import { targetRule } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeUnit, contextOf } from '../../http/context';
-import { errorResponses } from '../../http/schemas';
+import { errorResponses, recordVersion } from '../../http/schemas';
+import { defineTarget } from './define-target';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
+import { getTargetDefinition } from './get-target-definition';
 import { getUnitStanding } from './get-unit-standing';
 import { sendTargetReminders } from './send-target-reminders';
 import {
   notificationOut,
+  presentDefinition,
   presentEvaluation,
   presentNotification,
+  targetDefinitionOut,
   targetEvaluationOut,
 } from './targets.presenter';
 
@@ -57,6 +62,43 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return { planId: r.plan.id, unitId: r.unitId, targets: r.evaluations.map(presentEvaluation) };
     },
+  );
+
+  app.get(
+    '/plans/:planId/targets/:planTargetId/definition',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Cách tính một chỉ tiêu (đối tượng, điều kiện, kỳ, thời điểm) và công thức bằng lời',
+        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
+        response: { 200: targetDefinitionOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentDefinition(await getTargetDefinition({ ctx: contextOf(request), ...request.params })),
+  );
+
+  app.put(
+    '/plans/:planId/targets/:planTargetId/definition',
+    {
+      schema: {
+        tags: ['targets'],
+        summary:
+          'Định nghĩa cách tính một chỉ tiêu (mục tiêu sửa cùng kế hoạch); version null khi định nghĩa lần đầu',
+        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
+        body: z.object({ version: recordVersion.nullable(), rule: targetRule }),
+        response: { 200: targetDefinitionOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentDefinition(
+        await defineTarget({
+          ctx: contextOf(request),
+          ...request.params,
+          expectedVersion: request.body.version,
+          rule: request.body.rule,
+        }),
+      ),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } from '@dx/db';
+import { PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ type Evaluated = {
   status: string;
   value: number | null;
   formula: string | null;
+  conditionType: string | null;
   population: number;
   due: number;
   achieved: number;
@@ -60,6 +62,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
   let dx: Session;
   let haiAnOfficer: Session;
   let outsider: Session;
+  let viewer: Session;
   let planId: string;
   let haiAn: string;
   let commune: string;
@@ -92,6 +95,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
     dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice }]);
     haiAnOfficer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }], `haian_${process.pid}`);
     outsider = await t.userWith([{ role: 'dx_office', unitId: t.hd }]);
+    viewer = await t.userWith([{ role: 'viewer', unitId: t.hp }]);
     await t.handle.db
       .update(schema.appUser)
       .set({ email: 'vanphong@haian.example.vn' })
@@ -298,5 +302,141 @@ describe('records and live targets API (plan 54 I.2)', () => {
       url: `/api/publications?provinceId=${t.hp}&unitId=${haiAn}`,
     });
     expect(list.json().total).toBe(1);
+  });
+
+  describe('target definitions as data (a 2024 plan defines its own)', () => {
+    let plan2024: string;
+    let targetA: string;
+    const { goal: _goal, ...ruleA } = PLAN_54_TARGET_DEFINITIONS.a;
+    const url = (target = targetA, plan = plan2024) => `/api/plans/${plan}/targets/${target}/definition`;
+    const put = (s: Session, payload: Record<string, unknown>, target = targetA) =>
+      t.call(s, { method: 'PUT', url: url(target), payload });
+    const evaluate = async (s: Session, plan: string) => {
+      const res = await t.call(s, { method: 'GET', url: `/api/plans/${plan}/targets/evaluation` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().targets as Evaluated[];
+    };
+
+    beforeAll(async () => {
+      const copy = await t.call(dx, {
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: t.hp, year: 2024, copyFromPlanId: planId },
+      });
+      expect(copy.statusCode, copy.body).toBe(201);
+      plan2024 = copy.json().id;
+      targetA = copy.json().targetIndex.find((x: { code: string }) => x.code === 'I.2.a').id;
+    });
+
+    it('a copied 2024 plan gets a definition by PUT, and its evaluation then works', async () => {
+      const before = (await evaluate(dx, plan2024)).find((e) => e.letter === 'a')!;
+      expect([before.status, before.conditionType, before.formula]).toEqual(['not_defined', null, null]);
+      const empty = await t.call(viewer, { method: 'GET', url: url() });
+      expect(empty.statusCode, empty.body).toBe(200);
+      expect(empty.json()).toMatchObject({ code: 'I.2.a', rule: null, version: null, formula: null });
+
+      const created = await put(dx, { version: null, rule: ruleA });
+      expect(created.statusCode, created.body).toBe(200);
+      expect(created.json()).toMatchObject({
+        planTargetId: targetA,
+        version: 1,
+        rule: { period: { type: 'plan_year' } },
+      });
+      expect(created.json().formula).toContain('Tỷ lệ = số đơn vị');
+      expect(created.json().formula).toContain('31/12/2024');
+
+      const after = (await evaluate(dx, plan2024)).find((e) => e.letter === 'a')!;
+      expect(after.status).not.toBe('not_defined');
+      expect(after.conditionType).toBe('accepted_unit_plan');
+      expect(after.population).toBeGreaterThan(200);
+      expect(after.achieved).toBe(0); // the accepted commune plan is for 2023
+      const still = await evaluate(dx, plan2024);
+      expect(still.filter((e) => e.status === 'not_defined')).toHaveLength(5);
+      expect((await evaluate(dx, planId)).find((e) => e.letter === 'a')!.conditionType).toBe(
+        'accepted_unit_plan',
+      );
+
+      // Optimistic concurrency: a second "first definition" is stale; the current version goes through.
+      const stale = await put(dx, { version: null, rule: ruleA });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.details.current.version).toBe(1);
+      const ranged = { ...ruleA, period: { type: 'range', from: '2024-01-01', to: '2024-06-30' } };
+      const updated = await put(dx, { version: 1, rule: ranged });
+      expect(updated.statusCode, updated.body).toBe(200);
+      expect(updated.json().version).toBe(2);
+      expect(updated.json().formula).toContain('30/06/2024');
+      expect((await put(dx, { version: 1, rule: ruleA })).statusCode).toBe(409);
+
+      const audits = await queryRows<{ before: { version: number } | null; after: { version: number } }>(
+        t.handle.db,
+        sql`SELECT before, after FROM audit_log WHERE action = 'target.define' AND entity_id = ${targetA} ORDER BY id`,
+      );
+      expect(audits.map((a) => [a.before?.version ?? null, a.after.version])).toEqual([
+        [null, 1],
+        [1, 2],
+      ]);
+    });
+
+    it('refuses bad definitions with field paths under body and saves nothing', async () => {
+      const target = (await evaluate(dx, plan2024)).find((e) => e.letter === 'b')!.planTargetId;
+      const paths = async (payload: Record<string, unknown>) => {
+        const res = await put(dx, payload, target);
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error.code).toBe('VALIDATION.FAILED');
+        return res.json().error.details.issues.map((i: { path: unknown[] }) => i.path);
+      };
+      expect(
+        await paths({
+          version: null,
+          rule: {
+            population: { record: 'channel', channelKinds: [] },
+            condition: { type: 'dx_publication_each_quarter' },
+          },
+        }),
+      ).toContainEqual(['body', 'rule', 'population', 'channelKinds']);
+      expect(
+        await paths({
+          version: null,
+          rule: {
+            population: { record: 'channel', channelKinds: ['portal'] },
+            condition: { type: 'attended_training', tag: 'dx' },
+          },
+        }),
+      ).toContainEqual(['body', 'rule', 'condition', 'type']);
+      expect(
+        await paths({
+          version: null,
+          rule: { ...ruleA, period: { type: 'range', from: '2024-12-31', to: '2024-01-01' } },
+        }),
+      ).toContainEqual(['body', 'rule', 'period', 'to']);
+      // A count rule for a target whose goal (from the plan) is a percentage.
+      expect(
+        await paths({
+          version: null,
+          rule: { population: { record: 'event', eventKinds: ['contest'] }, condition: { type: 'count' } },
+        }),
+      ).toContainEqual(['body', 'rule', 'condition', 'type']);
+      expect(
+        await paths({
+          version: null,
+          rule: { ...ruleA, population: { record: 'unit', unitGroupCode: 'khong-co' } },
+        }),
+      ).toContainEqual(['body', 'rule', 'population', 'unitGroupCode']);
+      expect(await paths({ rule: ruleA })).toContainEqual(['body', 'version']);
+      const unchanged = await t.call(dx, { method: 'GET', url: url(target) });
+      expect(unchanged.json()).toMatchObject({ rule: null, version: null });
+    });
+
+    it('lets only the DX office of the plan’s province define; a viewer reads', async () => {
+      const target = (await evaluate(dx, plan2024)).find((e) => e.letter === 'c')!.planTargetId;
+      const { goal: _g, ...ruleC } = PLAN_54_TARGET_DEFINITIONS.c;
+      expect((await put(viewer, { version: null, rule: ruleC }, target)).statusCode).toBe(403);
+      expect((await put(outsider, { version: null, rule: ruleC }, target)).statusCode).toBe(403);
+      expect((await t.call(outsider, { method: 'GET', url: url(target) })).statusCode).toBe(403);
+      expect((await t.call(viewer, { method: 'GET', url: url(target) })).json().version).toBeNull();
+      const other = await t.call(dx, { method: 'GET', url: url(target, planId) });
+      expect(other.statusCode).toBe(404);
+      expect(other.json().error.code).toBe('TARGET.NOT_FOUND');
+    });
   });
 });

@@ -22,10 +22,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useMemo, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { get } from '../../lib/api';
+import { ApiError, get } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import {
   type Answers,
@@ -42,6 +43,7 @@ import {
   taskKeys,
 } from './api';
 import { type TaskLabels, useTaskLabels } from './labels';
+import { CreateTaskDialog, RecordPicker, TaskLinksPanel, usePlanLinks } from './TaskForms';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
 const STATUS_COLOR: Record<string, string> = {
@@ -93,6 +95,8 @@ function TaskList() {
     mine: !can('task.write') && can('task.update_progress'),
   });
   const [importing, setImporting] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const links = usePlanLinks(currentPlan);
   const q = useQuery({
     queryKey: taskKeys.list(currentPlan ?? '', filter),
     queryFn: () => listTasks(currentPlan!, filter),
@@ -112,7 +116,12 @@ function TaskList() {
           </Text>
         </div>
         <Group>
-          {can('task.write') && <Button onClick={() => setImporting(true)}>{L.import}</Button>}
+          {can('task.write') && currentPlan && <Button onClick={() => setAdding(true)}>{L.add}</Button>}
+          {can('task.write') && (
+            <Button variant="light" onClick={() => setImporting(true)}>
+              {L.import}
+            </Button>
+          )}
           {currentPlan && (
             <Button component="a" href={exportUrl(currentPlan)} variant="default">
               {L.export}
@@ -124,7 +133,10 @@ function TaskList() {
         <NativeSelect
           label={L.plan}
           value={currentPlan ?? ''}
-          onChange={(e) => setPlanId(e.currentTarget.value)}
+          onChange={(e) => {
+            setPlanId(e.currentTarget.value);
+            setFilter({ ...filter, themeId: undefined });
+          }}
           data={plans.data.items.map((p) => ({
             value: p.id,
             label: `${p.number ?? p.year} — ${p.title}`.slice(0, 90),
@@ -155,6 +167,20 @@ function TaskList() {
           value={filter.q ?? ''}
           onChange={(e) => setFilter({ ...filter, q: e.currentTarget.value || undefined })}
         />
+        <UnitPicker
+          label={L.unitFilter}
+          provinceId={provinceId}
+          value={filter.unitId ?? null}
+          onChange={(unitId) => setFilter({ ...filter, unitId: unitId ?? undefined })}
+          w={260}
+        />
+        <NativeSelect
+          label={L.themeFilter}
+          value={filter.themeId ?? ''}
+          onChange={(e) => setFilter({ ...filter, themeId: e.currentTarget.value || undefined })}
+          data={[{ value: '', label: L.allThemes }, ...links.themes]}
+          maw={320}
+        />
         <Switch
           label={L.mine}
           checked={!!filter.mine}
@@ -179,6 +205,15 @@ function TaskList() {
             <Timeline items={items} today={q.data?.today ?? ''} L={L} />
           </Tabs.Panel>
         </Tabs>
+      )}
+      {adding && currentPlan && (
+        <CreateTaskDialog
+          planId={currentPlan}
+          planYear={planYear}
+          provinceId={provinceId}
+          onClose={() => setAdding(false)}
+          L={L}
+        />
       )}
       {currentPlan && (
         <ImportDialog opened={importing} onClose={() => setImporting(false)} planId={currentPlan} L={L} />
@@ -554,6 +589,7 @@ function TaskDetail() {
           <Text size="sm">{L.unitsDone(task.progress.done, task.progress.total)}</Text>
         </Stack>
       </Paper>
+      <TaskLinksPanel key={task.version} task={task} canEdit={can('task.write')} L={L} />
       <Title order={3}>{L.parts}</Title>
       <ScrollArea h={partsShown.length > 12 ? 420 : undefined}>
         <Table striped>
@@ -620,6 +656,11 @@ function TaskDetail() {
                 {l}
               </Anchor>
             ))}
+            {u.recordIds.length > 0 && (
+              <Text size="sm">
+                {L.evidenceRecords}: {u.recordIds.length}
+              </Text>
+            )}
             {u.attachments.map((f) => (
               <Anchor key={f.id} href={`/api/task-attachments/${f.id}`} size="sm" display="block">
                 📎 {f.fileName}
@@ -678,6 +719,8 @@ function UpdateDialog({
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [recordIds, setRecordIds] = useState<string[]>([]);
+  const { provinceId } = useProvince();
   const save = useMutation({
     mutationFn: async () =>
       postUpdate(task.id, {
@@ -687,6 +730,7 @@ function UpdateDialog({
         version: kind === 'progress' ? part?.version : undefined,
         note,
         links: link.trim() ? [link.trim()] : [],
+        recordIds,
         files: file
           ? [
               {
@@ -733,6 +777,16 @@ function UpdateDialog({
           onChange={(e) => setLink(e.currentTarget.value)}
           placeholder="https://"
         />
+        {part && (
+          <RecordPicker
+            provinceId={provinceId}
+            unitId={part.unitId}
+            value={recordIds}
+            onChange={setRecordIds}
+            error={save.error instanceof ApiError ? save.error.fieldErrors['recordIds.0'] : undefined}
+            L={L}
+          />
+        )}
         <FileInput label={L.evidenceFile} value={file} onChange={setFile} clearable />
         {save.error && <ErrorAlert error={save.error} />}
         <Group justify="flex-end">

@@ -79,6 +79,7 @@ export type ImportReport = {
 };
 
 export type TaskFilter = {
+  unitId?: string;
   mine?: boolean;
   status?: string;
   q?: string;
@@ -125,6 +126,7 @@ export const postUpdate = (
     version?: number;
     note: string;
     links: string[];
+    recordIds: string[];
     files: { fileName: string; contentType: string; contentBase64: string }[];
   },
 ) => post<TaskUpdate>(`/tasks/${taskId}/updates`, body);
@@ -132,6 +134,30 @@ export const linkTask = (
   taskId: string,
   body: { version: number; themeIds: string[]; targetIds: string[] },
 ) => patch<Task>(`/tasks/${taskId}`, body);
+export type TaskCreate = {
+  section?: string | null;
+  title: string;
+  leadUnitIds: string[];
+  leadGroupIds: string[];
+  coordinatorUnitIds: string[];
+  timeFrame: string;
+  output?: string;
+  budgetText?: string;
+  themeIds: string[];
+  targetIds: string[];
+};
+export const createTask = (planId: string, body: TaskCreate) => post<Task>(`/plans/${planId}/tasks`, body);
+
+/** The plan's themes (II) and targets (I.2) with their codes, to link tasks to (GET /api/plans/:planId). */
+export type PlanIndex = {
+  id: string;
+  targetIndex: { id: string; code: string }[];
+  themeIndex: { id: string; code: string; parentId: string | null; title: string }[];
+  document: { year?: number; targets?: { id?: string; text?: string }[] };
+};
+export const fetchPlanIndex = (planId: string) => get<PlanIndex>(`/plans/${planId}`);
+export const planIndexKey = (planId: string) => ['tasks', 'plan', planId] as const;
+
 export const exportUrl = (planId: string) => `/api/plans/${planId}/tasks/export.xlsx`;
 
 /** Reads a picked file as base64 (without the data: prefix). */

@@ -1,0 +1,69 @@
+import { listPlanTargetRules, saveTargetRule, unitGroupCodes } from '@dx/db';
+import { type FieldIssue, type TargetRule, targetDefinition, validationError } from '@dx/domain';
+import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { loadPlanTarget, viewDefinition } from './get-target-definition';
+import { presentDefinition } from './targets.presenter';
+
+/**
+ * The DX office defines (or redefines) how a plan target is computed, as data: a 2024 plan composes its own rules
+ * without code changes. `expectedVersion` null = first definition. The goal stays on the plan's target row (edited
+ * with the plan); the rule must suit it. A stale version is a 409 carrying the definition as it is now.
+ */
+export async function defineTarget({
+  ctx,
+  planId,
+  planTargetId,
+  expectedVersion,
+  rule,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  planTargetId: string;
+  expectedVersion: number | null;
+  rule: TargetRule;
+}) {
+  const { plan, target } = await loadPlanTarget(ctx, planId, planTargetId, 'plan.write');
+  if (target.ruleVersion !== expectedVersion)
+    throw versionConflict(presentDefinition(viewDefinition(ctx, target)));
+
+  const issues: FieldIssue[] = [];
+  const checked = targetDefinition.safeParse({ ...rule, goal: target.goal });
+  if (!checked.success && checked.error.issues.some((i) => i.path[0] === 'goal')) {
+    issues.push({
+      path: ['body', 'rule', 'condition', 'type'],
+      message:
+        target.goal.unit === 'count'
+          ? 'Mục tiêu của chỉ tiêu là số lượng: chọn điều kiện đếm số lượng (hoặc sửa mục tiêu trong kế hoạch)'
+          : 'Mục tiêu của chỉ tiêu là phần trăm: chọn điều kiện tính tỷ lệ (hoặc sửa mục tiêu trong kế hoạch)',
+    });
+  }
+  const groupCode = rule.population.record === 'unit' ? rule.population.unitGroupCode : undefined;
+  if (groupCode && !(await unitGroupCodes(ctx.db, plan.provinceId)).has(groupCode)) {
+    issues.push({
+      path: ['body', 'rule', 'population', 'unitGroupCode'],
+      message: 'Không có nhóm đơn vị với mã này trong tỉnh, thành phố của kế hoạch',
+    });
+  }
+  if (issues.length) throw validationError('Định nghĩa chỉ tiêu không hợp lệ', issues);
+
+  return ctx.db.transaction(async (tx) => {
+    const saved = await saveTargetRule(tx, {
+      planTargetId,
+      provinceId: plan.provinceId,
+      rule,
+      expectedVersion,
+      updatedBy: ctx.actor.userId,
+    });
+    const after = (await listPlanTargetRules(tx, planId)).find((t) => t.planTargetId === planTargetId)!;
+    if (!saved) throw versionConflict(presentDefinition(viewDefinition(ctx, after)));
+    await audit(tx, ctx, {
+      action: 'target.define',
+      entityType: 'plan_target',
+      entityId: planTargetId,
+      provinceId: plan.provinceId,
+      before: target.rule ? { version: target.ruleVersion, rule: target.rule } : null,
+      after: { version: after.ruleVersion, rule: after.rule },
+    });
+    return viewDefinition(ctx, after);
+  });
+}

@@ -1,0 +1,65 @@
+import { getPlanRow, listPlanTargetRules, type PlanTargetRule } from '@dx/db';
+import {
+  AppError,
+  describeGoal,
+  describeTarget,
+  evaluationDates,
+  localDateOf,
+  type Permission,
+  targetDefinition,
+} from '@dx/domain';
+import { authorizeProvince, type UseCaseContext } from '../../http/context';
+
+/** A plan target's rule with its goal (from the plan) and the formula in words; rule null = not defined yet. */
+export type TargetDefinitionView = {
+  target: PlanTargetRule;
+  goalText: string;
+  formula: string | null;
+};
+
+/** Loads one target of a plan: the plan must exist, be in a province the actor may act on, and hold the target. */
+export async function loadPlanTarget(
+  ctx: UseCaseContext,
+  planId: string,
+  planTargetId: string,
+  permission: Permission,
+) {
+  const plan = await getPlanRow(ctx.db, planId);
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  authorizeProvince(ctx, permission, plan.provinceId);
+  const target = (await listPlanTargetRules(ctx.db, planId)).find((t) => t.planTargetId === planTargetId);
+  if (!target) throw new AppError('TARGET.NOT_FOUND', 'Không tìm thấy chỉ tiêu', { planTargetId });
+  return { plan, target };
+}
+
+/** The rule with the formula in words, for the period it resolves to in the plan's year. */
+export function viewDefinition(
+  ctx: Pick<UseCaseContext, 'now'>,
+  target: PlanTargetRule,
+): TargetDefinitionView {
+  const goalText = describeGoal(target.goal);
+  if (!target.rule) return { target, goalText, formula: null };
+  const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
+  // A goal edited with the plan may no longer suit the stored rule (a count goal on a rate): no formula then.
+  if (!parsed.success) return { target, goalText, formula: null };
+  const dates = evaluationDates({
+    definition: parsed.data,
+    planYear: target.planYear,
+    today: localDateOf(ctx.now),
+  });
+  return { target, goalText, formula: describeTarget(parsed.data, dates.period) };
+}
+
+/** How one target of a plan is computed (population, condition, period, as-of), readable by the plan's province. */
+export async function getTargetDefinition({
+  ctx,
+  planId,
+  planTargetId,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  planTargetId: string;
+}): Promise<TargetDefinitionView> {
+  const { target } = await loadPlanTarget(ctx, planId, planTargetId, 'target.read');
+  return viewDefinition(ctx, target);
+}
