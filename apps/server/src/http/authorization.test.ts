@@ -813,7 +813,8 @@ const ROUTES: RouteCase[] = [
       url: `/api/plans/${f.plan}/tasks/import`,
       payload: {
         fileName: 'phu-luc.csv',
-        contentBase64: Buffer.from('STT;Nhiệm vụ;Cơ quan chủ trì;Thời gian thực hiện\n1;Nhiệm vụ nhập;Phường Thử Nghiệm;Quý III/2030\n').toString('base64'),
+        // A new title each call: the same row again would be refused as already in the plan.
+        contentBase64: Buffer.from(`STT;Nhiệm vụ;Cơ quan chủ trì;Thời gian thực hiện\n1;Nhiệm vụ nhập ${next()};Phường Thử Nghiệm;Quý III/2030\n`).toString('base64'),
         confirm: true,
         // Other rows of this matrix create units with similar names: settle the question the dry run would ask.
         answers: { 'Phường Thử Nghiệm': { type: 'unit', id: f.commune } },
@@ -847,6 +848,22 @@ const ROUTES: RouteCase[] = [
     },
     snapshot: async (f) => queryRows(f.t.handle.db, sql`SELECT version FROM task WHERE id = ${f.task}`),
     audits: 'task.link',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/tasks/:taskId',
+    access: groupWriter,
+    ok: 204,
+    request: async (f) => {
+      const res = await f.t.call(f.sysAdmin, {
+        method: 'POST',
+        url: `/api/plans/${f.plan}/tasks`,
+        payload: { title: `Nhiệm vụ xoá ${next()}`, leadUnitIds: [f.commune], timeFrame: 'Quý II/2030' },
+      });
+      return { method: 'DELETE', url: `/api/tasks/${res.json().id}?version=${res.json().version}` };
+    },
+    snapshot: async (f, req) => queryRows(f.t.handle.db, sql`SELECT id, version FROM task WHERE id = ${idOf(req.url)}`),
+    audits: 'task.delete',
   },
   {
     method: 'POST',

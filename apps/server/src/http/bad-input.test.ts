@@ -1448,6 +1448,25 @@ const CASES: Record<string, BadCase[]> = {
       req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 1, themeIds: ['II.4'] } }),
       path: ['body', 'themeIds', 0],
     },
+    {
+      name: 'empty title',
+      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 1, title: '  ' } }),
+      path: ['body', 'title'],
+    },
+    {
+      name: 'time frame too long',
+      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 1, timeFrame: long(201) } }),
+      path: ['body', 'timeFrame'],
+    },
+  ],
+  'DELETE /api/tasks/:taskId': [
+    { name: 'bad uuid', req: () => ({ method: 'DELETE', url: '/api/tasks/x?version=1' }), path: ['params', 'taskId'] },
+    { name: 'missing version', req: () => ({ method: 'DELETE', url: `/api/tasks/${NO_SUCH}` }), path: ['querystring', 'version'] },
+    {
+      name: 'version out of range',
+      req: () => ({ method: 'DELETE', url: `/api/tasks/${NO_SUCH}?version=2147483648` }),
+      path: ['querystring', 'version'],
+    },
   ],
   'POST /api/tasks/:taskId/updates': [
     ...bodyShape('POST', () => `/api/tasks/${NO_SUCH}/updates`),

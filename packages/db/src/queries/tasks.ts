@@ -369,25 +369,59 @@ export async function planLinkIds(db: Db, planId: string, themeIds: string[], ta
   return { themes: new Set(themes.map((r) => r.id)), targets: new Set(targets.map((r) => r.id)) };
 }
 
-/** Replaces a task's themes and targets under optimistic locking; false when the version was stale. */
-export async function replaceTaskLinks(
+/**
+ * Edits a task under optimistic locking: sets `fields` (may be empty) and, when given, replaces its themes and/or
+ * targets; false when the version was stale.
+ */
+export async function updateTaskRow(
   db: Db,
   taskId: string,
   expectedVersion: number,
-  themeIds: string[],
-  targetIds: string[],
+  fields: Partial<NewTask>,
+  links: { themeIds?: string[]; targetIds?: string[] },
   now: Date,
 ): Promise<boolean> {
   const bumped = await db
     .update(task)
-    .set({ version: sql`${task.version} + 1`, updatedAt: now })
+    .set({ ...fields, version: sql`${task.version} + 1`, updatedAt: now })
     .where(and(eq(task.id, taskId), eq(task.version, expectedVersion)))
     .returning({ id: task.id });
   if (bumped.length === 0) return false;
-  await db.delete(taskTheme).where(eq(taskTheme.taskId, taskId));
-  await db.delete(taskTarget).where(eq(taskTarget.taskId, taskId));
-  if (themeIds.length) await db.insert(taskTheme).values(themeIds.map((themeId) => ({ taskId, themeId })));
-  if (targetIds.length)
-    await db.insert(taskTarget).values(targetIds.map((planTargetId) => ({ taskId, planTargetId })));
+  if (links.themeIds) {
+    await db.delete(taskTheme).where(eq(taskTheme.taskId, taskId));
+    if (links.themeIds.length)
+      await db.insert(taskTheme).values(links.themeIds.map((themeId) => ({ taskId, themeId })));
+  }
+  if (links.targetIds) {
+    await db.delete(taskTarget).where(eq(taskTarget.taskId, taskId));
+    if (links.targetIds.length)
+      await db.insert(taskTarget).values(links.targetIds.map((planTargetId) => ({ taskId, planTargetId })));
+  }
   return true;
+}
+
+/** How many progress updates and comments a task has. */
+export async function countTaskUpdates(db: Db, taskId: string): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM task_update WHERE task_id = ${taskId}`,
+  );
+  return Number(r?.n ?? 0);
+}
+
+/** Deletes a task (its parts, links and reminders cascade) under optimistic locking; false when stale. */
+export async function deleteTaskRow(db: Db, taskId: string, expectedVersion: number): Promise<boolean> {
+  const gone = await db
+    .delete(task)
+    .where(and(eq(task.id, taskId), eq(task.version, expectedVersion)))
+    .returning({ id: task.id });
+  return gone.length > 0;
+}
+
+/** Title, STT and section of every task of a plan (to spot an appendix imported twice). */
+export async function planTaskKeys(db: Db, planId: string) {
+  return db
+    .select({ id: task.id, title: task.title, stt: task.stt, section: task.section })
+    .from(task)
+    .where(eq(task.planId, planId));
 }

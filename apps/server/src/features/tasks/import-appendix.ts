@@ -1,5 +1,5 @@
-import { insertTasks, type NewTask, nextTaskPosition, taskLeadCandidates } from '@dx/db';
-import { AppError, type AppendixRow, isRowValid, readAppendix } from '@dx/domain';
+import { insertTasks, type NewTask, nextTaskPosition, planTaskKeys, taskLeadCandidates } from '@dx/db';
+import { AppError, type AppendixRow, foldVietnamese, isRowValid, readAppendix } from '@dx/domain';
 import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
 import { expandAssignments, type PlannedAssignment } from './expand-assignments';
@@ -47,9 +47,28 @@ export async function importAppendix({
     candidates,
     answers,
   });
+  // An appendix imported twice must not create the same tasks again: same content (accents, case and spacing
+  // aside), and the same STT and section when the row has them.
+  const existing = await planTaskKeys(ctx.db, planId);
+  const fold = (s: string | null) => foldVietnamese(s ?? '');
+  const alreadyInPlan = (row: AppendixRow) =>
+    existing.find(
+      (t) =>
+        fold(t.title) === fold(row.title) &&
+        (!row.stt || fold(t.stt) === fold(row.stt)) &&
+        (!row.section || fold(t.section) === fold(row.section)),
+    );
   const cache = new Map<string, string[]>();
   const planned: { row: AppendixRow; assignments: PlannedAssignment[] }[] = [];
   for (const row of reading.rows) {
+    const duplicate = row.kind === 'task' && row.title ? alreadyInPlan(row) : undefined;
+    if (duplicate) {
+      row.issues.push({
+        column: 'title',
+        severity: 'error',
+        message: `Nhiệm vụ đã có trong kế hoạch${duplicate.stt ? ` (STT ${duplicate.stt}${duplicate.section ? `, mục ${duplicate.section}` : ''})` : ''}: dòng này trùng, không nhập lại`,
+      });
+    }
     if (!isRowValid(row)) {
       planned.push({ row, assignments: [] });
       continue;

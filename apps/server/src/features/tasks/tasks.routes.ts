@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses, pagination, recordVersion } from '../../http/schemas';
 import { createTask } from './create-task';
+import { deleteTask } from './delete-task';
 import { exportAppendix } from './export-appendix';
 import { getTask } from './get-task';
 import { getTaskAttachment } from './get-task-attachment';
@@ -11,7 +12,7 @@ import { importAppendix } from './import-appendix';
 import { listTasks } from './list-tasks';
 import { postTaskUpdate } from './post-task-update';
 import { reminderOut, taskOut, updateOut } from './tasks.presenter';
-import { updateTaskLinks } from './update-task-links';
+import { updateTask } from './update-task';
 
 const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
 const taskParams = z.object({ taskId: z.uuid('Mã nhiệm vụ không hợp lệ') });
@@ -233,20 +234,56 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Gắn nhiệm vụ với nội dung tuyên truyền và chỉ tiêu của kế hoạch; 409 nếu phiên bản đã cũ',
+        summary:
+          'Sửa nhiệm vụ (nội dung, sản phẩm, thời gian, kinh phí, ghi chú) và gắn với nội dung tuyên truyền, chỉ tiêu; 409 nếu phiên bản đã cũ',
+        description:
+          'Only the fields sent change; `themeIds` / `targetIds` replace the lists when sent. A new `timeFrame` text is ' +
+          're-parsed (period and due date follow). Leads and coordinators are not edited here: the per-unit parts ' +
+          'are not re-expanded.',
         params: taskParams,
-        body: z.object({ version: recordVersion, themeIds: ids, targetIds: ids }),
+        body: z.object({
+          version: recordVersion,
+          title: line(2000).min(1, 'Nhập tên nhiệm vụ').optional(),
+          output: line(2000).optional(),
+          timeFrame: line(200).min(1, 'Nhập thời gian thực hiện').optional(),
+          budgetText: line(200).optional(),
+          note: line(2000).optional(),
+          themeIds: z.array(z.uuid()).max(500).optional(),
+          targetIds: z.array(z.uuid()).max(500).optional(),
+        }),
         response: { 200: taskOut, ...errorResponses },
       },
     },
-    async (request) =>
-      updateTaskLinks({
+    async (request) => {
+      const { version, ...edit } = request.body;
+      return updateTask({
         ctx: contextOf(request),
         taskId: request.params.taskId,
-        expectedVersion: request.body.version,
-        themeIds: request.body.themeIds,
-        targetIds: request.body.targetIds,
-      }),
+        expectedVersion: version,
+        edit,
+      });
+    },
+  );
+
+  app.delete(
+    '/tasks/:taskId',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Xoá nhiệm vụ chưa có cập nhật tiến độ hay ý kiến; 409 nếu đã có hoặc phiên bản đã cũ',
+        params: taskParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteTask({
+        ctx: contextOf(request),
+        taskId: request.params.taskId,
+        expectedVersion: request.query.version,
+      });
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

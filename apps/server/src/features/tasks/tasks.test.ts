@@ -142,6 +142,24 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     expect(items[0].progress).toEqual({ done: 0, total: 2, overdue: 2 });
   });
 
+  it('importing the same appendix again saves nothing new and says which rows are already in the plan', async () => {
+    const dry = await importFile(dx, false);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ total: 4, valid: 0, saved: 0 });
+    const press = dry.json().rows[1];
+    expect(press.valid).toBe(false);
+    expect(press.issues).toContainEqual({
+      column: 'title',
+      severity: 'error',
+      message:
+        'Nhiệm vụ đã có trong kế hoạch (STT 1, mục I. Tuyên truyền trên báo chí): dòng này trùng, không nhập lại',
+    });
+    const again = await importFile(dx, true);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ valid: 0, saved: 0 });
+    expect(await count('task')).toBe(3);
+  });
+
   it('only the DX office imports', async () => {
     expect((await importFile(communeOfficer, false)).statusCode).toBe(403);
   });
@@ -298,5 +316,72 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     expect(appendix).toContain('Báo Hải Phòng: Quá hạn');
     expect(appendix).toMatch(/Chưa thực hiện: \d+ đơn vị\nHoàn thành: 1 đơn vị/); // October not due yet on 15/07
     expect(parts).toMatch(/Phường Máy Chai\nChủ trì\nHoàn thành/);
+  });
+
+  it('the DX office edits a task (time frame re-read) and deletes one without updates; 409 when stale or updated', async () => {
+    const created = await t.call(dx, {
+      method: 'POST',
+      url: `/api/plans/${planId}/tasks`,
+      payload: {
+        title: 'Nhiệm vụ nhập nhầm',
+        leadUnitIds: [commune],
+        timeFrame: 'Quý IV/2023',
+        themeIds: [],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const edit = {
+      version: created.json().version,
+      title: 'Nhiệm vụ đã sửa',
+      output: 'Báo cáo',
+      timeFrame: 'Tháng 9/2023',
+      budgetText: '100 triệu',
+      note: 'Ghi chú mới',
+    };
+    expect(
+      (await t.call(communeOfficer, { method: 'PATCH', url: `/api/tasks/${id}`, payload: edit })).statusCode,
+    ).toBe(403);
+    const patched = await t.call(dx, { method: 'PATCH', url: `/api/tasks/${id}`, payload: edit });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({
+      title: 'Nhiệm vụ đã sửa',
+      output: 'Báo cáo',
+      note: 'Ghi chú mới',
+      budgetText: '100 triệu',
+      budgetAmount: 100_000_000,
+      timeFrame: { text: 'Tháng 9/2023', dueDate: '2023-09-30' },
+      version: edit.version + 1,
+    });
+    expect(patched.json().assignments).toHaveLength(1); // leads unchanged, parts not re-expanded
+    const stale = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/tasks/${id}`,
+      payload: { ...edit, title: 'Cũ' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ title: 'Nhiệm vụ đã sửa' });
+
+    const version = patched.json().version;
+    expect(
+      (await t.call(communeOfficer, { method: 'DELETE', url: `/api/tasks/${id}?version=${version}` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.call(dx, { method: 'DELETE', url: `/api/tasks/${id}?version=${version - 1}` })).statusCode,
+    ).toBe(409);
+    const gone = await t.call(dx, { method: 'DELETE', url: `/api/tasks/${id}?version=${version}` });
+    expect(gone.statusCode, gone.body).toBe(204);
+    expect((await t.call(dx, { method: 'GET', url: `/api/tasks/${id}` })).statusCode).toBe(404);
+
+    const withUpdates = (
+      await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/tasks?status=done` })
+    ).json().items[0];
+    const refused = await t.call(dx, {
+      method: 'DELETE',
+      url: `/api/tasks/${withUpdates.id}?version=${withUpdates.version}`,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/đã có \d+ cập nhật tiến độ hoặc ý kiến/);
   });
 });

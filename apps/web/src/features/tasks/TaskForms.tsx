@@ -22,7 +22,16 @@ import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert } from '../../lib/ui';
 import { listRecords, recordKeys } from '../evidence/api';
 import { listGroups } from '../unit-groups/api';
-import { createTask, fetchPlanIndex, linkTask, planIndexKey, type Task, taskKeys } from './api';
+import {
+  createTask,
+  deleteTask,
+  editTask,
+  fetchPlanIndex,
+  linkTask,
+  planIndexKey,
+  type Task,
+  taskKeys,
+} from './api';
 import type { TaskLabels } from './labels';
 
 type Option = { value: string; label: string };
@@ -291,6 +300,153 @@ export function CreateTaskDialog({
           </Group>
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+/** After a 409 the detail is reloaded, so what the user sees is the current task. */
+const isConflict = (e: unknown) => e instanceof ApiError && e.code === 'RESOURCE.VERSION_CONFLICT';
+
+/**
+ * "Sửa nhiệm vụ": the hand-entry fields for the content, prefilled (PATCH /api/tasks/:taskId with version). Leads
+ * are not edited here (the units' parts are not re-expanded).
+ */
+export function EditTaskDialog({ task, onClose, L }: { task: Task; onClose: () => void; L: TaskLabels }) {
+  const qc = useQueryClient();
+  const plan = useQuery({ queryKey: planIndexKey(task.planId), queryFn: () => fetchPlanIndex(task.planId) });
+  const planYear =
+    plan.data?.document.year ?? Number((task.timeFrame.from ?? '').slice(0, 4) || new Date().getFullYear());
+  const [title, setTitle] = useState(task.title);
+  const [timeFrame, setTimeFrame] = useState(task.timeFrame.text);
+  const [output, setOutput] = useState(task.output);
+  const [budgetText, setBudgetText] = useState(task.budgetText);
+  const [note, setNote] = useState(task.note);
+  const save = useMutation({
+    mutationFn: () =>
+      editTask(task.id, { version: task.version, title, timeFrame, output, budgetText, note }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: taskKeys.all });
+      onClose();
+    },
+    onError: (e) => {
+      if (isConflict(e)) qc.invalidateQueries({ queryKey: taskKeys.detail(task.id) });
+    },
+  });
+  const fe = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title={L.editTask} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {L.editTaskHint}
+          </Text>
+          <Textarea
+            label={L.title_}
+            required
+            autosize
+            minRows={2}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errorOf(fe, 'title')}
+          />
+          <Stack gap={2}>
+            <TextInput
+              label={L.timeFrame}
+              required
+              placeholder="Quý III/2023, 01-10/10/2023, Thường xuyên…"
+              value={timeFrame}
+              onChange={(e) => setTimeFrame(e.currentTarget.value)}
+              error={errorOf(fe, 'timeFrame')}
+            />
+            <TimeFramePreview text={timeFrame} planYear={planYear} L={L} />
+          </Stack>
+          <Textarea
+            label={L.output}
+            autosize
+            minRows={1}
+            value={output}
+            onChange={(e) => setOutput(e.currentTarget.value)}
+            error={errorOf(fe, 'output')}
+          />
+          <TextInput
+            label={L.budget}
+            value={budgetText}
+            onChange={(e) => setBudgetText(e.currentTarget.value)}
+            error={errorOf(fe, 'budgetText')}
+          />
+          <Textarea
+            label={L.taskNote}
+            autosize
+            minRows={1}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errorOf(fe, 'note')}
+          />
+          {save.error && (
+            <Alert color="red" role="alert">
+              {isConflict(save.error) ? L.conflictTask : save.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {L.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {L.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** "Xóa nhiệm vụ" after a confirmation; the server refuses (409) a task that already has updates. */
+export function DeleteTaskDialog({
+  task,
+  onClose,
+  onDeleted,
+  L,
+}: {
+  task: Task;
+  onClose: () => void;
+  onDeleted: () => void;
+  L: TaskLabels;
+}) {
+  const qc = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => deleteTask(task.id, task.version),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: taskKeys.detail(task.id) });
+      qc.invalidateQueries({ queryKey: taskKeys.all });
+      onDeleted();
+    },
+    onError: (e) => {
+      if (isConflict(e)) qc.invalidateQueries({ queryKey: taskKeys.detail(task.id) });
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={L.deleteTask}>
+      <Stack>
+        <Text>{L.deleteConfirm(task.title)}</Text>
+        {remove.error && (
+          <Alert color="red" role="alert">
+            {isConflict(remove.error) ? L.conflictTask : remove.error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {L.cancel}
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+            {L.deleteTask}
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }

@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useMemo, useState } from 'react';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { ApiError, get } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
@@ -43,7 +43,14 @@ import {
   taskKeys,
 } from './api';
 import { type TaskLabels, useTaskLabels } from './labels';
-import { CreateTaskDialog, RecordPicker, TaskLinksPanel, usePlanLinks } from './TaskForms';
+import {
+  CreateTaskDialog,
+  DeleteTaskDialog,
+  EditTaskDialog,
+  RecordPicker,
+  TaskLinksPanel,
+  usePlanLinks,
+} from './TaskForms';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
 const STATUS_COLOR: Record<string, string> = {
@@ -552,6 +559,8 @@ function TaskDetail() {
   const [editing, setEditing] = useState<{ part: Assignment | null; kind: 'progress' | 'comment' } | null>(
     null,
   );
+  const [changing, setChanging] = useState<'edit' | 'delete' | null>(null);
+  const navigate = useNavigate();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const { task, updates } = q.data;
@@ -564,7 +573,28 @@ function TaskDetail() {
       <Anchor component={Link} to="..">
         ← {L.back}
       </Anchor>
-      <Title order={2}>{task.title}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={2}>{task.title}</Title>
+        {can('task.write') && (
+          <Group gap="xs">
+            <Button variant="light" onClick={() => setChanging('edit')}>
+              {L.editTask}
+            </Button>
+            <Button variant="light" color="red" onClick={() => setChanging('delete')}>
+              {L.deleteTask}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {changing === 'edit' && <EditTaskDialog task={task} onClose={() => setChanging(null)} L={L} />}
+      {changing === 'delete' && (
+        <DeleteTaskDialog
+          task={task}
+          onClose={() => setChanging(null)}
+          onDeleted={() => navigate('..')}
+          L={L}
+        />
+      )}
       <Paper withBorder p="md">
         <Stack gap={4}>
           {task.section && <Text size="sm">{task.section}</Text>}
@@ -580,6 +610,21 @@ function TaskDetail() {
             <b>{L.timeFrame}:</b> {task.timeFrame.text}
             {task.timeFrame.dueDate && ` (${L.due} ${formatDate(task.timeFrame.dueDate)})`}
           </Text>
+          {task.output && (
+            <Text size="sm">
+              <b>{L.output}:</b> {task.output}
+            </Text>
+          )}
+          {task.budgetText && (
+            <Text size="sm">
+              <b>{L.budget}:</b> {task.budgetText}
+            </Text>
+          )}
+          {task.note && (
+            <Text size="sm">
+              <b>{L.taskNote}:</b> {task.note}
+            </Text>
+          )}
           <Progress
             value={pct}
             color={task.progress.overdue ? 'red' : 'green'}

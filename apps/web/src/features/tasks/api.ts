@@ -1,4 +1,4 @@
-import { get, patch, post } from '../../lib/api';
+import { del, get, patch, post } from '../../lib/api';
 
 export type EffectiveStatus = 'not_started' | 'in_progress' | 'done' | 'blocked' | 'overdue';
 export type Assignment = {
@@ -134,6 +134,18 @@ export const linkTask = (
   taskId: string,
   body: { version: number; themeIds: string[]; targetIds: string[] },
 ) => patch<Task>(`/tasks/${taskId}`, body);
+export type TaskEdit = {
+  version: number;
+  title: string;
+  timeFrame: string;
+  output: string;
+  budgetText: string;
+  note: string;
+};
+/** Edits the content fields only (PATCH keeps the links and the leads as they are). */
+export const editTask = (taskId: string, body: TaskEdit) => patch<Task>(`/tasks/${taskId}`, body);
+export const deleteTask = (taskId: string, version: number) =>
+  del<null>(`/tasks/${taskId}?version=${version}`);
 export type TaskCreate = {
   section?: string | null;
   title: string;

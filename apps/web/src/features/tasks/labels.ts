@@ -86,6 +86,13 @@ const LABELS = {
     reapply: 'Áp dụng lại thay đổi của tôi',
     useCurrent: 'Dùng bản hiện tại',
     cancel: 'Huỷ',
+    editTask: 'Sửa nhiệm vụ',
+    editTaskHint: 'Cơ quan chủ trì, phối hợp không sửa ở đây: phần việc của các đơn vị giữ nguyên.',
+    taskNote: 'Ghi chú',
+    deleteTask: 'Xóa nhiệm vụ',
+    deleteConfirm: (title: string) =>
+      `Xóa nhiệm vụ "${title}" cùng phần việc của các đơn vị? Chỉ xóa được nhiệm vụ chưa có cập nhật tiến độ hay ý kiến.`,
+    conflictTask: 'Nhiệm vụ vừa được người khác sửa. Đã tải bản hiện tại; xem lại rồi thao tác lại.',
     unitFilter: 'Đơn vị',
     themeFilter: 'Nội dung tuyên truyền',
     allThemes: 'Mọi nội dung',
@@ -200,6 +207,14 @@ const LABELS = {
     reapply: 'Re-apply my changes',
     useCurrent: 'Use the current version',
     cancel: 'Cancel',
+    editTask: 'Edit task',
+    editTaskHint: "Lead and coordinating units are not edited here: the units' parts stay as they are.",
+    taskNote: 'Note',
+    deleteTask: 'Delete task',
+    deleteConfirm: (title: string) =>
+      `Delete the task "${title}" and the units' parts? Only a task without progress updates or comments can be deleted.`,
+    conflictTask:
+      'Someone else just changed this task. The current version is loaded; review it and try again.',
     unitFilter: 'Unit',
     themeFilter: 'Theme',
     allThemes: 'All themes',

@@ -1,0 +1,47 @@
+import { countTaskUpdates, deleteTaskRow, getTask, listAssignments, taskLinks } from '@dx/db';
+import { AppError, localDateOf } from '@dx/domain';
+import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { loadTaskFor } from './load-task';
+import { presentTask } from './tasks.presenter';
+
+/** The DX office removes a task entered or imported by mistake; a task with progress updates or comments stays. */
+export async function deleteTask({
+  ctx,
+  taskId,
+  expectedVersion,
+}: {
+  ctx: UseCaseContext;
+  taskId: string;
+  expectedVersion: number;
+}) {
+  const task = await loadTaskFor(ctx, taskId, 'task.write');
+  if (task.version !== expectedVersion) {
+    const t = (await getTask(ctx.db, taskId))!;
+    const links = await taskLinks(ctx.db, [taskId]);
+    throw versionConflict(
+      presentTask(
+        t,
+        await listAssignments(ctx.db, [taskId]),
+        { themeIds: links.themes.get(taskId) ?? [], targetIds: links.targets.get(taskId) ?? [] },
+        localDateOf(ctx.now),
+      ),
+    );
+  }
+  await ctx.db.transaction(async (tx) => {
+    const updates = await countTaskUpdates(tx, taskId);
+    if (updates > 0)
+      throw new AppError(
+        'RESOURCE.CONFLICT',
+        `Không xoá được: nhiệm vụ đã có ${updates} cập nhật tiến độ hoặc ý kiến của đơn vị`,
+        { updates },
+      );
+    if (!(await deleteTaskRow(tx, taskId, expectedVersion))) throw versionConflict(null);
+    await audit(tx, ctx, {
+      action: 'task.delete',
+      entityType: 'task',
+      entityId: taskId,
+      provinceId: task.provinceId,
+      before: { title: task.title, stt: task.stt, section: task.section, planId: task.planId },
+    });
+  });
+}
