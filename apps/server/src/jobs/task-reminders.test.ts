@@ -1,50 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import { insertUser, queryRows, replaceGrants, schema, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendixXlsx } from '../features/tasks/appendix-fixture';
 import { createTestApp, type TestApp } from '../test/harness';
 import { runTaskReminders, TASK_REMINDER_SETTING } from './task-reminders';
-
-/** A real local SMTP server that keeps what it receives (as in lib/mailer.test.ts). */
-function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        done();
-      });
-    },
-  });
-  return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.server.address() as AddressInfo).port,
-        received,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    );
-  });
-}
+import { startLocalSmtp } from '../test/smtp';
 
 const at = (localDate: string) => new Date(`${localDate}T07:00:00+07:00`);
 
 describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, escalated', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startLocalSmtp>>;
   let commune: string;
   let district: string;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startLocalSmtp();
     t = await createTestApp({ clock: () => at('2023-06-01') });
     const planId = (await seedPlans(t.handle.db))!;
     const [mc] = await queryRows<{ unit_id: string; parent_unit_id: string }>(

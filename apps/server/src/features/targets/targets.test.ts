@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } from '@dx/db';
 import { PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
+import { startLocalSmtp } from '../../test/smtp';
 
 type Evaluated = {
   planTargetId: string;
@@ -29,34 +28,6 @@ type Evaluated = {
   subjectCount: number;
 };
 
-/** A real local SMTP server that keeps what it receives (as in lib/mailer.test.ts). */
-function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        done();
-      });
-    },
-  });
-  return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.server.address() as AddressInfo).port,
-        received,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    );
-  });
-}
-
 describe('records and live targets API (plan 54 I.2)', () => {
   let t: TestApp;
   let dx: Session;
@@ -67,7 +38,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
   let haiAn: string;
   let commune: string;
   let leChan: string;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startLocalSmtp>>;
 
   const unitByName = async (name: string) =>
     (
@@ -100,7 +71,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
       .update(schema.appUser)
       .set({ email: 'vanphong@haian.example.vn' })
       .where(eq(schema.appUser.username, `haian_${process.pid}`));
-    smtp = await startSmtp();
+    smtp = await startLocalSmtp();
   });
   afterAll(async () => {
     await smtp?.close();
