@@ -284,12 +284,23 @@ export async function getUnitScope(
 export async function applyReorganisation(
   tx: Db,
   plan: ReorgPlan,
-  meta: { type: string; effectiveDate: string; legalBasis?: string; note?: string; actorId: string | null; provinceId: string },
-): Promise<{ reorganisationId: string; createdUnitIds: string[] }> {
+  meta: {
+    type: string;
+    effectiveDate: string;
+    legalBasis?: string;
+    note?: string;
+    actorId: string | null;
+    /** Null when the reorganisation creates a new province: it is then its own province. */
+    provinceId: string | null;
+  },
+): Promise<{ reorganisationId: string; createdUnitIds: string[]; provinceId: string }> {
+  const newIds = plan.creates.map(() => crypto.randomUUID());
+  const reorgProvinceId = meta.provinceId ?? newIds[0];
+  if (!reorgProvinceId) throw new Error('a reorganisation without a province creates no unit');
   const [reorg] = await tx
     .insert(reorganisation)
     .values({
-      provinceId: meta.provinceId,
+      provinceId: reorgProvinceId,
       type: meta.type,
       effectiveDate: meta.effectiveDate,
       legalBasis: meta.legalBasis ?? null,
@@ -298,13 +309,13 @@ export async function applyReorganisation(
     })
     .returning({ id: reorganisation.id });
   const createdUnitIds: string[] = [];
-  for (const u of plan.creates) {
-    let provinceId = meta.provinceId;
+  for (const [i, u] of plan.creates.entries()) {
+    let provinceId = reorgProvinceId;
     if (u.parentUnitId) {
       const [parent] = await tx.select({ p: orgUnit.provinceId }).from(orgUnit).where(eq(orgUnit.id, u.parentUnitId));
       provinceId = parent?.p ?? provinceId;
     }
-    const id = crypto.randomUUID();
+    const id = newIds[i]!;
     await tx.insert(orgUnit).values({ id, provinceId: u.parentUnitId ? provinceId : id, source: 'reorganisation' });
     createdUnitIds.push(id);
   }
@@ -330,7 +341,19 @@ export async function applyReorganisation(
         .onConflictDoNothing();
     }
   }
-  return { reorganisationId: reorg!.id, createdUnitIds };
+  return { reorganisationId: reorg!.id, createdUnitIds, provinceId: reorgProvinceId };
+}
+
+/** Locks the units' identity rows until the transaction ends, in id order (no deadlock between two callers). */
+export async function lockUnits(tx: Db, unitIds: string[]): Promise<void> {
+  if (unitIds.length === 0) return;
+  await queryRows(
+    tx,
+    sql`SELECT id FROM org_unit WHERE id IN (${sql.join(
+      unitIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) ORDER BY id FOR UPDATE`,
+  );
 }
 
 /** Corrects a version in place (a typo, a wrong code) — not a change in time. Optimistic: null when stale. */

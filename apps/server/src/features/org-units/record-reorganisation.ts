@@ -1,4 +1,4 @@
-import { applyReorganisation, getChildrenOn, getPathOn, getUnitVersions, queryRows } from '@dx/db';
+import { applyReorganisation, getChildrenOn, getPathOn, getUnitVersions, lockUnits } from '@dx/db';
 import {
   AppError,
   type FieldIssue,
@@ -6,7 +6,6 @@ import {
   type ReorganisationInput,
   validationError,
 } from '@dx/domain';
-import { sql } from 'drizzle-orm';
 import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
 
 /** Units the input names, with the field path each came from (for errors). */
@@ -92,15 +91,7 @@ export async function recordReorganisation({
   const ids = [...new Set(named.map((n) => n.unitId))];
   return ctx.db.transaction(async (tx) => {
     // Serialise concurrent reorganisations of the same units.
-    if (ids.length > 0) {
-      await queryRows(
-        tx,
-        sql`SELECT id FROM org_unit WHERE id IN (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )}) ORDER BY id FOR UPDATE`,
-      );
-    }
+    await lockUnits(tx, ids);
     const versionsByUnit = await getUnitVersions(tx, ids);
     const childrenOn = await getChildrenOn(tx, ids, input.effectiveDate);
     const ancestorsOn = new Map<string, string[]>();
@@ -113,20 +104,13 @@ export async function recordReorganisation({
       legalBasis: input.legalBasis,
       note: input.note,
       actorId: ctx.actor.userId,
-      provinceId: provinceId ?? '00000000-0000-0000-0000-000000000000',
+      provinceId,
     });
-    if (!provinceId) {
-      // A new root unit is its own province.
-      provinceId = result.createdUnitIds[0] ?? null;
-      await tx.execute(
-        sql`UPDATE reorganisation SET province_id = ${provinceId} WHERE id = ${result.reorganisationId}`,
-      );
-    }
     await audit(tx, ctx, {
       action: `org_unit.${input.type}`,
       entityType: 'reorganisation',
       entityId: result.reorganisationId,
-      provinceId,
+      provinceId: result.provinceId,
       before: Object.fromEntries([...versionsByUnit].map(([id, vs]) => [id, vs.at(-1)])),
       after: { input, createdUnitIds: result.createdUnitIds, operations: plan.ops.length },
     });
