@@ -2,3 +2,4 @@ export * from './definition';
 export * from './describe';
 export * from './evaluation';
 export * from './plan-54';
+export * from './record-kinds';

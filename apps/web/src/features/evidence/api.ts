@@ -33,6 +33,8 @@ export type TargetEvaluation = {
   status: TargetStatus;
   value: number | null;
   formula: string | null;
+  /** The definition's condition (accepted_unit_plan, held_event…); null while the target is not defined. */
+  conditionType: string | null;
   period: { from: string; to: string } | null;
   asOf: string | null;
   elapsedPercent: number | null;
