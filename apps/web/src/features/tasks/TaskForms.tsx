@@ -81,6 +81,55 @@ export function TimeFramePreview({ text, planYear, L }: { text: string; planYear
 const errorOf = (fe: Record<string, string>, key: string) =>
   fe[key] ?? Object.entries(fe).find(([k]) => k.startsWith(`${key}.`))?.[1];
 
+type Field = [string, (value: string) => void];
+
+/** Time frame (read live, as the server will read it), expected output and budget: shared by add and edit. */
+function ScheduleFields({
+  timeFrame: [timeFrame, setTimeFrame],
+  output: [output, setOutput],
+  budgetText: [budgetText, setBudgetText],
+  fe,
+  planYear,
+  L,
+}: {
+  timeFrame: Field;
+  output: Field;
+  budgetText: Field;
+  fe: Record<string, string>;
+  planYear: number;
+  L: TaskLabels;
+}) {
+  return (
+    <>
+      <Stack gap={2}>
+        <TextInput
+          label={L.timeFrame}
+          required
+          placeholder="Quý III/2023, 01-10/10/2023, Thường xuyên…"
+          value={timeFrame}
+          onChange={(e) => setTimeFrame(e.currentTarget.value)}
+          error={errorOf(fe, 'timeFrame')}
+        />
+        <TimeFramePreview text={timeFrame} planYear={planYear} L={L} />
+      </Stack>
+      <Textarea
+        label={L.output}
+        autosize
+        minRows={1}
+        value={output}
+        onChange={(e) => setOutput(e.currentTarget.value)}
+        error={errorOf(fe, 'output')}
+      />
+      <TextInput
+        label={L.budget}
+        value={budgetText}
+        onChange={(e) => setBudgetText(e.currentTarget.value)}
+        error={errorOf(fe, 'budgetText')}
+      />
+    </>
+  );
+}
+
 /** A list of units picked one by one with the unit search (UnitPicker). */
 function UnitList({
   label,
@@ -242,30 +291,13 @@ export function CreateTaskDialog({
             error={errorOf(fe, 'coordinatorUnitIds')}
             L={L}
           />
-          <Stack gap={2}>
-            <TextInput
-              label={L.timeFrame}
-              required
-              placeholder="Quý III/2023, 01-10/10/2023, Thường xuyên…"
-              value={timeFrame}
-              onChange={(e) => setTimeFrame(e.currentTarget.value)}
-              error={errorOf(fe, 'timeFrame')}
-            />
-            <TimeFramePreview text={timeFrame} planYear={planYear} L={L} />
-          </Stack>
-          <Textarea
-            label={L.output}
-            autosize
-            minRows={1}
-            value={output}
-            onChange={(e) => setOutput(e.currentTarget.value)}
-            error={errorOf(fe, 'output')}
-          />
-          <TextInput
-            label={L.budget}
-            value={budgetText}
-            onChange={(e) => setBudgetText(e.currentTarget.value)}
-            error={errorOf(fe, 'budgetText')}
+          <ScheduleFields
+            timeFrame={[timeFrame, setTimeFrame]}
+            output={[output, setOutput]}
+            budgetText={[budgetText, setBudgetText]}
+            fe={fe}
+            planYear={planYear}
+            L={L}
           />
           <MultiSelect
             label={L.themes}
@@ -353,30 +385,13 @@ export function EditTaskDialog({ task, onClose, L }: { task: Task; onClose: () =
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={errorOf(fe, 'title')}
           />
-          <Stack gap={2}>
-            <TextInput
-              label={L.timeFrame}
-              required
-              placeholder="Quý III/2023, 01-10/10/2023, Thường xuyên…"
-              value={timeFrame}
-              onChange={(e) => setTimeFrame(e.currentTarget.value)}
-              error={errorOf(fe, 'timeFrame')}
-            />
-            <TimeFramePreview text={timeFrame} planYear={planYear} L={L} />
-          </Stack>
-          <Textarea
-            label={L.output}
-            autosize
-            minRows={1}
-            value={output}
-            onChange={(e) => setOutput(e.currentTarget.value)}
-            error={errorOf(fe, 'output')}
-          />
-          <TextInput
-            label={L.budget}
-            value={budgetText}
-            onChange={(e) => setBudgetText(e.currentTarget.value)}
-            error={errorOf(fe, 'budgetText')}
+          <ScheduleFields
+            timeFrame={[timeFrame, setTimeFrame]}
+            output={[output, setOutput]}
+            budgetText={[budgetText, setBudgetText]}
+            fe={fe}
+            planYear={planYear}
+            L={L}
           />
           <Textarea
             label={L.taskNote}
