@@ -14,9 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns';
 import { appUser, orgUnit } from './schema';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** Parts of a plan that nothing else refers to by id: kept together as one JSON document on the plan row. */
 export type PlanBody = {
@@ -67,7 +66,7 @@ export const plan = pgTable(
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => appUser.id),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('plan_number_uq').on(t.provinceId, t.issuerCode, t.number, t.issuedYear),

@@ -24,6 +24,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, inList, updatedAt } from './columns';
 import { planTarget, planTheme } from './plan-schema';
 import { appUser, orgUnit } from './schema';
 
@@ -32,10 +33,6 @@ import { appUser, orgUnit } from './schema';
  * computed from, live. Every row carries province_id (sharding by province stays possible) and a version for
  * optimistic locking; units are org_unit ids (identities, not versions: a record keeps its unit across renames).
  */
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 /**
  * A unit's communication plan for the year, or the DX plan / work programme into which DX communication is

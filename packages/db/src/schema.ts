@@ -14,8 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, updatedAt } from './columns';
 
 /**
  * Identity of an organisation (cơ quan, đơn vị, địa phương). Everything that changes over time lives in
@@ -53,7 +52,9 @@ export const orgUnitVersion = pgTable(
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
     /** Accent-folded name for searching ("hai an" finds "Quận Hải An"); f_unaccent is IMMUTABLE. */
-    searchText: text('search_text').generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || coalesce(code, '')))`),
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(f_unaccent(name || ' ' || coalesce(code, '')))`,
+    ),
     /** Optimistic concurrency for corrections of this version. */
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -63,7 +64,10 @@ export const orgUnitVersion = pgTable(
     index('org_unit_version_parent_idx').on(t.parentUnitId, t.validFrom),
     index('org_unit_version_code_idx').on(t.code),
     index('org_unit_version_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    check('org_unit_version_range_chk', sql`${t.validTo} IS NULL OR ${t.validFrom} IS NULL OR ${t.validFrom} < ${t.validTo}`),
+    check(
+      'org_unit_version_range_chk',
+      sql`${t.validTo} IS NULL OR ${t.validFrom} IS NULL OR ${t.validFrom} < ${t.validTo}`,
+    ),
     check(
       'org_unit_version_kind_chk',
       sql`${t.kind} IN ('province','department','district','commune','press_agency','school','mass_organisation','enterprise','other')`,
@@ -150,7 +154,7 @@ export const appUser = pgTable(
     locale: text('locale').notNull().default('vi'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('app_user_username_uq').on(sql`lower(${t.username})`)],
 );
@@ -222,7 +226,7 @@ export const setting = pgTable('setting', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export * from './plan-schema';

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns';
 import { plan, planTarget, planTheme } from './plan-schema';
 import { notification } from './records-schema';
 import { appUser, orgUnit, unitGroup } from './schema';
@@ -24,7 +25,6 @@ import { appUser, orgUnit, unitGroup } from './schema';
  * (V.1.a: hướng dẫn, đôn đốc, kiểm tra). Every row carries province_id (sharding by province stays possible).
  */
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
@@ -63,7 +63,7 @@ export const task = pgTable(
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => appUser.id),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('task_plan_idx').on(t.planId, t.position),
@@ -117,7 +117,7 @@ export const taskAssignment = pgTable(
     status: text('status').notNull().default('not_started'),
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by').references(() => appUser.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('task_assignment_unit_uq').on(t.taskId, t.unitId),
