@@ -8,7 +8,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { type Ctx, specs } from './specs';
+import { type Ctx, specs } from './lib';
+import './specs';
+import './specs-budget';
+import './specs-reports';
 
 const root = resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';

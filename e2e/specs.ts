@@ -1,43 +1,5 @@
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-
-export type Ctx = { page: Page; context: BrowserContext; base: string; shots: string; adminPassword: string };
-type Spec = { name: string; fn: (ctx: Ctx) => Promise<void> };
-
-export const specs: Spec[] = [];
-const test = (name: string, fn: Spec['fn']) => specs.push({ name, fn });
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-const visible = (l: Locator) => l.first().waitFor({ state: 'visible' });
-const shot = (ctx: Ctx, name: string, fullPage = false) =>
-  ctx.page.screenshot({ path: join(ctx.shots, `${name}.png`), fullPage });
-
-/** Signs in through the API (cookies are shared with the browser context). */
-async function signInApi(ctx: Ctx, username = 'admin', password = ctx.adminPassword) {
-  const r = await ctx.context.request.post(`${ctx.base}/api/auth/sign-in`, { data: { username, password } });
-  assert(r.ok(), `sign-in failed: ${r.status()} ${await r.text()}`);
-}
-
-/** No axe violations of impact serious or critical. */
-async function expectAccessible(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert(
-    bad.length === 0,
-    `${where}: axe violations\n${bad
-      .map(
-        (v) =>
-          `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
-            .slice(0, 4)
-            .map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`)
-            .join('\n')}`,
-      )
-      .join('\n')}`,
-  );
-}
+import type { Locator, Page } from 'playwright-core';
+import { assert, type Ctx, expectAccessible, shot, signInApi, signInAs, test, visible } from './lib';
 
 async function openOrgTree(page: Page, asOf?: string) {
   await page.goto(asOf ? `/org-units?asOf=${asOf}` : '/org-units');
@@ -319,11 +281,6 @@ async function publicationsXlsx(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function signInAs(ctx: Ctx, who: { username: string; password: string }) {
-  await ctx.context.clearCookies();
-  await signInApi(ctx, who.username, who.password);
-}
-
 let evidenceReady = false;
 /** Once per run: the officer of Phường Hải An, a DX office account, and two portals of the ward with a DX section. */
 async function setUpEvidence(ctx: Ctx) {
@@ -538,13 +495,44 @@ async function appendixXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Phụ lục');
   ws.addRow(['PHỤ LỤC: DANH MỤC NHIỆM VỤ']);
-  ws.addRow(['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm', 'Kinh phí', 'Ghi chú']);
+  ws.addRow([
+    'STT',
+    'Nhiệm vụ',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Thời gian thực hiện',
+    'Sản phẩm',
+    'Kinh phí',
+    'Ghi chú',
+  ]);
   for (const r of [
     ['I', 'Tuyên truyền trên báo chí'],
-    [1, 'Mở chuyên mục "Chuyển đổi số" trên báo, đài', 'Báo Hải Phòng, Đài PT&TH Hải Phòng', 'Sở TT&TT', 'Quý II/2023', 'Chuyên mục', '500.000.000'],
-    [2, 'Tuyên truyền trên hệ thống thông tin cơ sở', 'UBND các xã, phường, thị trấn', 'Sở TT&TT', 'Tháng 10/2023', 'Tin, bài'],
+    [
+      1,
+      'Mở chuyên mục "Chuyển đổi số" trên báo, đài',
+      'Báo Hải Phòng, Đài PT&TH Hải Phòng',
+      'Sở TT&TT',
+      'Quý II/2023',
+      'Chuyên mục',
+      '500.000.000',
+    ],
+    [
+      2,
+      'Tuyên truyền trên hệ thống thông tin cơ sở',
+      'UBND các xã, phường, thị trấn',
+      'Sở TT&TT',
+      'Tháng 10/2023',
+      'Tin, bài',
+    ],
     ['II', 'Tập huấn'],
-    [1, 'Tập huấn kỹ năng viết tin về chuyển đổi số', 'Sở Thông tin và Truyền thông', 'Các sở, ban, ngành; UBND các quận, huyện', 'Thường xuyên', 'Lớp tập huấn'],
+    [
+      1,
+      'Tập huấn kỹ năng viết tin về chuyển đổi số',
+      'Sở Thông tin và Truyền thông',
+      'Các sở, ban, ngành; UBND các quận, huyện',
+      'Thường xuyên',
+      'Lớp tập huấn',
+    ],
     [2, 'Hội thảo chuyển đổi số', 'Ban Tuyên truyền Không Tồn Tại', '', '01-10/10/2023'],
     [3, 'Tuyên truyền lưu động về chuyển đổi số', 'An Lão', '', 'Quý III/2023'],
   ]) {
@@ -567,15 +555,24 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
   const req = ctx.context.request;
   const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
-  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0].provinceId as string;
+  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
+    .provinceId as string;
   const found = await (
-    await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q: 'may chai', asOf: '2023-06-30', limit: 10 } })
+    await req.get(`${ctx.base}/api/org-units`, {
+      params: { provinceId, q: 'may chai', asOf: '2023-06-30', limit: 10 },
+    })
   ).json();
-  const maychai = (found.items as { unitId: string; name: string }[]).find((u) => u.name === 'Phường Máy Chai');
+  const maychai = (found.items as { unitId: string; name: string }[]).find(
+    (u) => u.name === 'Phường Máy Chai',
+  );
   assert(maychai, 'Phường Máy Chai (2023) found');
   const created = await req.post(`${ctx.base}/api/users`, {
     headers: { 'x-csrf-token': me.csrfToken as string },
-    data: { ...COMMUNE_OFFICER, displayName: 'Nguyễn Văn Phường', grants: [{ role: 'unit_officer', unitId: maychai.unitId }] },
+    data: {
+      ...COMMUNE_OFFICER,
+      displayName: 'Nguyễn Văn Phường',
+      grants: [{ role: 'unit_officer', unitId: maychai.unitId }],
+    },
   });
   assert(created.ok(), `create commune officer: ${created.status()} ${await created.text()}`);
 
@@ -593,10 +590,14 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   });
   await dialog.getByRole('button', { name: 'Chạy thử' }).click();
   await visible(dialog.getByText(/^3\/5 dòng hợp lệ/));
-  await visible(dialog.getByText('Không tìm thấy đơn vị "Ban Tuyên truyền Không Tồn Tại" trong danh mục đơn vị của tỉnh'));
+  await visible(
+    dialog.getByText('Không tìm thấy đơn vị "Ban Tuyên truyền Không Tồn Tại" trong danh mục đơn vị của tỉnh'),
+  );
   await visible(dialog.getByText(/→ UBND các xã, phường, thị trấn \(\d{3} đơn vị\)/));
   // "An Lão" is a district and a town: the dry run asks which one is meant, and runs again with the answer.
-  await dialog.getByRole('combobox', { name: '"An Lão" là đơn vị nào?' }).selectOption({ label: 'Huyện An Lão' });
+  await dialog
+    .getByRole('combobox', { name: '"An Lão" là đơn vị nào?' })
+    .selectOption({ label: 'Huyện An Lão' });
   await dialog.getByRole('button', { name: 'Chạy thử' }).last().click();
   await visible(dialog.getByText(/^4\/5 dòng hợp lệ/));
   await shot(ctx, 'tasks-import-dry-run', true);
@@ -610,14 +611,23 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await page.goto('/tasks');
   await choosePlan54(page);
   await visible(page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }));
-  assert((await page.getByRole('link', { name: 'Tập huấn kỹ năng viết tin về chuyển đổi số' }).count()) === 0, 'only my tasks');
+  assert(
+    (await page.getByRole('link', { name: 'Tập huấn kỹ năng viết tin về chuyển đổi số' }).count()) === 0,
+    'only my tasks',
+  );
   await page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }).click();
   await page.getByRole('button', { name: 'Cập nhật: Phường Máy Chai' }).click();
   const form = page.getByRole('dialog');
   await form.getByRole('combobox', { name: 'Tình trạng' }).selectOption('done');
   await form.getByLabel('Nội dung').fill('Đã phát 12 tin về chuyển đổi số trên loa phường');
   await form.getByLabel('Đường dẫn minh chứng').fill('https://maychai.haiphong.gov.vn/tin/chuyen-doi-so');
-  await form.locator('input[type="file"]').setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 minh chứng') });
+  await form
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'bien-ban.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 minh chứng'),
+    });
   await form.getByRole('button', { name: 'Lưu' }).click();
   await visible(page.getByRole('link', { name: '📎 bien-ban.pdf' }));
   await visible(page.getByRole('row', { name: /Phường Máy Chai.*Hoàn thành/ }));
@@ -637,7 +647,9 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await page.getByRole('combobox', { name: 'Chia theo' }).selectOption('quarter');
   await visible(page.getByRole('columnheader', { name: 'Q4/23' }));
   const plans = await (await req.get(`${ctx.base}/api/plans`)).json();
-  const plan54 = (plans.items as { id: string; number: string | null }[]).find((p) => p.number?.startsWith('54'));
+  const plan54 = (plans.items as { id: string; number: string | null }[]).find((p) =>
+    p.number?.startsWith('54'),
+  );
   assert(plan54, 'plan 54 listed');
   const xlsx = await req.get(`${ctx.base}/api/plans/${plan54.id}/tasks/export.xlsx`);
   assert(xlsx.ok() && (await xlsx.body()).length > 1000, `export: ${xlsx.status()}`);

@@ -13,9 +13,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config/env';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { budgetRoutes } from './features/budget/budget.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
 import { planRoutes } from './features/plans/plans.routes';
 import { recordRoutes } from './features/records/records.routes';
+import { reportRoutes } from './features/reports/reports.routes';
 import { targetRoutes } from './features/targets/targets.routes';
 import { taskRoutes } from './features/tasks/tasks.routes';
 import { unitGroupRoutes } from './features/unit-groups/unit-groups.routes';
@@ -86,6 +88,8 @@ export async function buildApp({ db, config, clock = () => new Date(), logger = 
   await app.register(taskRoutes, { prefix: '/api' });
   await app.register(recordRoutes, { prefix: '/api' });
   await app.register(targetRoutes, { prefix: '/api' });
+  await app.register(budgetRoutes, { prefix: '/api' });
+  await app.register(reportRoutes, { prefix: '/api' });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -232,3 +232,5 @@ export const setting = pgTable('setting', {
 export * from './plan-schema';
 export * from './records-schema';
 export * from './tasks-schema';
+export * from './budget-schema';
+export * from './reports-schema';

@@ -48,6 +48,14 @@ const POLICY: Record<Permission, { roles: readonly Role[]; reach: 'province' | '
   'task.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
   // A unit updates its own part of a task (and those of the units below it); the DX office any part.
   'task.update_progress': { roles: ['unit_officer', 'dx_office'], reach: 'subtree' },
+  // A unit drafts estimates for its own subtree; the chain's reviewers read and act across the province.
+  'budget.read': { roles: ROLES, reach: 'province' },
+  'budget.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
+  'budget.review': { roles: ['dx_office', 'finance', 'leadership', 'administrator'], reach: 'province' },
+  'report.read': { roles: ROLES, reach: 'province' },
+  'report.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
+  'report.manage': { roles: ['dx_office', 'administrator'], reach: 'province' },
+  'obstacle.direct': { roles: ['leadership', 'dx_office', 'administrator'], reach: 'province' },
 };
 
 describe('isAllowed: every permission × role × where the grant sits', () => {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Roles (BRIEF "Users"). A user holds one or more grants: a role over an org unit and the units below it. */
-export const ROLES = ['administrator', 'dx_office', 'finance', 'leadership', 'unit_officer', 'viewer'] as const;
+export const ROLES = [
+  'administrator',
+  'dx_office',
+  'finance',
+  'leadership',
+  'unit_officer',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const role = z.enum(ROLES);
 
@@ -42,6 +49,18 @@ const PERMISSIONS = {
   'task.read': { roles: ROLES, reach: 'province' },
   'task.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
   'task.update_progress': { roles: ['unit_officer', 'dx_office'], reach: 'subtree' },
+  // Budget estimates (plan 54 IV, V.1.d, V.2, V.3.a): a unit estimates the cost of its tasks; the DX office
+  // consolidates; the Department of Finance appraises; the People's Committee (leadership) approves. Which role acts at
+  // each step is the approval chain (a setting); these permissions only say who may take part at all.
+  'budget.read': { roles: ROLES, reach: 'province' },
+  'budget.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
+  'budget.review': { roles: ['dx_office', 'finance', 'leadership', 'administrator'], reach: 'province' },
+  // Periodic reports (plan 54 V.1.a) and the obstacles register (closing paragraph): units report and raise
+  // obstacles for their own subtree; the DX office opens periods, reviews, consolidates and forwards; leadership directs.
+  'report.read': { roles: ROLES, reach: 'province' },
+  'report.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
+  'report.manage': { roles: ['dx_office', 'administrator'], reach: 'province' },
+  'obstacle.direct': { roles: ['leadership', 'dx_office', 'administrator'], reach: 'province' },
 } as const satisfies Record<string, { roles: readonly Role[]; reach: Reach }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,7 +83,10 @@ export function isAllowed(grants: readonly Grant[], permission: Permission, targ
     if (rule.reach === 'province') {
       // The structure of a province that merged into the grant's province is its history: readable there
       // (a 2025 commune's predecessors in Hải Dương), never writable.
-      const inherited = permission === 'org_unit.read' && g.provinceId !== null && !!target.mergedInto?.includes(g.provinceId);
+      const inherited =
+        permission === 'org_unit.read' &&
+        g.provinceId !== null &&
+        !!target.mergedInto?.includes(g.provinceId);
       return g.provinceId === target.provinceId || inherited;
     }
     return target.path.includes(g.unitId);
@@ -86,7 +108,12 @@ export function provincesFor(grants: readonly Grant[], permission: Permission): 
 }
 
 /** Only a system administrator may grant the global (all provinces) scope or the administrator role globally. */
-export function canGrant(actorGrants: readonly Grant[], grant: { role: Role; unitId: string | null }, target: ScopeTarget | null): boolean {
-  if (grant.unitId === null || target === null) return actorGrants.some((g) => g.role === 'administrator' && g.unitId === null);
+export function canGrant(
+  actorGrants: readonly Grant[],
+  grant: { role: Role; unitId: string | null },
+  target: ScopeTarget | null,
+): boolean {
+  if (grant.unitId === null || target === null)
+    return actorGrants.some((g) => g.role === 'administrator' && g.unitId === null);
   return isAllowed(actorGrants, 'user.write', target);
 }

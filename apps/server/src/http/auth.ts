@@ -43,7 +43,10 @@ export function registerAuth(app: FastifyInstance): void {
     if (SAFE_METHODS.has(request.method) || PUBLIC_WRITES.has(path)) return;
     if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
     if (request.headers[CSRF_HEADER] !== request.actor.csrfToken) {
-      throw new AppError('AUTH.CSRF', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Tải lại trang và thử lại.');
+      throw new AppError(
+        'AUTH.CSRF',
+        'Phiên làm việc không hợp lệ (thiếu mã CSRF). Tải lại trang và thử lại.',
+      );
     }
   });
 }

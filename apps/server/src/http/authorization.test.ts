@@ -17,8 +17,28 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RECORD_PATHS } from '../features/records/records.routes';
-import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from '../test/harness';
+import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
+import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
+import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
+import {
+  adminInSubtree,
+  count,
+  type Evidence,
+  type Fixture,
+  groupWriter,
+  idOf,
+  inProvince,
+  inSubtree,
+  isAdmin,
+  key,
+  next,
+  type Request,
+  type RouteCase,
+  SCOPES,
+  type Scope,
+  type Who,
+} from './matrix';
 
 // The matrix is about who may call a route: the PDF is rendered after the check, by LibreOffice (seconds per call),
 // and is tested in exports/plan-exports.test.ts. Here an allowed export gets a stand-in document.
@@ -30,75 +50,6 @@ vi.mock('../exports/plan-pdf', () => ({ renderPlanPdf: async () => Buffer.from('
  * caller. Refused writes change nothing and leave no audit entry; allowed writes leave one.
  */
 
-/** Where a grant sits relative to the targets (district D1 and commune C below it, in Hải Phòng). */
-type Scope = 'province' | 'unit' | 'sibling' | 'other_province';
-const SCOPES: Scope[] = ['province', 'unit', 'sibling', 'other_province'];
-type Who = { role: Role; scope: Scope | 'global' };
-
-type Fixture = {
-  t: TestApp;
-  sysAdmin: Session;
-  d1: string;
-  d2: string;
-  commune: string;
-  communeVersionId: string;
-  group: string;
-  targetUser: string;
-  plan: string;
-  planRevision: number;
-  /** A task of the plan led by the commune, and an evidence file on it. */
-  task: string;
-  taskPart: string;
-  taskAttachment: string;
-  sessions: Map<string, Session>;
-  /** Evidence records and plan 54's targets (setUpEvidence). */
-  ev: Evidence;
-  usernames: Map<string, string>;
-};
-const key = (w: Who) => `${w.role}@${w.scope}`;
-
-type Request = Pick<InjectOptions, 'method' | 'payload'> & { url: string };
-type Access = 'public' | 'self' | ((w: Who) => boolean);
-
-type RouteCase = {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** The route as Fastify registered it. */
-  route: string;
-  /** Who may call it. */
-  access: Access;
-  /** Status when allowed. */
-  ok: number;
-  /** Builds the request (fresh targets for writes). */
-  request: (f: Fixture, w: Who | null) => Promise<Request> | Request;
-  /** State a refused write must leave untouched. */
-  snapshot?: (f: Fixture, req: Request) => Promise<unknown>;
-  /** Audit action an allowed write records. */
-  audits?: string | ((w: Who) => string | undefined);
-  /** Extra checks on an allowed response (e.g. lists filtered to the caller's provinces). */
-  check?: (f: Fixture, w: Who, body: unknown) => void;
-};
-
-const inProvince = (w: Who) => w.scope !== 'other_province';
-const inSubtree = (w: Who) => w.scope === 'global' || w.scope === 'province' || w.scope === 'unit';
-const isAdmin = (w: Who) => w.role === 'administrator';
-const adminInSubtree = (w: Who) => isAdmin(w) && inSubtree(w);
-const groupWriter = (w: Who) => (w.role === 'administrator' || w.role === 'dx_office') && inProvince(w);
-
-let seq = 0;
-const next = () => `${++seq}${process.pid}`;
-const count = async (f: Fixture, table: string) =>
-  Number(
-    (await queryRows<{ n: string }>(f.t.handle.db, sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n,
-  );
-const idOf = (url: string) => url.split('?')[0]!.split('/').at(-1)!;
-
-/** Evidence records and live targets: one record of each type owned by the commune below D1; plan 54 with its rules. */
-type Evidence = {
-  records: Record<RecordType, string>;
-  plan: string;
-  planTarget: string;
-  theme: string;
-};
 const RECORD_TABLE: Record<RecordType, string> = {
   unit_plan: 'unit_plan',
   channel: 'channel',
@@ -382,7 +333,10 @@ const EVIDENCE_ROUTES: RouteCase[] = [
       };
     },
     snapshot: async (f) =>
-      queryRows(f.t.handle.db, sql`SELECT * FROM target_definition WHERE plan_target_id = ${f.ev.planTarget}`),
+      queryRows(
+        f.t.handle.db,
+        sql`SELECT * FROM target_definition WHERE plan_target_id = ${f.ev.planTarget}`,
+      ),
     audits: 'target.define',
   },
   {
@@ -396,6 +350,8 @@ const EVIDENCE_ROUTES: RouteCase[] = [
 
 /** Every route the application registers (HEAD routes Fastify adds for each GET are implied). */
 const ROUTES: RouteCase[] = [
+  ...BUDGET_ROUTES,
+  ...REPORT_ROUTES,
   {
     method: 'GET',
     route: '/api/health',
@@ -814,7 +770,9 @@ const ROUTES: RouteCase[] = [
       payload: {
         fileName: 'phu-luc.csv',
         // A new title each call: the same row again would be refused as already in the plan.
-        contentBase64: Buffer.from(`STT;Nhiệm vụ;Cơ quan chủ trì;Thời gian thực hiện\n1;Nhiệm vụ nhập ${next()};Phường Thử Nghiệm;Quý III/2030\n`).toString('base64'),
+        contentBase64: Buffer.from(
+          `STT;Nhiệm vụ;Cơ quan chủ trì;Thời gian thực hiện\n1;Nhiệm vụ nhập ${next()};Phường Thử Nghiệm;Quý III/2030\n`,
+        ).toString('base64'),
         confirm: true,
         // Other rows of this matrix create units with similar names: settle the question the dry run would ask.
         answers: { 'Phường Thử Nghiệm': { type: 'unit', id: f.commune } },
@@ -843,8 +801,15 @@ const ROUTES: RouteCase[] = [
     access: groupWriter,
     ok: 200,
     request: async (f) => {
-      const [row] = await queryRows<{ version: number }>(f.t.handle.db, sql`SELECT version FROM task WHERE id = ${f.task}`);
-      return { method: 'PATCH', url: `/api/tasks/${f.task}`, payload: { version: row!.version, themeIds: [], targetIds: [] } };
+      const [row] = await queryRows<{ version: number }>(
+        f.t.handle.db,
+        sql`SELECT version FROM task WHERE id = ${f.task}`,
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/tasks/${f.task}`,
+        payload: { version: row!.version, themeIds: [], targetIds: [] },
+      };
     },
     snapshot: async (f) => queryRows(f.t.handle.db, sql`SELECT version FROM task WHERE id = ${f.task}`),
     audits: 'task.link',
@@ -862,7 +827,8 @@ const ROUTES: RouteCase[] = [
       });
       return { method: 'DELETE', url: `/api/tasks/${res.json().id}?version=${res.json().version}` };
     },
-    snapshot: async (f, req) => queryRows(f.t.handle.db, sql`SELECT id, version FROM task WHERE id = ${idOf(req.url)}`),
+    snapshot: async (f, req) =>
+      queryRows(f.t.handle.db, sql`SELECT id, version FROM task WHERE id = ${idOf(req.url)}`),
     audits: 'task.delete',
   },
   {
@@ -948,7 +914,11 @@ describe('authorization matrix', () => {
     const evidence = await t.call(f.sysAdmin, {
       method: 'POST',
       url: `/api/tasks/${f.task}/updates`,
-      payload: { kind: 'comment', note: 'Minh chứng', files: [{ fileName: 'bien-ban.txt', contentBase64: 'YQ==' }] },
+      payload: {
+        kind: 'comment',
+        note: 'Minh chứng',
+        files: [{ fileName: 'bien-ban.txt', contentBase64: 'YQ==' }],
+      },
     });
     expect(evidence.statusCode, evidence.body).toBe(201);
     f.taskAttachment = evidence.json().attachments[0].id;

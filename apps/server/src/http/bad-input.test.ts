@@ -2,7 +2,10 @@ import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_PATHS } from '../features/records/records.routes';
+import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
+import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
+import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './bad-input.cases';
 import { routesWithoutHead } from '../test/routes';
 
 /**
@@ -10,26 +13,6 @@ import { routesWithoutHead } from '../test/routes';
  * dates, oversized strings, unknown enum values, NUL characters, out-of-range numbers → 400 VALIDATION.FAILED naming
  * the field; never a 500; never a stack trace.
  */
-
-type Path = (string | number)[];
-type Ctx = { hp: string; unit: string; group: string; user: string; version: string; plan: string };
-type BadCase = { name: string; req: (c: Ctx) => InjectOptions; path: Path };
-
-const NO_SUCH = '00000000-0000-4000-8000-000000000000';
-const long = (n: number) => 'ă'.repeat(n);
-const json = (method: InjectOptions['method'], url: string, body: string): InjectOptions => ({
-  method,
-  url,
-  payload: body,
-  headers: { 'content-type': 'application/json' },
-});
-
-/** Malformed JSON and a body of the wrong shape, for every route that takes a body. */
-const bodyShape = (method: 'POST' | 'PUT' | 'PATCH', url: (c: Ctx) => string): BadCase[] => [
-  { name: 'malformed JSON', req: (c) => json(method, url(c), '{"oops": '), path: ['body'] },
-  { name: 'a JSON array instead of an object', req: (c) => json(method, url(c), '[1, 2]'), path: ['body'] },
-  { name: 'a JSON string instead of an object', req: (c) => json(method, url(c), '"text"'), path: ['body'] },
-];
 
 const validGroup = (c: Ctx) => ({
   provinceId: c.hp,
@@ -401,17 +384,29 @@ EVIDENCE_CASES['PUT /api/plans/:planId/targets/:planTargetId/definition'] = [
   ...bodyShape('PUT', () => `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`),
   {
     name: 'missing version',
-    req: () => ({ method: 'PUT', url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`, payload: { rule: validTargetRule } }),
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { rule: validTargetRule },
+    }),
     path: ['body', 'version'],
   },
   {
     name: 'version out of range',
-    req: () => ({ method: 'PUT', url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`, payload: { version: 2147483648, rule: validTargetRule } }),
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { version: 2147483648, rule: validTargetRule },
+    }),
     path: ['body', 'version'],
   },
   {
     name: 'missing rule',
-    req: () => ({ method: 'PUT', url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`, payload: { version: null } }),
+    req: () => ({
+      method: 'PUT',
+      url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
+      payload: { version: null },
+    }),
     path: ['body', 'rule'],
   },
   {
@@ -428,7 +423,10 @@ EVIDENCE_CASES['PUT /api/plans/:planId/targets/:planTargetId/definition'] = [
     req: () => ({
       method: 'PUT',
       url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
-      payload: { version: null, rule: { ...validTargetRule, population: { record: 'channel', channelKinds: [] } } },
+      payload: {
+        version: null,
+        rule: { ...validTargetRule, population: { record: 'channel', channelKinds: [] } },
+      },
     }),
     path: ['body', 'rule', 'population', 'channelKinds'],
   },
@@ -446,7 +444,10 @@ EVIDENCE_CASES['PUT /api/plans/:planId/targets/:planTargetId/definition'] = [
     req: () => ({
       method: 'PUT',
       url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
-      payload: { version: null, rule: { ...validTargetRule, period: { type: 'range', from: '2024-02-30', to: '2024-12-31' } } },
+      payload: {
+        version: null,
+        rule: { ...validTargetRule, period: { type: 'range', from: '2024-02-30', to: '2024-12-31' } },
+      },
     }),
     path: ['body', 'rule', 'period', 'from'],
   },
@@ -470,6 +471,8 @@ EVIDENCE_CASES['GET /api/units/:unitId/notifications'] = [
 
 /** One table row per route; `[]` only for routes that take no input at all. */
 const CASES: Record<string, BadCase[]> = {
+  ...BUDGET_BAD_INPUT,
+  ...REPORT_BAD_INPUT,
   'GET /api/health': [],
   'GET /api/docs': [],
   'GET /api/docs/': [],
@@ -1367,7 +1370,11 @@ const CASES: Record<string, BadCase[]> = {
   ...EVIDENCE_CASES,
   // Tasks of the appendix (plan 54 III, V.1.a).
   'GET /api/plans/:planId/tasks': [
-    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/plans/x/tasks' }), path: ['params', 'planId'] },
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'GET', url: '/api/plans/x/tasks' }),
+      path: ['params', 'planId'],
+    },
     {
       name: 'unknown status',
       req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/tasks?status=late` }),
@@ -1393,7 +1400,11 @@ const CASES: Record<string, BadCase[]> = {
     ...bodyShape('POST', (c) => `/api/plans/${c.plan}/tasks`),
     {
       name: 'missing title',
-      req: (c) => ({ method: 'POST', url: `/api/plans/${c.plan}/tasks`, payload: { leadUnitIds: [c.unit], timeFrame: 'Quý II/2030' } }),
+      req: (c) => ({
+        method: 'POST',
+        url: `/api/plans/${c.plan}/tasks`,
+        payload: { leadUnitIds: [c.unit], timeFrame: 'Quý II/2030' },
+      }),
       path: ['body', 'title'],
     },
     {
@@ -1419,7 +1430,11 @@ const CASES: Record<string, BadCase[]> = {
     ...bodyShape('POST', (c) => `/api/plans/${c.plan}/tasks/import`),
     {
       name: 'content not base64',
-      req: (c) => ({ method: 'POST', url: `/api/plans/${c.plan}/tasks/import`, payload: { fileName: 'a.xlsx', contentBase64: '%%%' } }),
+      req: (c) => ({
+        method: 'POST',
+        url: `/api/plans/${c.plan}/tasks/import`,
+        payload: { fileName: 'a.xlsx', contentBase64: '%%%' },
+      }),
       path: ['body', 'contentBase64'],
     },
     {
@@ -1433,19 +1448,33 @@ const CASES: Record<string, BadCase[]> = {
     },
   ],
   'GET /api/plans/:planId/tasks/export.xlsx': [
-    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/plans/x/tasks/export.xlsx' }), path: ['params', 'planId'] },
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'GET', url: '/api/plans/x/tasks/export.xlsx' }),
+      path: ['params', 'planId'],
+    },
   ],
-  'GET /api/tasks/:taskId': [{ name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/tasks/x' }), path: ['params', 'taskId'] }],
+  'GET /api/tasks/:taskId': [
+    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/tasks/x' }), path: ['params', 'taskId'] },
+  ],
   'PATCH /api/tasks/:taskId': [
     ...bodyShape('PATCH', () => `/api/tasks/${NO_SUCH}`),
     {
       name: 'version out of range',
-      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 2147483648, themeIds: [] } }),
+      req: () => ({
+        method: 'PATCH',
+        url: `/api/tasks/${NO_SUCH}`,
+        payload: { version: 2147483648, themeIds: [] },
+      }),
       path: ['body', 'version'],
     },
     {
       name: 'theme not a uuid',
-      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 1, themeIds: ['II.4'] } }),
+      req: () => ({
+        method: 'PATCH',
+        url: `/api/tasks/${NO_SUCH}`,
+        payload: { version: 1, themeIds: ['II.4'] },
+      }),
       path: ['body', 'themeIds', 0],
     },
     {
@@ -1455,13 +1484,25 @@ const CASES: Record<string, BadCase[]> = {
     },
     {
       name: 'time frame too long',
-      req: () => ({ method: 'PATCH', url: `/api/tasks/${NO_SUCH}`, payload: { version: 1, timeFrame: long(201) } }),
+      req: () => ({
+        method: 'PATCH',
+        url: `/api/tasks/${NO_SUCH}`,
+        payload: { version: 1, timeFrame: long(201) },
+      }),
       path: ['body', 'timeFrame'],
     },
   ],
   'DELETE /api/tasks/:taskId': [
-    { name: 'bad uuid', req: () => ({ method: 'DELETE', url: '/api/tasks/x?version=1' }), path: ['params', 'taskId'] },
-    { name: 'missing version', req: () => ({ method: 'DELETE', url: `/api/tasks/${NO_SUCH}` }), path: ['querystring', 'version'] },
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'DELETE', url: '/api/tasks/x?version=1' }),
+      path: ['params', 'taskId'],
+    },
+    {
+      name: 'missing version',
+      req: () => ({ method: 'DELETE', url: `/api/tasks/${NO_SUCH}` }),
+      path: ['querystring', 'version'],
+    },
     {
       name: 'version out of range',
       req: () => ({ method: 'DELETE', url: `/api/tasks/${NO_SUCH}?version=2147483648` }),
@@ -1472,17 +1513,29 @@ const CASES: Record<string, BadCase[]> = {
     ...bodyShape('POST', () => `/api/tasks/${NO_SUCH}/updates`),
     {
       name: 'unknown kind',
-      req: () => ({ method: 'POST', url: `/api/tasks/${NO_SUCH}/updates`, payload: { kind: 'note', note: 'x' } }),
+      req: () => ({
+        method: 'POST',
+        url: `/api/tasks/${NO_SUCH}/updates`,
+        payload: { kind: 'note', note: 'x' },
+      }),
       path: ['body', 'kind'],
     },
     {
       name: 'unknown status',
-      req: () => ({ method: 'POST', url: `/api/tasks/${NO_SUCH}/updates`, payload: { kind: 'progress', status: 'finished' } }),
+      req: () => ({
+        method: 'POST',
+        url: `/api/tasks/${NO_SUCH}/updates`,
+        payload: { kind: 'progress', status: 'finished' },
+      }),
       path: ['body', 'status'],
     },
     {
       name: 'link not a URL',
-      req: () => ({ method: 'POST', url: `/api/tasks/${NO_SUCH}/updates`, payload: { kind: 'comment', links: ['khong-phai-url'] } }),
+      req: () => ({
+        method: 'POST',
+        url: `/api/tasks/${NO_SUCH}/updates`,
+        payload: { kind: 'comment', links: ['khong-phai-url'] },
+      }),
       path: ['body', 'links', 0],
     },
     {
@@ -1496,7 +1549,11 @@ const CASES: Record<string, BadCase[]> = {
     },
   ],
   'GET /api/task-attachments/:attachmentId': [
-    { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/task-attachments/x' }), path: ['params', 'attachmentId'] },
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'GET', url: '/api/task-attachments/x' }),
+      path: ['params', 'attachmentId'],
+    },
   ],
 };
 

@@ -27,13 +27,24 @@ export type UseCaseContext = { db: Db; actor: Actor; now: Date; requestId: strin
 
 export function contextOf(request: FastifyRequest): UseCaseContext {
   if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
-  return { db: request.server.db, actor: request.actor, now: request.server.clock(), requestId: request.id, ip: request.ip };
+  return {
+    db: request.server.db,
+    actor: request.actor,
+    now: request.server.clock(),
+    requestId: request.id,
+    ip: request.ip,
+  };
 }
 
-const forbidden = () => new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
+const forbidden = () =>
+  new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
 
 /** Authorises an action on a unit by role and org-unit scope; a unit that does not exist is a 404. */
-export async function authorizeUnit(ctx: Pick<UseCaseContext, 'db' | 'actor' | 'now'>, permission: Permission, unitId: string) {
+export async function authorizeUnit(
+  ctx: Pick<UseCaseContext, 'db' | 'actor' | 'now'>,
+  permission: Permission,
+  unitId: string,
+) {
   const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
   if (!scope) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy đơn vị', { unitId });
   if (!isAllowed(ctx.actor.grants, permission, scope)) throw forbidden();
@@ -41,7 +52,11 @@ export async function authorizeUnit(ctx: Pick<UseCaseContext, 'db' | 'actor' | '
 }
 
 /** Authorises an action on a whole province (lists, groups, audit of a province). */
-export function authorizeProvince(ctx: Pick<UseCaseContext, 'actor'>, permission: Permission, provinceId: string): void {
+export function authorizeProvince(
+  ctx: Pick<UseCaseContext, 'actor'>,
+  permission: Permission,
+  provinceId: string,
+): void {
   if (!isAllowed(ctx.actor.grants, permission, { provinceId, path: [provinceId] })) throw forbidden();
 }
 
@@ -49,7 +64,14 @@ export function authorizeProvince(ctx: Pick<UseCaseContext, 'actor'>, permission
 export function audit(
   tx: Db,
   ctx: UseCaseContext,
-  entry: { action: string; entityType: string; entityId: string | null; provinceId: string | null; before?: unknown; after?: unknown },
+  entry: {
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    provinceId: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ) {
   return insertAudit(tx, {
     ...entry,
@@ -62,7 +84,11 @@ export function audit(
 
 /** 409 with the record as it is now, so the client can show it and nothing the user typed is lost. */
 export function versionConflict(current: unknown): AppError {
-  return new AppError('RESOURCE.VERSION_CONFLICT', 'Bản ghi vừa được người khác cập nhật. Xem bản hiện tại rồi lưu lại.', {
-    current,
-  });
+  return new AppError(
+    'RESOURCE.VERSION_CONFLICT',
+    'Bản ghi vừa được người khác cập nhật. Xem bản hiện tại rồi lưu lại.',
+    {
+      current,
+    },
+  );
 }

@@ -66,13 +66,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
-      return reply
-        .status(err.statusCode)
-        .send(
-          body('VALIDATION.FAILED', 'Yêu cầu không hợp lệ', {
-            issues: [{ path: ['body'], message: err.message }],
-          }),
-        );
+      return reply.status(err.statusCode).send(
+        body('VALIDATION.FAILED', 'Yêu cầu không hợp lệ', {
+          issues: [{ path: ['body'], message: err.message }],
+        }),
+      );
     }
     request.log.error({ err }, 'unexpected error');
     return reply
@@ -97,13 +95,11 @@ export function frameworkErrorHandler(
   _request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  reply
-    .status(400)
-    .send(
-      body('VALIDATION.FAILED', 'Đường dẫn không hợp lệ', {
-        issues: [{ path: ['params'], message: err.message }],
-      }),
-    );
+  reply.status(400).send(
+    body('VALIDATION.FAILED', 'Đường dẫn không hợp lệ', {
+      issues: [{ path: ['params'], message: err.message }],
+    }),
+  );
 }
 
 /** Maps a unique-violation from the database to a conflict the client can act on. */

@@ -49,6 +49,18 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/tasks/TasksPage').then((m) => m.TasksPage),
   },
   {
+    path: 'budget/*',
+    label: { vi: 'Dự toán kinh phí', en: 'Budget estimates' },
+    permission: 'budget.read',
+    load: () => import('../features/budget/BudgetPage').then((m) => m.BudgetPage),
+  },
+  {
+    path: 'reports/*',
+    label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' },
+    permission: 'report.read',
+    load: () => import('../features/reports/ReportsPage').then((m) => m.ReportsPage),
+  },
+  {
     path: 'plans/*',
     label: { vi: 'Kế hoạch', en: 'Plans' },
     permission: 'plan.read',

@@ -63,10 +63,12 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
   const conds = [sql`TRUE`];
   if (f.provinceIds !== null) {
     if (f.provinceIds.length === 0) return [];
-    conds.push(sql`province_id IN (${sql.join(
-      f.provinceIds.map((p) => sql`${p}::uuid`),
-      sql`, `,
-    )})`);
+    conds.push(
+      sql`province_id IN (${sql.join(
+        f.provinceIds.map((p) => sql`${p}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   if (f.entityType) conds.push(sql`entity_type = ${f.entityType}`);
   if (f.entityId) conds.push(sql`entity_id = ${f.entityId}`);
@@ -87,7 +89,10 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
     before: unknown;
     after: unknown;
     request_id: string | null;
-  }>(db, sql`SELECT * FROM ${auditLog} WHERE ${sql.join(conds, sql` AND `)} ORDER BY id DESC LIMIT ${f.limit}`);
+  }>(
+    db,
+    sql`SELECT * FROM ${auditLog} WHERE ${sql.join(conds, sql` AND `)} ORDER BY id DESC LIMIT ${f.limit}`,
+  );
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(r.at).toISOString(),

@@ -96,11 +96,18 @@ export async function listUnits(db: Db, f: ListUnitsFilter): Promise<{ items: Un
   const d = assertIsoDate(f.asOf);
   const conditions = [sql`u.province_id = ${f.provinceId}`, validOn(d)];
   if (f.parentUnitId !== undefined) {
-    conditions.push(f.parentUnitId === null ? sql`v.parent_unit_id IS NULL` : sql`v.parent_unit_id = ${f.parentUnitId}`);
+    conditions.push(
+      f.parentUnitId === null ? sql`v.parent_unit_id IS NULL` : sql`v.parent_unit_id = ${f.parentUnitId}`,
+    );
   }
   if (f.q) conditions.push(sql`v.search_text LIKE '%' || lower(f_unaccent(${f.q})) || '%'`);
   if (f.kinds && f.kinds.length > 0) {
-    conditions.push(sql`v.kind IN (${sql.join(f.kinds.map((k) => sql`${k}`), sql`, `)})`);
+    conditions.push(
+      sql`v.kind IN (${sql.join(
+        f.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
   }
   const where = sql.join(conditions, sql` AND `);
   const [rows, count] = await Promise.all([
@@ -119,7 +126,11 @@ export async function listUnits(db: Db, f: ListUnitsFilter): Promise<{ items: Un
 }
 
 /** How many units of each kind a province has on a date (the city with 15 districts and 217 communes…). */
-export async function countUnitsByKind(db: Db, provinceId: string, asOf: string): Promise<Record<string, number>> {
+export async function countUnitsByKind(
+  db: Db,
+  provinceId: string,
+  asOf: string,
+): Promise<Record<string, number>> {
   const d = assertIsoDate(asOf);
   const rows = await queryRows<{ kind: string; n: string | number }>(
     db,
@@ -129,7 +140,13 @@ export async function countUnitsByKind(db: Db, provinceId: string, asOf: string)
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
-export type UnitLink = { unitId: string; name: string; code: string | null; share: string; effectiveDate: string };
+export type UnitLink = {
+  unitId: string;
+  name: string;
+  code: string | null;
+  share: string;
+  effectiveDate: string;
+};
 export type UnitDetail = {
   unitId: string;
   provinceId: string;
@@ -160,7 +177,13 @@ export async function getUnitDetail(db: Db, unitId: string): Promise<UnitDetail 
                 (SELECT v.code FROM org_unit_version v WHERE v.unit_id = s.successor_unit_id ORDER BY v.valid_from ASC NULLS FIRST LIMIT 1) AS code
               FROM org_unit_succession s WHERE s.predecessor_unit_id = ${unitId} ORDER BY 4`,
     );
-  const toLink = (r: { unit_id: string; name: string; code: string | null; share: string; effective_date: string }) => ({
+  const toLink = (r: {
+    unit_id: string;
+    name: string;
+    code: string | null;
+    share: string;
+    effective_date: string;
+  }) => ({
     unitId: r.unit_id,
     name: r.name,
     code: r.code,
@@ -212,7 +235,11 @@ export async function getUnitVersions(
 }
 
 /** Children in force on a date, for each of the given units. */
-export async function getChildrenOn(db: Db, unitIds: string[], date: string): Promise<Map<string, UnitVersion[]>> {
+export async function getChildrenOn(
+  db: Db,
+  unitIds: string[],
+  date: string,
+): Promise<Map<string, UnitVersion[]>> {
   const out = new Map<string, UnitVersion[]>();
   if (unitIds.length === 0) return out;
   const d = assertIsoDate(date);
@@ -256,13 +283,22 @@ export async function getUnitScope(
   unitId: string,
   today: string,
 ): Promise<{ provinceId: string; path: string[]; mergedInto: string[] } | null> {
-  const [unit] = await db.select({ provinceId: orgUnit.provinceId }).from(orgUnit).where(eq(orgUnit.id, unitId));
+  const [unit] = await db
+    .select({ provinceId: orgUnit.provinceId })
+    .from(orgUnit)
+    .where(eq(orgUnit.id, unitId));
   if (!unit) return null;
   const versions = (await getUnitVersions(db, [unitId])).get(unitId) ?? [];
   const last = versions.at(-1);
   let date = today;
-  if (last && !versions.some((v) => (v.validFrom === null || v.validFrom <= today) && (v.validTo === null || today < v.validTo))) {
-    date = last.validTo !== null && last.validTo <= today ? addDays(last.validTo, -1) : (last.validFrom ?? today);
+  if (
+    last &&
+    !versions.some(
+      (v) => (v.validFrom === null || v.validFrom <= today) && (v.validTo === null || today < v.validTo),
+    )
+  ) {
+    date =
+      last.validTo !== null && last.validTo <= today ? addDays(last.validTo, -1) : (last.validFrom ?? today);
   }
   const path = await getPathOn(db, unitId, date);
   const merged = await queryRows<{ province_id: string }>(
@@ -277,7 +313,11 @@ export async function getUnitScope(
            WHERE m.depth < 5
         ) SELECT DISTINCT province_id FROM m`,
   );
-  return { provinceId: unit.provinceId, path: path.length > 0 ? path : [unitId], mergedInto: merged.map((r) => r.province_id) };
+  return {
+    provinceId: unit.provinceId,
+    path: path.length > 0 ? path : [unitId],
+    mergedInto: merged.map((r) => r.province_id),
+  };
 }
 
 /** Executes a planned reorganisation inside the caller's transaction; returns the ids of created units. */
@@ -312,11 +352,16 @@ export async function applyReorganisation(
   for (const [i, u] of plan.creates.entries()) {
     let provinceId = reorgProvinceId;
     if (u.parentUnitId) {
-      const [parent] = await tx.select({ p: orgUnit.provinceId }).from(orgUnit).where(eq(orgUnit.id, u.parentUnitId));
+      const [parent] = await tx
+        .select({ p: orgUnit.provinceId })
+        .from(orgUnit)
+        .where(eq(orgUnit.id, u.parentUnitId));
       provinceId = parent?.p ?? provinceId;
     }
     const id = newIds[i]!;
-    await tx.insert(orgUnit).values({ id, provinceId: u.parentUnitId ? provinceId : id, source: 'reorganisation' });
+    await tx
+      .insert(orgUnit)
+      .values({ id, provinceId: u.parentUnitId ? provinceId : id, source: 'reorganisation' });
     createdUnitIds.push(id);
   }
   const idOf = (ref: UnitRef) => ('id' in ref ? ref.id : createdUnitIds[ref.newIndex]!);
@@ -327,7 +372,9 @@ export async function applyReorganisation(
         .set({ validTo: op.date, version: sql`${orgUnitVersion.version} + 1` })
         .where(and(eq(orgUnitVersion.unitId, op.unitId), sql`${orgUnitVersion.validTo} IS NULL`));
     } else if (op.op === 'open') {
-      await tx.insert(orgUnitVersion).values({ unitId: idOf(op.unit), validFrom: op.validFrom, ...op.fields });
+      await tx
+        .insert(orgUnitVersion)
+        .values({ unitId: idOf(op.unit), validFrom: op.validFrom, ...op.fields });
     } else {
       await tx
         .insert(orgUnitSuccession)
@@ -359,7 +406,14 @@ export async function lockUnits(tx: Db, unitIds: string[]): Promise<void> {
 /** Corrects a version in place (a typo, a wrong code) — not a change in time. Optimistic: null when stale. */
 export async function correctUnitVersion(
   tx: Db,
-  input: { versionId: string; expectedVersion: number; name: string; code: string | null; adminType: string | null; kind: OrgUnitKind },
+  input: {
+    versionId: string;
+    expectedVersion: number;
+    name: string;
+    code: string | null;
+    adminType: string | null;
+    kind: OrgUnitKind;
+  },
 ) {
   const rows = await tx
     .update(orgUnitVersion)

@@ -10,7 +10,11 @@ export async function listUnitGroups(
   provinceId: string,
   asOf: string,
 ): Promise<(UnitGroupRecord & { memberCount: number })[]> {
-  const groups = await db.select().from(unitGroup).where(eq(unitGroup.provinceId, provinceId)).orderBy(unitGroup.name);
+  const groups = await db
+    .select()
+    .from(unitGroup)
+    .where(eq(unitGroup.provinceId, provinceId))
+    .orderBy(unitGroup.name);
   const counts = await queryRows<{ group_id: string; n: string | number }>(
     db,
     sql`SELECT g.id AS group_id,
@@ -81,7 +85,8 @@ export async function updateUnitGroup(
 export async function replaceGroupMembers(db: Db, groupId: string, unitIds: string[]): Promise<void> {
   await db.delete(unitGroupMember).where(eq(unitGroupMember.groupId, groupId));
   const unique = [...new Set(unitIds)];
-  if (unique.length > 0) await db.insert(unitGroupMember).values(unique.map((unitId) => ({ groupId, unitId })));
+  if (unique.length > 0)
+    await db.insert(unitGroupMember).values(unique.map((unitId) => ({ groupId, unitId })));
 }
 
 export async function deleteUnitGroup(db: Db, id: string): Promise<void> {

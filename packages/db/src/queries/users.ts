@@ -7,10 +7,7 @@ export type UserRecord = typeof appUser.$inferSelect;
 export type GrantRow = Grant & { id: string; unitName: string | null };
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRecord | null> {
-  const [row] = await db
-    .select()
-    .from(appUser)
-    .where(sql`lower(${appUser.username}) = lower(${username})`);
+  const [row] = await db.select().from(appUser).where(sql`lower(${appUser.username}) = lower(${username})`);
   return row ?? null;
 }
 
@@ -28,7 +25,14 @@ export async function countUsers(db: Db): Promise<number> {
 export async function getGrants(db: Db, userIds: string[]): Promise<Map<string, GrantRow[]>> {
   const out = new Map<string, GrantRow[]>();
   if (userIds.length === 0) return out;
-  const rows = await queryRows<{ id: string; user_id: string; role: Role; unit_id: string | null; province_id: string | null; unit_name: string | null }>(
+  const rows = await queryRows<{
+    id: string;
+    user_id: string;
+    role: Role;
+    unit_id: string | null;
+    province_id: string | null;
+    unit_name: string | null;
+  }>(
     db,
     sql`SELECT g.id, g.user_id, g.role, g.unit_id, u.province_id,
           (SELECT v.name FROM org_unit_version v WHERE v.unit_id = g.unit_id ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) AS unit_name
@@ -40,13 +44,25 @@ export async function getGrants(db: Db, userIds: string[]): Promise<Map<string, 
   );
   for (const r of rows) {
     const list = out.get(r.user_id) ?? [];
-    list.push({ id: r.id, role: r.role, unitId: r.unit_id, provinceId: r.province_id, unitName: r.unit_name });
+    list.push({
+      id: r.id,
+      role: r.role,
+      unitId: r.unit_id,
+      provinceId: r.province_id,
+      unitName: r.unit_name,
+    });
     out.set(r.user_id, list);
   }
   return out;
 }
 
-export type NewUser = { username: string; displayName: string; email: string | null; passwordHash: string; locale?: string };
+export type NewUser = {
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string;
+  locale?: string;
+};
 
 export async function insertUser(db: Db, u: NewUser): Promise<UserRecord> {
   const [row] = await db.insert(appUser).values(u).returning();
@@ -54,10 +70,15 @@ export async function insertUser(db: Db, u: NewUser): Promise<UserRecord> {
 }
 
 /** Grants are a set: the same role on the same unit twice is kept once. */
-export async function replaceGrants(db: Db, userId: string, grants: { role: Role; unitId: string | null }[]): Promise<void> {
+export async function replaceGrants(
+  db: Db,
+  userId: string,
+  grants: { role: Role; unitId: string | null }[],
+): Promise<void> {
   await db.delete(roleGrant).where(eq(roleGrant.userId, userId));
   const unique = [...new Map(grants.map((g) => [`${g.role}|${g.unitId}`, g])).values()];
-  if (unique.length > 0) await db.insert(roleGrant).values(unique.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
+  if (unique.length > 0)
+    await db.insert(roleGrant).values(unique.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
 }
 
 /** Optimistic update: returns null when `expectedVersion` is stale. */
@@ -105,9 +126,20 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
     db,
     sql`SELECT a.id FROM app_user a WHERE ${where} ORDER BY lower(a.username) LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
-  const total = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM app_user a WHERE ${where}`);
+  const total = await queryRows<{ n: string | number }>(
+    db,
+    sql`SELECT count(*) AS n FROM app_user a WHERE ${where}`,
+  );
   if (ids.length === 0) return { items: [], total: Number(total[0]?.n ?? 0) };
-  const rows = await db.select().from(appUser).where(inArray(appUser.id, ids.map((r) => r.id)));
+  const rows = await db
+    .select()
+    .from(appUser)
+    .where(
+      inArray(
+        appUser.id,
+        ids.map((r) => r.id),
+      ),
+    );
   const order = new Map(ids.map((r, i) => [r.id, i]));
   rows.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
   return { items: rows, total: Number(total[0]?.n ?? 0) };
@@ -117,7 +149,11 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
  * Counts a failed sign-in and locks the account once `lockAfter` failures accumulate. A lock that has run out
  * starts a fresh count: after waiting out the lock the user gets their attempts back, not one more try.
  */
-export async function recordLoginFailure(db: Db, userId: string, opts: { lockAfter: number; lockUntil: Date; now: Date }): Promise<number> {
+export async function recordLoginFailure(
+  db: Db,
+  userId: string,
+  opts: { lockAfter: number; lockUntil: Date; now: Date },
+): Promise<number> {
   const expired = sql`(${appUser.lockedUntil} IS NOT NULL AND ${appUser.lockedUntil} <= ${opts.now.toISOString()}::timestamptz)`;
   const base = sql`(CASE WHEN ${expired} THEN 0 ELSE ${appUser.failedLoginCount} END)`;
   const [row] = await db
@@ -138,7 +174,14 @@ export async function resetLoginFailures(db: Db, userId: string): Promise<void> 
 
 export async function insertSession(
   db: Db,
-  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db.insert(session).values(s);
 }

@@ -31,5 +31,7 @@ export function parseCsv(text: string): Record<string, string>[] {
   }
   const [header, ...body] = rows.filter((r) => r.some((f) => f !== ''));
   if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').normalize('NFC').trim()])));
+  return body.map((r) =>
+    Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').normalize('NFC').trim()])),
+  );
 }

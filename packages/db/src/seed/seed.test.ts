@@ -38,13 +38,28 @@ describe('seeded units through time', () => {
     expect(counts.commune).toBe(114);
     const provinces = await listProvinces(h.db, '2025-08-01');
     expect(provinces.map((p) => p.name)).toEqual(['Thành phố Hải Phòng']);
-    expect((await listProvinces(h.db, '2023-06-30')).map((p) => p.name).sort()).toEqual(['Thành phố Hải Phòng', 'Tỉnh Hải Dương']);
+    expect((await listProvinces(h.db, '2023-06-30')).map((p) => p.name).sort()).toEqual([
+      'Thành phố Hải Phòng',
+      'Tỉnh Hải Dương',
+    ]);
   });
 
   it('finds a unit without accents and tells where a 2025 commune came from', async () => {
-    const found = await listUnits(h.db, { provinceId: hp, asOf: '2023-06-30', q: 'hai an', limit: 10, offset: 0 });
+    const found = await listUnits(h.db, {
+      provinceId: hp,
+      asOf: '2023-06-30',
+      q: 'hai an',
+      limit: 10,
+      offset: 0,
+    });
     expect(found.items.map((u) => u.name)).toContain('Quận Hải An');
-    const tn = await listUnits(h.db, { provinceId: hp, asOf: '2025-08-01', q: 'thuy nguyen', limit: 10, offset: 0 });
+    const tn = await listUnits(h.db, {
+      provinceId: hp,
+      asOf: '2025-08-01',
+      q: 'thuy nguyen',
+      limit: 10,
+      offset: 0,
+    });
     const ward = tn.items.find((u) => u.name === 'Phường Thủy Nguyên')!;
     const detail = await getUnitDetail(h.db, ward.unitId);
     expect(detail!.predecessors.length).toBeGreaterThan(0);
@@ -52,8 +67,22 @@ describe('seeded units through time', () => {
   });
 
   it('keeps the 2023 history of a renamed district', async () => {
-    const before = await listUnits(h.db, { provinceId: hp, asOf: '2023-06-30', q: 'an duong', kinds: ['district'], limit: 5, offset: 0 });
-    const after = await listUnits(h.db, { provinceId: hp, asOf: '2025-03-01', q: 'an duong', kinds: ['district'], limit: 5, offset: 0 });
+    const before = await listUnits(h.db, {
+      provinceId: hp,
+      asOf: '2023-06-30',
+      q: 'an duong',
+      kinds: ['district'],
+      limit: 5,
+      offset: 0,
+    });
+    const after = await listUnits(h.db, {
+      provinceId: hp,
+      asOf: '2025-03-01',
+      q: 'an duong',
+      kinds: ['district'],
+      limit: 5,
+      offset: 0,
+    });
     const was = before.items.find((u) => u.name === 'Huyện An Dương')!;
     const is = after.items.find((u) => u.name === 'Quận An Dương')!;
     expect(was.unitId).toBe(is.unitId);

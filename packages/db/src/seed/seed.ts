@@ -30,11 +30,29 @@ type Version = {
  * the 2025-07 merge mapping, and the city's agencies (verified and likely rows).
  */
 class UnitBuilder {
-  units: { id: string; provinceId: string; source: string; confidence: string | null; sourceNote: string | null }[] = [];
+  units: {
+    id: string;
+    provinceId: string;
+    source: string;
+    confidence: string | null;
+    sourceNote: string | null;
+  }[] = [];
   versions: (Version & { unitId: string })[] = [];
-  links: { predecessorUnitId: string; successorUnitId: string; share: string; effectiveDate: string; reorganisationId: string | null }[] = [];
+  links: {
+    predecessorUnitId: string;
+    successorUnitId: string;
+    share: string;
+    effectiveDate: string;
+    reorganisationId: string | null;
+  }[] = [];
 
-  add(provinceId: string | null, source: string, v: Version, confidence: string | null = null, note: string | null = null) {
+  add(
+    provinceId: string | null,
+    source: string,
+    v: Version,
+    confidence: string | null = null,
+    note: string | null = null,
+  ) {
     const id = crypto.randomUUID();
     this.units.push({ id, provinceId: provinceId ?? id, source, confidence, sourceNote: note });
     this.versions.push({ ...v, unitId: id });
@@ -53,7 +71,13 @@ class UnitBuilder {
   }
 }
 
-export type SeedSummary = { units: number; versions: number; successions: number; unmatchedMerges: string[]; renamedFromMergeMapping: number };
+export type SeedSummary = {
+  units: number;
+  versions: number;
+  successions: number;
+  unmatchedMerges: string[];
+  renamedFromMergeMapping: number;
+};
 
 /** Seeds units once (idempotent: a second call does nothing). Returns what it inserted. */
 export async function seedUnits(db: Db): Promise<SeedSummary | null> {
@@ -71,15 +95,21 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
   let hpId = '';
   for (const r of hp23) {
     const parentId = r.parent_name ? byName23.get(r.parent_name)! : null;
-    const id = b.add(parentId ? hpId : null, 'haiphong-2023.csv', {
-      code: r.code_if_known || null,
-      name: r.name!,
-      kind: kindFromAdminType(r.type!, parentId !== null),
-      adminType: r.type!,
-      parentUnitId: parentId,
-      validFrom: null,
-      validTo: null,
-    }, 'verified', gso);
+    const id = b.add(
+      parentId ? hpId : null,
+      'haiphong-2023.csv',
+      {
+        code: r.code_if_known || null,
+        name: r.name!,
+        kind: kindFromAdminType(r.type!, parentId !== null),
+        adminType: r.type!,
+        parentUnitId: parentId,
+        validFrom: null,
+        validTo: null,
+      },
+      'verified',
+      gso,
+    );
     if (!parentId) hpId = id;
     byName23.set(r.name!, id); // names are unique among parents (city, districts); communes repeat across districts
     byCode23.set(r.code_if_known!, id);
@@ -104,7 +134,8 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
       b.change(id, REFORM_2025_01, { name: r.name!, adminType: r.type!, kind, parentUnitId: parentId });
     }
   }
-  for (const r of hp23) if (!codes25.has(r.code_if_known!)) b.end(byCode23.get(r.code_if_known!)!, REFORM_2025_01);
+  for (const r of hp23)
+    if (!codes25.has(r.code_if_known!)) b.end(byCode23.get(r.code_if_known!)!, REFORM_2025_01);
 
   // Hải Dương, 10/04/2023; the province merged into Hải Phòng on 01/07/2025.
   const hd = read('haiduong-2023.csv');
@@ -112,15 +143,21 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
   let hdId = '';
   for (const r of hd) {
     const parentId = r.parent_name ? byNameHd.get(r.parent_name)! : null;
-    const id = b.add(parentId ? hdId : null, 'haiduong-2023.csv', {
-      code: r.code_if_known || null,
-      name: r.name!,
-      kind: kindFromAdminType(r.type!, parentId !== null),
-      adminType: r.type!,
-      parentUnitId: parentId,
-      validFrom: null,
-      validTo: REFORM_2025_07,
-    }, 'verified', gso);
+    const id = b.add(
+      parentId ? hdId : null,
+      'haiduong-2023.csv',
+      {
+        code: r.code_if_known || null,
+        name: r.name!,
+        kind: kindFromAdminType(r.type!, parentId !== null),
+        adminType: r.type!,
+        parentUnitId: parentId,
+        validFrom: null,
+        validTo: REFORM_2025_07,
+      },
+      'verified',
+      gso,
+    );
     if (!parentId) hdId = id;
     byNameHd.set(r.name!, id);
   }
@@ -128,27 +165,38 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
   // 01/07/2025: districts abolished; every commune is a new unit directly under the city (codes reused!).
   const valid0630 = new Map<string, string>(); // code → unit id of communes in force on 30/06/2025
   for (const v of b.versions) {
-    if ((v.kind === 'commune' || v.kind === 'district') && (v.validTo === null || v.validTo > '2025-06-30') && (v.validFrom === null || v.validFrom <= '2025-06-30')) {
+    if (
+      (v.kind === 'commune' || v.kind === 'district') &&
+      (v.validTo === null || v.validTo > '2025-06-30') &&
+      (v.validFrom === null || v.validFrom <= '2025-06-30')
+    ) {
       valid0630.set(v.code!, v.unitId);
     }
   }
   for (const v of b.versions) {
-    if (v.validTo === null && v.unitId !== hpId && (v.kind === 'district' || v.kind === 'commune')) v.validTo = REFORM_2025_07;
+    if (v.validTo === null && v.unitId !== hpId && (v.kind === 'district' || v.kind === 'commune'))
+      v.validTo = REFORM_2025_07;
   }
   const reorgId = crypto.randomUUID();
   const hp7 = read('haiphong-2025-07.csv');
   const byCode7 = new Map<string, string>();
   for (const r of hp7) {
     if (!r.parent_name) continue; // the city itself continues
-    const id = b.add(hpId, 'haiphong-2025-07.csv', {
-      code: r.code_if_known || null,
-      name: r.name!,
-      kind: 'commune',
-      adminType: r.type!,
-      parentUnitId: hpId,
-      validFrom: REFORM_2025_07,
-      validTo: null,
-    }, 'verified', 'Công văn 1027/CTK-CSCL (25/06/2025); Nghị quyết 1669/NQ-UBTVQH15');
+    const id = b.add(
+      hpId,
+      'haiphong-2025-07.csv',
+      {
+        code: r.code_if_known || null,
+        name: r.name!,
+        kind: 'commune',
+        adminType: r.type!,
+        parentUnitId: hpId,
+        validFrom: REFORM_2025_07,
+        validTo: null,
+      },
+      'verified',
+      'Công văn 1027/CTK-CSCL (25/06/2025); Nghị quyết 1669/NQ-UBTVQH15',
+    );
     byCode7.set(r.code_if_known!, id);
   }
   for (const m of read('haiphong-merges-2025-07.csv')) {
@@ -159,15 +207,33 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
       continue;
     }
     const oldVersion = b.current(predecessor);
-    if (foldVietnamese(oldVersion.name) !== foldVietnamese(m.old_name!) && oldVersion.validFrom !== REFORM_2025_01) {
+    if (
+      foldVietnamese(oldVersion.name) !== foldVietnamese(m.old_name!) &&
+      oldVersion.validFrom !== REFORM_2025_01
+    ) {
       // Hải Dương's own 01/01/2025 arrangement renamed communes; we only hold its 2023 list. The mapping names
       // the unit as it was on 30/06/2025: record that name from 01/01/2025 (date assumed, see data/units/README.md).
-      b.change(predecessor, REFORM_2025_01, { name: m.old_name!, adminType: m.old_name!.split(' ')[0] === 'Thị' ? 'Thị trấn' : oldVersion.adminType });
+      b.change(predecessor, REFORM_2025_01, {
+        name: m.old_name!,
+        adminType: m.old_name!.split(' ')[0] === 'Thị' ? 'Thị trấn' : oldVersion.adminType,
+      });
       renamed.push(m.old_code!);
     }
-    b.links.push({ predecessorUnitId: predecessor, successorUnitId: successor, share: m.merge_type === 'partial' ? 'partial' : 'full', effectiveDate: REFORM_2025_07, reorganisationId: reorgId });
+    b.links.push({
+      predecessorUnitId: predecessor,
+      successorUnitId: successor,
+      share: m.merge_type === 'partial' ? 'partial' : 'full',
+      effectiveDate: REFORM_2025_07,
+      reorganisationId: reorgId,
+    });
   }
-  b.links.push({ predecessorUnitId: hdId, successorUnitId: hpId, share: 'full', effectiveDate: REFORM_2025_07, reorganisationId: reorgId });
+  b.links.push({
+    predecessorUnitId: hdId,
+    successorUnitId: hpId,
+    share: 'full',
+    effectiveDate: REFORM_2025_07,
+    reorganisationId: reorgId,
+  });
 
   seedAgencies(b, hpId);
 
@@ -181,14 +247,36 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
       note: 'Hợp nhất tỉnh Hải Dương vào thành phố Hải Phòng; bỏ cấp huyện; sắp xếp ĐVHC cấp xã (seed)',
     });
     for (let i = 0; i < b.units.length; i += 500) await tx.insert(orgUnit).values(b.units.slice(i, i + 500));
-    for (let i = 0; i < b.versions.length; i += 500) await tx.insert(orgUnitVersion).values(b.versions.slice(i, i + 500));
-    for (let i = 0; i < b.links.length; i += 500) await tx.insert(orgUnitSuccession).values(b.links.slice(i, i + 500));
+    for (let i = 0; i < b.versions.length; i += 500)
+      await tx.insert(orgUnitVersion).values(b.versions.slice(i, i + 500));
+    for (let i = 0; i < b.links.length; i += 500)
+      await tx.insert(orgUnitSuccession).values(b.links.slice(i, i + 500));
     for (const provinceId of [hpId, hdId]) await seedDefaultGroups(tx, provinceId);
-    const summary = { units: b.units.length, versions: b.versions.length, successions: b.links.length, unmatchedMerges: unmatched.length, renamedFromMergeMapping: renamed.length };
+    const summary = {
+      units: b.units.length,
+      versions: b.versions.length,
+      successions: b.links.length,
+      unmatchedMerges: unmatched.length,
+      renamedFromMergeMapping: renamed.length,
+    };
     await tx.insert(setting).values({ key: 'seed.units', value: summary });
-    await insertAudit(tx, { actorUserId: null, actorName: 'seed', action: 'seed.units', entityType: 'org_unit', entityId: null, provinceId: hpId, after: summary });
+    await insertAudit(tx, {
+      actorUserId: null,
+      actorName: 'seed',
+      action: 'seed.units',
+      entityType: 'org_unit',
+      entityId: null,
+      provinceId: hpId,
+      after: summary,
+    });
   });
-  return { units: b.units.length, versions: b.versions.length, successions: b.links.length, unmatchedMerges: unmatched, renamedFromMergeMapping: renamed.length };
+  return {
+    units: b.units.length,
+    versions: b.versions.length,
+    successions: b.links.length,
+    unmatchedMerges: unmatched,
+    renamedFromMergeMapping: renamed.length,
+  };
 }
 
 /**
@@ -197,25 +285,61 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
  * (recorded with the evidence records), not org units.
  */
 function seedAgencies(b: UnitBuilder, hpId: string) {
-  const rows = read('haiphong-agencies-2023.csv').filter((r) => r.confidence === 'verified' || r.confidence === 'likely');
+  const rows = read('haiphong-agencies-2023.csv').filter(
+    (r) => r.confidence === 'verified' || r.confidence === 'likely',
+  );
   const skip = (r: Record<string, string>) =>
-    r.type!.startsWith('UBND cấp tỉnh') || r.type === 'Tổng số' || r.type!.startsWith('Cổng TTĐT') || r.type!.startsWith('Ấn phẩm');
+    r.type!.startsWith('UBND cấp tỉnh') ||
+    r.type === 'Tổng số' ||
+    r.type!.startsWith('Cổng TTĐT') ||
+    r.type!.startsWith('Ấn phẩm');
   const kindOf = (type: string): OrgUnitKind =>
-    type.startsWith('Cơ quan báo chí') ? 'press_agency' : type.startsWith('Hội') ? 'mass_organisation' : 'department';
+    type.startsWith('Cơ quan báo chí')
+      ? 'press_agency'
+      : type.startsWith('Hội')
+        ? 'mass_organisation'
+        : 'department';
   const byName = new Map<string, string>();
   for (const r of rows.filter((x) => x.period === '2023' && !skip(x))) {
-    byName.set(r.name!, b.add(hpId, 'haiphong-agencies-2023.csv', {
-      code: null, name: r.name!, kind: kindOf(r.type!), adminType: r.type!, parentUnitId: hpId, validFrom: null, validTo: null,
-    }, r.confidence!, r.evidence!));
+    byName.set(
+      r.name!,
+      b.add(
+        hpId,
+        'haiphong-agencies-2023.csv',
+        {
+          code: null,
+          name: r.name!,
+          kind: kindOf(r.type!),
+          adminType: r.type!,
+          parentUnitId: hpId,
+          validFrom: null,
+          validTo: null,
+        },
+        r.confidence!,
+        r.evidence!,
+      ),
+    );
   }
   // 2025 arrangement of departments (plan of 12 → 6 mergers, per the evidence column). Continuing units keep
   // their identity; merged ones end on the date the file gives.
   const date = REFORM_2025_07;
   const successions: [string, string[], 'full' | 'partial'][] = [
-    ['Sở Nông nghiệp và Môi trường', ['Sở Nông nghiệp và Phát triển nông thôn', 'Sở Tài nguyên và Môi trường'], 'full'],
+    [
+      'Sở Nông nghiệp và Môi trường',
+      ['Sở Nông nghiệp và Phát triển nông thôn', 'Sở Tài nguyên và Môi trường'],
+      'full',
+    ],
     ['Sở Văn hóa, Thể thao và Du lịch', ['Sở Văn hóa và Thể thao', 'Sở Du lịch'], 'full'],
-    ['Sở Khoa học và Công nghệ (gồm mảng TT&TT cũ trừ báo chí)', ['Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông'], 'full'],
-    ['Báo và Phát thanh, Truyền hình Hải Phòng', ['Báo Hải Phòng', 'Đài Phát thanh và Truyền hình Hải Phòng (THP)'], 'full'],
+    [
+      'Sở Khoa học và Công nghệ (gồm mảng TT&TT cũ trừ báo chí)',
+      ['Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông'],
+      'full',
+    ],
+    [
+      'Báo và Phát thanh, Truyền hình Hải Phòng',
+      ['Báo Hải Phòng', 'Đài Phát thanh và Truyền hình Hải Phòng (THP)'],
+      'full',
+    ],
   ];
   const absorbed: [string, string][] = [
     ['Sở Nội vụ', 'Sở Lao động - Thương binh và Xã hội'],
@@ -227,14 +351,32 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
     const plan = successions.find(([n]) => n === r.name);
     if (!plan && r.name!.startsWith('Ban Quản lý Khu kinh tế')) continue; // the 2023 board continues
     const name = r.name!.replace(/\s*\(gồm.*\)$/, '');
-    const id = b.add(hpId, 'haiphong-agencies-2023.csv', {
-      code: null, name, kind: kindOf(r.type!), adminType: r.type!, parentUnitId: hpId, validFrom: date, validTo: null,
-    }, r.confidence!, r.evidence!);
+    const id = b.add(
+      hpId,
+      'haiphong-agencies-2023.csv',
+      {
+        code: null,
+        name,
+        kind: kindOf(r.type!),
+        adminType: r.type!,
+        parentUnitId: hpId,
+        validFrom: date,
+        validTo: null,
+      },
+      r.confidence!,
+      r.evidence!,
+    );
     for (const old of plan?.[1] ?? []) {
       const oldId = byName.get(old);
       if (!oldId) continue;
       b.end(oldId, date);
-      b.links.push({ predecessorUnitId: oldId, successorUnitId: id, share: plan![2], effectiveDate: date, reorganisationId: null });
+      b.links.push({
+        predecessorUnitId: oldId,
+        successorUnitId: id,
+        share: plan![2],
+        effectiveDate: date,
+        reorganisationId: null,
+      });
     }
   }
   for (const [into, old] of absorbed) {
@@ -242,7 +384,13 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
     const oldId = byName.get(old);
     if (!intoId || !oldId) continue;
     b.end(oldId, date);
-    b.links.push({ predecessorUnitId: oldId, successorUnitId: intoId, share: 'full', effectiveDate: date, reorganisationId: null });
+    b.links.push({
+      predecessorUnitId: oldId,
+      successorUnitId: intoId,
+      share: 'full',
+      effectiveDate: date,
+      reorganisationId: null,
+    });
   }
 }
 
@@ -255,11 +403,17 @@ export async function seedDefaultGroups(db: Db, provinceId: string): Promise<voi
     ['all-schools', 'Các trường học', ['school']],
     ['all-press', 'Các cơ quan báo chí', ['press_agency']],
     ['all-mass-organisations', 'Các tổ chức chính trị - xã hội, hội, đoàn thể', ['mass_organisation']],
-    ['all-local-government', 'Các sở, ban, ngành; UBND các quận, huyện, xã, phường, thị trấn', ['department', 'district', 'commune']],
+    [
+      'all-local-government',
+      'Các sở, ban, ngành; UBND các quận, huyện, xã, phường, thị trấn',
+      ['department', 'district', 'commune'],
+    ],
   ];
   await db
     .insert(unitGroup)
-    .values(groups.map(([code, name, kinds]) => ({ provinceId, code, name, rule: { kinds }, isSystem: true })))
+    .values(
+      groups.map(([code, name, kinds]) => ({ provinceId, code, name, rule: { kinds }, isSystem: true })),
+    )
     .onConflictDoNothing();
 }
 

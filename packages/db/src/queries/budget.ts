@@ -1,0 +1,2 @@
+// SQL of the budget feature (the only place it lives).
+export {};

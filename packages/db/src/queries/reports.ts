@@ -1,0 +1,2 @@
+// SQL of the reports feature (the only place it lives).
+export {};

@@ -1,0 +1,2 @@
+// Tables of the reports feature. Exported from schema.ts so drizzle-kit generates their migration.
+export {};
