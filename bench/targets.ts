@@ -24,7 +24,7 @@ import {
   seedUnits,
   targetEvaluationSql,
 } from '@dx/db';
-import { evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
+import { BEHIND_PREVIEW, evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -73,6 +73,8 @@ async function inputsFor(
       definition,
       ...evaluationDates({ definition, planYear: t.planYear, today }),
       provinceIds: provinceIds ?? null,
+      // The dashboard carries the first BEHIND_PREVIEW of who is behind (the rest is paged): the same SQL as the API.
+      behindLimit: BEHIND_PREVIEW,
     };
   });
   return { planId, inputs };
@@ -97,11 +99,18 @@ async function measure(
   const statements = inputs.map((i) => dialect.sqlToQuery(targetEvaluationSql(i)));
   const bare = await time(opts.runs, () => Promise.all(statements.map((s) => raw.query(s.sql, s.params))));
   const lib = await time(opts.runs, () => Promise.all(inputs.map((i) => evaluateTargetFacts(db, i))));
+  // Each target alone (sequential), to see where the time goes.
+  const perTarget: string[] = [];
+  for (const [i, st] of statements.entries()) {
+    const one = await time(Math.min(opts.runs, 10), () => raw.query(st.sql, st.params));
+    perTarget.push(`${inputs[i]!.definition.condition.type} ${ms(pct(one, 50))}`);
+  }
   console.log(`\n${name} — all ${inputs.length} targets with breakdowns and behind lists`);
   console.log(`  bare SQL (driver)         p50 ${ms(pct(bare, 50))}  p95 ${ms(pct(bare, 95))}`);
   console.log(
     `  evaluateTargetFacts       p50 ${ms(pct(lib, 50))}  p95 ${ms(pct(lib, 95))}  ratio ${(pct(lib, 50) / pct(bare, 50)).toFixed(2)}×`,
   );
+  console.log(`  each target alone (p50): ${perTarget.join(', ')}`);
   if (opts.api) {
     const config = {
       ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }),
@@ -132,6 +141,38 @@ async function measure(
     });
     console.log(
       `  GET …/targets/evaluation (the plan's province) p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}  ratio ${(pct(api, 50) / pct(bare, 50)).toFixed(2)}×`,
+    );
+    // The fixed cost of any signed-in request (session, user and grants read one after the other, then the reply).
+    const me = await time(opts.runs, async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+    console.log(
+      `  GET /api/auth/me (fixed cost of a signed-in request) p50 ${ms(pct(me, 50))}  p95 ${ms(pct(me, 95))}`,
+    );
+    const trend = await time(Math.min(opts.runs, 20), async () => {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/plans/${planId}/targets/trend`,
+        headers: { cookie },
+      });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+    console.log(
+      `  GET …/targets/trend (every month end of every target, one statement) p50 ${ms(pct(trend, 50))}  p95 ${ms(pct(trend, 95))}`,
+    );
+    const a = inputs[0]!;
+    const firstTarget = (await listPlanTargetRules(db, planId))[0]!.planTargetId;
+    const page = await time(Math.min(opts.runs, 20), async () => {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/plans/${planId}/targets/${firstTarget}/subjects?state=behind&offset=100&limit=50`,
+        headers: { cookie },
+      });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+    console.log(
+      `  GET …/targets/a/subjects (a page of who is behind, with evidence) p50 ${ms(pct(page, 50))}  p95 ${ms(pct(page, 95))} (population ${(await evaluateTargetFacts(db, a)).population})`,
     );
     // A new record is reflected on the next request (nothing stored, nothing to rebuild).
     const before = (

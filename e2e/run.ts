@@ -12,6 +12,7 @@ import { type Ctx, specs } from './lib';
 import './specs';
 import './specs-budget';
 import './specs-reports';
+import './specs-obstacles';
 
 const root = resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';

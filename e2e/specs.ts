@@ -406,6 +406,11 @@ test('a unit officer imports publications from Excel; the DX office sees target 
   const b = targetCard(page, 'b');
   await visible(b.getByText('50%'));
   assert((await b.getByTestId('target-value').textContent()) === '50%', 'b moved to 50%');
+  // The trend over the period ends on the card's figure.
+  assert(
+    /31\/12\/2023: 50%$/.test((await b.getByTestId('target-trend').getAttribute('aria-label')) ?? ''),
+    'the trend ends at 50%',
+  );
   await expectAccessible(page, 'dashboard');
   await shot(ctx, 'dashboard', true);
   await b.getByRole('button', { name: 'Xem chi tiết, đôn đốc: I.2.b' }).click();
@@ -421,6 +426,14 @@ test('a unit officer imports publications from Excel; the DX office sees target 
   await visible(dialog.getByText('Gửi thông báo đôn đốc tới 1 đơn vị.', { exact: false }));
   await dialog.getByRole('button', { name: 'Gửi đôn đốc' }).click();
   await visible(dialog.getByText('Đã gửi đôn đốc tới 1 đơn vị.').first());
+  // Every figure opens what is behind it: the breakdown's "achieved" cell lists the kept-up portal and the
+  // publications that kept each quarter.
+  await dialog
+    .getByRole('button', { name: /xem danh sách Đã đạt/ })
+    .first()
+    .click();
+  await visible(dialog.getByRole('cell', { name: PORTAL, exact: true }));
+  await visible(dialog.getByRole('link', { name: /^Phường Hải An số hoá chợ truyền thống/ }));
   await expectAccessible(page, 'dashboard breakdown');
   await page.waitForTimeout(300);
   await shot(ctx, 'dashboard-breakdown');
@@ -433,6 +446,10 @@ test('a unit officer imports publications from Excel; the DX office sees target 
   await visible(page.getByRole('heading', { name: 'Việc của tôi' }));
   await visible(page.getByText(/^Đôn đốc thực hiện chỉ tiêu I\.2\.b/));
   await visible(page.getByText(SECOND_PORTAL).first());
+  // Read: the officer marks the reminder read and the unread count goes.
+  await visible(page.getByTestId('unread-count'));
+  await page.getByRole('button', { name: /^Đánh dấu đã đọc: Đôn đốc thực hiện chỉ tiêu I\.2\.b/ }).click();
+  await page.getByTestId('unread-count').waitFor({ state: 'detached' });
   await visible(page.getByRole('link', { name: 'Thêm tin, bài về chuyển đổi số' }));
   const o = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -483,6 +500,92 @@ test('a unit officer adds a publication on a phone; the draft survives closing t
   await dialog.getByLabel(/^Đường dẫn/).fill('ftp://sai');
   await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
   await visible(dialog.getByText('Địa chỉ phải bắt đầu bằng http:// hoặc https://'));
+});
+
+test('a unit officer imports people from Excel with two bad rows, fixes them, imports; attaches a file', async (ctx) => {
+  const { page } = ctx;
+  await setUpEvidence(ctx);
+  const { RECORD_IMPORT_SPECS } = await import('@dx/domain');
+  const ExcelJS = (await import('exceljs')).default;
+  const headers = RECORD_IMPORT_SPECS.person.columns.map((c) => c.header);
+  const peopleXlsx = async (rows: string[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Người làm tin');
+    ws.addRow(headers);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const rows = [
+    ['Phường Hải An', 'Nguyễn Thị Thu Hà', 'phóng viên', 'thuha@haian.gov.vn', '0912 345 678'],
+    ['phuong hai an', 'Trần Văn Nam', 'Cán bộ thông tin cơ sở', '', ''],
+    ['Phường Hải Ann', 'Lê Văn Bình', 'biên tập viên', '', ''], // row 4: a misspelt unit
+    ['Phường Hải An', 'Phạm Thị Lan', 'nhà báo', '', ''], // row 5: a role not in the list
+  ];
+  await signInAs(ctx, OFFICER);
+
+  // The template: the data sheet, the instructions, the lists of valid values.
+  const provinceId = (await (await ctx.context.request.get(`${ctx.base}/api/provinces`)).json()).items[0]
+    .provinceId as string;
+  const tpl = await ctx.context.request.get(
+    `${ctx.base}/api/imports/people/template.xlsx?provinceId=${provinceId}`,
+  );
+  assert(tpl.ok(), `template: ${tpl.status()}`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await tpl.body()) as unknown as ArrayBuffer);
+  assert(
+    wb.worksheets.map((w) => w.name).join('|') === 'Người làm tin|Hướng dẫn|Danh sách',
+    'the template has the data, instructions and lists sheets',
+  );
+
+  await page.goto('/records/people');
+  await page.getByRole('link', { name: 'Nhập từ Excel' }).click();
+  await visible(page.getByRole('heading', { name: 'Nhập người viết tin từ Excel' }));
+  const upload = async (buffer: Buffer) => {
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'nguoi-lam-tin-phuong-hai-an.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  };
+  await upload(await peopleXlsx(rows));
+  await visible(page.getByText('4 dòng: 2 dòng hợp lệ, 2 dòng có lỗi.'));
+  const row4 = page.locator('tr[data-row="4"]');
+  const row5 = page.locator('tr[data-row="5"]');
+  await visible(row4.getByText('Đơn vị', { exact: true }));
+  assert(
+    (await row4.textContent())?.includes('Không tìm thấy đơn vị "Phường Hải Ann"'),
+    'row 4 explains the unit',
+  );
+  assert(
+    (await row5.textContent())?.includes('"nhà báo" không có trong danh sách'),
+    'row 5 explains the role',
+  );
+  await expectAccessible(page, 'people import dry run');
+  await shot(ctx, 'import-people-dry-run', true);
+
+  // Fixed in the file, checked again, imported at once.
+  rows[2]![0] = 'Phường Hải An';
+  rows[3]![2] = 'biên tập viên';
+  await upload(await peopleXlsx(rows));
+  await visible(page.getByText('4 dòng: 4 dòng hợp lệ, 0 dòng có lỗi.'));
+  await page.getByRole('button', { name: 'Nhập 4 dòng hợp lệ' }).click();
+  await visible(page.getByText(/^Đã nhập 4 người viết tin/));
+  await page.getByRole('link', { name: 'Người viết tin', exact: true }).click();
+  await visible(page.getByText('Phạm Thị Lan'));
+  await visible(page.getByText('Lê Văn Bình'));
+
+  // A file (the appointment decision) attached to a person, and listed for download.
+  await page.getByRole('button', { name: 'Tệp đính kèm Phạm Thị Lan' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'quyet-dinh-phan-cong.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% Quyết định phân công\n'),
+  });
+  await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await visible(dialog.getByRole('link', { name: 'quyet-dinh-phan-cong.pdf' }));
+  await expectAccessible(page, 'record files');
 });
 
 /* Tasks of the appendix (plan 54 III) and their follow-up by the DX office (V.1.a). */
@@ -621,13 +724,11 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await form.getByRole('combobox', { name: 'Tình trạng' }).selectOption('done');
   await form.getByLabel('Nội dung').fill('Đã phát 12 tin về chuyển đổi số trên loa phường');
   await form.getByLabel('Đường dẫn minh chứng').fill('https://maychai.haiphong.gov.vn/tin/chuyen-doi-so');
-  await form
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'bien-ban.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4 minh chứng'),
-    });
+  await form.locator('input[type="file"]').setInputFiles({
+    name: 'bien-ban.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 minh chứng'),
+  });
   await form.getByRole('button', { name: 'Lưu' }).click();
   await visible(page.getByRole('link', { name: '📎 bien-ban.pdf' }));
   await visible(page.getByRole('row', { name: /Phường Máy Chai.*Hoàn thành/ }));

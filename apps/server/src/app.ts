@@ -14,9 +14,11 @@ import type { Config } from './config/env';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { budgetRoutes } from './features/budget/budget.routes';
+import { obstacleRoutes } from './features/obstacles/obstacles.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
 import { planRoutes } from './features/plans/plans.routes';
 import { recordRoutes } from './features/records/records.routes';
+import { consolidatedRoutes } from './features/reports/consolidated/consolidated.routes';
 import { reportRoutes } from './features/reports/reports.routes';
 import { targetRoutes } from './features/targets/targets.routes';
 import { taskRoutes } from './features/tasks/tasks.routes';
@@ -90,6 +92,8 @@ export async function buildApp({ db, config, clock = () => new Date(), logger = 
   await app.register(targetRoutes, { prefix: '/api' });
   await app.register(budgetRoutes, { prefix: '/api' });
   await app.register(reportRoutes, { prefix: '/api' });
+  await app.register(obstacleRoutes, { prefix: '/api' });
+  await app.register(consolidatedRoutes, { prefix: '/api' });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

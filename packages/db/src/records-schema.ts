@@ -14,6 +14,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -354,3 +355,42 @@ export const importBatch = pgTable('import_batch', {
   createdBy: uuid('created_by').references(() => appUser.id),
   createdAt: createdAt(),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * A file attached to an evidence record (a unit plan's signed document, a training's attendance list, a model's
+ * certificate of recognition), kept in the database (bytea) like task evidence: same backup and transaction as the
+ * record; files are small (≤ 4 MB, checked by the domain). `record_type` + `record_id` name the record (seven
+ * tables, so no foreign key: the record's deletion removes its files in the same transaction). The older plain
+ * `unit_plan.file_ref` text stays as it was.
+ */
+export const recordFile = pgTable(
+  'record_file',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceId: uuid('province_id').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    /** The record's unit when uploaded (scope checks without a join). */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnit.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('record_file_record_idx').on(t.recordType, t.recordId),
+    check(
+      'record_file_type_chk',
+      sql`${t.recordType} IN ('unit_plan','channel','publication','person','training','dx_model','event')`,
+    ),
+  ],
+);

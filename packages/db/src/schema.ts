@@ -234,3 +234,4 @@ export * from './records-schema';
 export * from './tasks-schema';
 export * from './budget-schema';
 export * from './reports-schema';
+export * from './obstacles-schema';

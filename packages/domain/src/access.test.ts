@@ -52,6 +52,7 @@ const POLICY: Record<Permission, { roles: readonly Role[]; reach: 'province' | '
   'budget.read': { roles: ROLES, reach: 'province' },
   'budget.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'budget.review': { roles: ['dx_office', 'finance', 'leadership', 'administrator'], reach: 'province' },
+  'budget.configure': { roles: ['administrator'], reach: 'subtree' },
   'report.read': { roles: ROLES, reach: 'province' },
   'report.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'report.manage': { roles: ['dx_office', 'administrator'], reach: 'province' },

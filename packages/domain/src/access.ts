@@ -55,6 +55,8 @@ const PERMISSIONS = {
   'budget.read': { roles: ROLES, reach: 'province' },
   'budget.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'budget.review': { roles: ['dx_office', 'finance', 'leadership', 'administrator'], reach: 'province' },
+  // The approval chain of a province (which role/unit acts at each step) is configured by its administrator.
+  'budget.configure': { roles: ['administrator'], reach: 'subtree' },
   // Periodic reports (plan 54 V.1.a) and the obstacles register (closing paragraph): units report and raise
   // obstacles for their own subtree; the DX office opens periods, reviews, consolidates and forwards; leadership directs.
   'report.read': { roles: ROLES, reach: 'province' },

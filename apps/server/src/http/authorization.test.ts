@@ -4,6 +4,7 @@ import {
   getUnitGroup,
   getUnitVersionById,
   insertRecord,
+  insertNotifications,
   insertUnitGroup,
   insertUser,
   queryRows,
@@ -17,8 +18,10 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RECORD_PATHS } from '../features/records/records.routes';
+import { RECORD_ROUTES } from '../features/records/records.authz-cases';
 import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
 import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
+import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from '../features/obstacles/obstacles.authz-cases';
 import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
 import {
@@ -346,12 +349,83 @@ const EVIDENCE_ROUTES: RouteCase[] = [
     ok: 200,
     request: (f) => ({ method: 'GET', url: `/api/units/${f.commune}/notifications` }),
   },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/targets/trend',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.ev.plan}/targets/trend` }),
+    check: (_f, _w, body) => expect((body as { targets: unknown[] }).targets.length).toBeGreaterThan(0),
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/targets/:planTargetId/subjects',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/plans/${f.ev.plan}/targets/${f.ev.planTarget}/subjects?state=all&unitId=${f.commune}`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/notifications/:notificationId/read',
+    // The unit's own officers (and those of the units above it) read what is addressed to it.
+    access: (w) => w.role === 'unit_officer' && inSubtree(w),
+    ok: 200,
+    request: async (f) => {
+      const [n] = await insertNotifications(f.t.handle.db, [
+        {
+          provinceId: f.t.hp,
+          unitId: f.commune,
+          kind: 'reminder',
+          title: `Đôn đốc ${next()}`,
+          body: 'Nội dung',
+          emailStatus: 'not_configured',
+        },
+      ]);
+      return { method: 'POST', url: `/api/units/${f.commune}/notifications/${n!.id}/read` };
+    },
+    snapshot: async (f, req) =>
+      queryRows(
+        f.t.handle.db,
+        sql`SELECT read_at FROM notification WHERE id = ${req.url.split('/').at(-2)!}`,
+      ),
+    audits: 'notification.read',
+  },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/notifications/read-all',
+    access: (w) => w.role === 'unit_officer' && inSubtree(w),
+    ok: 200,
+    request: async (f) => {
+      await insertNotifications(f.t.handle.db, [
+        {
+          provinceId: f.t.hp,
+          unitId: f.commune,
+          kind: 'reminder',
+          title: `Đôn đốc ${next()}`,
+          body: 'Nội dung',
+          emailStatus: 'not_configured',
+        },
+      ]);
+      return { method: 'POST', url: `/api/units/${f.commune}/notifications/read-all` };
+    },
+    snapshot: async (f) =>
+      queryRows(
+        f.t.handle.db,
+        sql`SELECT count(*)::int AS n FROM notification WHERE unit_id = ${f.commune} AND read_at IS NULL`,
+      ),
+    audits: 'notification.read',
+  },
 ];
 
 /** Every route the application registers (HEAD routes Fastify adds for each GET are implied). */
 const ROUTES: RouteCase[] = [
   ...BUDGET_ROUTES,
   ...REPORT_ROUTES,
+  ...OBSTACLE_ROUTES,
+  ...CONSOLIDATED_ROUTES,
   {
     method: 'GET',
     route: '/api/health',
@@ -737,6 +811,7 @@ const ROUTES: RouteCase[] = [
     }),
   ),
   ...EVIDENCE_ROUTES,
+  ...RECORD_ROUTES,
   // Tasks of the appendix (plan 54 III): read in the province; the DX office imports, enters, links; a unit (and the
   // units above it, and the DX office) writes its own part (V.1.a).
   {

@@ -2,8 +2,10 @@ import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_PATHS } from '../features/records/records.routes';
+import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
 import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
 import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
+import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from '../features/obstacles/obstacles.bad-input-cases';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
 import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './bad-input.cases';
 import { routesWithoutHead } from '../test/routes';
@@ -148,6 +150,14 @@ const EVIDENCE_CASES: Record<string, BadCase[]> = Object.fromEntries(
             name: 'limit out of range',
             req: (c) => ({ method: 'GET', url: `${path}?provinceId=${c.hp}&limit=501` }),
             path: ['querystring', 'limit'],
+          },
+          {
+            name: 'includeBelow not true/false',
+            req: (c) => ({
+              method: 'GET',
+              url: `${path}?provinceId=${c.hp}&unitId=${c.unit}&includeBelow=yes`,
+            }),
+            path: ['querystring', 'includeBelow'],
           },
         ],
       ],
@@ -468,11 +478,76 @@ EVIDENCE_CASES['GET /api/units/:unitId/notifications'] = [
     path: ['params', 'unitId'],
   },
 ];
+EVIDENCE_CASES['POST /api/units/:unitId/notifications/:notificationId/read'] = [
+  {
+    name: 'bad unit uuid',
+    req: () => ({ method: 'POST', url: `/api/units/x/notifications/${NO_SUCH}/read` }),
+    path: ['params', 'unitId'],
+  },
+  {
+    name: 'bad notification uuid',
+    req: (c) => ({ method: 'POST', url: `/api/units/${c.unit}/notifications/1/read` }),
+    path: ['params', 'notificationId'],
+  },
+];
+EVIDENCE_CASES['POST /api/units/:unitId/notifications/read-all'] = [
+  {
+    name: 'bad uuid',
+    req: () => ({ method: 'POST', url: '/api/units/x/notifications/read-all' }),
+    path: ['params', 'unitId'],
+  },
+];
+EVIDENCE_CASES['GET /api/plans/:planId/targets/trend'] = [
+  {
+    name: 'bad uuid',
+    req: () => ({ method: 'GET', url: '/api/plans/x/targets/trend' }),
+    path: ['params', 'planId'],
+  },
+];
+EVIDENCE_CASES['GET /api/plans/:planId/targets/:planTargetId/subjects'] = [
+  {
+    name: 'bad target uuid',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/x/subjects` }),
+    path: ['params', 'planTargetId'],
+  },
+  {
+    name: 'unknown state',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/${NO_SUCH}/subjects?state=late` }),
+    path: ['querystring', 'state'],
+  },
+  {
+    name: 'district neither a uuid nor city',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/${NO_SUCH}/subjects?district=31` }),
+    path: ['querystring', 'district'],
+  },
+  {
+    name: 'unknown unit kind',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/${NO_SUCH}/subjects?unitKind=village` }),
+    path: ['querystring', 'unitKind'],
+  },
+  {
+    name: 'negative offset',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/${NO_SUCH}/subjects?offset=-1` }),
+    path: ['querystring', 'offset'],
+  },
+  {
+    name: 'page too large',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/${NO_SUCH}/subjects?limit=500` }),
+    path: ['querystring', 'limit'],
+  },
+  {
+    name: 'bad unit uuid',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/${NO_SUCH}/subjects?unitId=31` }),
+    path: ['querystring', 'unitId'],
+  },
+];
 
 /** One table row per route; `[]` only for routes that take no input at all. */
 const CASES: Record<string, BadCase[]> = {
   ...BUDGET_BAD_INPUT,
   ...REPORT_BAD_INPUT,
+  ...OBSTACLE_BAD_INPUT,
+  ...CONSOLIDATED_BAD_INPUT,
   'GET /api/health': [],
   'GET /api/docs': [],
   'GET /api/docs/': [],
@@ -1368,6 +1443,7 @@ const CASES: Record<string, BadCase[]> = {
     },
   ],
   ...EVIDENCE_CASES,
+  ...RECORD_BAD_INPUT,
   // Tasks of the appendix (plan 54 III, V.1.a).
   'GET /api/plans/:planId/tasks': [
     {
@@ -1641,7 +1717,8 @@ describe('bad input on every route', () => {
     });
   }
 
-  it('junk in every slot of every route is never a 500 and never leaks internals', async () => {
+  // One test per route: the probes are ~16 per slot, and a single test over every route outgrew the time limit.
+  describe('junk in every slot of every route is never a 500 and never leaks internals', () => {
     const junk: unknown[] = [
       null,
       0,
@@ -1661,33 +1738,34 @@ describe('bad input on every route', () => {
       '\ud800',
     ];
     const routes = Object.keys(CASES).filter((r) => !r.includes('/docs') && r !== 'POST /api/auth/sign-out');
-    for (const route of routes) {
-      const [method, pattern] = route.split(' ') as [InjectOptions['method'], string];
-      const url = pattern.replace(/:(\w+)/g, () => NO_SUCH);
-      for (const j of junk) {
-        // A lone surrogate cannot be percent-encoded: send the invalid UTF-8 bytes it would be.
-        const enc = j === '\ud800' ? '%ED%A0%80%FF' : encodeURIComponent(String(j));
-        const asQuery = `${url}?provinceId=${enc}&asOf=${enc}&q=${enc}&limit=${enc}&from=${enc}`;
-        const res = await t.call(
-          admin,
-          method === 'GET'
-            ? { method, url: asQuery }
-            : { method, url, payload: JSON.stringify(j), headers: { 'content-type': 'application/json' } },
-        );
-        expectCleanError(res);
-      }
-      if (method !== 'GET' && method !== 'DELETE') {
-        const sample = (CASES[route] ?? []).find((bc) => typeof bc.req(c).payload === 'object')?.req(c)
-          .payload as Record<string, unknown> | undefined;
-        for (const field of Object.keys(sample ?? {})) {
-          for (const j of junk) {
-            if (KNOWN_OPEN.some((k) => k.route === route && k.field === field && k.value === j)) continue;
-            const res = await t.call(admin, { method, url, payload: { ...sample, [field]: j } });
-            expectCleanError(res);
+    for (const route of routes)
+      it(route, async () => {
+        const [method, pattern] = route.split(' ') as [InjectOptions['method'], string];
+        const url = pattern.replace(/:(\w+)/g, () => NO_SUCH);
+        for (const j of junk) {
+          // A lone surrogate cannot be percent-encoded: send the invalid UTF-8 bytes it would be.
+          const enc = j === '\ud800' ? '%ED%A0%80%FF' : encodeURIComponent(String(j));
+          const asQuery = `${url}?provinceId=${enc}&asOf=${enc}&q=${enc}&limit=${enc}&from=${enc}`;
+          const res = await t.call(
+            admin,
+            method === 'GET'
+              ? { method, url: asQuery }
+              : { method, url, payload: JSON.stringify(j), headers: { 'content-type': 'application/json' } },
+          );
+          expectCleanError(res);
+        }
+        if (method !== 'GET' && method !== 'DELETE') {
+          const sample = (CASES[route] ?? []).find((bc) => typeof bc.req(c).payload === 'object')?.req(c)
+            .payload as Record<string, unknown> | undefined;
+          for (const field of Object.keys(sample ?? {})) {
+            for (const j of junk) {
+              if (KNOWN_OPEN.some((k) => k.route === route && k.field === field && k.value === j)) continue;
+              const res = await t.call(admin, { method, url, payload: { ...sample, [field]: j } });
+              expectCleanError(res);
+            }
           }
         }
-      }
-    }
+      });
   });
 
   it('a body over the size limit is refused in the error shape', async () => {

@@ -61,6 +61,12 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/reports/ReportsPage').then((m) => m.ReportsPage),
   },
   {
+    path: 'obstacles/*',
+    label: { vi: 'Khó khăn, kiến nghị', en: 'Obstacles and proposals' },
+    permission: 'report.read',
+    load: () => import('../features/obstacles/ObstaclesPage').then((m) => m.ObstaclesPage),
+  },
+  {
     path: 'plans/*',
     label: { vi: 'Kế hoạch', en: 'Plans' },
     permission: 'plan.read',

@@ -1,6 +1,16 @@
+import type { RecordType } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
-import { importBatch, publication, publicationModel, publicationTheme } from '../schema';
+import {
+  eventTheme,
+  importBatch,
+  type person,
+  publication,
+  publicationModel,
+  publicationTheme,
+  trainingAttendance,
+} from '../schema';
+import { RECORD_TABLES } from './records';
 
 /** What an import of publications matches names against: the province's channels, plan themes and models. */
 export async function publicationImportLookups(db: Db, provinceId: string) {
@@ -80,6 +90,137 @@ export async function insertImportedPublications(
     .values({
       provinceId: o.provinceId,
       recordType: 'publication',
+      fileName: o.fileName,
+      rows: o.rows.length,
+      createdBy: o.createdBy,
+    })
+    .returning({ id: importBatch.id });
+  return batch!.id;
+}
+
+/*
+ * Import of every record type (units, plans, channels, people, trainings, models, events): lookups, stored
+ * identities for duplicates, and one insert of all valid rows with their links.
+ */
+
+/** Units of the province in force on `asOf` (with the name of the unit above, to tell namesakes apart). */
+export async function importUnitLookups(db: Db, provinceId: string, asOf: string) {
+  return queryRows<{ id: string; name: string; parentName: string | null }>(
+    db,
+    sql`SELECT v.unit_id AS id, v.name,
+               (SELECT p.name FROM org_unit_version p WHERE p.unit_id = v.parent_unit_id
+                   AND (p.valid_from IS NULL OR p.valid_from <= ${asOf}::date) AND (p.valid_to IS NULL OR p.valid_to > ${asOf}::date)
+                 LIMIT 1) AS "parentName"
+          FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+         WHERE u.province_id = ${provinceId}
+           AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)`,
+  );
+}
+
+/** People of the province still in their role (attendees of imported trainings are matched by name). */
+export async function importPeopleLookups(db: Db, provinceId: string) {
+  return queryRows<{ id: string; fullName: string; unitId: string }>(
+    db,
+    sql`SELECT id, full_name AS "fullName", unit_id AS "unitId" FROM person
+         WHERE province_id = ${provinceId} AND left_on IS NULL`,
+  );
+}
+
+/** Columns that make a record's identity for duplicate checks (see recordImportKey in the domain). */
+const KEY_COLUMNS: Record<
+  Exclude<RecordType, 'publication'>,
+  { table: string; unit: string; select: string }
+> = {
+  unit_plan: {
+    table: 'unit_plan',
+    unit: 'unit_id',
+    select: `unit_id AS "unitId", year, document_number AS "documentNumber"`,
+  },
+  channel: { table: 'channel', unit: 'owner_unit_id', select: `owner_unit_id AS "ownerUnitId", name` },
+  person: { table: 'person', unit: 'unit_id', select: `unit_id AS "unitId", full_name AS "fullName"` },
+  training: {
+    table: 'training',
+    unit: 'organiser_unit_id',
+    select: `organiser_unit_id AS "organiserUnitId", held_on::text AS "heldOn", title`,
+  },
+  dx_model: { table: 'dx_model', unit: 'unit_id', select: `unit_id AS "unitId", name` },
+  event: {
+    table: 'event',
+    unit: 'organiser_unit_id',
+    select: `organiser_unit_id AS "organiserUnitId", held_on::text AS "heldOn", title`,
+  },
+};
+
+/** The identity columns of the stored records of these units (to report duplicates of what is already there). */
+export async function existingRecordIdentities(
+  db: Db,
+  type: Exclude<RecordType, 'publication'>,
+  unitIds: string[],
+): Promise<Record<string, unknown>[]> {
+  if (unitIds.length === 0) return [];
+  const k = KEY_COLUMNS[type];
+  return queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${sql.raw(k.select)} FROM ${sql.identifier(k.table)} WHERE ${sql.identifier(k.unit)} IN (${sql.join(
+      unitIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+}
+
+export type ImportedRecord = {
+  /** Column values (as the insert of one record takes them). */
+  values: Record<string, unknown>;
+  themeIds: string[];
+  modelIds: string[];
+  attendeeIds: string[];
+};
+
+/** Saves imported records of one type with their links and the batch row (call inside one transaction). */
+export async function insertImportedRecords(
+  db: Db,
+  o: { type: RecordType; provinceId: string; createdBy: string; fileName: string; rows: ImportedRecord[] },
+): Promise<number> {
+  const { table } = RECORD_TABLES[o.type] as unknown as { table: typeof person };
+  for (let i = 0; i < o.rows.length; i += 500) {
+    const chunk = o.rows.slice(i, i + 500);
+    const saved = (await db
+      .insert(table)
+      .values(chunk.map((r) => ({ ...r.values, provinceId: o.provinceId, createdBy: o.createdBy })) as never)
+      .returning({ id: table.id })) as { id: string }[];
+    const links = <T>(pick: (r: ImportedRecord) => string[], make: (id: string, link: string) => T) =>
+      saved.flatMap((s, j) => pick(chunk[j]!).map((link) => make(s.id, link)));
+    if (o.type === 'publication') {
+      const themes = links(
+        (r) => r.themeIds,
+        (publicationId, themeId) => ({ publicationId, themeId }),
+      );
+      const models = links(
+        (r) => r.modelIds,
+        (publicationId, modelId) => ({ publicationId, modelId }),
+      );
+      if (themes.length) await db.insert(publicationTheme).values(themes);
+      if (models.length) await db.insert(publicationModel).values(models);
+    } else if (o.type === 'event') {
+      const themes = links(
+        (r) => r.themeIds,
+        (eventId, themeId) => ({ eventId, themeId }),
+      );
+      if (themes.length) await db.insert(eventTheme).values(themes);
+    } else if (o.type === 'training') {
+      const people = links(
+        (r) => r.attendeeIds,
+        (trainingId, personId) => ({ trainingId, personId, provinceId: o.provinceId }),
+      );
+      for (let k = 0; k < people.length; k += 1000)
+        await db.insert(trainingAttendance).values(people.slice(k, k + 1000));
+    }
+  }
+  const [batch] = await db
+    .insert(importBatch)
+    .values({
+      provinceId: o.provinceId,
+      recordType: o.type,
       fileName: o.fileName,
       rows: o.rows.length,
       createdBy: o.createdBy,

@@ -1,5 +1,5 @@
 import type { RecordType } from '@dx/domain';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import {
   channel,
@@ -10,6 +10,7 @@ import {
   publication,
   publicationModel,
   publicationTheme,
+  recordFile,
   training,
   trainingAttendance,
   unitPlan,
@@ -80,11 +81,24 @@ export async function deleteRecord(
 export type RecordListFilter = {
   provinceId: string;
   unitIds?: string[];
+  /** Records of this unit and of every unit below it in the org-unit tree as of `asOf` (yyyy-mm-dd). */
+  subtreeOf?: { unitId: string; asOf: string };
   from?: string;
   to?: string;
   limit: number;
   offset: number;
 };
+
+/** Ids of a unit and of all units below it, following the parents in force on `asOf` (SQL to nest in IN (…)). */
+export function subtreeSql(unitId: string, asOf: string) {
+  return sql`WITH RECURSIVE sub(id, depth) AS (
+      SELECT ${unitId}::uuid, 0
+      UNION
+      SELECT v.unit_id, sub.depth + 1 FROM org_unit_version v JOIN sub ON v.parent_unit_id = sub.id
+       WHERE (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+         AND sub.depth < 30
+    ) SELECT id FROM sub`;
+}
 
 /** Records of a province (optionally of some units), newest or alphabetical first, with the total. */
 export async function listRecords(
@@ -102,12 +116,17 @@ export async function listRecords(
   const where = and(
     eq(table.provinceId, f.provinceId),
     f.unitIds ? inArray(unit, f.unitIds) : undefined,
+    f.subtreeOf ? sql`${unit} IN (${subtreeSql(f.subtreeOf.unitId, f.subtreeOf.asOf)})` : undefined,
     dated && f.from ? sql`${dated} >= ${f.from}` : undefined,
     dated && f.to ? sql`${dated} <= ${f.to}` : undefined,
   );
   const isDated = type === 'publication' || type === 'training' || type === 'event' || type === 'unit_plan';
+  // The unit's name (current version first, else its last): lists of a unit and those below it say whose it is.
+  const owner = sql`${sql.identifier(getTableName(table))}.${sql.identifier(unit.name)}`;
+  const unitName = sql<string | null>`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${owner}
+      ORDER BY (v.valid_to IS NULL) DESC, v.valid_to DESC LIMIT 1)`;
   const items = await db
-    .select()
+    .select({ ...getTableColumns(table), unitName })
     .from(table)
     .where(where)
     .orderBy(isDated ? desc(order) : asc(order), asc(table.id))
@@ -201,4 +220,65 @@ export async function getRecordLinks(
     return { attendeeIds: people.map((r) => r.id) };
   }
   return {};
+}
+
+/* Files attached to records (record_file). */
+
+export type RecordFileMeta = {
+  id: string;
+  recordType: string;
+  recordId: string;
+  provinceId: string;
+  unitId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+};
+const fileMeta = {
+  id: recordFile.id,
+  recordType: recordFile.recordType,
+  recordId: recordFile.recordId,
+  provinceId: recordFile.provinceId,
+  unitId: recordFile.unitId,
+  fileName: recordFile.fileName,
+  contentType: recordFile.contentType,
+  size: recordFile.size,
+  createdAt: recordFile.createdAt,
+};
+
+export async function insertRecordFile(
+  db: Db,
+  values: Omit<typeof recordFile.$inferInsert, 'id' | 'createdAt'>,
+): Promise<RecordFileMeta> {
+  const [row] = await db.insert(recordFile).values(values).returning(fileMeta);
+  return row!;
+}
+
+/** Files of a record (without their bytes), oldest first. */
+export async function listRecordFiles(db: Db, type: RecordType, recordId: string): Promise<RecordFileMeta[]> {
+  return db
+    .select(fileMeta)
+    .from(recordFile)
+    .where(and(eq(recordFile.recordType, type), eq(recordFile.recordId, recordId)))
+    .orderBy(asc(recordFile.createdAt), asc(recordFile.id));
+}
+
+/** One file with its bytes. */
+export async function getRecordFile(db: Db, id: string) {
+  const [row] = await db
+    .select({ ...fileMeta, content: recordFile.content })
+    .from(recordFile)
+    .where(eq(recordFile.id, id));
+  return row ?? null;
+}
+
+export async function deleteRecordFile(db: Db, id: string): Promise<boolean> {
+  const rows = await db.delete(recordFile).where(eq(recordFile.id, id)).returning({ id: recordFile.id });
+  return rows.length === 1;
+}
+
+/** Removes a record's files (with the record, in its transaction). */
+export async function deleteFilesOfRecord(db: Db, type: RecordType, recordId: string): Promise<void> {
+  await db.delete(recordFile).where(and(eq(recordFile.recordType, type), eq(recordFile.recordId, recordId)));
 }

@@ -1,4 +1,11 @@
-import { evaluationDates, PLAN_54_TARGET_DEFINITIONS, targetDefinition } from '@dx/domain';
+import {
+  evaluationDates,
+  PLAN_54_TARGET_DEFINITIONS,
+  rate,
+  targetDefinition,
+  trendCheckpoints,
+} from '@dx/domain';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle, Db } from '../client';
 import {
@@ -13,10 +20,12 @@ import {
   publicationModel,
   training,
   trainingAttendance,
+  unitGroup,
+  unitGroupMember,
   unitPlan,
 } from '../schema';
 import { createTestDatabase } from '../testing';
-import { evaluateTargetFacts, type TargetFacts } from './targets';
+import { evaluateTargetFacts, evaluateTargetTotals, listTargetSubjects, type TargetFacts } from './targets';
 
 /*
  * Hand-made Hải Phòng-like data whose answers are worked out by hand in the comments below, including the edge
@@ -251,6 +260,192 @@ beforeAll(async () => {
   await records(db);
 });
 afterAll(async () => handle?.close());
+
+const inputOf = (letter: keyof typeof PLAN_54_TARGET_DEFINITIONS, today = '2024-01-15') => {
+  const definition = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS[letter]);
+  return { definition, ...evaluationDates({ definition, planYear: 2023, today }), provinceIds: [P] };
+};
+
+describe('trend over the period (value at each month end, then now)', () => {
+  it('computes a, b, c and e at every month end of 2023 in one statement, with the answers worked by hand', async () => {
+    // DEP's plan was accepted at 03:00 on 01/05/2023 local time (20:00 UTC the day before): not yet on 30/04.
+    await db
+      .update(unitPlan)
+      .set({ reviewedAt: new Date('2023-04-30T20:00:00Z') })
+      .where(eq(unitPlan.unitId, u.DEP));
+    try {
+      const letters = ['a', 'b', 'c', 'e'] as const;
+      const inputs = letters.flatMap((letter) => {
+        const definition = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS[letter]);
+        return trendCheckpoints({ definition, planYear: 2023, today: '2024-01-15' }).map((c) => ({
+          definition,
+          ...evaluationDates({ definition, planYear: 2023, today: '2024-01-15' }),
+          asOf: c.asOf,
+          quarters: c.quarters,
+          until: c.until ?? undefined,
+          provinceIds: [P],
+        }));
+      });
+      expect(inputs).toHaveLength(48);
+      const totals = await evaluateTargetTotals(db, inputs);
+      const series = (i: number) =>
+        totals.slice(i * 12, i * 12 + 12).map((t) => [t.due, t.achieved, rate(t.achieved, t.due)]);
+      // a: plans dated 01/02 (no review time) count from then; DEP's from 01/05; C1 + C2 → C3 on 01/07, which
+      // brings C1's plan along. Jan: 7 units, none; Feb–Apr: C1, C4; May–Jun: + DEP; Jul on: D1 D2 C3 C4 DEP MO.
+      expect(series(0)).toEqual([
+        [7, 0, 0],
+        [7, 2, 28.6],
+        [7, 2, 28.6],
+        [7, 2, 28.6],
+        [7, 3, 42.9],
+        [7, 3, 42.9],
+        ...Array(6).fill([6, 3, 50]),
+      ]);
+      // b: nothing due before Q1 ends (not applicable); from 31/03 paper ✓ portal ✓ radio ✗ (the late portal owes
+      // nothing before its section opened); from 30/09 the portal misses Q3 and the late portal keeps Q3.
+      expect(series(1)).toEqual([
+        [0, 0, null],
+        [0, 0, null],
+        ...Array(6).fill([3, 2, 66.7]),
+        ...Array(4).fill([4, 2, 50]),
+      ]);
+      // c: 5 people until "left" leaves on 01/06; trained twice counts from 01/04, c3 from 01/09.
+      expect(series(2).map((r) => r[2])).toEqual([0, 0, 0, 20, 20, 25, 25, 25, 50, 50, 50, 50]);
+      // e: the only school activity in the year is on 10/10.
+      expect(series(3).map((r) => r[2])).toEqual([...Array(9).fill(0), 33.3, 33.3, 33.3]);
+      // The last point is the live figure.
+      const live = await evaluate('a');
+      expect(totals[11]).toEqual({ due: live.due, achieved: live.achieved });
+    } finally {
+      await db.update(unitPlan).set({ reviewedAt: null }).where(eq(unitPlan.unitId, u.DEP));
+    }
+  });
+});
+
+describe('the subjects behind one figure (paged, with the records that count)', () => {
+  it('lists one district cell of target a, behind first, paged; a merged commune shows the plan it inherited', async () => {
+    const input = inputOf('a');
+    const first = await listTargetSubjects(
+      db,
+      input,
+      { state: 'all', districtId: u.D1 },
+      { offset: 0, limit: 1 },
+    );
+    expect(first.total).toBe(2); // D1 itself and C3
+    expect(first.items.map((s) => [s.subjectId, s.achieved])).toEqual([[u.D1, false]]);
+    expect(first.items[0]!.evidence).toMatchObject({ status: 'submitted' });
+    const second = await listTargetSubjects(
+      db,
+      input,
+      { state: 'all', districtId: u.D1 },
+      { offset: 1, limit: 1 },
+    );
+    expect(second.items.map((s) => [s.subjectId, s.achieved])).toEqual([[u.C3, true]]);
+    const records = (
+      second.items[0]!.evidence as { records: { type: string; unitId: string; status: string }[] }
+    ).records;
+    expect(records).toEqual([
+      expect.objectContaining({ type: 'unit_plan', unitId: u.C1, status: 'accepted' }),
+    ]);
+    // The city-level cell (no district): DEP ✓ and MO ✗; only the behind one.
+    const city = await listTargetSubjects(
+      db,
+      input,
+      { state: 'behind', districtId: null },
+      { offset: 0, limit: 20 },
+    );
+    expect(city.items.map((s) => s.subjectId)).toEqual([u.MO]);
+    expect(city.items[0]!.evidence).toBeNull(); // the absence of a plan is the evidence
+  });
+
+  it('lists by state and unit kind with the condition’s own records (a training with another tag is not one)', async () => {
+    const input = inputOf('c');
+    const achieved = await listTargetSubjects(db, input, { state: 'achieved' }, { offset: 0, limit: 20 });
+    expect(achieved.total).toBe(2);
+    const twice = achieved.items.find((s) => s.subjectId === pe.trainedTwice)!;
+    expect((twice.evidence as { records: unknown[] }).records).toHaveLength(2);
+    const press = await listTargetSubjects(
+      db,
+      input,
+      { state: 'behind', unitKind: 'press_agency' },
+      { offset: 0, limit: 20 },
+    );
+    expect(press.items.map((s) => s.subjectId)).toEqual([pe.wrongTag]);
+    expect(press.items[0]!.evidence).toMatchObject({ records: [] });
+    const one = await listTargetSubjects(db, input, { state: 'all', unitId: u.C3 }, { offset: 0, limit: 20 });
+    expect(one.items.map((s) => [s.subjectId, s.achieved])).toEqual([[pe.c3, true]]);
+    // Models: the mass-media publication counts, the social-media one does not.
+    const d = await listTargetSubjects(db, inputOf('d'), { state: 'all' }, { offset: 0, limit: 20 });
+    const social = d.items.find((s) => s.subjectId === mo.socialOnly)!;
+    expect(social.evidence).toMatchObject({ records: [] });
+    const mass = d.items.find((s) => s.subjectId === mo.mass)!;
+    expect((mass.evidence as { records: { channelKind: string }[] }).records).toEqual([
+      expect.objectContaining({ channelKind: 'newspaper' }),
+    ]);
+    // Channels: the first DX publication of each quarter that keeps it; the portal has none in Q3.
+    const b = await listTargetSubjects(db, inputOf('b'), { state: 'behind' }, { offset: 0, limit: 20 });
+    const portal = b.items.find((s) => s.subjectId === ch.portal)!;
+    expect((portal.evidence as { records: { date: string }[] }).records.map((r) => r.date)).toEqual([
+      '2023-02-01',
+      '2023-05-01',
+      '2023-11-01',
+    ]);
+    // Events that count for a school (target e), none for the school whose activity is outside the period.
+    const e = await listTargetSubjects(db, inputOf('e'), { state: 'all' }, { offset: 0, limit: 20 });
+    expect(e.total).toBe(3);
+    expect(
+      (e.items.find((s) => s.subjectId === u.S1)!.evidence as { records: unknown[] }).records,
+    ).toHaveLength(1);
+    expect(
+      (e.items.find((s) => s.subjectId === u.S2)!.evidence as { records: unknown[] }).records,
+    ).toHaveLength(0);
+  });
+});
+
+describe('a target whose population is a unit group', () => {
+  it('counts the members of an explicit group, and of a rule group plus its extra members, in the province', async () => {
+    const [listGroup, ruleGroup] = await db
+      .insert(unitGroup)
+      .values([
+        { provinceId: P, code: 'nhom-thu-nghiem', name: 'Nhóm thử nghiệm', rule: null },
+        { provinceId: P, code: 'quan-huyen-va-so', name: 'Quận, huyện và Sở', rule: { kinds: ['district'] } },
+      ])
+      .returning();
+    await db.insert(unitGroupMember).values([
+      { groupId: listGroup!.id, unitId: u.C4 },
+      { groupId: listGroup!.id, unitId: u.MO },
+      { groupId: listGroup!.id, unitId: u.S1 },
+      { groupId: ruleGroup!.id, unitId: u.DEP },
+    ]);
+    const of = async (code: string) => {
+      const definition = targetDefinition.parse({
+        population: { record: 'unit', unitGroupCode: code },
+        condition: {
+          type: 'accepted_unit_plan',
+          planKinds: ['communication_plan', 'dx_plan', 'work_programme'],
+        },
+        goal: { comparator: 'eq', value: 100, unit: 'percent' },
+      });
+      return evaluateTargetFacts(db, {
+        definition,
+        ...evaluationDates({ definition, planYear: 2023, today: '2024-01-15' }),
+        provinceIds: [P],
+      });
+    };
+    // C4 ✓ (work programme), MO ✗ (2022 only), S1 ✗ (none).
+    const list = await of('nhom-thu-nghiem');
+    expect([list.population, list.due, list.achieved]).toEqual([3, 3, 1]);
+    expect(list.subjects.map((s) => s.subjectId).sort()).toEqual([u.MO, u.S1].sort());
+    expect(kind(list, 'school')).toEqual([1, 0]);
+    // D1 ✗ (submitted), D2 ✗ (returned) by the rule; DEP ✓ (DX plan) as an extra member.
+    const rule = await of('quan-huyen-va-so');
+    expect([rule.population, rule.due, rule.achieved]).toEqual([3, 3, 1]);
+    expect(district(rule, null)).toEqual([1, 1]);
+    // A code unknown in the province: nobody (not applicable).
+    const none = await of('khong-co');
+    expect([none.population, none.due]).toEqual([0, 0]);
+  });
+});
 
 describe('plan 54 targets evaluated over hand-made records', () => {
   it('I.2.a: units with an accepted plan; a merged commune inherits its predecessor’s plan', async () => {

@@ -20,6 +20,11 @@ export type EvaluationInput = {
   /** Only subjects belonging to these units (a unit officer's own standing); every row is returned then. */
   ownerUnitIds?: string[];
   behindLimit?: number;
+  /**
+   * Records dated after this day are ignored, and plans accepted after it are not yet accepted: the value as it
+   * stood at the close of that day (the trend over the period). Undefined = every record, as now.
+   */
+  until?: string;
 };
 
 export type BreakdownRow = {
@@ -78,28 +83,36 @@ const versionAsOf = (id: SQL, asOf: string) => sql`
  * follows the subjects, not the size of the country.
  */
 function placedOwners(asOf: string, subjectsAreUnits: boolean): SQL {
-  const district = sql`CASE WHEN v.kind = 'district' THEN v.unit_id WHEN p.kind = 'district' THEN p.unit_id
-                            WHEN g.kind = 'district' THEN g.unit_id END AS district_id`;
-  if (subjectsAreUnits) {
-    // The subjects are the units themselves, read in force on the date: only parents need looking up.
-    return sql`
-      placed AS (
-        SELECT v.unit_id, v.name, v.kind, v.province_id, ${district}
-          FROM (SELECT unit_id, label AS name, u_kind AS kind, u_parent AS parent_unit_id, u_province AS province_id FROM subj) v
-          LEFT JOIN LATERAL (${versionAsOf(sql`v.parent_unit_id`, asOf)}) p ON TRUE
+  // Parents and grandparents are looked up once per distinct parent: 45,000 schools (or 100,000 people's units)
+  // of the country sit under ~3,500 communes, so this is a few thousand index probes, not two per subject.
+  // MATERIALIZED: inlined, the planner may rescan the lookups for every subject (seconds on PGlite).
+  const parents = (owners: SQL) => sql`
+      parents AS MATERIALIZED (
+        SELECT pa.parent_unit_id, p.unit_id AS p_id, p.kind AS p_kind, g.unit_id AS g_id, g.kind AS g_kind
+          FROM (SELECT DISTINCT parent_unit_id FROM ${owners} WHERE parent_unit_id IS NOT NULL) pa
+          LEFT JOIN LATERAL (${versionAsOf(sql`pa.parent_unit_id`, asOf)}) p ON TRUE
           LEFT JOIN LATERAL (${versionAsOf(sql`p.parent_unit_id`, asOf)}) g ON TRUE
+      ),
+      placed AS (
+        SELECT v.unit_id, v.name, v.kind, v.province_id,
+               CASE WHEN v.kind = 'district' THEN v.unit_id WHEN pp.p_kind = 'district' THEN pp.p_id
+                    WHEN pp.g_kind = 'district' THEN pp.g_id END AS district_id
+          FROM ${owners} v LEFT JOIN parents pp ON pp.parent_unit_id = v.parent_unit_id
       )`;
+  if (subjectsAreUnits) {
+    // The subjects are the units themselves, read in force on the date.
+    return sql`
+      ov AS (SELECT unit_id, label AS name, u_kind AS kind, u_parent AS parent_unit_id, u_province AS province_id FROM subj),
+      ${parents(sql`ov`)}`;
   }
   return sql`
-    owners AS (SELECT DISTINCT unit_id FROM subj),
-    placed AS (
-      SELECT ow.unit_id, v.name, v.kind, o.province_id, ${district}
-        FROM owners ow
+    ov AS (
+      SELECT ow.unit_id, v.name, v.kind, v.parent_unit_id, o.province_id
+        FROM (SELECT DISTINCT unit_id FROM subj) ow
         JOIN org_unit o ON o.id = ow.unit_id
         LEFT JOIN LATERAL (${versionAsOf(sql`ow.unit_id`, asOf)}) v ON TRUE
-        LEFT JOIN LATERAL (${versionAsOf(sql`v.parent_unit_id`, asOf)}) p ON TRUE
-        LEFT JOIN LATERAL (${versionAsOf(sql`p.parent_unit_id`, asOf)}) g ON TRUE
-    )`;
+    ),
+    ${parents(sql`ov`)}`;
 }
 
 /** Name of a district as of the date (for the few breakdown rows and listed subjects). */
@@ -111,7 +124,7 @@ function subjectsSql(input: EvaluationInput): SQL {
   const pop = d.population;
   const cond = d.condition;
   const from = period.from;
-  const to = period.to;
+  const to = input.until && input.until < period.to ? input.until : period.to;
   switch (cond.type) {
     case 'accepted_unit_plan':
     case 'held_event': {
@@ -125,7 +138,13 @@ function subjectsSql(input: EvaluationInput): SQL {
       const years = sql`up.year BETWEEN ${Number(from.slice(0, 4))} AND ${Number(to.slice(0, 4))}`;
       const accepted =
         cond.type === 'accepted_unit_plan'
-          ? sql`up.status = 'accepted' AND up.kind = ANY(${list(cond.planKinds, 'text')})`
+          ? sql`up.status = 'accepted' AND up.kind = ANY(${list(cond.planKinds, 'text')})
+                ${
+                  input.until
+                    ? // Accepted by the close of that day (local date of the review; the document date when none).
+                      sql`AND coalesce((up.reviewed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, up.document_date) <= ${input.until}::date`
+                    : sql``
+                }`
           : sql``;
       const achieved =
         cond.type === 'accepted_unit_plan'
@@ -167,7 +186,8 @@ function subjectsSql(input: EvaluationInput): SQL {
             SELECT count(*) AS due_q,
                    count(*) FILTER (WHERE c.has_dx_section AND EXISTS (
                      SELECT 1 FROM publication p WHERE p.channel_id = c.id AND p.is_dx
-                        AND p.published_on BETWEEN q.qf AND q.qt)) AS done_q
+                        AND p.published_on BETWEEN q.qf AND q.qt
+                        ${input.until ? sql`AND p.published_on <= ${input.until}::date` : sql``})) AS done_q
               FROM unnest(${qFrom}, ${qTo}) AS q(qf, qt)
              WHERE NOT c.has_dx_section OR c.dx_section_since IS NULL OR q.qt >= c.dx_section_since
           ) qs
@@ -209,34 +229,76 @@ function subjectsSql(input: EvaluationInput): SQL {
   }
 }
 
-/** What counts or what is missing, for the few rows listed (never computed for the whole population). */
+/** One record behind a figure, readable without another request: what it is, its id, its title and date. */
+const recordJson = (type: string, id: SQL, label: SQL, date: SQL, extra: SQL = sql``) =>
+  sql`jsonb_build_object('type', ${type}::text, 'id', ${id}, 'label', ${label}, 'date', ${date}${extra})`;
+
+/** At most this many records are attached to one listed subject (the full lists are on the records screens). */
+const RECORDS_PER_SUBJECT = 10;
+
+/**
+ * What counts or what is missing, for the rows listed (never computed for the whole population): the keys the
+ * clients read (`status`, `hasDxSection`, `quartersWithPublication`, `…Ids`), plus `records`, the records that make
+ * the subject count under the target's own condition (empty = the absence is the evidence).
+ */
 function evidenceSql(input: EvaluationInput): SQL {
   const { definition: d, period } = input;
   const span = sql`BETWEEN ${period.from}::date AND ${period.to}::date`;
-  switch (d.condition.type) {
+  const cond = d.condition;
+  const agg = (inner: SQL) =>
+    sql`(SELECT coalesce(jsonb_agg(r.j ORDER BY r.d), '[]'::jsonb) FROM (${inner}) r)`;
+  switch (cond.type) {
     case 'accepted_unit_plan':
-      return sql`(SELECT jsonb_build_object('unitPlanId', up.id, 'status', up.status, 'documentNumber', up.document_number)
-                    FROM unit_plan up WHERE up.unit_id = s.unit_id
+      // The unit's own plan, or the one a unit merged into it during the period brought along (as the condition).
+      return sql`(SELECT jsonb_build_object('unitPlanId', up.id, 'status', up.status, 'documentNumber', up.document_number,
+                    'records', jsonb_build_array(${recordJson('unit_plan', sql`up.id`, sql`up.document_number`, sql`up.document_date`, sql`, 'status', up.status, 'unitId', up.unit_id`)}))
+                    FROM unit_plan up
+                   WHERE (up.unit_id = s.unit_id OR (${cond.includePredecessors} AND up.unit_id IN (
+                           SELECT su.predecessor_unit_id FROM org_unit_succession su
+                            WHERE su.successor_unit_id = s.unit_id AND su.effective_date > ${period.from}::date
+                              AND su.effective_date <= ${period.to}::date)))
                      AND up.year BETWEEN ${Number(period.from.slice(0, 4))} AND ${Number(period.to.slice(0, 4))}
-                   ORDER BY (up.status = 'accepted') DESC, up.created_at DESC LIMIT 1)`;
-    case 'held_event':
+                   ORDER BY (up.status = 'accepted' AND up.kind = ANY(${list(cond.planKinds, 'text')})) DESC,
+                            (up.unit_id = s.unit_id) DESC, up.created_at DESC LIMIT 1)`;
+    case 'held_event': {
+      const counted = sql`e.organiser_unit_id = s.unit_id AND e.is_dx AND e.held_on ${span}
+                   AND e.kind = ANY(${list(cond.eventKinds, 'text')})
+                   ${cond.levels?.length ? sql`AND e.level = ANY(${list(cond.levels, 'text')})` : sql``}`;
       return sql`jsonb_build_object('eventIds', (SELECT coalesce(jsonb_agg(e.id), '[]'::jsonb) FROM event e
-                   WHERE e.organiser_unit_id = s.unit_id AND e.held_on ${span}))`;
+                   WHERE e.organiser_unit_id = s.unit_id AND e.held_on ${span}),
+                 'records', ${agg(sql`SELECT ${recordJson('event', sql`e.id`, sql`e.title`, sql`e.held_on`)} AS j, e.held_on AS d
+                   FROM event e WHERE ${counted} ORDER BY e.held_on LIMIT ${RECORDS_PER_SUBJECT}`)})`;
+    }
     case 'dx_publication_each_quarter':
       return sql`(SELECT jsonb_build_object('hasDxSection', c.has_dx_section,
                     'quartersWithPublication', (SELECT coalesce(jsonb_agg(DISTINCT date_trunc('quarter', p.published_on)::date), '[]'::jsonb)
-                       FROM publication p WHERE p.channel_id = c.id AND p.is_dx AND p.published_on ${span}))
+                       FROM publication p WHERE p.channel_id = c.id AND p.is_dx AND p.published_on ${span}),
+                    -- The first DX publication of each quarter: the one that keeps the quarter.
+                    'records', ${agg(sql`SELECT DISTINCT ON (date_trunc('quarter', p.published_on))
+                         ${recordJson('publication', sql`p.id`, sql`p.title`, sql`p.published_on`)} AS j, p.published_on AS d
+                       FROM publication p WHERE p.channel_id = c.id AND p.is_dx AND p.published_on ${span}
+                      ORDER BY date_trunc('quarter', p.published_on), p.published_on`)})
                     FROM channel c WHERE c.id = s.subject_id)`;
     case 'attended_training':
       return sql`jsonb_build_object('trainingIds', (SELECT coalesce(jsonb_agg(a.training_id), '[]'::jsonb)
                    FROM training_attendance a JOIN training t ON t.id = a.training_id
-                  WHERE a.person_id = s.subject_id AND t.held_on ${span}))`;
+                  WHERE a.person_id = s.subject_id AND t.held_on ${span}),
+                 'records', ${agg(sql`SELECT ${recordJson('training', sql`t.id`, sql`t.title`, sql`t.held_on`)} AS j, t.held_on AS d
+                   FROM training_attendance a JOIN training t ON t.id = a.training_id
+                  WHERE a.person_id = s.subject_id AND t.held_on ${span} AND ${cond.tag} = ANY(t.tags)
+                  ORDER BY t.held_on LIMIT ${RECORDS_PER_SUBJECT}`)})`;
     case 'featured_in_publication':
       return sql`jsonb_build_object('publicationIds', (SELECT coalesce(jsonb_agg(pm.publication_id), '[]'::jsonb)
                    FROM publication_model pm JOIN publication p ON p.id = pm.publication_id
-                  WHERE pm.model_id = s.subject_id AND p.published_on ${span}))`;
+                  WHERE pm.model_id = s.subject_id AND p.published_on ${span}),
+                 'records', ${agg(sql`SELECT ${recordJson('publication', sql`p.id`, sql`p.title`, sql`p.published_on`, sql`, 'channelKind', c.kind`)} AS j, p.published_on AS d
+                   FROM publication_model pm JOIN publication p ON p.id = pm.publication_id JOIN channel c ON c.id = p.channel_id
+                  WHERE pm.model_id = s.subject_id AND p.published_on ${span} AND c.kind = ANY(${list(cond.channelKinds, 'text')})
+                  ORDER BY p.published_on LIMIT ${RECORDS_PER_SUBJECT}`)})`;
     case 'count':
-      return sql`jsonb_build_object('eventId', s.subject_id)`;
+      return sql`(SELECT jsonb_build_object('eventId', e.id,
+                    'records', jsonb_build_array(${recordJson('event', sql`e.id`, sql`e.title`, sql`e.held_on`)}))
+                    FROM event e WHERE e.id = s.subject_id)`;
   }
 }
 
@@ -250,6 +312,26 @@ type RawFacts = {
   behind_count: number;
 };
 
+/** The population with each subject's place (owner unit, kind, district, province), filtered by `where`. */
+function placedSubjectsSql(input: EvaluationInput, where: SQL | null): SQL {
+  return sql`
+    WITH subj AS (${subjectsSql(input)}),
+    ${placedOwners(input.asOf, input.definition.population.record === 'unit')},
+    s AS MATERIALIZED (
+      SELECT subj.subject_id, subj.label, subj.unit_id, subj.due, subj.achieved,
+             pl.name AS unit_name, pl.kind AS unit_kind, pl.district_id, pl.province_id
+        FROM subj LEFT JOIN placed pl ON pl.unit_id = subj.unit_id
+       ${where ? sql`WHERE ${where}` : sql``}
+    )`;
+}
+
+/** JSON rows of the listed subjects with their evidence (`rows` is a subquery over `s`, already ordered and paged). */
+const listedJson = (input: EvaluationInput, rows: SQL) => sql`(SELECT json_agg(x) FROM (
+         SELECT s.subject_id AS "subjectId", s.label, s.unit_id AS "unitId", s.unit_name AS "unitName",
+                s.unit_kind AS "unitKind", s.district_id AS "districtId", ${districtName(sql`s.district_id`, input.asOf)} AS "districtName",
+                s.due, s.achieved, ${evidenceSql(input)} AS evidence
+           FROM (${rows}) s) x)`;
+
 /** Builds the one statement that evaluates a target (exported so the benchmark can time the bare SQL). */
 export function targetEvaluationSql(input: EvaluationInput): SQL {
   const limit = input.behindLimit ?? 200;
@@ -259,14 +341,7 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
   const isCount = input.definition.condition.type === 'count';
   const listedWhere = isCount && !own ? sql`TRUE` : listed;
   return sql`
-    WITH subj AS (${subjectsSql(input)}),
-    ${placedOwners(input.asOf, input.definition.population.record === 'unit')},
-    s AS MATERIALIZED (
-      SELECT subj.subject_id, subj.label, subj.unit_id, subj.due, subj.achieved,
-             pl.name AS unit_name, pl.kind AS unit_kind, pl.district_id, pl.province_id
-        FROM subj LEFT JOIN placed pl ON pl.unit_id = subj.unit_id
-       ${own ? sql`WHERE subj.unit_id = ANY(${list(own, 'uuid')})` : sql``}
-    )
+    ${placedSubjectsSql(input, own ? sql`subj.unit_id = ANY(${list(own, 'uuid')})` : null)}
     SELECT
       (SELECT count(*)::int FROM s) AS population,
       (SELECT count(*) FILTER (WHERE due)::int FROM s) AS due,
@@ -281,11 +356,7 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
                 count(*) FILTER (WHERE s.due)::int AS due, count(*) FILTER (WHERE s.due AND s.achieved)::int AS achieved
            FROM s GROUP BY s.unit_kind) x) AS by_kind,
       (SELECT count(*)::int FROM s WHERE ${listedWhere}) AS behind_count,
-      (SELECT json_agg(x) FROM (
-         SELECT s.subject_id AS "subjectId", s.label, s.unit_id AS "unitId", s.unit_name AS "unitName",
-                s.unit_kind AS "unitKind", s.district_id AS "districtId", ${districtName(sql`s.district_id`, input.asOf)} AS "districtName",
-                s.due, s.achieved, ${evidenceSql(input)} AS evidence
-           FROM (SELECT * FROM s WHERE ${listedWhere} ORDER BY s.district_id NULLS FIRST, s.unit_name, s.label LIMIT ${limit}) s) x) AS subjects`;
+      ${listedJson(input, sql`SELECT * FROM s WHERE ${listedWhere} ORDER BY s.district_id NULLS FIRST, s.unit_name, s.label LIMIT ${limit}`)} AS subjects`;
 }
 
 /** Evaluates one target definition over the records, now. */
@@ -301,4 +372,95 @@ export async function evaluateTargetFacts(db: Db, input: EvaluationInput): Promi
     subjects: r.subjects ?? [],
     behindCount: Number(r.behind_count),
   };
+}
+
+/** Which subjects of a target to list: behind (due, not achieved), achieved, not due (not applicable), or all. */
+export const SUBJECT_STATES = ['behind', 'achieved', 'not_due', 'all'] as const;
+export type SubjectState = (typeof SUBJECT_STATES)[number];
+
+export type SubjectFilter = {
+  state: SubjectState;
+  /** Subjects owned by this unit (the unit itself for a unit population). */
+  unitId?: string;
+  /** A district breakdown cell: its key; null = the city-level cell (no district). Undefined = every district. */
+  districtId?: string | null;
+  /** A unit-kind breakdown cell: its key; null = owner kind unknown. Undefined = every kind. */
+  unitKind?: string | null;
+};
+
+export type SubjectPage = { total: number; items: SubjectRow[] };
+
+/**
+ * The subjects behind one figure of a target (ARCHITECTURE: every figure links to the records behind it): the whole
+ * population, one breakdown cell or one unit, in one state, paged, each with the records that make it count or the
+ * absence of them. Same population and condition SQL as the evaluation, so the totals agree with the figure.
+ */
+export function targetSubjectsSql(
+  input: EvaluationInput,
+  filter: SubjectFilter,
+  page: { offset: number; limit: number },
+): SQL {
+  const where: SQL[] = [];
+  if (filter.state === 'behind') where.push(sql`s.due AND NOT s.achieved`);
+  if (filter.state === 'achieved') where.push(sql`s.due AND s.achieved`);
+  if (filter.state === 'not_due') where.push(sql`NOT s.due`);
+  if (filter.unitId) where.push(sql`s.unit_id = ${filter.unitId}::uuid`);
+  if (filter.districtId !== undefined)
+    where.push(
+      filter.districtId === null
+        ? sql`s.district_id IS NULL`
+        : sql`s.district_id = ${filter.districtId}::uuid`,
+    );
+  if (filter.unitKind !== undefined)
+    where.push(filter.unitKind === null ? sql`s.unit_kind IS NULL` : sql`s.unit_kind = ${filter.unitKind}`);
+  const cond = where.length ? sql.join(where, sql` AND `) : sql`TRUE`;
+  return sql`
+    ${placedSubjectsSql(input, filter.unitId ? sql`subj.unit_id = ${filter.unitId}::uuid` : null)}
+    SELECT (SELECT count(*)::int FROM s WHERE ${cond}) AS total,
+           ${listedJson(
+             input,
+             sql`SELECT * FROM s WHERE ${cond}
+                  ORDER BY (s.due AND NOT s.achieved) DESC, s.district_id NULLS FIRST, s.unit_name, s.label, s.subject_id
+                 OFFSET ${page.offset} LIMIT ${page.limit}`,
+           )} AS items`;
+}
+
+export async function listTargetSubjects(
+  db: Db,
+  input: EvaluationInput,
+  filter: SubjectFilter,
+  page: { offset: number; limit: number },
+): Promise<SubjectPage> {
+  const [row] = await queryRows<{ total: number; items: SubjectRow[] | null }>(
+    db,
+    targetSubjectsSql(input, filter, page),
+  );
+  return { total: Number(row!.total), items: row!.items ?? [] };
+}
+
+/** How many of the population were due and achieved at one point of a target's trend. */
+export type TrendCount = { due: number; achieved: number };
+
+/**
+ * Totals of several evaluations in ONE statement (the trend of every target of a plan over its period): each input
+ * is a target evaluated as at one checkpoint (`until` = the checkpoint). Only totals: no breakdowns, no placement.
+ * Returns the counts in the order of the inputs.
+ */
+export function targetTotalsSql(inputs: EvaluationInput[]): SQL {
+  return sql.join(
+    inputs.map(
+      (input, i) => sql`(SELECT ${i}::int AS i, count(*) FILTER (WHERE t.due)::int AS due,
+                                count(*) FILTER (WHERE t.due AND t.achieved)::int AS achieved
+                           FROM (${subjectsSql(input)}) t)`,
+    ),
+    sql` UNION ALL `,
+  );
+}
+
+export async function evaluateTargetTotals(db: Db, inputs: EvaluationInput[]): Promise<TrendCount[]> {
+  if (inputs.length === 0) return [];
+  const rows = await queryRows<{ i: number; due: number; achieved: number }>(db, targetTotalsSql(inputs));
+  const out: TrendCount[] = inputs.map(() => ({ due: 0, achieved: 0 }));
+  for (const r of rows) out[Number(r.i)] = { due: Number(r.due), achieved: Number(r.achieved) };
+  return out;
 }

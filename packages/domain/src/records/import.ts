@@ -30,7 +30,8 @@ export type PublicationImportColumn = (typeof PUBLICATION_IMPORT_COLUMNS)[number
 /** A cell as read from a sheet: text, number (Excel serial date or count), date, or empty. */
 export type Cell = string | number | Date | boolean | null | undefined;
 
-export type ImportIssue = { row: number; column: PublicationImportColumn | null; message: string };
+/** A problem of an imported row, by column (the spec's key; null = the whole row). */
+export type ImportIssue = { row: number; column: string | null; message: string };
 
 const FORMAT_WORDS: [string, PublicationFormat][] = [
   ['tin/bai', 'article'],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { targetDefinition } from './definition';
 import { describeTarget } from './describe';
-import { effectiveAsOf, elapsedFraction, judgeStatus, quartersDue, rate } from './evaluation';
+import {
+  effectiveAsOf,
+  elapsedFraction,
+  judgeStatus,
+  quartersDue,
+  rate,
+  trendCheckpoints,
+} from './evaluation';
 import { PLAN_54_TARGET_DEFINITIONS } from './plan-54';
 
 const year = { from: '2023-01-01', to: '2023-12-31' };
@@ -85,5 +92,51 @@ describe('target definitions', () => {
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['condition.type', 'goal.unit']));
+  });
+});
+
+describe('trend checkpoints over the period', () => {
+  const year2023 = { period: { type: 'plan_year' as const }, asOf: null };
+  it('has every month end passed, then the live value dated today', () => {
+    const points = trendCheckpoints({ definition: year2023, planYear: 2023, today: '2023-04-15' });
+    expect(points.map((p) => [p.date, p.until])).toEqual([
+      ['2023-01-31', '2023-01-31'],
+      ['2023-02-28', '2023-02-28'],
+      ['2023-03-31', '2023-03-31'],
+      ['2023-04-15', null],
+    ]);
+    // At the close of 31/03 the first quarter has ended, so it is due (Plan 54 I.2.b); on 28/02 nothing is.
+    expect(points[1]!.quarters).toEqual([]);
+    expect(points[2]!.quarters).toEqual([{ from: '2023-01-01', to: '2023-03-31' }]);
+    expect(points[2]!.asOf).toBe('2023-03-31');
+  });
+  it('ends on the period end once the period is over; nothing before it starts', () => {
+    const done = trendCheckpoints({ definition: year2023, planYear: 2023, today: '2026-11-26' });
+    expect(done).toHaveLength(12);
+    expect(done.at(-1)).toMatchObject({ date: '2023-12-31', until: null, asOf: '2023-12-31' });
+    expect(done.at(-1)!.quarters).toHaveLength(4);
+    expect(trendCheckpoints({ definition: year2023, planYear: 2023, today: '2022-12-31' })).toEqual([]);
+    // On the first day only the live point.
+    expect(trendCheckpoints({ definition: year2023, planYear: 2023, today: '2023-01-01' })).toHaveLength(1);
+  });
+  it('uses quarter ends for periods over two years, and honours a fixed as-of date', () => {
+    const long = trendCheckpoints({
+      definition: { period: { type: 'range', from: '2021-01-01', to: '2025-12-31' }, asOf: '2022-06-30' },
+      planYear: 2021,
+      today: '2023-01-10',
+    });
+    expect(long.map((p) => p.date)).toEqual([
+      '2021-03-31',
+      '2021-06-30',
+      '2021-09-30',
+      '2021-12-31',
+      '2022-03-31',
+      '2022-06-30',
+      '2022-09-30',
+      '2022-12-31',
+      '2023-01-10',
+    ]);
+    expect(long[0]!.asOf).toBe('2021-03-31');
+    expect(long[7]!.asOf).toBe('2022-06-30');
   });
 });

@@ -114,3 +114,63 @@ export function evaluationDates(o: {
     elapsed: elapsedFraction(period, o.today),
   };
 }
+
+/** How many first rows of who is behind the dashboard carries per target; the rest is paged through the list. */
+export const BEHIND_PREVIEW = 20;
+
+/** One point of a target's trend: the value as it stood at the close of `date`. */
+export type TrendCheckpoint = {
+  date: string;
+  /** Population date, quarters due and record cut-off used at that point; until null = live (the current value). */
+  asOf: string;
+  quarters: Quarter[];
+  until: string | null;
+};
+
+const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** Last day of each month (or quarter, for periods over two years) that ends inside the period. */
+function periodEnds(period: ResolvedPeriod): string[] {
+  const months: string[] = [];
+  let y = Number(period.from.slice(0, 4));
+  let m = Number(period.from.slice(5, 7));
+  for (;;) {
+    const end = isoOf(Date.UTC(y, m, 0) / 86_400_000); // day 0 of the next month = last day of this one
+    if (end > period.to) break;
+    months.push(end);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return months.length > 24 ? months.filter((d) => ['03', '06', '09', '12'].includes(d.slice(5, 7))) : months;
+}
+
+/**
+ * The checkpoints of a target's trend over its period on `today`: each month end already passed (quarter ends for
+ * periods over two years), evaluated with the records dated up to it and the quarters ended by then; then the
+ * current value (live, the same as the card's figure), dated today, or the period end once the period is over.
+ * Nothing before the period starts.
+ */
+export function trendCheckpoints(o: {
+  definition: Pick<TargetDefinition, 'period' | 'asOf'>;
+  planYear: number;
+  today: string;
+}): TrendCheckpoint[] {
+  const period = resolvePeriod(o.definition.period, o.planYear);
+  if (o.today < period.from) return [];
+  const last = o.today < period.to ? o.today : period.to;
+  const points: TrendCheckpoint[] = periodEnds(period)
+    .filter((d) => d < last)
+    .map((d) => ({
+      date: d,
+      asOf: effectiveAsOf(o.definition, period, d),
+      // Judged the morning after: a quarter ending on that day is due.
+      quarters: quartersDue(period, isoOf(dayNumber(d) + 1)),
+      until: d,
+    }));
+  const live = evaluationDates(o);
+  points.push({ date: last, asOf: live.asOf, quarters: live.quarters, until: null });
+  return points;
+}

@@ -17,14 +17,42 @@ export const approvalStep = z.object({
   canAdjust: z.boolean().default(false),
 });
 export type ApprovalStep = z.infer<typeof approvalStep>;
-export const approvalChain = z.array(approvalStep).min(1, 'Quy trình cần ít nhất một bước');
+export const approvalChain = z
+  .array(approvalStep)
+  .min(1, 'Quy trình cần ít nhất một bước')
+  .max(10, 'Quy trình tối đa 10 bước')
+  .superRefine((steps, ctx) => {
+    const seen = new Set<string>();
+    steps.forEach((s, i) => {
+      if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'Mã bước bị trùng' });
+      seen.add(s.key);
+    });
+  });
 export type ApprovalChain = z.infer<typeof approvalChain>;
 
 /** Plan 54's default road (V.1.d, V.2): DX office → Finance → People's Committee leadership. */
 export const DEFAULT_BUDGET_CHAIN: ApprovalChain = [
-  { key: 'dx_office_review', label: 'Văn phòng CĐS tổng hợp', role: 'dx_office', unitId: null, canAdjust: false },
-  { key: 'finance_appraisal', label: 'Sở Tài chính thẩm định', role: 'finance', unitId: null, canAdjust: true },
-  { key: 'leadership_approval', label: 'UBND thành phố phê duyệt', role: 'leadership', unitId: null, canAdjust: false },
+  {
+    key: 'dx_office_review',
+    label: 'Văn phòng CĐS tổng hợp',
+    role: 'dx_office',
+    unitId: null,
+    canAdjust: false,
+  },
+  {
+    key: 'finance_appraisal',
+    label: 'Sở Tài chính thẩm định',
+    role: 'finance',
+    unitId: null,
+    canAdjust: true,
+  },
+  {
+    key: 'leadership_approval',
+    label: 'UBND thành phố phê duyệt',
+    role: 'leadership',
+    unitId: null,
+    canAdjust: false,
+  },
 ];
 
 export type ApprovalState =
@@ -36,28 +64,51 @@ export type ApprovalState =
 export type ApprovalAction =
   | { type: 'submit' }
   | { type: 'forward' } // accept at this step and pass to the next one
-  | { type: 'adjust' } // change amounts at a step that may adjust (state does not move)
+  | { type: 'adjust'; reason: string } // change amounts at a step that may adjust, with a reason (state does not move)
   | { type: 'return'; reason: string }
   | { type: 'approve' };
 
-export type ApprovalActor = { grants: readonly Grant[]; /** is the actor an officer of the owning unit (or above)? */ ownsSubject: boolean };
+export type ApprovalActor = {
+  grants: readonly Grant[] /** is the actor an officer of the owning unit (or above)? */;
+  ownsSubject: boolean;
+};
 
-export type TransitionResult = { ok: true; state: ApprovalState } | { ok: false; code: 'WORKFLOW.INVALID_TRANSITION' | 'AUTH.FORBIDDEN'; message: string };
+export type TransitionResult =
+  | { ok: true; state: ApprovalState }
+  | { ok: false; code: 'WORKFLOW.INVALID_TRANSITION' | 'AUTH.FORBIDDEN'; message: string };
 
 /** Whether the actor holds `role` (at `unitId` or anywhere when null). */
 const roleCheck = (actor: ApprovalActor) => (r: Role, unitId: string | null) =>
   actor.grants.some((g) => g.role === r && (unitId === null || g.unitId === unitId || g.unitId === null));
 
 /** Applies an action; refuses with a stable code what the road does not allow. Pure. */
-export function transition(chain: ApprovalChain, state: ApprovalState, action: ApprovalAction, actor: ApprovalActor): TransitionResult {
-  const refuse = (message: string): TransitionResult => ({ ok: false, code: 'WORKFLOW.INVALID_TRANSITION', message });
+export function transition(
+  chain: ApprovalChain,
+  state: ApprovalState,
+  action: ApprovalAction,
+  actor: ApprovalActor,
+): TransitionResult {
+  const refuse = (message: string): TransitionResult => ({
+    ok: false,
+    code: 'WORKFLOW.INVALID_TRANSITION',
+    message,
+  });
   const forbid = (message: string): TransitionResult => ({ ok: false, code: 'AUTH.FORBIDDEN', message });
   const hasRole = roleCheck(actor);
 
   if (action.type === 'submit') {
-    if (state.status !== 'draft' && state.status !== 'returned') return refuse('Chỉ gửi được bản nháp hoặc bản bị trả lại');
-    if (!actor.ownsSubject || !hasRole('unit_officer', null)) return forbid('Chỉ cán bộ của đơn vị lập dự toán được gửi');
-    return { ok: true, state: { status: 'in_review', round: state.status === 'returned' ? state.round + 1 : state.round, stepIndex: 0 } };
+    if (state.status !== 'draft' && state.status !== 'returned')
+      return refuse('Chỉ gửi được bản nháp hoặc bản bị trả lại');
+    if (!actor.ownsSubject || !hasRole('unit_officer', null))
+      return forbid('Chỉ cán bộ của đơn vị lập dự toán được gửi');
+    return {
+      ok: true,
+      state: {
+        status: 'in_review',
+        round: state.status === 'returned' ? state.round + 1 : state.round,
+        stepIndex: 0,
+      },
+    };
   }
   if (state.status !== 'in_review') return refuse('Hồ sơ không ở bước xem xét');
   const step = chain[state.stepIndex];
@@ -73,21 +124,91 @@ export function transition(chain: ApprovalChain, state: ApprovalState, action: A
       return { ok: true, state: { status: 'approved', round: state.round } };
     case 'adjust':
       if (!step.canAdjust) return refuse(`Bước "${step.label}" không được điều chỉnh số tiền`);
+      if (action.reason.trim().length < 5) return refuse('Điều chỉnh cần nêu lý do (ít nhất 5 ký tự)');
       return { ok: true, state };
     case 'return':
       if (action.reason.trim().length < 5) return refuse('Trả lại cần nêu lý do (ít nhất 5 ký tự)');
-      return { ok: true, state: { status: 'returned', round: state.round, fromStep: state.stepIndex, reason: action.reason.trim() } };
+      return {
+        ok: true,
+        state: {
+          status: 'returned',
+          round: state.round,
+          fromStep: state.stepIndex,
+          reason: action.reason.trim(),
+        },
+      };
   }
 }
 
 /** The actions the actor may take now — the web enables exactly these buttons. */
-export function availableActions(chain: ApprovalChain, state: ApprovalState, actor: ApprovalActor): ApprovalAction['type'][] {
+export function availableActions(
+  chain: ApprovalChain,
+  state: ApprovalState,
+  actor: ApprovalActor,
+): ApprovalAction['type'][] {
   const candidates: ApprovalAction[] = [
     { type: 'submit' },
     { type: 'forward' },
-    { type: 'adjust' },
+    { type: 'adjust', reason: 'kiểm tra' },
     { type: 'return', reason: 'kiểm tra' },
     { type: 'approve' },
   ];
   return candidates.filter((a) => transition(chain, state, a, actor).ok).map((a) => a.type);
+}
+
+export const APPROVAL_ACTION_TYPES = ['submit', 'forward', 'adjust', 'return', 'approve'] as const;
+export type ApprovalActionType = (typeof APPROVAL_ACTION_TYPES)[number];
+
+/** The stored columns of a subject on the road (status, round, step, why it was returned). */
+export type ApprovalColumns = {
+  status: ApprovalState['status'];
+  round: number;
+  stepIndex: number | null;
+  returnedFromStep: number | null;
+  returnReason: string | null;
+};
+
+/** Rebuilds the state machine's state from stored columns. */
+export function approvalStateOf(c: ApprovalColumns): ApprovalState {
+  switch (c.status) {
+    case 'draft':
+      return { status: 'draft', round: c.round };
+    case 'in_review':
+      return { status: 'in_review', round: c.round, stepIndex: c.stepIndex ?? 0 };
+    case 'returned':
+      return {
+        status: 'returned',
+        round: c.round,
+        fromStep: c.returnedFromStep ?? 0,
+        reason: c.returnReason ?? '',
+      };
+    case 'approved':
+      return { status: 'approved', round: c.round };
+  }
+}
+
+/** The columns to store for a state. */
+export function approvalColumnsOf(s: ApprovalState): ApprovalColumns {
+  return {
+    status: s.status,
+    round: s.round,
+    stepIndex: s.status === 'in_review' ? s.stepIndex : null,
+    returnedFromStep: s.status === 'returned' ? s.fromStep : null,
+    returnReason: s.status === 'returned' ? s.reason : null,
+  };
+}
+
+/** The step a subject waits at (null unless in review). */
+export function currentStep(chain: ApprovalChain, s: ApprovalState): ApprovalStep | null {
+  return s.status === 'in_review' ? (chain[s.stepIndex] ?? null) : null;
+}
+
+/** The setting key holding a province's budget approval chain (editable by the province administrator). */
+export const budgetChainSettingKey = (provinceId: string) => `budget.approval_chain:${provinceId}`;
+
+/** A stored chain, or the default when none is stored or the stored value no longer validates. */
+export function chainFromSetting(value: unknown): ApprovalChain {
+  if (value === null || value === undefined) return DEFAULT_BUDGET_CHAIN;
+  const parsed = approvalChain.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_BUDGET_CHAIN;
 }

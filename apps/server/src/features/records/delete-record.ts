@@ -1,4 +1,4 @@
-import { deleteRecord as deleteRow, getRecord } from '@dx/db';
+import { deleteFilesOfRecord, deleteRecord as deleteRow, getRecord } from '@dx/db';
 import { AppError, type RecordType } from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../http/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
@@ -27,6 +27,7 @@ export async function deleteRecord({
   try {
     await ctx.db.transaction(async (tx) => {
       if (!(await deleteRow(tx, type, id, version))) throw versionConflict(before);
+      await deleteFilesOfRecord(tx, type, id);
       await audit(tx, ctx, {
         action: `${type}.delete`,
         entityType: type,

@@ -1,15 +1,16 @@
-import { getRecord, getRecordLinks } from '@dx/db';
-import { isoDate, PUBLICATION_IMPORT_COLUMNS, RECORD_INPUTS, type RecordType } from '@dx/domain';
+import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
+import { isoDate, RECORD_INPUTS, type RecordType } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeProvince, contextOf } from '../../http/context';
 import { errorResponses, pagination, recordVersion } from '../../http/schemas';
-import { templateXlsx } from '../../lib/tabular';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
-import { importPublications } from './import-publications';
+import { importRecords } from './import-records';
+import { importTemplate } from './import-template';
 import { listRecords } from './list-records';
 import { recordNotFound } from './record-access';
+import { attachRecordFile, getRecordFile, presentFile, removeRecordFile } from './record-files';
 import { presentRecord, recordOut } from './records.presenter';
 import { reviewUnitPlan } from './review-unit-plan';
 import { updateRecord } from './update-record';
@@ -25,6 +26,22 @@ export const RECORD_PATHS: Record<RecordType, string> = {
   event: 'events',
 };
 
+const fileOut = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
+  url: z.string(),
+});
+const importReportOut = z.object({
+  total: z.number(),
+  valid: z.number(),
+  saved: z.number(),
+  batchId: z.number().nullable(),
+  issues: z.array(z.object({ row: z.number(), column: z.string().nullable(), message: z.string() })),
+});
+
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [type, path] of Object.entries(RECORD_PATHS) as [RecordType, string][]) {
     const input = RECORD_INPUTS[type];
@@ -39,6 +56,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           querystring: z.object({
             provinceId: z.uuid(),
             unitId: z.uuid().optional(),
+            /** With unitId: also the units below it (org-unit tree as of today). */
+            includeBelow: z.enum(['true', 'false'], 'Ghi true hoặc false').optional(),
             from: isoDate.optional(),
             to: isoDate.optional(),
             ...pagination,
@@ -47,8 +66,17 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const r = await listRecords({ ctx: contextOf(request), type, ...request.query });
-        return { items: r.items.map((row) => presentRecord(type, row)), total: r.total };
+        const { includeBelow, ...query } = request.query;
+        const r = await listRecords({
+          ctx: contextOf(request),
+          type,
+          ...query,
+          includeBelow: includeBelow === 'true',
+        });
+        return {
+          items: r.items.map((row) => ({ ...presentRecord(type, row), unitName: row.unitName ?? null })),
+          total: r.total,
+        };
       },
     );
 
@@ -67,8 +95,91 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         const row = await getRecord(ctx.db, type, request.params.id);
         if (!row) throw recordNotFound(type, request.params.id);
         authorizeProvince(ctx, 'record.read', row.provinceId);
-        return presentRecord(type, row, await getRecordLinks(ctx.db, type, row.id));
+        const files = await listRecordFiles(ctx.db, type, row.id);
+        return {
+          ...presentRecord(type, row, await getRecordLinks(ctx.db, type, row.id)),
+          files: files.map(presentFile),
+        };
       },
+    );
+
+    app.post(
+      `/${path}/:id/files`,
+      {
+        schema: {
+          tags,
+          summary: `Đính kèm tệp vào hồ sơ (${type}): PDF, Word, Excel, ảnh… tối đa 4 MB`,
+          params: z.object({ id: z.uuid() }),
+          body: z.object({
+            fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255, 'Tên tệp tối đa 255 ký tự'),
+            contentBase64: z
+              .base64('Nội dung tệp phải mã hoá base64')
+              .max(5_600_000, 'Tệp quá lớn (tối đa 4 MB)'),
+          }),
+          response: { 201: fileOut, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const file = await attachRecordFile({
+          ctx: contextOf(request),
+          type,
+          recordId: request.params.id,
+          fileName: request.body.fileName,
+          content: Buffer.from(request.body.contentBase64, 'base64'),
+        });
+        return reply.status(201).send(presentFile(file));
+      },
+    );
+
+    app.get(
+      `/imports/${path}/template.xlsx`,
+      {
+        schema: {
+          tags,
+          summary: `Mẫu Excel nhập hồ sơ (${type}): trang nhập liệu, hướng dẫn, danh sách giá trị hợp lệ`,
+          querystring: z.object({ provinceId: z.uuid().optional() }),
+        },
+      },
+      async (request, reply) => {
+        const t = await importTemplate({
+          ctx: contextOf(request),
+          type,
+          provinceId: request.query.provinceId,
+        });
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${t.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(t.bytes);
+      },
+    );
+
+    app.post(
+      `/imports/${path}`,
+      {
+        schema: {
+          tags,
+          summary: `Nhập hồ sơ (${type}) từ Excel/CSV: chạy thử (confirm=false) rồi xác nhận lưu trong một giao dịch`,
+          body: z.object({
+            provinceId: z.uuid(),
+            fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255),
+            contentBase64: z
+              .base64('Nội dung tệp phải mã hoá base64')
+              .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+            confirm: z.boolean().default(false),
+          }),
+          response: { 200: importReportOut, ...errorResponses },
+        },
+      },
+      async (request) =>
+        importRecords({
+          ctx: contextOf(request),
+          type,
+          provinceId: request.body.provinceId,
+          fileName: request.body.fileName,
+          content: Buffer.from(request.body.contentBase64, 'base64'),
+          confirm: request.body.confirm,
+        }),
     );
 
     app.post(
@@ -161,53 +272,39 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/imports/publications/template.xlsx',
-    { schema: { tags: ['records'], summary: 'Mẫu Excel nhập tin, bài' } },
-    async (request, reply) => {
-      contextOf(request);
-      const bytes = await templateXlsx('Tin bài', PUBLICATION_IMPORT_COLUMNS);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="mau-nhap-tin-bai.xlsx"')
-        .send(bytes);
-    },
-  );
-
-  app.post(
-    '/imports/publications',
+    '/record-files/:fileId',
     {
       schema: {
         tags: ['records'],
-        summary: 'Nhập tin, bài từ Excel/CSV: chạy thử (confirm=false) rồi xác nhận lưu trong một giao dịch',
-        body: z.object({
-          provinceId: z.uuid(),
-          fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255),
-          contentBase64: z
-            .base64('Nội dung tệp phải mã hoá base64')
-            .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
-          confirm: z.boolean().default(false),
-        }),
-        response: {
-          200: z.object({
-            total: z.number(),
-            valid: z.number(),
-            saved: z.number(),
-            batchId: z.number().nullable(),
-            issues: z.array(
-              z.object({ row: z.number(), column: z.string().nullable(), message: z.string() }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        summary: 'Tải tệp đính kèm hồ sơ',
+        params: z.object({ fileId: z.uuid('Mã tệp không hợp lệ') }),
+        response: { 200: z.unknown().describe('Tệp'), ...errorResponses },
       },
     },
-    async (request) =>
-      importPublications({
-        ctx: contextOf(request),
-        provinceId: request.body.provinceId,
-        fileName: request.body.fileName,
-        content: Buffer.from(request.body.contentBase64, 'base64'),
-        confirm: request.body.confirm,
-      }),
+    async (request, reply) => {
+      const f = await getRecordFile({ ctx: contextOf(request), fileId: request.params.fileId });
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(f.content);
+    },
+  );
+
+  app.delete(
+    '/record-files/:fileId',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Xoá tệp đính kèm hồ sơ',
+        params: z.object({ fileId: z.uuid('Mã tệp không hợp lệ') }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeRecordFile({ ctx: contextOf(request), fileId: request.params.fileId });
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -9,18 +9,23 @@ import {
 } from '@dx/db';
 import { AppError, localDateOf, targetCode } from '@dx/domain';
 import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
-import { createMailer, smtpSettings } from '../../lib/mailer';
+import { enqueueNotificationMails } from '../../jobs/notification-mail';
+import { smtpSettings } from '../../lib/mailer';
 
 export type ReminderResult = {
   notified: number;
-  emailed: number;
-  emailFailed: number;
-  emailStatus: 'sent' | 'not_configured' | 'partial';
+  /** E-mails waiting in the outbox for the mail job (sent outside the request, retried when a send fails). */
+  emailQueued: number;
+  /** Units without an officer's e-mail address (in-app notification only). */
+  emailNoRecipient: number;
+  emailStatus: 'queued' | 'not_configured' | 'no_recipient' | 'partial';
 };
 
 /**
- * Urges units behind on a target (đôn đốc, BRIEF "Users"): one in-app notification per unit, and an e-mail to
- * the unit's officers when an `smtp` setting exists. Every notification records how its e-mail went.
+ * Urges units behind on a target (đôn đốc, BRIEF "Users"): one in-app notification per unit, written with the audit
+ * entry in one transaction. When an `smtp` setting exists each notification addressed to officers with an e-mail
+ * also sits in the mail outbox ('queued'); after commit one job is enqueued to send them (jobs/notification-mail.ts),
+ * so a slow or failing mail server never holds the request, and a send that fails is retried and recorded.
  */
 export async function sendTargetReminders({
   ctx,
@@ -59,57 +64,52 @@ export async function sendTargetReminders({
       'Xem chi tiết tại mục "Việc của tôi" trên hệ thống.';
 
   const smtpValue = await getSettingValue(ctx.db, 'smtp');
-  const smtp = smtpValue ? smtpSettings.safeParse(smtpValue) : null;
-  const mailer = smtp?.success ? createMailer(smtp.data) : null;
-  const recipients = mailer ? await unitRecipients(ctx.db, unique) : new Map<string, string[]>();
-  const rows: NewNotification[] = [];
-  let emailed = 0;
-  let emailFailed = 0;
-  try {
-    for (const unitId of unique) {
-      const to = recipients.get(unitId) ?? [];
-      let emailStatus = mailer ? (to.length ? 'sent' : 'no_recipient') : 'not_configured';
-      let emailError: string | null = null;
-      if (mailer && to.length) {
-        try {
-          await mailer.send({ to, subject: title, text: body });
-          emailed++;
-        } catch (error) {
-          emailStatus = 'failed';
-          emailError = String((error as Error).message).slice(0, 500);
-          emailFailed++;
-        }
-      }
-      rows.push({
-        provinceId: plan.provinceId,
-        unitId,
-        kind: 'reminder',
-        title,
-        body,
-        planTargetId,
-        sentBy: ctx.actor.userId,
-        emailStatus,
-        emailTo: to,
-        emailError,
-      });
-    }
-  } finally {
-    mailer?.close();
-  }
-  await ctx.db.transaction(async (tx) => {
+  const mailConfigured = smtpValue ? smtpSettings.safeParse(smtpValue).success : false;
+  const recipients = mailConfigured ? await unitRecipients(ctx.db, unique) : new Map<string, string[]>();
+  const rows: NewNotification[] = unique.map((unitId) => {
+    const to = recipients.get(unitId) ?? [];
+    return {
+      provinceId: plan.provinceId,
+      unitId,
+      kind: 'reminder',
+      title,
+      body,
+      planTargetId,
+      sentBy: ctx.actor.userId,
+      emailStatus: !mailConfigured ? 'not_configured' : to.length ? 'queued' : 'no_recipient',
+      emailTo: to,
+      emailError: null,
+    };
+  });
+  const saved = await ctx.db.transaction(async (tx) => {
     const saved = await insertNotifications(tx, rows);
     await audit(tx, ctx, {
       action: 'target.remind',
       entityType: 'plan_target',
       entityId: planTargetId,
       provinceId: plan.provinceId,
-      after: { unitIds: unique, notificationIds: saved.map((n) => n.id), emailed, emailFailed },
+      after: {
+        unitIds: unique,
+        notificationIds: saved.map((n) => n.id),
+        emailQueued: saved.filter((n) => n.emailStatus === 'queued').length,
+      },
     });
+    return saved;
   });
+  const queued = saved.filter((n) => n.emailStatus === 'queued').map((n) => n.id);
+  // After commit: the job must see the rows. If enqueueing fails the outbox keeps them for the sweep.
+  await enqueueNotificationMails(ctx.db, queued).catch(() => false);
+  const noRecipient = rows.length - queued.length;
   return {
     notified: rows.length,
-    emailed,
-    emailFailed,
-    emailStatus: !mailer ? 'not_configured' : emailFailed || emailed < rows.length ? 'partial' : 'sent',
+    emailQueued: queued.length,
+    emailNoRecipient: mailConfigured ? noRecipient : 0,
+    emailStatus: !mailConfigured
+      ? 'not_configured'
+      : queued.length === rows.length
+        ? 'queued'
+        : queued.length === 0
+          ? 'no_recipient'
+          : 'partial',
   };
 }

@@ -1,4 +1,4 @@
-import type { BreakdownRow, NotificationRow } from '@dx/db';
+import type { BreakdownRow, NotificationRow, SubjectRow } from '@dx/db';
 import { type OrgUnitKind, rate, targetCode, UNIT_KIND_LABELS } from '@dx/domain';
 import { z } from 'zod';
 import type { TargetEvaluation } from './evaluate-plan-targets';
@@ -12,12 +12,14 @@ const breakdownOut = z.object({
   achieved: z.number(),
   value: z.number().nullable(),
 });
-const subjectOut = z.object({
+export const subjectOut = z.object({
   subjectType: z.string(),
   subjectId: z.string(),
   label: z.string(),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
+  unitKind: z.string().nullable(),
+  districtId: z.string().nullable(),
   districtName: z.string(),
   due: z.boolean(),
   achieved: z.boolean(),
@@ -65,6 +67,21 @@ const breakdown = (rows: BreakdownRow[], label: (r: BreakdownRow) => string) =>
     value: rate(r.achieved, r.due),
   }));
 
+/** One subject behind a figure: who or what, its unit and district, and the records that count (or none). */
+export const presentSubject = (s: SubjectRow, subjectType: string): z.infer<typeof subjectOut> => ({
+  subjectType,
+  subjectId: s.subjectId,
+  label: s.label,
+  unitId: s.unitId,
+  unitName: s.unitName,
+  unitKind: s.unitKind,
+  districtId: s.districtId,
+  districtName: s.districtName ?? CITY_LEVEL,
+  due: s.due,
+  achieved: s.achieved,
+  evidence: s.evidence,
+});
+
 /** What leaves the server for one evaluated target (never a database row). */
 export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
   const f = e.facts;
@@ -91,17 +108,7 @@ export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
     byKind: breakdown(f?.byKind ?? [], (r) =>
       r.key ? (UNIT_KIND_LABELS[r.key as OrgUnitKind] ?? r.key) : 'Không xác định',
     ),
-    subjects: (f?.subjects ?? []).map((s) => ({
-      subjectType,
-      subjectId: s.subjectId,
-      label: s.label,
-      unitId: s.unitId,
-      unitName: s.unitName,
-      districtName: s.districtName ?? CITY_LEVEL,
-      due: s.due,
-      achieved: s.achieved,
-      evidence: s.evidence,
-    })),
+    subjects: (f?.subjects ?? []).map((s) => presentSubject(s, subjectType)),
     subjectCount: f?.behindCount ?? 0,
   };
 }

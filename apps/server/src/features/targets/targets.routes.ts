@@ -1,5 +1,5 @@
-import { listNotificationsForUnits } from '@dx/db';
-import { targetRule } from '@dx/domain';
+import { countUnreadNotifications, listNotificationsForUnits, SUBJECT_STATES } from '@dx/db';
+import { ORG_UNIT_KINDS, targetRule } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeUnit, contextOf } from '../../http/context';
@@ -7,13 +7,18 @@ import { errorResponses, recordVersion } from '../../http/schemas';
 import { defineTarget } from './define-target';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
 import { getTargetDefinition } from './get-target-definition';
+import { getTargetTrends } from './get-target-trends';
 import { getUnitStanding } from './get-unit-standing';
+import { getTargetSubjects } from './list-target-subjects';
+import { markUnitNotificationsRead } from './mark-notifications-read';
 import { sendTargetReminders } from './send-target-reminders';
 import {
   notificationOut,
   presentDefinition,
   presentEvaluation,
   presentNotification,
+  presentSubject,
+  subjectOut,
   targetDefinitionOut,
   targetEvaluationOut,
 } from './targets.presenter';
@@ -107,7 +112,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary:
-          'Đôn đốc các đơn vị chưa đạt chỉ tiêu (thông báo trong hệ thống và e-mail nếu đã cấu hình SMTP)',
+          'Đôn đốc các đơn vị chưa đạt chỉ tiêu (thông báo trong hệ thống; e-mail gửi qua hàng đợi nếu đã cấu hình SMTP)',
         params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
         body: z.object({
           unitIds: z.array(z.uuid('Đơn vị không hợp lệ')).min(1, 'Chọn ít nhất một đơn vị').max(1000),
@@ -116,8 +121,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             notified: z.number(),
-            emailed: z.number(),
-            emailFailed: z.number(),
+            emailQueued: z.number(),
+            emailNoRecipient: z.number(),
             emailStatus: z.string(),
           }),
           ...errorResponses,
@@ -140,14 +145,145 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary: 'Thông báo, nhắc việc gửi tới đơn vị',
         params: z.object({ unitId: z.uuid() }),
-        response: { 200: z.object({ items: z.array(notificationOut) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(notificationOut), unread: z.number() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       await authorizeUnit(ctx, 'record.read', request.params.unitId);
       const rows = await listNotificationsForUnits(ctx.db, [request.params.unitId]);
-      return { items: rows.map(presentNotification) };
+      const unread = await countUnreadNotifications(ctx.db, [request.params.unitId]);
+      return { items: rows.map(presentNotification), unread };
+    },
+  );
+
+  app.post(
+    '/units/:unitId/notifications/:notificationId/read',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Đánh dấu đã đọc một thông báo của đơn vị',
+        params: z.object({ unitId: z.uuid(), notificationId: z.uuid() }),
+        response: { 200: z.object({ marked: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      markUnitNotificationsRead({
+        ctx: contextOf(request),
+        unitId: request.params.unitId,
+        notificationId: request.params.notificationId,
+      }),
+  );
+
+  app.post(
+    '/units/:unitId/notifications/read-all',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Đánh dấu đã đọc mọi thông báo của đơn vị',
+        params: z.object({ unitId: z.uuid() }),
+        response: { 200: z.object({ marked: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      markUnitNotificationsRead({
+        ctx: contextOf(request),
+        unitId: request.params.unitId,
+        notificationId: null,
+      }),
+  );
+
+  app.get(
+    '/plans/:planId/targets/trend',
+    {
+      schema: {
+        tags: ['targets'],
+        summary:
+          'Diễn biến giá trị các chỉ tiêu trong kỳ: giá trị cuối mỗi tháng đã qua và hiện tại, tính trực tiếp từ hồ sơ',
+        params: z.object({ planId: z.uuid() }),
+        response: {
+          200: z.object({
+            planId: z.string(),
+            today: z.string(),
+            targets: z.array(
+              z.object({
+                planTargetId: z.string(),
+                points: z.array(
+                  z.object({
+                    date: z.string(),
+                    value: z.number().nullable(),
+                    due: z.number(),
+                    achieved: z.number(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const r = await getTargetTrends({ ctx: contextOf(request), planId: request.params.planId });
+      return { planId: r.plan.id, today: r.today, targets: r.trends };
+    },
+  );
+
+  app.get(
+    '/plans/:planId/targets/:planTargetId/subjects',
+    {
+      schema: {
+        tags: ['targets'],
+        summary:
+          'Danh sách đối tượng sau một con số của chỉ tiêu (cả chỉ tiêu, một ô phân tích hoặc một đơn vị), kèm hồ sơ làm căn cứ',
+        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
+        querystring: z.object({
+          state: z.enum(SUBJECT_STATES).default('behind'),
+          unitId: z.uuid().optional(),
+          /** A district's id, or "city" for the city-level cell. */
+          district: z.union([z.literal('city'), z.uuid()]).optional(),
+          /** A unit kind, or "none" for owners of unknown kind. */
+          unitKind: z.union([z.enum(ORG_UNIT_KINDS), z.literal('none')]).optional(),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({
+            planTargetId: z.string(),
+            state: z.string(),
+            total: z.number(),
+            offset: z.number(),
+            limit: z.number(),
+            items: z.array(subjectOut),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const r = await getTargetSubjects({
+        ctx: contextOf(request),
+        ...request.params,
+        filter: {
+          state: q.state,
+          unitId: q.unitId,
+          districtId: q.district === undefined ? undefined : q.district === 'city' ? null : q.district,
+          unitKind: q.unitKind === undefined ? undefined : q.unitKind === 'none' ? null : q.unitKind,
+        },
+        page: { offset: q.offset, limit: q.limit },
+      });
+      return {
+        planTargetId: request.params.planTargetId,
+        state: q.state,
+        total: r.total,
+        offset: q.offset,
+        limit: q.limit,
+        items: r.items.map((s) => presentSubject(s, r.subjectType)),
+      };
     },
   );
 };

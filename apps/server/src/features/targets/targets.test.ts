@@ -167,6 +167,84 @@ describe('records and live targets API (plan 54 I.2)', () => {
     expect(after.subjectCount).toBe(after.due - 1);
   });
 
+  it('pages who is behind: the first 20 on the dashboard, every one through the subjects behind each figure', async () => {
+    const a = (await evaluation(dx)).find((e) => e.letter === 'a')!;
+    expect(a.subjects).toHaveLength(20);
+    const url = `/api/plans/${planId}/targets/${a.planTargetId}/subjects`;
+    const pages: string[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const res = await t.call(viewer, {
+        method: 'GET',
+        url: `${url}?state=behind&offset=${offset}&limit=100`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().total).toBe(a.subjectCount);
+      pages.push(...res.json().items.map((s: { subjectId: string }) => s.subjectId));
+      if (res.json().items.length < 100) break;
+    }
+    expect(pages).toHaveLength(a.subjectCount);
+    expect(new Set(pages).size).toBe(pages.length);
+    expect(pages.slice(0, 20)).toEqual(a.subjects.map((s) => s.subjectId));
+    // One cell of the district breakdown: what counts in Hải An is the accepted plan, with its number.
+    const cell = a.byDistrict.find((d) => d.key === haiAn)!;
+    const achieved = await t.call(dx, { method: 'GET', url: `${url}?state=achieved&district=${haiAn}` });
+    expect(achieved.json().total).toBe(cell.achieved);
+    expect(achieved.json().items[0]).toMatchObject({
+      subjectId: commune,
+      achieved: true,
+      districtId: haiAn,
+      evidence: {
+        records: [expect.objectContaining({ type: 'unit_plan', label: '12/KH-UBND', status: 'accepted' })],
+      },
+    });
+    const all = await t.call(dx, { method: 'GET', url: `${url}?state=all&district=${haiAn}&limit=1` });
+    expect(all.json()).toMatchObject({ total: cell.due, limit: 1 });
+    expect(all.json().items[0].achieved).toBe(false); // behind first
+    const city = await t.call(dx, {
+      method: 'GET',
+      url: `${url}?state=all&district=city&unitKind=department`,
+    });
+    expect(city.json().total).toBe(a.byKind.find((k) => k.key === 'department')!.due);
+    const one = await t.call(haiAnOfficer, { method: 'GET', url: `${url}?state=all&unitId=${haiAn}` });
+    expect(one.json().items.map((s: { subjectId: string }) => s.subjectId)).toEqual([haiAn]);
+    expect(one.json().items[0].evidence).toBeNull(); // no plan: the absence is the evidence
+    const elsewhere = await t.call(outsider, { method: 'GET', url });
+    expect(elsewhere.statusCode).toBe(403);
+  });
+
+  it('draws each target over the period: month ends passed, then now (the card’s figure)', async () => {
+    const res = await t.call(viewer, { method: 'GET', url: `/api/plans/${planId}/targets/trend` });
+    expect(res.statusCode, res.body).toBe(200);
+    const cards = await evaluation(dx);
+    const trends = res.json().targets as {
+      planTargetId: string;
+      points: { date: string; value: number | null; due: number; achieved: number }[];
+    }[];
+    expect(trends.map((x) => x.planTargetId)).toEqual(cards.map((c) => c.planTargetId));
+    const a = trends.find((x) => x.planTargetId === cards[0]!.planTargetId)!;
+    expect(a.points.map((p) => p.date)).toEqual([
+      '2023-01-31',
+      '2023-02-28',
+      '2023-03-31',
+      '2023-04-30',
+      '2023-05-31',
+      '2023-06-30',
+      '2023-07-31',
+      '2023-08-31',
+      '2023-09-30',
+      '2023-10-15',
+    ]);
+    // The commune's plan was accepted on 15/10 (today): every month end before shows none.
+    expect(a.points.slice(0, -1).every((p) => p.achieved === 0)).toBe(true);
+    for (const [i, trend] of trends.entries()) {
+      expect(trend.points.at(-1)!.value).toBe(cards[i]!.value);
+      expect(trend.points.at(-1)!.achieved).toBe(cards[i]!.achieved);
+    }
+    expect(
+      (await t.call(outsider, { method: 'GET', url: `/api/plans/${planId}/targets/trend` })).statusCode,
+    ).toBe(403);
+  });
+
   it('shows the six targets with their goals; đ counts, b is not applicable before any DX section exists', async () => {
     const all = await evaluation(dx);
     expect(all.map((e) => e.code)).toEqual(['I.2.a', 'I.2.b', 'I.2.c', 'I.2.d', 'I.2.đ', 'I.2.e']);
@@ -200,16 +278,26 @@ describe('records and live targets API (plan 54 I.2)', () => {
     expect(forbidden.statusCode).toBe(403);
     const noSmtp = await t.call(dx, { method: 'POST', url, payload: { unitIds: [haiAn, leChan] } });
     expect(noSmtp.statusCode, noSmtp.body).toBe(200);
-    expect(noSmtp.json()).toEqual({ notified: 2, emailed: 0, emailFailed: 0, emailStatus: 'not_configured' });
+    expect(noSmtp.json()).toEqual({
+      notified: 2,
+      emailQueued: 0,
+      emailNoRecipient: 0,
+      emailStatus: 'not_configured',
+    });
 
     await t.handle.db.insert(schema.setting).values({
       key: 'smtp',
       value: { host: '127.0.0.1', port: smtp.port, from: 'cds@haiphong.example.vn' },
     });
+    // The request only queues the e-mail (the job sends it: jobs/notification-mail.test.ts); Lê Chân has no address.
     const withSmtp = await t.call(dx, { method: 'POST', url, payload: { unitIds: [haiAn, leChan] } });
-    expect(withSmtp.json()).toMatchObject({ notified: 2, emailed: 1, emailStatus: 'partial' }); // Lê Chân has no officer e-mail
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]!.to).toEqual(['vanphong@haian.example.vn']);
+    expect(withSmtp.json()).toEqual({
+      notified: 2,
+      emailQueued: 1,
+      emailNoRecipient: 1,
+      emailStatus: 'partial',
+    });
+    expect(smtp.received).toHaveLength(0);
 
     const inbox = await t.call(haiAnOfficer, { method: 'GET', url: `/api/units/${haiAn}/notifications` });
     expect(inbox.statusCode).toBe(200);
@@ -218,8 +306,53 @@ describe('records and live targets API (plan 54 I.2)', () => {
         .json()
         .items.map((n: { emailStatus: string }) => n.emailStatus)
         .sort(),
-    ).toEqual(['not_configured', 'sent']);
+    ).toEqual(['not_configured', 'queued']);
     expect(inbox.json().items[0].title).toContain('I.2.a');
+    expect(inbox.json().unread).toBe(2);
+  });
+
+  it('lets the unit’s officers mark its notifications read, one or all; a viewer or another unit may not', async () => {
+    const inbox = async () =>
+      (await t.call(haiAnOfficer, { method: 'GET', url: `/api/units/${haiAn}/notifications` })).json() as {
+        items: { id: string; readAt: string | null }[];
+        unread: number;
+      };
+    const before = await inbox();
+    expect(before.unread).toBe(2);
+    const first = before.items[0]!.id;
+    const one = `/api/units/${haiAn}/notifications/${first}/read`;
+    expect((await t.call(viewer, { method: 'POST', url: one })).statusCode).toBe(403);
+    const communeOne = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: `/api/units/${commune}/notifications/${first}/read`,
+    });
+    expect(communeOne.statusCode).toBe(404); // Hải An's notification, not the commune's
+    const leChanOne = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: `/api/units/${leChan}/notifications/read-all`,
+    });
+    expect(leChanOne.statusCode).toBe(403);
+    const marked = await t.call(haiAnOfficer, { method: 'POST', url: one });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json()).toEqual({ marked: 1 });
+    const mid = await inbox();
+    expect(mid.unread).toBe(1);
+    const readAt = mid.items.find((n) => n.id === first)!.readAt;
+    expect(readAt).toBe('2023-10-15T03:00:00.000Z');
+    expect((await t.call(haiAnOfficer, { method: 'POST', url: one })).json()).toEqual({ marked: 0 });
+    const rest = await t.call(haiAnOfficer, {
+      method: 'POST',
+      url: `/api/units/${haiAn}/notifications/read-all`,
+    });
+    expect(rest.json()).toEqual({ marked: 1 });
+    const after = await inbox();
+    expect(after.unread).toBe(0);
+    expect(after.items.find((n) => n.id === first)!.readAt).toBe(readAt); // the first read time is kept
+    const audits = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'notification.read'`,
+    );
+    expect(Number(audits[0]!.n)).toBe(2);
   });
 
   it('updates with optimistic locking and refuses deleting a channel that has publications', async () => {

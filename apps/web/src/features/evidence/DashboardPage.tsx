@@ -28,17 +28,25 @@ import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { listPlans, planKeys } from '../plans/api';
 import {
   type Breakdown,
+  type EvidenceRecord,
   fetchEvaluation,
+  fetchSubjects,
+  fetchTrend,
   RECORD_PATHS,
   type ReminderResult,
+  type Subject,
+  type SubjectQuery,
+  type SubjectState,
   sendReminders,
   type TargetEvaluation,
+  type TrendPoint,
   targetKeys,
 } from './api';
 import { evidenceKindOf } from './kinds';
 import { fill, useEvidenceLabels, useNumberFormat } from './labels';
 import { useMissingText } from './missing';
-import { GoalBar, RateBar, readableAlert, StatusBadge, useValueText } from './TargetBits';
+import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from './TargetBits';
+import { useTargetLabels } from './targetLabels';
 
 /** The plans of the province, newest first; the chosen one is kept in the URL (?plan=). */
 export function usePlanChoice() {
@@ -91,8 +99,15 @@ export function DashboardPage() {
     queryFn: () => fetchEvaluation(planId!),
     enabled: !!planId,
   });
+  // The trend is drawn once the cards are there (a separate, slower request: one statement for every point).
+  const trend = useQuery({
+    queryKey: targetKeys.trend(planId ?? ''),
+    queryFn: () => fetchTrend(planId!),
+    enabled: !!planId && !!q.data,
+  });
   const targets = q.data?.targets ?? [];
   const open = targets.find((t) => t.planTargetId === openId) ?? null;
+  const pointsOf = (id: string) => trend.data?.targets.find((x) => x.planTargetId === id)?.points ?? [];
   return (
     <Stack gap="md">
       <div>
@@ -119,7 +134,12 @@ export function DashboardPage() {
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           {targets.map((t) => (
-            <TargetCard key={t.planTargetId} target={t} onOpen={() => setOpenId(t.planTargetId)} />
+            <TargetCard
+              key={t.planTargetId}
+              target={t}
+              points={pointsOf(t.planTargetId)}
+              onOpen={() => setOpenId(t.planTargetId)}
+            />
           ))}
         </SimpleGrid>
       )}
@@ -130,7 +150,15 @@ export function DashboardPage() {
   );
 }
 
-function TargetCard({ target: t, onOpen }: { target: TargetEvaluation; onOpen: () => void }) {
+function TargetCard({
+  target: t,
+  points,
+  onOpen,
+}: {
+  target: TargetEvaluation;
+  points: TrendPoint[];
+  onOpen: () => void;
+}) {
   const L = useEvidenceLabels();
   const valueText = useValueText();
   const n = useNumberFormat();
@@ -160,6 +188,7 @@ function TargetCard({ target: t, onOpen }: { target: TargetEvaluation; onOpen: (
           </Text>
         </Group>
         <GoalBar target={t} />
+        <TrendLine target={t} points={points} />
         <Group gap="xs" justify="space-between" wrap="wrap">
           {t.goal.unit === 'percent' ? (
             <Anchor component={Link} to={recordsPath} size="sm">
@@ -194,8 +223,36 @@ function TargetCard({ target: t, onOpen }: { target: TargetEvaluation; onOpen: (
   );
 }
 
-function BreakdownTable({ rows, percent }: { rows: Breakdown[]; percent: boolean }) {
+/** A figure of a breakdown cell that opens the list of who is behind it (or achieved). */
+function CellButton({ count, what, onClick }: { count: number; what: string; onClick: () => void }) {
+  const T = useTargetLabels();
+  const n = useNumberFormat();
+  if (count === 0) return <>{n(0, 0)}</>;
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      size="sm"
+      onClick={onClick}
+      aria-label={fill(T.openCell, { count, what })}
+    >
+      {n(count, 0)}
+    </Anchor>
+  );
+}
+
+function BreakdownTable({
+  rows,
+  percent,
+  onOpen,
+}: {
+  rows: Breakdown[];
+  percent: boolean;
+  /** Opens the subjects of a cell in a state. */
+  onOpen: (row: Breakdown, state: SubjectState) => void;
+}) {
   const L = useEvidenceLabels();
+  const T = useTargetLabels();
   const n = useNumberFormat();
   if (rows.length === 0) return <Empty title={L.noBreakdown} hint={L.noBreakdownHint} />;
   return (
@@ -207,6 +264,7 @@ function BreakdownTable({ rows, percent }: { rows: Breakdown[]; percent: boolean
             <Table.Th ta="right">{L.population}</Table.Th>
             <Table.Th ta="right">{L.due}</Table.Th>
             <Table.Th ta="right">{L.achieved}</Table.Th>
+            {percent && <Table.Th ta="right">{T.behindCol}</Table.Th>}
             {percent && <Table.Th ta="right">{L.rate}</Table.Th>}
             {percent && <Table.Th w="30%">{L.chart}</Table.Th>}
           </Table.Tr>
@@ -215,9 +273,30 @@ function BreakdownTable({ rows, percent }: { rows: Breakdown[]; percent: boolean
           {rows.map((r) => (
             <Table.Tr key={r.key ?? r.name}>
               <Table.Td>{r.name}</Table.Td>
-              <Table.Td ta="right">{n(r.population, 0)}</Table.Td>
+              <Table.Td ta="right">
+                <CellButton
+                  count={r.population}
+                  what={`${T.listAll}: ${r.name}`}
+                  onClick={() => onOpen(r, 'all')}
+                />
+              </Table.Td>
               <Table.Td ta="right">{n(r.due, 0)}</Table.Td>
-              <Table.Td ta="right">{n(r.achieved, 0)}</Table.Td>
+              <Table.Td ta="right">
+                <CellButton
+                  count={r.achieved}
+                  what={`${T.listAchieved}: ${r.name}`}
+                  onClick={() => onOpen(r, 'achieved')}
+                />
+              </Table.Td>
+              {percent && (
+                <Table.Td ta="right">
+                  <CellButton
+                    count={r.due - r.achieved}
+                    what={`${T.listBehind}: ${r.name}`}
+                    onClick={() => onOpen(r, 'behind')}
+                  />
+                </Table.Td>
+              )}
               {percent && <Table.Td ta="right">{r.value === null ? '—' : `${n(r.value)}%`}</Table.Td>}
               {percent && (
                 <Table.Td>
@@ -229,6 +308,22 @@ function BreakdownTable({ rows, percent }: { rows: Breakdown[]; percent: boolean
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+const PAGE = 20;
+
+/** The records behind a subject: what counts (with a link to the record list of its kind), or nothing. */
+function RecordsBehind({ records }: { records: EvidenceRecord[] }) {
+  if (records.length === 0) return null;
+  return (
+    <Stack gap={0}>
+      {records.map((r) => (
+        <Anchor key={r.id} component={Link} to={`/records/${RECORD_PATHS[r.type]}`} size="sm">
+          {r.label} ({formatDate(r.date)})
+        </Anchor>
+      ))}
+    </Stack>
   );
 }
 
@@ -246,12 +341,35 @@ function TargetDetail({
   const qc = useQueryClient();
   const phone = useMediaQuery('(max-width: 48em)');
   const valueText = useValueText();
+  const T = useTargetLabels();
   const missing = useMissingText();
-  const behind = useMemo(() => t.subjects.filter((s) => !s.achieved && s.due), [t.subjects]);
+  const isCount = t.goal.unit !== 'percent';
+  // The list behind the figure, from GET …/subjects: the whole target or one breakdown cell, paged.
+  const [query, setQuery] = useState<SubjectQuery & { cell?: string }>({
+    state: isCount ? 'all' : 'behind',
+    offset: 0,
+    limit: PAGE,
+  });
+  const list = useQuery({
+    queryKey: targetKeys.subjects(planId, t.planTargetId, query),
+    queryFn: () => fetchSubjects(planId, t.planTargetId, query),
+    placeholderData: (previous) => previous,
+  });
+  const items: Subject[] = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const behind = useMemo(() => items.filter((s) => s.due && !s.achieved), [items]);
   const unitIds = useMemo(
     () => [...new Set(behind.map((s) => s.unitId).filter((u): u is string => !!u))],
     [behind],
   );
+  const openCell = (by: 'district' | 'kind') => (row: Breakdown, state: SubjectState) =>
+    setQuery({
+      state,
+      offset: 0,
+      limit: PAGE,
+      cell: row.name,
+      ...(by === 'district' ? { district: row.key ?? 'city' } : { unitKind: row.key ?? 'none' }),
+    });
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
@@ -281,6 +399,12 @@ function TargetDetail({
   const kindPath = `/records/${RECORD_PATHS[evidenceKindOf(t)]}`;
   const mayRemind = can('target.remind');
   const allOn = unitIds.length > 0 && unitIds.every((u) => picked.has(u));
+  const stateLabel: Record<SubjectState, string> = {
+    behind: T.listBehind,
+    achieved: T.listAchieved,
+    not_due: T.listNotDue,
+    all: isCount ? T.listCounted : T.listAll,
+  };
   return (
     <Modal
       opened
@@ -319,138 +443,204 @@ function TargetDetail({
             <Tabs.Tab value="kind">{L.byKind}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="district" pt="xs">
-            <BreakdownTable rows={t.byDistrict} percent={t.goal.unit === 'percent'} />
+            <BreakdownTable rows={t.byDistrict} percent={!isCount} onOpen={openCell('district')} />
           </Tabs.Panel>
           <Tabs.Panel value="kind" pt="xs">
-            <BreakdownTable rows={t.byKind} percent={t.goal.unit === 'percent'} />
+            <BreakdownTable rows={t.byKind} percent={!isCount} onOpen={openCell('kind')} />
           </Tabs.Panel>
         </Tabs>
 
-        {t.goal.unit === 'percent' && (
-          <Stack gap="xs">
-            <Title order={3} fz="lg">
-              {L.behindTitle}
-            </Title>
-            {result && (
-              <Alert
-                {...readableAlert}
-                color="green"
-                role="status"
-                title={fill(L.remindDone, { count: result.notified })}
-              >
-                {result.emailStatus === 'not_configured'
-                  ? L.emailNotConfigured
-                  : result.emailStatus === 'sent'
-                    ? fill(L.emailSent, { count: result.emailed })
-                    : fill(L.emailPartial, {
-                        emailed: result.emailed,
-                        failed: result.notified - result.emailed,
-                      })}
-              </Alert>
+        <Stack gap="xs">
+          <Title order={3} fz="lg" id={`list-${t.planTargetId}`}>
+            {isCount ? T.listCounted : L.behindTitle}
+          </Title>
+          {result && (
+            <Alert
+              {...readableAlert}
+              color="green"
+              role="status"
+              title={fill(L.remindDone, { count: result.notified })}
+            >
+              {result.emailStatus === 'not_configured' ? (
+                T.emailNotConfigured
+              ) : (
+                <>
+                  {result.emailQueued > 0 && <div>{fill(T.emailQueued, { count: result.emailQueued })}</div>}
+                  {result.emailNoRecipient > 0 && (
+                    <div>{fill(T.emailNoRecipient, { count: result.emailNoRecipient })}</div>
+                  )}
+                </>
+              )}
+            </Alert>
+          )}
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            {!isCount && (
+              <NativeSelect
+                label={T.state}
+                value={query.state}
+                onChange={(e) =>
+                  setQuery((q) => ({ ...q, state: e.currentTarget.value as SubjectState, offset: 0 }))
+                }
+                data={(['behind', 'achieved', 'not_due', 'all'] as const).map((v) => ({
+                  value: v,
+                  label: stateLabel[v],
+                }))}
+              />
             )}
-            {behind.length === 0 ? (
-              <Empty title={L.nobodyBehind} />
-            ) : (
-              <>
-                {t.subjectCount > behind.length && (
-                  <Text size="sm" c="dimmed">
-                    {fill(L.behindShown, { shown: behind.length, total: t.subjectCount })}
-                  </Text>
-                )}
-                {mayRemind && (
-                  <Group gap="sm">
-                    <Checkbox
-                      label={L.selectAll}
-                      checked={allOn}
-                      indeterminate={!allOn && picked.size > 0}
-                      onChange={(e) => setPicked(e.currentTarget.checked ? new Set(unitIds) : new Set())}
+            {query.cell && (
+              <Group gap="xs">
+                <Text size="sm">{fill(T.cellFilter, { what: query.cell })}</Text>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  onClick={() => setQuery({ state: query.state, offset: 0, limit: PAGE })}
+                >
+                  {T.showAll}
+                </Button>
+              </Group>
+            )}
+          </Group>
+          {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+          {list.isLoading ? (
+            <Loading />
+          ) : items.length === 0 ? (
+            <Empty title={query.state === 'behind' && !query.cell ? L.nobodyBehind : T.noneFound} />
+          ) : (
+            <>
+              {mayRemind && unitIds.length > 0 && (
+                <Group gap="sm">
+                  <Checkbox
+                    label={L.selectAll}
+                    checked={allOn}
+                    indeterminate={!allOn && unitIds.some((u) => picked.has(u))}
+                    onChange={(e) =>
+                      setPicked((p) => {
+                        const next = new Set(p);
+                        for (const u of unitIds) {
+                          if (e.currentTarget.checked) next.add(u);
+                          else next.delete(u);
+                        }
+                        return next;
+                      })
+                    }
+                  />
+                  <Button
+                    onClick={() => setConfirming(true)}
+                    disabled={picked.size === 0}
+                    title={picked.size === 0 ? L.pickToRemind : undefined}
+                  >
+                    {picked.size ? fill(L.remindSelected, { count: picked.size }) : L.remind}
+                  </Button>
+                </Group>
+              )}
+              {confirming && (
+                <Alert {...readableAlert} color="blue" title={fill(L.remindTitle, { code: t.code })}>
+                  <Stack gap="xs">
+                    <Text size="sm">{fill(L.remindConfirm, { count: picked.size })}</Text>
+                    <Textarea
+                      label={L.remindMessage}
+                      value={message}
+                      onChange={(e) => setMessage(e.currentTarget.value)}
+                      autosize
+                      minRows={2}
                     />
-                    <Button
-                      onClick={() => setConfirming(true)}
-                      disabled={picked.size === 0}
-                      title={picked.size === 0 ? L.pickToRemind : undefined}
-                    >
-                      {picked.size ? fill(L.remindSelected, { count: picked.size }) : L.remind}
-                    </Button>
-                  </Group>
-                )}
-                {confirming && (
-                  <Alert {...readableAlert} color="blue" title={fill(L.remindTitle, { code: t.code })}>
-                    <Stack gap="xs">
-                      <Text size="sm">{fill(L.remindConfirm, { count: picked.size })}</Text>
-                      <Textarea
-                        label={L.remindMessage}
-                        value={message}
-                        onChange={(e) => setMessage(e.currentTarget.value)}
-                        autosize
-                        minRows={2}
-                      />
-                      {remind.error && <ErrorAlert error={remind.error} />}
-                      <Group gap="sm">
-                        <Button onClick={() => remind.mutate()} loading={remind.isPending}>
-                          {L.send}
-                        </Button>
-                        <Button variant="default" onClick={() => setConfirming(false)}>
-                          {L.cancel}
-                        </Button>
-                      </Group>
-                    </Stack>
-                  </Alert>
-                )}
-                <Table.ScrollContainer minWidth={560}>
-                  <Table striped verticalSpacing={4}>
-                    <Table.Thead>
-                      <Table.Tr>
+                    {remind.error && <ErrorAlert error={remind.error} />}
+                    <Group gap="sm">
+                      <Button onClick={() => remind.mutate()} loading={remind.isPending}>
+                        {L.send}
+                      </Button>
+                      <Button variant="default" onClick={() => setConfirming(false)}>
+                        {L.cancel}
+                      </Button>
+                    </Group>
+                  </Stack>
+                </Alert>
+              )}
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped verticalSpacing={4} aria-labelledby={`list-${t.planTargetId}`}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {mayRemind && (
+                        <Table.Th w={40}>
+                          <span className="dx-sr-only">{L.remind}</span>
+                        </Table.Th>
+                      )}
+                      <Table.Th>{L.subject}</Table.Th>
+                      <Table.Th>{L.unit}</Table.Th>
+                      <Table.Th>{L.district}</Table.Th>
+                      <Table.Th>{T.evidence}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((s) => (
+                      <Table.Tr key={s.subjectId}>
                         {mayRemind && (
-                          <Table.Th w={40}>
-                            <span className="dx-sr-only">{L.remind}</span>
-                          </Table.Th>
-                        )}
-                        <Table.Th>{L.subject}</Table.Th>
-                        <Table.Th>{L.unit}</Table.Th>
-                        <Table.Th>{L.district}</Table.Th>
-                        <Table.Th>{L.missing}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {behind.map((s) => (
-                        <Table.Tr key={s.subjectId}>
-                          {mayRemind && (
-                            <Table.Td>
-                              {s.unitId && (
-                                <Checkbox
-                                  aria-label={fill(L.select, {
-                                    name: `${s.label}${s.unitName && s.unitName !== s.label ? ` (${s.unitName})` : ''}`,
-                                  })}
-                                  checked={picked.has(s.unitId)}
-                                  onChange={(e) => toggle(s.unitId!, e.currentTarget.checked)}
-                                />
-                              )}
-                            </Table.Td>
-                          )}
-                          <Table.Td>{s.label}</Table.Td>
                           <Table.Td>
-                            {s.unitId ? (
-                              <Anchor component={Link} to={`${kindPath}?unitId=${s.unitId}`} size="sm">
-                                {s.unitName ?? L.seeRecords}
-                              </Anchor>
-                            ) : (
-                              (s.unitName ?? '—')
+                            {s.unitId && s.due && !s.achieved && (
+                              <Checkbox
+                                aria-label={fill(L.select, {
+                                  name: `${s.label}${s.unitName && s.unitName !== s.label ? ` (${s.unitName})` : ''}`,
+                                })}
+                                checked={picked.has(s.unitId)}
+                                onChange={(e) => toggle(s.unitId!, e.currentTarget.checked)}
+                              />
                             )}
                           </Table.Td>
-                          <Table.Td>{s.districtName}</Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{missing(t, s)}</Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </>
-            )}
-          </Stack>
-        )}
+                        )}
+                        <Table.Td>{s.label}</Table.Td>
+                        <Table.Td>
+                          {s.unitId ? (
+                            <Anchor component={Link} to={`${kindPath}?unitId=${s.unitId}`} size="sm">
+                              {s.unitName ?? L.seeRecords}
+                            </Anchor>
+                          ) : (
+                            (s.unitName ?? '—')
+                          )}
+                        </Table.Td>
+                        <Table.Td>{s.districtName}</Table.Td>
+                        <Table.Td>
+                          {!isCount && <Text size="sm">{s.due ? missing(t, s) : T.listNotDue}</Text>}
+                          <RecordsBehind
+                            records={((s.evidence?.records as EvidenceRecord[] | undefined) ?? []).filter(
+                              (r) => r.type !== 'unit_plan' || s.achieved,
+                            )}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Group justify="space-between" wrap="wrap">
+                <Text size="sm" c="dimmed" role="status">
+                  {fill(T.showRange, {
+                    from: query.offset + 1,
+                    to: query.offset + items.length,
+                    total,
+                  })}
+                </Text>
+                <Group gap="xs">
+                  <Button
+                    variant="default"
+                    size="xs"
+                    disabled={query.offset === 0}
+                    onClick={() => setQuery((q) => ({ ...q, offset: Math.max(0, q.offset - PAGE) }))}
+                  >
+                    {T.prev}
+                  </Button>
+                  <Button
+                    variant="default"
+                    size="xs"
+                    disabled={query.offset + items.length >= total}
+                    onClick={() => setQuery((q) => ({ ...q, offset: q.offset + PAGE }))}
+                  >
+                    {T.next}
+                  </Button>
+                </Group>
+              </Group>
+            </>
+          )}
+        </Stack>
       </Stack>
     </Modal>
   );

@@ -1,37 +1,47 @@
-import { PUBLICATION_IMPORT_COLUMNS } from '@dx/domain';
-import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { RECORD_IMPORT_SPECS, type RecordType } from '@dx/domain';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { post, toQuery } from '../../lib/api';
 import { useProvince } from '../../lib/province';
 import { ErrorAlert } from '../../lib/ui';
-import {
-  fileToBase64,
-  type ImportReport,
-  importPublications,
-  recordKeys,
-  TEMPLATE_URL,
-  targetKeys,
-} from './api';
+import { fileToBase64, type ImportReport, RECORD_PATHS, recordKeys, targetKeys, typeOfPath } from './api';
 import { fill, useEvidenceLabels } from './labels';
+import { RECORD_ORDER } from './recordSpecs';
 import { readableAlert } from './TargetBits';
 
 /** Short column names (the template's header without its hint in brackets). */
-const COLUMN_NAMES: Record<string, string> = Object.fromEntries(
-  PUBLICATION_IMPORT_COLUMNS.map((c) => [c.key, c.header.replace(/\s*\(.*$/, '')]),
-);
+const columnNames = (type: RecordType): Record<string, string> =>
+  Object.fromEntries(RECORD_IMPORT_SPECS[type].columns.map((c) => [c.key, c.header.replace(/\s*\(.*$/, '')]));
 
-/** Publications from Excel/CSV: template → dry run with each bad row explained → confirm → result. */
+/** Records of any type from Excel/CSV: template → dry run with each bad row explained → confirm → result. */
 export function ImportPage() {
   const L = useEvidenceLabels();
   const qc = useQueryClient();
   const { provinceId } = useProvince();
+  const [params, setParams] = useSearchParams();
+  const type: RecordType = typeOfPath(params.get('type') ?? '') ?? 'publication';
+  const spec = RECORD_IMPORT_SPECS[type];
+  const what = L.importWhat[type] ?? type;
+  const templateUrl = `/api/imports/${RECORD_PATHS[type]}/template.xlsx${toQuery({ provinceId })}`;
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const run = useMutation({
     mutationFn: async (confirm: boolean) =>
-      importPublications({
+      post<ImportReport>(`/imports/${RECORD_PATHS[type]}`, {
         provinceId: provinceId!,
         fileName: file!.name,
         contentBase64: await fileToBase64(file!),
@@ -51,6 +61,7 @@ export function ImportPage() {
     for (const i of report?.issues ?? []) rows.set(i.row, [...(rows.get(i.row) ?? []), i]);
     return [...rows.entries()].sort((a, b) => a[0] - b[0]);
   }, [report]);
+  const columns = useMemo(() => columnNames(type), [type]);
   const choose = (f: File | null) => {
     setFile(f);
     setReport(null);
@@ -62,23 +73,35 @@ export function ImportPage() {
     <Stack gap="md" maw={960}>
       <div>
         <Title order={3} fz="lg">
-          {L.importTitle}
+          {fill(L.importTitle, { what })}
         </Title>
         <Text size="sm" c="dimmed">
           {L.importIntro}
         </Text>
       </div>
+      <NativeSelect
+        label={L.importKind}
+        value={RECORD_PATHS[type]}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          setParams(
+            (p) => {
+              p.set('type', v);
+              return p;
+            },
+            { replace: true },
+          );
+          choose(null);
+        }}
+        data={RECORD_ORDER.map((k) => ({ value: RECORD_PATHS[k], label: L.kinds[k] ?? k }))}
+        size="md"
+        maw={360}
+      />
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Text fw={600}>{L.step1}</Text>
           <Group>
-            <Button
-              component="a"
-              href={TEMPLATE_URL}
-              download="mau-nhap-tin-bai.xlsx"
-              variant="default"
-              size="md"
-            >
+            <Button component="a" href={templateUrl} download={spec.fileName} variant="default" size="md">
               {L.downloadTemplate}
             </Button>
           </Group>
@@ -150,7 +173,7 @@ export function ImportPage() {
                                 {row}
                               </Table.Td>
                             )}
-                            <Table.Td>{i.column ? (COLUMN_NAMES[i.column] ?? i.column) : '—'}</Table.Td>
+                            <Table.Td>{i.column ? (columns[i.column] ?? i.column) : '—'}</Table.Td>
                             <Table.Td>{i.message}</Table.Td>
                           </Table.Tr>
                         )),
@@ -166,7 +189,6 @@ export function ImportPage() {
                   onClick={() => run.mutate(true)}
                   loading={run.isPending && run.variables === true}
                   size="md"
-                  color="green.9"
                 >
                   {fill(L.confirmImport, { count: report.valid })}
                 </Button>
@@ -182,11 +204,11 @@ export function ImportPage() {
           {...readableAlert}
           color="green"
           role="status"
-          title={fill(L.imported, { count: done.saved, batch: done.batchId ?? '—' })}
+          title={fill(L.imported, { count: done.saved, what, batch: done.batchId ?? '—' })}
         >
           <Group gap="sm" mt="xs">
-            <Button component={Link} to="/records/publications" variant="default">
-              {L.kinds.publication}
+            <Button component={Link} to={`/records/${RECORD_PATHS[type]}`} variant="default">
+              {L.kinds[type]}
             </Button>
             <Button variant="default" onClick={() => choose(null)}>
               {L.importAnother}

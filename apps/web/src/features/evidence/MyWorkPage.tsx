@@ -1,14 +1,24 @@
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
+import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { fetchNotifications, fetchStanding, RECORD_PATHS, type TargetEvaluation, targetKeys } from './api';
+import {
+  fetchNotifications,
+  fetchStanding,
+  markAllNotificationsRead,
+  markNotificationRead,
+  RECORD_PATHS,
+  type TargetEvaluation,
+  targetKeys,
+} from './api';
 import { PlanSelect, usePlanChoice } from './DashboardPage';
 import { actionKindOf } from './kinds';
 import { fill, useEvidenceLabels } from './labels';
 import { useMissingText } from './missing';
 import { StatusBadge } from './TargetBits';
+import { useTargetLabels } from './targetLabels';
 import { useMyUnits } from './units';
 
 /** "Việc của tôi": the unit's standing against every target (what it still owes), one button each, and reminders. */
@@ -27,6 +37,27 @@ export function MyWorkPage() {
     queryFn: () => fetchNotifications(unitId!),
     enabled: !!unitId,
   });
+  const T = useTargetLabels();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  // The unit's officers mark what they have seen as read (one, or all).
+  const mayMark = can('record.write');
+  const markOne = useMutation({
+    mutationFn: (id: string) => markNotificationRead(unitId!, id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: targetKeys.notifications(unitId ?? '') }),
+  });
+  const markAll = useMutation({
+    mutationFn: () => markAllNotificationsRead(unitId!),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: targetKeys.notifications(unitId ?? '') }),
+  });
+  const mailText = (status: string) =>
+    status === 'queued'
+      ? T.emailQueuedStatus
+      : status === 'retrying'
+        ? T.emailRetrying
+        : status === 'sending'
+          ? T.emailSending
+          : (L.emailStatus[status] ?? status);
   if (!unitId) {
     return (
       <Stack gap="md">
@@ -39,6 +70,7 @@ export function MyWorkPage() {
   }
   const targets = standing.data?.targets ?? [];
   const notes = inbox.data?.items ?? [];
+  const unread = inbox.data?.unread ?? notes.filter((n) => !n.readAt).length;
   const counted = targets.filter((t) => t.subjects.some((s) => s.due));
   const owed = counted.filter((t) => t.subjects.some((s) => s.due && !s.achieved));
   const others = targets.filter((t) => !owed.includes(t));
@@ -67,15 +99,23 @@ export function MyWorkPage() {
       {standing.error && <ErrorAlert error={standing.error} onRetry={() => void standing.refetch()} />}
 
       <section aria-labelledby="my-reminders">
-        <Title order={3} fz="lg" id="my-reminders" mb="xs">
-          {L.reminders}
-          {notes.length > 0 && (
-            <Badge ml="xs" color="red.9" variant="filled" tt="none" aria-hidden>
-              {notes.length}
-            </Badge>
+        <Group justify="space-between" align="center" mb="xs" wrap="wrap">
+          <Title order={3} fz="lg" id="my-reminders">
+            {L.reminders}
+            {unread > 0 && (
+              <Badge ml="xs" color="red.9" variant="filled" tt="none" data-testid="unread-count">
+                {fill(T.unread, { count: unread })}
+              </Badge>
+            )}
+          </Title>
+          {mayMark && unread > 0 && (
+            <Button variant="default" size="xs" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+              {T.markAllRead}
+            </Button>
           )}
-        </Title>
+        </Group>
         {inbox.error && <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} />}
+        {(markOne.error || markAll.error) && <ErrorAlert error={markOne.error ?? markAll.error} />}
         {inbox.isLoading ? (
           <Loading />
         ) : notes.length === 0 ? (
@@ -85,14 +125,40 @@ export function MyWorkPage() {
         ) : (
           <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {notes.slice(0, 10).map((n) => (
-              <Paper key={n.id} withBorder p="sm" component="li" style={{ borderLeft: '4px solid #b02525' }}>
-                <Text fw={600} size="sm">
-                  {n.title}
-                </Text>
+              <Paper
+                key={n.id}
+                withBorder
+                p="sm"
+                component="li"
+                style={{ borderLeft: `4px solid ${n.readAt ? '#adb5bd' : '#b02525'}` }}
+              >
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  {!n.readAt && (
+                    <Badge size="sm" color="red.9" variant="filled" tt="none" style={{ flexShrink: 0 }}>
+                      {T.new}
+                    </Badge>
+                  )}
+                  <Text fw={n.readAt ? 400 : 600} size="sm">
+                    {n.title}
+                  </Text>
+                </Group>
                 <Text size="sm">{n.body}</Text>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(n.createdAt)} · {L.emailStatus[n.emailStatus] ?? n.emailStatus}
-                </Text>
+                <Group justify="space-between" gap="xs" wrap="wrap">
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(n.createdAt)} · {mailText(n.emailStatus)}
+                    {n.readAt ? ` · ${T.read} ${formatDateTime(n.readAt)}` : ''}
+                  </Text>
+                  {mayMark && !n.readAt && (
+                    <Button
+                      variant="default"
+                      size="compact-xs"
+                      onClick={() => markOne.mutate(n.id)}
+                      aria-label={`${T.markRead}: ${n.title}`}
+                    >
+                      {T.markRead}
+                    </Button>
+                  )}
+                </Group>
               </Paper>
             ))}
           </Stack>

@@ -3,6 +3,8 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
+  FileInput,
   Group,
   Modal,
   Paper,
@@ -16,6 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { del, get, post } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
@@ -24,7 +27,8 @@ import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { fetchUnit } from '../org-units/api';
 import {
   deleteRecord,
-  listRecords,
+  fetchRecord,
+  fileToBase64,
   RECORD_PATHS,
   recordKeys,
   reviewUnitPlan,
@@ -116,9 +120,19 @@ function RecordList({ type }: { type: RecordType }) {
   });
   const [editing, setEditing] = useState<StoredRecord | 'new' | null>(params.get('new') ? 'new' : null);
   const [reviewing, setReviewing] = useState<StoredRecord | null>(null);
+  const [filing, setFiling] = useState<StoredRecord | null>(null);
+  // A unit's list takes in the units below it (a district officer sees its communes' records) unless unticked;
+  // the DX office filtering on one unit opts in.
+  const below = params.get('below') ? params.get('below') === '1' : !my.provinceWide;
   const q = useQuery({
-    queryKey: recordKeys.list(type, provinceId ?? '', filterUnit),
-    queryFn: () => listRecords(type, provinceId!, filterUnit),
+    queryKey: [...recordKeys.list(type, provinceId ?? '', filterUnit), below ? 'below' : 'own'],
+    queryFn: () =>
+      get<{ items: StoredRecord[]; total: number }>(`/${RECORD_PATHS[type]}`, {
+        provinceId: provinceId!,
+        unitId: filterUnit ?? undefined,
+        includeBelow: filterUnit && below ? 'true' : undefined,
+        limit: 200,
+      }),
     enabled: !!provinceId,
   });
   const lookups = useLookups(my.provinceWide ? null : my.unitId);
@@ -148,6 +162,12 @@ function RecordList({ type }: { type: RecordType }) {
       );
   };
 
+  const ownerOf = (r: StoredRecord) =>
+    type === 'channel'
+      ? r.ownerUnitId
+      : type === 'training' || type === 'event'
+        ? r.organiserUnitId
+        : r.unitId;
   const meta = (r: StoredRecord): string[] => {
     const w = (m: Record<string, [string, string]>, k: unknown) =>
       k ? (m[String(k)]?.[lang] ?? String(k)) : '';
@@ -230,13 +250,32 @@ function RecordList({ type }: { type: RecordType }) {
         ) : (
           <Text fw={600}>{my.unitName}</Text>
         )}
+        {filterUnit && (
+          <Checkbox
+            label={L.withBelow}
+            checked={below}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setParams(
+                (p) => {
+                  p.set('below', on ? '1' : '0');
+                  return p;
+                },
+                { replace: true },
+              );
+            }}
+          />
+        )}
         {mayWrite && (
           <Group gap="xs">
-            {type === 'publication' && (
-              <Button variant="default" component={Link} to="/records/import" size="md">
-                {L.importExcel}
-              </Button>
-            )}
+            <Button
+              variant="default"
+              component={Link}
+              to={`/records/import?type=${RECORD_PATHS[type]}`}
+              size="md"
+            >
+              {L.importExcel}
+            </Button>
             <Button size="md" onClick={() => setEditing('new')}>
               {L.add[type]}
             </Button>
@@ -275,7 +314,13 @@ function RecordList({ type }: { type: RecordType }) {
                       )}
                     </Text>
                     <Text size="sm" c="dimmed">
-                      {meta(r).filter(Boolean).join(' · ')}
+                      {[
+                        ...meta(r),
+                        // Records of a unit below the one listed say whose they are.
+                        filterUnit && r.unitName && ownerOf(r) !== filterUnit ? String(r.unitName) : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                     {type === 'unit_plan' && (
                       <Group gap="xs" mt={4}>
@@ -302,6 +347,14 @@ function RecordList({ type }: { type: RecordType }) {
                         {L.accept} / {L.returnIt}
                       </Button>
                     )}
+                    <Button
+                      size="sm"
+                      variant="default"
+                      onClick={() => setFiling(r)}
+                      aria-label={`${L.files} ${nameOf(r)}`}
+                    >
+                      {L.files}
+                    </Button>
                     {mayWrite && (
                       <>
                         <Button
@@ -343,7 +396,124 @@ function RecordList({ type }: { type: RecordType }) {
         />
       )}
       {reviewing && <ReviewModal plan={reviewing} onClose={() => setReviewing(null)} />}
+      {filing && (
+        <FilesModal
+          type={type}
+          record={filing}
+          title={nameOf(filing)}
+          mayWrite={mayWrite}
+          onClose={() => setFiling(null)}
+        />
+      )}
     </Stack>
+  );
+}
+
+type RecordFile = { id: string; fileName: string; size: number; createdAt: string; url: string };
+
+/** Files attached to a record: download, attach (PDF, Word, Excel, images ≤ 4 MB), remove. */
+function FilesModal({
+  type,
+  record,
+  title,
+  mayWrite,
+  onClose,
+}: {
+  type: RecordType;
+  record: StoredRecord;
+  title: string;
+  mayWrite: boolean;
+  onClose: () => void;
+}) {
+  const L = useEvidenceLabels();
+  const n = useNumberFormat();
+  const [file, setFile] = useState<File | null>(null);
+  const one = useQuery({
+    queryKey: ['records', type, 'one', record.id],
+    queryFn: () => fetchRecord(type, record.id),
+  });
+  const files = (one.data?.files ?? []) as RecordFile[];
+  const attach = useMutation({
+    mutationFn: async (f: File) =>
+      post<RecordFile>(`/${RECORD_PATHS[type]}/${record.id}/files`, {
+        fileName: f.name,
+        contentBase64: await fileToBase64(f),
+      }),
+    onSuccess: () => {
+      setFile(null);
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': L.close },
+        message: L.attached,
+      });
+      void one.refetch();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => del<void>(`/record-files/${id}`),
+    onSuccess: () => void one.refetch(),
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': L.close }}
+      title={`${L.files}: ${title}`}
+    >
+      <Stack gap="sm">
+        {one.error && <ErrorAlert error={one.error} />}
+        {record.fileRef ? <Text size="sm">{String(record.fileRef)}</Text> : null}
+        {files.length === 0 && !one.isLoading ? (
+          <Text size="sm" c="dimmed">
+            {L.emptyTitle}
+          </Text>
+        ) : (
+          <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {files.map((f) => (
+              <Group key={f.id} component="li" justify="space-between" gap="xs" wrap="nowrap">
+                <Anchor href={f.url} download={f.fileName} style={{ overflowWrap: 'anywhere' }}>
+                  {f.fileName}
+                </Anchor>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" c="dimmed">
+                    {n(Math.max(1, Math.round(f.size / 1024)), 0)} KB
+                  </Text>
+                  {mayWrite && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      c="red.9"
+                      aria-label={`${L.removeFile} ${f.fileName}`}
+                      loading={remove.isPending && remove.variables === f.id}
+                      onClick={() => remove.mutate(f.id)}
+                    >
+                      {L.removeFile}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {mayWrite && (
+          <Group align="flex-end" gap="xs">
+            <FileInput
+              label={L.attachFile}
+              placeholder={L.filePlaceholder}
+              value={file}
+              onChange={setFile}
+              accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.doc,.xls,.jpg,.jpeg,.png,.txt"
+              style={{ flex: 1 }}
+            />
+            <Button disabled={!file} loading={attach.isPending} onClick={() => file && attach.mutate(file)}>
+              {L.save}
+            </Button>
+          </Group>
+        )}
+        {attach.error && <ErrorAlert error={attach.error} />}
+        {remove.error && <ErrorAlert error={remove.error} />}
+      </Stack>
+    </Modal>
   );
 }
 

@@ -1,6 +1,8 @@
-import { Badge, Box, Text } from '@mantine/core';
-import type { TargetEvaluation, TargetStatus } from './api';
-import { useEvidenceLabels, useNumberFormat } from './labels';
+import { Badge, Box, Group, Text } from '@mantine/core';
+import { formatDate } from '../../lib/dates';
+import type { TargetEvaluation, TargetStatus, TrendPoint } from './api';
+import { fill, useEvidenceLabels, useNumberFormat } from './labels';
+import { useTargetLabels } from './targetLabels';
 
 /** Status colours, each ≥ 4.5:1 against white text; the label always says the status too (never colour alone). */
 export const STATUS_COLOURS: Record<TargetStatus, string> = {
@@ -112,3 +114,95 @@ export function GoalLine({ target }: { target: TargetEvaluation }) {
 export const readableAlert = {
   styles: { title: { color: '#1a1b1e' }, message: { color: '#1a1b1e' } },
 } as const;
+
+/**
+ * The target's trend over its period as a small line (inline SVG, no chart library): the value at each month end
+ * passed, then now; a dashed line marks the goal. Points with nothing due (not applicable) leave a gap. The numbers
+ * are in the accessible name, so the drawing is never the only way to read them.
+ */
+export function TrendLine({
+  target,
+  points,
+  height = 44,
+}: {
+  target: Pick<TargetEvaluation, 'goal' | 'status' | 'value'>;
+  points: TrendPoint[];
+  height?: number;
+}) {
+  const T = useTargetLabels();
+  const n = useNumberFormat();
+  if (points.length === 0) return null;
+  const percent = target.goal.unit === 'percent';
+  const scale = percent
+    ? 100
+    : Math.max(target.goal.max ?? target.goal.value, ...points.map((p) => p.value ?? 0), 1);
+  const width = 240;
+  const pad = 4;
+  const x = (i: number) =>
+    points.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (points.length - 1);
+  const y = (v: number) => height - pad - (Math.min(v, scale) / scale) * (height - 2 * pad);
+  // Runs of consecutive points with a value; a gap where nothing was due.
+  const runs: { i: number; v: number }[][] = [];
+  let run: { i: number; v: number }[] = [];
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push({ i, v: p.value });
+  });
+  if (run.length) runs.push(run);
+  const text = (v: number | null) => (v === null ? '—' : percent ? `${n(v)}%` : n(v, 0));
+  const summary = points.map((p) => `${formatDate(p.date)}: ${text(p.value)}`).join('; ');
+  const colour = STATUS_COLOURS[target.status as TargetStatus] ?? '#545b62';
+  const last = points.length - 1;
+  return (
+    <Box>
+      <svg
+        role="img"
+        aria-label={fill(T.trendSummary, { points: summary })}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        height={height}
+        preserveAspectRatio="none"
+        data-testid="target-trend"
+        style={{ display: 'block', background: '#f8f9fa', borderRadius: 4 }}
+      >
+        <title>{fill(T.trendSummary, { points: summary })}</title>
+        <line
+          x1={0}
+          x2={width}
+          y1={y(target.goal.value)}
+          y2={y(target.goal.value)}
+          stroke="#212529"
+          strokeDasharray="4 3"
+          strokeWidth={1}
+          vectorEffect="non-scaling-stroke"
+        />
+        {runs.map((r) => (
+          <polyline
+            key={r[0]!.i}
+            fill="none"
+            stroke={colour}
+            strokeWidth={2}
+            vectorEffect="non-scaling-stroke"
+            points={r.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')}
+          />
+        ))}
+        {points[last]!.value !== null && (
+          <circle cx={x(last)} cy={y(points[last]!.value!)} r={3} fill={colour} />
+        )}
+      </svg>
+      <Group justify="space-between" gap={4}>
+        <Text size="xs" c="dimmed">
+          {formatDate(points[0]!.date)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {T.trend}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {formatDate(points[last]!.date)}
+        </Text>
+      </Group>
+    </Box>
+  );
+}

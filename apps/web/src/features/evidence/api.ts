@@ -17,6 +17,8 @@ export type Subject = {
   label: string;
   unitId: string | null;
   unitName: string | null;
+  unitKind?: string | null;
+  districtId?: string | null;
   districtName: string;
   due: boolean;
   achieved: boolean;
@@ -58,13 +60,37 @@ export type Notification = {
   createdAt: string;
   readAt: string | null;
 };
-export type ReminderResult = { notified: number; emailed: number; emailFailed: number; emailStatus: string };
+/** E-mails are queued for the mail job (sent outside the request, retried when the mail server fails). */
+export type ReminderResult = {
+  notified: number;
+  emailQueued: number;
+  emailNoRecipient: number;
+  emailStatus: 'queued' | 'not_configured' | 'no_recipient' | 'partial';
+};
+/** One record that makes a subject count (evidence.records). */
+export type EvidenceRecord = { type: RecordType; id: string; label: string; date: string; status?: string };
+export type SubjectState = 'behind' | 'achieved' | 'not_due' | 'all';
+export type SubjectQuery = {
+  state: SubjectState;
+  /** A district id, or "city" for the city-level cell. */
+  district?: string;
+  /** A unit kind, or "none". */
+  unitKind?: string;
+  unitId?: string;
+  offset: number;
+  limit: number;
+};
+export type SubjectPage = { total: number; offset: number; limit: number; items: Subject[] };
+export type TrendPoint = { date: string; value: number | null; due: number; achieved: number };
 
 export const targetKeys = {
   all: ['targets'] as const,
   evaluation: (planId: string) => ['targets', 'evaluation', planId] as const,
   standing: (planId: string, unitId: string) => ['targets', 'standing', planId, unitId] as const,
   notifications: (unitId: string) => ['targets', 'notifications', unitId] as const,
+  trend: (planId: string) => ['targets', 'trend', planId] as const,
+  subjects: (planId: string, planTargetId: string, q: SubjectQuery) =>
+    ['targets', 'subjects', planId, planTargetId, q] as const,
 };
 
 export const fetchEvaluation = (planId: string) =>
@@ -79,7 +105,25 @@ export const sendReminders = (planId: string, planTargetId: string, unitIds: str
     ...(message?.trim() ? { message: message.trim() } : {}),
   });
 export const fetchNotifications = (unitId: string) =>
-  get<{ items: Notification[] }>(`/units/${unitId}/notifications`);
+  get<{ items: Notification[]; unread: number }>(`/units/${unitId}/notifications`);
+export const markNotificationRead = (unitId: string, notificationId: string) =>
+  post<{ marked: number }>(`/units/${unitId}/notifications/${notificationId}/read`, {});
+export const markAllNotificationsRead = (unitId: string) =>
+  post<{ marked: number }>(`/units/${unitId}/notifications/read-all`, {});
+export const fetchTrend = (planId: string) =>
+  get<{ planId: string; today: string; targets: { planTargetId: string; points: TrendPoint[] }[] }>(
+    `/plans/${planId}/targets/trend`,
+  );
+/** The subjects behind one figure (a target, a breakdown cell or a unit), paged, with the records that count. */
+export const fetchSubjects = (planId: string, planTargetId: string, q: SubjectQuery) =>
+  get<SubjectPage>(`/plans/${planId}/targets/${planTargetId}/subjects`, {
+    state: q.state,
+    offset: String(q.offset),
+    limit: String(q.limit),
+    ...(q.district ? { district: q.district } : {}),
+    ...(q.unitKind ? { unitKind: q.unitKind } : {}),
+    ...(q.unitId ? { unitId: q.unitId } : {}),
+  });
 
 /* Records (apps/server/src/features/records/records.routes.ts) */
 

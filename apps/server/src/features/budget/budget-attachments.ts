@@ -1,0 +1,63 @@
+import { getBudgetAttachment, insertBudgetAttachment, insertBudgetEvent } from '@dx/db';
+import { AppError } from '@dx/domain';
+import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { loadEstimateFor } from './load-estimate';
+
+/** The unit attaches a document to its estimate (a quotation, a decision); kept in the database like task evidence. */
+export async function attachBudgetFile({
+  ctx,
+  estimateId,
+  file,
+}: {
+  ctx: UseCaseContext;
+  estimateId: string;
+  file: { fileName: string; contentType: string; content: Buffer };
+}) {
+  const estimate = await loadEstimateFor(ctx, estimateId, 'budget.read');
+  await authorizeUnit(ctx, 'budget.write', estimate.unitId);
+  return ctx.db.transaction(async (tx) => {
+    const saved = await insertBudgetAttachment(tx, {
+      estimateId,
+      provinceId: estimate.provinceId,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      size: file.content.length,
+      content: file.content,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+    });
+    await insertBudgetEvent(tx, {
+      estimateId,
+      provinceId: estimate.provinceId,
+      action: 'attach',
+      round: estimate.round,
+      reason: file.fileName,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      createdAt: ctx.now,
+    });
+    await audit(tx, ctx, {
+      action: 'budget_estimate.attach',
+      entityType: 'budget_estimate',
+      entityId: estimateId,
+      provinceId: estimate.provinceId,
+      after: { attachmentId: saved.id, fileName: file.fileName, size: file.content.length },
+    });
+    return {
+      id: saved.id,
+      fileName: saved.fileName,
+      contentType: saved.contentType,
+      size: saved.size,
+      at: saved.createdAt.toISOString(),
+    };
+  });
+}
+
+/** A file attached to an estimate, for anyone who may read the estimate. */
+export async function getBudgetFile({ ctx, attachmentId }: { ctx: UseCaseContext; attachmentId: string }) {
+  const file = await getBudgetAttachment(ctx.db, attachmentId);
+  if (!file)
+    throw new AppError('BUDGET.ATTACHMENT_NOT_FOUND', 'Không tìm thấy tệp đính kèm', { attachmentId });
+  authorizeProvince(ctx, 'budget.read', file.provinceId);
+  return file;
+}

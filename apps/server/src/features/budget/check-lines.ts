@@ -1,0 +1,15 @@
+import { tasksOfPlan } from '@dx/db';
+import { type FieldIssue, type ParsedLineInput, validationError } from '@dx/domain';
+import type { UseCaseContext } from '../../http/context';
+
+/** A line may name a task only of the estimate's plan (its appendix, plan 54 III). */
+export async function checkLineTasks(ctx: UseCaseContext, planId: string, lines: ParsedLineInput[]) {
+  const ids = [...new Set(lines.map((l) => l.taskId).filter((t): t is string => !!t))];
+  const known = await tasksOfPlan(ctx.db, planId, ids);
+  const issues: FieldIssue[] = [];
+  lines.forEach((l, i) => {
+    if (l.taskId && !known.has(l.taskId))
+      issues.push({ path: ['lines', i, 'taskId'], message: 'Nhiệm vụ không thuộc kế hoạch này' });
+  });
+  if (issues.length) throw validationError('Có dòng gắn nhiệm vụ không thuộc kế hoạch', issues);
+}

@@ -1,0 +1,27 @@
+import { listEstimates as queryEstimates } from '@dx/db';
+import type { UseCaseContext } from '../../http/context';
+import { presentListItem } from './budget.presenter';
+import { loadChain, loadPlanFor } from './load-estimate';
+
+/** Estimates of a plan (everyone in the province reads them), filtered by status, unit, kind. */
+export async function listEstimates({
+  ctx,
+  planId,
+  filter,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  filter: {
+    status?: string;
+    unitId?: string;
+    kind?: string;
+    parentId?: string;
+    limit: number;
+    offset: number;
+  };
+}) {
+  const plan = await loadPlanFor(ctx, planId, 'budget.read');
+  const { chain } = await loadChain(ctx, plan.provinceId);
+  const r = await queryEstimates(ctx.db, { planId, ...filter });
+  return { items: r.items.map((e) => presentListItem(e, chain)), total: r.total };
+}

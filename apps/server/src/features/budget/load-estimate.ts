@@ -1,0 +1,69 @@
+import { type EstimateRow, getEstimate, getPlanRow, getSettingRow, getUnitScope } from '@dx/db';
+import {
+  AppError,
+  type ApprovalActor,
+  type ApprovalChain,
+  type ApprovalColumns,
+  approvalStateOf,
+  budgetChainSettingKey,
+  chainFromSetting,
+  isAllowed,
+  localDateOf,
+  type Permission,
+} from '@dx/domain';
+import { authorizeProvince, type UseCaseContext } from '../../http/context';
+
+/** Loads an estimate and checks the actor may act on its province with `permission`. */
+export async function loadEstimateFor(ctx: UseCaseContext, estimateId: string, permission: Permission) {
+  const estimate = await getEstimate(ctx.db, estimateId);
+  if (!estimate) throw new AppError('BUDGET.NOT_FOUND', 'Không tìm thấy dự toán', { estimateId });
+  authorizeProvince(ctx, permission, estimate.provinceId);
+  return estimate;
+}
+
+/** Loads a plan and checks the actor may act on its province with `permission`. */
+export async function loadPlanFor(ctx: UseCaseContext, planId: string, permission: Permission) {
+  const plan = await getPlanRow(ctx.db, planId);
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  authorizeProvince(ctx, permission, plan.provinceId);
+  return plan;
+}
+
+/** The province's approval chain (setting `budget.approval_chain:<provinceId>`), or plan 54's default road. */
+export async function loadChain(
+  ctx: Pick<UseCaseContext, 'db'>,
+  provinceId: string,
+): Promise<{ chain: ApprovalChain; version: number; isDefault: boolean }> {
+  const row = await getSettingRow(ctx.db, budgetChainSettingKey(provinceId));
+  return { chain: chainFromSetting(row?.value), version: row?.version ?? 0, isDefault: !row };
+}
+
+/**
+ * Who acts, as the road sees it: only the grants in the estimate's province count (the chain names roles and units,
+ * not provinces), and the actor "owns" the estimate when a unit-officer grant covers its unit.
+ */
+export async function approvalActorFor(
+  ctx: UseCaseContext,
+  estimate: EstimateRow,
+): Promise<ApprovalActor & { canEdit: boolean }> {
+  const scope = await getUnitScope(ctx.db, estimate.unitId, localDateOf(ctx.now));
+  const grants = ctx.actor.grants.filter((g) => g.provinceId === estimate.provinceId || g.unitId === null);
+  const officerGrants = grants.filter((g) => g.role === 'unit_officer');
+  const ownsSubject = !!scope && isAllowed(officerGrants, 'budget.write', scope);
+  const canWrite = !!scope && isAllowed(ctx.actor.grants, 'budget.write', scope);
+  return {
+    grants,
+    ownsSubject,
+    canEdit: canWrite && (estimate.status === 'draft' || estimate.status === 'returned'),
+  };
+}
+
+/** The road's state of a stored estimate. */
+export const stateOf = (e: EstimateRow) =>
+  approvalStateOf({
+    status: e.status as ApprovalColumns['status'],
+    round: e.round,
+    stepIndex: e.stepIndex,
+    returnedFromStep: e.returnedFromStep,
+    returnReason: e.returnReason,
+  });

@@ -1,0 +1,156 @@
+import { insertObstacle, insertReportPeriod, queryRows } from '@dx/db';
+import type { ObstacleStatus } from '@dx/domain';
+import { sql } from 'drizzle-orm';
+import {
+  count,
+  type Fixture,
+  groupWriter,
+  inProvince,
+  inSubtree,
+  type Request,
+  type RouteCase,
+  type Who,
+} from '../../http/matrix';
+
+/** Rows of the authorization matrix (http/authorization.test.ts) for the obstacles register. */
+
+/** An obstacle raised by the matrix's commune, stored directly in the state a step starts from. */
+async function freshObstacle(f: Fixture, status: ObstacleStatus) {
+  const row = await insertObstacle(f.t.handle.db, {
+    provinceId: f.t.hp,
+    unitId: f.commune,
+    kind: 'obstacle',
+    title: `Khó khăn ma trận ${status}`,
+    description: 'Một khó khăn để thử quyền',
+    status,
+    ownerRole: status === 'raised' ? 'dx_office' : status === 'forwarded' ? 'leadership' : 'unit',
+    ownerUnitId: status === 'directed' ? f.commune : null,
+    dueDate: '2030-12-31',
+    createdBy: f.sysAdmin.userId,
+    createdByName: 'Quản trị',
+  });
+  return row;
+}
+const readable = new WeakMap<Fixture, Promise<string>>();
+const readableObstacle = (f: Fixture) => {
+  if (!readable.has(f))
+    readable.set(
+      f,
+      freshObstacle(f, 'raised').then((o) => o.id),
+    );
+  return readable.get(f)!;
+};
+/** A reporting period of the matrix's plan (for the consolidated report rows). */
+const periods = new WeakMap<Fixture, Promise<string>>();
+const matrixPeriod = (f: Fixture) => {
+  if (!periods.has(f))
+    periods.set(
+      f,
+      insertReportPeriod(f.t.handle.db, {
+        planId: f.plan,
+        provinceId: f.t.hp,
+        kind: 'quarter',
+        label: 'Quý II/2030',
+        periodFrom: '2030-04-01',
+        periodTo: '2030-06-30',
+        dueDate: '2030-07-15',
+      }).then((p) => p.id),
+    );
+  return periods.get(f)!;
+};
+const stepOf = (req: Request) => req.url.split('/').at(-2)!;
+const stateOf = (f: Fixture, req: Request) =>
+  queryRows(
+    f.t.handle.db,
+    sql`SELECT status, version, merged_into_id FROM obstacle WHERE id = ${stepOf(req)}`,
+  );
+
+/** report.write over the commune: its officers and those above it, the DX office, administrators. */
+const reportWriter = (w: Who) =>
+  ['unit_officer', 'dx_office', 'administrator'].includes(w.role) && inSubtree(w);
+/** obstacle.direct over the province: leadership; the DX office records a direction for it; administrators. */
+const director = (w: Who) => ['leadership', 'dx_office', 'administrator'].includes(w.role) && inProvince(w);
+
+const step = (
+  type: string,
+  from: ObstacleStatus,
+  access: (w: Who) => boolean,
+  body: (f: Fixture) => Promise<Record<string, unknown>> | Record<string, unknown>,
+): RouteCase => ({
+  method: 'POST',
+  route: `/api/obstacles/:obstacleId/${type}`,
+  access,
+  ok: 200,
+  request: async (f) => {
+    const o = await freshObstacle(f, from);
+    return {
+      method: 'POST',
+      url: `/api/obstacles/${o.id}/${type}`,
+      payload: { version: o.version, ...(await body(f)) },
+    };
+  },
+  snapshot: stateOf,
+  audits: `obstacle.${type}`,
+});
+
+export const OBSTACLE_ROUTES: RouteCase[] = [
+  {
+    method: 'GET',
+    route: '/api/obstacles',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/obstacles?provinceId=${f.t.hp}&overdue=false` }),
+    check: (f, _w, body) => {
+      for (const item of (body as { items: { provinceId: string }[] }).items)
+        if (item.provinceId !== f.t.hp) throw new Error('leak');
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/obstacles',
+    access: reportWriter,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/obstacles',
+      payload: {
+        unitId: f.commune,
+        kind: 'proposal',
+        title: 'Kiến nghị ma trận',
+        description: 'Đề nghị bổ sung kinh phí',
+      },
+    }),
+    snapshot: async (f) => [await count(f, 'obstacle'), await count(f, 'obstacle_step')],
+    audits: 'obstacle.raise',
+  },
+  {
+    method: 'GET',
+    route: '/api/obstacles/:obstacleId',
+    access: inProvince,
+    ok: 200,
+    request: async (f) => ({ method: 'GET', url: `/api/obstacles/${await readableObstacle(f)}` }),
+  },
+  step('forward', 'raised', groupWriter, () => ({ note: 'Tổng hợp' })),
+  step('merge', 'raised', groupWriter, async (f) => ({ intoId: (await freshObstacle(f, 'raised')).id })),
+  step('decline', 'raised', groupWriter, () => ({ reason: 'Đã có hướng dẫn' })),
+  step('direct', 'forwarded', director, (f) => ({
+    direction: 'Giao phường xử lý',
+    ownerUnitId: f.commune,
+    dueDate: '2030-12-31',
+  })),
+  step('answer', 'directed', reportWriter, () => ({ answer: 'Đã xử lý xong' })),
+];
+
+/** The consolidated report of a period (features/reports/consolidated): read by everyone in the province. */
+export const CONSOLIDATED_ROUTES: RouteCase[] = ['', '.docx', '.xlsx', '.pdf'].map(
+  (suffix): RouteCase => ({
+    method: 'GET',
+    route: `/api/report-periods/:periodId/consolidated${suffix}`,
+    access: inProvince,
+    ok: 200,
+    request: async (f) => ({
+      method: 'GET',
+      url: `/api/report-periods/${await matrixPeriod(f)}/consolidated${suffix}`,
+    }),
+  }),
+);

@@ -1,0 +1,85 @@
+import { insertObstacle, insertObstacleStep, obstacleLinkFacts } from '@dx/db';
+import {
+  type FieldIssue,
+  localDateOf,
+  type RaiseObstacleInput,
+  raisedState,
+  validationError,
+} from '@dx/domain';
+import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { presentObstacleDetail } from './get-obstacle';
+
+/**
+ * A unit raises an obstacle or a proposal (plan 54, closing paragraph), directly or from its period report. It goes to
+ * the DX office of its province, which has 10 days to consolidate it (OBSTACLE_DEFAULT_DAYS).
+ */
+export async function raiseObstacle({ ctx, input }: { ctx: UseCaseContext; input: RaiseObstacleInput }) {
+  const scope = await authorizeUnit(ctx, 'report.write', input.unitId);
+  const facts = await obstacleLinkFacts(ctx.db, input);
+  const issues: FieldIssue[] = [];
+  const foreign = 'không thuộc tỉnh, thành phố của đơn vị';
+  if (input.planId && facts.plan?.provinceId !== scope.provinceId)
+    issues.push({
+      path: ['body', 'planId'],
+      message: facts.plan ? `Kế hoạch ${foreign}` : 'Không tìm thấy kế hoạch',
+    });
+  const planOf = input.planId ?? facts.task?.planId ?? facts.target?.planId ?? null;
+  if (input.taskId && (facts.task?.provinceId !== scope.provinceId || facts.task.planId !== planOf))
+    issues.push({
+      path: ['body', 'taskId'],
+      message: facts.task ? 'Nhiệm vụ không thuộc kế hoạch này' : 'Không tìm thấy nhiệm vụ',
+    });
+  if (input.planTargetId && (facts.target?.provinceId !== scope.provinceId || facts.target.planId !== planOf))
+    issues.push({
+      path: ['body', 'planTargetId'],
+      message: facts.target ? 'Chỉ tiêu không thuộc kế hoạch này' : 'Không tìm thấy chỉ tiêu',
+    });
+  if (input.reportId && facts.report?.unitId !== input.unitId)
+    issues.push({
+      path: ['body', 'reportId'],
+      message: facts.report ? 'Báo cáo không phải của đơn vị này' : 'Không tìm thấy báo cáo',
+    });
+  if (issues.length) throw validationError('Liên kết không hợp lệ', issues);
+
+  const today = localDateOf(ctx.now);
+  const state = raisedState(today);
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await insertObstacle(tx, {
+      provinceId: scope.provinceId,
+      unitId: input.unitId,
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+      planId: planOf ?? facts.report?.planId ?? null,
+      taskId: input.taskId ?? null,
+      planTargetId: input.planTargetId ?? null,
+      reportId: input.reportId ?? null,
+      ...state,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await insertObstacleStep(tx, {
+      obstacleId: row.id,
+      provinceId: row.provinceId,
+      action: 'raise',
+      statusFrom: null,
+      statusTo: 'raised',
+      note: null,
+      details: { dueDate: state.dueDate },
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      at: ctx.now,
+    });
+    await audit(tx, ctx, {
+      action: 'obstacle.raise',
+      entityType: 'obstacle',
+      entityId: row.id,
+      provinceId: row.provinceId,
+      after: { ...input, status: 'raised', dueDate: state.dueDate },
+    });
+    return row.id;
+  });
+  return presentObstacleDetail(ctx, id);
+}

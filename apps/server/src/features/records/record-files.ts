@@ -1,0 +1,119 @@
+import {
+  deleteRecordFile as deleteFileRow,
+  getRecord,
+  insertRecordFile,
+  listRecordFiles,
+  getRecordFile as queryFile,
+} from '@dx/db';
+import { AppError, checkRecordFile, MAX_RECORD_FILES, type RecordType, validationError } from '@dx/domain';
+import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeRecordWrite, recordNotFound } from './record-access';
+
+/** The unit a stored record belongs to. */
+export const ownerUnitOf = (type: RecordType, row: Record<string, unknown>) =>
+  (type === 'channel'
+    ? row.ownerUnitId
+    : type === 'training' || type === 'event'
+      ? row.organiserUnitId
+      : row.unitId) as string;
+
+const fileNotFound = (fileId: string) =>
+  new AppError('RECORD.FILE_NOT_FOUND', 'Không tìm thấy tệp đính kèm', { fileId });
+
+/**
+ * Attaches a file to a record (the plan's signed document, an attendance list…): whoever may write the record; the
+ * kind is judged from the bytes and the extension, the size is bounded (domain `checkRecordFile`).
+ */
+export async function attachRecordFile({
+  ctx,
+  type,
+  recordId,
+  fileName,
+  content,
+}: {
+  ctx: UseCaseContext;
+  type: RecordType;
+  recordId: string;
+  fileName: string;
+  content: Buffer;
+}) {
+  const record = await getRecord(ctx.db, type, recordId);
+  if (!record) throw recordNotFound(type, recordId);
+  const unitId = ownerUnitOf(type, record);
+  await authorizeRecordWrite(ctx, unitId, 'id');
+  const check = checkRecordFile(fileName, content);
+  if (!check.ok)
+    throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
+  return ctx.db.transaction(async (tx) => {
+    const existing = await listRecordFiles(tx, type, recordId);
+    if (existing.length >= MAX_RECORD_FILES)
+      throw validationError('Quá nhiều tệp', [
+        { path: ['body', 'fileName'], message: `Mỗi hồ sơ đính kèm tối đa ${MAX_RECORD_FILES} tệp` },
+      ]);
+    const file = await insertRecordFile(tx, {
+      provinceId: record.provinceId,
+      recordType: type,
+      recordId,
+      unitId,
+      fileName: check.fileName,
+      contentType: check.contentType,
+      size: content.length,
+      content,
+      createdBy: ctx.actor.userId,
+    });
+    await audit(tx, ctx, {
+      action: 'record_file.create',
+      entityType: type,
+      entityId: recordId,
+      provinceId: record.provinceId,
+      after: { fileId: file.id, fileName: file.fileName, size: file.size, contentType: file.contentType },
+    });
+    return file;
+  });
+}
+
+/** A file, for anyone who may read records in its province. */
+export async function getRecordFile({ ctx, fileId }: { ctx: UseCaseContext; fileId: string }) {
+  const file = await queryFile(ctx.db, fileId);
+  if (!file) throw fileNotFound(fileId);
+  authorizeProvince(ctx, 'record.read', file.provinceId);
+  return file;
+}
+
+/** Removes a file attached by mistake: whoever may write the record. */
+export async function removeRecordFile({ ctx, fileId }: { ctx: UseCaseContext; fileId: string }) {
+  const file = await queryFile(ctx.db, fileId);
+  if (!file) throw fileNotFound(fileId);
+  const record = await getRecord(ctx.db, file.recordType as RecordType, file.recordId);
+  await authorizeRecordWrite(
+    ctx,
+    record ? ownerUnitOf(file.recordType as RecordType, record) : file.unitId,
+    'fileId',
+  );
+  await ctx.db.transaction(async (tx) => {
+    if (!(await deleteFileRow(tx, fileId))) throw fileNotFound(fileId);
+    const { content: _c, ...meta } = file;
+    await audit(tx, ctx, {
+      action: 'record_file.delete',
+      entityType: file.recordType,
+      entityId: file.recordId,
+      provinceId: file.provinceId,
+      before: meta,
+    });
+  });
+}
+
+export const presentFile = (f: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+}) => ({
+  id: f.id,
+  fileName: f.fileName,
+  contentType: f.contentType,
+  size: f.size,
+  createdAt: f.createdAt.toISOString(),
+  url: `/api/record-files/${f.id}`,
+});

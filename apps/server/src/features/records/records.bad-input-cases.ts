@@ -1,0 +1,120 @@
+import type { RecordType } from '@dx/domain';
+import { type BadCase, bodyShape, long, NO_SUCH } from '../../http/bad-input.cases';
+import { RECORD_PATHS } from './records.routes';
+
+/**
+ * Bad-input probes (http/bad-input.test.ts) for the import of every record type, its templates and files attached
+ * to records, keyed "METHOD /route". (The publication import rows are in bad-input.test.ts.)
+ */
+const importCases = (url: string): BadCase[] => [
+  ...bodyShape('POST', () => url),
+  {
+    name: 'content not base64',
+    req: (c) => ({
+      method: 'POST',
+      url,
+      payload: { provinceId: c.hp, fileName: 'a.csv', contentBase64: '%%%' },
+    }),
+    path: ['body', 'contentBase64'],
+  },
+  {
+    name: 'bad provinceId',
+    req: () => ({
+      method: 'POST',
+      url,
+      payload: { provinceId: '31', fileName: 'a.csv', contentBase64: 'YQ==' },
+    }),
+    path: ['body', 'provinceId'],
+  },
+  {
+    name: 'blank file name',
+    req: (c) => ({
+      method: 'POST',
+      url,
+      payload: { provinceId: c.hp, fileName: ' ', contentBase64: 'YQ==' },
+    }),
+    path: ['body', 'fileName'],
+  },
+  {
+    name: 'confirm not a boolean',
+    req: (c) => ({
+      method: 'POST',
+      url,
+      payload: { provinceId: c.hp, fileName: 'a.csv', contentBase64: 'YQ==', confirm: 'yes' },
+    }),
+    path: ['body', 'confirm'],
+  },
+];
+
+const fileCases = (path: string): BadCase[] => {
+  const url = `/api/${path}/${NO_SUCH}/files`;
+  return [
+    ...bodyShape('POST', () => url),
+    {
+      name: 'bad uuid',
+      req: () => ({
+        method: 'POST',
+        url: `/api/${path}/x/files`,
+        payload: { fileName: 'a.pdf', contentBase64: 'YQ==' },
+      }),
+      path: ['params', 'id'],
+    },
+    {
+      name: 'blank file name',
+      req: () => ({ method: 'POST', url, payload: { fileName: '  ', contentBase64: 'YQ==' } }),
+      path: ['body', 'fileName'],
+    },
+    {
+      name: 'oversized file name',
+      req: () => ({ method: 'POST', url, payload: { fileName: `${long(256)}.pdf`, contentBase64: 'YQ==' } }),
+      path: ['body', 'fileName'],
+    },
+    {
+      name: 'content not base64',
+      req: () => ({ method: 'POST', url, payload: { fileName: 'a.pdf', contentBase64: '%%%' } }),
+      path: ['body', 'contentBase64'],
+    },
+    {
+      name: 'missing content',
+      req: () => ({ method: 'POST', url, payload: { fileName: 'a.pdf' } }),
+      path: ['body', 'contentBase64'],
+    },
+  ];
+};
+
+export const RECORD_BAD_INPUT: Record<string, BadCase[]> = {
+  ...Object.fromEntries(
+    (Object.entries(RECORD_PATHS) as [RecordType, string][]).flatMap(([type, path]) => [
+      [`POST /api/${path}/:id/files`, fileCases(path)],
+      ...(type === 'publication'
+        ? []
+        : [
+            [
+              `GET /api/imports/${path}/template.xlsx`,
+              [
+                {
+                  name: 'bad provinceId',
+                  req: () => ({ method: 'GET', url: `/api/imports/${path}/template.xlsx?provinceId=31` }),
+                  path: ['querystring', 'provinceId'],
+                },
+              ],
+            ],
+            [`POST /api/imports/${path}`, importCases(`/api/imports/${path}`)],
+          ]),
+    ]),
+  ),
+  'GET /api/record-files/:fileId': [
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'GET', url: '/api/record-files/x' }),
+      path: ['params', 'fileId'],
+    },
+  ],
+  'DELETE /api/record-files/:fileId': [
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'DELETE', url: '/api/record-files/x' }),
+      path: ['params', 'fileId'],
+    },
+  ],
+};

@@ -1,0 +1,54 @@
+import { listPlanTargetRules, type ReportPeriodRow, unitRecordFigures } from '@dx/db';
+import { localDateOf, type ReportFigures, rate, targetCode } from '@dx/domain';
+import type { UseCaseContext } from '../../http/context';
+import { evaluateTarget } from '../targets/evaluate-plan-targets';
+
+/**
+ * The figures a unit's report is pre-filled with, computed live: its records within the period (and those of the
+ * units below it) and its own standing on each target of the plan — the same evaluation as "Việc của tôi"
+ * (features/targets), so the report and the dashboard never disagree. Read-only; no authorisation here (callers
+ * have checked the actor may read the report).
+ */
+export async function computeReportFigures({
+  ctx,
+  period,
+  unitId,
+}: {
+  ctx: Pick<UseCaseContext, 'db' | 'now'>;
+  period: ReportPeriodRow;
+  unitId: string;
+}): Promise<ReportFigures> {
+  const today = localDateOf(ctx.now);
+  const records = await unitRecordFigures(ctx.db, {
+    planId: period.planId,
+    unitId,
+    from: period.periodFrom,
+    to: period.periodTo,
+    today,
+  });
+  const targets = await listPlanTargetRules(ctx.db, period.planId);
+  const evaluations = [];
+  // One statement per target; PGlite runs them one at a time anyway, PostgreSQL uses the pool.
+  for (const t of targets)
+    evaluations.push(await evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500 }));
+  return {
+    computedAt: ctx.now.toISOString(),
+    ...records,
+    targets: evaluations.map((e) => {
+      const facts = e.facts;
+      const isCount = e.definition?.condition.type === 'count';
+      const due = facts?.due ?? 0;
+      const achieved = facts?.achieved ?? 0;
+      return {
+        planTargetId: e.target.planTargetId,
+        code: targetCode(e.target.letter),
+        text: e.target.text,
+        goalText: e.goalText,
+        due,
+        achieved,
+        value: facts === null ? null : isCount ? achieved : rate(achieved, due),
+        status: e.status,
+      };
+    }),
+  };
+}

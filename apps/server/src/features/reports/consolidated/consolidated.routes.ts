@@ -1,0 +1,115 @@
+import { layoutConsolidatedReport, TARGET_STATUSES } from '@dx/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../../http/context';
+import { errorResponses } from '../../../http/schemas';
+import { buildConsolidatedReport } from './build-consolidated-report';
+import {
+  CONSOLIDATED_TYPES,
+  type ConsolidatedFormat,
+  exportConsolidatedReport,
+} from './export-consolidated-report';
+
+const params = z.object({ periodId: z.uuid('Mã kỳ báo cáo không hợp lệ') });
+const count = z.number().int();
+
+/** What the panel shows before downloading: the report's figures, exactly as the files state them. */
+const summaryOut = z.object({
+  subject: z.string(),
+  date: z.string(),
+  recipients: z.array(z.string()),
+  period: z.object({ label: z.string(), from: z.string(), to: z.string(), dueDate: z.string() }),
+  targets: z.array(
+    z.object({
+      planTargetId: z.uuid(),
+      code: z.string(),
+      text: z.string(),
+      goalText: z.string(),
+      isCount: z.boolean(),
+      value: z.number().nullable(),
+      status: z.enum([...TARGET_STATUSES, 'not_defined']),
+      formula: z.string().nullable(),
+      population: count,
+      due: count,
+      achieved: count,
+    }),
+  ),
+  publications: z.object({
+    total: count,
+    dx: count,
+    byTheme: z.array(z.object({ code: z.string(), name: z.string(), count })),
+  }),
+  tasks: z.object({
+    total: count,
+    parts: count,
+    done: count,
+    inProgress: count,
+    notStarted: count,
+    blocked: count,
+    overdue: count,
+  }),
+  reports: z.object({ required: count, submitted: count, accepted: count, returned: count, missing: count }),
+  obstacles: z.object({ obstacles: count, proposals: count }),
+});
+
+/** The consolidated report of a reporting period (plan 54 V.1.a): summary JSON, DOCX, XLSX annex, PDF. */
+export const consolidatedRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/report-periods/:periodId/consolidated',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Báo cáo tổng hợp của kỳ: các số liệu (tính trực tiếp, trùng với bảng theo dõi chỉ tiêu)',
+        params,
+        response: { 200: summaryOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const d = await buildConsolidatedReport({ ctx: contextOf(request), periodId: request.params.periodId });
+      const L = layoutConsolidatedReport(d);
+      return {
+        subject: L.subject,
+        date: d.date,
+        recipients: L.recipients,
+        period: d.period,
+        targets: d.targets,
+        publications: d.publications,
+        tasks: d.tasks,
+        reports: d.reports,
+        obstacles: {
+          obstacles: d.obstacles.filter((o) => o.kind === 'obstacle').length,
+          proposals: d.obstacles.filter((o) => o.kind === 'proposal').length,
+        },
+      };
+    },
+  );
+
+  for (const format of Object.keys(CONSOLIDATED_TYPES) as ConsolidatedFormat[]) {
+    app.get(
+      `/report-periods/:periodId/consolidated.${format}`,
+      {
+        schema: {
+          tags: ['reports'],
+          summary:
+            format === 'xlsx'
+              ? 'Phụ lục báo cáo tổng hợp (.xlsx): số liệu từng đơn vị theo chỉ tiêu, tình trạng báo cáo'
+              : `Báo cáo tổng hợp theo Nghị định 30/2020/NĐ-CP (.${format})`,
+          params,
+          response: { 200: z.unknown().describe(`Tệp ${format.toUpperCase()}`), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const out = await exportConsolidatedReport({
+          ctx: contextOf(request),
+          periodId: request.params.periodId,
+          format,
+        });
+        return reply
+          .header('content-type', out.contentType)
+          .header('content-disposition', `attachment; filename="${out.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(out.bytes);
+      },
+    );
+  }
+};

@@ -1,0 +1,111 @@
+import { getUnitReport, insertReportEvent, updateUnitReportRow } from '@dx/db';
+import {
+  AppError,
+  decideReport,
+  type ReportCommand,
+  type ReportFigures,
+  type ReportStatus,
+} from '@dx/domain';
+import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { computeReportFigures } from './compute-report-figures';
+import { reportView } from './get-unit-report';
+import { loadReport, reportActorFor } from './load-report';
+import { presentReport } from './reports.presenter';
+
+export type Narrative = { results?: string; obstacles?: string; proposals?: string };
+
+/**
+ * One step of a report (save, submit, return, accept), the way every step goes: load, decide with the pure rule
+ * (domain reports/workflow), check the version, then write the report, its history and the audit entry in one
+ * transaction. A refused step changes nothing. A locked (accepted) report answers REPORT.LOCKED with who/when/why.
+ */
+export async function applyReportStep({
+  ctx,
+  reportId,
+  version,
+  command,
+  narrative,
+  acceptComment,
+}: {
+  ctx: UseCaseContext;
+  reportId: string;
+  version: number;
+  command: ReportCommand;
+  narrative?: Narrative;
+  /** An optional note when accepting. */
+  acceptComment?: string;
+}) {
+  const { report, period } = await loadReport(ctx, reportId);
+  const actor = await reportActorFor(ctx, report.unitId, report.provinceId);
+  const decision = decideReport(
+    { status: report.status as ReportStatus, periodOpen: period.status === 'open' },
+    command,
+    actor,
+  );
+  if (!decision.ok) {
+    const details = report.status === 'accepted' ? { lock: presentReport(report).lock } : undefined;
+    if (decision.code === 'VALIDATION.FAILED')
+      throw new AppError('VALIDATION.FAILED', decision.message, {
+        issues: [{ path: ['body', 'comment'], message: decision.message }],
+      });
+    throw new AppError(decision.code, decision.message, details);
+  }
+  if (report.version !== version) throw versionConflict(presentReport(report));
+
+  // The snapshot is computed before the transaction (read-only) so what is stored is exactly what was shown.
+  let figures: ReportFigures | null = null;
+  if (decision.action === 'submit')
+    figures = await computeReportFigures({ ctx, period, unitId: report.unitId });
+
+  const text = (s: string | undefined, old: string) => (s === undefined ? old : s);
+  const comment =
+    command.type === 'return'
+      ? command.comment.trim()
+      : command.type === 'accept'
+        ? acceptComment?.trim() || null
+        : null;
+  const updated = await ctx.db.transaction(async (tx) => {
+    const patch: Parameters<typeof updateUnitReportRow>[3] = { status: decision.to };
+    if (decision.action === 'save' || decision.action === 'submit') {
+      patch.results = text(narrative?.results, report.results);
+      patch.obstacles = text(narrative?.obstacles, report.obstacles);
+      patch.proposals = text(narrative?.proposals, report.proposals);
+    }
+    if (decision.action === 'submit') {
+      patch.figures = figures as unknown as Record<string, unknown>;
+      patch.submittedAt = ctx.now;
+      patch.firstSubmittedAt = report.firstSubmittedAt ?? ctx.now;
+      patch.submittedBy = ctx.actor.userId;
+      patch.submittedByName = ctx.actor.displayName;
+    }
+    if (decision.action === 'return' || decision.action === 'accept') {
+      patch.reviewedAt = ctx.now;
+      patch.reviewedBy = ctx.actor.userId;
+      patch.reviewedByName = ctx.actor.displayName;
+      patch.reviewComment = comment;
+    }
+    const row = await updateUnitReportRow(tx, report.id, version, patch);
+    if (!row) throw versionConflict(presentReport((await getUnitReport(tx, report.id))!));
+    await insertReportEvent(tx, {
+      reportId: report.id,
+      provinceId: report.provinceId,
+      action: decision.action,
+      statusFrom: report.status,
+      statusTo: decision.to,
+      comment,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      at: ctx.now,
+    });
+    await audit(tx, ctx, {
+      action: `unit_report.${decision.action}`,
+      entityType: 'unit_report',
+      entityId: report.id,
+      provinceId: report.provinceId,
+      before: presentReport(report),
+      after: presentReport(row),
+    });
+    return row;
+  });
+  return reportView(ctx, period, updated.unitId, updated);
+}

@@ -1,0 +1,71 @@
+import { type EvaluationInput, evaluateTargetTotals } from '@dx/db';
+import {
+  localDateOf,
+  rate,
+  resolvePeriod,
+  type TargetDefinition,
+  targetDefinition,
+  trendCheckpoints,
+} from '@dx/domain';
+import type { UseCaseContext } from '../../http/context';
+import { loadPlanTargets } from './evaluate-plan-targets';
+
+export type TrendPoint = { date: string; value: number | null; due: number; achieved: number };
+export type TargetTrend = { planTargetId: string; points: TrendPoint[] };
+
+/**
+ * The trend of every target of a plan over its period: the value at each month end passed (quarter ends for long
+ * periods) and now, computed live from the records with as-of dates (records dated later and plans accepted later
+ * left out). All points of all targets in ONE statement; the last point equals the card's figure.
+ */
+export async function getTargetTrends({ ctx, planId }: { ctx: UseCaseContext; planId: string }) {
+  const { plan, targets } = await loadPlanTargets(ctx, planId);
+  const today = localDateOf(ctx.now);
+  const series: {
+    planTargetId: string;
+    definition: TargetDefinition | null;
+    dates: string[];
+    from: number;
+  }[] = [];
+  const inputs: EvaluationInput[] = [];
+  for (const t of targets) {
+    const parsed = t.rule ? targetDefinition.safeParse({ ...t.rule, goal: t.goal }) : null;
+    if (!parsed?.success) {
+      series.push({ planTargetId: t.planTargetId, definition: null, dates: [], from: inputs.length });
+      continue;
+    }
+    const definition = parsed.data;
+    const points = trendCheckpoints({ definition, planYear: t.planYear, today });
+    series.push({
+      planTargetId: t.planTargetId,
+      definition,
+      dates: points.map((p) => p.date),
+      from: inputs.length,
+    });
+    for (const p of points) {
+      inputs.push({
+        definition,
+        period: resolvePeriod(definition.period, t.planYear),
+        asOf: p.asOf,
+        quarters: p.quarters,
+        until: p.until ?? undefined,
+        provinceIds: [t.provinceId],
+      });
+    }
+  }
+  const totals = await evaluateTargetTotals(ctx.db, inputs);
+  const trends: TargetTrend[] = series.map((s) => ({
+    planTargetId: s.planTargetId,
+    points: s.dates.map((date, i) => {
+      const c = totals[s.from + i]!;
+      const isCount = s.definition?.condition.type === 'count';
+      return {
+        date,
+        due: c.due,
+        achieved: c.achieved,
+        value: isCount ? c.achieved : rate(c.achieved, c.due),
+      };
+    }),
+  }));
+  return { plan, today, trends };
+}

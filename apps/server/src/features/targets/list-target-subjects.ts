@@ -1,0 +1,42 @@
+import { listTargetSubjects, type SubjectFilter, type SubjectPage } from '@dx/db';
+import { AppError, evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
+import { authorizeUnit, type UseCaseContext } from '../../http/context';
+import { loadPlanTarget } from './get-target-definition';
+
+/**
+ * The subjects behind one figure of a target, with the records that make each count or the absence of them
+ * (ARCHITECTURE: every figure links to the records behind it): the whole population, one breakdown cell (a district,
+ * the city level, a unit kind) or one unit, in one state, paged. Evaluated live with the same SQL as the figure.
+ */
+export async function getTargetSubjects({
+  ctx,
+  planId,
+  planTargetId,
+  filter,
+  page,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  planTargetId: string;
+  filter: SubjectFilter;
+  page: { offset: number; limit: number };
+}): Promise<SubjectPage & { subjectType: string }> {
+  const { plan, target } = await loadPlanTarget(ctx, planId, planTargetId, 'target.read');
+  if (filter.unitId) {
+    const scope = await authorizeUnit(ctx, 'record.read', filter.unitId);
+    if (scope.provinceId !== plan.provinceId)
+      throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
+  }
+  if (!target.rule) return { total: 0, items: [], subjectType: 'unit' };
+  const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
+  if (!parsed.success) return { total: 0, items: [], subjectType: target.rule.population.record };
+  const definition = parsed.data;
+  const dates = evaluationDates({ definition, planYear: target.planYear, today: localDateOf(ctx.now) });
+  const result = await listTargetSubjects(
+    ctx.db,
+    { definition, ...dates, provinceIds: [target.provinceId] },
+    filter,
+    page,
+  );
+  return { ...result, subjectType: definition.population.record };
+}

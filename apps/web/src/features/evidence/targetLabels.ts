@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+
+/** Words of the dashboard's trend, the lists behind each figure and the notifications — Vietnamese first. */
+const vi = {
+  trend: 'Diễn biến trong kỳ',
+  trendSummary: 'Diễn biến trong kỳ: {{points}}',
+  trendNone: 'Chưa có số liệu diễn biến',
+  listAll: 'Tất cả đối tượng',
+  listBehind: 'Chưa đạt',
+  listAchieved: 'Đã đạt',
+  listNotDue: 'Chưa đến hạn',
+  listCounted: 'Hồ sơ được tính',
+  cellFilter: 'Đang lọc: {{what}}',
+  showAll: 'Bỏ lọc',
+  showRange: 'Hiển thị {{from}}–{{to}} trên tổng số {{total}}',
+  prev: 'Trang trước',
+  next: 'Trang sau',
+  evidence: 'Căn cứ / còn thiếu',
+  noneFound: 'Không có đối tượng nào',
+  behindCol: 'Chưa đạt',
+  openCell: '{{count}} — xem danh sách {{what}}',
+  state: 'Trạng thái',
+  emailQueued: 'Đã đưa {{count}} e-mail vào hàng đợi gửi; hệ thống tự gửi lại nếu máy chủ thư lỗi.',
+  emailNoRecipient: '{{count}} đơn vị chưa có địa chỉ e-mail của cán bộ: chỉ nhận thông báo trong hệ thống.',
+  emailNotConfigured: 'Chưa cấu hình máy chủ thư: chỉ gửi thông báo trong hệ thống.',
+  unread: '{{count}} chưa đọc',
+  markRead: 'Đánh dấu đã đọc',
+  markAllRead: 'Đánh dấu tất cả đã đọc',
+  read: 'Đã đọc',
+  new: 'Mới',
+  emailQueuedStatus: 'E-mail đang chờ gửi',
+  emailRetrying: 'E-mail gửi lỗi, sẽ gửi lại',
+  emailSending: 'Đang gửi e-mail',
+};
+type Labels = typeof vi;
+const en: Labels = {
+  trend: 'Trend over the period',
+  trendSummary: 'Trend over the period: {{points}}',
+  trendNone: 'No trend yet',
+  listAll: 'Everyone',
+  listBehind: 'Behind',
+  listAchieved: 'Achieved',
+  listNotDue: 'Not due yet',
+  listCounted: 'Records counted',
+  cellFilter: 'Showing: {{what}}',
+  showAll: 'Clear filter',
+  showRange: 'Showing {{from}}–{{to}} of {{total}}',
+  prev: 'Previous page',
+  next: 'Next page',
+  evidence: 'Evidence / missing',
+  noneFound: 'Nobody here',
+  behindCol: 'Behind',
+  openCell: '{{count}} — list {{what}}',
+  state: 'Status',
+  emailQueued: '{{count}} e-mails queued; the system retries if the mail server fails.',
+  emailNoRecipient: '{{count}} units have no officer e-mail: in-app notification only.',
+  emailNotConfigured: 'No mail server configured: in-app notification only.',
+  unread: '{{count}} unread',
+  markRead: 'Mark as read',
+  markAllRead: 'Mark all as read',
+  read: 'Read',
+  new: 'New',
+  emailQueuedStatus: 'E-mail waiting to be sent',
+  emailRetrying: 'E-mail failed, will retry',
+  emailSending: 'Sending e-mail',
+};
+
+export function useTargetLabels(): Labels {
+  const { i18n } = useTranslation();
+  return i18n.language?.startsWith('en') ? en : vi;
+}

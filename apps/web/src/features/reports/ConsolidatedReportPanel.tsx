@@ -1,0 +1,148 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { get } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
+import { ErrorAlert, Loading } from '../../lib/ui';
+
+type ConsolidatedSummary = {
+  subject: string;
+  date: string;
+  recipients: string[];
+  period: { label: string; from: string; to: string; dueDate: string };
+  targets: {
+    planTargetId: string;
+    code: string;
+    text: string;
+    goalText: string;
+    isCount: boolean;
+    value: number | null;
+    status: string;
+    population: number;
+    due: number;
+    achieved: number;
+  }[];
+  publications: { total: number; dx: number; byTheme: { code: string; name: string; count: number }[] };
+  tasks: {
+    total: number;
+    parts: number;
+    done: number;
+    inProgress: number;
+    notStarted: number;
+    blocked: number;
+    overdue: number;
+  };
+  reports: { required: number; submitted: number; accepted: number; returned: number; missing: number };
+  obstacles: { obstacles: number; proposals: number };
+};
+
+const STATUS_VI: Record<string, string> = {
+  achieved: 'Đã đạt',
+  on_track: 'Đúng tiến độ',
+  at_risk: 'Có nguy cơ chậm',
+  behind: 'Chậm tiến độ',
+  not_applicable: 'Không áp dụng',
+  not_defined: 'Chưa định nghĩa',
+};
+const STATUS_COLOR: Record<string, string> = {
+  achieved: '#1b6b2f',
+  on_track: 'blue.9',
+  at_risk: '#a33a05',
+  behind: 'red.9',
+  not_applicable: 'gray.8',
+  not_defined: 'gray.8',
+};
+const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+/**
+ * The consolidated report of a reporting period (plan 54 V.1.a), generated live: the figures it states (the same as
+ * the dashboard's today) and the DOCX (Nghị định 30/2020), XLSX annex and PDF to download.
+ */
+export function ConsolidatedReportPanel({ periodId }: { periodId: string }) {
+  const q = useQuery({
+    queryKey: ['reports', 'consolidated', periodId],
+    queryFn: () => get<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated`),
+  });
+  const base = `/api/report-periods/${periodId}/consolidated`;
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Báo cáo tổng hợp">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={3}>Báo cáo tổng hợp</Title>
+            {q.data && (
+              <Text size="sm" c="dimmed">
+                {q.data.subject} · số liệu đến ngày {formatDate(q.data.date)}
+              </Text>
+            )}
+          </div>
+          <Group gap="xs">
+            <Button component="a" href={`${base}.docx`} download>
+              Tải báo cáo (.docx)
+            </Button>
+            <Button component="a" href={`${base}.xlsx`} download variant="default">
+              Tải phụ lục (.xlsx)
+            </Button>
+            <Button component="a" href={`${base}.pdf`} download variant="default">
+              Tải PDF
+            </Button>
+          </Group>
+        </Group>
+        {q.isLoading && <Loading />}
+        {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
+        {q.data && (
+          <>
+            <Table.ScrollContainer minWidth={560}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Chỉ tiêu</Table.Th>
+                    <Table.Th>Kết quả</Table.Th>
+                    <Table.Th>Mục tiêu</Table.Th>
+                    <Table.Th>Đánh giá</Table.Th>
+                    <Table.Th>Đạt / thuộc diện</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {q.data.targets.map((t) => (
+                    <Table.Tr key={t.planTargetId}>
+                      <Table.Td>
+                        <Text size="sm" title={t.text}>
+                          {t.code}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {t.value === null ? '—' : t.isCount ? num(t.value) : `${num(t.value)}%`}
+                      </Table.Td>
+                      <Table.Td>{t.goalText}</Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLOR[t.status]} variant="filled" tt="none">
+                          {STATUS_VI[t.status] ?? t.status}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {t.isCount ? num(t.achieved) : `${num(t.achieved)} / ${num(t.due)}`}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Text size="sm">
+              {num(q.data.publications.total)} tin, bài trong kỳ ({num(q.data.publications.dx)} về chuyển đổi
+              số) · {num(q.data.tasks.done)}/{num(q.data.tasks.parts)} phần việc hoàn thành,{' '}
+              {num(q.data.tasks.overdue)} quá hạn · {num(q.data.reports.submitted)}/
+              {num(q.data.reports.required)} đơn vị đã gửi báo cáo ·{' '}
+              <Anchor component={Link} to="/obstacles">
+                {num(q.data.obstacles.obstacles)} khó khăn, {num(q.data.obstacles.proposals)} kiến nghị
+              </Anchor>
+            </Text>
+            <Text size="xs" c="dimmed">
+              Nơi nhận: {q.data.recipients.join(' ')}
+            </Text>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,99 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { useSession } from '../../lib/session';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { fetchMine, reportKeys } from './api';
+import { ReportStatusBadge } from './bits';
+
+/** "Báo cáo của tôi" (phone first): each period my unit must report in, its state and one button to act. */
+export function MyReportsPage() {
+  const { can } = useSession();
+  const q = useQuery({ queryKey: reportKeys.mine(), queryFn: fetchMine });
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
+  const items = q.data.items;
+  const action = (status: string | undefined) =>
+    status === 'returned'
+      ? 'Sửa và gửi lại'
+      : status === 'draft'
+        ? 'Tiếp tục soạn'
+        : status === undefined
+          ? 'Lập báo cáo'
+          : 'Xem báo cáo';
+  return (
+    <Stack gap="md" maw={720}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Báo cáo của tôi</Title>
+          <Text size="sm" c="dimmed">
+            Các kỳ báo cáo đơn vị phải nộp. Số liệu được điền sẵn từ hồ sơ của đơn vị.
+          </Text>
+        </div>
+        {can('report.manage') && (
+          <Button component={Link} to="/reports/periods" variant="default">
+            Tất cả kỳ báo cáo
+          </Button>
+        )}
+      </Group>
+      {items.length === 0 && (
+        <Paper withBorder>
+          <Empty
+            title="Chưa có kỳ báo cáo nào đơn vị phải nộp"
+            hint="Khi Sở TT&TT mở kỳ báo cáo, kỳ đó sẽ hiện ở đây."
+          />
+        </Paper>
+      )}
+      {items.map((it) => (
+        <Paper key={`${it.period.id}:${it.unitId}`} withBorder p="md">
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div>
+                <Text fw={700}>{it.period.label}</Text>
+                <Text size="sm" c="dimmed">
+                  {it.unitName} · Hạn nộp {formatDate(it.period.dueDate)}
+                </Text>
+              </div>
+              <ReportStatusBadge status={it.report?.status ?? null} />
+            </Group>
+            {it.isOverdue && (
+              <Text size="sm" c="red.9" fw={600}>
+                Đã quá hạn nộp
+              </Text>
+            )}
+            {it.report?.status === 'returned' && it.report.reviewComment && (
+              <Alert color="red" p="xs" title="Ý kiến khi trả lại" styles={{ title: { color: '#8b1a1a' } }}>
+                {it.report.reviewComment}
+              </Alert>
+            )}
+            {it.report?.submittedAt && (
+              <Text size="xs" c="dimmed">
+                Đã gửi {formatDateTime(it.report.submittedAt)}
+              </Text>
+            )}
+            <Group>
+              <Button
+                component={Link}
+                to={`/reports/periods/${it.period.id}/units/${it.unitId}`}
+                size="md"
+                fullWidth
+                variant={
+                  it.report && ['submitted', 'accepted'].includes(it.report.status) ? 'default' : 'filled'
+                }
+                aria-label={`${action(it.report?.status)} ${it.period.label} — ${it.unitName}`}
+              >
+                {action(it.report?.status)}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+      {can('report.read') && !can('report.manage') && (
+        <Anchor component={Link} to="/reports/periods" size="sm">
+          Xem các kỳ báo cáo của kế hoạch
+        </Anchor>
+      )}
+    </Stack>
+  );
+}

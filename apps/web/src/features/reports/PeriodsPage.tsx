@@ -1,0 +1,306 @@
+import { addDays, REPORT_PERIOD_KINDS, type ReportPeriodKind, standardPeriod } from '@dx/domain';
+import {
+  Anchor,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Modal,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../lib/api';
+import { DateField } from '../../lib/DateField';
+import { formatDate } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { createPeriod, listGroups, listPeriods, type Period, type PeriodInput, reportKeys } from './api';
+import { PlanSelect, REPORT_PERIOD_KIND_LABELS_VI, usePlanChoice } from './bits';
+
+/** The DX office's list of reporting periods of a plan, with how far each is, and "open a period". */
+export function PeriodsPage() {
+  const { can } = useSession();
+  const { provinceId } = useProvince();
+  const { plans, items, planId, setPlanId } = usePlanChoice(provinceId);
+  const [creating, setCreating] = useState(false);
+  const periods = useQuery({
+    queryKey: reportKeys.periods(planId ?? ''),
+    queryFn: () => listPeriods(planId!),
+    enabled: !!planId,
+  });
+  if (plans.isLoading) return <Loading />;
+  if (plans.error) return <ErrorAlert error={plans.error} onRetry={() => plans.refetch()} />;
+  if (!planId) return <Empty title="Chưa có kế hoạch" hint='Tạo kế hoạch ở mục "Kế hoạch" trước.' />;
+  const planYear = items.find((p) => p.id === planId)?.year ?? new Date().getFullYear();
+  const list = periods.data ?? [];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Kỳ báo cáo định kỳ</Title>
+          <Text size="sm" c="dimmed">
+            Mở kỳ báo cáo, chọn đơn vị phải báo cáo, theo dõi đơn vị nộp đúng hạn, trễ hạn, chưa nộp (Kế hoạch
+            mục V.1.a).
+          </Text>
+        </div>
+        <Group>
+          {can('report.write') && (
+            <Button component={Link} to="/reports/mine" variant="default">
+              Báo cáo của đơn vị tôi
+            </Button>
+          )}
+          {can('report.manage') && <Button onClick={() => setCreating(true)}>Mở kỳ báo cáo</Button>}
+        </Group>
+      </Group>
+      <PlanSelect items={items} planId={planId} onChange={setPlanId} />
+      {periods.error && <ErrorAlert error={periods.error} onRetry={() => periods.refetch()} />}
+      {periods.isLoading && <Loading />}
+      {periods.data && list.length === 0 && (
+        <Paper withBorder>
+          <Empty
+            title="Chưa có kỳ báo cáo nào"
+            hint={can('report.manage') ? 'Bấm "Mở kỳ báo cáo" để yêu cầu các đơn vị báo cáo.' : undefined}
+          />
+        </Paper>
+      )}
+      {list.length > 0 && (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Kỳ báo cáo</Table.Th>
+                  <Table.Th>Thời gian</Table.Th>
+                  <Table.Th>Hạn nộp</Table.Th>
+                  <Table.Th>Đã nộp / phải nộp</Table.Th>
+                  <Table.Th>Đã tiếp nhận</Table.Th>
+                  <Table.Th>Trạng thái</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/reports/periods/${p.id}`}>
+                        {p.label}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      {formatDate(p.periodFrom)} – {formatDate(p.periodTo)}
+                    </Table.Td>
+                    <Table.Td>{formatDate(p.dueDate)}</Table.Td>
+                    <Table.Td>
+                      {(p.counts?.submitted ?? 0) + (p.counts?.accepted ?? 0)} / {p.counts?.required ?? 0}
+                    </Table.Td>
+                    <Table.Td>{p.counts?.accepted ?? 0}</Table.Td>
+                    <Table.Td>
+                      <Badge color={p.status === 'open' ? 'blue.9' : 'gray.8'} variant="filled" tt="none">
+                        {p.status === 'open' ? 'Đang mở' : 'Đã đóng'}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {creating && provinceId && (
+        <PeriodDialog
+          provinceId={provinceId}
+          planYear={planYear}
+          onClose={() => setCreating(false)}
+          planId={planId}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** Open (or edit) a period: kind and number fill the label and dates; groups and units say who must report. */
+export function PeriodDialog({
+  provinceId,
+  planId,
+  planYear,
+  onClose,
+  period,
+  onSave,
+  unitNames,
+}: {
+  provinceId: string;
+  planId: string;
+  planYear: number;
+  onClose: () => void;
+  period?: Period;
+  onSave?: (input: PeriodInput) => Promise<unknown>;
+  /** Names of the period's explicit units when editing. */
+  unitNames?: Map<string, string>;
+}) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const first = standardPeriod('quarter', planYear, 1);
+  const [kind, setKind] = useState<ReportPeriodKind>(period?.kind ?? 'quarter');
+  const [n, setN] = useState(1);
+  const [label, setLabel] = useState(period?.label ?? first.label);
+  const [from, setFrom] = useState(period?.periodFrom ?? first.periodFrom);
+  const [to, setTo] = useState(period?.periodTo ?? first.periodTo);
+  const [due, setDue] = useState(period?.dueDate ?? addDays(first.periodTo, 10));
+  const [groupIds, setGroupIds] = useState<string[]>(period?.groupIds ?? []);
+  const [units, setUnits] = useState<{ unitId: string; name: string }[]>(
+    (period?.unitIds ?? []).map((id) => ({ unitId: id, name: unitNames?.get(id) ?? 'Đơn vị đã chọn' })),
+  );
+  const [note, setNote] = useState(period?.note ?? '');
+  const groups = useQuery({
+    queryKey: ['unit-groups', provinceId, to],
+    queryFn: () => listGroups(provinceId, to || undefined),
+  });
+  const fill = (k: ReportPeriodKind, num: number) => {
+    const s = standardPeriod(k, planYear, num);
+    setLabel(s.label);
+    setFrom(s.periodFrom);
+    setTo(s.periodTo);
+    setDue(addDays(s.periodTo, 10));
+  };
+  const save = useMutation({
+    mutationFn: (input: PeriodInput) => (onSave ? onSave(input) : createPeriod(planId, input)),
+    onSuccess: async (saved) => {
+      await qc.invalidateQueries({ queryKey: ['reports'] });
+      onClose();
+      if (!period && saved && typeof saved === 'object' && 'id' in saved)
+        navigate(`/reports/periods/${(saved as Period).id}`);
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  return (
+    <Modal opened onClose={onClose} title={period ? 'Sửa kỳ báo cáo' : 'Mở kỳ báo cáo'} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({
+            kind,
+            label,
+            periodFrom: from,
+            periodTo: to,
+            dueDate: due,
+            groupIds,
+            unitIds: units.map((u) => u.unitId),
+            note,
+          });
+        }}
+      >
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            <NativeSelect
+              label="Loại kỳ"
+              value={kind}
+              onChange={(e) => {
+                const k = e.currentTarget.value as ReportPeriodKind;
+                setKind(k);
+                fill(k, n);
+              }}
+              data={REPORT_PERIOD_KINDS.map((k) => ({ value: k, label: REPORT_PERIOD_KIND_LABELS_VI[k] }))}
+              error={errors.kind}
+            />
+            {kind !== 'year' && (
+              <NumberInput
+                label={kind === 'quarter' ? 'Quý số' : '6 tháng (1 = đầu năm, 2 = cuối năm)'}
+                min={1}
+                max={kind === 'quarter' ? 4 : 2}
+                value={n}
+                onChange={(v) => {
+                  const num = Number(v) || 1;
+                  setN(num);
+                  fill(kind, num);
+                }}
+              />
+            )}
+          </Group>
+          <TextInput
+            label="Tên kỳ báo cáo"
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+            error={errors.label}
+            required
+          />
+          <Group grow align="flex-start">
+            <DateField label="Từ ngày" value={from} onChange={setFrom} error={errors.periodFrom} required />
+            <DateField label="Đến ngày" value={to} onChange={setTo} error={errors.periodTo} required />
+            <DateField label="Hạn nộp" value={due} onChange={setDue} error={errors.dueDate} required />
+          </Group>
+          <MultiSelect
+            label="Nhóm đơn vị phải báo cáo"
+            description="Thành viên của nhóm tại ngày cuối kỳ"
+            data={(groups.data?.items ?? []).map((g) => ({
+              value: g.id,
+              label: `${g.name} (${g.memberCount})`,
+            }))}
+            value={groupIds}
+            onChange={setGroupIds}
+            searchable
+            error={errors.groupIds ?? Object.entries(errors).find(([k]) => k.startsWith('groupIds.'))?.[1]}
+          />
+          <UnitPicker
+            label="Thêm đơn vị phải báo cáo"
+            provinceId={provinceId}
+            asOf={to || undefined}
+            value={null}
+            onChange={(id, unit) => {
+              if (id && unit && !units.some((u) => u.unitId === id)) setUnits([...units, unit]);
+            }}
+            error={errors.unitIds ?? Object.entries(errors).find(([k]) => k.startsWith('unitIds.'))?.[1]}
+          />
+          {units.length > 0 && (
+            <Group gap="xs">
+              {units.map((u) => (
+                <Badge
+                  key={u.unitId}
+                  variant="outline"
+                  color="gray.8"
+                  tt="none"
+                  rightSection={
+                    <CloseButton
+                      size="xs"
+                      aria-label={`Bỏ ${u.name}`}
+                      onClick={() => setUnits(units.filter((x) => x.unitId !== u.unitId))}
+                    />
+                  }
+                >
+                  {u.name}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          <Textarea
+            label="Ghi chú"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          {save.error && <ErrorAlert error={save.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Huỷ
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {period ? 'Lưu' : 'Mở kỳ báo cáo'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

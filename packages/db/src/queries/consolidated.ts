@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../client';
+import { getSettingValue } from './notifications';
+
+/* SQL of the consolidated report of a reporting period (plan 54 V.1.a); computed live, never stored. */
+
+/** Progress of a plan's tasks: tasks, and the units' parts by status (overdue = not done after the due date). */
+export async function planTaskProgress(db: Db, o: { planId: string; today: string }) {
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`SELECT (SELECT count(*) FROM task WHERE plan_id = ${o.planId})::int AS total,
+               count(a.id)::int AS parts,
+               count(*) FILTER (WHERE a.status = 'done')::int AS done,
+               count(*) FILTER (WHERE a.status = 'in_progress')::int AS "inProgress",
+               count(*) FILTER (WHERE a.status = 'not_started')::int AS "notStarted",
+               count(*) FILTER (WHERE a.status = 'blocked')::int AS blocked,
+               count(*) FILTER (WHERE a.status <> 'done' AND t.due_date IS NOT NULL AND t.due_date < ${o.today}::date)::int AS overdue
+          FROM task t JOIN task_assignment a ON a.task_id = t.id AND a.role = 'lead'
+         WHERE t.plan_id = ${o.planId}`,
+  );
+  const r = row!;
+  return {
+    total: Number(r.total),
+    parts: Number(r.parts),
+    done: Number(r.done),
+    inProgress: Number(r.inProgress),
+    notStarted: Number(r.notStarted),
+    blocked: Number(r.blocked),
+    overdue: Number(r.overdue),
+  };
+}
+
+/** A unit's name on a date (else its latest name). */
+export async function unitNameOn(db: Db, unitId: string, date: string): Promise<string | null> {
+  const [row] = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${unitId}
+         ORDER BY ((v.valid_from IS NULL OR v.valid_from <= ${date}::date) AND (v.valid_to IS NULL OR v.valid_to > ${date}::date)) DESC,
+                  v.valid_from DESC NULLS LAST LIMIT 1`,
+  );
+  return row?.name ?? null;
+}
+
+/** The setting key of a province's consolidated-report header, recipients and signature. */
+export const consolidatedSettingKey = (provinceId: string) => `consolidated_report:${provinceId}`;
+
+/** A province's consolidated-report settings as stored (unchecked JSON), or null. */
+export async function getConsolidatedSettings(db: Db, provinceId: string): Promise<unknown | null> {
+  return getSettingValue(db, consolidatedSettingKey(provinceId));
+}
+
+/** The titles of a plan's themes (II.x), by id. */
+export async function planThemeTitles(db: Db, planId: string): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; title: string }>(
+    db,
+    sql`SELECT id, title FROM plan_theme WHERE plan_id = ${planId}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

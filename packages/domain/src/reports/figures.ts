@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The figures a unit's report is pre-filled with: computed live from the records of the unit and the units below
+ * it within the period, and snapshotted on submission (what was submitted is what is reviewed and consolidated).
+ */
+const count = z.number().int().min(0);
+export const reportFigures = z.object({
+  computedAt: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** Units whose records count: the reporting unit and its subtree as of the period end. */
+  unitCount: count,
+  publications: z.object({
+    total: count,
+    dx: count,
+    byTheme: z.array(z.object({ themeId: z.string(), code: z.string(), name: z.string(), count })),
+    byChannel: z.array(z.object({ channelId: z.string(), name: z.string(), kind: z.string(), count })),
+  }),
+  trainings: z.object({ count, peopleTrained: count }),
+  events: z.object({
+    total: count,
+    participants: count,
+    byKind: z.array(z.object({ kind: z.string(), count })),
+  }),
+  models: z.object({ total: count, recognisedInPeriod: count, featuredInPeriod: count }),
+  tasks: z.object({
+    total: count,
+    done: count,
+    inProgress: count,
+    notStarted: count,
+    blocked: count,
+    overdue: count,
+    items: z.array(
+      z.object({
+        taskId: z.string(),
+        stt: z.string().nullable(),
+        title: z.string(),
+        status: z.string(),
+        effectiveStatus: z.string(),
+        dueDate: z.string().nullable(),
+      }),
+    ),
+  }),
+  /** The unit's standing on each target of the plan (its own subjects), as of the computation. */
+  targets: z.array(
+    z.object({
+      planTargetId: z.string(),
+      code: z.string(),
+      text: z.string(),
+      goalText: z.string(),
+      due: count,
+      achieved: count,
+      /** Percent of its subjects for rates (null = not applicable), a number for counts. */
+      value: z.number().nullable(),
+      status: z.string(),
+    }),
+  ),
+});
+export type ReportFigures = z.infer<typeof reportFigures>;
+export type RecordFigures = Omit<ReportFigures, 'targets' | 'computedAt'>;

@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './figures';
+export * from './inputs';
+export * from './timeliness';
+export * from './workflow';
