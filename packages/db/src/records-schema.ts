@@ -332,7 +332,7 @@ export const notification = pgTable(
     body: text('body').notNull(),
     planTargetId: uuid('plan_target_id').references(() => planTarget.id, { onDelete: 'set null' }),
     sentBy: uuid('sent_by').references(() => appUser.id),
-    /** E-mail delivery: 'not_configured', 'sent', 'failed', 'no_recipient'. */
+    /** E-mail delivery: 'queued' → 'sending' → 'sent' | 'retrying' | 'failed' (the outbox of jobs/notification-mail.ts); 'not_configured', 'no_recipient'. */
     emailStatus: text('email_status').notNull(),
     emailTo: jsonb('email_to').$type<string[]>().notNull().default([]),
     emailError: text('email_error'),

@@ -43,7 +43,7 @@ import {
   type Who,
 } from './matrix';
 
-// The matrix is about who may call a route: the PDF is rendered after the check, by LibreOffice (seconds per call),
+// The matrix is about who may call a route: the PDF is rendered after the check, by pdfmake (hundreds of ms per call),
 // and is tested in exports/plan-exports.test.ts. Here an allowed export gets a stand-in document.
 vi.mock('../exports/plan-pdf', () => ({ renderPlanPdf: async () => Buffer.from('%PDF-1.7 stand-in') }));
 

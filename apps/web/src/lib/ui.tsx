@@ -39,8 +39,9 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
-    <Center py="lg" role="status" aria-live="polite">
-      <Loader size="sm" aria-label={label ?? t('common.loading')} />
+    // The text lives in the status region, not as aria-label on the spinner's span (axe: aria-prohibited-attr).
+    <Center py="lg" role="status" aria-live="polite" aria-label={label ?? t('common.loading')}>
+      <Loader size="sm" aria-hidden />
     </Center>
   );
 }
