@@ -142,7 +142,7 @@ async function measure(
     console.log(
       `  GET …/targets/evaluation (the plan's province) p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}  ratio ${(pct(api, 50) / pct(bare, 50)).toFixed(2)}×`,
     );
-    // The fixed cost of any signed-in request (session, user and grants read one after the other, then the reply).
+    // The fixed cost of any signed-in request (session, user and grants in one statement), plus /me's own reads.
     const me = await time(opts.runs, async () => {
       const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
       if (res.statusCode !== 200) throw new Error(res.body);

@@ -45,3 +45,43 @@ export async function signInAs(ctx: Ctx, who: { username: string; password: stri
   await ctx.context.clearCookies();
   await signInApi(ctx, who.username, who.password);
 }
+
+export type Account = { username: string; password: string };
+type Role = 'unit_officer' | 'dx_office' | 'finance' | 'leadership';
+
+/**
+ * The admin's API session for setting up a spec's fixtures (cookies shared with the browser context): the first
+ * province, the CSRF header, a unit's id by its exact name, accounts with one grant each, and a checked POST.
+ */
+export async function adminSetup(ctx: Ctx) {
+  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
+  const req = ctx.context.request;
+  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
+  const headers = { 'x-csrf-token': me.csrfToken as string };
+  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
+    .provinceId as string;
+  /** The id of the unit named `name` (searched by `q`, in force on `asOf` when given). */
+  const unit = async (q: string, name: string, asOf?: string) => {
+    const params = { provinceId, q, limit: 20, ...(asOf ? { asOf } : {}) };
+    const r = await (await req.get(`${ctx.base}/api/org-units`, { params })).json();
+    const u = (r.items as { unitId: string; name: string }[]).find((x) => x.name === name);
+    assert(u, `unit ${name} not found`);
+    return u.unitId;
+  };
+  /** POSTs as the admin; fails the spec unless it succeeded; the response body. */
+  const post = async (path: string, data: unknown, what = path) => {
+    const r = await req.post(`${ctx.base}${path}`, { headers, data: data as object });
+    assert(r.ok(), `${what}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  /** Creates accounts, each with one role on one unit. */
+  const createUsers = async (users: readonly (readonly [Account, Role, string, string])[]) => {
+    for (const [u, role, unitId, displayName] of users)
+      await post(
+        '/api/users',
+        { username: u.username, displayName, password: u.password, grants: [{ role, unitId }] },
+        `create ${u.username}`,
+      );
+  };
+  return { req, headers, provinceId, unit, post, createUsers };
+}

@@ -1,6 +1,6 @@
 // End-to-end specs of the budget feature; registered with `test` from ./lib (run.ts imports this file).
 import type { Page } from 'playwright-core';
-import { assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
+import { adminSetup, assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
 
 const UNIT = { username: 'budget.phuonghaian', password: 'mat-khau-du-toan-01' };
 const DX = { username: 'budget.vanphongcds', password: 'mat-khau-du-toan-02' };
@@ -11,35 +11,16 @@ let ready: { plan54: string } | null = null;
 /** Once per run: an officer of Phường Hải An, the DX office, Finance, and the city's leadership (through the API). */
 async function setUpBudget(ctx: Ctx) {
   if (ready) return ready;
-  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
-  const req = ctx.context.request;
-  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
-    .provinceId as string;
-  const unit = async (q: string, name: string) => {
-    const r = await (
-      await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q, limit: 10 } })
-    ).json();
-    const u = (r.items as { unitId: string; name: string }[]).find((x) => x.name === name);
-    assert(u, `unit ${name} not found`);
-    return u.unitId;
-  };
+  const { req, provinceId, unit, createUsers } = await adminSetup(ctx);
   const haiAn = await unit('hai an', 'Phường Hải An');
   const khcn = await unit('khoa hoc va cong nghe', 'Sở Khoa học và Công nghệ');
   const finance = await unit('tai chinh', 'Sở Tài chính');
-  for (const [u, role, unitId, displayName] of [
+  await createUsers([
     [UNIT, 'unit_officer', haiAn, 'Trần Thị Dự Toán'],
     [DX, 'dx_office', khcn, 'Nguyễn Văn Tổng Hợp'],
     [FINANCE, 'finance', finance, 'Lê Văn Thẩm Định'],
     [LEADER, 'leadership', provinceId, 'Phạm Thị Phê Duyệt'],
-  ] as const) {
-    const r = await req.post(`${ctx.base}/api/users`, {
-      headers,
-      data: { username: u.username, displayName, password: u.password, grants: [{ role, unitId }] },
-    });
-    assert(r.ok(), `create ${u.username}: ${r.status()} ${await r.text()}`);
-  }
+  ]);
   const plans = await (await req.get(`${ctx.base}/api/plans`)).json();
   const plan54 = (plans.items as { id: string; number: string | null }[]).find((p) =>
     p.number?.startsWith('54/'),

@@ -1,7 +1,7 @@
 // End-to-end specs of the obstacles register and the consolidated report; registered with `test` from ./lib.
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
+import { adminSetup, assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
 
 const OFFICER = { username: 'kiennghi.phuong', password: 'mat-khau-kien-nghi-1' };
 const DX = { username: 'kiennghi.sotttt', password: 'mat-khau-kien-nghi-2' };
@@ -11,57 +11,38 @@ const TITLE = 'Thiếu kinh phí in tờ rơi hướng dẫn dịch vụ công';
 
 /** Accounts for a ward, the DX office and leadership; one DX publication of the ward; a period it must report in. */
 async function setUp(ctx: Ctx) {
-  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
-  const req = ctx.context.request;
-  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
-    .provinceId as string;
-  const unit = async (q: string, name: string) => {
-    const r = await (
-      await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q, limit: 20, asOf: '2023-06-30' } })
-    ).json();
-    const u = (r.items as { unitId: string; name: string }[]).find((x) => x.name === name);
-    assert(u, `unit ${name} not found`);
-    return u.unitId;
-  };
-  const ward = await unit('dong hai 2', COMMUNE);
-  const dxOffice = await unit('thong tin va truyen thong', 'Sở Thông tin và Truyền thông');
-  for (const [u, role, unitId, displayName] of [
+  const { req, provinceId, unit, post, createUsers } = await adminSetup(ctx);
+  const ward = await unit('dong hai 2', COMMUNE, '2023-06-30');
+  const dxOffice = await unit('thong tin va truyen thong', 'Sở Thông tin và Truyền thông', '2023-06-30');
+  await createUsers([
     [OFFICER, 'unit_officer', ward, 'Lê Thị Kiến Nghị'],
     [DX, 'dx_office', dxOffice, 'Phạm Văn Tổng Hợp'],
     [LEADER, 'leadership', provinceId, 'Hoàng Văn Chỉ Đạo'],
-  ] as const) {
-    const r = await req.post(`${ctx.base}/api/users`, {
-      headers,
-      data: { username: u.username, displayName, password: u.password, grants: [{ role, unitId }] },
-    });
-    assert(r.ok(), `create ${u.username}: ${r.status()} ${await r.text()}`);
-  }
-  const channel = await req.post(`${ctx.base}/api/channels`, {
-    headers,
-    data: { ownerUnitId: ward, kind: 'portal', name: 'Trang TTĐT phường Đông Hải 2', hasDxSection: true },
-  });
-  assert(channel.ok(), `channel: ${await channel.text()}`);
-  const pub = await req.post(`${ctx.base}/api/publications`, {
-    headers,
-    data: {
-      channelId: (await channel.json()).id,
+  ]);
+  const channel = await post(
+    '/api/channels',
+    { ownerUnitId: ward, kind: 'portal', name: 'Trang TTĐT phường Đông Hải 2', hasDxSection: true },
+    'channel',
+  );
+  await post(
+    '/api/publications',
+    {
+      channelId: channel.id,
       title: 'Phường Đông Hải 2 hướng dẫn người dân dùng dịch vụ công trực tuyến',
       publishedOn: '2023-05-15',
       format: 'article',
     },
-  });
-  assert(pub.ok(), `publication: ${await pub.text()}`);
+    'publication',
+  );
   const plans = (await (await req.get(`${ctx.base}/api/plans`, { params: { provinceId } })).json()).items as {
     id: string;
     number: string | null;
   }[];
   const plan = plans.find((p) => p.number === '54/KH-UBND') ?? plans[0];
   assert(plan, 'plan 54 not seeded');
-  const period = await req.post(`${ctx.base}/api/plans/${plan.id}/report-periods`, {
-    headers,
-    data: {
+  const period = await post(
+    `/api/plans/${plan.id}/report-periods`,
+    {
       kind: 'quarter',
       label: 'Quý II/2023',
       periodFrom: '2023-04-01',
@@ -69,20 +50,21 @@ async function setUp(ctx: Ctx) {
       dueDate: '2023-07-15',
       unitIds: [ward],
     },
-  });
-  assert(period.ok(), `period: ${period.status()} ${await period.text()}`);
-  return { periodId: (await period.json()).id as string, planId: plan.id, ward };
+    'period',
+  );
+  return { periodId: period.id as string, planId: plan.id, ward };
 }
 
 test('obstacle: a ward raises a proposal, the DX office forwards, leadership directs, the ward sees the direction and answers; the consolidated DOCX has the ward', async (ctx) => {
   const { page } = ctx;
   const { periodId, planId, ward } = await setUp(ctx);
 
-  // The ward officer raises a proposal for its own ward (the unit is filled in).
+  // The ward officer raises a proposal from its period report (the unit is filled in, the report linked).
   await signInAs(ctx, OFFICER);
-  await page.goto('/obstacles');
+  await page.goto(`/reports/periods/${periodId}/units/${ward}`);
+  await page.getByRole('button', { name: 'Bắt đầu soạn báo cáo' }).click();
+  await page.getByRole('link', { name: /Nêu khó khăn, kiến nghị cần Sở xử lý/ }).click();
   await visible(page.getByRole('heading', { name: 'Khó khăn, kiến nghị' }));
-  await page.getByRole('button', { name: 'Nêu khó khăn, kiến nghị' }).click();
   const raise = page.getByRole('dialog', { name: 'Nêu khó khăn, kiến nghị' });
   await visible(raise);
   await raise.getByText('Kiến nghị, đề xuất').click();
@@ -170,7 +152,8 @@ test('obstacle: a ward raises a proposal, the DX office forwards, leadership dir
         ? (t.value ?? 0).toLocaleString('vi-VN')
         : `${(t.value ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`,
   );
-  const row = `${COMMUNE} | Chưa gửi | ${cells.join(' | ')} |`;
+  // The ward began its report (to raise the proposal from it) and has not sent it.
+  const row = `${COMMUNE} | Đang soạn | ${cells.join(' | ')} |`;
   assert(
     text.includes(row),
     `the ward's row ${row} in: ${text.slice(text.indexOf('PHỤ LỤC'), text.indexOf('PHỤ LỤC') + 400)}`,

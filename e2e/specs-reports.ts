@@ -1,7 +1,7 @@
 // End-to-end specs of the reports feature; registered with `test` from ./lib (run.ts imports this file).
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
+import { adminSetup, assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
 
 const REPORT_OFFICER = { username: 'baocao.donghai1', password: 'mat-khau-bao-cao-123' };
 const REPORT_DX = { username: 'baocao.sotttt', password: 'mat-khau-bao-cao-456' };
@@ -16,47 +16,28 @@ const settled = (ctx: Ctx) =>
 
 /** Once: a ward officer and a DX office account, and one DX publication of the ward in Quý I/2023. */
 async function setUp(ctx: Ctx) {
-  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
-  const req = ctx.context.request;
-  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
-    .provinceId as string;
-  const unit = async (q: string, name: string) => {
-    const r = await (
-      await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q, limit: 20, asOf: '2023-06-30' } })
-    ).json();
-    const u = (r.items as { unitId: string; name: string }[]).find((x) => x.name === name);
-    assert(u, `unit ${name} not found`);
-    return u.unitId;
-  };
-  const ward = await unit('dong hai 1', COMMUNE);
-  const dxOffice = await unit('thong tin va truyen thong', 'Sở Thông tin và Truyền thông');
-  for (const [u, role, unitId, displayName] of [
+  const { unit, post, createUsers } = await adminSetup(ctx);
+  const ward = await unit('dong hai 1', COMMUNE, '2023-06-30');
+  const dxOffice = await unit('thong tin va truyen thong', 'Sở Thông tin và Truyền thông', '2023-06-30');
+  await createUsers([
     [REPORT_OFFICER, 'unit_officer', ward, 'Trần Thị Phường'],
     [REPORT_DX, 'dx_office', dxOffice, 'Ngô Văn Duyệt'],
-  ] as const) {
-    const r = await req.post(`${ctx.base}/api/users`, {
-      headers,
-      data: { username: u.username, displayName, password: u.password, grants: [{ role, unitId }] },
-    });
-    assert(r.ok(), `create ${u.username}: ${r.status()} ${await r.text()}`);
-  }
-  const channel = await req.post(`${ctx.base}/api/channels`, {
-    headers,
-    data: { ownerUnitId: ward, kind: 'portal', name: 'Trang TTĐT phường Đông Hải 1', hasDxSection: true },
-  });
-  assert(channel.ok(), `channel: ${await channel.text()}`);
-  const pub = await req.post(`${ctx.base}/api/publications`, {
-    headers,
-    data: {
-      channelId: (await channel.json()).id,
+  ]);
+  const channel = await post(
+    '/api/channels',
+    { ownerUnitId: ward, kind: 'portal', name: 'Trang TTĐT phường Đông Hải 1', hasDxSection: true },
+    'channel',
+  );
+  await post(
+    '/api/publications',
+    {
+      channelId: channel.id,
       title: 'Phường Đông Hải 1 hướng dẫn người dân thanh toán không dùng tiền mặt',
       publishedOn: '2023-03-15',
       format: 'article',
     },
-  });
-  assert(pub.ok(), `publication: ${await pub.text()}`);
+    'publication',
+  );
 }
 
 test('report: a commune submits its periodic report; the DX office returns it, it is resubmitted and accepted (locked)', async (ctx) => {

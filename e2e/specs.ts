@@ -1,5 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
-import { assert, type Ctx, expectAccessible, shot, signInApi, signInAs, test, visible } from './lib';
+import {
+  adminSetup,
+  assert,
+  type Ctx,
+  expectAccessible,
+  shot,
+  signInApi,
+  signInAs,
+  test,
+  visible,
+} from './lib';
 
 async function openOrgTree(page: Page, asOf?: string) {
   await page.goto(asOf ? `/org-units?asOf=${asOf}` : '/org-units');
@@ -285,39 +295,19 @@ let evidenceReady = false;
 /** Once per run: the officer of Phường Hải An, a DX office account, and two portals of the ward with a DX section. */
 async function setUpEvidence(ctx: Ctx) {
   if (evidenceReady) return;
-  await signInAs(ctx, { username: 'admin', password: ctx.adminPassword });
-  const req = ctx.context.request;
-  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  const provinceId = (await (await req.get(`${ctx.base}/api/provinces`)).json()).items[0]
-    .provinceId as string;
-  const unit = async (q: string, name: string) => {
-    const r = await (
-      await req.get(`${ctx.base}/api/org-units`, { params: { provinceId, q, limit: 10 } })
-    ).json();
-    const u = (r.items as { unitId: string; name: string }[]).find((x) => x.name === name);
-    assert(u, `unit ${name} not found`);
-    return u.unitId;
-  };
+  const { unit, post, createUsers } = await adminSetup(ctx);
   const haiAn = await unit('hai an', 'Phường Hải An');
   const khcn = await unit('khoa hoc va cong nghe', 'Sở Khoa học và Công nghệ');
-  for (const [u, role, unitId, displayName] of [
+  await createUsers([
     [OFFICER, 'unit_officer', haiAn, 'Lê Thị Phường'],
     [DX_OFFICE, 'dx_office', khcn, 'Phạm Văn Sở'],
-  ] as const) {
-    const r = await req.post(`${ctx.base}/api/users`, {
-      headers,
-      data: { username: u.username, displayName, password: u.password, grants: [{ role, unitId }] },
-    });
-    assert(r.ok(), `create ${u.username}: ${r.status()} ${await r.text()}`);
-  }
-  for (const name of [PORTAL, SECOND_PORTAL]) {
-    const r = await req.post(`${ctx.base}/api/channels`, {
-      headers,
-      data: { ownerUnitId: haiAn, kind: 'portal', name, hasDxSection: true },
-    });
-    assert(r.ok(), `create channel: ${r.status()} ${await r.text()}`);
-  }
+  ]);
+  for (const name of [PORTAL, SECOND_PORTAL])
+    await post(
+      '/api/channels',
+      { ownerUnitId: haiAn, kind: 'portal', name, hasDxSection: true },
+      'create channel',
+    );
   evidenceReady = true;
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { findSession, findUserById, getGrants } from '@dx/db';
+import { findSessionActor } from '@dx/db';
 import { AppError } from '@dx/domain';
 import type { FastifyInstance } from 'fastify';
 
@@ -23,21 +23,8 @@ export function registerAuth(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const s = await findSession(app.db, hashToken(token), app.clock());
-      if (s) {
-        const user = await findUserById(app.db, s.userId);
-        if (user?.isActive) {
-          const grants = (await getGrants(app.db, [user.id])).get(user.id) ?? [];
-          request.actor = {
-            userId: user.id,
-            username: user.username,
-            displayName: user.displayName,
-            grants: grants.map((g) => ({ role: g.role, unitId: g.unitId, provinceId: g.provinceId })),
-            tokenHash: s.tokenHash,
-            csrfToken: s.csrfToken,
-          };
-        }
-      }
+      const actor = await findSessionActor(app.db, hashToken(token), app.clock());
+      if (actor) request.actor = actor;
     }
     const path = request.url.split('?')[0]!;
     if (SAFE_METHODS.has(request.method) || PUBLIC_WRITES.has(path)) return;

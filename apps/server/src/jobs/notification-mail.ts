@@ -1,4 +1,11 @@
-import { claimNotificationMails, type Db, getSettingValue, recordNotificationMail } from '@dx/db';
+import {
+  claimNotificationMails,
+  type Db,
+  getSettingValue,
+  type NewNotification,
+  recordNotificationMail,
+  unitRecipients,
+} from '@dx/db';
 import { z } from 'zod';
 import { createMailer, smtpSettings } from '../lib/mailer';
 import { enqueueJob } from './queue';
@@ -28,6 +35,60 @@ export type NotificationMailResult = { sent: number; failed: number; retrying: n
 export function enqueueNotificationMails(db: Db, notificationIds: string[]): Promise<boolean> {
   if (notificationIds.length === 0) return Promise.resolve(false);
   return enqueueJob(db, NOTIFICATION_MAIL_JOB.name, { notificationIds });
+}
+
+type MailFields = Pick<NewNotification, 'emailStatus' | 'emailTo' | 'emailError'>;
+
+/**
+ * The mail fields of notifications to units, before they are written: 'queued' in the outbox for a unit whose
+ * officers have an e-mail address when SMTP is configured, otherwise why no e-mail goes out.
+ */
+export async function outboxAddresses(db: Db, unitIds: string[]): Promise<(unitId: string) => MailFields> {
+  const smtp = await getSettingValue(db, 'smtp');
+  const configured = smtp ? smtpSettings.safeParse(smtp).success : false;
+  const recipients = configured ? await unitRecipients(db, unitIds) : new Map<string, string[]>();
+  return (unitId) => {
+    const to = recipients.get(unitId) ?? [];
+    return {
+      emailStatus: !configured ? 'not_configured' : to.length ? 'queued' : 'no_recipient',
+      emailTo: to,
+      emailError: null,
+    };
+  };
+}
+
+export type OutboxSummary = {
+  notified: number;
+  /** E-mails waiting in the outbox for the mail job (sent outside the request, retried when a send fails). */
+  emailQueued: number;
+  /** Units without an officer's e-mail address (in-app notification only). */
+  emailNoRecipient: number;
+  emailStatus: 'queued' | 'not_configured' | 'no_recipient' | 'partial';
+};
+
+/**
+ * After the transaction that wrote the notifications has committed (the job must see the rows): enqueues one job for
+ * the queued e-mails — if enqueueing fails the outbox keeps them for the sweep — and sums up what happens to mail.
+ */
+export async function sendOutbox(
+  db: Db,
+  saved: readonly { id: string; emailStatus: string }[],
+): Promise<OutboxSummary> {
+  const queued = saved.filter((n) => n.emailStatus === 'queued').map((n) => n.id);
+  await enqueueNotificationMails(db, queued).catch(() => false);
+  const notConfigured = saved.some((n) => n.emailStatus === 'not_configured');
+  return {
+    notified: saved.length,
+    emailQueued: queued.length,
+    emailNoRecipient: saved.filter((n) => n.emailStatus === 'no_recipient').length,
+    emailStatus: notConfigured
+      ? 'not_configured'
+      : queued.length === saved.length
+        ? 'queued'
+        : queued.length === 0
+          ? 'no_recipient'
+          : 'partial',
+  };
 }
 
 /**

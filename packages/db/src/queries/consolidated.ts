@@ -48,12 +48,3 @@ export const consolidatedSettingKey = (provinceId: string) => `consolidated_repo
 export async function getConsolidatedSettings(db: Db, provinceId: string): Promise<unknown | null> {
   return getSettingValue(db, consolidatedSettingKey(provinceId));
 }
-
-/** The titles of a plan's themes (II.x), by id. */
-export async function planThemeTitles(db: Db, planId: string): Promise<Map<string, string>> {
-  const rows = await queryRows<{ id: string; title: string }>(
-    db,
-    sql`SELECT id, title FROM plan_theme WHERE plan_id = ${planId}`,
-  );
-  return new Map(rows.map((r) => [r.id, r.title]));
-}

@@ -5,7 +5,6 @@ import {
   eventTheme,
   importBatch,
   type person,
-  publication,
   publicationModel,
   publicationTheme,
   trainingAttendance,
@@ -44,58 +43,6 @@ export async function existingPublications(db: Db, pairs: { channelId: string; p
            sql`, `,
          )}) AND published_on BETWEEN ${dates[0]}::date AND ${dates[dates.length - 1]}::date`,
   );
-}
-
-export type ImportedPublication = {
-  channelId: string;
-  unitId: string;
-  title: string;
-  url: string | null;
-  publishedOn: string;
-  format: string;
-  isDx: boolean;
-  reach: number | null;
-  themeIds: string[];
-  modelIds: string[];
-};
-
-/** Saves imported publications with their links and the batch row (call inside one transaction). */
-export async function insertImportedPublications(
-  db: Db,
-  o: { provinceId: string; createdBy: string; fileName: string; rows: ImportedPublication[] },
-): Promise<number> {
-  for (let i = 0; i < o.rows.length; i += 500) {
-    const chunk = o.rows.slice(i, i + 500);
-    const saved = await db
-      .insert(publication)
-      .values(
-        chunk.map(({ themeIds: _t, modelIds: _m, ...r }) => ({
-          ...r,
-          provinceId: o.provinceId,
-          createdBy: o.createdBy,
-        })),
-      )
-      .returning({ id: publication.id });
-    const themes = saved.flatMap((s, j) =>
-      chunk[j]!.themeIds.map((themeId) => ({ publicationId: s.id, themeId })),
-    );
-    const models = saved.flatMap((s, j) =>
-      chunk[j]!.modelIds.map((modelId) => ({ publicationId: s.id, modelId })),
-    );
-    if (themes.length) await db.insert(publicationTheme).values(themes);
-    if (models.length) await db.insert(publicationModel).values(models);
-  }
-  const [batch] = await db
-    .insert(importBatch)
-    .values({
-      provinceId: o.provinceId,
-      recordType: 'publication',
-      fileName: o.fileName,
-      rows: o.rows.length,
-      createdBy: o.createdBy,
-    })
-    .returning({ id: importBatch.id });
-  return batch!.id;
 }
 
 /*

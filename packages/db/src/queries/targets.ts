@@ -464,3 +464,45 @@ export async function evaluateTargetTotals(db: Db, inputs: EvaluationInput[]): P
   for (const r of rows) out[Number(r.i)] = { due: Number(r.due), achieved: Number(r.achieved) };
   return out;
 }
+
+/**
+ * Per owner unit, how many of each target's subjects are due and achieved: several targets in ONE statement, only
+ * the subjects of `unitIds` (the consolidated report's table of units). Same population and condition SQL as the
+ * evaluation, so a unit's counts agree with its own standing; no placement, no evidence. Returns one map per input.
+ */
+export async function evaluateTargetCountsByUnit(
+  db: Db,
+  inputs: EvaluationInput[],
+  unitIds: string[],
+): Promise<Map<string, TrendCount>[]> {
+  const out = inputs.map(() => new Map<string, TrendCount>());
+  if (inputs.length === 0 || unitIds.length === 0) return out;
+  const units = list(unitIds, 'uuid');
+  const rows = await queryRows<{ i: number; unit_id: string; due: number; achieved: number }>(
+    db,
+    sql.join(
+      inputs.map(
+        (input, i) => sql`(SELECT ${i}::int AS i, t.unit_id, count(*) FILTER (WHERE t.due)::int AS due,
+                                  count(*) FILTER (WHERE t.due AND t.achieved)::int AS achieved
+                             FROM (${subjectsSql(input)}) t WHERE t.unit_id = ANY(${units}) GROUP BY t.unit_id)`,
+      ),
+      sql` UNION ALL `,
+    ),
+  );
+  for (const r of rows)
+    out[Number(r.i)]!.set(r.unit_id, { due: Number(r.due), achieved: Number(r.achieved) });
+  return out;
+}
+
+/** Of `unitIds`, those that exist in `provinceId` (one statement for a reminder to up to a thousand units). */
+export async function unitIdsInProvince(db: Db, unitIds: string[], provinceId: string): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM org_unit WHERE province_id = ${provinceId}::uuid AND id IN (${sql.join(
+      unitIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,5 +1,5 @@
 import type { Grant, Role } from '@dx/domain';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { appUser, roleGrant, session } from '../schema';
 
@@ -186,12 +186,47 @@ export async function insertSession(
   await db.insert(session).values(s);
 }
 
-export async function findSession(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select()
-    .from(session)
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now)));
-  return row ?? null;
+export type SessionActor = {
+  tokenHash: string;
+  csrfToken: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+};
+
+/**
+ * The request hot path in one round trip: the unexpired session, its user only if active, and the user's grants
+ * with each granted unit's province (in grant order). Null for an unknown/expired token or an inactive user.
+ * Sessions do not slide (expiry is fixed at sign-in) and a sign-in lock does not end existing sessions.
+ */
+export async function findSessionActor(db: Db, tokenHash: string, now: Date): Promise<SessionActor | null> {
+  const [row] = await queryRows<{
+    token_hash: string;
+    csrf_token: string;
+    user_id: string;
+    username: string;
+    display_name: string;
+    grants: Grant[] | string;
+  }>(
+    db,
+    sql`SELECT s.token_hash, s.csrf_token, a.id AS user_id, a.username, a.display_name,
+          coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'provinceId', u.province_id)
+                                    ORDER BY g.created_at)
+                    FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id
+                    WHERE g.user_id = a.id), '[]'::json) AS grants
+        FROM session s JOIN app_user a ON a.id = s.user_id
+        WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now.toISOString()}::timestamptz AND a.is_active`,
+  );
+  if (!row) return null;
+  return {
+    tokenHash: row.token_hash,
+    csrfToken: row.csrf_token,
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    grants: typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants,
+  };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_STATUSES, type ReportStatus } from './constants';
-import { availableReportCommands, decideReport, type ReportActor, type ReportCommand } from './workflow';
+import {
+  availableReportCommands,
+  decideReport,
+  mayRemindReport,
+  type ReportActor,
+  type ReportCommand,
+} from './workflow';
 
 const unit: ReportActor = { canWrite: true, canReview: false };
 const office: ReportActor = { canWrite: false, canReview: true };
@@ -108,5 +114,19 @@ describe('availableReportCommands', () => {
     expect(availableReportCommands(open('submitted'), office)).toEqual(['return', 'accept']);
     expect(availableReportCommands(open('accepted'), both)).toEqual([]);
     expect(availableReportCommands({ status: 'draft', periodOpen: false }, unit)).toEqual([]);
+  });
+});
+
+describe('mayRemindReport', () => {
+  it('a required unit with no report, a draft or a returned report may be urged; sent or accepted may not', () => {
+    const statuses: (ReportStatus | null)[] = [null, ...REPORT_STATUSES];
+    expect(statuses.map((status) => [status, mayRemindReport({ isRequired: true, status })])).toEqual([
+      [null, true],
+      ...REPORT_STATUSES.map((s) => [s, s === 'draft' || s === 'returned']),
+    ]);
+  });
+  it('a unit not required to report is never urged', () => {
+    for (const status of [null, ...REPORT_STATUSES])
+      expect(mayRemindReport({ isRequired: false, status })).toBe(false);
   });
 });

@@ -104,3 +104,11 @@ export function availableReportCommands(
   ];
   return probes.filter((c) => decideReport(state, c, actor).ok).map((c) => c.type);
 }
+
+/**
+ * Whether the DX office may urge a unit to send its report (đôn đốc, plan 54 V.1.a): the unit must report this period
+ * and has nothing waiting for review or accepted — no report yet, a draft, or a report returned to it.
+ */
+export function mayRemindReport(x: { isRequired: boolean; status: ReportStatus | null }): boolean {
+  return x.isRequired && x.status !== 'submitted' && x.status !== 'accepted';
+}

@@ -1,9 +1,13 @@
 import { getBudgetAttachment, insertBudgetAttachment, insertBudgetEvent } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, checkRecordFile, validationError } from '@dx/domain';
 import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../http/context';
 import { loadEstimateFor } from './load-estimate';
 
-/** The unit attaches a document to its estimate (a quotation, a decision); kept in the database like task evidence. */
+/**
+ * The unit attaches a document to its estimate (a quotation, a decision); kept in the database like task evidence.
+ * What may be uploaded is the rule for record files (domain `checkRecordFile`): a known extension whose bytes match,
+ * within 4 MB; the stored content type comes from the extension, never from what the browser claims.
+ */
 export async function attachBudgetFile({
   ctx,
   estimateId,
@@ -11,16 +15,19 @@ export async function attachBudgetFile({
 }: {
   ctx: UseCaseContext;
   estimateId: string;
-  file: { fileName: string; contentType: string; content: Buffer };
+  file: { fileName: string; content: Buffer };
 }) {
   const estimate = await loadEstimateFor(ctx, estimateId, 'budget.read');
   await authorizeUnit(ctx, 'budget.write', estimate.unitId);
+  const check = checkRecordFile(file.fileName, file.content);
+  if (!check.ok)
+    throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
   return ctx.db.transaction(async (tx) => {
     const saved = await insertBudgetAttachment(tx, {
       estimateId,
       provinceId: estimate.provinceId,
-      fileName: file.fileName,
-      contentType: file.contentType,
+      fileName: check.fileName,
+      contentType: check.contentType,
       size: file.content.length,
       content: file.content,
       createdBy: ctx.actor.userId,
@@ -31,7 +38,7 @@ export async function attachBudgetFile({
       provinceId: estimate.provinceId,
       action: 'attach',
       round: estimate.round,
-      reason: file.fileName,
+      reason: check.fileName,
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
       createdAt: ctx.now,
@@ -41,7 +48,7 @@ export async function attachBudgetFile({
       entityType: 'budget_estimate',
       entityId: estimateId,
       provinceId: estimate.provinceId,
-      after: { attachmentId: saved.id, fileName: file.fileName, size: file.content.length },
+      after: { attachmentId: saved.id, fileName: check.fileName, size: file.content.length },
     });
     return {
       id: saved.id,

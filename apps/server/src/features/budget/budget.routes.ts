@@ -255,11 +255,13 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['budget'],
-        summary: 'Đính kèm tài liệu vào dự toán (báo giá, căn cứ)',
+        summary:
+          'Đính kèm tài liệu vào dự toán (báo giá, căn cứ): PDF, Word, Excel, PowerPoint, OpenDocument, JPG, PNG, TXT; tối đa 4 MB',
         params: estimateParams,
         body: z.object({
           fileName: text(255).min(1, 'Thiếu tên tệp'),
-          contentType: text(100).default('application/octet-stream'),
+          /** Accepted for older clients and ignored: the type is judged from the extension and the bytes. */
+          contentType: text(100).optional(),
           contentBase64: z
             .base64('Nội dung tệp phải mã hoá base64')
             .max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
@@ -273,7 +275,6 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         estimateId: request.params.estimateId,
         file: {
           fileName: request.body.fileName,
-          contentType: request.body.contentType,
           content: Buffer.from(request.body.contentBase64, 'base64'),
         },
       });

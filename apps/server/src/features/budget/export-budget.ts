@@ -7,6 +7,7 @@ import {
   formatDateVi,
   formatVnd,
   localDateOf,
+  sumDong,
 } from '@dx/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../../http/context';
@@ -74,8 +75,8 @@ export async function exportBudgetXlsx({ ctx, planId }: { ctx: UseCaseContext; p
       null,
       null,
       null,
-      unitLines.reduce((s, l) => s + l.requestedAmount, 0),
-      unitLines.filter(isConsolidated).reduce((s, l) => s + l.amount, 0),
+      sumDong(unitLines.map((l) => l.requestedAmount)),
+      sumDong(unitLines.filter(isConsolidated).map((l) => l.amount)),
     ]);
     sub.font = { bold: true };
   }
@@ -87,7 +88,7 @@ export async function exportBudgetXlsx({ ctx, planId }: { ctx: UseCaseContext; p
     null,
     null,
     null,
-    lines.reduce((s, l) => s + l.requestedAmount, 0),
+    sumDong(lines.map((l) => l.requestedAmount)),
     totals.consolidated,
   ]);
   total.font = { bold: true };

@@ -1,5 +1,13 @@
 import { groupMemberIdsOn, groupsInProvince, listPeriodReports, reminderSummary, unitNames } from '@dx/db';
-import { AppError, classifyTimeliness, localDateOf, type Timeliness, summariseTimeliness } from '@dx/domain';
+import {
+  AppError,
+  classifyTimeliness,
+  localDateOf,
+  mayRemindReport,
+  type ReportStatus,
+  type Timeliness,
+  summariseTimeliness,
+} from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
 import { loadPeriod } from './load-report';
 import { iso, presentPeriod } from './reports.presenter';
@@ -43,6 +51,7 @@ export async function getPeriodCompleteness({
         today,
       });
       const rem = reminders.get(r.unitId);
+      const status = (r.report?.status ?? null) as ReportStatus | null;
       return {
         unitId: r.unitId,
         unitName: r.unitName,
@@ -50,9 +59,10 @@ export async function getPeriodCompleteness({
         unitKind: r.unitKind,
         class: cls,
         reportId: r.report?.id ?? null,
-        status: (r.report?.status ?? null) as 'draft' | 'submitted' | 'returned' | 'accepted' | null,
+        status,
         firstSubmittedAt: iso(r.report?.firstSubmittedAt ?? null),
         reminders: { count: rem?.count ?? 0, lastAt: iso(rem?.lastAt ?? null) },
+        remindable: mayRemindReport({ isRequired: r.isRequired, status }),
       };
     }),
     ...extra.map((u) => ({
@@ -62,6 +72,7 @@ export async function getPeriodCompleteness({
       status: null,
       firstSubmittedAt: null,
       reminders: { count: 0, lastAt: null },
+      remindable: false,
     })),
   ];
   const required = units.filter((u) => u.class !== 'not_required');

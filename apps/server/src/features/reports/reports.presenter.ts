@@ -174,6 +174,8 @@ export const completenessUnitOut = z.object({
   status: z.enum(REPORT_STATUSES).nullable(),
   firstSubmittedAt: z.string().nullable(),
   reminders: z.object({ count: z.number().int(), lastAt: z.string().nullable() }),
+  /** The DX office may urge it now (mayRemindReport, the rule POST …/reminders applies). */
+  remindable: z.boolean(),
 });
 
 const rateOut = z.number().min(0).max(100).nullable();

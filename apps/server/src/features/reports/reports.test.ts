@@ -510,6 +510,9 @@ describe('periodic reports API', () => {
     expect(cls(commune)).toBe('on_time');
     expect(cls(leChan)).toBe('late');
     expect(cls(haiAn)).toBe('missing');
+    // Who the DX office may urge (mayRemindReport): the missing unit, not those that sent or had accepted.
+    const remindable = (id: string) => all.units.find((u: { unitId: string }) => u.unitId === id)?.remindable;
+    expect([remindable(haiAn), remindable(leChan), remindable(commune)]).toEqual([true, false, false]);
     expect(all.byStatus).toMatchObject({ accepted: 1, submitted: 1, none: required - 2 });
 
     // Per group: the communes group holds ~200 communes; only one must report — the rest are not applicable.

@@ -6,7 +6,7 @@ import {
   type NewNotification,
   unitRecipients,
 } from '@dx/db';
-import { formatDateVi, validationError } from '@dx/domain';
+import { formatDateVi, mayRemindReport, type ReportStatus, validationError } from '@dx/domain';
 import { audit, type UseCaseContext } from '../../http/context';
 import { enqueueNotificationMails } from '../../jobs/notification-mail';
 import { smtpSettings } from '../../lib/mailer';
@@ -45,7 +45,7 @@ export async function sendReportReminders({
     const r = byUnit.get(id);
     if (!r?.isRequired)
       return [{ path: ['body', 'unitIds', i], message: 'Đơn vị không phải báo cáo kỳ này' }];
-    if (r.report && (r.report.status === 'submitted' || r.report.status === 'accepted'))
+    if (!mayRemindReport({ isRequired: true, status: (r.report?.status ?? null) as ReportStatus | null }))
       return [{ path: ['body', 'unitIds', i], message: `${r.unitName} đã nộp báo cáo` }];
     return [];
   });

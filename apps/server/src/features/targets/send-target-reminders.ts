@@ -1,25 +1,15 @@
 import {
   getPlanRow,
-  getSettingValue,
-  getUnitScope,
   insertNotifications,
   listPlanTargetRules,
   type NewNotification,
-  unitRecipients,
+  unitIdsInProvince,
 } from '@dx/db';
-import { AppError, localDateOf, targetCode } from '@dx/domain';
+import { AppError, targetCode } from '@dx/domain';
 import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
-import { enqueueNotificationMails } from '../../jobs/notification-mail';
-import { smtpSettings } from '../../lib/mailer';
+import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
 
-export type ReminderResult = {
-  notified: number;
-  /** E-mails waiting in the outbox for the mail job (sent outside the request, retried when a send fails). */
-  emailQueued: number;
-  /** Units without an officer's e-mail address (in-app notification only). */
-  emailNoRecipient: number;
-  emailStatus: 'queued' | 'not_configured' | 'no_recipient' | 'partial';
-};
+export type ReminderResult = OutboxSummary;
 
 /**
  * Urges units behind on a target (đôn đốc, BRIEF "Users"): one in-app notification per unit, written with the audit
@@ -45,15 +35,13 @@ export async function sendTargetReminders({
   authorizeProvince(ctx, 'target.remind', plan.provinceId);
   const target = (await listPlanTargetRules(ctx.db, planId)).find((t) => t.planTargetId === planTargetId);
   if (!target) throw new AppError('TARGET.NOT_FOUND', 'Không tìm thấy chỉ tiêu', { planTargetId });
-  const today = localDateOf(ctx.now);
   const unique = [...new Set(unitIds)];
-  for (const [i, unitId] of unique.entries()) {
-    const scope = await getUnitScope(ctx.db, unitId, today);
-    if (!scope || scope.provinceId !== plan.provinceId) {
-      throw new AppError('VALIDATION.FAILED', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch', {
-        issues: [{ path: ['body', 'unitIds', i], message: 'Đơn vị không hợp lệ hoặc ở tỉnh khác' }],
-      });
-    }
+  const inProvince = await unitIdsInProvince(ctx.db, unique, plan.provinceId);
+  const outside = unique.findIndex((unitId) => !inProvince.has(unitId));
+  if (outside >= 0) {
+    throw new AppError('VALIDATION.FAILED', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch', {
+      issues: [{ path: ['body', 'unitIds', outside], message: 'Đơn vị không hợp lệ hoặc ở tỉnh khác' }],
+    });
   }
 
   const code = targetCode(target.letter);
@@ -63,24 +51,17 @@ export async function sendTargetReminders({
     `Đề nghị đơn vị khẩn trương thực hiện và cập nhật kết quả chỉ tiêu ${code}: "${target.text}". ` +
       'Xem chi tiết tại mục "Việc của tôi" trên hệ thống.';
 
-  const smtpValue = await getSettingValue(ctx.db, 'smtp');
-  const mailConfigured = smtpValue ? smtpSettings.safeParse(smtpValue).success : false;
-  const recipients = mailConfigured ? await unitRecipients(ctx.db, unique) : new Map<string, string[]>();
-  const rows: NewNotification[] = unique.map((unitId) => {
-    const to = recipients.get(unitId) ?? [];
-    return {
-      provinceId: plan.provinceId,
-      unitId,
-      kind: 'reminder',
-      title,
-      body,
-      planTargetId,
-      sentBy: ctx.actor.userId,
-      emailStatus: !mailConfigured ? 'not_configured' : to.length ? 'queued' : 'no_recipient',
-      emailTo: to,
-      emailError: null,
-    };
-  });
+  const mail = await outboxAddresses(ctx.db, unique);
+  const rows: NewNotification[] = unique.map((unitId) => ({
+    provinceId: plan.provinceId,
+    unitId,
+    kind: 'reminder',
+    title,
+    body,
+    planTargetId,
+    sentBy: ctx.actor.userId,
+    ...mail(unitId),
+  }));
   const saved = await ctx.db.transaction(async (tx) => {
     const saved = await insertNotifications(tx, rows);
     await audit(tx, ctx, {
@@ -96,20 +77,5 @@ export async function sendTargetReminders({
     });
     return saved;
   });
-  const queued = saved.filter((n) => n.emailStatus === 'queued').map((n) => n.id);
-  // After commit: the job must see the rows. If enqueueing fails the outbox keeps them for the sweep.
-  await enqueueNotificationMails(ctx.db, queued).catch(() => false);
-  const noRecipient = rows.length - queued.length;
-  return {
-    notified: rows.length,
-    emailQueued: queued.length,
-    emailNoRecipient: mailConfigured ? noRecipient : 0,
-    emailStatus: !mailConfigured
-      ? 'not_configured'
-      : queued.length === rows.length
-        ? 'queued'
-        : queued.length === 0
-          ? 'no_recipient'
-          : 'partial',
-  };
+  return sendOutbox(ctx.db, saved);
 }

@@ -46,7 +46,6 @@ import { evidenceKindOf } from './kinds';
 import { fill, useEvidenceLabels, useNumberFormat } from './labels';
 import { useMissingText } from './missing';
 import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from './TargetBits';
-import { useTargetLabels } from './targetLabels';
 
 /** The plans of the province, newest first; the chosen one is kept in the URL (?plan=). */
 export function usePlanChoice() {
@@ -225,7 +224,7 @@ function TargetCard({
 
 /** A figure of a breakdown cell that opens the list of who is behind it (or achieved). */
 function CellButton({ count, what, onClick }: { count: number; what: string; onClick: () => void }) {
-  const T = useTargetLabels();
+  const L = useEvidenceLabels();
   const n = useNumberFormat();
   if (count === 0) return <>{n(0, 0)}</>;
   return (
@@ -234,7 +233,7 @@ function CellButton({ count, what, onClick }: { count: number; what: string; onC
       type="button"
       size="sm"
       onClick={onClick}
-      aria-label={fill(T.openCell, { count, what })}
+      aria-label={fill(L.openCell, { count, what })}
     >
       {n(count, 0)}
     </Anchor>
@@ -252,7 +251,6 @@ function BreakdownTable({
   onOpen: (row: Breakdown, state: SubjectState) => void;
 }) {
   const L = useEvidenceLabels();
-  const T = useTargetLabels();
   const n = useNumberFormat();
   if (rows.length === 0) return <Empty title={L.noBreakdown} hint={L.noBreakdownHint} />;
   return (
@@ -264,7 +262,7 @@ function BreakdownTable({
             <Table.Th ta="right">{L.population}</Table.Th>
             <Table.Th ta="right">{L.due}</Table.Th>
             <Table.Th ta="right">{L.achieved}</Table.Th>
-            {percent && <Table.Th ta="right">{T.behindCol}</Table.Th>}
+            {percent && <Table.Th ta="right">{L.behindCol}</Table.Th>}
             {percent && <Table.Th ta="right">{L.rate}</Table.Th>}
             {percent && <Table.Th w="30%">{L.chart}</Table.Th>}
           </Table.Tr>
@@ -276,7 +274,7 @@ function BreakdownTable({
               <Table.Td ta="right">
                 <CellButton
                   count={r.population}
-                  what={`${T.listAll}: ${r.name}`}
+                  what={`${L.listAll}: ${r.name}`}
                   onClick={() => onOpen(r, 'all')}
                 />
               </Table.Td>
@@ -284,7 +282,7 @@ function BreakdownTable({
               <Table.Td ta="right">
                 <CellButton
                   count={r.achieved}
-                  what={`${T.listAchieved}: ${r.name}`}
+                  what={`${L.listAchieved}: ${r.name}`}
                   onClick={() => onOpen(r, 'achieved')}
                 />
               </Table.Td>
@@ -292,7 +290,7 @@ function BreakdownTable({
                 <Table.Td ta="right">
                   <CellButton
                     count={r.due - r.achieved}
-                    what={`${T.listBehind}: ${r.name}`}
+                    what={`${L.listBehind}: ${r.name}`}
                     onClick={() => onOpen(r, 'behind')}
                   />
                 </Table.Td>
@@ -341,7 +339,6 @@ function TargetDetail({
   const qc = useQueryClient();
   const phone = useMediaQuery('(max-width: 48em)');
   const valueText = useValueText();
-  const T = useTargetLabels();
   const missing = useMissingText();
   const isCount = t.goal.unit !== 'percent';
   // The list behind the figure, from GET …/subjects: the whole target or one breakdown cell, paged.
@@ -400,10 +397,10 @@ function TargetDetail({
   const mayRemind = can('target.remind');
   const allOn = unitIds.length > 0 && unitIds.every((u) => picked.has(u));
   const stateLabel: Record<SubjectState, string> = {
-    behind: T.listBehind,
-    achieved: T.listAchieved,
-    not_due: T.listNotDue,
-    all: isCount ? T.listCounted : T.listAll,
+    behind: L.listBehind,
+    achieved: L.listAchieved,
+    not_due: L.listNotDue,
+    all: isCount ? L.listCounted : L.listAll,
   };
   return (
     <Modal
@@ -452,7 +449,7 @@ function TargetDetail({
 
         <Stack gap="xs">
           <Title order={3} fz="lg" id={`list-${t.planTargetId}`}>
-            {isCount ? T.listCounted : L.behindTitle}
+            {isCount ? L.listCounted : L.behindTitle}
           </Title>
           {result && (
             <Alert
@@ -462,12 +459,12 @@ function TargetDetail({
               title={fill(L.remindDone, { count: result.notified })}
             >
               {result.emailStatus === 'not_configured' ? (
-                T.emailNotConfigured
+                L.emailNotConfigured
               ) : (
                 <>
-                  {result.emailQueued > 0 && <div>{fill(T.emailQueued, { count: result.emailQueued })}</div>}
+                  {result.emailQueued > 0 && <div>{fill(L.emailQueued, { count: result.emailQueued })}</div>}
                   {result.emailNoRecipient > 0 && (
-                    <div>{fill(T.emailNoRecipient, { count: result.emailNoRecipient })}</div>
+                    <div>{fill(L.emailNoRecipient, { count: result.emailNoRecipient })}</div>
                   )}
                 </>
               )}
@@ -476,7 +473,7 @@ function TargetDetail({
           <Group gap="sm" align="flex-end" wrap="wrap">
             {!isCount && (
               <NativeSelect
-                label={T.state}
+                label={L.state}
                 value={query.state}
                 onChange={(e) =>
                   setQuery((q) => ({ ...q, state: e.currentTarget.value as SubjectState, offset: 0 }))
@@ -489,13 +486,13 @@ function TargetDetail({
             )}
             {query.cell && (
               <Group gap="xs">
-                <Text size="sm">{fill(T.cellFilter, { what: query.cell })}</Text>
+                <Text size="sm">{fill(L.cellFilter, { what: query.cell })}</Text>
                 <Button
                   variant="subtle"
                   size="xs"
                   onClick={() => setQuery({ state: query.state, offset: 0, limit: PAGE })}
                 >
-                  {T.showAll}
+                  {L.showAll}
                 </Button>
               </Group>
             )}
@@ -504,7 +501,7 @@ function TargetDetail({
           {list.isLoading ? (
             <Loading />
           ) : items.length === 0 ? (
-            <Empty title={query.state === 'behind' && !query.cell ? L.nobodyBehind : T.noneFound} />
+            <Empty title={query.state === 'behind' && !query.cell ? L.nobodyBehind : L.noneFound} />
           ) : (
             <>
               {mayRemind && unitIds.length > 0 && (
@@ -568,7 +565,7 @@ function TargetDetail({
                       <Table.Th>{L.subject}</Table.Th>
                       <Table.Th>{L.unit}</Table.Th>
                       <Table.Th>{L.district}</Table.Th>
-                      <Table.Th>{T.evidence}</Table.Th>
+                      <Table.Th>{L.evidence}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -599,7 +596,7 @@ function TargetDetail({
                         </Table.Td>
                         <Table.Td>{s.districtName}</Table.Td>
                         <Table.Td>
-                          {!isCount && <Text size="sm">{s.due ? missing(t, s) : T.listNotDue}</Text>}
+                          {!isCount && <Text size="sm">{s.due ? missing(t, s) : L.listNotDue}</Text>}
                           <RecordsBehind
                             records={((s.evidence?.records as EvidenceRecord[] | undefined) ?? []).filter(
                               (r) => r.type !== 'unit_plan' || s.achieved,
@@ -613,7 +610,7 @@ function TargetDetail({
               </Table.ScrollContainer>
               <Group justify="space-between" wrap="wrap">
                 <Text size="sm" c="dimmed" role="status">
-                  {fill(T.showRange, {
+                  {fill(L.showRange, {
                     from: query.offset + 1,
                     to: query.offset + items.length,
                     total,
@@ -626,7 +623,7 @@ function TargetDetail({
                     disabled={query.offset === 0}
                     onClick={() => setQuery((q) => ({ ...q, offset: Math.max(0, q.offset - PAGE) }))}
                   >
-                    {T.prev}
+                    {L.prev}
                   </Button>
                   <Button
                     variant="default"
@@ -634,7 +631,7 @@ function TargetDetail({
                     disabled={query.offset + items.length >= total}
                     onClick={() => setQuery((q) => ({ ...q, offset: q.offset + PAGE }))}
                   >
-                    {T.next}
+                    {L.next}
                   </Button>
                 </Group>
               </Group>

@@ -18,7 +18,6 @@ import { actionKindOf } from './kinds';
 import { fill, useEvidenceLabels } from './labels';
 import { useMissingText } from './missing';
 import { StatusBadge } from './TargetBits';
-import { useTargetLabels } from './targetLabels';
 import { useMyUnits } from './units';
 
 /** "Việc của tôi": the unit's standing against every target (what it still owes), one button each, and reminders. */
@@ -37,7 +36,6 @@ export function MyWorkPage() {
     queryFn: () => fetchNotifications(unitId!),
     enabled: !!unitId,
   });
-  const T = useTargetLabels();
   const { can } = useSession();
   const qc = useQueryClient();
   // The unit's officers mark what they have seen as read (one, or all).
@@ -52,11 +50,11 @@ export function MyWorkPage() {
   });
   const mailText = (status: string) =>
     status === 'queued'
-      ? T.emailQueuedStatus
+      ? L.emailQueuedStatus
       : status === 'retrying'
-        ? T.emailRetrying
+        ? L.emailRetrying
         : status === 'sending'
-          ? T.emailSending
+          ? L.emailSending
           : (L.emailStatus[status] ?? status);
   if (!unitId) {
     return (
@@ -104,13 +102,13 @@ export function MyWorkPage() {
             {L.reminders}
             {unread > 0 && (
               <Badge ml="xs" color="red.9" variant="filled" tt="none" data-testid="unread-count">
-                {fill(T.unread, { count: unread })}
+                {fill(L.unread, { count: unread })}
               </Badge>
             )}
           </Title>
           {mayMark && unread > 0 && (
             <Button variant="default" size="xs" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-              {T.markAllRead}
+              {L.markAllRead}
             </Button>
           )}
         </Group>
@@ -135,7 +133,7 @@ export function MyWorkPage() {
                 <Group gap={6} wrap="nowrap" align="flex-start">
                   {!n.readAt && (
                     <Badge size="sm" color="red.9" variant="filled" tt="none" style={{ flexShrink: 0 }}>
-                      {T.new}
+                      {L.new}
                     </Badge>
                   )}
                   <Text fw={n.readAt ? 400 : 600} size="sm">
@@ -146,16 +144,16 @@ export function MyWorkPage() {
                 <Group justify="space-between" gap="xs" wrap="wrap">
                   <Text size="xs" c="dimmed">
                     {formatDateTime(n.createdAt)} · {mailText(n.emailStatus)}
-                    {n.readAt ? ` · ${T.read} ${formatDateTime(n.readAt)}` : ''}
+                    {n.readAt ? ` · ${L.read} ${formatDateTime(n.readAt)}` : ''}
                   </Text>
                   {mayMark && !n.readAt && (
                     <Button
                       variant="default"
                       size="compact-xs"
                       onClick={() => markOne.mutate(n.id)}
-                      aria-label={`${T.markRead}: ${n.title}`}
+                      aria-label={`${L.markRead}: ${n.title}`}
                     >
-                      {T.markRead}
+                      {L.markRead}
                     </Button>
                   )}
                 </Group>

@@ -2,7 +2,6 @@ import { Badge, Box, Group, Text } from '@mantine/core';
 import { formatDate } from '../../lib/dates';
 import type { TargetEvaluation, TargetStatus, TrendPoint } from './api';
 import { fill, useEvidenceLabels, useNumberFormat } from './labels';
-import { useTargetLabels } from './targetLabels';
 
 /** Status colours, each ≥ 4.5:1 against white text; the label always says the status too (never colour alone). */
 export const STATUS_COLOURS: Record<TargetStatus, string> = {
@@ -129,7 +128,7 @@ export function TrendLine({
   points: TrendPoint[];
   height?: number;
 }) {
-  const T = useTargetLabels();
+  const L = useEvidenceLabels();
   const n = useNumberFormat();
   if (points.length === 0) return null;
   const percent = target.goal.unit === 'percent';
@@ -159,7 +158,7 @@ export function TrendLine({
     <Box>
       <svg
         role="img"
-        aria-label={fill(T.trendSummary, { points: summary })}
+        aria-label={fill(L.trendSummary, { points: summary })}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         height={height}
@@ -167,7 +166,7 @@ export function TrendLine({
         data-testid="target-trend"
         style={{ display: 'block', background: '#f8f9fa', borderRadius: 4 }}
       >
-        <title>{fill(T.trendSummary, { points: summary })}</title>
+        <title>{fill(L.trendSummary, { points: summary })}</title>
         <line
           x1={0}
           x2={width}
@@ -197,7 +196,7 @@ export function TrendLine({
           {formatDate(points[0]!.date)}
         </Text>
         <Text size="xs" c="dimmed">
-          {T.trend}
+          {L.trend}
         </Text>
         <Text size="xs" c="dimmed">
           {formatDate(points[last]!.date)}

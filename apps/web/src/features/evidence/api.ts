@@ -190,13 +190,6 @@ export type ImportReport = {
   batchId: number | null;
   issues: ImportIssue[];
 };
-export const TEMPLATE_URL = '/api/imports/publications/template.xlsx';
-export const importPublications = (input: {
-  provinceId: string;
-  fileName: string;
-  contentBase64: string;
-  confirm: boolean;
-}) => post<ImportReport>('/imports/publications', input);
 
 /** A file's bytes as base64 (for the JSON import body). */
 export async function fileToBase64(file: File): Promise<string> {

@@ -1,26 +1,10 @@
+import { quartersDue } from '@dx/domain';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../lib/dates';
 import type { Subject, TargetEvaluation } from './api';
 import { actionKindOf } from './kinds';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-
-/** Quarter starts (yyyy-mm-01) of the period that have ended by today. */
-function quartersDue(period: { from: string; to: string }, today: string): string[] {
-  const out: string[] = [];
-  for (let y = Number(period.from.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y++) {
-    for (const [m, end] of [
-      ['01', '03-31'],
-      ['04', '06-30'],
-      ['07', '09-30'],
-      ['10', '12-31'],
-    ] as const) {
-      const from = `${y}-${m}-01`;
-      const to = `${y}-${end}`;
-      if (from >= period.from && to <= period.to && to < today) out.push(from);
-    }
-  }
-  return out;
-}
 
 /** In words, what a subject still lacks (from the evidence the API attaches to each subject). */
 export function useMissingText() {
@@ -40,8 +24,12 @@ export function useMissingText() {
     if ('hasDxSection' in e) {
       if (!e.hasDxSection) return en ? 'No "Chuyển đổi số" section' : 'Chưa có chuyên mục "Chuyển đổi số"';
       const have = new Set(((e.quartersWithPublication as string[]) ?? []).map((q) => q.slice(0, 10)));
-      const today = new Date().toISOString().slice(0, 10);
-      const missing = t.period ? quartersDue(t.period, today).filter((q) => !have.has(q)) : [];
+      // The quarters ended by today (local date) without a publication (plan 54 I.2.b).
+      const missing = t.period
+        ? quartersDue(t.period, todayIso())
+            .map((q) => q.from)
+            .filter((q) => !have.has(q))
+        : [];
       const names = missing.map((q) => `${ROMAN[(Number(q.slice(5, 7)) - 1) / 3]}/${q.slice(0, 4)}`);
       return en
         ? `No DX publication in quarter ${names.join(', ')}`

@@ -74,8 +74,6 @@ export function PeriodPage() {
   const shown = units.filter((u) =>
     filter === 'all' ? true : filter === 'review' ? u.status === 'submitted' : u.class === filter,
   );
-  const remindable = (u: (typeof units)[number]) =>
-    (u.class === 'missing' || u.class === 'pending') && u.status !== 'submitted' && u.status !== 'accepted';
   const canManage = can('report.manage');
   const figure = (key: Filter, label: string, count: number, rate: number | null | undefined) => (
     <UnstyledButton
@@ -184,11 +182,11 @@ export function PeriodPage() {
               Bỏ lọc
             </Button>
           )}
-          {canManage && shown.some(remindable) && (
+          {canManage && shown.some((u) => u.remindable) && (
             <Button
               size="xs"
               variant="light"
-              onClick={() => setSelected(shown.filter(remindable).map((u) => u.unitId))}
+              onClick={() => setSelected(shown.filter((u) => u.remindable).map((u) => u.unitId))}
             >
               Chọn tất cả đơn vị chưa nộp
             </Button>
@@ -211,7 +209,7 @@ export function PeriodPage() {
                 <Table.Tr key={u.unitId}>
                   {canManage && (
                     <Table.Td>
-                      {remindable(u) && (
+                      {u.remindable && (
                         <Checkbox
                           aria-label={`Chọn ${u.unitName}`}
                           checked={selected.includes(u.unitId)}

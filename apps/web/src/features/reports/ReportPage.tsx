@@ -1,4 +1,4 @@
-import type { ReportFigures } from '@dx/domain';
+import { type EffectiveStatus, type ReportFigures, STATUS_LABELS_VI as TASK_STATUS_VI } from '@dx/domain';
 import {
   Alert,
   Anchor,
@@ -40,13 +40,6 @@ const EVENT_KIND_VI: Record<string, string> = {
   workshop: 'Hội thảo, hội nghị',
   extracurricular: 'Buổi ngoại khoá',
   other: 'Hoạt động khác',
-};
-const TASK_STATUS_VI: Record<string, string> = {
-  not_started: 'Chưa thực hiện',
-  in_progress: 'Đang thực hiện',
-  done: 'Hoàn thành',
-  blocked: 'Vướng mắc',
-  overdue: 'Quá hạn',
 };
 // Alert titles in darker shades: Mantine's light alerts fail axe colour contrast (ARCHITECTURE § Traps).
 const DARK_GREEN = '#1b5e20';
@@ -158,6 +151,7 @@ export function ReportPage() {
 
 function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: ReportView) => void }) {
   const report = view.report!;
+  const { can } = useSession();
   const editable = view.actions.includes('save');
   const storeKey = draftKey(view.period.id, view.unit.id);
   const initial = (): Narrative => {
@@ -216,6 +210,16 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
           'Những việc đơn vị đã làm trong kỳ, bổ sung cho số liệu điền sẵn.',
         )}
         {field('obstacles', 'Khó khăn, vướng mắc', 'Những khó khăn khi thực hiện kế hoạch.')}
+        {can('report.write') && (
+          // A unit raises an obstacle from its report (plan 54, closing paragraph): the register tracks its handling.
+          <Anchor
+            component={Link}
+            to={`/obstacles?raise=1&unitId=${view.unit.id}&reportId=${report.id}`}
+            size="sm"
+          >
+            Nêu khó khăn, kiến nghị cần Sở xử lý →
+          </Anchor>
+        )}
         {field('proposals', 'Đề xuất, kiến nghị', 'Kiến nghị với Sở TT&TT, UBND thành phố.')}
         {error instanceof ApiError && error.code === 'RESOURCE.VERSION_CONFLICT' ? (
           <Alert color="orange" title="Báo cáo vừa được cập nhật" role="alert">
@@ -367,7 +371,7 @@ function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 
             rows={f.tasks.items.map((t) => [
               `${t.stt ? `${t.stt}. ` : ''}${t.title}`,
               formatDate(t.dueDate, '—'),
-              TASK_STATUS_VI[t.effectiveStatus] ?? t.effectiveStatus,
+              TASK_STATUS_VI[t.effectiveStatus as EffectiveStatus] ?? t.effectiveStatus,
             ])}
           />
         )}

@@ -67,6 +67,8 @@ export type CompletenessUnit = {
   status: ReportStatus | null;
   firstSubmittedAt: string | null;
   reminders: { count: number; lastAt: string | null };
+  /** The DX office may urge it now (the server's rule). */
+  remindable: boolean;
 };
 export type Completeness = {
   period: Period;

@@ -1,4 +1,5 @@
 import {
+  evaluateTargetCountsByUnit,
   getConsolidatedSettings,
   getPlanRow,
   getReportPeriod,
@@ -6,7 +7,6 @@ import {
   listPeriodReports,
   listPlanTargetRules,
   planTaskProgress,
-  planThemeTitles,
   unitNameOn,
   unitRecordFigures,
 } from '@dx/db';
@@ -15,6 +15,7 @@ import {
   type ConsolidatedData,
   type ConsolidatedTarget,
   consolidatedSettings,
+  evaluationDates,
   localDateOf,
   OBSTACLE_STATUS_LABELS_VI,
   type ObstacleStatus,
@@ -50,21 +51,24 @@ export async function buildConsolidatedReport({
   const required = units.filter((u) => u.isRequired);
   const unitIds = units.map((u) => u.unitId);
 
-  // The dashboard's figures (province scope), and every required unit's own subjects, one statement each per target:
-  // independent, so on PostgreSQL they run in parallel on the pool (PGlite runs them one by one), as the dashboard does.
-  const evaluations = await Promise.all(
-    rules.map(async (rule) => {
-      const e = await evaluateTarget(ctx, rule, { behindLimit: 0 });
-      const own =
-        e.facts && unitIds.length > 0
-          ? await evaluateTarget(ctx, rule, { ownerUnitIds: unitIds, behindLimit: 1_000_000 })
-          : null;
-      return { rule, e, own };
-    }),
+  // The dashboard's figures (province scope), one statement per target: independent, so on PostgreSQL they run in
+  // parallel on the pool (PGlite runs them one by one), as the dashboard does. Then every required unit's own counts
+  // for all the targets in one statement (grouped by unit, no evidence: the table needs only the counts).
+  const evaluations = await Promise.all(rules.map((rule) => evaluateTarget(ctx, rule, { behindLimit: 0 })));
+  const evaluated = evaluations.flatMap((e) => (e.definition ? [e] : []));
+  const counted = await evaluateTargetCountsByUnit(
+    ctx.db,
+    evaluated.map(({ target, definition }) => ({
+      definition: definition!,
+      ...evaluationDates({ definition: definition!, planYear: target.planYear, today }),
+      provinceIds: [target.provinceId],
+    })),
+    unitIds,
   );
   const targets: ConsolidatedTarget[] = [];
   const perUnit: Map<string, { due: number; achieved: number }>[] = [];
-  for (const { rule, e, own } of evaluations) {
+  for (const e of evaluations) {
+    const rule = e.target;
     const isCount = e.definition?.condition.type === 'count';
     targets.push({
       planTargetId: rule.planTargetId,
@@ -79,15 +83,7 @@ export async function buildConsolidatedReport({
       due: e.facts?.due ?? 0,
       achieved: e.facts?.achieved ?? 0,
     });
-    const counts = new Map<string, { due: number; achieved: number }>();
-    for (const s of own?.facts?.subjects ?? []) {
-      if (!s.unitId) continue;
-      const c = counts.get(s.unitId) ?? { due: 0, achieved: 0 };
-      if (s.due) c.due++;
-      if (s.due && s.achieved) c.achieved++;
-      counts.set(s.unitId, c);
-    }
-    perUnit.push(counts);
+    perUnit.push(counted[evaluated.indexOf(e)] ?? new Map());
   }
 
   const records = await unitRecordFigures(ctx.db, {
@@ -102,7 +98,6 @@ export async function buildConsolidatedReport({
     from: period.periodFrom,
     today,
   });
-  const themeTitles = await planThemeTitles(ctx.db, period.planId);
   const submitted = required.filter((u) => u.report?.firstSubmittedAt);
   return {
     provinceName: (await unitNameOn(ctx.db, period.provinceId, today)) ?? '',
@@ -113,11 +108,7 @@ export async function buildConsolidatedReport({
     publications: {
       total: records.publications.total,
       dx: records.publications.dx,
-      byTheme: records.publications.byTheme.map((t) => ({
-        code: t.code,
-        name: themeTitles.get(t.themeId) ?? t.name,
-        count: t.count,
-      })),
+      byTheme: records.publications.byTheme.map(({ code, name, count }) => ({ code, name, count })),
     },
     trainings: records.trainings,
     events: { total: records.events.total, participants: records.events.participants },

@@ -2,17 +2,10 @@ import {
   type ConsolidatedData,
   describeSource,
   formatDateVi,
-  REPORT_STATUS_LABELS_VI,
-  type ReportStatus,
   TARGET_STATUS_LABELS_VI,
+  UNIT_REPORT_STATUS_VI,
 } from '@dx/domain';
 import ExcelJS from 'exceljs';
-
-const REPORT_STATUS: Record<string, string> = {
-  ...REPORT_STATUS_LABELS_VI,
-  missing: 'Chưa gửi',
-  not_required: 'Không thuộc diện báo cáo',
-} satisfies Record<ReportStatus | 'missing' | 'not_required', string>;
 
 /**
  * The annex of the consolidated report (.xlsx): sheet 1 the targets as the report states them (raw numbers, so a
@@ -75,7 +68,8 @@ export async function renderConsolidatedXlsx(d: ConsolidatedData): Promise<Buffe
       i + 1,
       u.unitName,
       u.unitKind,
-      REPORT_STATUS[u.reportStatus] ?? u.reportStatus,
+      // The same labels as the unit table of the DOCX/PDF report.
+      UNIT_REPORT_STATUS_VI[u.reportStatus] ?? u.reportStatus,
       u.submittedAt ? new Date(u.submittedAt) : null,
       ...u.targets.flatMap((t) => [t.due, t.achieved, t.value]),
     ]);
