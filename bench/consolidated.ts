@@ -10,11 +10,11 @@
 import {
   type Db,
   findPlanByCode,
-  listPeriodReports,
-  listPlanTargetRules,
   insertObstacle,
   insertReportPeriod,
   insertUser,
+  listPeriodReports,
+  listPlanTargetRules,
   openDatabase,
   queryRows,
   replaceGrants,

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { countUsers, type Db, insertAudit, insertUser, replaceGrants, seedPlans, seedTargetDefinitions, seedUnits } from '@dx/db';
+import {
+  countUsers,
+  type Db,
+  insertAudit,
+  insertUser,
+  replaceGrants,
+  seedPlans,
+  seedTargetDefinitions,
+  seedUnits,
+} from '@dx/db';
 import { hashPassword } from './lib/passwords';
 
 /**
@@ -16,7 +25,12 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
   const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const admin = await insertUser(tx, { username: 'admin', displayName: 'Quản trị hệ thống', email: null, passwordHash });
+    const admin = await insertUser(tx, {
+      username: 'admin',
+      displayName: 'Quản trị hệ thống',
+      email: null,
+      passwordHash,
+    });
     await replaceGrants(tx, admin.id, [{ role: 'administrator', unitId: null }]);
     await insertAudit(tx, {
       actorUserId: null,

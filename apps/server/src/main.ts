@@ -6,7 +6,9 @@ import { startJobs } from './jobs/boss';
 
 async function main() {
   const config = loadConfig();
-  const handle = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const handle = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
   const { seeded, adminPassword } = await bootstrap(handle.db, { adminPassword: config.adminPassword });
   const app = await buildApp({ db: handle.db, config, logger: true });
   // Scheduled jobs (daily task reminders, plan 54 V.1.a) on the same database.
@@ -22,7 +24,10 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const where = handle.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nNền tảng đang chạy tại http://localhost:${config.port}  — dữ liệu: ${where}`);
-  if (seeded) console.log(`Đã nạp ${seeded.units} đơn vị (${seeded.versions} phiên bản, ${seeded.successions} quan hệ kế thừa).`);
+  if (seeded)
+    console.log(
+      `Đã nạp ${seeded.units} đơn vị (${seeded.versions} phiên bản, ${seeded.successions} quan hệ kế thừa).`,
+    );
   if (adminPassword) {
     console.log('\n=== Tài khoản quản trị đầu tiên (chỉ hiện một lần) ===');
     console.log(`  Tên đăng nhập: admin\n  Mật khẩu:      ${adminPassword}`);

@@ -1,3 +1,4 @@
+import { ESTIMATE_KINDS, ESTIMATE_STATUSES, FUNDING_SOURCES, type LineSnapshot } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -13,7 +14,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ESTIMATE_KINDS, ESTIMATE_STATUSES, FUNDING_SOURCES, type LineSnapshot } from '@dx/domain';
 import { createdAt, inList, updatedAt } from './columns';
 import { plan } from './plan-schema';
 import { appUser, orgUnit } from './schema';

@@ -229,9 +229,9 @@ export const setting = pgTable('setting', {
   updatedAt: updatedAt(),
 });
 
+export * from './budget-schema';
+export * from './obstacles-schema';
 export * from './plan-schema';
 export * from './records-schema';
-export * from './tasks-schema';
-export * from './budget-schema';
 export * from './reports-schema';
-export * from './obstacles-schema';
+export * from './tasks-schema';

@@ -19,7 +19,12 @@ export function isValidIsoDate(s: string): boolean {
 
 /** The local date (Asia/Ho_Chi_Minh) of an instant, as yyyy-mm-dd. */
 export function localDateOf(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .formatToParts(now)
     .reduce<Record<string, string>>((acc, p) => {
       acc[p.type] = p.value;

@@ -46,7 +46,10 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
       return undefined;
     }
     if (v.validTo !== null) {
-      issues.push({ path, message: 'Đơn vị đã có thay đổi sau ngày này; chỉ ghi nhận thay đổi sau thay đổi mới nhất' });
+      issues.push({
+        path,
+        message: 'Đơn vị đã có thay đổi sau ngày này; chỉ ghi nhận thay đổi sau thay đổi mới nhất',
+      });
       return undefined;
     }
     if (v.validFrom !== null && v.validFrom >= date) {
@@ -80,7 +83,13 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
       op: 'open',
       unit: ref,
       validFrom: date,
-      fields: { code: u.code ?? null, name: u.name, kind: u.kind, adminType: u.adminType ?? null, parentUnitId: u.parentUnitId },
+      fields: {
+        code: u.code ?? null,
+        name: u.name,
+        kind: u.kind,
+        adminType: u.adminType ?? null,
+        parentUnitId: u.parentUnitId,
+      },
     });
     return ref;
   };
@@ -88,7 +97,12 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
     if (!('id' in to)) return; // new units get their children by id after creation: handled by executor via 'open' with parent placeholder
     for (const child of state.childrenOn.get(unitId) ?? []) {
       ops.push({ op: 'close', unitId: child.unitId, date });
-      ops.push({ op: 'open', unit: { id: child.unitId }, validFrom: date, fields: { ...fieldsOf(child), parentUnitId: to.id } });
+      ops.push({
+        op: 'open',
+        unit: { id: child.unitId },
+        validFrom: date,
+        fields: { ...fieldsOf(child), parentUnitId: to.id },
+      });
     }
   };
 
@@ -122,12 +136,20 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
       if (v && input.parentUnitId !== null) {
         const ancestors = state.ancestorsOn.get(input.parentUnitId) ?? [];
         if (input.parentUnitId === v.unitId || ancestors.includes(v.unitId)) {
-          issues.push({ path: ['parentUnitId'], message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó' });
+          issues.push({
+            path: ['parentUnitId'],
+            message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó',
+          });
         }
       }
       if (v) {
         ops.push({ op: 'close', unitId: v.unitId, date });
-        ops.push({ op: 'open', unit: { id: v.unitId }, validFrom: date, fields: { ...fieldsOf(v), parentUnitId: input.parentUnitId } });
+        ops.push({
+          op: 'open',
+          unit: { id: v.unitId },
+          validFrom: date,
+          fields: { ...fieldsOf(v), parentUnitId: input.parentUnitId },
+        });
       }
       break;
     }
@@ -148,13 +170,20 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
     }
     case 'merge': {
       if (!input.intoUnitId === !input.intoNew) {
-        issues.push({ path: ['intoUnitId'], message: 'Chọn một đơn vị tiếp nhận hoặc khai báo một đơn vị mới (chỉ một)' });
+        issues.push({
+          path: ['intoUnitId'],
+          message: 'Chọn một đơn vị tiếp nhận hoặc khai báo một đơn vị mới (chỉ một)',
+        });
         break;
       }
       const ids = input.sources.map((s) => s.unitId);
-      if (new Set(ids).size !== ids.length) issues.push({ path: ['sources'], message: 'Một đơn vị được chọn hai lần' });
+      if (new Set(ids).size !== ids.length)
+        issues.push({ path: ['sources'], message: 'Một đơn vị được chọn hai lần' });
       if (input.intoUnitId && ids.includes(input.intoUnitId)) {
-        issues.push({ path: ['intoUnitId'], message: 'Đơn vị tiếp nhận không được nằm trong danh sách bị sáp nhập' });
+        issues.push({
+          path: ['intoUnitId'],
+          message: 'Đơn vị tiếp nhận không được nằm trong danh sách bị sáp nhập',
+        });
       }
       let into: UnitRef | undefined;
       if (input.intoUnitId) {
@@ -173,7 +202,8 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
           else if ((state.childrenOn.get(v.unitId) ?? []).length > 0) {
             issues.push({
               path: ['sources', i, 'unitId'],
-              message: 'Đơn vị có đơn vị trực thuộc: sáp nhập vào một đơn vị đã có, hoặc chuyển các đơn vị trực thuộc trước',
+              message:
+                'Đơn vị có đơn vị trực thuộc: sáp nhập vào một đơn vị đã có, hoặc chuyển các đơn vị trực thuộc trước',
             });
           }
         }
@@ -184,10 +214,16 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
       const v = current(input.unitId, ['unitId']);
       const children = state.childrenOn.get(input.unitId) ?? [];
       if (!input.sourceContinues && children.length > 0) {
-        issues.push({ path: ['unitId'], message: 'Đơn vị còn đơn vị trực thuộc: chuyển chúng về các đơn vị mới trước khi chia tách' });
+        issues.push({
+          path: ['unitId'],
+          message: 'Đơn vị còn đơn vị trực thuộc: chuyển chúng về các đơn vị mới trước khi chia tách',
+        });
       }
       if (!input.sourceContinues && input.into.length < 2) {
-        issues.push({ path: ['into'], message: 'Chia tách thành đơn vị mới cần ít nhất 2 đơn vị (hoặc đơn vị cũ tiếp tục tồn tại)' });
+        issues.push({
+          path: ['into'],
+          message: 'Chia tách thành đơn vị mới cần ít nhất 2 đơn vị (hoặc đơn vị cũ tiếp tục tồn tại)',
+        });
       }
       if (v) {
         const share = input.into.length === 1 && !input.sourceContinues ? 'full' : 'partial';

@@ -2,7 +2,10 @@
 
 /** Normalise to NFC and collapse white space (text pasted from Word often carries NBSP and NFD). */
 export function normalizeText(input: string): string {
-  return input.normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return input
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
 
 /**

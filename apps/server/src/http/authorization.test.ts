@@ -3,8 +3,8 @@ import {
   getRecord,
   getUnitGroup,
   getUnitVersionById,
-  insertRecord,
   insertNotifications,
+  insertRecord,
   insertUnitGroup,
   insertUser,
   queryRows,
@@ -17,11 +17,11 @@ import { PLAN_54_TARGET_DEFINITIONS, ROLES } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RECORD_PATHS } from '../features/records/records.routes';
-import { RECORD_ROUTES } from '../features/records/records.authz-cases';
 import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
-import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
 import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from '../features/obstacles/obstacles.authz-cases';
+import { RECORD_ROUTES } from '../features/records/records.authz-cases';
+import { RECORD_PATHS } from '../features/records/records.routes';
+import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
 import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
 import {

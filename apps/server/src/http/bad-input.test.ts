@@ -1,14 +1,14 @@
 import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_PATHS } from '../features/records/records.routes';
-import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
 import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
-import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
 import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from '../features/obstacles/obstacles.bad-input-cases';
+import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
+import { RECORD_PATHS } from '../features/records/records.routes';
+import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
-import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './bad-input.cases';
 import { routesWithoutHead } from '../test/routes';
+import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './bad-input.cases';
 
 /**
  * Bad input on every route: malformed JSON, missing fields, wrong types, bad uuids, impossible or foreign-format

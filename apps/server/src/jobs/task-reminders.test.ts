@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendixXlsx } from '../features/tasks/appendix-fixture';
 import { createTestApp, type TestApp } from '../test/harness';
-import { runTaskReminders, TASK_REMINDER_SETTING } from './task-reminders';
 import { startLocalSmtp } from '../test/smtp';
+import { runTaskReminders, TASK_REMINDER_SETTING } from './task-reminders';
 
 const at = (localDate: string) => new Date(`${localDate}T07:00:00+07:00`);
 

@@ -26,7 +26,13 @@ export function createMailer(settings: SmtpSettings) {
   });
   return {
     async send(mail: Mail): Promise<{ messageId: string; accepted: string[] }> {
-      const info = await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const info = await transport.sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
       return { messageId: info.messageId, accepted: (info.accepted as string[]).map(String) };
     },
     close: () => transport.close(),

@@ -13,8 +13,8 @@ import {
   obstacleAction,
   obstacleActor,
   obstacleTransition,
-  raiseObstacleInput,
   raisedState,
+  raiseObstacleInput,
 } from './obstacle';
 
 const TODAY = '2025-06-10';

@@ -45,12 +45,21 @@ describe('parseTimeFrame', () => {
   });
 
   it('takes a missing year from the plan year and says so', () => {
-    expect(parseTimeFrame('Quý II', ctx)).toMatchObject({ from: '2023-04-01', to: '2023-06-30', yearInferred: true });
-    expect(parseTimeFrame('Tháng 10', { planYear: 2024 })).toMatchObject({ from: '2024-10-01', yearInferred: true });
+    expect(parseTimeFrame('Quý II', ctx)).toMatchObject({
+      from: '2023-04-01',
+      to: '2023-06-30',
+      yearInferred: true,
+    });
+    expect(parseTimeFrame('Tháng 10', { planYear: 2024 })).toMatchObject({
+      from: '2024-10-01',
+      yearInferred: true,
+    });
   });
 
   it('uses the plan period for continuous work', () => {
-    expect(parseTimeFrame('Thường xuyên', { planYear: 2022, planFrom: '2022-02-09', planTo: '2025-12-31' })).toMatchObject({
+    expect(
+      parseTimeFrame('Thường xuyên', { planYear: 2022, planFrom: '2022-02-09', planTo: '2025-12-31' }),
+    ).toMatchObject({
       from: '2022-02-09',
       to: '2025-12-31',
       dueDate: null,

@@ -19,7 +19,11 @@ export type TimeFrame =
     }
   | { kind: 'unknown'; original: string; reason: string };
 
-export type TimeFrameContext = { planYear: number; /** whole plan period, e.g. 2023-01-01..2023-12-31 */ planFrom?: string; planTo?: string };
+export type TimeFrameContext = {
+  planYear: number /** whole plan period, e.g. 2023-01-01..2023-12-31 */;
+  planFrom?: string;
+  planTo?: string;
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -36,17 +40,32 @@ const quarterOf = (token: string): number | null => {
 /** Parses one "thời gian thực hiện" cell. Pure; `ctx.planYear` fills in a missing year. */
 export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFrame {
   const text = original.normalize('NFC').trim();
-  const f = foldVietnamese(text).replace(/[–—]/g, '-').replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, '/').replace(/\.$/, '');
+  const f = foldVietnamese(text)
+    .replace(/[–—]/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\.$/, '');
   const unknown = (reason: string): TimeFrame => ({ kind: 'unknown', original, reason });
   const planFrom = ctx.planFrom ?? iso(ctx.planYear, 1, 1);
   const planTo = ctx.planTo ?? iso(ctx.planYear, 12, 31);
-  const ok = (kind: 'continuous' | 'annual' | 'period' | 'deadline', from: string, to: string, due: string | null, yearInferred = false): TimeFrame =>
-    from > to ? unknown('Ngày bắt đầu sau ngày kết thúc') : { kind, original, from, to, dueDate: due, yearInferred };
-  const yearOf = (y: string | undefined): [number, boolean] => (y ? [Number(y), false] : [ctx.planYear, true]);
+  const ok = (
+    kind: 'continuous' | 'annual' | 'period' | 'deadline',
+    from: string,
+    to: string,
+    due: string | null,
+    yearInferred = false,
+  ): TimeFrame =>
+    from > to
+      ? unknown('Ngày bắt đầu sau ngày kết thúc')
+      : { kind, original, from, to, dueDate: due, yearInferred };
+  const yearOf = (y: string | undefined): [number, boolean] =>
+    y ? [Number(y), false] : [ctx.planYear, true];
   const plausibleYear = (y: number) => y >= 2000 && y <= 2100;
 
   if (f === '') return unknown('Chưa ghi thời gian thực hiện');
-  if (/^(thuong xuyen|lien tuc|(?:dinh ky )?hang thang|(?:dinh ky )?hang quy|thuong xuyen,? lien tuc)$/.test(f)) {
+  if (
+    /^(thuong xuyen|lien tuc|(?:dinh ky )?hang thang|(?:dinh ky )?hang quy|thuong xuyen,? lien tuc)$/.test(f)
+  ) {
     return ok('continuous', planFrom, planTo, null);
   }
   if (/^((?:dinh ky )?hang nam|moi nam|ca nam)$/.test(f)) {
@@ -59,7 +78,8 @@ export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFra
   if (m) {
     const q1 = quarterOf(m[1]!);
     const q2 = m[2] ? quarterOf(m[2]) : q1;
-    if (q1 === null || q2 === null) return unknown(`Không có quý "${m[2] && q2 === null ? m[2] : m[1]}" (chỉ có quý I–IV)`);
+    if (q1 === null || q2 === null)
+      return unknown(`Không có quý "${m[2] && q2 === null ? m[2] : m[1]}" (chỉ có quý I–IV)`);
     const [y, inferred] = yearOf(m[3]);
     if (!plausibleYear(y)) return unknown(`Năm ${y} không hợp lý`);
     const to = iso(y, q2 * 3, lastDay(y, q2 * 3));
@@ -69,14 +89,17 @@ export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFra
   m = /^6 thang (dau|cuoi) nam(?:\s+(\d{4}))?$/.exec(f);
   if (m) {
     const [y, inferred] = yearOf(m[2]);
-    return m[1] === 'dau' ? ok('period', iso(y, 1, 1), iso(y, 6, 30), iso(y, 6, 30), inferred) : ok('period', iso(y, 7, 1), iso(y, 12, 31), iso(y, 12, 31), inferred);
+    return m[1] === 'dau'
+      ? ok('period', iso(y, 1, 1), iso(y, 6, 30), iso(y, 6, 30), inferred)
+      : ok('period', iso(y, 7, 1), iso(y, 12, 31), iso(y, 12, 31), inferred);
   }
   // "Tháng 10/2023", "Tháng 10 năm 2023", "Tháng 9-10/2023", "Tháng 10"
   m = /^thang\s*(\d{1,2})(?:-(\d{1,2}))?(?:(?:\/|\s+nam\s+|\s+)(\d{4}))?$/.exec(f);
   if (m) {
     const m1 = Number(m[1]);
     const m2 = m[2] ? Number(m[2]) : m1;
-    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12) return unknown(`Không có tháng ${m1 > 12 || m1 < 1 ? m1 : m2}`);
+    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12)
+      return unknown(`Không có tháng ${m1 > 12 || m1 < 1 ? m1 : m2}`);
     const [y, inferred] = yearOf(m[3]);
     const to = iso(y, m2, lastDay(y, m2));
     return ok('period', iso(y, m1, 1), to, to, inferred);
@@ -113,10 +136,13 @@ export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFra
     return ok('period', iso(y, mo, 1), iso(y, mo, lastDay(y, mo)), iso(y, mo, lastDay(y, mo)));
   }
   // "Từ tháng 3 đến tháng 6/2023", "Từ tháng 3 đến tháng 6 năm 2023"
-  m = /^tu thang\s*(\d{1,2})(?:\/(\d{4}))? den(?: het)? thang\s*(\d{1,2})(?:(?:\/|\s+nam\s+)(\d{4}))?$/.exec(f);
+  m = /^tu thang\s*(\d{1,2})(?:\/(\d{4}))? den(?: het)? thang\s*(\d{1,2})(?:(?:\/|\s+nam\s+)(\d{4}))?$/.exec(
+    f,
+  );
   if (m) {
     const [m1, m2] = [Number(m[1]), Number(m[3])];
-    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12) return unknown(`Không có tháng ${m1 > 12 || m1 < 1 ? m1 : m2}`);
+    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12)
+      return unknown(`Không có tháng ${m1 > 12 || m1 < 1 ? m1 : m2}`);
     const [y2, inferred] = yearOf(m[4]);
     const y1 = m[2] ? Number(m[2]) : y2;
     const to = iso(y2, m2, lastDay(y2, m2));
@@ -130,5 +156,7 @@ export function parseTimeFrame(original: string, ctx: TimeFrameContext): TimeFra
     if (!plausibleYear(y1) || !plausibleYear(y2)) return unknown('Năm không hợp lý');
     return ok('period', iso(y1, 1, 1), iso(y2, 12, 31), iso(y2, 12, 31));
   }
-  return unknown('Không hiểu được thời gian này; hãy ghi theo dạng "Quý II/2023", "Tháng 10/2023", "01-10/10/2023" hoặc "Thường xuyên"');
+  return unknown(
+    'Không hiểu được thời gian này; hãy ghi theo dạng "Quý II/2023", "Tháng 10/2023", "01-10/10/2023" hoặc "Thường xuyên"',
+  );
 }

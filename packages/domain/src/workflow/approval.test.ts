@@ -11,8 +11,8 @@ import {
   approvalStateOf,
   availableActions,
   budgetChainSettingKey,
-  chainFromSetting,
   DEFAULT_BUDGET_CHAIN as chain,
+  chainFromSetting,
   currentStep,
   transition,
 } from './approval';

@@ -37,12 +37,18 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(500).default(100),
           beforeId: z.coerce.number().int().min(1).optional(),
         }),
-        response: { 200: z.object({ items: z.array(entryOut), nextBeforeId: z.number().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(entryOut), nextBeforeId: z.number().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const items = await listAuditEntries({ ctx: contextOf(request), filter: request.query });
-      return { items, nextBeforeId: items.length === request.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return {
+        items,
+        nextBeforeId: items.length === request.query.limit ? (items.at(-1)?.id ?? null) : null,
+      };
     },
   );
 };

@@ -3,7 +3,14 @@ import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
 
 /** Audit entries of the provinces the administrator manages (entries without a province: system administrators only). */
-export async function listAuditEntries({ ctx, filter }: { ctx: UseCaseContext; filter: Omit<AuditFilter, 'provinceIds'> }) {
-  if (!hasPermissionAnywhere(ctx.actor.grants, 'audit.read')) throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được nhật ký');
+export async function listAuditEntries({
+  ctx,
+  filter,
+}: {
+  ctx: UseCaseContext;
+  filter: Omit<AuditFilter, 'provinceIds'>;
+}) {
+  if (!hasPermissionAnywhere(ctx.actor.grants, 'audit.read'))
+    throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được nhật ký');
   return listAudit(ctx.db, { ...filter, provinceIds: provincesFor(ctx.actor.grants, 'audit.read') });
 }

@@ -14,90 +14,108 @@ import { signOut } from './sign-out';
 
 const meOut = z.object({ user: userOut, csrfToken: z.string(), permissions: z.array(z.string()) });
 
-export const authRoutes = (config: Config): FastifyPluginAsyncZod => async (app) => {
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: config.secureCookies,
-    path: '/',
-  };
+export const authRoutes =
+  (config: Config): FastifyPluginAsyncZod =>
+  async (app) => {
+    const cookieOptions = {
+      httpOnly: true,
+      sameSite: 'strict' as const,
+      secure: config.secureCookies,
+      path: '/',
+    };
 
-  const me = async (userId: string, csrfToken: string) => {
-    const user = await findUserById(app.db, userId);
-    if (!user) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
-    const grants = (await getGrants(app.db, [userId])).get(userId) ?? [];
-    const permissions = PERMISSION_NAMES.filter((p) =>
-      hasPermissionAnywhere(
-        grants.map((g) => ({ role: g.role, unitId: g.unitId, provinceId: g.provinceId })),
-        p,
-      ),
+    const me = async (userId: string, csrfToken: string) => {
+      const user = await findUserById(app.db, userId);
+      if (!user) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
+      const grants = (await getGrants(app.db, [userId])).get(userId) ?? [];
+      const permissions = PERMISSION_NAMES.filter((p) =>
+        hasPermissionAnywhere(
+          grants.map((g) => ({ role: g.role, unitId: g.unitId, provinceId: g.provinceId })),
+          p,
+        ),
+      );
+      return { user: presentUser(user, grants, app.clock()), csrfToken, permissions };
+    };
+
+    app.post(
+      '/sign-in',
+      {
+        config: { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Đăng nhập',
+          body: z.object({
+            username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(100),
+            password: z.string().min(1, 'Nhập mật khẩu').max(200),
+          }),
+          response: { 200: meOut, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const result = await signIn({
+          db: app.db,
+          username: request.body.username,
+          password: request.body.password,
+          now: app.clock(),
+          ttlHours: config.sessionTtlHours,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          requestId: request.id,
+        });
+        reply.setCookie(SESSION_COOKIE, result.token, {
+          ...cookieOptions,
+          maxAge: config.sessionTtlHours * 3600,
+        });
+        return me(result.userId, result.csrfToken);
+      },
     );
-    return { user: presentUser(user, grants, app.clock()), csrfToken, permissions };
+
+    app.get(
+      '/me',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Người dùng hiện tại',
+          response: { 200: meOut, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        return me(ctx.actor.userId, ctx.actor.csrfToken);
+      },
+    );
+
+    app.post(
+      '/sign-out',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Đăng xuất (everywhere=true: khỏi mọi thiết bị)',
+          body: z.object({ everywhere: z.boolean().default(false) }).default({ everywhere: false }),
+          response: { 200: z.object({ sessionsEnded: z.number() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const sessionsEnded = await signOut({ ctx: contextOf(request), everywhere: request.body.everywhere });
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return { sessionsEnded };
+      },
+    );
+
+    app.post(
+      '/change-password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Đổi mật khẩu (kết thúc mọi phiên đăng nhập)',
+          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword }),
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await changePassword({ ctx: contextOf(request), ...request.body });
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return reply.status(204).send(null);
+      },
+    );
   };
-
-  app.post(
-    '/sign-in',
-    {
-      config: { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Đăng nhập',
-        body: z.object({ username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(100), password: z.string().min(1, 'Nhập mật khẩu').max(200) }),
-        response: { 200: meOut, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const result = await signIn({
-        db: app.db,
-        username: request.body.username,
-        password: request.body.password,
-        now: app.clock(),
-        ttlHours: config.sessionTtlHours,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-      });
-      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: config.sessionTtlHours * 3600 });
-      return me(result.userId, result.csrfToken);
-    },
-  );
-
-  app.get('/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: meOut, ...errorResponses } } }, async (request) => {
-    const ctx = contextOf(request);
-    return me(ctx.actor.userId, ctx.actor.csrfToken);
-  });
-
-  app.post(
-    '/sign-out',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Đăng xuất (everywhere=true: khỏi mọi thiết bị)',
-        body: z.object({ everywhere: z.boolean().default(false) }).default({ everywhere: false }),
-        response: { 200: z.object({ sessionsEnded: z.number() }), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const sessionsEnded = await signOut({ ctx: contextOf(request), everywhere: request.body.everywhere });
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return { sessionsEnded };
-    },
-  );
-
-  app.post(
-    '/change-password',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Đổi mật khẩu (kết thúc mọi phiên đăng nhập)',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword }),
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      await changePassword({ ctx: contextOf(request), ...request.body });
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return reply.status(204).send(null);
-    },
-  );
-};

@@ -4,7 +4,15 @@ import { audit, type UseCaseContext } from '../../http/context';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 
 /** The user changes their own password; every other session ends. */
-export async function changePassword({ ctx, currentPassword, newPassword }: { ctx: UseCaseContext; currentPassword: string; newPassword: string }) {
+export async function changePassword({
+  ctx,
+  currentPassword,
+  newPassword,
+}: {
+  ctx: UseCaseContext;
+  currentPassword: string;
+  newPassword: string;
+}) {
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError('VALIDATION.FAILED', 'Mật khẩu hiện tại không đúng', {
@@ -15,6 +23,11 @@ export async function changePassword({ ctx, currentPassword, newPassword }: { ct
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, user.version, { passwordHash });
     await deleteUserSessions(tx, user.id);
-    await audit(tx, ctx, { action: 'user.change_password', entityType: 'user', entityId: user.id, provinceId: null });
+    await audit(tx, ctx, {
+      action: 'user.change_password',
+      entityType: 'user',
+      entityId: user.id,
+      provinceId: null,
+    });
   });
 }

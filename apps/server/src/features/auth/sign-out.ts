@@ -4,7 +4,9 @@ import { audit, type UseCaseContext } from '../../http/context';
 /** Ends this session, or every session of the user ("đăng xuất khỏi mọi thiết bị"). */
 export async function signOut({ ctx, everywhere }: { ctx: UseCaseContext; everywhere: boolean }) {
   return ctx.db.transaction(async (tx) => {
-    const ended = everywhere ? await deleteUserSessions(tx, ctx.actor.userId) : (await deleteSession(tx, ctx.actor.tokenHash), 1);
+    const ended = everywhere
+      ? await deleteUserSessions(tx, ctx.actor.userId)
+      : (await deleteSession(tx, ctx.actor.tokenHash), 1);
     await audit(tx, ctx, {
       action: everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
       entityType: 'user',

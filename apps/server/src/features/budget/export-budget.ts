@@ -11,8 +11,8 @@ import {
 } from '@dx/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../../http/context';
-import { budgetTotals, isConsolidated, type TotalRow } from './budget-totals';
 import { renderBudgetSubmissionDocx } from './budget-docx';
+import { budgetTotals, isConsolidated, type TotalRow } from './budget-totals';
 import { loadChain } from './load-estimate';
 
 const MONEY_FMT = '#,##0';

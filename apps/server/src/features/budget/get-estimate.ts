@@ -1,8 +1,8 @@
 import {
   approvedSupplementTotal,
   type Db,
-  getEstimate as getEstimateRow,
   type EstimateRow,
+  getEstimate as getEstimateRow,
   listBudgetAttachments,
   listBudgetEvents,
   listBudgetLines,

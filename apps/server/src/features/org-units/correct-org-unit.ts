@@ -21,7 +21,16 @@ export async function correctOrgUnit({
     const updated = await correctUnitVersion(tx, { versionId, expectedVersion, ...patch });
     if (!updated) {
       const now = await getUnitVersionById(tx, versionId);
-      throw versionConflict(now && { versionId: now.id, version: now.version, name: now.name, code: now.code, adminType: now.adminType, kind: now.kind });
+      throw versionConflict(
+        now && {
+          versionId: now.id,
+          version: now.version,
+          name: now.name,
+          code: now.code,
+          adminType: now.adminType,
+          kind: now.kind,
+        },
+      );
     }
     await audit(tx, ctx, {
       action: 'org_unit.correct',

@@ -5,7 +5,9 @@ import { authorizeProvince, type UseCaseContext } from '../../http/context';
 /** Provinces on a date that the actor may read. */
 export async function listVisibleProvinces({ ctx, asOf }: { ctx: UseCaseContext; asOf: string }) {
   const all = await listProvinces(ctx.db, asOf);
-  return all.filter((p) => isAllowed(ctx.actor.grants, 'org_unit.read', { provinceId: p.provinceId, path: [p.unitId] }));
+  return all.filter((p) =>
+    isAllowed(ctx.actor.grants, 'org_unit.read', { provinceId: p.provinceId, path: [p.unitId] }),
+  );
 }
 
 /** Children of a unit, or a search across the province, as of a date. */
@@ -15,7 +17,15 @@ export async function listOrgUnits({ ctx, filter }: { ctx: UseCaseContext; filte
 }
 
 /** Counts by kind for a province on a date. */
-export async function summarizeOrgUnits({ ctx, provinceId, asOf }: { ctx: UseCaseContext; provinceId: string; asOf: string }) {
+export async function summarizeOrgUnits({
+  ctx,
+  provinceId,
+  asOf,
+}: {
+  ctx: UseCaseContext;
+  provinceId: string;
+  asOf: string;
+}) {
   authorizeProvince(ctx, 'org_unit.read', provinceId);
   return countUnitsByKind(ctx.db, provinceId, asOf);
 }

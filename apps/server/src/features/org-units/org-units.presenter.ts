@@ -34,7 +34,13 @@ export const presentUnit = (u: UnitRow): z.infer<typeof unitOut> => ({
   childCount: u.childCount,
 });
 
-const linkOut = z.object({ unitId: z.string(), name: z.string(), code: z.string().nullable(), share: z.string(), effectiveDate: z.string() });
+const linkOut = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  share: z.string(),
+  effectiveDate: z.string(),
+});
 
 export const unitDetailOut = z.object({
   unitId: z.string(),

@@ -1,4 +1,12 @@
-import { isoDate, localDateOf, ORG_UNIT_KINDS, orgUnitKind, reorganisationInput, unitCode, unitName } from '@dx/domain';
+import {
+  isoDate,
+  localDateOf,
+  ORG_UNIT_KINDS,
+  orgUnitKind,
+  reorganisationInput,
+  unitCode,
+  unitName,
+} from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
@@ -25,7 +33,10 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const items = await listVisibleProvinces({ ctx: contextOf(request), asOf: request.query.asOf ?? today() });
+      const items = await listVisibleProvinces({
+        ctx: contextOf(request),
+        asOf: request.query.asOf ?? today(),
+      });
       return { items: items.map(presentUnit) };
     },
   );
@@ -83,7 +94,11 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const d = request.query.asOf ?? today();
-      const counts = await summarizeOrgUnits({ ctx: contextOf(request), provinceId: request.query.provinceId, asOf: d });
+      const counts = await summarizeOrgUnits({
+        ctx: contextOf(request),
+        provinceId: request.query.provinceId,
+        asOf: d,
+      });
       return { asOf: d, counts };
     },
   );
@@ -98,7 +113,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: unitDetailOut, ...errorResponses },
       },
     },
-    async (request) => presentUnitDetail(await getOrgUnit({ ctx: contextOf(request), unitId: request.params.unitId })),
+    async (request) =>
+      presentUnitDetail(await getOrgUnit({ ctx: contextOf(request), unitId: request.params.unitId })),
   );
 
   app.post(
@@ -106,7 +122,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['org-units'],
-        summary: 'Ghi nhận sáp nhập, chia tách, đổi tên, chuyển cấp trên, thành lập, giải thể (có ngày hiệu lực)',
+        summary:
+          'Ghi nhận sáp nhập, chia tách, đổi tên, chuyển cấp trên, thành lập, giải thể (có ngày hiệu lực)',
         body: reorganisationInput,
         response: {
           201: z.object({ reorganisationId: z.string(), createdUnitIds: z.array(z.string()) }),

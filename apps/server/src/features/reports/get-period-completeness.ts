@@ -5,8 +5,8 @@ import {
   localDateOf,
   mayRemindReport,
   type ReportStatus,
-  type Timeliness,
   summariseTimeliness,
+  type Timeliness,
 } from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
 import { loadPeriod } from './load-report';

@@ -1,6 +1,5 @@
-import { insertReportPeriod, queryRows, replacePeriodUnits } from '@dx/db';
+import { insertReportPeriod, queryRows, replacePeriodUnits, schema } from '@dx/db';
 import type { ReportFigures, ReportStatus } from '@dx/domain';
-import { schema } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import {
   count,

@@ -20,9 +20,9 @@ import { listMyReports } from './list-my-reports';
 import { listReportPeriods } from './list-report-periods';
 import { completenessOut, periodOut, reportViewOut } from './reports.presenter';
 import { returnUnitReport } from './return-unit-report';
+import { saveUnitReport } from './save-unit-report';
 import { sendReportReminders } from './send-report-reminders';
 import { startUnitReport } from './start-unit-report';
-import { saveUnitReport } from './save-unit-report';
 import { submitUnitReport } from './submit-unit-report';
 import { updateReportPeriod } from './update-report-period';
 

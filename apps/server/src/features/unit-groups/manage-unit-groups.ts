@@ -13,7 +13,15 @@ import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '
 import { isUniqueViolation } from '../../http/errors';
 
 /** Groups of a province ("all departments", custom lists) that targets and tasks refer to. */
-export async function listUnitGroups({ ctx, provinceId, asOf }: { ctx: UseCaseContext; provinceId: string; asOf: string }) {
+export async function listUnitGroups({
+  ctx,
+  provinceId,
+  asOf,
+}: {
+  ctx: UseCaseContext;
+  provinceId: string;
+  asOf: string;
+}) {
   authorizeProvince(ctx, 'unit_group.read', provinceId);
   return queryGroups(ctx.db, provinceId, asOf);
 }
@@ -25,7 +33,15 @@ async function loadGroup(ctx: UseCaseContext, groupId: string) {
 }
 
 /** A group with its members in force on a date. */
-export async function getUnitGroupWithMembers({ ctx, groupId, asOf }: { ctx: UseCaseContext; groupId: string; asOf: string }) {
+export async function getUnitGroupWithMembers({
+  ctx,
+  groupId,
+  asOf,
+}: {
+  ctx: UseCaseContext;
+  groupId: string;
+  asOf: string;
+}) {
   const group = await loadGroup(ctx, groupId);
   authorizeProvince(ctx, 'unit_group.read', group.provinceId);
   return { group, members: await listGroupMembers(ctx.db, group, asOf) };
@@ -46,16 +62,39 @@ async function checkMembers(ctx: UseCaseContext, provinceId: string, unitIds: st
 export type UnitGroupInput = { name: string; kinds: OrgUnitKind[]; memberIds: string[] };
 
 const codeTaken = () =>
-  new AppError('RESOURCE.CONFLICT', 'Mã nhóm đã được dùng trong tỉnh này', { issues: [{ path: ['body', 'code'], message: 'Mã nhóm đã tồn tại' }] });
+  new AppError('RESOURCE.CONFLICT', 'Mã nhóm đã được dùng trong tỉnh này', {
+    issues: [{ path: ['body', 'code'], message: 'Mã nhóm đã tồn tại' }],
+  });
 
-export async function createUnitGroup({ ctx, provinceId, code, input }: { ctx: UseCaseContext; provinceId: string; code: string; input: UnitGroupInput }) {
+export async function createUnitGroup({
+  ctx,
+  provinceId,
+  code,
+  input,
+}: {
+  ctx: UseCaseContext;
+  provinceId: string;
+  code: string;
+  input: UnitGroupInput;
+}) {
   authorizeProvince(ctx, 'unit_group.write', provinceId);
   await checkMembers(ctx, provinceId, input.memberIds);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const group = await insertUnitGroup(tx, { provinceId, code, name: input.name, rule: input.kinds.length ? { kinds: input.kinds } : null });
+      const group = await insertUnitGroup(tx, {
+        provinceId,
+        code,
+        name: input.name,
+        rule: input.kinds.length ? { kinds: input.kinds } : null,
+      });
       await replaceGroupMembers(tx, group.id, input.memberIds);
-      await audit(tx, ctx, { action: 'unit_group.create', entityType: 'unit_group', entityId: group.id, provinceId, after: { code, ...input } });
+      await audit(tx, ctx, {
+        action: 'unit_group.create',
+        entityType: 'unit_group',
+        entityId: group.id,
+        provinceId,
+        after: { code, ...input },
+      });
       return group;
     });
   } catch (error) {
@@ -111,6 +150,12 @@ export async function deleteUnitGroup({ ctx, groupId }: { ctx: UseCaseContext; g
   if (group.isSystem) throw new AppError('RESOURCE.CONFLICT', 'Không xóa được nhóm hệ thống');
   await ctx.db.transaction(async (tx) => {
     await deleteGroupRow(tx, groupId);
-    await audit(tx, ctx, { action: 'unit_group.delete', entityType: 'unit_group', entityId: groupId, provinceId: group.provinceId, before: group });
+    await audit(tx, ctx, {
+      action: 'unit_group.delete',
+      entityType: 'unit_group',
+      entityId: groupId,
+      provinceId: group.provinceId,
+      before: group,
+    });
   });
 }

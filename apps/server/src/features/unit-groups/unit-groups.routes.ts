@@ -4,7 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses, recordVersion } from '../../http/schemas';
-import { createUnitGroup, deleteUnitGroup, getUnitGroupWithMembers, listUnitGroups, updateUnitGroup } from './manage-unit-groups';
+import {
+  createUnitGroup,
+  deleteUnitGroup,
+  getUnitGroupWithMembers,
+  listUnitGroups,
+  updateUnitGroup,
+} from './manage-unit-groups';
 
 const groupOut = z.object({
   id: z.string(),
@@ -24,7 +30,12 @@ const present = (g: UnitGroupRecord): z.infer<typeof groupOut> => ({
   isSystem: g.isSystem,
   version: g.version,
 });
-const name = z.string().trim().min(2, 'Nhập tên nhóm').max(200).transform((s) => s.normalize('NFC'));
+const name = z
+  .string()
+  .trim()
+  .min(2, 'Nhập tên nhóm')
+  .max(200)
+  .transform((s) => s.normalize('NFC'));
 const memberIds = z.array(z.uuid('Đơn vị không hợp lệ')).max(5000);
 
 export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +46,10 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['unit-groups'],
         summary: 'Nhóm đơn vị của tỉnh, với số đơn vị vào ngày asOf',
         querystring: z.object({ provinceId: z.uuid(), asOf: isoDate.optional() }),
-        response: { 200: z.object({ items: z.array(groupOut.extend({ memberCount: z.number() })) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(groupOut.extend({ memberCount: z.number() })) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -59,7 +73,14 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: groupOut.extend({
             asOf: z.string(),
-            members: z.array(z.object({ unitId: z.string(), name: z.string(), code: z.string().nullable(), kind: z.string() })),
+            members: z.array(
+              z.object({
+                unitId: z.string(),
+                name: z.string(),
+                code: z.string().nullable(),
+                kind: z.string(),
+              }),
+            ),
           }),
           ...errorResponses,
         },
@@ -67,7 +88,11 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const asOf = request.query.asOf ?? localDateOf(app.clock());
-      const { group, members } = await getUnitGroupWithMembers({ ctx: contextOf(request), groupId: request.params.groupId, asOf });
+      const { group, members } = await getUnitGroupWithMembers({
+        ctx: contextOf(request),
+        groupId: request.params.groupId,
+        asOf,
+      });
       return { ...present(group), asOf, members };
     },
   );
@@ -81,7 +106,12 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z
           .object({
             provinceId: z.uuid(),
-            code: z.string().trim().min(2).max(60).regex(/^[a-z0-9-]+$/, 'Mã nhóm chỉ gồm chữ thường không dấu, số, gạch ngang'),
+            code: z
+              .string()
+              .trim()
+              .min(2)
+              .max(60)
+              .regex(/^[a-z0-9-]+$/, 'Mã nhóm chỉ gồm chữ thường không dấu, số, gạch ngang'),
             name,
             kinds: z.array(orgUnitKind).max(9).default([]),
             memberIds: memberIds.default([]),
@@ -107,13 +137,23 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['unit-groups'],
         summary: 'Sửa nhóm đơn vị',
         params: z.object({ groupId: z.uuid() }),
-        body: z.object({ version: recordVersion, name: name.optional(), kinds: z.array(orgUnitKind).max(9).optional(), memberIds: memberIds.optional() }),
+        body: z.object({
+          version: recordVersion,
+          name: name.optional(),
+          kinds: z.array(orgUnitKind).max(9).optional(),
+          memberIds: memberIds.optional(),
+        }),
         response: { 200: groupOut, ...errorResponses },
       },
     },
     async (request) => {
       const { version, ...input } = request.body;
-      const group = await updateUnitGroup({ ctx: contextOf(request), groupId: request.params.groupId, expectedVersion: version, input });
+      const group = await updateUnitGroup({
+        ctx: contextOf(request),
+        groupId: request.params.groupId,
+        expectedVersion: version,
+        input,
+      });
       return present(group);
     },
   );

@@ -25,7 +25,12 @@ export async function createUser({ ctx, input }: { ctx: UseCaseContext; input: C
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const user = await insertUser(tx, { username: input.username, displayName: input.displayName, email: input.email, passwordHash });
+      const user = await insertUser(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email,
+        passwordHash,
+      });
       await replaceGrants(tx, user.id, input.grants);
       const grants = (await getGrants(tx, [user.id])).get(user.id) ?? [];
       await audit(tx, ctx, {
@@ -33,7 +38,12 @@ export async function createUser({ ctx, input }: { ctx: UseCaseContext; input: C
         entityType: 'user',
         entityId: user.id,
         provinceId: grants.find((g) => g.provinceId)?.provinceId ?? null,
-        after: { username: user.username, displayName: user.displayName, email: user.email, grants: input.grants },
+        after: {
+          username: user.username,
+          displayName: user.displayName,
+          email: user.email,
+          grants: input.grants,
+        },
       });
       return { user, grants };
     });

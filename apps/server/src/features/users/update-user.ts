@@ -1,4 +1,10 @@
-import { deleteUserSessions, findUserById, getGrants, replaceGrants, updateUser as updateUserRow } from '@dx/db';
+import {
+  deleteUserSessions,
+  findUserById,
+  getGrants,
+  replaceGrants,
+  updateUser as updateUserRow,
+} from '@dx/db';
 import { AppError, type Role } from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../http/context';
 import { hashPassword } from '../../lib/passwords';
@@ -16,15 +22,31 @@ export type UpdateUserInput = {
 };
 
 /** Edits an account (optimistic: a stale version gets 409 with the current account). */
-export async function updateUser({ ctx, userId, input }: { ctx: UseCaseContext; userId: string; input: UpdateUserInput }) {
+export async function updateUser({
+  ctx,
+  userId,
+  input,
+}: {
+  ctx: UseCaseContext;
+  userId: string;
+  input: UpdateUserInput;
+}) {
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
   const before = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, before, 'user.write');
   if (input.grants) await assertCanGrant(ctx, input.grants);
-  if (userId === ctx.actor.userId && (input.isActive === false || (input.grants && !input.grants.some((g) => g.role === 'administrator')))) {
+  if (
+    userId === ctx.actor.userId &&
+    (input.isActive === false || (input.grants && !input.grants.some((g) => g.role === 'administrator')))
+  ) {
     throw new AppError('VALIDATION.FAILED', 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình', {
-      issues: [{ path: ['body', input.isActive === false ? 'isActive' : 'grants'], message: 'Nhờ một quản trị viên khác thực hiện' }],
+      issues: [
+        {
+          path: ['body', input.isActive === false ? 'isActive' : 'grants'],
+          message: 'Nhờ một quản trị viên khác thực hiện',
+        },
+      ],
     });
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
@@ -51,8 +73,14 @@ export async function updateUser({ ctx, userId, input }: { ctx: UseCaseContext; 
       action: 'user.update',
       entityType: 'user',
       entityId: userId,
-      provinceId: grants.find((g) => g.provinceId)?.provinceId ?? before.find((g) => g.provinceId)?.provinceId ?? null,
-      before: { displayName: user.displayName, email: user.email, isActive: user.isActive, grants: before.map(({ role, unitId }) => ({ role, unitId })) },
+      provinceId:
+        grants.find((g) => g.provinceId)?.provinceId ?? before.find((g) => g.provinceId)?.provinceId ?? null,
+      before: {
+        displayName: user.displayName,
+        email: user.email,
+        isActive: user.isActive,
+        grants: before.map(({ role, unitId }) => ({ role, unitId })),
+      },
       after: {
         displayName: updated.displayName,
         email: updated.email,

@@ -34,7 +34,12 @@ export function presentUser(u: UserRecord, grants: GrantRow[], now: Date): UserO
     isLocked: !!u.lockedUntil && u.lockedUntil > now,
     locale: u.locale,
     version: u.version,
-    grants: grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName, provinceId: g.provinceId })),
+    grants: grants.map((g) => ({
+      role: g.role,
+      unitId: g.unitId,
+      unitName: g.unitName,
+      provinceId: g.provinceId,
+    })),
     createdAt: u.createdAt.toISOString(),
   };
 }

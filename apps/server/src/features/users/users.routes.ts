@@ -17,7 +17,12 @@ const username = z
   .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
   .max(60)
   .regex(/^[a-zA-Z0-9._@-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ @ -');
-const displayName = z.string().trim().min(2, 'Nhập họ tên').max(120).transform((s) => s.normalize('NFC'));
+const displayName = z
+  .string()
+  .trim()
+  .min(2, 'Nhập họ tên')
+  .max(120)
+  .transform((s) => s.normalize('NFC'));
 const email = z.email('Thư điện tử không hợp lệ').max(200).nullable();
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
