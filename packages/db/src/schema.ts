@@ -99,6 +99,12 @@ export const orgUnitSuccession = pgTable(
       .notNull()
       .references(() => orgUnit.id),
     share: text('share').notNull().default('full'),
+    /**
+     * Whether the predecessor's records count for this successor once the predecessor has ended (succession
+     * roll-up, docs/architecture.md § Org units through time). Always true for a full succession; for a partial
+     * one the reorganisation chose: one successor receives them, or every successor by the share recorded.
+     */
+    receivesRecords: boolean('receives_records').notNull().default(true),
     effectiveDate: date('effective_date').notNull(),
     reorganisationId: uuid('reorganisation_id').references(() => reorganisation.id),
   },

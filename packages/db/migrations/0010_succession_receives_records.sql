@@ -1,0 +1,1 @@
+ALTER TABLE "org_unit_succession" ADD COLUMN "receives_records" boolean DEFAULT true NOT NULL;
