@@ -32,6 +32,7 @@ import { userRoutes } from './features/users/users.routes';
 import { registerAuth } from './http/auth';
 import { frameworkErrorHandler, registerErrorHandler } from './http/errors';
 import { registerInputGuard } from './http/input-guard';
+import { registerJsonBodyParser } from './http/json-body';
 
 // Zod's own messages (wrong type, too short…) in Vietnamese, the language of the API's users.
 z.config(z.locales.vi());
@@ -79,6 +80,7 @@ export async function buildApp({
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
   registerInputGuard(app);
   await app.register(swagger, {
     openapi: {

@@ -1,31 +1,72 @@
 import { type FieldIssue, validationError } from '@dx/domain';
 import type { FastifyInstance } from 'fastify';
 
-/** Paths of the strings (values or keys) in `value` that contain a NUL character. */
-function nulPaths(value: unknown, path: (string | number)[], out: FieldIssue[]): void {
-  if (out.length >= 20) return;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ path, message: 'Có ký tự không hợp lệ (NUL)' });
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) nulPaths(v, [...path, i], out);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) out.push({ path: [...path, k], message: 'Có ký tự không hợp lệ (NUL)' });
-      nulPaths(v, [...path, k], out);
+const MAX_ISSUES = 20;
+
+/**
+ * Why a string cannot be stored, or null when it can. PostgreSQL text holds no U+0000; an unpaired UTF-16
+ * surrogate is not encodable as UTF-8, so the driver fails inside the query (a 500); C0/C1 control characters
+ * (other than tab, line feed and carriage return, which multi-line fields keep) are never meant text and hide
+ * content from readers. Single-line fields refuse tab and newline too, in their zod schema (http/schemas.ts).
+ */
+export function unstorableReason(s: string): string | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return 'Có ký tự không hợp lệ (NUL)';
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return 'Có ký tự không hợp lệ (UTF-16 không ghép cặp)';
     }
+    if (c >= 0xdc00 && c <= 0xdfff) return 'Có ký tự không hợp lệ (UTF-16 không ghép cặp)';
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f))
+      return `Có ký tự điều khiển không hợp lệ (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
   }
+  return null;
 }
 
 /**
- * PostgreSQL text cannot hold U+0000: a NUL anywhere in the input would fail the query with a 500. Refuse it up
- * front as bad input, naming the field, for every route (the zod schemas then see only storable text).
+ * Paths of the strings (values or keys) in `root` that cannot be stored. Iterative (an explicit stack, no
+ * recursion), so no nesting depth can overflow the call stack; the JSON parser already bounds depth
+ * (http/json-body.ts) and this walk stops after MAX_ISSUES findings.
+ */
+export function unstorablePaths(root: unknown, rootPath: (string | number)[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: rootPath }];
+  while (stack.length > 0 && out.length < MAX_ISSUES) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const reason = unstorableReason(value);
+      if (reason) out.push({ path, message: reason });
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i]!;
+        const reason = unstorableReason(k);
+        if (reason) out.push({ path: [...path, k], message: reason });
+        stack.push({ value: v, path: [...path, k] });
+      }
+    }
+  }
+  return out.slice(0, MAX_ISSUES);
+}
+
+/**
+ * Refuses unstorable text anywhere in the input up front as bad input, naming the field, for every route (the zod
+ * schemas then see only storable text).
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const issues: FieldIssue[] = [];
-    nulPaths(request.params, ['params'], issues);
-    nulPaths(request.query, ['querystring'], issues);
-    nulPaths(request.body, ['body'], issues);
+    const issues = [
+      ...unstorablePaths(request.params, ['params']),
+      ...unstorablePaths(request.query, ['querystring']),
+      ...unstorablePaths(request.body, ['body']),
+    ];
     if (issues.length > 0) throw validationError('Dữ liệu gửi lên không hợp lệ', issues);
   });
 }
