@@ -1,84 +1,127 @@
-import type { Cell } from '@dx/domain';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '@dx/domain';
 import ExcelJS from 'exceljs';
+import { DEFAULT_READ_LIMITS, type ReadLimits, type Table } from './xlsx-reader';
 
-/** A sheet as rows of cells; row 1 is the header (row numbers as Excel shows them). */
-export type Table = { headers: string[]; rows: { row: number; cells: Cell[] }[] };
+export type { Table } from './xlsx-reader';
 
-/** Splits CSV text; the separator is guessed from the header (Vietnamese-locale Excel writes ';'). */
-export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, '');
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length] as const);
-  const sep = counts.sort((a, b) => b[1] - a[1])[0]![0];
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/*
+ * Imported workbooks are read within bounds (issue 14): the zip's declared sizes are checked
+ * before inflating and again while inflating, rows are streamed and reading stops at the row limit, and the
+ * parsing runs in a worker thread with its own heap limit, so a hostile file can kill only that worker. Imports
+ * are capped per user and overall, so a handful of uploads cannot take both cores.
+ */
 
-function plainCell(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return plainCell(v.result as ExcelJS.CellValue);
-  return String(v);
-}
+/** Imports read at the same time, overall and per user (the machine has few cores; each worker ≤ HEAP_MB). */
+export const IMPORT_CONCURRENCY = { overall: 2, perUser: 1 };
+/** Heap of one reading worker (MB). */
+const HEAP_MB = 192;
+/** A worker that has not answered by then is stopped. */
+const TIMEOUT_MS = 60_000;
 
-/** Reads the first sheet of an .xlsx, or a .csv (UTF-8). Null when the bytes are neither. */
-export async function readTable(bytes: Buffer, fileName: string): Promise<Table | null> {
-  const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      return null;
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) return null;
-    const headers: string[] = [];
-    const rows: Table['rows'] = [];
-    ws.eachRow({ includeEmpty: false }, (r, n) => {
-      const values = (r.values as ExcelJS.CellValue[]).slice(1).map(plainCell);
-      if (n === 1) headers.push(...values.map((v) => (v === null || v === undefined ? '' : String(v))));
-      else rows.push({ row: n, cells: values });
-    });
-    return { headers, rows };
-  }
-  if (!/\.(csv|txt)$/i.test(fileName)) return null;
-  const text = bytes.toString('utf8');
-  if (text.includes('\u0000')) return null;
-  const [head = [], ...rest] = parseCsv(text);
-  return {
-    headers: head,
-    rows: rest.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')),
+let running = 0;
+const runningByUser = new Map<string, number>();
+
+/** Takes a reading slot for `userId`, or refuses with 429 when the user's or the server's slots are taken. */
+function acquire(userId: string): () => void {
+  const mine = runningByUser.get(userId) ?? 0;
+  if (mine >= IMPORT_CONCURRENCY.perUser)
+    throw new AppError(
+      'IMPORT.BUSY',
+      `Bạn đang nhập ${mine} tệp (tối đa ${IMPORT_CONCURRENCY.perUser} tệp cùng lúc); chờ tệp trước xong rồi thử lại`,
+    );
+  if (running >= IMPORT_CONCURRENCY.overall)
+    throw new AppError(
+      'IMPORT.BUSY',
+      `Hệ thống đang đọc ${running} tệp nhập (tối đa ${IMPORT_CONCURRENCY.overall} tệp cùng lúc); thử lại sau ít phút`,
+    );
+  running++;
+  runningByUser.set(userId, mine + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running--;
+    const left = (runningByUser.get(userId) ?? 1) - 1;
+    if (left <= 0) runningByUser.delete(userId);
+    else runningByUser.set(userId, left);
   };
+}
+
+type WorkerAnswer =
+  | { ok: true; table: Table }
+  | { ok: false; kind: 'limit' | 'format' | 'crash'; limit?: string; message: string };
+
+/** Parses in a worker thread; resolves with its answer, or a crash when the worker dies or runs too long. */
+function parseInWorker(bytes: Buffer, fileName: string, limits: ReadLimits): Promise<WorkerAnswer> {
+  const copy = new Uint8Array(bytes);
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: {
+        entry: new URL('./tabular-worker.ts', import.meta.url).href,
+        bytes: copy,
+        fileName,
+        limits,
+      },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const finish = (a: WorkerAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(a);
+    };
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          kind: 'limit',
+          limit: 'time',
+          message: `Đọc tệp quá ${TIMEOUT_MS / 1000} giây; chia thành nhiều tệp nhỏ hơn`,
+        }),
+      TIMEOUT_MS,
+    );
+    worker.once('message', (m: WorkerAnswer) => finish(m));
+    worker.once('error', (e) => finish({ ok: false, kind: 'crash', message: e.message }));
+    worker.once('exit', (code) =>
+      finish({ ok: false, kind: 'crash', message: `worker exited with code ${code}` }),
+    );
+  });
+}
+
+/**
+ * Reads the first sheet of an .xlsx, or a .csv (UTF-8), within `limits` (at most `maxRows` data rows). Refusals
+ * name the limit reached: 413 `IMPORT.TOO_LARGE`; an unreadable file 400 `IMPORT.INVALID_FILE`; too many imports
+ * at once 429 `IMPORT.BUSY`.
+ */
+export async function readTable(
+  bytes: Buffer,
+  fileName: string,
+  o: { userId: string; maxRows: number; limits?: Partial<ReadLimits> },
+): Promise<Table> {
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...o.limits, maxRows: o.maxRows };
+  const release = acquire(o.userId);
+  try {
+    const answer = await parseInWorker(bytes, fileName, limits);
+    if (answer.ok) return answer.table;
+    if (answer.kind === 'limit')
+      throw new AppError('IMPORT.TOO_LARGE', answer.message, { limit: answer.limit });
+    if (answer.kind === 'format')
+      throw new AppError('IMPORT.INVALID_FILE', `Tệp không đọc được: ${answer.message}`);
+    // The worker ran out of memory or died: the file asked for more than a workbook of this size may.
+    throw new AppError(
+      'IMPORT.TOO_LARGE',
+      `Tệp cần quá ${HEAP_MB} MB bộ nhớ để đọc; chia thành nhiều tệp nhỏ hơn hoặc bỏ định dạng thừa`,
+      { limit: 'memory' },
+    );
+  } finally {
+    release();
+  }
 }
 
 /** An .xlsx with one header row (and an example row), the way units receive templates. */

@@ -1,5 +1,5 @@
 import { insertTasks, type NewTask, nextTaskPosition, planTaskKeys, taskLeadCandidates } from '@dx/db';
-import { AppError, type AppendixRow, foldVietnamese, isRowValid, readAppendix } from '@dx/domain';
+import { type AppendixRow, foldVietnamese, isRowValid, readAppendix } from '@dx/domain';
 import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
 import { expandAssignments, type PlannedAssignment } from './expand-assignments';
@@ -37,9 +37,7 @@ export async function importAppendix({
   answers?: Record<string, { type: 'unit' | 'group'; id: string }>;
 }): Promise<AppendixImportReport> {
   const plan = await loadPlanFor(ctx, planId, 'task.write');
-  const table = await readTable(content, fileName);
-  if (!table) throw new AppError('IMPORT.INVALID_FILE', 'Tệp không đọc được: dùng tệp .xlsx hoặc .csv');
-  if (table.rows.length > MAX_ROWS) throw new AppError('IMPORT.INVALID_FILE', `Tệp có quá ${MAX_ROWS} dòng`);
+  const table = await readTable(content, fileName, { userId: ctx.actor.userId, maxRows: MAX_ROWS });
   const planFrom = `${plan.year}-01-01`;
   const candidates = await taskLeadCandidates(ctx.db, plan.provinceId, planFrom);
   const reading = readAppendix([{ row: 1, cells: table.headers }, ...table.rows], {
