@@ -155,14 +155,28 @@ export const appUser = pgTable(
     email: text('email'),
     passwordHash: text('password_hash').notNull(),
     isActive: boolean('is_active').notNull().default(true),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     locale: text('locale').notNull().default('vi'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('app_user_username_uq').on(sql`lower(${t.username})`)],
+);
+
+/**
+ * Failed sign-ins counted per username as typed (known or not, case-folded) and client address; address '' is the
+ * account-wide count across addresses. The waits they impose are packages/domain/src/auth/sign-in-throttle.ts.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    usernameKey: text('username_key').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.usernameKey, t.address] })],
 );
 
 /** A role over an org unit and everything below it; unit_id NULL = all provinces (system administrator). */

@@ -1,7 +1,7 @@
 import type { Grant, Role } from '@dx/domain';
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
-import { appUser, roleGrant, session } from '../schema';
+import { appUser, roleGrant, session, signInThrottle } from '../schema';
 
 export type UserRecord = typeof appUser.$inferSelect;
 export type GrantRow = Grant & { id: string; unitName: string | null };
@@ -145,31 +145,85 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
   return { items: rows, total: Number(total[0]?.n ?? 0) };
 }
 
-/**
- * Counts a failed sign-in and locks the account once `lockAfter` failures accumulate. A lock that has run out
- * starts a fresh count: after waiting out the lock the user gets their attempts back, not one more try.
- */
-export async function recordLoginFailure(
+export type ThrottleState = { pairBlockedUntil: Date | null; accountBlockedUntil: Date | null };
+
+/** The waits currently imposed on signing in as `usernameKey` from `address`. */
+export async function getSignInThrottle(
   db: Db,
-  userId: string,
-  opts: { lockAfter: number; lockUntil: Date; now: Date },
-): Promise<number> {
-  const expired = sql`(${appUser.lockedUntil} IS NOT NULL AND ${appUser.lockedUntil} <= ${opts.now.toISOString()}::timestamptz)`;
-  const base = sql`(CASE WHEN ${expired} THEN 0 ELSE ${appUser.failedLoginCount} END)`;
-  const [row] = await db
-    .update(appUser)
-    .set({
-      failedLoginCount: sql`${base} + 1`,
-      lockedUntil: sql`CASE WHEN ${base} + 1 >= ${opts.lockAfter} THEN ${opts.lockUntil.toISOString()}::timestamptz
-                            WHEN ${expired} THEN NULL ELSE ${appUser.lockedUntil} END`,
-    })
-    .where(eq(appUser.id, userId))
-    .returning({ n: appUser.failedLoginCount });
-  return row?.n ?? 0;
+  usernameKey: string,
+  address: string,
+): Promise<ThrottleState> {
+  const rows = await db
+    .select({ address: signInThrottle.address, blockedUntil: signInThrottle.blockedUntil })
+    .from(signInThrottle)
+    .where(and(eq(signInThrottle.usernameKey, usernameKey), inArray(signInThrottle.address, [address, ''])));
+  const at = (a: string) => rows.find((r) => r.address === a)?.blockedUntil ?? null;
+  return { pairBlockedUntil: at(address), accountBlockedUntil: at('') };
 }
 
-export async function resetLoginFailures(db: Db, userId: string): Promise<void> {
-  await db.update(appUser).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(appUser.id, userId));
+/**
+ * Counts one failed sign-in for the (username, address) pair and for the username across addresses (address ''),
+ * in one statement each (an upsert, safe under concurrent attempts), and sets each row's wait from its new count
+ * with `delayMs` (a pure rule, packages/domain/src/auth/sign-in-throttle.ts). A count idle for `forgetAfterMs`
+ * starts again. Returns the new counts.
+ */
+export async function recordSignInFailure(
+  db: Db,
+  opts: {
+    usernameKey: string;
+    address: string;
+    now: Date;
+    forgetAfterMs: number;
+    delayMs: (failures: number, scope: 'pair' | 'account') => number;
+  },
+): Promise<{ pair: number; account: number }> {
+  const count = async (address: string, scope: 'pair' | 'account') => {
+    const now = opts.now.toISOString();
+    const forgetBefore = new Date(opts.now.getTime() - opts.forgetAfterMs).toISOString();
+    const [row] = await queryRows<{ failures: number }>(
+      db,
+      sql`INSERT INTO sign_in_throttle AS t (username_key, address, failures, last_failure_at, blocked_until)
+          VALUES (${opts.usernameKey}, ${address}, 1, ${now}::timestamptz, ${now}::timestamptz)
+          ON CONFLICT (username_key, address) DO UPDATE SET
+            failures = CASE WHEN t.last_failure_at < ${forgetBefore}::timestamptz THEN 1 ELSE t.failures + 1 END,
+            last_failure_at = EXCLUDED.last_failure_at
+          RETURNING t.failures`,
+    );
+    const failures = Number(row!.failures);
+    const wait = opts.delayMs(failures, scope);
+    if (wait > 0) {
+      await db
+        .update(signInThrottle)
+        .set({ blockedUntil: new Date(opts.now.getTime() + wait) })
+        .where(and(eq(signInThrottle.usernameKey, opts.usernameKey), eq(signInThrottle.address, address)));
+    }
+    return failures;
+  };
+  return { pair: await count(opts.address, 'pair'), account: await count('', 'account') };
+}
+
+/** Forgets a username's failures: from one address (a successful sign-in there) or from every address (unlock). */
+export async function clearSignInThrottle(db: Db, usernameKey: string, address?: string): Promise<number> {
+  const rows = await db
+    .delete(signInThrottle)
+    .where(
+      address === undefined
+        ? eq(signInThrottle.usernameKey, usernameKey)
+        : and(eq(signInThrottle.usernameKey, usernameKey), inArray(signInThrottle.address, [address, ''])),
+    )
+    .returning({ a: signInThrottle.address });
+  return rows.length;
+}
+
+/** Of these usernames, those whose sign-in currently waits (from some address, or account-wide). */
+export async function throttledUsernames(db: Db, usernames: string[], now: Date): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const keys = [...new Set(usernames.map((u) => u.trim().toLowerCase()))];
+  const rows = await db
+    .selectDistinct({ k: signInThrottle.usernameKey })
+    .from(signInThrottle)
+    .where(and(inArray(signInThrottle.usernameKey, keys), gt(signInThrottle.blockedUntil, now)));
+  return new Set(rows.map((r) => r.k));
 }
 
 export async function insertSession(
@@ -198,7 +252,7 @@ export type SessionActor = {
 /**
  * The request hot path in one round trip: the unexpired session, its user only if active, and the user's grants
  * with each granted unit's province (in grant order). Null for an unknown/expired token or an inactive user.
- * Sessions do not slide (expiry is fixed at sign-in) and a sign-in lock does not end existing sessions.
+ * Sessions do not slide (expiry is fixed at sign-in) and sign-in throttling does not end existing sessions.
  */
 export async function findSessionActor(db: Db, tokenHash: string, now: Date): Promise<SessionActor | null> {
   const [row] = await queryRows<{

@@ -3,7 +3,7 @@ import { AppError, hasPermissionAnywhere, PERMISSION_NAMES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/env';
-import { SESSION_COOKIE } from '../../http/auth';
+import { hashToken, SESSION_COOKIE } from '../../http/auth';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { newPassword } from '../../lib/passwords';
@@ -61,6 +61,9 @@ export const authRoutes =
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
           requestId: request.id,
+          previousTokenHash: request.cookies[SESSION_COOKIE]
+            ? hashToken(request.cookies[SESSION_COOKIE])
+            : null,
         });
         reply.setCookie(SESSION_COOKIE, result.token, {
           ...cookieOptions,

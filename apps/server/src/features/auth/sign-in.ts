@@ -1,20 +1,27 @@
 import {
+  clearSignInThrottle,
   type Db,
+  deleteSession,
   findUserByUsername,
+  getSignInThrottle,
   insertAudit,
   insertSession,
-  recordLoginFailure,
-  resetLoginFailures,
+  recordSignInFailure,
 } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, SIGN_IN_THROTTLE, secondsUntil, throttleDelayMs, throttleKey } from '@dx/domain';
 import { hashToken, newToken } from '../../http/auth';
 import { dummyHash, verifyPassword } from '../../lib/passwords';
 
-/** Failed attempts before the account locks, and for how long (brute-force protection). */
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+/** One answer for a wrong password, an unknown username and a deactivated account: none tells them apart. */
+const invalidCredentials = () =>
+  new AppError('AUTH.INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
 
-/** Checks the password and opens a session; returns the raw token for the cookie. */
+/**
+ * Checks the password and opens a session; returns the raw token for the cookie. Failures are throttled per
+ * (username, address) and per username (packages/domain/src/auth/sign-in-throttle.ts), counted alike whether the
+ * username exists or not; a wrong password costs the same argon2 verification either way (the dummy hash). Signing
+ * in over a live session ends that session: the old token never outlives a new sign-in.
+ */
 export async function signIn(opts: {
   db: Db;
   username: string;
@@ -24,52 +31,56 @@ export async function signIn(opts: {
   ip: string;
   userAgent: string | null;
   requestId: string;
+  /** SHA-256 of the session cookie the browser sent with the sign-in, if any. */
+  previousTokenHash?: string | null;
 }) {
   const { db, now } = opts;
-  const user = await findUserByUsername(db, opts.username);
-  if (!user || !user.isActive) {
-    await verifyPassword(await dummyHash(), opts.password);
-    throw new AppError('AUTH.INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(
-      'AUTH.LOCKED',
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${user.lockedUntil.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} hoặc liên hệ quản trị viên.`,
-      { lockedUntil: user.lockedUntil.toISOString() },
-    );
-  }
-  const ok = await verifyPassword(user.passwordHash, opts.password);
-  const auditBase = {
-    actorUserId: user.id,
-    actorName: user.displayName,
-    entityType: 'user',
-    entityId: user.id,
-    provinceId: null,
-    requestId: opts.requestId,
-    ip: opts.ip,
-  };
-  if (!ok) {
-    const failures = await db.transaction(async (tx) => {
-      const n = await recordLoginFailure(tx, user.id, {
-        lockAfter: LOCK_AFTER_FAILURES,
-        lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
-        now,
-      });
-      await insertAudit(tx, { ...auditBase, action: 'auth.sign_in_failed', after: { failures: n } });
-      return n;
+  const usernameKey = throttleKey(opts.username);
+  const throttle = await getSignInThrottle(db, usernameKey, opts.ip);
+  const wait = Math.max(
+    secondsUntil(throttle.pairBlockedUntil, now),
+    secondsUntil(throttle.accountBlockedUntil, now),
+  );
+  if (wait > 0) {
+    throw new AppError('AUTH.RATE_LIMITED', `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${wait} giây.`, {
+      retryAfterSeconds: wait,
     });
-    const left = LOCK_AFTER_FAILURES - failures;
-    throw new AppError(
-      'AUTH.INVALID_CREDENTIALS',
-      left > 0
-        ? `Tên đăng nhập hoặc mật khẩu không đúng (còn ${left} lần thử)`
-        : `Tài khoản tạm khóa ${LOCK_MINUTES} phút do đăng nhập sai nhiều lần`,
-    );
+  }
+  const user = await findUserByUsername(db, opts.username);
+  const ok =
+    user && user.isActive
+      ? await verifyPassword(user.passwordHash, opts.password)
+      : (await verifyPassword(await dummyHash(), opts.password)) && false;
+  if (!ok || !user) {
+    await db.transaction(async (tx) => {
+      const failures = await recordSignInFailure(tx, {
+        usernameKey,
+        address: opts.ip,
+        now,
+        forgetAfterMs: SIGN_IN_THROTTLE.forgetAfterMs,
+        delayMs: (n, scope) => throttleDelayMs(n, SIGN_IN_THROTTLE[scope]),
+      });
+      if (user) {
+        await insertAudit(tx, {
+          actorUserId: user.id,
+          actorName: user.displayName,
+          entityType: 'user',
+          entityId: user.id,
+          provinceId: null,
+          requestId: opts.requestId,
+          ip: opts.ip,
+          action: 'auth.sign_in_failed',
+          after: { failures: failures.pair, accountFailures: failures.account },
+        });
+      }
+    });
+    throw invalidCredentials();
   }
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
-    await resetLoginFailures(tx, user.id);
+    await clearSignInThrottle(tx, usernameKey, opts.ip);
+    if (opts.previousTokenHash) await deleteSession(tx, opts.previousTokenHash);
     await insertSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
@@ -78,7 +89,16 @@ export async function signIn(opts: {
       ip: opts.ip,
       userAgent: opts.userAgent,
     });
-    await insertAudit(tx, { ...auditBase, action: 'auth.sign_in' });
+    await insertAudit(tx, {
+      actorUserId: user.id,
+      actorName: user.displayName,
+      entityType: 'user',
+      entityId: user.id,
+      provinceId: null,
+      requestId: opts.requestId,
+      ip: opts.ip,
+      action: 'auth.sign_in',
+    });
   });
   return { token, csrfToken, userId: user.id };
 }

@@ -1,4 +1,4 @@
-import { findUserById, getGrants } from '@dx/db';
+import { findUserById, getGrants, throttledUsernames } from '@dx/db';
 import { AppError } from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
 import { assertCanManage } from './user-access';
@@ -9,5 +9,6 @@ export async function getUser({ ctx, userId }: { ctx: UseCaseContext; userId: st
   if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
   const grants = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, grants, 'user.read');
-  return { user, grants };
+  const locked = (await throttledUsernames(ctx.db, [user.username], ctx.now)).size > 0;
+  return { user, grants, locked };
 }

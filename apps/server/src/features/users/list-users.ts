@@ -1,4 +1,4 @@
-import { getGrants, listUsers as queryUsers } from '@dx/db';
+import { getGrants, listUsers as queryUsers, throttledUsernames } from '@dx/db';
 import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
 import type { UseCaseContext } from '../../http/context';
 import { canManageUser } from './user-access';
@@ -31,8 +31,17 @@ export async function listUsers({
       ctx.db,
       result.items.map((u) => u.id),
     );
+    const locked = await throttledUsernames(
+      ctx.db,
+      result.items.map((u) => u.username),
+      ctx.now,
+    );
     return {
-      items: result.items.map((u) => ({ user: u, grants: grants.get(u.id) ?? [] })),
+      items: result.items.map((u) => ({
+        user: u,
+        grants: grants.get(u.id) ?? [],
+        locked: locked.has(u.username.toLowerCase()),
+      })),
       total: result.total,
     };
   }
@@ -48,5 +57,14 @@ export async function listUsers({
     const own = grants.get(user.id) ?? [];
     if (await canManageUser(ctx, own, seen)) managed.push({ user, grants: own });
   }
-  return { items: managed.slice(offset, offset + limit), total: managed.length };
+  const page = managed.slice(offset, offset + limit);
+  const locked = await throttledUsernames(
+    ctx.db,
+    page.map((m) => m.user.username),
+    ctx.now,
+  );
+  return {
+    items: page.map((m) => ({ ...m, locked: locked.has(m.user.username.toLowerCase()) })),
+    total: managed.length,
+  };
 }

@@ -1,11 +1,12 @@
 import {
+  clearSignInThrottle,
   deleteUserSessions,
   findUserById,
   getGrants,
   replaceGrants,
   updateUser as updateUserRow,
 } from '@dx/db';
-import { AppError, type Role } from '@dx/domain';
+import { AppError, type Role, throttleKey } from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../http/context';
 import { hashPassword } from '../../lib/passwords';
 import { assertCanGrant, assertCanManage } from './user-access';
@@ -68,6 +69,8 @@ export async function updateUser({
       !!input.grants &&
       [...new Set(input.grants.map(key))].sort().join(',') !== [...new Set(before.map(key))].sort().join(',');
     if (input.isActive === false || passwordHash || grantsChanged) await deleteUserSessions(tx, userId);
+    // A password set by an administrator is the way back in: failed attempts before it no longer make anyone wait.
+    if (passwordHash) await clearSignInThrottle(tx, throttleKey(user.username));
     const grants = (await getGrants(tx, [userId])).get(userId) ?? [];
     await audit(tx, ctx, {
       action: 'user.update',

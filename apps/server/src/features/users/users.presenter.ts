@@ -23,15 +23,18 @@ export const userOut = z.object({
 });
 export type UserOut = z.infer<typeof userOut>;
 
-/** The only shape a user leaves the server in: never the password hash or failure counters. */
-export function presentUser(u: UserRecord, grants: GrantRow[], now: Date): UserOut {
+/**
+ * The only shape a user leaves the server in: never the password hash or failure counters. `isLocked`: sign-in
+ * currently waits after failed attempts (from some address, or account-wide), which an administrator can lift.
+ */
+export function presentUser(u: UserRecord, grants: GrantRow[], _now: Date, locked = false): UserOut {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     email: u.email,
     isActive: u.isActive,
-    isLocked: !!u.lockedUntil && u.lockedUntil > now,
+    isLocked: locked,
     locale: u.locale,
     version: u.version,
     grants: grants.map((g) => ({

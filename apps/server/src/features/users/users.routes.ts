@@ -7,6 +7,7 @@ import { newPassword } from '../../lib/passwords';
 import { createUser } from './create-user';
 import { getUser } from './get-user';
 import { listUsers } from './list-users';
+import { unlockUser } from './unlock-user';
 import { updateUser } from './update-user';
 import { presentUser, userOut } from './users.presenter';
 
@@ -39,7 +40,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const result = await listUsers({ ctx, ...request.query });
-      return { items: result.items.map((r) => presentUser(r.user, r.grants, ctx.now)), total: result.total };
+      return {
+        items: result.items.map((r) => presentUser(r.user, r.grants, ctx.now, r.locked)),
+        total: result.total,
+      };
     },
   );
 
@@ -78,8 +82,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = contextOf(request);
-      const { user, grants } = await getUser({ ctx, userId: request.params.userId });
-      return presentUser(user, grants, ctx.now);
+      const { user, grants, locked } = await getUser({ ctx, userId: request.params.userId });
+      return presentUser(user, grants, ctx.now, locked);
     },
   );
 
@@ -105,6 +109,23 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request);
       const { user, grants } = await updateUser({ ctx, userId: request.params.userId, input: request.body });
       return presentUser(user, grants, ctx.now);
+    },
+  );
+
+  app.post(
+    '/users/:userId/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Mở khóa đăng nhập (xóa các lần đăng nhập sai)',
+        params: z.object({ userId: z.uuid() }),
+        response: { 200: userOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const { user, grants } = await unlockUser({ ctx, userId: request.params.userId });
+      return presentUser(user, grants, ctx.now, false);
     },
   );
 };
