@@ -1,0 +1,6 @@
+export * from './clean-layout';
+export * from './corpus-vi';
+export * from './repair';
+export * from './restore-diacritics';
+export * from './syllable-model';
+export * from './word-accuracy';

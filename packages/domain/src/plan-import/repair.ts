@@ -1,0 +1,74 @@
+import { cleanOcrLayout } from './clean-layout';
+import { DX_CORPUS_VI } from './corpus-vi';
+import { restoreDiacritics } from './restore-diacritics';
+import { buildSyllableModel, type SyllableModel } from './syllable-model';
+
+const LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
+
+/**
+ * Puts back the letters of a), b), c)… that OCR damaged (Nghị định 30/2020, Phụ lục I, mục II.9: sub-items run
+ * a), b), c), d), đ), e), g)…): "¢)" and ")" take the letter after the previous one; a second "d)" is "đ)".
+ */
+export function repairLetterLabels(text: string): string {
+  let previous: string | null = null;
+  return text
+    .split('\n\n')
+    .map((p) => {
+      if (/^(?:[IVX]+\.|\d{1,2}\.)\s/u.test(p)) {
+        previous = null;
+        return p;
+      }
+      const m = /^([a-zđ¢]?)\)\s/u.exec(p);
+      if (!m) return p;
+      const expected = previous === null ? 'a' : (LETTERS[LETTERS.indexOf(previous) + 1] ?? '');
+      let letter = m[1]!;
+      if (letter === '' || letter === '¢' || (letter === previous && expected)) letter = expected;
+      else if (letter === 'd' && expected === 'đ') letter = 'đ';
+      previous = letter;
+      return `${letter})${p.slice(m[0].length - 1)}`;
+    })
+    .join('\n\n');
+}
+
+let defaultModel: SyllableModel | null = null;
+
+/** The model built from the shipped corpus (corpus-vi.ts) and, when given, a syllable lexicon. */
+export function defaultSyllableModel(lexicon?: readonly string[]): SyllableModel {
+  if (lexicon) return buildSyllableModel({ corpus: DX_CORPUS_VI, lexicon });
+  defaultModel ??= buildSyllableModel({ corpus: DX_CORPUS_VI });
+  return defaultModel;
+}
+
+export type RepairResult = { text: string; removed: string[]; restoredWords: number };
+
+/** OCR repair: layout (noise, columns, broken lines), sub-item letters, then diacritics. Pure. */
+export function repairOcrText(raw: string, model: SyllableModel = defaultSyllableModel()): RepairResult {
+  const layout = cleanOcrLayout(raw);
+  const labelled = repairLetterLabels(layout.text);
+  const restored = restoreDiacritics(labelled, model);
+  return { text: restored.text, removed: layout.removed, restoredWords: restored.changed };
+}
