@@ -309,8 +309,9 @@ describe('trend over the period (value at each month end, then now)', () => {
         ...Array(6).fill([3, 2, 66.7]),
         ...Array(4).fill([4, 2, 50]),
       ]);
-      // c: 5 people until "left" leaves on 01/06; trained twice counts from 01/04, c3 from 01/09.
-      expect(series(2).map((r) => r[2])).toEqual([0, 0, 0, 20, 20, 25, 25, 25, 50, 50, 50, 50]);
+      // c: c3's unit C3 exists only from 01/07 (issue 11: a population is what was in force on the date), so
+      // 4 people until "left" leaves on 01/06, then 3, then 4 with c3; trained twice counts from 01/04, c3 from 01/09.
+      expect(series(2).map((r) => r[2])).toEqual([0, 0, 0, 25, 25, 33.3, 25, 25, 50, 50, 50, 50]);
       // e: the only school activity in the year is on 10/10.
       expect(series(3).map((r) => r[2])).toEqual([...Array(9).fill(0), 33.3, 33.3, 33.3]);
       // The last point is the live figure.

@@ -1,6 +1,14 @@
 import type { OrgUnitKind, Quarter, ResolvedPeriod, TargetDefinition } from '@dx/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
+import {
+  feedingProvinces,
+  inForceOn,
+  placeOn,
+  standingUnit,
+  unitsStandingFor,
+  versionInForce,
+} from './as-of';
 
 /*
  * Live evaluation of a target definition (ARCHITECTURE § Data model: "evaluated live by SQL over the records —
@@ -70,61 +78,66 @@ const list = (values: readonly string[], type: 'text' | 'uuid' | 'date'): SQL =>
 const inProvinces = (column: SQL, provinceIds: string[] | null): SQL =>
   provinceIds === null ? sql`TRUE` : sql`${column} = ANY(${list(provinceIds, 'uuid')})`;
 
-/** The version of unit `id` in force on `asOf`, or its last one before (a unit that has since ended). */
-const versionAsOf = (id: SQL, asOf: string) => sql`
-  SELECT x.unit_id, x.name, x.kind, x.parent_unit_id FROM org_unit_version x
-   WHERE x.unit_id = ${id} AND (x.valid_from IS NULL OR x.valid_from <= ${asOf}::date)
-   ORDER BY x.valid_from DESC NULLS LAST LIMIT 1`;
-
 /**
- * Where each owner unit of the subjects sits as of a date: its name, kind, province and district — the unit
- * itself, its parent or its grandparent (school → commune → district); departments and other city-level units
- * have none ("cấp thành phố"). Looked up per distinct owner through the (unit_id, valid_from) index, so the cost
- * follows the subjects, not the size of the country.
+ * Where each subject's unit sits as of the date: the unit (standing on that date, see standingUnit), its kind,
+ * province and district — the unit itself, its parent or its grandparent (school → commune → district);
+ * departments and other province-level units have none ("cấp thành phố"). Parents are looked up once per distinct
+ * parent, so the cost follows the owners, not the size of the country.
  */
-function placedOwners(asOf: string, subjectsAreUnits: boolean): SQL {
-  // Parents and grandparents are looked up once per distinct parent: 45,000 schools (or 100,000 people's units)
-  // of the country sit under ~3,500 communes, so this is a few thousand index probes, not two per subject.
+function placedOwners(asOf: string): SQL {
   // MATERIALIZED: inlined, the planner may rescan the lookups for every subject (seconds on PGlite).
-  const parents = (owners: SQL) => sql`
+  return sql`
+      ov AS MATERIALIZED (
+        SELECT DISTINCT unit_id, u_name AS name, u_kind AS kind, u_parent AS parent_unit_id, u_province AS province_id
+          FROM subj WHERE unit_id IS NOT NULL
+      ),
       parents AS MATERIALIZED (
-        SELECT pa.parent_unit_id, p.unit_id AS p_id, p.kind AS p_kind, g.unit_id AS g_id, g.kind AS g_kind
-          FROM (SELECT DISTINCT parent_unit_id FROM ${owners} WHERE parent_unit_id IS NOT NULL) pa
-          LEFT JOIN LATERAL (${versionAsOf(sql`pa.parent_unit_id`, asOf)}) p ON TRUE
-          LEFT JOIN LATERAL (${versionAsOf(sql`p.parent_unit_id`, asOf)}) g ON TRUE
+        SELECT pa.parent_unit_id, pl.*
+          FROM (SELECT DISTINCT parent_unit_id FROM ov WHERE parent_unit_id IS NOT NULL) pa
+          CROSS JOIN LATERAL (${placeOn(sql`NULL::uuid`, sql`pa.parent_unit_id`, sql`NULL::text`, asOf)}) pl
       ),
       placed AS (
         SELECT v.unit_id, v.name, v.kind, v.province_id,
                CASE WHEN v.kind = 'district' THEN v.unit_id WHEN pp.p_kind = 'district' THEN pp.p_id
                     WHEN pp.g_kind = 'district' THEN pp.g_id END AS district_id
-          FROM ${owners} v LEFT JOIN parents pp ON pp.parent_unit_id = v.parent_unit_id
+          FROM ov v LEFT JOIN parents pp ON pp.parent_unit_id = v.parent_unit_id
       )`;
-  if (subjectsAreUnits) {
-    // The subjects are the units themselves, read in force on the date.
-    return sql`
-      ov AS (SELECT unit_id, label AS name, u_kind AS kind, u_parent AS parent_unit_id, u_province AS province_id FROM subj),
-      ${parents(sql`ov`)}`;
-  }
-  return sql`
-    ov AS (
-      SELECT ow.unit_id, v.name, v.kind, v.parent_unit_id, o.province_id
-        FROM (SELECT DISTINCT unit_id FROM subj) ow
-        JOIN org_unit o ON o.id = ow.unit_id
-        LEFT JOIN LATERAL (${versionAsOf(sql`ow.unit_id`, asOf)}) v ON TRUE
-    ),
-    ${parents(sql`ov`)}`;
 }
 
 /** Name of a district as of the date (for the few breakdown rows and listed subjects). */
-const districtName = (id: SQL, asOf: string) => sql`(SELECT d.name FROM (${versionAsOf(id, asOf)}) d)`;
+const districtName = (id: SQL, asOf: string) => sql`(SELECT d.name FROM (${versionInForce(id, asOf)}) d)`;
 
-/** Subjects of the population with `due` and `achieved`: columns subject_id, label, unit_id, due, achieved. */
+/**
+ * The owners of candidate records (`owners`: one column of unit ids), each with the unit standing for it on the
+ * as-of date (succession roll-up) when that unit lies in the provinces: owner_id, unit_id, name, kind,
+ * parent_unit_id, province_id. Owners that stand for no unit in force there drop out of the population.
+ */
+function standingOwners(owners: SQL, input: EvaluationInput): SQL {
+  return sql`(SELECT o.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
+       FROM (SELECT DISTINCT ow.owner_id FROM (${owners}) ow(owner_id) WHERE ow.owner_id IS NOT NULL) o
+       CROSS JOIN LATERAL (${standingUnit(sql`o.owner_id`, input.asOf)}) st
+      WHERE ${inProvinces(sql`st.province_id`, input.provinceIds)})`;
+}
+
+/** Records of these provinces and of the provinces merged into them by the as-of date (null = every province). */
+const recordProvinces = (column: SQL, input: EvaluationInput): SQL =>
+  input.provinceIds === null
+    ? sql`TRUE`
+    : sql`${column} = ANY(ARRAY(${feedingProvinces(list(input.provinceIds, 'uuid'), input.asOf)}))`;
+
+/**
+ * Subjects of the population with `due` and `achieved`: columns subject_id, label, unit_id, due, achieved and the
+ * unit's u_name, u_kind, u_parent, u_province as of the date. For records (channels, people, models, events) the
+ * unit is the one standing for the owner on the as-of date (the owner itself, or the unit that succeeded it): a
+ * record counts where its unit stood that day, and only when that unit is in force and lies in the provinces.
+ */
 function subjectsSql(input: EvaluationInput): SQL {
   const { definition: d, period, asOf, provinceIds } = input;
   const pop = d.population;
   const cond = d.condition;
   const from = period.from;
   const to = input.until && input.until < period.to ? input.until : period.to;
+  const unitCols = sql`so.unit_id, so.name AS u_name, so.kind AS u_kind, so.parent_unit_id AS u_parent, so.province_id AS u_province`;
   switch (cond.type) {
     case 'accepted_unit_plan':
     case 'held_event': {
@@ -146,24 +159,24 @@ function subjectsSql(input: EvaluationInput): SQL {
                     : sql``
                 }`
           : sql``;
-      const achieved =
+      // The units whose records achieved the condition, each counted for the unit standing for it on the date
+      // (a unit merged into this one brings its accepted plan or its event along).
+      const achievers =
         cond.type === 'accepted_unit_plan'
-          ? sql`(v.unit_id IN (SELECT up.unit_id FROM unit_plan up WHERE ${inProvinces(sql`up.province_id`, provinceIds)} AND ${years} AND ${accepted})
-                 OR (${cond.includePredecessors} AND EXISTS (
-                   -- A unit merged into this one during the period brings its accepted plan along.
-                   SELECT 1 FROM org_unit_succession su JOIN unit_plan up ON up.unit_id = su.predecessor_unit_id
-                    WHERE su.successor_unit_id = v.unit_id AND su.effective_date > ${from}::date
-                      AND su.effective_date <= ${to}::date AND ${years} AND ${accepted})))`
-          : sql`v.unit_id IN (SELECT e.organiser_unit_id FROM event e
-                 WHERE ${inProvinces(sql`e.province_id`, provinceIds)} AND e.is_dx AND e.held_on BETWEEN ${from}::date AND ${to}::date
+          ? sql`SELECT up.unit_id FROM unit_plan up WHERE ${recordProvinces(sql`up.province_id`, input)} AND ${years} AND ${accepted}`
+          : sql`SELECT e.organiser_unit_id FROM event e
+                 WHERE ${recordProvinces(sql`e.province_id`, input)} AND e.is_dx AND e.held_on BETWEEN ${from}::date AND ${to}::date
                    AND e.kind = ANY(${list(cond.eventKinds, 'text')})
-                   ${cond.levels?.length ? sql`AND e.level = ANY(${list(cond.levels, 'text')})` : sql``})`;
+                   ${cond.levels?.length ? sql`AND e.level = ANY(${list(cond.levels, 'text')})` : sql``}`;
+      const rollsUp = cond.type === 'held_event' || cond.includePredecessors;
+      const achieved = rollsUp
+        ? sql`v.unit_id IN (SELECT so.unit_id FROM ${standingOwners(achievers, input)} so)`
+        : sql`v.unit_id IN (${achievers})`;
       return sql`
         SELECT v.unit_id AS subject_id, v.name AS label, v.unit_id, TRUE AS due, ${achieved} AS achieved,
-               v.kind AS u_kind, v.parent_unit_id AS u_parent, o.province_id AS u_province
+               v.name AS u_name, v.kind AS u_kind, v.parent_unit_id AS u_parent, o.province_id AS u_province
           FROM org_unit_version v JOIN org_unit o ON o.id = v.unit_id
-         WHERE ${inProvinces(sql`o.province_id`, provinceIds)}
-           AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+         WHERE ${inProvinces(sql`o.province_id`, provinceIds)} AND ${inForceOn('v', asOf)}
            AND (${byKind} OR ${byGroup})`;
     }
     case 'dx_publication_each_quarter': {
@@ -176,12 +189,15 @@ function subjectsSql(input: EvaluationInput): SQL {
         input.quarters.map((q) => q.to),
         'date',
       );
+      const candidates = sql`${recordProvinces(sql`c.province_id`, input)} AND c.kind = ANY(${list(pop.channelKinds, 'text')})
+           AND (c.closed_on IS NULL OR c.closed_on > ${asOf}::date)`;
       // Plan 54 I.2.b: a quarter is due once it has ended, and only from the quarter the DX section opened;
       // a channel without a DX section owes every quarter elapsed and keeps none.
       return sql`
-        SELECT c.id AS subject_id, c.name AS label, c.owner_unit_id AS unit_id, qs.due_q > 0 AS due,
+        SELECT c.id AS subject_id, c.name AS label, ${unitCols}, qs.due_q > 0 AS due,
                c.has_dx_section AND qs.due_q > 0 AND qs.done_q = qs.due_q AS achieved
           FROM channel c
+          JOIN ${standingOwners(sql`SELECT c.owner_unit_id FROM channel c WHERE ${candidates}`, input)} so ON so.owner_id = c.owner_unit_id
           CROSS JOIN LATERAL (
             SELECT count(*) AS due_q,
                    count(*) FILTER (WHERE c.has_dx_section AND EXISTS (
@@ -191,40 +207,45 @@ function subjectsSql(input: EvaluationInput): SQL {
               FROM unnest(${qFrom}, ${qTo}) AS q(qf, qt)
              WHERE NOT c.has_dx_section OR c.dx_section_since IS NULL OR q.qt >= c.dx_section_since
           ) qs
-         WHERE ${inProvinces(sql`c.province_id`, provinceIds)} AND c.kind = ANY(${list(pop.channelKinds, 'text')})
-           AND (c.closed_on IS NULL OR c.closed_on > ${asOf}::date)`;
+         WHERE ${candidates}`;
     }
     case 'attended_training': {
       if (pop.record !== 'person') throw new Error('condition needs a person population');
+      const candidates = sql`${recordProvinces(sql`pe.province_id`, input)} AND pe.role = ANY(${list(pop.roles, 'text')})
+           AND (pe.left_on IS NULL OR pe.left_on > ${asOf}::date)`;
       return sql`
-        SELECT pe.id AS subject_id, pe.full_name AS label, pe.unit_id, TRUE AS due,
+        SELECT pe.id AS subject_id, pe.full_name AS label, ${unitCols}, TRUE AS due,
                pe.id IN (SELECT a.person_id FROM training_attendance a JOIN training t ON t.id = a.training_id
-                          WHERE ${inProvinces(sql`t.province_id`, provinceIds)} AND ${cond.tag} = ANY(t.tags)
+                          WHERE ${recordProvinces(sql`t.province_id`, input)} AND ${cond.tag} = ANY(t.tags)
                             AND t.held_on BETWEEN ${from}::date AND ${to}::date) AS achieved
           FROM person pe
-         WHERE ${inProvinces(sql`pe.province_id`, provinceIds)} AND pe.role = ANY(${list(pop.roles, 'text')})
-           AND (pe.left_on IS NULL OR pe.left_on > ${asOf}::date)`;
+          JOIN ${standingOwners(sql`SELECT pe.unit_id FROM person pe WHERE ${candidates}`, input)} so ON so.owner_id = pe.unit_id
+         WHERE ${candidates}`;
     }
     case 'featured_in_publication': {
       if (pop.record !== 'dx_model') throw new Error('condition needs a dx_model population');
+      const candidates = sql`${recordProvinces(sql`m.province_id`, input)} AND m.kind = ANY(${list(pop.modelKinds, 'text')})
+           AND m.recognised_on IS NOT NULL AND m.recognised_on <= ${asOf}::date`;
       return sql`
-        SELECT m.id AS subject_id, m.name AS label, m.unit_id, TRUE AS due,
+        SELECT m.id AS subject_id, m.name AS label, ${unitCols}, TRUE AS due,
                EXISTS (SELECT 1 FROM publication_model pm JOIN publication p ON p.id = pm.publication_id
                          JOIN channel c ON c.id = p.channel_id
                         WHERE pm.model_id = m.id AND c.kind = ANY(${list(cond.channelKinds, 'text')})
                           AND p.published_on BETWEEN ${from}::date AND ${to}::date) AS achieved
           FROM dx_model m
-         WHERE ${inProvinces(sql`m.province_id`, provinceIds)} AND m.kind = ANY(${list(pop.modelKinds, 'text')})
-           AND m.recognised_on IS NOT NULL AND m.recognised_on <= ${asOf}::date`;
+          JOIN ${standingOwners(sql`SELECT m.unit_id FROM dx_model m WHERE ${candidates}`, input)} so ON so.owner_id = m.unit_id
+         WHERE ${candidates}`;
     }
     case 'count': {
       if (pop.record !== 'event') throw new Error('condition needs an event population');
-      return sql`
-        SELECT e.id AS subject_id, e.title AS label, e.organiser_unit_id AS unit_id, TRUE AS due, TRUE AS achieved
-          FROM event e
-         WHERE ${inProvinces(sql`e.province_id`, provinceIds)} AND e.is_dx AND e.kind = ANY(${list(pop.eventKinds, 'text')})
+      const candidates = sql`${recordProvinces(sql`e.province_id`, input)} AND e.is_dx AND e.kind = ANY(${list(pop.eventKinds, 'text')})
            ${pop.levels?.length ? sql`AND e.level = ANY(${list(pop.levels, 'text')})` : sql``}
            AND e.held_on BETWEEN ${from}::date AND ${to}::date`;
+      return sql`
+        SELECT e.id AS subject_id, e.title AS label, ${unitCols}, TRUE AS due, TRUE AS achieved
+          FROM event e
+          JOIN ${standingOwners(sql`SELECT e.organiser_unit_id FROM event e WHERE ${candidates}`, input)} so ON so.owner_id = e.organiser_unit_id
+         WHERE ${candidates}`;
     }
   }
 }
@@ -254,18 +275,18 @@ function evidenceSql(input: EvaluationInput): SQL {
                     'records', jsonb_build_array(${recordJson('unit_plan', sql`up.id`, sql`up.document_number`, sql`up.document_date`, sql`, 'status', up.status, 'unitId', up.unit_id`)}))
                     FROM unit_plan up
                    WHERE (up.unit_id = s.unit_id OR (${cond.includePredecessors} AND up.unit_id IN (
-                           SELECT su.predecessor_unit_id FROM org_unit_succession su
-                            WHERE su.successor_unit_id = s.unit_id AND su.effective_date > ${period.from}::date
-                              AND su.effective_date <= ${period.to}::date)))
+                           ${unitsStandingFor(sql`s.unit_id`, input.asOf)})))
                      AND up.year BETWEEN ${Number(period.from.slice(0, 4))} AND ${Number(period.to.slice(0, 4))}
                    ORDER BY (up.status = 'accepted' AND up.kind = ANY(${list(cond.planKinds, 'text')})) DESC,
                             (up.unit_id = s.unit_id) DESC, up.created_at DESC LIMIT 1)`;
     case 'held_event': {
-      const counted = sql`e.organiser_unit_id = s.unit_id AND e.is_dx AND e.held_on ${span}
+      // The unit's own events and those of the units that rolled up into it by the as-of date.
+      const organisers = unitsStandingFor(sql`s.unit_id`, input.asOf);
+      const counted = sql`e.organiser_unit_id IN (${organisers}) AND e.is_dx AND e.held_on ${span}
                    AND e.kind = ANY(${list(cond.eventKinds, 'text')})
                    ${cond.levels?.length ? sql`AND e.level = ANY(${list(cond.levels, 'text')})` : sql``}`;
       return sql`jsonb_build_object('eventIds', (SELECT coalesce(jsonb_agg(e.id), '[]'::jsonb) FROM event e
-                   WHERE e.organiser_unit_id = s.unit_id AND e.held_on ${span}),
+                   WHERE e.organiser_unit_id IN (${organisers}) AND e.held_on ${span}),
                  'records', ${agg(sql`SELECT ${recordJson('event', sql`e.id`, sql`e.title`, sql`e.held_on`)} AS j, e.held_on AS d
                    FROM event e WHERE ${counted} ORDER BY e.held_on LIMIT ${RECORDS_PER_SUBJECT}`)})`;
     }
@@ -316,7 +337,7 @@ type RawFacts = {
 function placedSubjectsSql(input: EvaluationInput, where: SQL | null): SQL {
   return sql`
     WITH subj AS (${subjectsSql(input)}),
-    ${placedOwners(input.asOf, input.definition.population.record === 'unit')},
+    ${placedOwners(input.asOf)},
     s AS MATERIALIZED (
       SELECT subj.subject_id, subj.label, subj.unit_id, subj.due, subj.achieved,
              pl.name AS unit_name, pl.kind AS unit_kind, pl.district_id, pl.province_id
