@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorDates } from './dates';
+import { INDICATOR_FIXTURES } from './fixtures';
+import { indicatorRule } from './parts';
+import { PLAN_54_INDICATORS } from './plan-54';
+import { indicatorWarnings, type RuleFacts } from './warnings';
+import { windowsDue } from './windows';
+import { indicatorInWords } from './words';
+
+const year = { from: '2023-01-01', to: '2023-12-31' };
+const facts: RuleFacts = {
+  knownCodes: {},
+  codeUsage: {},
+  knownItems: [],
+  population: null,
+  unitGroupKinds: {},
+};
+
+describe('indicator parts', () => {
+  it('express plan 54 and every fixture text as valid rules', () => {
+    for (const r of Object.values(PLAN_54_INDICATORS)) expect(indicatorRule.safeParse(r).success).toBe(true);
+    expect(INDICATOR_FIXTURES.length).toBeGreaterThanOrEqual(15);
+    for (const f of INDICATOR_FIXTURES) {
+      const parsed = indicatorRule.safeParse(f.rule);
+      expect(parsed.error?.issues ?? [], f.key).toEqual([]);
+    }
+  });
+
+  it('refuse a field the record does not have, a link of another record, and a share without condition', () => {
+    const r = indicatorRule.safeParse({
+      population: { record: 'channel', filters: [{ field: 'role', in: ['reporter'] }] },
+      condition: { type: 'linked', link: 'attended_trainings' },
+      value: { type: 'share' },
+      goal: { comparator: 'eq', value: 100, unit: 'percent' },
+    });
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'population.filters.0.field',
+      'condition.link',
+    ]);
+    const s = indicatorRule.safeParse({
+      population: { record: 'event', filters: [{ field: 'isDx', in: ['x'] }] },
+      value: { type: 'share' },
+      goal: { comparator: 'gte', value: 120, unit: 'percent' },
+    });
+    expect(s.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'goal.value',
+      'population.filters.0.is',
+      'value.type',
+    ]);
+    // Windows need dated linked records; reported figures are reported by units, without a condition.
+    const t = indicatorRule.safeParse({
+      population: { record: 'unit', filters: [{ field: 'kind', in: ['school', 'nowhere'] }] },
+      condition: { type: 'linked', link: 'channels', every: 'month' },
+      value: { type: 'figure', item: 'x' },
+      goal: { comparator: 'gte', value: 1, unit: 'count' },
+    });
+    expect(t.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'population.filters.0.in.1',
+      'condition.every',
+      'condition.type',
+    ]);
+  });
+
+  it('put the formula in words from the vocabulary labels, never the codes', () => {
+    const rule = indicatorRule.parse(INDICATOR_FIXTURES[0]!.rule);
+    const words = indicatorInWords(rule, {
+      period: year,
+      asOf: '2023-12-31',
+      labels: {
+        person_role: { commune_official: { vi: 'cán bộ, công chức cấp xã', en: 'commune civil servants' } },
+        training_tag: { digital_skills: { vi: 'kỹ năng số', en: 'digital skills' } },
+      },
+    });
+    expect(words.vi).toBe(
+      'Tỷ lệ = số người (vai trò cán bộ, công chức cấp xã) đã tham gia ít nhất 1 lớp tập huấn (nội dung kỹ năng số) từ 01/01/2023 đến 31/12/2023 / tổng số người (vai trò cán bộ, công chức cấp xã) tại ngày 31/12/2023 (không tính đối tượng chưa đến hạn). Mục tiêu: = 100%.',
+    );
+    expect(words.en).toContain(
+      'people (role commune civil servants) that attended at least 1 trainings (on digital skills)',
+    );
+    expect(words.vi).not.toContain('commune_official');
+    const b = indicatorInWords(indicatorRule.parse(PLAN_54_INDICATORS.b), {
+      period: year,
+      asOf: '2023-12-31',
+      labels: {},
+    });
+    expect(b.vi).toContain(
+      'có chuyên mục "Chuyển đổi số", có ít nhất 1 tin, bài (về chuyển đổi số) mỗi quý đã qua',
+    );
+    // An unknown code shows bracketed (the warnings name it).
+    expect(b.vi).toContain('[newspaper]');
+  });
+
+  it('windows: only those wholly inside the period and ended before today', () => {
+    expect(windowsDue(year, 'quarter', '2023-10-15').map((w) => w.to)).toEqual([
+      '2023-03-31',
+      '2023-06-30',
+      '2023-09-30',
+    ]);
+    expect(windowsDue(year, 'half_year', '2024-01-01')).toHaveLength(2);
+    expect(windowsDue(year, 'month', '2023-03-01').map((w) => w.from)).toEqual(['2023-01-01', '2023-02-01']);
+    // 2023-01-01 is a Sunday: the first whole week starts on Monday 2 January.
+    expect(windowsDue(year, 'week', '2023-01-16')).toEqual([
+      { from: '2023-01-02', to: '2023-01-08' },
+      { from: '2023-01-09', to: '2023-01-15' },
+    ]);
+    const d = indicatorDates({
+      rule: indicatorRule.parse(PLAN_54_INDICATORS.b),
+      planYear: 2023,
+      today: '2023-10-15',
+    });
+    expect(d).toMatchObject({ asOf: '2023-10-15', period: year });
+    expect(d.windows).toHaveLength(3);
+  });
+
+  it('warn when a rule can never be met or disagrees with the stated subject', () => {
+    const rule = indicatorRule.parse(INDICATOR_FIXTURES[0]!.rule);
+    const w = indicatorWarnings(
+      { ...rule, period: { type: 'range', from: '2022-06-01', to: '2023-03-31' } },
+      {
+        period: { from: '2022-06-01', to: '2023-03-31' },
+        planPeriod: year,
+        facts: {
+          ...facts,
+          knownCodes: { person_role: ['commune_official'], training_tag: ['dx_writing'] },
+          codeUsage: { person_role: { commune_official: 0 } },
+          population: 0,
+        },
+        statedSubject: { type: 'record', recordKind: 'channel' },
+      },
+    );
+    expect(w.map((x) => [x.code, x.path.join('.')])).toEqual([
+      ['UNUSED_CODE', 'population.filters.0.in.0'],
+      ['UNKNOWN_CODE', 'condition.filters.0.in.0'],
+      ['EMPTY_POPULATION', 'population'],
+      ['PERIOD_OUTSIDE_PLAN', 'period'],
+      ['SUBJECT_MISMATCH', 'population'],
+    ]);
+    // Plan 54 a is about the reporting units group (kinds) and about plans: no warning either way.
+    const a = indicatorRule.parse(PLAN_54_INDICATORS.a);
+    const kinds = { 'all-reporting-units': ['department', 'district', 'commune', 'mass_organisation'] };
+    for (const statedSubject of [
+      { type: 'unit_group', unitGroupCode: 'all-reporting-units' },
+      { type: 'record', recordKind: 'unit_plan' },
+    ] as const)
+      expect(
+        indicatorWarnings(a, {
+          period: year,
+          planPeriod: year,
+          facts: { ...facts, unitGroupKinds: kinds },
+          statedSubject,
+        }),
+      ).toEqual([]);
+  });
+});
