@@ -8,7 +8,13 @@ import {
   parseImportDate,
   publicationKey,
 } from './import';
-import { MAX_COUNT, RECORD_INPUTS, type RecordType } from './inputs';
+import { readImportCount } from './import-numbers';
+import { legacyTextIssues } from './import-text';
+import { RECORD_INPUTS, type RecordType } from './inputs';
+
+export * from '../legacy-encoding';
+export * from './import-numbers';
+export * from './import-text';
 
 /*
  * Excel/CSV import of every kind of evidence record (BRIEF "Excel/CSV import"; UX "Excel is the native tongue"):
@@ -634,6 +640,7 @@ export function checkRecordRows(
     const add = (column: string | null, message: string) => {
       if (!rowIssues.some((i) => i.column === column)) rowIssues.push({ row, column, message });
     };
+    legacyTextIssues(cells, add);
     const text = (key: string) => importCellText(cells[key]);
     const col = (key: string) => spec.columns.find((x) => x.key === key)!;
     const values: Record<string, unknown> = {};
@@ -695,15 +702,13 @@ export function checkRecordRows(
         if (d) values[k] = d;
         else add(k, `Ngày "${t}" không hợp lệ; ghi theo dạng dd/mm/yyyy`);
       } else if (k === 'year' || k === 'participants') {
-        const raw = t.replace(/[.\s]/g, '');
-        if (!raw) {
+        // A number cell is read as a number (1.5 is not 15); text by the Vietnamese convention.
+        const r = readImportCount(cells[k], k === 'year' ? 'Năm' : 'Số người');
+        if (!r.ok) add(k, r.message);
+        else if (r.value === null) {
           if (column.required) add(k, 'Thiếu năm');
           values[k] = null;
-          continue;
-        }
-        const n = Number(raw);
-        if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) add(k, `"${t}" phải là số nguyên không âm`);
-        else values[k] = n;
+        } else values[k] = r.value;
       } else if (k === 'themes') {
         const ids: string[] = [];
         for (const th of splitList(cells[k])) {

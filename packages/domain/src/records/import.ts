@@ -1,6 +1,8 @@
 import { isValidIsoDate } from '../dates';
 import { foldVietnamese } from '../text';
-import { MAX_COUNT, publicationInput } from './inputs';
+import { readImportCount } from './import-numbers';
+import { legacyTextIssues } from './import-text';
+import { publicationInput } from './inputs';
 import type { PublicationFormat } from './kinds';
 
 /*
@@ -120,6 +122,7 @@ export function checkPublicationRows(
     const rowIssues: ImportIssue[] = [];
     const add = (column: PublicationImportColumn | null, message: string) =>
       rowIssues.push({ row, column, message });
+    legacyTextIssues(cells, (column, message) => add(column as PublicationImportColumn, message));
     const channelName = cellText(cells.channel);
     const matches = channelName ? (channelsByName.get(foldVietnamese(channelName)) ?? []) : [];
     let channel: PublicationLookups['channels'][number] | undefined;
@@ -167,10 +170,9 @@ export function checkPublicationRows(
       if (id) modelIds.push(id);
       else add('models', `Không tìm thấy mô hình "${m}"`);
     }
-    const reachText = cellText(cells.reach).replace(/[.\s]/g, '');
-    const reach = reachText === '' ? null : Number(reachText);
-    if (reach !== null && (!Number.isInteger(reach) || reach < 0 || reach > MAX_COUNT))
-      add('reach', `Lượt tiếp cận "${cellText(cells.reach)}" phải là số nguyên không âm`);
+    const reachRead = readImportCount(cells.reach, 'Lượt tiếp cận');
+    if (!reachRead.ok) add('reach', reachRead.message);
+    const reach = reachRead.ok ? reachRead.value : null;
     const yes = foldVietnamese(cellText(cells.isDx));
     const isDx =
       yes === '' || ['co', 'x', 'yes', 'true', '1'].includes(yes)

@@ -1,5 +1,12 @@
 import { insertTasks, type NewTask, nextTaskPosition, planTaskKeys, taskLeadCandidates } from '@dx/db';
-import { type AppendixRow, foldVietnamese, isRowValid, readAppendix } from '@dx/domain';
+import {
+  type AppendixRow,
+  detectLegacyEncoding,
+  foldVietnamese,
+  isRowValid,
+  legacyTextMessage,
+  readAppendix,
+} from '@dx/domain';
 import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
 import { expandAssignments, type PlannedAssignment } from './expand-assignments';
@@ -45,6 +52,17 @@ export async function importAppendix({
     candidates,
     answers,
   });
+  // Text typed in a legacy font (TCVN3, VNI) is never saved as is: the row is refused with the Unicode reading.
+  for (const t of table.rows) {
+    const target = reading.rows.find((r) => r.row === t.row);
+    t.cells.forEach((cell, i) => {
+      const found = typeof cell === 'string' ? detectLegacyEncoding(cell) : null;
+      if (!found) return;
+      const message = `Cột "${table.headers[i] ?? i + 1}": ${legacyTextMessage(String(cell).trim(), found)}`;
+      if (target) target.issues.push({ column: null, severity: 'error', message });
+      else reading.fileIssues.push(`Dòng ${t.row}: ${message}`);
+    });
+  }
   // An appendix imported twice must not create the same tasks again: same content (accents, case and spacing
   // aside), and the same STT and section when the row has them.
   const existing = await planTaskKeys(ctx.db, planId);
