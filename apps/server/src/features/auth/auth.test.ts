@@ -118,7 +118,7 @@ describe('sessions, sign-in protection and security headers', () => {
     expect(unlock.json().isLocked).toBe(false);
     const audited = await queryRows<{ action: string }>(
       t.handle.db,
-      sql`SELECT action FROM audit_log WHERE entity_id = ${viewer.userId}::uuid AND action = 'user.unlock'`,
+      sql`SELECT action FROM audit_log WHERE entity_id = ${viewer.userId} AND action = 'user.unlock'`,
     );
     expect(audited).toHaveLength(1);
     expect((await attempt('unlock.me', TEST_PASSWORD, from)).statusCode).toBe(200);

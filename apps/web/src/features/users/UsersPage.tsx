@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { listUsers, type User, userKeys } from './api';
+import { listUsers, type User, unlockUser, userKeys } from './api';
 import { UserFormModal } from './UserFormModal';
 
 /** Accounts: search, create, edit (roles, deactivate, reset password). */
@@ -19,6 +20,14 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const items = users.data?.items ?? [];
+  const queryClient = useQueryClient();
+  const unlock = useMutation({
+    mutationFn: (u: User) => unlockUser(u.id),
+    onSuccess: (u) => {
+      notifications.show({ color: 'green', message: t('users.unlocked', { username: u.username }) });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -34,6 +43,7 @@ export function UsersPage() {
         maw={420}
       />
       {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+      {unlock.error && <ErrorAlert error={unlock.error} />}
       <Paper withBorder>
         {users.isLoading ? (
           <Loading />
@@ -89,14 +99,27 @@ export function UsersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(u)}
-                        aria-label={`${t('common.edit')} ${u.username}`}
-                      >
-                        {t('common.edit')}
-                      </Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(u)}
+                          aria-label={`${t('common.edit')} ${u.username}`}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        {u.isLocked && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            loading={unlock.isPending && unlock.variables?.id === u.id}
+                            onClick={() => unlock.mutate(u)}
+                            aria-label={`${t('users.unlock')} ${u.username}`}
+                          >
+                            {t('users.unlock')}
+                          </Button>
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}

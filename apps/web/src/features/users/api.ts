@@ -26,3 +26,5 @@ export const listUsers = (q: string) =>
   get<{ items: User[]; total: number }>('/users', { q: q || undefined, limit: 200 });
 export const createUser = (input: UserCreate) => post<User>('/users', input);
 export const updateUser = (userId: string, input: UserPatch) => patch<User>(`/users/${userId}`, input);
+/** Lifts the waits failed sign-ins put on the account (audited on the server). */
+export const unlockUser = (userId: string) => post<User>(`/users/${userId}/unlock`, {});
