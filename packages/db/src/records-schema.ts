@@ -1,14 +1,4 @@
-import {
-  CHANNEL_KINDS,
-  DX_MODEL_KINDS,
-  EVENT_KINDS,
-  EVENT_LEVELS,
-  PERSON_ROLES,
-  PUBLICATION_FORMATS,
-  type TargetRule,
-  UNIT_PLAN_KINDS,
-  UNIT_PLAN_STATUSES,
-} from '@dx/domain';
+import { PUBLICATION_FORMATS, type TargetRule, UNIT_PLAN_KINDS, UNIT_PLAN_STATUSES } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -30,6 +20,9 @@ import { planTarget, planTheme } from './plan-schema';
 import { appUser, orgUnit } from './schema';
 
 /*
+ * Role, channel kind, model kind, event kind and level are codes of the province's vocabularies
+ * (indicators-schema.ts vocabulary_term, issue 16), checked by the application against them, not by a fixed list.
+ *
  * Evidence records (BRIEF "every unit records what it did once"): what the six targets of Plan 54 I.2 are
  * computed from, live. Every row carries province_id (sharding by province stays possible) and a version for
  * optimistic locking; units are org_unit ids (identities, not versions: a record keeps its unit across renames).
@@ -96,11 +89,7 @@ export const channel = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('channel_eval_idx').on(t.provinceId, t.kind),
-    index('channel_owner_idx').on(t.ownerUnitId),
-    check('channel_kind_chk', sql`${t.kind} IN (${inList(CHANNEL_KINDS)})`),
-  ],
+  (t) => [index('channel_eval_idx').on(t.provinceId, t.kind), index('channel_owner_idx').on(t.ownerUnitId)],
 );
 
 /** A publication (tin, bài) on a channel; `is_dx` = part of the DX section / DX content. */
@@ -172,11 +161,7 @@ export const person = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('person_eval_idx').on(t.provinceId, t.role),
-    index('person_unit_idx').on(t.unitId),
-    check('person_role_chk', sql`${t.role} IN (${inList(PERSON_ROLES)})`),
-  ],
+  (t) => [index('person_eval_idx').on(t.provinceId, t.role), index('person_unit_idx').on(t.unitId)],
 );
 
 /** A training event (tập huấn); `tags` say what it taught ('dx_writing' = DX news writing, Plan 54 I.2.c). */
@@ -239,7 +224,6 @@ export const dxModel = pgTable(
   (t) => [
     index('dx_model_eval_idx').on(t.provinceId, t.recognisedOn),
     index('dx_model_unit_idx').on(t.unitId),
-    check('dx_model_kind_chk', sql`${t.kind} IN (${inList(DX_MODEL_KINDS)})`),
     check('dx_model_recognition_chk', sql`(${t.recognisedOn} IS NULL) = (${t.recognisedBy} IS NULL)`),
   ],
 );
@@ -287,8 +271,6 @@ export const event = pgTable(
   (t) => [
     index('event_eval_idx').on(t.provinceId, t.heldOn, t.kind, t.level),
     index('event_organiser_idx').on(t.organiserUnitId, t.heldOn),
-    check('event_kind_chk', sql`${t.kind} IN (${inList(EVENT_KINDS)})`),
-    check('event_level_chk', sql`${t.level} IN (${inList(EVENT_LEVELS)})`),
     check('event_participants_chk', sql`${t.participants} IS NULL OR ${t.participants} >= 0`),
   ],
 );

@@ -250,6 +250,7 @@ export const setting = pgTable('setting', {
 });
 
 export * from './budget-schema';
+export * from './indicators-schema';
 export * from './obstacles-schema';
 export * from './plan-schema';
 export * from './records-schema';

@@ -1,3 +1,4 @@
+export * from './data-items';
 export * from './dates';
 export * from './fixtures';
 export * from './parts';
