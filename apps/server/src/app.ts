@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '@dx/db';
+import { type DatabaseHealth, type Db, pingDatabase } from '@dx/db';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -42,6 +42,8 @@ export type AppOptions = {
   config: Config;
   clock?: () => Date;
   logger?: boolean;
+  /** The database's health (`DatabaseHandle.health`); without it `/api/health` runs `SELECT 1`. */
+  health?: () => Promise<DatabaseHealth>;
 };
 
 /** Builds the HTTP application: API under /api, OpenAPI at /api/docs, the SPA for everything else. */
@@ -50,6 +52,7 @@ export async function buildApp({
   config,
   clock = () => new Date(),
   logger = false,
+  health,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
@@ -92,7 +95,10 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+    const database = await (health ?? (() => pingDatabase(db)))();
+    return reply.status(database.ok ? 200 : 503).send({ ok: database.ok, database });
+  });
   await app.register(authRoutes(config), { prefix: '/api/auth' });
   await app.register(orgUnitRoutes, { prefix: '/api' });
   await app.register(unitGroupRoutes, { prefix: '/api' });

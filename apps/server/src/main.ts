@@ -1,4 +1,4 @@
-import { DataDirLockedError, openDatabase } from '@dx/db';
+import { analyzeDatabase, DataDirLockedError, openDatabase } from '@dx/db';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { loadConfig } from './config/env';
@@ -10,7 +10,9 @@ async function main() {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   const { seeded, adminPassword } = await bootstrap(handle.db, { adminPassword: config.adminPassword });
-  const app = await buildApp({ db: handle.db, config, logger: true });
+  // Planner statistics (issue 12): PGlite has no autovacuum, so every start refreshes them; PostgreSQL after seeding.
+  if (handle.kind === 'pglite' || seeded) await analyzeDatabase(handle.db);
+  const app = await buildApp({ db: handle.db, config, logger: true, health: handle.health });
   // Scheduled jobs (daily task reminders, plan 54 V.1.a) on the same database.
   const boss = await startJobs(handle);
   const shutdown = async () => {

@@ -1,15 +1,12 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { SQL } from 'drizzle-orm';
+import { Worker } from 'node:worker_threads';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 
@@ -17,22 +14,48 @@ export type Schema = typeof schema;
 /** A Drizzle database or transaction; every query function takes one. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** What `/api/health` reports about the database, answered without queueing behind a long statement. */
+export type DatabaseHealth = {
+  ok: boolean;
+  /** Why the database is not usable (`ok: false`): the embedded worker died, a statement runs too long, no answer. */
+  reason?: 'worker-dead' | 'statement-too-long' | 'no-answer' | 'error';
+  message?: string;
+  /** Age of the statement (or transaction) holding the embedded database's one connection, if any. */
+  busyMs?: number;
+  /** Time since the last statement that succeeded on the embedded database. */
+  lastOkAgoMs?: number;
+};
+
 export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** For an in-process job queue (pg-boss) on the same database: the PGlite instance, or the connection string. */
-  pglite?: PGlite;
+  /**
+   * The node-postgres pool behind `db` (one connection on the embedded database), for an in-process job queue
+   * (pg-boss) on the same database.
+   */
+  pool: pg.Pool;
+  /** The connection string on PostgreSQL. */
   url?: string;
+  /** The database's health, never waiting for a long statement to finish. */
+  health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 };
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** A health probe that takes longer than this answers "no answer". */
+const HEALTH_PROBE_MS = 2_000;
+/** One statement (or transaction) holding the embedded database longer than this makes the platform unhealthy. */
+const DEFAULT_BUSY_LIMIT_MS = 60_000;
 
 export type OpenOptions =
   /** PostgreSQL ≥ 15 at this URL. */
   | { url: string }
-  /** Embedded PGlite; `dataDir` undefined = in memory (tests). */
-  | { dataDir?: string };
+  /**
+   * Embedded PGlite; `dataDir` undefined = in memory (tests). `busyLimitMs`: how long one statement may hold the
+   * connection before health turns 503.
+   */
+  | { dataDir?: string; busyLimitMs?: number };
 
 /** Opens the database (PostgreSQL or embedded PGlite) and applies pending migrations. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -44,35 +67,197 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       // - DATE columns stay local calendar dates (yyyy-mm-dd), never shifted through a JS Date;
       // - target evaluation (queries/targets.ts) runs in milliseconds, but its cost estimates pass jit_above_cost
       //   and JIT compilation then takes 1–2 s per statement; this workload never gains from JIT.
-      options: '-c TimeZone=Asia/Ho_Chi_Minh -c jit=off',
+      options: `-c TimeZone=${TIME_ZONE} -c jit=off`,
     });
     // An idle connection the server drops (a restart, a failover, DROP DATABASE … FORCE after a test) surfaces as a
     // pool 'error' event, which crashes the process when nobody listens; the pool opens a new one on next use.
     pool.on('error', (error) => console.warn(`PostgreSQL: idle connection lost (${error.message})`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', url: options.url, close: () => pool.end() };
+    kinds.set(db, 'postgres');
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      url: options.url,
+      // Ten connections: a long statement holds one, the probe takes another (or says "no answer" in time).
+      health: () => probe(pool),
+      close: () => pool.end(),
+    };
   }
-  const release = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
+  return openEmbedded(options.dataDir, options.busyLimitMs ?? DEFAULT_BUSY_LIMIT_MS);
+}
+
+/**
+ * PGlite runs each statement synchronously inside WebAssembly: on the server's main thread one slow statement
+ * stopped every HTTP request (issue 12). It therefore runs in a worker thread (`pglite-worker.mjs`) that serves it
+ * over the PostgreSQL wire protocol on a unix socket, and this thread uses node-postgres exactly as on PostgreSQL
+ * (same driver, same type parsing, same migrator). One pooled connection keeps PGlite's single-writer model:
+ * statements and transactions queue in the pool, never interleave.
+ */
+async function openEmbedded(dataDir: string | undefined, busyLimitMs: number): Promise<DatabaseHandle> {
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const socketDir = mkdtempSync(join(tmpdir(), 'dx-pglite-'));
+  let worker: Worker | undefined;
+  let pool: pg.Pool | undefined;
+  const cleanUp = () => {
+    rmSync(socketDir, { recursive: true, force: true });
+    release();
+  };
   try {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = await PGlite.create({ dataDir: options.dataDir, extensions: { unaccent, pg_trgm } });
-    await client.exec(`SET TIME ZONE 'Asia/Ho_Chi_Minh'`);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const started = startWorker(dataDir, join(socketDir, '.s.PGSQL.5432'));
+    worker = started.worker;
+    await started.ready;
+    const state = {
+      closing: false,
+      dead: null as Error | null,
+      busySince: null as number | null,
+      lastOkAt: 0,
+    };
+    worker.on('error', (error) => {
+      state.dead ??= error;
+    });
+    worker.on('exit', (code) => {
+      if (!state.closing) state.dead ??= new Error(`PGlite worker exited (code ${code})`);
+    });
+    pool = new pg.Pool({
+      host: socketDir,
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+      // The one connection lives as long as the handle: reconnecting costs a PGlite session start-up.
+      idleTimeoutMillis: 0,
+      allowExitOnIdle: true,
+      // DATE columns stay local calendar dates, as on PostgreSQL above (PGlite ignores start-up options).
+      verify: (client, done) => {
+        client.query(`SET TIME ZONE '${TIME_ZONE}'`).then(() => done(), done);
+      },
+    });
+    const p = pool;
+    p.on('error', (error) => {
+      if (!state.closing) console.warn(`PGlite: connection lost (${error.message})`);
+    });
+    p.on('acquire', () => {
+      state.busySince = Date.now();
+    });
+    p.on('release', (error) => {
+      state.busySince = null;
+      if (!error) state.lastOkAt = Date.now();
+    });
+    const db = drizzleNodePg(p, { schema }) as unknown as Db;
+    await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS });
+    kinds.set(db, 'pglite');
+    const w = worker;
     return {
       db,
       kind: 'pglite',
-      pglite: client,
+      pool: p,
+      health: async () => {
+        const now = Date.now();
+        const lastOkAgoMs = state.lastOkAt ? now - state.lastOkAt : undefined;
+        if (state.dead) return { ok: false, reason: 'worker-dead', message: state.dead.message, lastOkAgoMs };
+        if (state.busySince !== null) {
+          const busyMs = now - state.busySince;
+          // Answered from the client's own state: a probe would queue behind the statement holding the connection.
+          return busyMs > busyLimitMs
+            ? { ok: false, reason: 'statement-too-long', busyMs, lastOkAgoMs }
+            : { ok: true, busyMs, lastOkAgoMs };
+        }
+        const probed = await probe(p);
+        return probed.ok ? { ...probed, lastOkAgoMs: 0 } : probed;
+      },
       close: async () => {
-        await client.close();
-        release();
+        state.closing = true;
+        await p.end().catch(() => undefined);
+        if (!state.dead) await stopWorker(w);
+        cleanUp();
       },
     };
   } catch (error) {
-    release();
+    await pool?.end().catch(() => undefined);
+    await worker?.terminate();
+    cleanUp();
     throw error;
   }
+}
+
+function startWorker(dataDir: string | undefined, socketPath: string) {
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir, socketPath },
+  });
+  const ready = new Promise<void>((resolveReady, reject) => {
+    const onMessage = (message: { type: string; message?: string }) => {
+      if (message.type === 'ready') done(null);
+      else if (message.type === 'failed') done(new Error(`PGlite: ${message.message}`));
+    };
+    const onError = (error: Error) => done(error);
+    const onExit = (code: number) => done(new Error(`PGlite worker exited while starting (code ${code})`));
+    const done = (error: Error | null) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (error) reject(error);
+      else resolveReady();
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  return { worker, ready };
+}
+
+/** Asks the worker to close PGlite (flushing the data directory); terminates it if it does not answer in time. */
+async function stopWorker(worker: Worker): Promise<void> {
+  const closed = new Promise<void>((resolveClosed) => {
+    worker.once('exit', () => resolveClosed());
+    worker.on('message', (message: { type: string }) => {
+      if (message.type === 'closed') resolveClosed();
+    });
+  });
+  worker.postMessage({ type: 'close' });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((r) => {
+    timer = setTimeout(() => r('late'), 30_000);
+  });
+  if ((await Promise.race([closed, late])) === 'late') console.warn('PGlite: worker did not close in 30 s');
+  clearTimeout(timer);
+  await worker.terminate();
+}
+
+/** `SELECT 1` on `db` that gives up after a short wait rather than making the caller wait (`/api/health`). */
+export function pingDatabase(db: Db): Promise<DatabaseHealth> {
+  return probe({ query: (text) => db.execute(sql.raw(text)) });
+}
+
+/** `SELECT 1` that gives up after HEALTH_PROBE_MS rather than making the caller wait. */
+async function probe(pool: { query(text: string): PromiseLike<unknown> }): Promise<DatabaseHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DatabaseHealth>((r) => {
+    timer = setTimeout(() => r({ ok: false, reason: 'no-answer' }), HEALTH_PROBE_MS);
+  });
+  const answer = Promise.resolve(pool.query('SELECT 1')).then(
+    (): DatabaseHealth => ({ ok: true }),
+    (error: Error): DatabaseHealth => ({ ok: false, reason: 'error', message: error.message }),
+  );
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const kinds = new WeakMap<object, DatabaseHandle['kind']>();
+
+/**
+ * Gives the planner statistics after a bulk load (issue 12: without them one evaluation of plan 54 took 70 s on
+ * PGlite). PGlite has no autovacuum, so nothing else ever runs ANALYZE there; on PostgreSQL autovacuum would get
+ * to it later, VACUUM (ANALYZE) makes the new rows' plans right now. `db` is a handle's database, not a transaction
+ * (neither statement runs inside one).
+ */
+export async function analyzeDatabase(db: Db): Promise<void> {
+  await db.execute(kinds.get(db) === 'pglite' ? sql`ANALYZE` : sql`VACUUM (ANALYZE)`);
 }
 
 /** Raised when another process holds the PGlite data directory. */

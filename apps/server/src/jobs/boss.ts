@@ -1,12 +1,41 @@
-import type { DatabaseHandle } from '@dx/db';
-import { fromPglite, PgBoss } from 'pg-boss';
+import { analyzeDatabase, type DatabaseHandle } from '@dx/db';
+import { PgBoss } from 'pg-boss';
 import { MailRetryError, NOTIFICATION_MAIL_JOB, runNotificationMails } from './notification-mail';
 import { registerJobQueue } from './queue';
 import { runTaskReminders, TASK_REMINDERS_JOB } from './task-reminders';
 
+/** Refreshes the planner statistics (issue 12: PGlite has no autovacuum; imports and edits add rows all day). */
+const ANALYZE_JOB = { name: 'database-analyze', cron: '*/30 * * * *' } as const;
+
 /**
- * Starts pg-boss on the application's own database (ARCHITECTURE "jobs on the same database"): on PGlite through its
- * in-process `fromPglite` backend (one connection, no second process may open the data dir), on PostgreSQL by URL.
+ * pg-boss's `db` adapter over the embedded database's one-connection pool, mirroring pg-boss's own `fromPglite`:
+ * no parameters → simple protocol (pg-boss sends multi-statement `BEGIN … COMMIT` blocks, whose result arrays
+ * pg-boss unwraps itself); a failed statement rolls back an aborted transaction on that same connection, so it never
+ * poisons the next statement. Each call holds the connection for its one round trip, so a job's statements queue
+ * with the requests' statements and never enter a request's transaction. No `listen`: pg-boss then polls.
+ */
+function fromOneConnectionPool(pool: DatabaseHandle['pool']) {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        return await client.query(text, values?.length ? values : undefined);
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
+
+/**
+ * Starts pg-boss on the application's own database (ARCHITECTURE "jobs on the same database"): on PGlite through
+ * the same one-connection pool as the application (no second process may open the data dir), on PostgreSQL by URL.
  * Schedules the daily task reminders (plan 54 V.1.a) and sends notification e-mails (reminders to units behind on
  * a target) outside the request, with retries; registers the queue for the use cases that enqueue.
  * `opts` shortens the retry delay and polling in tests.
@@ -16,9 +45,10 @@ export async function startJobs(
   log: (msg: string) => void = console.log,
   opts: { mailRetryDelaySeconds?: number; pollingIntervalSeconds?: number } = {},
 ) {
-  const boss = handle.pglite
-    ? new PgBoss({ db: fromPglite(handle.pglite) })
-    : new PgBoss({ connectionString: handle.url! });
+  const boss =
+    handle.kind === 'pglite'
+      ? new PgBoss({ db: fromOneConnectionPool(handle.pool) })
+      : new PgBoss({ connectionString: handle.url! });
   boss.on('error', (error) => log(`pg-boss: ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();
   await boss.createQueue(TASK_REMINDERS_JOB.name);
@@ -34,6 +64,12 @@ export async function startJobs(
         `Đôn đốc nhiệm vụ: ${result.sent} nhắc việc (${result.emailed} e-mail), ${result.alreadySent} đã gửi trước đó`,
       );
     }
+  });
+
+  await boss.createQueue(ANALYZE_JOB.name);
+  await boss.schedule(ANALYZE_JOB.name, ANALYZE_JOB.cron, {});
+  await boss.work(ANALYZE_JOB.name, async () => {
+    await analyzeDatabase(handle.db);
   });
 
   await boss.createQueue(NOTIFICATION_MAIL_JOB.name, {

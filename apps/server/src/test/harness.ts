@@ -40,7 +40,13 @@ export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<
   const hp = (await findProvinceByCode(handle.db, '31'))!;
   const hd = (await findProvinceByCode(handle.db, '30'))!;
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
-  const app = await buildApp({ db: handle.db, config, clock: opts.clock, logger: true });
+  const app = await buildApp({
+    db: handle.db,
+    config,
+    clock: opts.clock,
+    logger: true,
+    health: handle.health,
+  });
   await app.ready();
   cachedHash ??= hashPassword(TEST_PASSWORD);
 
