@@ -1,23 +1,11 @@
+import type { UnitListOut, UnitOut } from '@dx/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { get } from './api';
 import { todayIso } from './dates';
 
-export type UnitSummary = {
-  unitId: string;
-  versionId: string;
-  version: number;
-  provinceId: string;
-  code: string | null;
-  name: string;
-  kind: string;
-  adminType: string | null;
-  parentUnitId: string | null;
-  parentName: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  childCount: number;
-};
+/** A unit as the server presents it (one version in force on the date asked). */
+export type UnitSummary = UnitOut;
 
 type ProvinceValue = {
   provinceId: string | null;
@@ -32,7 +20,7 @@ const STORAGE_KEY = 'dx.provinceId';
 export function useProvinces(asOf: string = todayIso()) {
   return useQuery({
     queryKey: ['provinces', asOf],
-    queryFn: () => get<{ items: UnitSummary[] }>('/provinces', { asOf }),
+    queryFn: () => get<UnitListOut>('/provinces', { asOf }),
     select: (d) => d.items,
     staleTime: 10 * 60_000,
   });

@@ -1,23 +1,27 @@
 import {
-  isoDate,
-  localDateOf,
-  ORG_UNIT_KINDS,
-  orgUnitKind,
-  reorganisationInput,
-  unitCode,
-  unitName,
-} from '@dx/domain';
+  correctOrgUnitBody,
+  correctOrgUnitOut,
+  orgUnitsQuery,
+  orgUnitsSummaryOut,
+  orgUnitsSummaryQuery,
+  provincesQuery,
+  reorganisationBody,
+  reorganisationOut,
+  unitDetailOut,
+  unitIdParams,
+  unitListOut,
+  unitPageOut,
+  versionIdParams,
+} from '@dx/contracts';
+import { localDateOf } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { correctOrgUnit } from './correct-org-unit';
 import { getOrgUnit } from './get-org-unit';
 import { listOrgUnits, listVisibleProvinces, summarizeOrgUnits } from './list-org-units';
-import { presentUnit, presentUnitDetail, unitDetailOut, unitOut } from './org-units.presenter';
+import { presentUnit, presentUnitDetail } from './org-units.presenter';
 import { recordReorganisation } from './record-reorganisation';
-
-const asOf = isoDate.optional().describe('Ngày xem cơ cấu (yyyy-mm-dd); mặc định hôm nay');
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   const today = () => localDateOf(app.clock());
@@ -28,8 +32,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org-units'],
         summary: 'Tỉnh, thành phố có hiệu lực vào ngày',
-        querystring: z.object({ asOf }),
-        response: { 200: z.object({ items: z.array(unitOut) }), ...errorResponses },
+        querystring: provincesQuery,
+        response: { 200: unitListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -47,18 +51,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org-units'],
         summary: 'Đơn vị trực thuộc một đơn vị, hoặc tìm kiếm không dấu trong tỉnh, vào ngày asOf',
-        querystring: z.object({
-          provinceId: z.uuid('provinceId không hợp lệ'),
-          asOf,
-          parentId: z.uuid().optional().describe('Đơn vị cấp trên; bỏ trống khi tìm kiếm'),
-          q: z.string().trim().min(1).max(100).optional(),
-          kind: z
-            .union([orgUnitKind, z.array(orgUnitKind)])
-            .optional()
-            .transform((k) => (k === undefined ? undefined : Array.isArray(k) ? k : [k])),
-          ...pagination,
-        }),
-        response: { 200: z.object({ items: z.array(unitOut), total: z.number() }), ...errorResponses },
+        querystring: orgUnitsQuery,
+        response: { 200: unitPageOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -85,11 +79,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org-units'],
         summary: 'Số đơn vị theo loại vào ngày asOf',
-        querystring: z.object({ provinceId: z.uuid(), asOf }),
-        response: {
-          200: z.object({ asOf: z.string(), counts: z.partialRecord(z.enum(ORG_UNIT_KINDS), z.number()) }),
-          ...errorResponses,
-        },
+        querystring: orgUnitsSummaryQuery,
+        response: { 200: orgUnitsSummaryOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -109,7 +100,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org-units'],
         summary: 'Lịch sử một đơn vị, đơn vị tiền thân và kế thừa',
-        params: z.object({ unitId: z.uuid('unitId không hợp lệ') }),
+        params: unitIdParams,
         response: { 200: unitDetailOut, ...errorResponses },
       },
     },
@@ -124,11 +115,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['org-units'],
         summary:
           'Ghi nhận sáp nhập, chia tách, đổi tên, chuyển cấp trên, thành lập, giải thể (có ngày hiệu lực)',
-        body: reorganisationInput,
-        response: {
-          201: z.object({ reorganisationId: z.string(), createdUnitIds: z.array(z.string()) }),
-          ...errorResponses,
-        },
+        body: reorganisationBody,
+        response: { 201: reorganisationOut, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -143,15 +131,9 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org-units'],
         summary: 'Sửa sai thông tin một phiên bản đơn vị (không phải thay đổi tổ chức)',
-        params: z.object({ versionId: z.uuid() }),
-        body: z.object({
-          version: recordVersion,
-          name: unitName,
-          code: unitCode.transform((c) => c ?? null),
-          adminType: z.string().trim().max(60).nullable(),
-          kind: orgUnitKind,
-        }),
-        response: { 200: z.object({ versionId: z.string(), version: z.number() }), ...errorResponses },
+        params: versionIdParams,
+        body: correctOrgUnitBody,
+        response: { 200: correctOrgUnitOut, ...errorResponses },
       },
     },
     async (request) => {

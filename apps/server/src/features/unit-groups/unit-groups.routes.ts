@@ -1,9 +1,21 @@
+import {
+  createUnitGroupBody,
+  type UnitGroupDetailOut,
+  type UnitGroupOut,
+  unitGroupDetailOut,
+  unitGroupListOut,
+  unitGroupOut,
+  unitGroupParams,
+  unitGroupQuery,
+  unitGroupsQuery,
+  updateUnitGroupBody,
+} from '@dx/contracts';
 import type { UnitGroupRecord } from '@dx/db';
-import { isoDate, localDateOf, orgUnitKind } from '@dx/domain';
+import { localDateOf, type OrgUnitKind } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import {
   createUnitGroup,
   deleteUnitGroup,
@@ -12,31 +24,17 @@ import {
   updateUnitGroup,
 } from './manage-unit-groups';
 
-const groupOut = z.object({
-  id: z.string(),
-  provinceId: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kinds: z.array(orgUnitKind),
-  isSystem: z.boolean(),
-  version: z.number(),
-});
-const present = (g: UnitGroupRecord): z.infer<typeof groupOut> => ({
-  id: g.id,
-  provinceId: g.provinceId,
-  code: g.code,
-  name: g.name,
-  kinds: (g.rule?.kinds ?? []) as z.infer<typeof orgUnitKind>[],
-  isSystem: g.isSystem,
-  version: g.version,
-});
-const name = z
-  .string()
-  .trim()
-  .min(2, 'Nhập tên nhóm')
-  .max(200)
-  .transform((s) => s.normalize('NFC'));
-const memberIds = z.array(z.uuid('Đơn vị không hợp lệ')).max(5000);
+const present = (g: UnitGroupRecord) =>
+  ({
+    id: g.id,
+    provinceId: g.provinceId,
+    code: g.code,
+    name: g.name,
+    // The rule's kinds were validated against orgUnitKind on the way in (createUnitGroupBody).
+    kinds: (g.rule?.kinds ?? []) as OrgUnitKind[],
+    isSystem: g.isSystem,
+    version: g.version,
+  }) satisfies UnitGroupOut;
 
 export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,11 +43,8 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['unit-groups'],
         summary: 'Nhóm đơn vị của tỉnh, với số đơn vị vào ngày asOf',
-        querystring: z.object({ provinceId: z.uuid(), asOf: isoDate.optional() }),
-        response: {
-          200: z.object({ items: z.array(groupOut.extend({ memberCount: z.number() })) }),
-          ...errorResponses,
-        },
+        querystring: unitGroupsQuery,
+        response: { 200: unitGroupListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -68,22 +63,9 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['unit-groups'],
         summary: 'Nhóm đơn vị và thành viên vào ngày asOf',
-        params: z.object({ groupId: z.uuid() }),
-        querystring: z.object({ asOf: isoDate.optional() }),
-        response: {
-          200: groupOut.extend({
-            asOf: z.string(),
-            members: z.array(
-              z.object({
-                unitId: z.string(),
-                name: z.string(),
-                code: z.string().nullable(),
-                kind: z.string(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        params: unitGroupParams,
+        querystring: unitGroupQuery,
+        response: { 200: unitGroupDetailOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -93,7 +75,12 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         groupId: request.params.groupId,
         asOf,
       });
-      return { ...present(group), asOf, members };
+      return {
+        ...present(group),
+        asOf,
+        // A CHECK constraint keeps org_unit_version.kind within ORG_UNIT_KINDS.
+        members: members.map((m) => ({ ...m, kind: m.kind as OrgUnitKind })),
+      } satisfies UnitGroupDetailOut;
     },
   );
 
@@ -103,24 +90,8 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['unit-groups'],
         summary: 'Tạo nhóm đơn vị (theo loại và/hoặc danh sách)',
-        body: z
-          .object({
-            provinceId: z.uuid(),
-            code: z
-              .string()
-              .trim()
-              .min(2)
-              .max(60)
-              .regex(/^[a-z0-9-]+$/, 'Mã nhóm chỉ gồm chữ thường không dấu, số, gạch ngang'),
-            name,
-            kinds: z.array(orgUnitKind).max(9).default([]),
-            memberIds: memberIds.default([]),
-          })
-          .refine((b) => b.kinds.length > 0 || b.memberIds.length > 0, {
-            message: 'Chọn loại đơn vị hoặc ít nhất một đơn vị',
-            path: ['memberIds'],
-          }),
-        response: { 201: groupOut, ...errorResponses },
+        body: createUnitGroupBody,
+        response: { 201: unitGroupOut, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -136,14 +107,9 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['unit-groups'],
         summary: 'Sửa nhóm đơn vị',
-        params: z.object({ groupId: z.uuid() }),
-        body: z.object({
-          version: recordVersion,
-          name: name.optional(),
-          kinds: z.array(orgUnitKind).max(9).optional(),
-          memberIds: memberIds.optional(),
-        }),
-        response: { 200: groupOut, ...errorResponses },
+        params: unitGroupParams,
+        body: updateUnitGroupBody,
+        response: { 200: unitGroupOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -164,7 +130,7 @@ export const unitGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['unit-groups'],
         summary: 'Xóa nhóm đơn vị (không xóa được nhóm hệ thống)',
-        params: z.object({ groupId: z.uuid() }),
+        params: unitGroupParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -1,19 +1,8 @@
+import type { AuditEntryOut, AuditPageOut } from '@dx/contracts';
 import { get } from '../../lib/api';
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  provinceId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-};
+export type AuditEntry = AuditEntryOut;
 export type AuditFilter = { entityType?: string; action?: string; from?: string; to?: string };
 
 export const fetchAudit = (filter: AuditFilter, beforeId?: number) =>
-  get<{ items: AuditEntry[]; nextBeforeId: number | null }>('/audit', { ...filter, beforeId, limit: 50 });
+  get<AuditPageOut>('/audit', { ...filter, beforeId, limit: 50 });

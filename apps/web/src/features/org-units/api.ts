@@ -1,35 +1,17 @@
-import type { OrgUnitKind, ReorganisationInput } from '@dx/domain';
+import type {
+  OrgUnitsSummaryOut,
+  ReorganisationOut,
+  UnitDetailOut,
+  UnitLinkOut,
+  UnitPageOut,
+} from '@dx/contracts';
+import type { ReorganisationInput } from '@dx/domain';
 import { get, post } from '../../lib/api';
 import type { UnitSummary } from '../../lib/province';
 
 export type { UnitSummary };
-export type UnitLink = {
-  unitId: string;
-  name: string;
-  code: string | null;
-  share: string;
-  effectiveDate: string;
-};
-export type UnitDetail = {
-  unitId: string;
-  provinceId: string;
-  source: string | null;
-  confidence: string | null;
-  sourceNote: string | null;
-  versions: {
-    versionId: string;
-    version: number;
-    code: string | null;
-    name: string;
-    kind: OrgUnitKind;
-    adminType: string | null;
-    parentUnitId: string | null;
-    validFrom: string | null;
-    validTo: string | null;
-  }[];
-  predecessors: UnitLink[];
-  successors: UnitLink[];
-};
+export type UnitLink = UnitLinkOut;
+export type UnitDetail = UnitDetailOut;
 
 export const orgKeys = {
   all: ['org-units'] as const,
@@ -42,14 +24,14 @@ export const orgKeys = {
 };
 
 export const fetchChildren = (provinceId: string, asOf: string, parentId: string | null) =>
-  get<{ items: UnitSummary[]; total: number }>('/org-units', { provinceId, asOf, parentId, limit: 500 });
+  get<UnitPageOut>('/org-units', { provinceId, asOf, parentId, limit: 500 });
 export const searchUnits = (provinceId: string, asOf: string, q: string) =>
-  get<{ items: UnitSummary[]; total: number }>('/org-units', { provinceId, asOf, q, limit: 100 });
+  get<UnitPageOut>('/org-units', { provinceId, asOf, q, limit: 100 });
 export const fetchSummary = (provinceId: string, asOf: string) =>
-  get<{ asOf: string; counts: Partial<Record<OrgUnitKind, number>> }>('/org-units/summary', {
+  get<OrgUnitsSummaryOut>('/org-units/summary', {
     provinceId,
     asOf,
   });
 export const fetchUnit = (unitId: string) => get<UnitDetail>(`/org-units/${unitId}`);
 export const recordReorganisation = (input: ReorganisationInput) =>
-  post<{ reorganisationId: string; createdUnitIds: string[] }>('/reorganisations', input);
+  post<ReorganisationOut>('/reorganisations', input);
