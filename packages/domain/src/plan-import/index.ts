@@ -1,5 +1,6 @@
 export * from './clean-layout';
 export * from './corpus-vi';
+export * from './parse-text';
 export * from './repair';
 export * from './restore-diacritics';
 export * from './syllable-model';

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanMarkdown } from '../plan/parse-markdown';
+import { validatePlanDocument } from '../plan/plan';
+import { type PlanImportDraft, parsePlanText } from './parse-text';
+import { repairOcrText } from './repair';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const SEED_MD = new URL('../../../db/data/plans/54-KH-UBND-2023.vi.md', import.meta.url);
+
+function draftOf(text: string, ocr = false): PlanImportDraft {
+  const r = parsePlanText(text, { ocr });
+  if (!r.ok) throw new Error(r.message);
+  return r.draft;
+}
+
+describe('plan 54 from its OCR text', () => {
+  const draft = draftOf(repairOcrText(fixture('54-KH-UBND-2023.ocr.txt')).text, true);
+  const d = draft.document;
+
+  it('reads the header and the parent plan', () => {
+    expect(d).toMatchObject({
+      issuerName: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG',
+      number: '54/KH-UBND',
+      place: 'Hải Phòng',
+      date: '2023-02-22',
+      year: 2023,
+    });
+    expect(draft.kind).toBe('KH');
+    expect(d.legalBases.map((b) => b.number)).toEqual([
+      '03-NQ/TU',
+      '284/QĐ-UBND',
+      '29/KH-UBND',
+      '12/KH-UBND',
+    ]);
+    expect(draft.parentPlanNumber).toBe('29/KH-UBND');
+  });
+
+  it('has all six targets with goals parsed and a suggested subject', () => {
+    expect(d.targets.map((t) => t.letter)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e']);
+    expect(d.targets.map((t) => t.goal)).toEqual([
+      { comparator: 'eq', value: 100, unit: 'percent' },
+      { comparator: 'eq', value: 100, unit: 'percent' },
+      { comparator: 'eq', value: 100, unit: 'percent' },
+      { comparator: 'eq', value: 100, unit: 'percent' },
+      { comparator: 'between', value: 1, max: 2, unit: 'count' },
+      { comparator: 'gte', value: 50, unit: 'percent' },
+    ]);
+    expect(d.targets.every((t) => t.subject)).toBe(true);
+  });
+
+  it('has themes II.1–6 and II.4 a–h, the three groups of actors in V, 9 recipients and the signer', () => {
+    expect(d.themes.map((t) => t.label)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(d.themes[3]!.children!.map((c) => c.label)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h']);
+    expect(d.responsibilities.map((r) => [r.items?.length, r.paragraphs?.length])).toEqual([
+      [4, 0],
+      [0, 1],
+      [2, 0],
+    ]);
+    expect(d.recipients).toHaveLength(9);
+    expect(d.signature).toEqual({
+      authority: 'TM. ỦY BAN NHÂN DÂN',
+      delegation: 'KT. CHỦ TỊCH',
+      position: 'PHÓ CHỦ TỊCH',
+      signer: 'Hoàng Minh Cường',
+    });
+  });
+
+  it('gives every field its source span and a confidence', () => {
+    expect(draft.fields.length).toBeGreaterThan(30);
+    for (const field of draft.fields) {
+      expect(field.confidence).toBeGreaterThan(0);
+      expect(field.confidence).toBeLessThanOrEqual(1);
+    }
+    const title = draft.fields.find((x) => x.path.join('.') === 'title')!;
+    expect(title.source?.text).toContain('chuyển đổi số');
+  });
+
+  it('is a valid plan once read', () => {
+    expect(validatePlanDocument(d).ok).toBe(true);
+  });
+});
+
+describe('the clean transcription', () => {
+  it('imports to exactly what the seed parses', () => {
+    const md = readFileSync(SEED_MD, 'utf8');
+    expect(draftOf(md).document).toEqual(parsePlanMarkdown(md).document);
+  });
+});
+
+describe('plans of other shapes', () => {
+  it("reads a department's plan with the two-line header and a KT. GIÁM ĐỐC signature", () => {
+    const draft = draftOf(fixture('department-plan.txt'));
+    expect(draft.parentIssuer).toBe('UBND TỈNH HÀ NAM');
+    expect(draft.document).toMatchObject({
+      issuerName: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      number: '25/KH-STTTT',
+      date: '2024-03-05',
+      signature: { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', signer: 'Trần Văn Bình' },
+    });
+    expect(draft.document.targets.map((t) => t.goal)).toEqual([
+      { comparator: 'eq', value: 100, unit: 'percent' },
+      { comparator: 'gte', value: 80, unit: 'percent' },
+      { comparator: 'between', value: 2, max: 3, unit: 'count' },
+    ]);
+    expect(draft.document.themes[0]!.children!.map((c) => [c.label, c.bullets?.length])).toEqual([
+      ['a', 2],
+      ['b', 0],
+    ]);
+    expect(draft.document.responsibilities.map((r) => r.heading)).toEqual([
+      'Văn phòng Sở',
+      'Các phòng, đơn vị thuộc Sở',
+    ]);
+    // Target b names no subject the platform counts: the only thing left for the user to choose.
+    const checked = validatePlanDocument(draft.document);
+    expect(checked.ok ? [] : checked.issues.map((i) => i.path.join('.'))).toEqual(['targets.1.subject']);
+  });
+
+  it('reads a multi-year programme with its period, per-year targets and appendix', () => {
+    const draft = draftOf(fixture('programme-2022-2025.txt'));
+    expect(draft.kind).toBe('CTr');
+    expect(draft.period).toEqual({ from: 2022, to: 2025 });
+    expect(draft.targetPeriods).toEqual([2025, 'each-year', 'each-year']);
+    expect(draft.document.number).toBeNull();
+    expect(draft.sourceNumber).toBe('18/CTr-UBND');
+    expect(draft.document.signature).toMatchObject({
+      authority: 'TM. ỦY BAN NHÂN DÂN',
+      position: 'CHỦ TỊCH',
+    });
+    expect(draft.appendix.map((r) => [r.stt, r.lead])).toEqual([
+      ['1', 'Sở Thông tin và Truyền thông'],
+      ['2', 'Sở Nội vụ'],
+    ]);
+    expect(draft.document.closing).toMatch(/^Trong quá trình thực hiện/u);
+  });
+
+  it('reads a Quyết định with the plan attached: the plan body, the decision bases and signature', () => {
+    const draft = draftOf(fixture('decision-with-plan.txt'));
+    expect(draft.kind).toBe('QĐ');
+    expect(draft.sourceNumber).toBe('512/QĐ-UBND');
+    expect(draft.document.title).toBe('Truyền thông về chuyển đổi số tỉnh Quảng Trị năm 2023');
+    expect(draft.document.issuerName).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ');
+    expect(draft.document.legalBases.map((b) => b.number)).toEqual(['749/QĐ-TTg']);
+    expect(draft.document.targets).toHaveLength(2);
+    expect(draft.document.themes).toHaveLength(2);
+    expect(draft.document.responsibilities).toHaveLength(2);
+    expect(draft.document.signature).toMatchObject({ delegation: 'KT. CHỦ TỊCH', signer: 'Hoàng Nam' });
+  });
+});
+
+describe('malformed input', () => {
+  it('refuses empty text, noise and oversized text with a message and no draft', () => {
+    expect(parsePlanText('   \n ')).toMatchObject({ ok: false, code: 'EMPTY' });
+    const noise = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join(
+      '',
+    );
+    expect(parsePlanText(noise)).toMatchObject({ ok: false, code: 'NOT_A_PLAN' });
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    const r = parsePlanText(big);
+    expect(r).toMatchObject({ ok: false, code: 'TOO_LARGE' });
+    expect(r.ok ? '' : r.message).toMatch(/ký tự/u);
+  });
+});
