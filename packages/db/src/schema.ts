@@ -252,6 +252,7 @@ export const setting = pgTable('setting', {
 export * from './budget-schema';
 export * from './indicators-schema';
 export * from './obstacles-schema';
+export * from './plan-import-schema';
 export * from './plan-schema';
 export * from './records-schema';
 export * from './reports-schema';
