@@ -1,4 +1,5 @@
 import {
+  analyzeDatabase,
   existingPublications,
   existingRecordIdentities,
   getUnitScope,
@@ -170,6 +171,8 @@ export async function importRecords({
     });
     return id;
   });
+  // Planner statistics for the new rows (issue 12; PGlite has no autovacuum), off the answer's path.
+  if (batchId !== null) void analyzeDatabase(ctx.db).catch(() => undefined);
   return { ...report, saved: valid.length, batchId };
 }
 

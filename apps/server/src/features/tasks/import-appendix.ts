@@ -1,4 +1,11 @@
-import { insertTasks, type NewTask, nextTaskPosition, planTaskKeys, taskLeadCandidates } from '@dx/db';
+import {
+  analyzeDatabase,
+  insertTasks,
+  type NewTask,
+  nextTaskPosition,
+  planTaskKeys,
+  taskLeadCandidates,
+} from '@dx/db';
 import {
   type AppendixRow,
   detectLegacyEncoding,
@@ -7,10 +14,9 @@ import {
   legacyTextMessage,
   readAppendix,
 } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
+import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { expandAssignments, type PlannedAssignment } from './expand-assignments';
-import { loadPlanFor } from './load-task';
 
 const MAX_ROWS = 2_000;
 
@@ -166,5 +172,7 @@ export async function importAppendix({
       },
     });
   });
+  // Planner statistics for the new tasks (issue 12; PGlite has no autovacuum), off the answer's path.
+  void analyzeDatabase(ctx.db).catch(() => undefined);
   return { ...report, saved: valid.length };
 }
