@@ -113,6 +113,10 @@ const recordFieldCases = (
     bad('blank text', text[0], '   '),
     bad('oversized text', text[0], long(text[1] + 1)),
     bad('NUL in text', text[0], 'a\u0000b'),
+    bad('lone surrogate in text', text[0], 'a\ud800b'),
+    bad('lone low surrogate in text', text[0], '\udc00'),
+    bad('C0 control character in text', text[0], 'a\u0007b'),
+    bad('C1 control character in text', text[0], 'a\u0085b'),
     ...(count
       ? [bad('negative number', count, -1), bad('number beyond the integer column', count, 2147483648)]
       : []),
@@ -316,6 +320,10 @@ EVIDENCE_CASES['GET /api/plans/:planId/targets/evaluation'] = [
     name: 'bad uuid',
     req: () => ({ method: 'GET', url: '/api/plans/x/targets/evaluation' }),
     path: ['params', 'planId'],
+  },  {
+    name: 'bad asOf',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/evaluation?asOf=2023-13-45` }),
+    path: ['querystring', 'asOf'],
   },
 ];
 EVIDENCE_CASES['GET /api/plans/:planId/targets/standing'] = [
@@ -502,6 +510,11 @@ EVIDENCE_CASES['GET /api/plans/:planId/targets/trend'] = [
     name: 'bad uuid',
     req: () => ({ method: 'GET', url: '/api/plans/x/targets/trend' }),
     path: ['params', 'planId'],
+  },
+  {
+    name: 'bad asOf',
+    req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/trend?asOf=31/12/2023` }),
+    path: ['querystring', 'asOf'],
   },
 ];
 EVIDENCE_CASES['GET /api/plans/:planId/targets/:planTargetId/subjects'] = [
@@ -1195,9 +1208,53 @@ const CASES: Record<string, BadCase[]> = {
       }),
       path: ['body', 'displayName'],
     },
+    {
+      name: 'lone surrogate in display name',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: { ...validUser(c), displayName: 'Cán\ud800bộ' },
+      }),
+      path: ['body', 'displayName'],
+    },
+    {
+      name: 'escape character in display name',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: { ...validUser(c), displayName: 'Cán\u001b[31mbộ' },
+      }),
+      path: ['body', 'displayName'],
+    },
+    {
+      name: 'a display name of nothing but invisible characters',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: { ...validUser(c), displayName: '\u200b\u202e\u2066\ufeff' },
+      }),
+      path: ['body', 'displayName'],
+    },
+    {
+      name: 'lone surrogate in an object key',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: JSON.stringify({ ...validUser(c), 'x\ud800': 1 }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      path: ['body', 'x\ud800'],
+    },
   ],
   'GET /api/users/:userId': [
     { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/users/1' }), path: ['params', 'userId'] },
+  ],
+  'POST /api/users/:userId/unlock': [
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'POST', url: '/api/users/1/unlock' }),
+      path: ['params', 'userId'],
+    },
   ],
   'PATCH /api/users/:userId': [
     ...bodyShape('PATCH', (c) => `/api/users/${c.user}`),
@@ -1295,6 +1352,24 @@ const CASES: Record<string, BadCase[]> = {
   ],
   'POST /api/plans': [
     ...bodyShape('POST', () => '/api/plans'),
+    {
+      name: 'a 3,000-character plan number',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: c.hp, year: 2024, number: `54/KH-${'U'.repeat(3000)}` },
+      }),
+      path: ['body', 'number'],
+    },
+    {
+      name: 'lone surrogate in the plan number',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: c.hp, year: 2024, number: '54/KH-\ud800' },
+      }),
+      path: ['body', 'number'],
+    },
     {
       name: 'missing year',
       req: (c) => ({ method: 'POST', url: '/api/plans', payload: { provinceId: c.hp } }),

@@ -2,12 +2,10 @@ import { addDays, type OrgUnitKind, type ReorgPlan, type UnitRef, type UnitVersi
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { orgUnit, orgUnitSuccession, orgUnitVersion, reorganisation } from '../schema';
+import { inForceOn } from './as-of';
 
-/** SQL predicate: version `v` in force on date `d` (half-open [valid_from, valid_to)). */
-const validOn = (d: string, alias = 'v') =>
-  sql.raw(
-    `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= '${d}'::date) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '${d}'::date)`,
-  );
+/** SQL predicate: version `alias` in force on date `d` (the one rule, queries/as-of.ts). */
+const validOn = (d: string, alias = 'v') => inForceOn(alias, d);
 
 export type UnitRow = UnitVersion & {
   versionId: string;

@@ -15,6 +15,7 @@ import {
   trainingAttendance,
   unitPlan,
 } from '../schema';
+import { feedingProvinces, subtreeStandingFor } from './as-of';
 
 /** Evidence record tables by record type, with the column naming the unit a record belongs to. */
 export const RECORD_TABLES = {
@@ -89,15 +90,12 @@ export type RecordListFilter = {
   offset: number;
 };
 
-/** Ids of a unit and of all units below it, following the parents in force on `asOf` (SQL to nest in IN (…)). */
+/**
+ * Ids of a unit and of all units below it on `asOf`, with the ended units whose records rolled up into them
+ * (succession roll-up, queries/as-of.ts). SQL to nest in IN (…).
+ */
 export function subtreeSql(unitId: string, asOf: string) {
-  return sql`WITH RECURSIVE sub(id, depth) AS (
-      SELECT ${unitId}::uuid, 0
-      UNION
-      SELECT v.unit_id, sub.depth + 1 FROM org_unit_version v JOIN sub ON v.parent_unit_id = sub.id
-       WHERE (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
-         AND sub.depth < 30
-    ) SELECT id FROM sub`;
+  return subtreeStandingFor(unitId, asOf);
 }
 
 /** Records of a province (optionally of some units), newest or alphabetical first, with the total. */
@@ -114,7 +112,11 @@ export async function listRecords(
         ? table.heldOn
         : null;
   const where = and(
-    eq(table.provinceId, f.provinceId),
+    // A unit's subtree takes in the records of the units merged into it, possibly from a province merged into
+    // this one by that date.
+    f.subtreeOf
+      ? sql`${table.provinceId} = ANY(ARRAY(${feedingProvinces(sql`ARRAY[${f.provinceId}::uuid]`, f.subtreeOf.asOf)}))`
+      : eq(table.provinceId, f.provinceId),
     f.unitIds ? inArray(unit, f.unitIds) : undefined,
     f.subtreeOf ? sql`${unit} IN (${subtreeSql(f.subtreeOf.unitId, f.subtreeOf.asOf)})` : undefined,
     dated && f.from ? sql`${dated} >= ${f.from}` : undefined,

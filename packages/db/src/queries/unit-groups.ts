@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { unitGroup, unitGroupMember } from '../schema';
+import { inForceOn } from './as-of';
 
 export type UnitGroupRecord = typeof unitGroup.$inferSelect;
 
@@ -19,7 +20,7 @@ export async function listUnitGroups(
     db,
     sql`SELECT g.id AS group_id,
           (SELECT count(DISTINCT v.unit_id) FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-            WHERE (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+            WHERE ${inForceOn('v', asOf)}
               AND ((u.province_id = g.province_id AND v.kind IN (SELECT jsonb_array_elements_text(coalesce(g.rule -> 'kinds', '[]'::jsonb))))
                    OR v.unit_id IN (SELECT m.unit_id FROM unit_group_member m WHERE m.group_id = g.id))) AS n
         FROM unit_group g WHERE g.province_id = ${provinceId}`,
@@ -53,7 +54,7 @@ export async function listGroupMembers(
   return queryRows(
     db,
     sql`SELECT v.unit_id AS "unitId", v.name, v.code, v.kind FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-        WHERE (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+        WHERE ${inForceOn('v', asOf)}
           AND (${kindClause} OR v.unit_id IN (SELECT unit_id FROM unit_group_member WHERE group_id = ${group.id}))
         ORDER BY v.kind, v.name`,
   );

@@ -1,3 +1,4 @@
+export * from './as-of';
 export * from './definition';
 export * from './describe';
 export * from './evaluation';

@@ -1,10 +1,11 @@
 import { listRecords as queryRecords } from '@dx/db';
 import { localDateOf, type RecordType } from '@dx/domain';
-import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
 /**
  * Records of a province, or of one unit; with `includeBelow`, of the unit and every unit below it in the org-unit
- * tree as of today (a district officer's view takes in its communes). Everyone in the province reads them (figures
+ * tree as of `asOf` (a district officer's view takes in its communes), with the records of the units merged into them
+ * by then (succession roll-up). Everyone in the province reads them (figures
  * link to their records).
  */
 export async function listRecords({
@@ -15,6 +16,7 @@ export async function listRecords({
   includeBelow = false,
   from,
   to,
+  asOf,
   limit,
   offset,
 }: {
@@ -25,6 +27,8 @@ export async function listRecords({
   includeBelow?: boolean;
   from?: string;
   to?: string;
+  /** With includeBelow: the tree (and the units merged into it) as of this day; omitted = today. */
+  asOf?: string;
   limit: number;
   offset: number;
 }) {
@@ -33,7 +37,7 @@ export async function listRecords({
   return queryRecords(ctx.db, type, {
     provinceId,
     unitIds: unitId && !includeBelow ? [unitId] : undefined,
-    subtreeOf: unitId && includeBelow ? { unitId, asOf: localDateOf(ctx.now) } : undefined,
+    subtreeOf: unitId && includeBelow ? { unitId, asOf: asOf ?? localDateOf(ctx.now) } : undefined,
     from,
     to,
     limit,

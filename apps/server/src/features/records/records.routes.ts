@@ -2,8 +2,9 @@ import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
 import { isoDate, RECORD_INPUTS, type RecordType } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeProvince, contextOf } from '../../http/context';
+import { contextOf } from '../../http/context';
 import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { authorizeProvince } from '../../use-case/context';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
 import { importRecords } from './import-records';
@@ -60,6 +61,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
             includeBelow: z.enum(['true', 'false'], 'Ghi true hoặc false').optional(),
             from: isoDate.optional(),
             to: isoDate.optional(),
+            /** With includeBelow: the org-unit tree as of this day (default today). */
+            asOf: isoDate.optional(),
             ...pagination,
           }),
           response: { 200: z.object({ items: z.array(recordOut), total: z.number() }), ...errorResponses },

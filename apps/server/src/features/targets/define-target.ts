@@ -1,6 +1,6 @@
 import { listPlanTargetRules, saveTargetRule, unitGroupCodes } from '@dx/db';
 import { type FieldIssue, type TargetRule, targetDefinition, validationError } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPlanTarget, viewDefinition } from './get-target-definition';
 import { presentDefinition } from './targets.presenter';
 

@@ -11,7 +11,7 @@ import {
   BEHIND_PREVIEW,
   describeGoal,
   describeTarget,
-  evaluationDates,
+  evaluationDatesAsOf,
   judgeStatus,
   localDateOf,
   rate,
@@ -19,7 +19,7 @@ import {
   type TargetStatus,
   targetDefinition,
 } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 export type TargetEvaluation = {
   target: PlanTargetRule;
@@ -47,12 +47,16 @@ export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
   return { plan, targets };
 }
 
-/** Evaluates one target now, live over the records (no stored figures). */
+/**
+ * Evaluates one target live over the records (no stored figures): now, or as it stood at the close of `asOf`
+ * (the population in force that day, records dated up to it; evaluationDatesAsOf decides).
+ */
 export async function evaluateTarget(
   ctx: Pick<UseCaseContext, 'db' | 'now'>,
   target: PlanTargetRule,
-  opts: { ownerUnitIds?: string[]; behindLimit?: number } = {},
+  opts: { ownerUnitIds?: string[]; behindLimit?: number; asOf?: string } = {},
 ): Promise<TargetEvaluation> {
+  const { asOf: requested, ...evaluationOpts } = opts;
   const goalText = describeGoal(target.goal);
   if (!target.rule) {
     return {
@@ -69,12 +73,17 @@ export async function evaluateTarget(
     };
   }
   const definition = targetDefinition.parse({ ...target.rule, goal: target.goal });
-  const dates = evaluationDates({ definition, planYear: target.planYear, today: localDateOf(ctx.now) });
+  const dates = evaluationDatesAsOf({
+    definition,
+    planYear: target.planYear,
+    today: localDateOf(ctx.now),
+    asOf: requested,
+  });
   const facts = await evaluateTargetFacts(ctx.db, {
     definition,
     ...dates,
     provinceIds: [target.provinceId],
-    ...opts,
+    ...evaluationOpts,
   });
   const isCount = definition.condition.type === 'count';
   const value = isCount ? facts.achieved : rate(facts.achieved, facts.due);
@@ -102,11 +111,20 @@ export async function evaluateTarget(
  * Every target of a plan with its value, status, breakdowns and the first BEHIND_PREVIEW of who is behind (the DX
  * office dashboard); the whole list is paged through GET …/targets/:id/subjects.
  */
-export async function evaluatePlanTargets({ ctx, planId }: { ctx: UseCaseContext; planId: string }) {
+export async function evaluatePlanTargets({
+  ctx,
+  planId,
+  asOf,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  /** As it stood at the close of this day; omitted = now. */
+  asOf?: string;
+}) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW })),
+    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW, asOf })),
   );
   return { plan, evaluations };
 }

@@ -8,7 +8,7 @@ import {
   type Permission,
   targetDefinition,
 } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** A plan target's rule with its goal (from the plan) and the formula in words; rule null = not defined yet. */
 export type TargetDefinitionView = {

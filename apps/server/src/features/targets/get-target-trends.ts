@@ -1,5 +1,6 @@
 import { type EvaluationInput, evaluateTargetTotals } from '@dx/db';
 import {
+  evaluationDatesAsOf,
   localDateOf,
   rate,
   resolvePeriod,
@@ -7,7 +8,7 @@ import {
   targetDefinition,
   trendCheckpoints,
 } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadPlanTargets } from './evaluate-plan-targets';
 
 export type TrendPoint = { date: string; value: number | null; due: number; achieved: number };
@@ -18,9 +19,21 @@ export type TargetTrend = { planTargetId: string; points: TrendPoint[] };
  * periods) and now, computed live from the records with as-of dates (records dated later and plans accepted later
  * left out). All points of all targets in ONE statement; the last point equals the card's figure.
  */
-export async function getTargetTrends({ ctx, planId }: { ctx: UseCaseContext; planId: string }) {
+export async function getTargetTrends({
+  ctx,
+  planId,
+  asOf,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  /** The trend up to this day, its last point the figure as of that day; omitted = up to now. */
+  asOf?: string;
+}) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
-  const today = localDateOf(ctx.now);
+  const now = localDateOf(ctx.now);
+  // A past date: the trend stops there, and its last point is the value at the close of that day.
+  const isPast = asOf !== undefined && asOf < now;
+  const today = isPast ? asOf : now;
   const series: {
     planTargetId: string;
     definition: TargetDefinition | null;
@@ -43,12 +56,17 @@ export async function getTargetTrends({ ctx, planId }: { ctx: UseCaseContext; pl
       from: inputs.length,
     });
     for (const p of points) {
+      // The last point of a trend asked as of a past day is that day's figure, dated exactly as the card's.
+      const last =
+        p.until === null && isPast
+          ? evaluationDatesAsOf({ definition, planYear: t.planYear, today: now, asOf })
+          : null;
       inputs.push({
         definition,
         period: resolvePeriod(definition.period, t.planYear),
-        asOf: p.asOf,
-        quarters: p.quarters,
-        until: p.until ?? undefined,
+        asOf: last?.asOf ?? p.asOf,
+        quarters: last?.quarters ?? p.quarters,
+        until: last?.until ?? p.until ?? undefined,
         provinceIds: [t.provinceId],
       });
     }

@@ -1,5 +1,5 @@
 import { AppError } from '@dx/domain';
-import { authorizeUnit, type UseCaseContext } from '../../http/context';
+import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { evaluateTarget, loadPlanTargets } from './evaluate-plan-targets';
 
 /**
@@ -10,17 +10,20 @@ export async function getUnitStanding({
   ctx,
   planId,
   unitId,
+  asOf,
 }: {
   ctx: UseCaseContext;
   planId: string;
   unitId: string;
+  /** As it stood at the close of this day; omitted = now. */
+  asOf?: string;
 }) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   const scope = await authorizeUnit(ctx, 'record.read', unitId);
   if (scope.provinceId !== plan.provinceId)
     throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500 })),
+    targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500, asOf })),
   );
   return { plan, unitId, evaluations };
 }

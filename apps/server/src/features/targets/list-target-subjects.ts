@@ -1,6 +1,6 @@
 import { listTargetSubjects, type SubjectFilter, type SubjectPage } from '@dx/db';
-import { AppError, evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
-import { authorizeUnit, type UseCaseContext } from '../../http/context';
+import { AppError, evaluationDatesAsOf, localDateOf, targetDefinition } from '@dx/domain';
+import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { loadPlanTarget } from './get-target-definition';
 
 /**
@@ -14,12 +14,15 @@ export async function getTargetSubjects({
   planTargetId,
   filter,
   page,
+  asOf,
 }: {
   ctx: UseCaseContext;
   planId: string;
   planTargetId: string;
   filter: SubjectFilter;
   page: { offset: number; limit: number };
+  /** As it stood at the close of this day; omitted = now. */
+  asOf?: string;
 }): Promise<SubjectPage & { subjectType: string }> {
   const { plan, target } = await loadPlanTarget(ctx, planId, planTargetId, 'target.read');
   if (filter.unitId) {
@@ -31,7 +34,12 @@ export async function getTargetSubjects({
   const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
   if (!parsed.success) return { total: 0, items: [], subjectType: target.rule.population.record };
   const definition = parsed.data;
-  const dates = evaluationDates({ definition, planYear: target.planYear, today: localDateOf(ctx.now) });
+  const dates = evaluationDatesAsOf({
+    definition,
+    planYear: target.planYear,
+    today: localDateOf(ctx.now),
+    asOf,
+  });
   const result = await listTargetSubjects(
     ctx.db,
     { definition, ...dates, provinceIds: [target.provinceId] },

@@ -1,6 +1,6 @@
 import { getNotification, markNotificationsRead } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
 /**
  * The unit's officers mark its notifications read: one (`notificationId`) or all. A notification already read keeps

@@ -6,8 +6,8 @@ import {
   unitIdsInProvince,
 } from '@dx/db';
 import { AppError, targetCode } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
 import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
+import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 export type ReminderResult = OutboxSummary;
 

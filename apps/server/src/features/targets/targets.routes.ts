@@ -1,9 +1,10 @@
 import { countUnreadNotifications, listNotificationsForUnits, SUBJECT_STATES } from '@dx/db';
-import { ORG_UNIT_KINDS, targetRule } from '@dx/domain';
+import { isoDate, ORG_UNIT_KINDS, targetRule } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeUnit, contextOf } from '../../http/context';
+import { contextOf } from '../../http/context';
 import { errorResponses, recordVersion } from '../../http/schemas';
+import { authorizeUnit } from '../../use-case/context';
 import { defineTarget } from './define-target';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
 import { getTargetDefinition } from './get-target-definition';
@@ -23,6 +24,9 @@ import {
   targetEvaluationOut,
 } from './targets.presenter';
 
+/** `?asOf=YYYY-MM-DD`: the figures as they stood at the close of that day (issue 11); omitted = now. */
+const asOfQuery = z.object({ asOf: isoDate.optional() });
+
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:planId/targets/evaluation',
@@ -32,6 +36,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Tiến độ các chỉ tiêu của kế hoạch, tính trực tiếp từ hồ sơ (kèm phân tích và đơn vị chưa đạt)',
         params: z.object({ planId: z.uuid() }),
+        querystring: asOfQuery,
         response: {
           200: z.object({ planId: z.string(), today: z.string(), targets: z.array(targetEvaluationOut) }),
           ...errorResponses,
@@ -40,7 +45,11 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = contextOf(request);
-      const { plan, evaluations } = await evaluatePlanTargets({ ctx, planId: request.params.planId });
+      const { plan, evaluations } = await evaluatePlanTargets({
+        ctx,
+        planId: request.params.planId,
+        asOf: request.query.asOf,
+      });
       return { planId: plan.id, today: ctx.now.toISOString(), targets: evaluations.map(presentEvaluation) };
     },
   );
@@ -52,7 +61,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary: 'Kết quả của một đơn vị theo từng chỉ tiêu (việc còn phải làm)',
         params: z.object({ planId: z.uuid() }),
-        querystring: z.object({ unitId: z.uuid() }),
+        querystring: asOfQuery.extend({ unitId: z.uuid() }),
         response: {
           200: z.object({ planId: z.string(), unitId: z.string(), targets: z.array(targetEvaluationOut) }),
           ...errorResponses,
@@ -64,6 +73,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx: contextOf(request),
         planId: request.params.planId,
         unitId: request.query.unitId,
+        asOf: request.query.asOf,
       });
       return { planId: r.plan.id, unitId: r.unitId, targets: r.evaluations.map(presentEvaluation) };
     },
@@ -204,6 +214,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Diễn biến giá trị các chỉ tiêu trong kỳ: giá trị cuối mỗi tháng đã qua và hiện tại, tính trực tiếp từ hồ sơ',
         params: z.object({ planId: z.uuid() }),
+        querystring: asOfQuery,
         response: {
           200: z.object({
             planId: z.string(),
@@ -227,7 +238,11 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const r = await getTargetTrends({ ctx: contextOf(request), planId: request.params.planId });
+      const r = await getTargetTrends({
+        ctx: contextOf(request),
+        planId: request.params.planId,
+        asOf: request.query.asOf,
+      });
       return { planId: r.plan.id, today: r.today, targets: r.trends };
     },
   );
@@ -240,7 +255,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Danh sách đối tượng sau một con số của chỉ tiêu (cả chỉ tiêu, một ô phân tích hoặc một đơn vị), kèm hồ sơ làm căn cứ',
         params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
-        querystring: z.object({
+        querystring: asOfQuery.extend({
           state: z.enum(SUBJECT_STATES).default('behind'),
           unitId: z.uuid().optional(),
           /** A district's id, or "city" for the city-level cell. */
@@ -275,6 +290,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
           unitKind: q.unitKind === undefined ? undefined : q.unitKind === 'none' ? null : q.unitKind,
         },
         page: { offset: q.offset, limit: q.limit },
+        asOf: q.asOf,
       });
       return {
         planTargetId: request.params.planTargetId,
