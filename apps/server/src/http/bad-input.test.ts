@@ -320,7 +320,8 @@ EVIDENCE_CASES['GET /api/plans/:planId/targets/evaluation'] = [
     name: 'bad uuid',
     req: () => ({ method: 'GET', url: '/api/plans/x/targets/evaluation' }),
     path: ['params', 'planId'],
-  },  {
+  },
+  {
     name: 'bad asOf',
     req: (c) => ({ method: 'GET', url: `/api/plans/${c.plan}/targets/evaluation?asOf=2023-13-45` }),
     path: ['querystring', 'asOf'],

@@ -28,6 +28,8 @@ export function formatDocumentNumber(n: DocumentNumber): string {
 export const planNumber = z
   .string()
   .trim()
+  // A real number is short; the bound keeps any text far inside the btree index's row limit (issue 14).
+  .max(60, 'Tối đa 60 ký tự')
   .overwrite((s) => s.normalize('NFC'))
   .superRefine((s, ctx) => {
     const parsed = parseDocumentNumber(s);

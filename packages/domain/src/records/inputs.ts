@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { stripInvisible } from '../text';
 import {
   CHANNEL_KINDS,
   DX_MODEL_KINDS,
@@ -15,7 +16,7 @@ import {
  * a Vietnamese message per field (UX "Forgiving input"). Text is stored in NFC.
  */
 
-const nfc = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
+const nfc = (s: string) => stripInvisible(s).normalize('NFC').replace(/\s+/g, ' ');
 const text = (message: string, max = 500) =>
   z.string(message).trim().min(1, message).max(max, `Tối đa ${max} ký tự`).transform(nfc);
 const optionalText = (max = 2000) =>

@@ -8,8 +8,11 @@ import { type Grant, type Role, role } from '../access';
  * Communications to the Department of Science and Technology, so a step names a role and optionally a unit.
  */
 export const approvalStep = z.object({
-  key: z.string().regex(/^[a-z_]+$/),
-  label: z.string().min(2),
+  key: z
+    .string()
+    .max(40)
+    .regex(/^[a-z_]+$/),
+  label: z.string().min(2).max(200),
   role,
   /** The unit whose holders of `role` act at this step (e.g. Sở Tài chính); null = any unit in scope. */
   unitId: z.uuid().nullable().default(null),

@@ -1,4 +1,4 @@
-import { role } from '@dx/domain';
+import { normalizeText, role, stripInvisible } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
@@ -18,12 +18,12 @@ const username = z
   .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
   .max(60)
   .regex(/^[a-zA-Z0-9._@-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ @ -');
+// A name loses zero-width and bidirectional controls (look-alike names, reordered text): docs/security.md.
 const displayName = z
   .string()
-  .trim()
-  .min(2, 'Nhập họ tên')
-  .max(120)
-  .transform((s) => s.normalize('NFC'));
+  .max(240)
+  .transform((s) => normalizeText(stripInvisible(s)))
+  .pipe(z.string().min(2, 'Nhập họ tên').max(120));
 const email = z.email('Thư điện tử không hợp lệ').max(200).nullable();
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,0 +1,36 @@
+/**
+ * How an error is written to the log. A failed SQL statement's error (drizzle's DrizzleQueryError) carries the
+ * statement's parameters in its message and stack — names, phone numbers, e-mail addresses — and the database's
+ * own error may quote a value ("Key (username)=(…)", "invalid input syntax for type uuid: …"). The log keeps the
+ * statement, the SQLSTATE code and the constraint, never a value (docs/security.md § Logs).
+ */
+export function serializeErrorForLog(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown' };
+  const e = err as Error & {
+    code?: unknown;
+    statusCode?: unknown;
+    query?: unknown;
+    params?: unknown;
+    cause?: { code?: unknown; constraint?: unknown; routine?: unknown };
+  };
+  // The stack's frames, without its first line (which repeats the message).
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  const sqlState = (x: unknown) => (typeof x === 'string' && /^[0-9A-Z]{5}$/.test(x) ? x : undefined);
+  if (typeof e.query === 'string' || sqlState(e.code) || sqlState(e.cause?.code)) {
+    return {
+      type: e.name,
+      message: 'database statement failed',
+      ...(typeof e.query === 'string' && { statement: e.query }),
+      code: sqlState(e.cause?.code) ?? sqlState(e.code),
+      ...(typeof e.cause?.constraint === 'string' && { constraint: e.cause.constraint }),
+      stack: frames.join('\n'),
+    };
+  }
+  return {
+    type: e.name,
+    message: e.message,
+    ...(e.code !== undefined && { code: e.code }),
+    ...(e.statusCode !== undefined && { statusCode: e.statusCode }),
+    stack: e.stack,
+  };
+}
