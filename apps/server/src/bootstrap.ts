@@ -6,6 +6,7 @@ import {
   insertUser,
   replaceGrants,
   seedPlans,
+  seedReportingBodies,
   seedTargetDefinitions,
   seedUnits,
 } from '@dx/db';
@@ -21,6 +22,8 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
   await seedPlans(db);
   // How plan 54's six targets (I.2 a–e) are computed, against the seeded plan's target rows.
   await seedTargetDefinitions(db);
+  // Who reports to whom over time (the Ministry in charge; Hải Phòng's issuers and "Nơi nhận").
+  await seedReportingBodies(db);
   if ((await countUsers(db)) > 0) return { seeded, adminPassword: null as string | null };
   const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);

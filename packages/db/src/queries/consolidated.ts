@@ -4,7 +4,10 @@ import { getSettingValue } from './notifications';
 
 /* SQL of the consolidated report of a reporting period (plan 54 V.1.a); computed live, never stored. */
 
-/** Progress of a plan's tasks: tasks, and the units' parts by status (overdue = not done after the due date). */
+/**
+ * Progress of a plan's tasks: tasks, and the units' parts by status (overdue = not done after the due date, judged on
+ * `today` — the report's figures date). Statuses are the current ones: task history is not versioned.
+ */
 export async function planTaskProgress(db: Db, o: { planId: string; today: string }) {
   const [row] = await queryRows<Record<string, number>>(
     db,
@@ -43,6 +46,14 @@ export async function unitNameOn(db: Db, unitId: string, date: string): Promise<
 
 /** The setting key of a province's consolidated-report header, recipients and signature. */
 export const consolidatedSettingKey = (provinceId: string) => `consolidated_report:${provinceId}`;
+
+/** The setting key of the national bodies over time (the Ministry in charge of digital transformation). */
+export const NATIONAL_BODIES_KEY = 'reporting_bodies:national';
+
+/** The national bodies as stored (unchecked JSON), or null. */
+export async function getNationalBodies(db: Db): Promise<unknown | null> {
+  return getSettingValue(db, NATIONAL_BODIES_KEY);
+}
 
 /** A province's consolidated-report settings as stored (unchecked JSON), or null. */
 export async function getConsolidatedSettings(db: Db, provinceId: string): Promise<unknown | null> {

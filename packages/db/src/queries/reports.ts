@@ -23,7 +23,7 @@ const validOn = (alias: string, date: string) =>
 
 /** The name/code/kind of a unit as of a date, else its latest version (history keeps the names of the time). */
 const unitVersionOn = (unitCol: string, date: SQL) =>
-  sql`(SELECT jsonb_build_object('name', v.name, 'code', v.code, 'kind', v.kind) FROM org_unit_version v
+  sql`(SELECT jsonb_build_object('name', v.name, 'code', v.code, 'kind', v.kind, 'adminType', v.admin_type) FROM org_unit_version v
         WHERE v.unit_id = ${sql.raw(unitCol)}
         ORDER BY ((v.valid_from IS NULL OR v.valid_from <= ${date}) AND (v.valid_to IS NULL OR v.valid_to > ${date})) DESC,
                  v.valid_from DESC NULLS LAST LIMIT 1)`;
@@ -196,6 +196,8 @@ export type PeriodUnitRow = {
   unitName: string;
   unitCode: string | null;
   unitKind: string;
+  /** The administrative type as recorded ("Phường", "Sở"), if any. */
+  unitAdminType: string | null;
   isRequired: boolean;
   viaGroupId: string | null;
   report: UnitReportRow | null;
@@ -211,7 +213,7 @@ export async function listPeriodReports(db: Db, periodId: string, asOf: string):
     via_group_id: string | null;
     is_required: boolean;
     report_id: string | null;
-    unit: { name: string; code: string | null; kind: string } | null;
+    unit: { name: string; code: string | null; kind: string; adminType: string | null } | null;
   }>(
     db,
     sql`SELECT x.unit_id, x.via_group_id, x.is_required, r.id AS report_id, ${unitVersionOn('x.unit_id', sql`${asOf}::date`)} AS unit
@@ -229,6 +231,7 @@ export async function listPeriodReports(db: Db, periodId: string, asOf: string):
       unitName: r.unit?.name ?? '',
       unitCode: r.unit?.code ?? null,
       unitKind: r.unit?.kind ?? 'other',
+      unitAdminType: r.unit?.adminType ?? null,
       isRequired: r.is_required,
       viaGroupId: r.via_group_id,
       report: r.report_id ? (byId.get(r.report_id) ?? null) : null,
@@ -434,12 +437,12 @@ export async function unitRecordFigures(
            WHERE p.unit_id IN (SELECT unit_id FROM units) AND p.published_on BETWEEN ${from}::date AND ${to}::date
         ),
         trained AS (
-          SELECT DISTINCT a.person_id FROM training_attendance a
+          SELECT a.training_id, a.person_id FROM training_attendance a
             JOIN training t ON t.id = a.training_id AND t.held_on BETWEEN ${from}::date AND ${to}::date
             JOIN person pe ON pe.id = a.person_id AND pe.unit_id IN (SELECT unit_id FROM units)
         ),
         evs AS (
-          SELECT e.kind, e.participants FROM event e
+          SELECT e.kind, e.participants, e.is_dx FROM event e
            WHERE e.organiser_unit_id IN (SELECT unit_id FROM units) AND e.held_on BETWEEN ${from}::date AND ${to}::date
         ),
         parts AS (
@@ -466,21 +469,25 @@ export async function unitRecordFigures(
           'trainings', jsonb_build_object(
             'count', (SELECT count(*) FROM training t WHERE t.organiser_unit_id IN (SELECT unit_id FROM units)
                         AND t.held_on BETWEEN ${from}::date AND ${to}::date)::int,
-            'peopleTrained', (SELECT count(*) FROM trained)::int
+            'peopleTrained', (SELECT count(DISTINCT person_id) FROM trained)::int,
+            'attendances', (SELECT count(*) FROM trained)::int
           ),
           'events', jsonb_build_object(
             'total', (SELECT count(*) FROM evs)::int,
             'participants', (SELECT coalesce(sum(participants), 0) FROM evs)::int,
+            'dx', (SELECT count(*) FROM evs WHERE is_dx)::int,
+            'dxParticipants', (SELECT coalesce(sum(participants), 0) FROM evs WHERE is_dx)::int,
             'byKind', coalesce((SELECT jsonb_agg(jsonb_build_object('kind', x.kind, 'count', x.n) ORDER BY x.kind)
                         FROM (SELECT kind, count(*)::int AS n FROM evs GROUP BY kind) x), '[]'::jsonb)
           ),
           'models', jsonb_build_object(
+            -- Recognised models only (plan 54 I.2.d counts recognised models; a model not yet recognised is not one).
             'total', (SELECT count(*) FROM dx_model m WHERE m.unit_id IN (SELECT unit_id FROM units)
-                        AND (m.recognised_on IS NULL OR m.recognised_on <= ${to}::date))::int,
+                        AND m.recognised_on <= ${to}::date)::int,
             'recognisedInPeriod', (SELECT count(*) FROM dx_model m WHERE m.unit_id IN (SELECT unit_id FROM units)
                         AND m.recognised_on BETWEEN ${from}::date AND ${to}::date)::int,
             'featuredInPeriod', (SELECT count(DISTINCT pm.model_id) FROM publication_model pm
-                        JOIN dx_model m ON m.id = pm.model_id AND m.unit_id IN (SELECT unit_id FROM units)
+                        JOIN dx_model m ON m.id = pm.model_id AND m.unit_id IN (SELECT unit_id FROM units) AND m.recognised_on <= ${to}::date
                         JOIN publication p ON p.id = pm.publication_id AND p.published_on BETWEEN ${from}::date AND ${to}::date)::int
           ),
           'tasks', jsonb_build_object(

@@ -1,13 +1,55 @@
 import { describe, expect, it } from 'vitest';
+import { evaluationDatesOn, reportFiguresDate } from './as-of';
 import {
   type ConsolidatedData,
   consolidatedFileName,
   consolidatedSettings,
-  defaultMinistry,
   describeSource,
   formatFigure,
   layoutConsolidatedReport,
+  ministryOn,
+  type NationalBodies,
+  unitTypeLabel,
 } from './report';
+
+// As the national seed records them (packages/db seed-reporting-bodies.ts): the merger of 01/03/2025.
+const national: NationalBodies = {
+  ministries: [
+    { validTo: '2025-03-01', name: 'Bộ Thông tin và Truyền thông' },
+    { validFrom: '2025-03-01', name: 'Bộ Khoa học và Công nghệ' },
+  ],
+};
+const province: ConsolidatedData['settings'] = {
+  place: 'Hải Phòng',
+  issuers: {
+    dx_office: [
+      {
+        validTo: '2025-07-01',
+        name: 'Sở Thông tin và Truyền thông',
+        header: ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG'],
+        code: 'BC-STTTT',
+        signature: ['GIÁM ĐỐC'],
+      },
+      {
+        validFrom: '2025-07-01',
+        name: 'Sở Khoa học và Công nghệ',
+        header: ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ'],
+        code: 'BC-SKHCN',
+        signature: ['GIÁM ĐỐC'],
+      },
+    ],
+  },
+  recipients: [
+    { text: 'Chủ tịch, các Phó Chủ tịch UBND thành phố;', issuers: ['committee'] },
+    { text: 'Các Sở, ban, ngành, UBND các quận, huyện;', validTo: '2025-07-01', issuers: ['committee'] },
+    {
+      text: 'Các Sở, ban, ngành, UBND các xã, phường, đặc khu;',
+      validFrom: '2025-07-01',
+      issuers: ['committee'],
+    },
+    { text: 'Giám đốc Sở;', issuers: ['dx_office'] },
+  ],
+};
 
 const target = (
   over: Partial<ConsolidatedData['targets'][number]> = {},
@@ -30,14 +72,15 @@ const data = (over: Partial<ConsolidatedData> = {}): ConsolidatedData => ({
   plan: { number: '54/KH-UBND', title: 'Truyền thông về chuyển đổi số năm 2023', year: 2023 },
   period: { label: 'Quý II/2023', from: '2023-04-01', to: '2023-06-30', dueDate: '2023-07-15' },
   date: '2023-07-20',
+  figuresDate: '2023-06-30',
   targets: [
     target(),
     target({ code: 'I.2.đ', isCount: true, value: 2, goalText: 'từ 1 đến 2', status: 'achieved' }),
   ],
   publications: { total: 1234, dx: 1000, byTheme: [{ code: 'II.1', name: 'Thể chế số', count: 12 }] },
-  trainings: { count: 2, peopleTrained: 40 },
-  events: { total: 3, participants: 500 },
-  models: { total: 5, recognisedInPeriod: 1, featuredInPeriod: 2 },
+  trainings: { count: 2, peopleTrained: 40, attendances: 55 },
+  events: { dx: 3, dxParticipants: 500 },
+  models: { recognisedInPeriod: 1, featuredInPeriod: 2 },
   tasks: { total: 10, parts: 40, done: 20, inProgress: 10, notStarted: 5, blocked: 5, overdue: 3 },
   reports: { required: 2, submitted: 1, accepted: 1, returned: 0, missing: 1 },
   obstacles: [],
@@ -46,6 +89,7 @@ const data = (over: Partial<ConsolidatedData> = {}): ConsolidatedData => ({
       unitId: 'u',
       unitName: 'Phường A',
       unitKind: 'commune',
+      unitType: 'Phường',
       reportStatus: 'accepted',
       submittedAt: null,
       targets: [
@@ -55,6 +99,8 @@ const data = (over: Partial<ConsolidatedData> = {}): ConsolidatedData => ({
     },
   ],
   settings: {},
+  national,
+  issuer: 'committee',
   ...over,
 });
 const allText = (d: ConsolidatedData) => {
@@ -72,12 +118,99 @@ const allText = (d: ConsolidatedData) => {
 };
 
 describe('consolidated report layout (Nghị định 30/2020, Phụ lục I)', () => {
-  it('the Ministry receiving it: Information and Communications before 01/07/2025, Science and Technology from then', () => {
-    expect(defaultMinistry('2025-06-30')).toBe('Bộ Thông tin và Truyền thông');
-    expect(defaultMinistry('2025-07-01')).toBe('Bộ Khoa học và Công nghệ');
+  it('the Ministry follows the date from the national data: Information and Communications until 28/02/2025', () => {
+    expect(ministryOn(national, '2025-02-28')).toBe('Bộ Thông tin và Truyền thông');
+    expect(ministryOn(national, '2025-03-01')).toBe('Bộ Khoa học và Công nghệ');
+    expect(ministryOn({ ministries: [] }, '2025-03-01')).toBeNull();
+    expect(layoutConsolidatedReport(data({ date: '2025-02-28' })).recipients[0]).toBe(
+      'Bộ Thông tin và Truyền thông (để báo cáo);',
+    );
     const L = layoutConsolidatedReport(data({ date: '2025-10-01' }));
     expect(L.recipients[0]).toBe('Bộ Khoa học và Công nghệ (để báo cáo);');
     expect(L.recipients.at(-1)).toBe('Lưu: VT.');
+  });
+  it('issued by the People\'s Committee: to the Ministry, never to itself; "Nơi nhận" only bodies of its date', () => {
+    const before = layoutConsolidatedReport(data({ settings: province, date: '2025-06-30' }));
+    expect(before.issuer).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HẢI PHÒNG']);
+    expect(before.recipients).toEqual([
+      'Bộ Khoa học và Công nghệ (để báo cáo);',
+      'Chủ tịch, các Phó Chủ tịch UBND thành phố;',
+      'Các Sở, ban, ngành, UBND các quận, huyện;',
+      'Lưu: VT.',
+    ]);
+    const after = layoutConsolidatedReport(data({ settings: province, date: '2025-07-01' }));
+    expect(after.recipients.join('\n')).not.toContain('quận, huyện');
+    expect(after.recipients).toContain('Các Sở, ban, ngành, UBND các xã, phường, đặc khu;');
+    const closing = after.body.find((b) => b.kind === 'paragraph' && b.text.startsWith('Trên đây'));
+    expect(closing).toMatchObject({
+      text: 'Trên đây là báo cáo kết quả thực hiện Kế hoạch số 54/KH-UBND Quý II/2023 của Ủy ban nhân dân thành phố Hải Phòng, kính gửi Bộ Khoa học và Công nghệ xem xét, chỉ đạo./.',
+    });
+  });
+  it("issued by the DX office: its agency of the date, to the People's Committee and the Ministry", () => {
+    const d23 = data({ settings: province, issuer: 'dx_office' });
+    const L = layoutConsolidatedReport(d23);
+    expect(L.issuer).toEqual(['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(L.numberLine).toMatch(/\/BC-STTTT$/);
+    expect(L.signature).toEqual(['GIÁM ĐỐC']);
+    expect(L.recipients).toEqual([
+      'Ủy ban nhân dân thành phố Hải Phòng (để báo cáo);',
+      'Bộ Thông tin và Truyền thông (để báo cáo);',
+      'Giám đốc Sở;',
+      'Lưu: VT.',
+    ]);
+    expect(allText(d23)).toContain(
+      'Thực hiện Kế hoạch số 54/KH-UBND về truyền thông về chuyển đổi số năm 2023, Sở Thông tin và Truyền thông báo cáo',
+    );
+    const L25 = layoutConsolidatedReport(
+      data({ settings: province, issuer: 'dx_office', date: '2025-08-01' }),
+    );
+    expect(L25.issuer.at(-1)).toBe('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+    expect(L25.recipients[1]).toBe('Bộ Khoa học và Công nghệ (để báo cáo);');
+    // A body never addresses itself: were the Ministry the issuer's own name, it would not be listed.
+    const self = layoutConsolidatedReport(
+      data({
+        settings: province,
+        issuer: 'dx_office',
+        national: { ministries: [{ name: 'Sở Thông tin và Truyền thông' }] },
+      }),
+    );
+    expect(self.recipients).toEqual([
+      'Ủy ban nhân dân thành phố Hải Phòng (để báo cáo);',
+      'Giám đốc Sở;',
+      'Lưu: VT.',
+    ]);
+  });
+  it("a past period's figures stand at its last day, and the report says so; the running period is live", () => {
+    expect(reportFiguresDate({ to: '2023-06-30' }, '2023-07-20')).toBe('2023-06-30');
+    expect(reportFiguresDate({ to: '2023-06-30' }, '2023-06-30')).toBe('2023-06-30');
+    expect(reportFiguresDate({ to: '2023-12-31' }, '2023-08-15')).toBe('2023-08-15');
+    const definition = { period: { type: 'plan_year' as const }, asOf: null };
+    expect(
+      evaluationDatesOn({ definition, planYear: 2023, date: '2023-06-30', today: '2023-08-15' }),
+    ).toMatchObject({
+      period: { from: '2023-01-01', to: '2023-12-31' },
+      asOf: '2023-06-30',
+      until: '2023-06-30',
+      quarters: [
+        { from: '2023-01-01', to: '2023-03-31' },
+        { from: '2023-04-01', to: '2023-06-30' },
+      ],
+    });
+    expect(
+      evaluationDatesOn({ definition, planYear: 2023, date: '2023-08-15', today: '2023-08-15' }).until,
+    ).toBeUndefined();
+    expect(allText(data())).toContain('tính đến hết ngày 30/06/2023 (ngày cuối kỳ báo cáo)');
+    expect(allText(data())).not.toContain('dashboard');
+  });
+  it('wording matches the figures: people and attendances, DX events, recognised models; the unit type', () => {
+    const text = allText(data());
+    expect(text).toContain('tổ chức 2 lớp tập huấn cho 40 người (55 lượt người tham dự)');
+    expect(text).toContain(
+      'tổ chức 3 sự kiện, cuộc thi, hội thảo về chuyển đổi số với 500 lượt người tham gia',
+    );
+    expect(text).toContain('2 mô hình chuyển đổi số đã được công nhận được giới thiệu');
+    expect(unitTypeLabel('Phường', 'commune')).toBe('Phường');
+    expect(unitTypeLabel(null, 'commune')).toBe('Xã, phường, thị trấn');
   });
   it('header, number, place and date, subject', () => {
     const L = layoutConsolidatedReport(data());
@@ -87,21 +220,14 @@ describe('consolidated report layout (Nghị định 30/2020, Phụ lục I)', (
     expect(L.docType).toBe('BÁO CÁO');
     expect(L.subject).toBe('Kết quả thực hiện Kế hoạch số 54/KH-UBND Quý II/2023');
   });
-  it('settings override issuer, code, Ministry and recipients; bad settings are refused by the schema', () => {
-    const L = layoutConsolidatedReport(
-      data({
-        settings: {
-          issuer: ['SỞ KHOA HỌC VÀ CÔNG NGHỆ'],
-          code: 'BC-SKHCN',
-          ministry: 'Bộ X',
-          recipients: ['UBND thành phố;'],
-        },
-      }),
-    );
-    expect(L.issuer).toEqual(['SỞ KHOA HỌC VÀ CÔNG NGHỆ']);
-    expect(L.numberLine).toMatch(/\/BC-SKHCN$/);
-    expect(L.recipients).toEqual(['Bộ X (để báo cáo);', 'UBND thành phố;', 'Lưu: VT.']);
-    expect(consolidatedSettings.safeParse({ issuer: [] }).success).toBe(false);
+  it('bad settings are refused by the schema', () => {
+    expect(
+      consolidatedSettings.safeParse({ issuers: { committee: [{ name: 'X', header: [] }] } }).success,
+    ).toBe(false);
+    expect(
+      consolidatedSettings.safeParse({ recipients: [{ text: 'A;', validFrom: '01/07/2025' }] }).success,
+    ).toBe(false);
+    expect(consolidatedSettings.safeParse(province).success).toBe(true);
   });
   it('figures the Vietnamese way, with where they came from', () => {
     expect(formatFigure({ isCount: false, value: 83.3 })).toBe('83,3%');

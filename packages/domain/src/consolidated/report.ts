@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { formatDateVi } from '../dates';
+import type { OrgUnitKind } from '../org-unit';
 import { formatPlaceAndDate } from '../plan/format';
+import { UNIT_KIND_LABELS } from '../targets/describe';
 import type { TargetStatus } from '../targets/evaluation';
 
 /*
@@ -9,29 +11,86 @@ import type { TargetStatus } from '../targets/evaluation';
  * Pure: the server gathers live figures, this decides every line, the DOCX and PDF renderers only draw them.
  */
 
-/** The date from which the Ministry receiving DX reports is the Ministry of Science and Technology (by default). */
-export const MINISTRY_SWITCH_DATE = '2025-07-01';
-/** The Ministry a report dated `date` goes to, unless the province configured one. */
-export function defaultMinistry(date: string): string {
-  return date >= MINISTRY_SWITCH_DATE ? 'Bộ Khoa học và Công nghệ' : 'Bộ Thông tin và Truyền thông';
+const isoDate = z.iso.date();
+/** A row of dated data: in force from `validFrom` (inclusive, null = always) to `validTo` (exclusive, null = still). */
+const dated = {
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+};
+/** True when a dated row is in force on `date` (the same [from, to) rule as org unit versions). */
+export function inForceOn(
+  row: { validFrom?: string | null; validTo?: string | null },
+  date: string,
+): boolean {
+  return (!row.validFrom || row.validFrom <= date) && (!row.validTo || row.validTo > date);
 }
 
-/** Per-province settings (the `setting` table, key `consolidated_report:<provinceId>`); every field optional. */
-export const consolidatedSettings = z.object({
-  /** Issuer lines of the header, e.g. ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"]. */
-  issuer: z.array(z.string().trim().min(1).max(200)).min(1).max(3).optional(),
+/**
+ * Who may issue the consolidated report (plan 54 V.1.a: the DX office "tổng hợp, báo cáo" to the People's Committee
+ * and the Ministry): the People's Committee itself, or the DX office's agency under its own name.
+ */
+export const REPORT_ISSUERS = ['committee', 'dx_office'] as const;
+export type ReportIssuer = (typeof REPORT_ISSUERS)[number];
+
+const issuerVersion = z.object({
+  ...dated,
+  /** The body as a sentence names it: "Ủy ban nhân dân thành phố …", "Sở Thông tin và Truyền thông". */
+  name: z.string().trim().min(2).max(200),
+  /** Header lines (Decree 30 issuer block), e.g. ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ …"]. */
+  header: z.array(z.string().trim().min(1).max(200)).min(1).max(3),
   /** The code after the number: "BC-UBND" gives "Số:      /BC-UBND". */
-  code: z.string().trim().min(2).max(40).optional(),
-  /** Place name in "Hải Phòng, ngày … tháng … năm …". */
-  place: z.string().trim().min(2).max(100).optional(),
-  /** The Ministry (overrides the date rule). */
-  ministry: z.string().trim().min(2).max(200).optional(),
-  /** "Nơi nhận" after the Ministry (the People's Committee and others); "Lưu: VT." is always last. */
-  recipients: z.array(z.string().trim().min(2).max(300)).max(20).optional(),
-  signature: z.array(z.string().trim().min(2).max(200)).max(4).optional(),
+  code: z.string().trim().min(2).max(40),
+  signature: z.array(z.string().trim().min(2).max(200)).max(4),
   signer: z.string().trim().max(200).optional(),
 });
+export type IssuerVersion = z.infer<typeof issuerVersion>;
+
+/**
+ * Per-province settings (the `setting` table, key `consolidated_report:<provinceId>`, seeded per province): the
+ * bodies that may issue the report and the "Nơi nhận" lines, each with the dates it is in force (2025: the DX office
+ * changed agency, districts were abolished), so a report lists only bodies that exist on its date.
+ */
+export const consolidatedSettings = z.object({
+  /** Place name in "…, ngày … tháng … năm …". */
+  place: z.string().trim().min(2).max(100).optional(),
+  issuers: z
+    .object({
+      committee: z.array(issuerVersion).max(20).optional(),
+      dx_office: z.array(issuerVersion).max(20).optional(),
+    })
+    .optional(),
+  /** "Nơi nhận" lines after the addressees; `issuers` limits a line to reports of those issuers. */
+  recipients: z
+    .array(
+      z.object({
+        ...dated,
+        text: z.string().trim().min(2).max(300),
+        issuers: z.array(z.enum(REPORT_ISSUERS)).min(1).optional(),
+      }),
+    )
+    .max(40)
+    .optional(),
+});
 export type ConsolidatedSettings = z.infer<typeof consolidatedSettings>;
+
+/**
+ * National bodies over time (the `setting` table, key `reporting_bodies:national`, seeded): the Ministry in charge
+ * of digital transformation that provinces report to, each with its dates.
+ */
+export const nationalBodies = z.object({
+  ministries: z
+    .array(
+      z.object({ ...dated, name: z.string().trim().min(2).max(200), basis: z.string().max(300).optional() }),
+    )
+    .max(20)
+    .default([]),
+});
+export type NationalBodies = z.infer<typeof nationalBodies>;
+
+/** The Ministry in charge on `date` according to the national data, or null when none is recorded for it. */
+export function ministryOn(national: NationalBodies, date: string): string | null {
+  return national.ministries.find((m) => inForceOn(m, date))?.name ?? null;
+}
 
 export const TARGET_STATUS_LABELS_VI: Record<TargetStatus | 'not_defined', string> = {
   achieved: 'Đã đạt',
@@ -62,6 +121,8 @@ export type ConsolidatedUnitRow = {
   unitId: string;
   unitName: string;
   unitKind: string;
+  /** What the annex's "Loại" column prints: the unit's administrative type ("Phường", "Sở"), else its kind's name. */
+  unitType: string;
   reportStatus: string;
   submittedAt: string | null;
   /** Per target (same order as `targets`): the unit's own subjects due and achieved, and its value. */
@@ -72,13 +133,18 @@ export type ConsolidatedData = {
   provinceName: string;
   plan: { number: string | null; title: string; year: number };
   period: { label: string; from: string; to: string; dueDate: string };
-  /** Local date the report is generated (its date; target figures are as of this day). */
+  /** Local date the report is generated: its date, the date its issuer, addressees and "Nơi nhận" are taken at. */
   date: string;
+  /** The day every figure stands at (domain reportFiguresDate): the period's last day once it has passed, else today. */
+  figuresDate: string;
   targets: ConsolidatedTarget[];
   publications: { total: number; dx: number; byTheme: { code: string; name: string; count: number }[] };
-  trainings: { count: number; peopleTrained: number };
-  events: { total: number; participants: number };
-  models: { total: number; recognisedInPeriod: number; featuredInPeriod: number };
+  /** Trainings held; distinct people trained and attendances ("lượt"). */
+  trainings: { count: number; peopleTrained: number; attendances: number };
+  /** DX events (contests, workshops, sessions on digital transformation) and the participants they recorded. */
+  events: { dx: number; dxParticipants: number };
+  /** Recognised models only: recognised in the period, and those featured by a publication of the period. */
+  models: { recognisedInPeriod: number; featuredInPeriod: number };
   tasks: {
     total: number;
     parts: number;
@@ -99,6 +165,9 @@ export type ConsolidatedData = {
   }[];
   units: ConsolidatedUnitRow[];
   settings: ConsolidatedSettings;
+  national: NationalBodies;
+  /** Who issues this report (chosen per report). */
+  issuer: ReportIssuer;
 };
 
 /** "83,3%" / "2" / "không áp dụng": a figure the way Vietnamese documents write it. */
@@ -152,22 +221,58 @@ export type ConsolidatedLayout = {
 const upperProvince = (name: string) => name.toLocaleUpperCase('vi');
 const placeOf = (provinceName: string) => provinceName.replace(/^(Thành phố|Tỉnh)\s+/i, '');
 
+/**
+ * The body issuing a report on its date: the version of the chosen issuer in force then (settings), else, for the
+ * People's Committee only, its usual header built from the province's name; null when the DX office's agency is not
+ * recorded for that date (the caller refuses the report rather than guess a name).
+ */
+export function issuerOn(
+  d: Pick<ConsolidatedData, 'settings' | 'date' | 'provinceName'>,
+  issuer: ReportIssuer,
+): IssuerVersion | null {
+  const found = d.settings.issuers?.[issuer]?.find((v) => inForceOn(v, d.date));
+  if (found) return found;
+  if (issuer === 'dx_office') return null;
+  return {
+    name: `Ủy ban nhân dân ${inText(d.provinceName)}`,
+    header: ['ỦY BAN NHÂN DÂN', upperProvince(d.provinceName)],
+    code: 'BC-UBND',
+    signature: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+  };
+}
+
+/**
+ * Whom the report is addressed to (plan 54 V.1.a): the People's Committee reports to the Ministry in charge on the
+ * report's date; the DX office reports to the People's Committee and the Ministry. A body never addresses itself.
+ */
+export function addresseesOf(
+  d: Pick<ConsolidatedData, 'settings' | 'date' | 'provinceName' | 'national' | 'issuer'>,
+) {
+  const self = issuerOn(d, d.issuer)?.name;
+  const ministry = ministryOn(d.national, d.date);
+  const committee = d.issuer === 'dx_office' ? issuerOn(d, 'committee')!.name : null;
+  return [committee, ministry].filter((n): n is string => !!n && n !== self);
+}
+
 /** Every line of the report (shared by the DOCX and PDF renderers, and read back by the tests). */
 export function layoutConsolidatedReport(d: ConsolidatedData): ConsolidatedLayout {
   const s = d.settings;
-  const code = s.code ?? 'BC-UBND';
-  const ministry = s.ministry ?? defaultMinistry(d.date);
+  const issuer = issuerOn(d, d.issuer) ?? issuerOn(d, 'committee')!;
+  const addressees = addresseesOf(d);
   const planRef = `Kế hoạch${d.plan.number ? ` số ${d.plan.number}` : ''}`;
   const body: ReportBlock[] = [];
   body.push({
     kind: 'paragraph',
-    text: `Thực hiện ${planRef} ${planSubject(d.plan.title)}, ${s.issuer ? upperFirst(s.issuer.join(' ').toLocaleLowerCase('vi')) : `Ủy ban nhân dân ${inText(d.provinceName)}`} báo cáo kết quả thực hiện ${d.period.label} (từ ngày ${formatDateVi(d.period.from)} đến ngày ${formatDateVi(d.period.to)}) như sau:`,
+    text: `Thực hiện ${planRef} ${planSubject(d.plan.title)}, ${issuer.name} báo cáo kết quả thực hiện ${d.period.label} (từ ngày ${formatDateVi(d.period.from)} đến ngày ${formatDateVi(d.period.to)}) như sau:`,
   });
 
   body.push({ kind: 'part', text: 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU' });
   body.push({
     kind: 'paragraph',
-    text: `Số liệu được tính trực tiếp từ dữ liệu các cơ quan, đơn vị đã cập nhật trên hệ thống, tính đến ngày ${formatDateVi(d.date)}; trùng khớp với bảng theo dõi chỉ tiêu (dashboard) cùng thời điểm.`,
+    text:
+      d.figuresDate < d.date
+        ? `Số liệu được tính trực tiếp từ dữ liệu các cơ quan, đơn vị đã cập nhật trên hệ thống, tính đến hết ngày ${formatDateVi(d.figuresDate)} (ngày cuối kỳ báo cáo): bản ghi có ngày sau ngày này không được tính; trùng khớp với bảng theo dõi chỉ tiêu xem tại ngày ${formatDateVi(d.figuresDate)}.`
+        : `Số liệu được tính trực tiếp từ dữ liệu các cơ quan, đơn vị đã cập nhật trên hệ thống, tính đến ngày ${formatDateVi(d.figuresDate)}; trùng khớp với bảng theo dõi chỉ tiêu cùng thời điểm.`,
   });
   body.push({
     kind: 'table',
@@ -190,7 +295,8 @@ export function layoutConsolidatedReport(d: ConsolidatedData): ConsolidatedLayou
   body.push({ kind: 'part', text: 'II. KẾT QUẢ TUYÊN TRUYỀN THEO NỘI DUNG' });
   body.push({
     kind: 'paragraph',
-    text: `Trong kỳ, các cơ quan, đơn vị đã đăng ${formatCount(d.publications.total)} tin, bài (trong đó ${formatCount(d.publications.dx)} tin, bài về chuyển đổi số); tổ chức ${formatCount(d.trainings.count)} lớp tập huấn với ${formatCount(d.trainings.peopleTrained)} lượt người được tập huấn; ${formatCount(d.events.total)} sự kiện, cuộc thi, hội thảo với ${formatCount(d.events.participants)} lượt người tham gia; ${formatCount(d.models.recognisedInPeriod)} mô hình chuyển đổi số được công nhận, ${formatCount(d.models.featuredInPeriod)} mô hình được giới thiệu trên phương tiện thông tin đại chúng.`,
+    // People are counted once (peopleTrained), attendances as "lượt"; events and models as the sentence names them.
+    text: `Trong kỳ, các cơ quan, đơn vị đã đăng ${formatCount(d.publications.total)} tin, bài (trong đó ${formatCount(d.publications.dx)} tin, bài về chuyển đổi số); tổ chức ${formatCount(d.trainings.count)} lớp tập huấn cho ${formatCount(d.trainings.peopleTrained)} người (${formatCount(d.trainings.attendances)} lượt người tham dự); tổ chức ${formatCount(d.events.dx)} sự kiện, cuộc thi, hội thảo về chuyển đổi số với ${formatCount(d.events.dxParticipants)} lượt người tham gia; ${formatCount(d.models.recognisedInPeriod)} mô hình chuyển đổi số được công nhận; ${formatCount(d.models.featuredInPeriod)} mô hình chuyển đổi số đã được công nhận được giới thiệu trên phương tiện thông tin đại chúng.`,
   });
   body.push({
     kind: 'table',
@@ -249,7 +355,7 @@ export function layoutConsolidatedReport(d: ConsolidatedData): ConsolidatedLayou
   }
   body.push({
     kind: 'paragraph',
-    text: `Trên đây là báo cáo kết quả thực hiện ${planRef} ${d.period.label}, kính gửi ${ministry} và Ủy ban nhân dân ${inText(d.provinceName)} xem xét, chỉ đạo./.`,
+    text: `Trên đây là báo cáo kết quả thực hiện ${planRef} ${d.period.label} của ${issuer.name}${addressees.length ? `, kính gửi ${joinVi(addressees)} xem xét, chỉ đạo` : ''}./.`,
   });
 
   // Annex in the document itself: each required unit's report and its own result per target (the XLSX has the counts).
@@ -274,27 +380,26 @@ export function layoutConsolidatedReport(d: ConsolidatedData): ConsolidatedLayou
         : [['', 'Kỳ báo cáo chưa chọn đơn vị phải báo cáo', '', ...d.targets.map(() => '')]],
   });
 
-  const province = upperProvince(d.provinceName);
   return {
-    issuer: s.issuer ?? ['ỦY BAN NHÂN DÂN', province],
-    numberLine: `Số:       /${code}`,
+    issuer: issuer.header,
+    numberLine: `Số:       /${issuer.code}`,
     nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     placeAndDate: formatPlaceAndDate(s.place ?? placeOf(d.provinceName), d.date),
     docType: 'BÁO CÁO',
     subject: `Kết quả thực hiện ${planRef} ${d.period.label}`,
     body,
+    // Only bodies that exist on the report's date, for this issuer; the issuer never sends to itself.
     recipients: [
-      `${ministry} (để báo cáo);`,
-      ...(s.recipients ?? [
-        `Thường trực Thành ủy, Thường trực HĐND ${inText(d.provinceName)};`,
-        `Chủ tịch, các Phó Chủ tịch UBND ${inText(d.provinceName)};`,
-        'Các Sở, ban, ngành, UBND các quận, huyện;',
-      ]),
+      ...addressees.map((a) => `${a} (để báo cáo);`),
+      ...(s.recipients ?? [])
+        .filter((r) => inForceOn(r, d.date) && (!r.issuers || r.issuers.includes(d.issuer)))
+        .map((r) => r.text)
+        .filter((t) => !t.startsWith(issuer.name)),
       'Lưu: VT.',
     ],
-    signature: s.signature ?? ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
-    signer: s.signer ?? '',
+    signature: issuer.signature,
+    signer: issuer.signer ?? '',
   };
 }
 
@@ -308,6 +413,15 @@ const planSubject = (title: string) => {
 const inText = (provinceName: string) =>
   provinceName.replace(/^(Thành phố|Tỉnh)(?=\s)/u, (m) => m.toLocaleLowerCase('vi'));
 const upperFirst = (t: string) => t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
+/** The annex's "Loại" of a unit: its administrative type as recorded ("Phường", "Sở"), else its kind's name. */
+export function unitTypeLabel(adminType: string | null, kind: string): string {
+  if (adminType?.trim()) return adminType.trim();
+  const label = UNIT_KIND_LABELS[kind as OrgUnitKind];
+  return label ? upperFirst(label) : kind;
+}
+/** "A, B và C". */
+const joinVi = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
 
 /** A file name safe everywhere: "Bao-cao-Quy-I-2025". */
 export function consolidatedFileName(periodLabel: string): string {

@@ -70,6 +70,12 @@ function toBlocks(md: string): Block[] {
       else if (bullets.length) bullets.at(-1)!.push(line);
       else head.push(line);
     }
+    // A list set apart from its "a)" line by a blank line (as Markdown formatters write it) still belongs to it.
+    const previous = blocks.at(-1);
+    if (head.length === 0 && previous && ['numbered', 'lettered', 'plain'].includes(previous.kind)) {
+      previous.bullets.push(...bullets.map(join));
+      continue;
+    }
     const body = join(head);
     const numbered = /^(\d+)\.\s+(.*)$/.exec(body);
     const lettered = /^([a-zđ])\)\s+(.*)$/u.exec(body);
@@ -127,8 +133,10 @@ export type ParsedPlan = { document: PlanDocumentInput; warnings: string[] };
 
 /**
  * Turns the clean Markdown transcription of a plan (seed/54-KH-UBND-2023.vi.md) into the structured plan.
- * Pure: no I/O. Editorial marks [sic] and [?] stay in the text as transcribed. Responsibilities get no unit
- * links here (the caller resolves names to units); targets get the goal and subject their wording implies.
+ * Pure: no I/O. The text is kept exactly as transcribed; notes about it are read from the transcription's header
+ * (a list after a line such as "Transcription notes …:" before the first rule) into `notes`, never into the text.
+ * Responsibilities get no unit links here (the caller resolves names to units); targets get the goal and subject
+ * their wording implies.
  */
 export function parsePlanMarkdown(md: string): ParsedPlan {
   const warnings: string[] = [];
@@ -136,6 +144,13 @@ export function parsePlanMarkdown(md: string): ParsedPlan {
   // The document starts after the first horizontal rule (the transcription's own notes come before it).
   const hr = all.findIndex((b) => b.kind === 'hr');
   const blocks = hr >= 0 ? all.slice(hr + 1) : all;
+  const headerNotes =
+    hr >= 0
+      ? all
+          .slice(0, hr)
+          .filter((b) => b.kind === 'plain' && /(notes|ghi chú)(?=[\s(:])[^:]*:$/iu.test(b.text))
+          .flatMap((b) => b.bullets)
+      : [];
 
   const doc: PlanDocumentInput = {
     issuerName: '',
@@ -165,7 +180,7 @@ export function parsePlanMarkdown(md: string): ParsedPlan {
     closing: '',
     recipients: [],
     signature: { authority: '', delegation: null, position: '', signer: '' },
-    notes: [],
+    notes: [...headerNotes],
   };
 
   let part: (typeof PART_KEYS)[number] | 'front' | 'back' = 'front';

@@ -86,7 +86,7 @@ describe('parsePlanMarkdown(54/KH-UBND)', () => {
       signature: {
         authority: 'TM. ỦY BAN NHÂN DÂN',
         delegation: 'KT. CHỦ TỊCH',
-        position: 'PHÓ CHỦ TỊCH [?]',
+        position: 'PHÓ CHỦ TỊCH',
         signer: 'Hoàng Minh Cường',
       },
     });
@@ -129,21 +129,30 @@ describe('parsePlanMarkdown(54/KH-UBND)', () => {
     ]);
   });
 
-  it('reads the theme taxonomy II.1–6 and II.4 a–h with bullets, keeping [sic] marks', () => {
+  it('reads the theme taxonomy II.1–6 and II.4 a–h with bullets, the text as signed (no editorial marks)', () => {
     const { doc } = plan54();
     expect(doc.themes.map((t) => t.label)).toEqual(['1', '2', '3', '4', '5', '6']);
     const four = doc.themes[3]!;
     expect(four.children.map((c) => c.label)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h']);
     expect(four.children.map((c) => c.bullets.length)).toEqual([3, 3, 2, 3, 2, 3, 2, 4]);
     expect(four.children[0]!.title).toBe('Tuyên truyền về Thể chế số');
-    expect(doc.themes[1]!.title).toContain('tháng 3 tháng [sic: năm] 2022');
-    expect(four.children[1]!.bullets[0]).toContain('khu đô thị trung tâm [sic].');
+    expect(doc.themes[1]!.title).toContain('ngày 31 tháng 3 tháng 2022 của Thủ tướng');
+    expect(four.children[1]!.bullets[0]).toContain('tại các một số khu đô thị trung tâm.');
+    expect(JSON.stringify({ ...doc, notes: [] })).not.toMatch(/\[sic|\[\?\]/);
+    // The transcription's notes (its header) are kept as notes, outside the text.
+    expect(doc.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^II\.2 "ngày 31 tháng 3 tháng 2022": the source's typo/),
+        expect.stringMatching(/^Signature block "PHÓ CHỦ TỊCH"/),
+      ]),
+    );
     expect(doc.responsibilities.map((r) => [r.heading, r.items.length, r.paragraphs.length])).toEqual([
       ['Sở Thông tin và Truyền thông', 4, 0],
       ['Sở Tài chính', 0, 1],
       ['Các cơ quan, đơn vị, địa phương, tổ chức chính trị - xã hội và các đơn vị liên quan', 2, 0],
     ]);
     // The editor's note is not part of the document.
+    expect(doc.notes!.some((n) => n.startsWith("Editor's note"))).toBe(true);
     expect(doc.tasks).toEqual([
       'Có Danh mục nhiệm vụ và thời gian thực hiện cụ thể tại Phụ lục kèm theo Kế hoạch này',
     ]);
@@ -199,5 +208,26 @@ describe('validatePlanDocument', () => {
     expect(copy).toMatchObject({ number: null, date: null, year: 2024 });
     expect(copy.title).toBe('Truyền thông về chuyển đổi số trên địa bàn thành phố Hải Phòng năm 2024');
     expect(validatePlanDocument(copy).ok).toBe(true);
+  });
+});
+
+describe('parsePlanMarkdown: layout variants', () => {
+  it('a bullet list set apart from its "a)" line by a blank line belongs to it; without a header there are no notes', () => {
+    const md = [
+      '## II. NỘI DUNG TUYÊN TRUYỀN',
+      '',
+      '4. Thông tin tuyên truyền:',
+      '',
+      'a) Tuyên truyền về Thể chế số',
+      '',
+      '- Gạch một.',
+      '- Gạch hai,',
+      '  còn tiếp.',
+    ].join('\n');
+    const { document } = parsePlanMarkdown(md);
+    expect(document.themes[0]!.children).toEqual([
+      { label: 'a', title: 'Tuyên truyền về Thể chế số', bullets: ['Gạch một.', 'Gạch hai, còn tiếp.'] },
+    ]);
+    expect(document.notes).toEqual([]);
   });
 });

@@ -16,12 +16,17 @@ export const reportFigures = z.object({
     byTheme: z.array(z.object({ themeId: z.string(), code: z.string(), name: z.string(), count })),
     byChannel: z.array(z.object({ channelId: z.string(), name: z.string(), kind: z.string(), count })),
   }),
-  trainings: z.object({ count, peopleTrained: count }),
+  /** peopleTrained counts each person once; attendances counts each (training, person) ("lượt"); absent in old snapshots. */
+  trainings: z.object({ count, peopleTrained: count, attendances: count.optional() }),
   events: z.object({
     total: count,
     participants: count,
+    /** Events on digital transformation (is_dx) and their participants; absent in snapshots taken before. */
+    dx: count.optional(),
+    dxParticipants: count.optional(),
     byKind: z.array(z.object({ kind: z.string(), count })),
   }),
+  /** Recognised models only: recognised by the period end, recognised within it, and those featured within it. */
   models: z.object({ total: count, recognisedInPeriod: count, featuredInPeriod: count }),
   tasks: z.object({
     total: count,

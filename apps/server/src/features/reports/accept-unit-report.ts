@@ -1,4 +1,4 @@
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { applyReportStep } from './report-step';
 
 /** The DX office accepts a submitted report: from now on it is locked (who, when and why are shown with it). */

@@ -1,13 +1,14 @@
 import { listPlanTargetRules, type ReportPeriodRow, unitRecordFigures } from '@dx/db';
-import { localDateOf, type ReportFigures, rate, targetCode } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
-import { evaluateTarget } from '../targets/evaluate-plan-targets';
+import { judgedOn, localDateOf, type ReportFigures, rate, reportFiguresDate, targetCode } from '@dx/domain';
+import type { UseCaseContext } from '../../use-case/context';
+import { evaluateTargetOn } from './evaluate-target-on';
 
 /**
  * The figures a unit's report is pre-filled with, computed live: its records within the period (and those of the
  * units below it) and its own standing on each target of the plan — the same evaluation as "Việc của tôi"
- * (features/targets), so the report and the dashboard never disagree. Read-only; no authorisation here (callers
- * have checked the actor may read the report).
+ * (features/targets), so the report and the dashboard never disagree. A past period's figures stand at its last day
+ * (issue 11: "as of the period's end"; frozen when the report is submitted); the running period's are live. Read-only;
+ * no authorisation here (callers have checked the actor may read the report).
  */
 export async function computeReportFigures({
   ctx,
@@ -19,18 +20,20 @@ export async function computeReportFigures({
   unitId: string;
 }): Promise<ReportFigures> {
   const today = localDateOf(ctx.now);
+  const date = reportFiguresDate({ to: period.periodTo }, today);
   const records = await unitRecordFigures(ctx.db, {
     planId: period.planId,
     unitId,
     from: period.periodFrom,
     to: period.periodTo,
-    today,
+    // Overdue parts judged at the close of the figures date.
+    today: judgedOn(date, today),
   });
   const targets = await listPlanTargetRules(ctx.db, period.planId);
   const evaluations = [];
   // One statement per target; PGlite runs them one at a time anyway, PostgreSQL uses the pool.
   for (const t of targets)
-    evaluations.push(await evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500 }));
+    evaluations.push(await evaluateTargetOn(ctx, t, { date, ownerUnitIds: [unitId], behindLimit: 500 }));
   return {
     computedAt: ctx.now.toISOString(),
     ...records,

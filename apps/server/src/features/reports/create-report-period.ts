@@ -1,6 +1,6 @@
 import { getPlanRow, insertReportPeriod, replacePeriodUnits } from '@dx/db';
 import { AppError, type CreateReportPeriodInput } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
+import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { presentPeriod } from './reports.presenter';
 import { resolveRequired } from './resolve-required';
 

@@ -8,7 +8,7 @@ import {
   summariseTimeliness,
   type Timeliness,
 } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadPeriod } from './load-report';
 import { iso, presentPeriod } from './reports.presenter';
 

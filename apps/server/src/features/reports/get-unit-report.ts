@@ -13,7 +13,7 @@ import {
   type ReportStatus,
   reportFigures,
 } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { computeReportFigures } from './compute-report-figures';
 import { loadPeriod, loadReport, reportActorFor } from './load-report';
 import { presentEvent, presentPeriod, presentReport } from './reports.presenter';

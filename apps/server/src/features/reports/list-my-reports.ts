@@ -1,6 +1,6 @@
 import { listReportObligations } from '@dx/db';
 import { hasPermissionAnywhere, localDateOf } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { iso, presentPeriod } from './reports.presenter';
 
 /**

@@ -1,6 +1,6 @@
 import { getPlanRow, listReportPeriods as listPeriodRows, periodCounts } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { presentPeriod } from './reports.presenter';
 
 /** The reporting periods of a plan, latest first, with how many units must report and how far they are. */

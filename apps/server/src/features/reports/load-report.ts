@@ -6,7 +6,7 @@ import {
   type UnitReportRow,
 } from '@dx/db';
 import { AppError, isAllowed, localDateOf, type Permission, type ReportActor } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** A period the actor may read (or manage): 404 when unknown, 403 outside the actor's province. */
 export async function loadPeriod(

@@ -6,7 +6,7 @@ import {
   type ReportFigures,
   type ReportStatus,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { computeReportFigures } from './compute-report-figures';
 import { reportView } from './get-unit-report';
 import { loadReport, reportActorFor } from './load-report';

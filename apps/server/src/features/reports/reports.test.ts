@@ -274,10 +274,13 @@ describe('periodic reports API', () => {
     expect(v.figures.publications.byChannel).toEqual([
       expect.objectContaining({ name: 'Trang TTĐT phường Đông Hải 1', count: 1 }),
     ]);
-    expect(v.figures.trainings).toEqual({ count: 0, peopleTrained: 1 });
+    // One person, one attendance ("lượt"); the workshop is a DX event (is_dx by default).
+    expect(v.figures.trainings).toEqual({ count: 0, peopleTrained: 1, attendances: 1 });
     expect(v.figures.events).toEqual({
       total: 1,
       participants: 80,
+      dx: 1,
+      dxParticipants: 80,
       byKind: [{ kind: 'workshop', count: 1 }],
     });
     expect(v.figures.models).toEqual({ total: 1, recognisedInPeriod: 1, featuredInPeriod: 1 });

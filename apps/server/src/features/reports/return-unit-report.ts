@@ -1,4 +1,4 @@
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { applyReportStep } from './report-step';
 
 /** The DX office returns a submitted report with its comment (required): what to add or correct. */

@@ -7,9 +7,9 @@ import {
   unitRecipients,
 } from '@dx/db';
 import { formatDateVi, mayRemindReport, type ReportStatus, validationError } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
 import { enqueueNotificationMails } from '../../jobs/notification-mail';
 import { smtpSettings } from '../../lib/mailer';
+import { audit, type UseCaseContext } from '../../use-case/context';
 import { loadPeriod } from './load-report';
 
 export type ReportReminderResult = {

@@ -1,6 +1,6 @@
 import { ensureUnitReport, insertReportEvent, isUnitRequired } from '@dx/db';
 import { AppError, decideReport } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { reportView } from './get-unit-report';
 import { loadPeriod, reportActorFor } from './load-report';
 import { presentReport } from './reports.presenter';

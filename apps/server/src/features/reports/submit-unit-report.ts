@@ -1,5 +1,5 @@
 import type { SaveReportInput } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { applyReportStep } from './report-step';
 
 /** The unit submits (or resubmits after a return); the pre-filled figures are snapshotted into the report. */

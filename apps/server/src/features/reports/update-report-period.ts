@@ -1,6 +1,6 @@
 import { getReportPeriod, replacePeriodUnits, updateReportPeriodRow } from '@dx/db';
 import { type UpdateReportPeriodInput, validationError } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from './load-report';
 import { presentPeriod } from './reports.presenter';
 import { resolveRequired } from './resolve-required';

@@ -1,6 +1,7 @@
 import {
   evaluateTargetCountsByUnit,
   getConsolidatedSettings,
+  getNationalBodies,
   getPlanRow,
   getReportPeriod,
   listObstaclesForPeriod,
@@ -15,37 +16,61 @@ import {
   type ConsolidatedData,
   type ConsolidatedTarget,
   consolidatedSettings,
-  evaluationDates,
+  evaluationDatesOn,
+  issuerOn,
+  judgedOn,
   localDateOf,
+  nationalBodies,
   OBSTACLE_STATUS_LABELS_VI,
   type ObstacleStatus,
+  type ReportIssuer,
   rate,
+  reportFiguresDate,
   targetCode,
+  unitTypeLabel,
 } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../../http/context';
-import { evaluateTarget } from '../../targets/evaluate-plan-targets';
+import { authorizeProvince, type UseCaseContext } from '../../../use-case/context';
+import { evaluateTargetOn } from '../evaluate-target-on';
 
 /**
  * Gathers the consolidated report of a reporting period (plan 54 V.1.a), live: each target exactly as the dashboard
- * evaluates it today (features/targets evaluateTarget — the same function, the same day), the province's records
- * within the period by theme, the plan's task progress, the units' reports, the obstacles register, and per required
- * unit its own standing on each target. Nothing is stored; everyone who reads reports in the province may generate it.
+ * evaluates it as of the report's figures date — the period's last day once it has passed, else today (issue 11:
+ * "a report for a past period shows the figures as of the period's end"; the same statement as features/targets),
+ * the province's records within the period by theme, the plan's task progress, the units' reports, the obstacles
+ * register, and per required unit its own standing on each target. Issued by the People's Committee or the DX
+ * office's agency (chosen per report), with the bodies in force on its date. Nothing is stored; everyone who reads
+ * reports in the province may generate it.
  */
 export async function buildConsolidatedReport({
   ctx,
   periodId,
+  issuer = 'committee',
 }: {
   ctx: UseCaseContext;
   periodId: string;
+  issuer?: ReportIssuer;
 }): Promise<ConsolidatedData> {
   const period = await getReportPeriod(ctx.db, periodId);
   if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo', { periodId });
   authorizeProvince(ctx, 'report.read', period.provinceId);
   const today = localDateOf(ctx.now);
+  const figuresDate = reportFiguresDate({ to: period.periodTo }, today);
   const plan = (await getPlanRow(ctx.db, period.planId))!;
   const stored = consolidatedSettings.safeParse(
     (await getConsolidatedSettings(ctx.db, period.provinceId)) ?? {},
   );
+  const settings = stored.success ? stored.data : {};
+  const national = nationalBodies.safeParse((await getNationalBodies(ctx.db)) ?? {});
+  const provinceName = (await unitNameOn(ctx.db, period.provinceId, today)) ?? '';
+  if (!issuerOn({ settings, date: today, provinceName }, issuer))
+    throw new AppError('VALIDATION.FAILED', 'Chưa có cơ quan ban hành này tại ngày báo cáo', {
+      issues: [
+        {
+          path: ['querystring', 'issuer'],
+          message: `Chưa ghi nhận cơ quan giúp việc về chuyển đổi số của tỉnh, thành phố tại ngày ${today}`,
+        },
+      ],
+    });
   const rules = await listPlanTargetRules(ctx.db, period.planId);
   const units = await listPeriodReports(ctx.db, periodId, period.periodTo);
   const required = units.filter((u) => u.isRequired);
@@ -54,15 +79,21 @@ export async function buildConsolidatedReport({
   // The dashboard's figures (province scope), one statement per target: independent, so on PostgreSQL they run in
   // parallel on the pool (PGlite runs them one by one), as the dashboard does. Then every required unit's own counts
   // for all the targets in one statement (grouped by unit, no evidence: the table needs only the counts).
-  const evaluations = await Promise.all(rules.map((rule) => evaluateTarget(ctx, rule, { behindLimit: 0 })));
+  const evaluations = await Promise.all(
+    rules.map((rule) => evaluateTargetOn(ctx, rule, { date: figuresDate, behindLimit: 0 })),
+  );
   const evaluated = evaluations.flatMap((e) => (e.definition ? [e] : []));
   const counted = await evaluateTargetCountsByUnit(
     ctx.db,
-    evaluated.map(({ target, definition }) => ({
-      definition: definition!,
-      ...evaluationDates({ definition: definition!, planYear: target.planYear, today }),
-      provinceIds: [target.provinceId],
-    })),
+    evaluated.map(({ target, definition }) => {
+      const { elapsed: _elapsed, ...dates } = evaluationDatesOn({
+        definition: definition!,
+        planYear: target.planYear,
+        date: figuresDate,
+        today,
+      });
+      return { definition: definition!, ...dates, provinceIds: [target.provinceId] };
+    }),
     unitIds,
   );
   const targets: ConsolidatedTarget[] = [];
@@ -91,7 +122,7 @@ export async function buildConsolidatedReport({
     unitId: period.provinceId,
     from: period.periodFrom,
     to: period.periodTo,
-    today,
+    today: judgedOn(figuresDate, today),
   });
   const obstacles = await listObstaclesForPeriod(ctx.db, {
     provinceId: period.provinceId,
@@ -100,20 +131,28 @@ export async function buildConsolidatedReport({
   });
   const submitted = required.filter((u) => u.report?.firstSubmittedAt);
   return {
-    provinceName: (await unitNameOn(ctx.db, period.provinceId, today)) ?? '',
+    provinceName,
     plan: { number: plan.code, title: plan.title, year: plan.year },
     period: { label: period.label, from: period.periodFrom, to: period.periodTo, dueDate: period.dueDate },
     date: today,
+    figuresDate,
     targets,
     publications: {
       total: records.publications.total,
       dx: records.publications.dx,
       byTheme: records.publications.byTheme.map(({ code, name, count }) => ({ code, name, count })),
     },
-    trainings: records.trainings,
-    events: { total: records.events.total, participants: records.events.participants },
-    models: records.models,
-    tasks: await planTaskProgress(ctx.db, { planId: period.planId, today }),
+    trainings: {
+      count: records.trainings.count,
+      peopleTrained: records.trainings.peopleTrained,
+      attendances: records.trainings.attendances ?? 0,
+    },
+    events: { dx: records.events.dx ?? 0, dxParticipants: records.events.dxParticipants ?? 0 },
+    models: {
+      recognisedInPeriod: records.models.recognisedInPeriod,
+      featuredInPeriod: records.models.featuredInPeriod,
+    },
+    tasks: await planTaskProgress(ctx.db, { planId: period.planId, today: judgedOn(figuresDate, today) }),
     reports: {
       required: required.length,
       submitted: submitted.length,
@@ -133,6 +172,7 @@ export async function buildConsolidatedReport({
       unitId: u.unitId,
       unitName: u.unitName,
       unitKind: u.unitKind,
+      unitType: unitTypeLabel(u.unitAdminType, u.unitKind),
       reportStatus: u.isRequired ? (u.report?.status ?? 'missing') : 'not_required',
       submittedAt: u.report?.submittedAt ? u.report.submittedAt.toISOString() : null,
       targets: targets.map((t, i) => {
@@ -140,6 +180,8 @@ export async function buildConsolidatedReport({
         return { ...c, value: t.isCount ? c.achieved : rate(c.achieved, c.due) };
       }),
     })),
-    settings: stored.success ? stored.data : {},
+    settings,
+    national: national.success ? national.data : { ministries: [] },
+    issuer,
   };
 }

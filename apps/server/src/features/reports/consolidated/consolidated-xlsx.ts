@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 export async function renderConsolidatedXlsx(d: ConsolidatedData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dx-comms';
-  const title = `Phụ lục: kết quả ${d.period.label} (${formatDateVi(d.period.from)} – ${formatDateVi(d.period.to)}), số liệu đến ngày ${formatDateVi(d.date)}`;
+  const title = `Phụ lục: kết quả ${d.period.label} (${formatDateVi(d.period.from)} – ${formatDateVi(d.period.to)}), số liệu tính đến ngày ${formatDateVi(d.figuresDate)}`;
 
   const ts = wb.addWorksheet('Chỉ tiêu');
   ts.addRow([title]).font = { bold: true };
@@ -67,7 +67,7 @@ export async function renderConsolidatedXlsx(d: ConsolidatedData): Promise<Buffe
     us.addRow([
       i + 1,
       u.unitName,
-      u.unitKind,
+      u.unitType,
       // The same labels as the unit table of the DOCX/PDF report.
       UNIT_REPORT_STATUS_VI[u.reportStatus] ?? u.reportStatus,
       u.submittedAt ? new Date(u.submittedAt) : null,

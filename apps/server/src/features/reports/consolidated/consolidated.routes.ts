@@ -1,4 +1,4 @@
-import { layoutConsolidatedReport, TARGET_STATUSES } from '@dx/domain';
+import { layoutConsolidatedReport, REPORT_ISSUERS, TARGET_STATUSES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../http/context';
@@ -12,11 +12,19 @@ import {
 
 const params = z.object({ periodId: z.uuid('Mã kỳ báo cáo không hợp lệ') });
 const count = z.number().int();
+/** Who issues the report (plan 54 V.1.a): the People's Committee (default) or the DX office's agency. */
+const query = z.object({
+  issuer: z.enum(REPORT_ISSUERS, 'Cơ quan ban hành không hợp lệ').default('committee'),
+});
 
 /** What the panel shows before downloading: the report's figures, exactly as the files state them. */
 const summaryOut = z.object({
   subject: z.string(),
   date: z.string(),
+  /** The day the figures stand at: the period's last day once it has passed, else the report's date. */
+  figuresDate: z.string(),
+  issuer: z.enum(REPORT_ISSUERS),
+  issuerLines: z.array(z.string()),
   recipients: z.array(z.string()),
   period: z.object({ label: z.string(), from: z.string(), to: z.string(), dueDate: z.string() }),
   targets: z.array(
@@ -61,15 +69,23 @@ export const consolidatedRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         summary: 'Báo cáo tổng hợp của kỳ: các số liệu (tính trực tiếp, trùng với bảng theo dõi chỉ tiêu)',
         params,
+        querystring: query,
         response: { 200: summaryOut, ...errorResponses },
       },
     },
     async (request) => {
-      const d = await buildConsolidatedReport({ ctx: contextOf(request), periodId: request.params.periodId });
+      const d = await buildConsolidatedReport({
+        ctx: contextOf(request),
+        periodId: request.params.periodId,
+        issuer: request.query.issuer,
+      });
       const L = layoutConsolidatedReport(d);
       return {
         subject: L.subject,
         date: d.date,
+        figuresDate: d.figuresDate,
+        issuer: d.issuer,
+        issuerLines: L.issuer,
         recipients: L.recipients,
         period: d.period,
         targets: d.targets,
@@ -95,6 +111,7 @@ export const consolidatedRoutes: FastifyPluginAsyncZod = async (app) => {
               ? 'Phụ lục báo cáo tổng hợp (.xlsx): số liệu từng đơn vị theo chỉ tiêu, tình trạng báo cáo'
               : `Báo cáo tổng hợp theo Nghị định 30/2020/NĐ-CP (.${format})`,
           params,
+          querystring: query,
           response: { 200: z.unknown().describe(`Tệp ${format.toUpperCase()}`), ...errorResponses },
         },
       },
@@ -102,6 +119,7 @@ export const consolidatedRoutes: FastifyPluginAsyncZod = async (app) => {
         const out = await exportConsolidatedReport({
           ctx: contextOf(request),
           periodId: request.params.periodId,
+          issuer: request.query.issuer,
           format,
         });
         return reply

@@ -6,13 +6,25 @@ import {
   ensureUnitReport,
   findPlanByCode,
   insertReportPeriod,
+  listPlanTargetRules,
   queryRows,
   replacePeriodUnits,
   schema,
   seedPlans,
+  seedReportingBodies,
   seedTargetDefinitions,
 } from '@dx/db';
-import { defaultMinistry, describeSource, formatFigure, TARGET_STATUS_LABELS_VI } from '@dx/domain';
+import {
+  accumulates,
+  describeSource,
+  elapsedFraction,
+  formatFigure,
+  judgeStatus,
+  rate,
+  resolvePeriod,
+  TARGET_STATUS_LABELS_VI,
+  targetDefinition,
+} from '@dx/domain';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -53,8 +65,10 @@ type DashboardTarget = {
 };
 
 /**
- * The consolidated report of a period (plan 54 V.1.a) against the dashboard: every target figure in the DOCX, the
- * XLSX annex, the PDF and the summary JSON equals what GET /plans/:id/targets/evaluation returns at the same moment.
+ * The consolidated report of a period (plan 54 V.1.a) against the dashboard: for a past quarter, every target figure
+ * in the DOCX, the XLSX annex, the PDF and the summary JSON equals the dashboard's value as of the quarter's end (its
+ * trend point of that day, GET /plans/:id/targets/trend), not today's; for the running quarter, what
+ * GET /plans/:id/targets/evaluation returns at the same moment.
  */
 describe('consolidated report of a reporting period', () => {
   let t: TestApp;
@@ -62,12 +76,16 @@ describe('consolidated report of a reporting period', () => {
   let dx: Session;
   let planId: string;
   let periodId: string;
+  let liveId: string;
   let commune: string;
   let district: string;
   let dashboard: DashboardTarget[];
+  /** The dashboard as of 30/06/2023 (the end of Q2): what the Q2 report must state. */
+  let atQuarterEnd: DashboardTarget[];
   let dir: string;
-  // 15/08/2023, 10:00 in Hà Nội: plan 54's year is in progress; the period is Q2/2023.
+  // 15/08/2023, 10:00 in Hà Nội: plan 54's year is in progress; the period is Q2/2023, ended on 30/06.
   const now = new Date('2023-08-15T03:00:00Z');
+  let clock = now;
 
   const post = async (s: Session, url: string, payload: Record<string, unknown>) => {
     const res = await t.call(s, { method: 'POST', url, payload });
@@ -77,23 +95,24 @@ describe('consolidated report of a reporting period', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'consolidated-'));
-    t = await createTestApp({ clock: () => now });
+    t = await createTestApp({ clock: () => clock });
     admin = await t.userWith([{ role: 'administrator', unitId: null }]);
     dx = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);
     const db = t.handle.db;
     await seedPlans(db);
     await seedTargetDefinitions(db);
+    await seedReportingBodies(db);
     planId = (await findPlanByCode(db, t.hp, '54/KH-UBND', 2023))!;
-    const unit = async (name: string, kind: string, parentUnitId: string) =>
+    const unit = async (name: string, kind: string, parentUnitId: string, adminType: string) =>
       (
         await post(admin, '/api/reorganisations', {
           type: 'create',
           effectiveDate: '2023-01-01',
-          unit: { name, kind, parentUnitId },
+          unit: { name, kind, adminType, parentUnitId },
         })
       ).createdUnitIds[0] as string;
-    district = await unit('Quận Tổng Hợp', 'district', t.hp);
-    commune = await unit('Phường Số Liệu', 'commune', district);
+    district = await unit('Quận Tổng Hợp', 'district', t.hp, 'Quận');
+    commune = await unit('Phường Số Liệu', 'commune', district, 'Phường');
     const [theme] = await queryRows<{ id: string }>(
       db,
       sql`SELECT id FROM plan_theme WHERE plan_id = ${planId} ORDER BY position LIMIT 1`,
@@ -143,21 +162,56 @@ describe('consolidated report of a reporting period', () => {
       fullName: 'Nguyễn Thị Thông Tin',
       role: 'grassroots_officer',
     });
-    await post(admin, '/api/people', { unitId: commune, fullName: 'Trần Văn Chưa Học', role: 'reporter' });
-    await post(admin, '/api/trainings', {
-      organiserUnitId: commune,
-      title: 'Tập huấn viết tin chuyển đổi số',
-      heldOn: '2023-05-05',
-      tags: ['dx_writing'],
-      attendeeIds: [person.id],
+    const late = await post(admin, '/api/people', {
+      unitId: commune,
+      fullName: 'Trần Văn Học Muộn',
+      role: 'reporter',
     });
+    for (const [heldOn, attendeeIds] of [
+      ['2023-05-05', [person.id]],
+      ['2023-06-12', [person.id]],
+      // After the quarter: the reporter is trained in July; the Q2 report must not count them.
+      ['2023-07-12', [late.id]],
+    ] as const)
+      await post(admin, '/api/trainings', {
+        organiserUnitId: commune,
+        title: 'Tập huấn viết tin chuyển đổi số',
+        heldOn,
+        tags: ['dx_writing'],
+        attendeeIds,
+      });
     await post(admin, '/api/events', {
       organiserUnitId: commune,
       kind: 'contest',
       level: 'city',
       title: 'Cuộc thi tìm hiểu chuyển đổi số',
       heldOn: '2023-06-01',
+      participants: 120,
       themeIds: [theme!.id],
+    });
+    // An event that is not about digital transformation: not a DX event in the report's sentence.
+    await post(admin, '/api/events', {
+      organiserUnitId: commune,
+      kind: 'workshop',
+      level: 'unit',
+      title: 'Hội nghị tổng kết công tác dân vận',
+      heldOn: '2023-06-02',
+      participants: 80,
+      isDx: false,
+    });
+    // A model not (yet) recognised, featured in Q2: not a recognised model.
+    const pending = await post(admin, '/api/dx-models', {
+      unitId: commune,
+      kind: 'model',
+      name: 'Tổ công nghệ số cộng đồng',
+    });
+    await post(admin, '/api/publications', {
+      channelId: channel.id,
+      title: 'Tổ công nghệ số cộng đồng ra mắt',
+      publishedOn: '2023-06-25',
+      format: 'article',
+      themeIds: [theme!.id],
+      modelIds: [pending.id],
     });
 
     // Q2/2023, the district and the commune must report; the commune's report is accepted.
@@ -172,6 +226,21 @@ describe('consolidated report of a reporting period', () => {
     });
     periodId = period.id;
     await replacePeriodUnits(db, periodId, t.hp, [
+      { unitId: district, viaGroupId: null },
+      { unitId: commune, viaGroupId: null },
+    ]);
+    // The running quarter (Q3/2023 on 15/08): its figures are live, the same as the dashboard now.
+    const live = await insertReportPeriod(db, {
+      planId,
+      provinceId: t.hp,
+      kind: 'quarter',
+      label: 'Quý III/2023',
+      periodFrom: '2023-07-01',
+      periodTo: '2023-09-30',
+      dueDate: '2023-10-15',
+    });
+    liveId = live.id;
+    await replacePeriodUnits(db, liveId, t.hp, [
       { unitId: district, viaGroupId: null },
       { unitId: commune, viaGroupId: null },
     ]);
@@ -210,6 +279,34 @@ describe('consolidated report of a reporting period', () => {
     const res = await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` });
     expect(res.statusCode, res.body).toBe(200);
     dashboard = res.json().targets;
+    // The dashboard's value of each target as of 30/06/2023: its trend point of that day. Status, formula and
+    // population: the dashboard's own rules at that date (the period and the definitions are the same; no unit was
+    // created or ended between 30/06 and today, so the population is too).
+    const trend = await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/targets/trend` });
+    expect(trend.statusCode, trend.body).toBe(200);
+    const series = trend.json().targets as {
+      planTargetId: string;
+      points: { date: string; value: number | null; due: number; achieved: number }[];
+    }[];
+    const rules = await listPlanTargetRules(db, planId);
+    atQuarterEnd = dashboard.map((d) => {
+      const point = series
+        .find((x) => x.planTargetId === d.planTargetId)
+        ?.points.find((p) => p.date === '2023-06-30');
+      if (d.status === 'not_defined') return d;
+      expect(point, d.code).toBeDefined();
+      const rule = rules.find((r) => r.planTargetId === d.planTargetId)!;
+      const definition = targetDefinition.parse({ ...rule.rule, goal: rule.goal });
+      const value = isCount(d) ? point!.achieved : rate(point!.achieved, point!.due);
+      expect(value, d.code).toBe(point!.value);
+      const status = judgeStatus({
+        goal: definition.goal,
+        value,
+        elapsed: elapsedFraction(resolvePeriod(definition.period, rule.planYear), '2023-06-30'),
+        accumulates: accumulates(definition.condition),
+      });
+      return { ...d, value, status, due: point!.due, achieved: point!.achieved };
+    });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -218,15 +315,47 @@ describe('consolidated report of a reporting period', () => {
 
   const isCount = (d: DashboardTarget) => d.conditionType === 'count';
 
-  it('the data set moves the figures (not all zeros)', () => {
+  it('the data set moves the figures (not all zeros), and today differs from the end of Q2', () => {
     expect(dashboard).toHaveLength(6);
     expect(dashboard.filter((d) => d.achieved > 0).length).toBeGreaterThanOrEqual(4);
+    expect(atQuarterEnd.filter((d) => d.achieved > 0).length).toBeGreaterThanOrEqual(3);
+    // a: the commune's plan was accepted on 15/08; c: the reporter was trained in July.
+    const byCode = (list: DashboardTarget[], code: string) => list.find((d) => d.code.endsWith(code))!;
+    expect(byCode(atQuarterEnd, '.a').achieved).toBe(byCode(dashboard, '.a').achieved - 1);
+    expect(byCode(atQuarterEnd, '.c').achieved).toBe(byCode(dashboard, '.c').achieved - 1);
   });
 
-  it('summary JSON: every target figure equals the dashboard, plus theme, task, report and obstacle counts', async () => {
+  it('summary JSON of a past quarter: every target figure equals the dashboard as of the quarter end', async () => {
     const res = await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated` });
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json();
+    expect(s.figuresDate).toBe('2023-06-30');
+    expect(s.date).toBe('2023-08-15');
+    expect(
+      s.targets.map((x: DashboardTarget) => [
+        x.code,
+        x.value,
+        x.status,
+        x.due,
+        x.achieved,
+        x.population,
+        x.formula,
+      ]),
+    ).toEqual(
+      atQuarterEnd.map((d) => [d.code, d.value, d.status, d.due, d.achieved, d.population, d.formula]),
+    );
+    // Publications in Q2 only (two of three), all under the first theme.
+    expect(s.publications.total).toBe(3);
+    expect(s.publications.byTheme.map((b: { count: number }) => b.count)).toEqual([3]);
+    expect(s.reports).toEqual({ required: 2, submitted: 1, accepted: 1, returned: 0, missing: 1 });
+    expect(s.obstacles).toEqual({ obstacles: 1, proposals: 1 });
+    expect(s.recipients[0]).toBe('Bộ Thông tin và Truyền thông (để báo cáo);');
+    expect(s.issuer).toBe('committee');
+  });
+
+  it('summary JSON of the running quarter: live, every target figure equals the dashboard now', async () => {
+    const s = (await t.call(dx, { method: 'GET', url: `/api/report-periods/${liveId}/consolidated` })).json();
+    expect(s.figuresDate).toBe('2023-08-15');
     expect(
       s.targets.map((x: DashboardTarget) => [
         x.code,
@@ -238,13 +367,6 @@ describe('consolidated report of a reporting period', () => {
         x.formula,
       ]),
     ).toEqual(dashboard.map((d) => [d.code, d.value, d.status, d.due, d.achieved, d.population, d.formula]));
-    // Publications in Q2 only (two of three), all under the first theme.
-    expect(s.publications.total).toBe(2);
-    expect(s.publications.byTheme.map((b: { count: number }) => b.count)).toEqual([2]);
-    expect(s.reports).toEqual({ required: 2, submitted: 1, accepted: 1, returned: 0, missing: 1 });
-    expect(s.obstacles).toEqual({ obstacles: 1, proposals: 1 });
-    expect(s.recipients[0]).toBe(`${defaultMinistry('2023-08-15')} (để báo cáo);`);
-    expect(s.recipients[0]).toMatch(/^Bộ Thông tin và Truyền thông/);
   });
 
   it('DOCX: Decree 30 header, every target figure as on the dashboard with its source, themes, tasks, obstacles, the commune', async () => {
@@ -271,10 +393,16 @@ describe('consolidated report of a reporting period', () => {
       '- Bộ Thông tin và Truyền thông (để báo cáo);',
       '- Lưu: VT.',
       'TM. ỦY BAN NHÂN DÂN',
-      'đăng 2 tin, bài',
+      'đăng 3 tin, bài',
+      'tính đến hết ngày 30/06/2023 (ngày cuối kỳ báo cáo)',
+      // People once, attendances as "lượt"; DX events only; recognised models only.
+      'tổ chức 2 lớp tập huấn cho 1 người (2 lượt người tham dự)',
+      'tổ chức 1 sự kiện, cuộc thi, hội thảo về chuyển đổi số với 120 lượt người tham gia',
+      '1 mô hình chuyển đổi số đã được công nhận được giới thiệu',
     ])
       expect(text, line).toContain(squash(line));
-    for (const d of dashboard) {
+    expect(text).not.toContain('dashboard');
+    for (const d of atQuarterEnd) {
       const figure = d.status === 'not_defined' ? '—' : formatFigure({ isCount: isCount(d), value: d.value });
       const row = `${d.code}. `;
       expect(text).toContain(row);
@@ -294,18 +422,27 @@ describe('consolidated report of a reporting period', () => {
     writeFileSync(join(dir, 'report.docx'), res.rawPayload);
   });
 
-  it('XLSX annex: target cells equal the dashboard; one row per unit with its report status and own figures', async () => {
-    const res = await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated.xlsx` });
+  const xlsxOf = async (id: string) => {
+    const res = await t.call(dx, { method: 'GET', url: `/api/report-periods/${id}/consolidated.xlsx` });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const units = new Map<string, unknown[]>();
+    wb.getWorksheet('Theo đơn vị')!.eachRow((r, n) => {
+      if (n > 2) units.set(String(r.getCell(2).value), (r.values as unknown[]).slice(1));
+    });
+    return { wb, units };
+  };
+
+  it('XLSX annex: target cells equal the dashboard at the quarter end; one row per unit, its type, status and figures', async () => {
+    const { wb, units } = await xlsxOf(periodId);
     const ts = wb.getWorksheet('Chỉ tiêu')!;
     const rows: unknown[][] = [];
     ts.eachRow((r, n) => {
       if (n > 2) rows.push((r.values as unknown[]).slice(1));
     });
     expect(rows.map((r) => [r[0], r[2] ?? null, r[4], r[5], r[6], r[7], r[8]])).toEqual(
-      dashboard.map((d) => [
+      atQuarterEnd.map((d) => [
         d.code,
         d.value,
         d.goalText,
@@ -315,25 +452,37 @@ describe('consolidated report of a reporting period', () => {
         d.achieved,
       ]),
     );
-    const us = wb.getWorksheet('Theo đơn vị')!;
-    const units = new Map<string, unknown[]>();
-    us.eachRow((r, n) => {
-      if (n > 2) units.set(String(r.getCell(2).value), (r.values as unknown[]).slice(1));
-    });
     expect([...units.keys()].sort()).toEqual(['Phường Số Liệu', 'Quận Tổng Hợp']);
     const c = units.get('Phường Số Liệu')!;
+    // "Loại": the unit's type as recorded, never an internal code.
+    expect([c[2], units.get('Quận Tổng Hợp')![2]]).toEqual(['Phường', 'Quận']);
     expect(c[3]).toBe('Đã tiếp nhận');
     expect(units.get('Quận Tổng Hợp')![3]).toBe('Chưa gửi');
-    // The commune's own standing, read from the standing API ("Việc của tôi") — the same evaluation.
+    // The commune's own standing at the end of Q2: its plan was not yet accepted (a, accepted on 15/08), one of its
+    // two people was trained (c, the other in July).
+    const own = (code: string) => {
+      const i = dashboard.findIndex((d) => d.code.endsWith(code));
+      return [c[5 + i * 3], c[6 + i * 3]];
+    };
+    expect(own('.a')).toEqual([1, 0]);
+    expect(own('.c')).toEqual([2, 1]);
+    // d: its model is recognised but featured only on its own portal, not in the mass media.
+    expect(own('.d')).toEqual([1, 0]);
+    const themes = wb.getWorksheet('Theo nội dung')!;
+    expect(themes.getRow(3).getCell(3).value).toBe(3);
+  });
+
+  it('XLSX annex of the running quarter: each unit\'s figures equal its standing ("Việc của tôi") now', async () => {
+    const { units } = await xlsxOf(liveId);
+    const c = units.get('Phường Số Liệu')!;
     const standing = (
       await t.call(dx, { method: 'GET', url: `/api/plans/${planId}/targets/standing?unitId=${commune}` })
     ).json();
     const own = (standing.targets ?? standing.evaluations) as { due: number; achieved: number }[];
+    expect(own.length).toBe(dashboard.length);
     own.forEach((e, i) => {
       expect([c[5 + i * 3], c[6 + i * 3]], dashboard[i]!.code).toEqual([e.due, e.achieved]);
     });
-    const themes = wb.getWorksheet('Theo nội dung')!;
-    expect(themes.getRow(3).getCell(3).value).toBe(2);
   });
 
   it.skipIf(!HAS_POPPLER)(
@@ -363,7 +512,7 @@ describe('consolidated report of a reporting period', () => {
         'Phường Số Liệu',
       ])
         expect(text, heading).toContain(heading);
-      for (const d of dashboard)
+      for (const d of atQuarterEnd)
         if (d.value !== null)
           expect(text, d.code).toContain(
             squash(`- Chỉ tiêu ${d.code}: đạt ${formatFigure({ isCount: isCount(d), value: d.value })}`),
@@ -375,23 +524,83 @@ describe('consolidated report of a reporting period', () => {
     },
   );
 
-  it('the Ministry and header follow the province setting; after 01/07/2025 the default is the Ministry of Science and Technology', async () => {
-    expect(defaultMinistry('2025-06-30')).toBe('Bộ Thông tin và Truyền thông');
-    expect(defaultMinistry('2025-07-01')).toBe('Bộ Khoa học và Công nghệ');
-    await t.handle.db.insert(schema.setting).values({
-      key: `consolidated_report:${t.hp}`,
-      value: {
-        code: 'BC-STTTT',
-        issuer: ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG'],
-        ministry: 'Bộ Khoa học và Công nghệ',
-      },
+  it("issued by the DX office: its agency's header, number and signature, to the People's Committee and the Ministry", async () => {
+    const res = await t.call(dx, {
+      method: 'GET',
+      url: `/api/report-periods/${periodId}/consolidated.docx?issuer=dx_office`,
     });
-    const res = await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated.docx` });
+    expect(res.statusCode, res.body).toBe(200);
     const text = squash(await docxText(res.rawPayload));
-    expect(text).toContain('Số: /BC-STTTT');
-    expect(text).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
-    expect(text).toContain('- Bộ Khoa học và Công nghệ (để báo cáo);');
-    await t.handle.db.delete(schema.setting).where(eq(schema.setting.key, `consolidated_report:${t.hp}`));
+    for (const line of [
+      'UBND THÀNH PHỐ HẢI PHÒNG',
+      'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      'Số: /BC-STTTT',
+      'Sở Thông tin và Truyền thông báo cáo kết quả thực hiện Quý II/2023',
+      '- Ủy ban nhân dân thành phố Hải Phòng (để báo cáo);',
+      '- Bộ Thông tin và Truyền thông (để báo cáo);',
+      'GIÁM ĐỐC',
+    ])
+      expect(text, line).toContain(line);
+    expect(text).not.toContain('TM. ỦY BAN NHÂN DÂN');
+    // The People's Committee's own report never addresses the People's Committee.
+    const own = (
+      await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated` })
+    ).json();
+    expect(own.recipients.join('\n')).not.toContain('Ủy ban nhân dân thành phố Hải Phòng');
+  });
+
+  it('on 01/08/2025: the Ministry of Science and Technology, the DX office\'s new agency, no districts in "Nơi nhận"', async () => {
+    clock = new Date('2025-08-01T03:00:00Z');
+    try {
+      // Sessions of 2023 have long expired: sign in again on that day.
+      const dx25 = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);
+      const committee = (
+        await t.call(dx25, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated` })
+      ).json();
+      expect(committee.recipients[0]).toBe('Bộ Khoa học và Công nghệ (để báo cáo);');
+      expect(committee.recipients.join('\n')).not.toMatch(/quận, huyện/);
+      expect(committee.recipients).toContain('Các Sở, ban, ngành, UBND các xã, phường, đặc khu;');
+      // Figures still stand at the end of Q2/2023.
+      expect(committee.figuresDate).toBe('2023-06-30');
+      const office = (
+        await t.call(dx25, {
+          method: 'GET',
+          url: `/api/report-periods/${periodId}/consolidated?issuer=dx_office`,
+        })
+      ).json();
+      expect(office.issuerLines).toEqual(['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ']);
+      expect(office.recipients.slice(0, 2)).toEqual([
+        'Ủy ban nhân dân thành phố Hải Phòng (để báo cáo);',
+        'Bộ Khoa học và Công nghệ (để báo cáo);',
+      ]);
+    } finally {
+      clock = now;
+    }
+  });
+
+  it('an unknown issuer, or a DX office not recorded for the date, is a 400 on query.issuer', async () => {
+    const bad = await t.call(dx, {
+      method: 'GET',
+      url: `/api/report-periods/${periodId}/consolidated?issuer=bo`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toEqual(['querystring', 'issuer']);
+    const key = `consolidated_report:${t.hp}`;
+    const [saved] = await t.handle.db.select().from(schema.setting).where(eq(schema.setting.key, key));
+    await t.handle.db.delete(schema.setting).where(eq(schema.setting.key, key));
+    try {
+      const none = await t.call(dx, {
+        method: 'GET',
+        url: `/api/report-periods/${periodId}/consolidated.pdf?issuer=dx_office`,
+      });
+      expect(none.statusCode).toBe(400);
+      expect(none.json().error.details.issues[0].path).toEqual(['querystring', 'issuer']);
+      // The People's Committee needs no setting: its header follows the province's name.
+      const res = await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated` });
+      expect(res.json().issuerLines).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HẢI PHÒNG']);
+    } finally {
+      await t.handle.db.insert(schema.setting).values({ key, value: saved!.value });
+    }
   });
 
   it('another province cannot generate it; an unknown period is a 404', async () => {

@@ -1,5 +1,5 @@
-import { consolidatedFileName, layoutConsolidatedReport } from '@dx/domain';
-import type { UseCaseContext } from '../../../http/context';
+import { consolidatedFileName, layoutConsolidatedReport, type ReportIssuer } from '@dx/domain';
+import type { UseCaseContext } from '../../../use-case/context';
 import { buildConsolidatedReport } from './build-consolidated-report';
 import { renderConsolidatedDocx } from './consolidated-docx';
 import { renderConsolidatedPdf } from './consolidated-pdf';
@@ -16,13 +16,15 @@ export type ConsolidatedFormat = keyof typeof CONSOLIDATED_TYPES;
 export async function exportConsolidatedReport({
   ctx,
   periodId,
+  issuer,
   format,
 }: {
   ctx: UseCaseContext;
   periodId: string;
+  issuer?: ReportIssuer;
   format: ConsolidatedFormat;
 }) {
-  const data = await buildConsolidatedReport({ ctx, periodId });
+  const data = await buildConsolidatedReport({ ctx, periodId, issuer });
   const bytes =
     format === 'xlsx'
       ? await renderConsolidatedXlsx(data)
