@@ -173,8 +173,11 @@ export const indicatorCondition = z.discriminatedUnion(
       every: z.enum(INDICATOR_WINDOWS).nullable().default(null),
       /** Requirements on the member itself (a channel must have a DX section to count). */
       subject: filters,
-      /** A unit merged into the member during the period brings its linked records along. */
-      includePredecessors: z.boolean().default(false),
+      /**
+       * Units only: records of units that had ended by the population date count for the unit that succeeded them
+       * (the "as of" decision, docs/architecture.md § Org units through time); false = the unit's own records only.
+       */
+      includePredecessors: z.boolean().default(true),
     }),
   ],
   'Chọn điều kiện',
@@ -314,12 +317,6 @@ export const indicatorRule = ruleShape.superRefine((d, ctx) => {
         });
     }
     checkFilters(rec, c.subject, ['condition', 'subject'], ctx);
-    if (c.includePredecessors && rec !== 'unit')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['condition', 'includePredecessors'],
-        message: 'Chỉ áp dụng cho đơn vị',
-      });
   }
   const v = d.value;
   if (v.type === 'share' && c.type !== 'linked')

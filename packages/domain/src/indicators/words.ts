@@ -202,11 +202,12 @@ export function indicatorInWords(
       const linked = nounWith(target, c.filters, o.labels, lang);
       const n = vi ? `ít nhất ${c.atLeast}` : `at least ${c.atLeast}`;
       const every = c.every ? ` ${WINDOW_WORDS[c.every]![lang]}${vi ? ' đã qua' : ' elapsed'}` : '';
-      const pred = c.includePredecessors
-        ? vi
-          ? ' (kể cả của đơn vị đã sáp nhập vào)'
-          : ' (including those of units merged into it)'
-        : '';
+      const pred =
+        c.includePredecessors && rule.population.record === 'unit'
+          ? vi
+            ? ' (kể cả của đơn vị đã sáp nhập vào)'
+            : ' (including those of units merged into it)'
+          : '';
       what = `${subj ? `${subj}, ` : ''}${LINK_WORDS[c.link]?.[lang] ?? c.link} ${n} ${linked}${every}${pred}`;
     }
     const v = rule.value;
