@@ -175,3 +175,23 @@ export async function insertImportedRecords(
     .returning({ id: importBatch.id });
   return batch!.id;
 }
+
+/*
+ * Caps and de-duplication held by the database, not by check-then-insert (issue 14 "Races"): a writer takes a
+ * transaction-scoped advisory lock on the object (a record's files, an estimate's attachments, a province's import
+ * of one record type), then counts or looks for duplicates, then inserts; a parallel writer waits for the commit.
+ */
+
+/** Serialises writers of `key` until the calling transaction ends (PostgreSQL and PGlite). */
+export async function lockForWrite(db: Db, key: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/** Files attached to an estimate. */
+export async function countBudgetAttachments(db: Db, estimateId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM budget_attachment WHERE estimate_id = ${estimateId}`,
+  );
+  return row?.n ?? 0;
+}

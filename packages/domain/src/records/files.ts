@@ -73,11 +73,98 @@ export function checkRecordFile(fileName: string, bytes: Uint8Array): RecordFile
       : type.kind === 'image'
         ? sniffed === type.contentType
         : sniffed === type.kind;
-  if (!fits)
+  if (!fits || (type.kind === 'office' && !isOfficeDocument(ext, bytes)))
     return {
       ok: false,
       field: 'contentBase64',
       message: `Nội dung tệp không phải tệp .${ext} thật; chỉ nhận tệp ${accepted}`,
     };
   return { ok: true, contentType: type.contentType, fileName: name };
+}
+
+/** The names in a zip's central directory, or null when it has none readable. */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    const nameLen = view.getUint16(p + 28, true);
+    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)));
+    p += 46 + nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return names;
+}
+
+/** Parts an Office Open XML package of each kind must hold (ECMA-376 part 2); ODF's first entry names its type. */
+const OFFICE_PARTS: Record<string, string> = {
+  docx: 'word/document.xml',
+  xlsx: 'xl/workbook.xml',
+  pptx: 'ppt/presentation.xml',
+};
+const ODF_TYPES: Record<string, string> = {
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+};
+
+/** A zip named .docx/.xlsx/.pptx/.odt/.ods is that kind of document, not any zip renamed. */
+export function isOfficeDocument(ext: string, bytes: Uint8Array): boolean {
+  const names = zipEntryNames(bytes);
+  if (!names) return false;
+  const part = OFFICE_PARTS[ext];
+  if (part) return names.includes('[Content_Types].xml') && names.includes(part);
+  const odf = ODF_TYPES[ext];
+  if (!odf) return false;
+  // ODF 1.2 part 3, 3.3: the first entry is "mimetype", stored uncompressed, holding the media type.
+  const head = new TextDecoder().decode(bytes.subarray(30, 38 + odf.length));
+  return names[0] === 'mimetype' && head === `mimetype${odf}`;
+}
+
+/*
+ * One policy for every upload (issue 14 "Uploads"): which files each place accepts, judged by their bytes; how
+ * large; how many per object; and which links may be attached. The server counts under a lock on the object, so
+ * parallel uploads cannot pass the cap together.
+ */
+
+export type UploadPlace = 'record_file' | 'task_evidence' | 'budget_attachment';
+
+export const UPLOAD_POLICY: Record<UploadPlace, { maxBytes: number; maxCount: number; countOf: string }> = {
+  record_file: { maxBytes: MAX_RECORD_FILE_BYTES, maxCount: MAX_RECORD_FILES, countOf: 'hồ sơ' },
+  /** Per update: an update's files arrive together in one post. */
+  task_evidence: { maxBytes: MAX_RECORD_FILE_BYTES, maxCount: 5, countOf: 'lần cập nhật' },
+  budget_attachment: { maxBytes: MAX_RECORD_FILE_BYTES, maxCount: 20, countOf: 'dự toán' },
+};
+
+/** Checks one file for `place`: a known type whose bytes match (an .xlsx is a real workbook), within the size. */
+export function checkUpload(_place: UploadPlace, fileName: string, bytes: Uint8Array): RecordFileCheck {
+  // Every place accepts the same documents today; the place decides the counts.
+  return checkRecordFile(fileName, bytes);
+}
+
+/** The message when an object already holds as many files as its place allows. */
+export const tooManyFilesMessage = (place: UploadPlace) =>
+  `Mỗi ${UPLOAD_POLICY[place].countOf} đính kèm tối đa ${UPLOAD_POLICY[place].maxCount} tệp`;
+
+/** Links attached as evidence: http(s) only, never data:, javascript:, vbscript: or file:. */
+export function checkLink(text: string): { ok: true; url: string } | { ok: false; message: string } {
+  let u: URL;
+  try {
+    u = new URL(text.trim());
+  } catch {
+    return { ok: false, message: 'Đường dẫn không hợp lệ' };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return { ok: false, message: 'Chỉ nhận đường dẫn http:// hoặc https://' };
+  if (!u.hostname) return { ok: false, message: 'Đường dẫn thiếu tên miền' };
+  return { ok: true, url: u.href };
 }

@@ -1,12 +1,18 @@
-import { getBudgetAttachment, insertBudgetAttachment, insertBudgetEvent } from '@dx/db';
-import { AppError, checkRecordFile, validationError } from '@dx/domain';
-import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../http/context';
+import {
+  countBudgetAttachments,
+  getBudgetAttachment,
+  insertBudgetAttachment,
+  insertBudgetEvent,
+  lockForWrite,
+} from '@dx/db';
+import { AppError, checkUpload, tooManyFilesMessage, UPLOAD_POLICY, validationError } from '@dx/domain';
+import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { loadEstimateFor } from './load-estimate';
 
 /**
  * The unit attaches a document to its estimate (a quotation, a decision); kept in the database like task evidence.
- * What may be uploaded is the rule for record files (domain `checkRecordFile`): a known extension whose bytes match,
- * within 4 MB; the stored content type comes from the extension, never from what the browser claims.
+ * What may be uploaded is the domain upload policy: a known extension whose bytes match, within 4 MB, at most 20
+ * per estimate; the stored content type comes from the extension, never from what the browser claims.
  */
 export async function attachBudgetFile({
   ctx,
@@ -19,10 +25,16 @@ export async function attachBudgetFile({
 }) {
   const estimate = await loadEstimateFor(ctx, estimateId, 'budget.read');
   await authorizeUnit(ctx, 'budget.write', estimate.unitId);
-  const check = checkRecordFile(file.fileName, file.content);
+  const check = checkUpload('budget_attachment', file.fileName, file.content);
   if (!check.ok)
     throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
   return ctx.db.transaction(async (tx) => {
+    // Counted under a lock on the estimate, so parallel uploads cannot pass the cap together.
+    await lockForWrite(tx, `budget_attachment:${estimateId}`);
+    if ((await countBudgetAttachments(tx, estimateId)) >= UPLOAD_POLICY.budget_attachment.maxCount)
+      throw validationError('Quá nhiều tệp', [
+        { path: ['body', 'fileName'], message: tooManyFilesMessage('budget_attachment') },
+      ]);
     const saved = await insertBudgetAttachment(tx, {
       estimateId,
       provinceId: estimate.provinceId,

@@ -1,11 +1,13 @@
 import {
   analyzeDatabase,
+  type Db,
   existingPublications,
   existingRecordIdentities,
   getUnitScope,
   importPeopleLookups,
   importUnitLookups,
   insertImportedRecords,
+  lockForWrite,
   publicationImportLookups,
 } from '@dx/db';
 import {
@@ -22,8 +24,8 @@ import {
   type RecordType,
   recordImportKey,
 } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
+import { audit, type UseCaseContext } from '../../use-case/context';
 import { columnsOf, linksOf } from './record-access';
 
 export type ImportReport = {
@@ -129,33 +131,33 @@ export async function importRecords({
   // First pass: which units the rows name and which rows are candidates; then their rights and stored twins.
   const first = checkRecordRows(type, rows, { ...lookups(new Set()), canWriteFor: () => true });
   await writable(first.unitIds);
-  const existing = new Set<string>();
-  if (type === 'publication') {
-    const stored = await existingPublications(
-      ctx.db,
-      first.valid.map((v) => ({
-        channelId: v.input.channelId as string,
-        publishedOn: v.input.publishedOn as string,
-      })),
-    );
-    for (const s of stored) existing.add(recordImportKey('publication', s));
-  } else {
-    const stored = await existingRecordIdentities(ctx.db, type, [
-      ...new Set(first.valid.map((v) => v.unitId)),
-    ]);
-    for (const s of stored) existing.add(recordImportKey(type, s));
-  }
+  const existing = await storedKeys(ctx.db, type, first.valid);
   const { valid, issues } = checkRecordRows(type, rows, lookups(existing));
   const report: ImportReport = { total: rows.length, valid: valid.length, saved: 0, batchId: null, issues };
   if (!confirm || valid.length === 0) return report;
 
+  const late: ImportIssue[] = [];
   const batchId = await ctx.db.transaction(async (tx) => {
+    // The same file confirmed twice at once: the second confirm waits here for the first to commit, then finds
+    // its rows stored and saves none of them again (issue 14 "Races").
+    await lockForWrite(tx, `import:${type}:${provinceId}`);
+    const storedNow = await storedKeys(tx, type, valid);
+    const fresh = valid.filter((v) => !storedNow.has(v.key));
+    for (const v of valid)
+      if (storedNow.has(v.key))
+        late.push({
+          row: v.row,
+          column: null,
+          message:
+            'Trùng hồ sơ vừa được lưu (tệp được xác nhận nhập hai lần cùng lúc); dòng này không nhập lại',
+        });
+    if (fresh.length === 0) return null;
     const id = await insertImportedRecords(tx, {
       type,
       provinceId,
       createdBy: ctx.actor.userId,
       fileName,
-      rows: valid.map((v) => toStored(type, v)),
+      rows: fresh.map((v) => toStored(type, v)),
     });
     await audit(tx, ctx, {
       action: `${type}.import`,
@@ -165,15 +167,41 @@ export async function importRecords({
       after: {
         fileName,
         recordType: type,
-        saved: valid.length,
-        skippedRows: [...new Set(issues.map((i) => i.row))],
+        saved: fresh.length,
+        skippedRows: [...new Set([...issues, ...late].map((i) => i.row))],
       },
     });
     return id;
   });
   // Planner statistics for the new rows (issue 12; PGlite has no autovacuum), off the answer's path.
   if (batchId !== null) void analyzeDatabase(ctx.db).catch(() => undefined);
-  return { ...report, saved: valid.length, batchId };
+  return {
+    ...report,
+    valid: valid.length - late.length,
+    saved: valid.length - late.length,
+    batchId,
+    issues: [...issues, ...late].sort((a, b) => a.row - b.row),
+  };
+}
+
+/** Keys (domain `recordImportKey`) of stored records the checked rows could duplicate. */
+async function storedKeys(db: Db, type: RecordType, rows: CheckedRecord[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if (rows.length === 0) return keys;
+  if (type === 'publication') {
+    const stored = await existingPublications(
+      db,
+      rows.map((v) => ({
+        channelId: v.input.channelId as string,
+        publishedOn: v.input.publishedOn as string,
+      })),
+    );
+    for (const s of stored) keys.add(recordImportKey('publication', s));
+  } else {
+    const stored = await existingRecordIdentities(db, type, [...new Set(rows.map((v) => v.unitId))]);
+    for (const s of stored) keys.add(recordImportKey(type, s));
+  }
+  return keys;
 }
 
 function toStored(type: RecordType, v: CheckedRecord) {

@@ -3,10 +3,18 @@ import {
   getRecord,
   insertRecordFile,
   listRecordFiles,
+  lockForWrite,
   getRecordFile as queryFile,
 } from '@dx/db';
-import { AppError, checkRecordFile, MAX_RECORD_FILES, type RecordType, validationError } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
+import {
+  AppError,
+  checkUpload,
+  type RecordType,
+  tooManyFilesMessage,
+  UPLOAD_POLICY,
+  validationError,
+} from '@dx/domain';
+import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** The unit a stored record belongs to. */
@@ -22,7 +30,7 @@ const fileNotFound = (fileId: string) =>
 
 /**
  * Attaches a file to a record (the plan's signed document, an attendance list…): whoever may write the record; the
- * kind is judged from the bytes and the extension, the size is bounded (domain `checkRecordFile`).
+ * kind is judged from the bytes and the extension, the size and count bounded (domain upload policy).
  */
 export async function attachRecordFile({
   ctx,
@@ -41,14 +49,16 @@ export async function attachRecordFile({
   if (!record) throw recordNotFound(type, recordId);
   const unitId = ownerUnitOf(type, record);
   await authorizeRecordWrite(ctx, unitId, 'id');
-  const check = checkRecordFile(fileName, content);
+  const check = checkUpload('record_file', fileName, content);
   if (!check.ok)
     throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
   return ctx.db.transaction(async (tx) => {
+    // Counted under a lock on the record: parallel uploads wait, so the cap holds (upload policy in the domain).
+    await lockForWrite(tx, `record_file:${recordId}`);
     const existing = await listRecordFiles(tx, type, recordId);
-    if (existing.length >= MAX_RECORD_FILES)
+    if (existing.length >= UPLOAD_POLICY.record_file.maxCount)
       throw validationError('Quá nhiều tệp', [
-        { path: ['body', 'fileName'], message: `Mỗi hồ sơ đính kèm tối đa ${MAX_RECORD_FILES} tệp` },
+        { path: ['body', 'fileName'], message: tooManyFilesMessage('record_file') },
       ]);
     const file = await insertRecordFile(tx, {
       provinceId: record.provinceId,

@@ -14,10 +14,9 @@ import {
   legacyTextMessage,
   readAppendix,
 } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
 import { readTable } from '../../lib/tabular';
+import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { expandAssignments, type PlannedAssignment } from './expand-assignments';
-import { loadPlanFor } from './load-task';
 
 const MAX_ROWS = 2_000;
 

@@ -7,8 +7,18 @@ import {
   listTaskUpdates,
   updateAssignmentStatus,
 } from '@dx/db';
-import { AppError, type AssignmentStatus, isAllowed, localDateOf, validationError } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import {
+  AppError,
+  type AssignmentStatus,
+  checkLink,
+  checkUpload,
+  type FieldIssue,
+  isAllowed,
+  localDateOf,
+  UPLOAD_POLICY,
+  validationError,
+} from '@dx/domain';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
 import { presentUpdate } from './tasks.presenter';
 
@@ -87,6 +97,29 @@ export async function postTaskUpdate({
       { path: ['body', 'note'], message: 'Nhập nội dung ý kiến hoặc đính kèm minh chứng' },
     ]);
   }
+  // Evidence files and links follow the upload policy: documents by their bytes, links http(s) only.
+  const evidenceIssues: FieldIssue[] = [];
+  const files = input.files.map((f, i) => {
+    const check = checkUpload('task_evidence', f.fileName, f.content);
+    if (!check.ok)
+      evidenceIssues.push({
+        path: ['body', 'files', i, check.field === 'fileName' ? 'fileName' : 'contentBase64'],
+        message: check.message,
+      });
+    return check.ok ? { fileName: check.fileName, contentType: check.contentType, content: f.content } : null;
+  });
+  if (input.files.length > UPLOAD_POLICY.task_evidence.maxCount)
+    evidenceIssues.push({
+      path: ['body', 'files'],
+      message: `Mỗi lần cập nhật đính kèm tối đa ${UPLOAD_POLICY.task_evidence.maxCount} tệp`,
+    });
+  const links = input.links.map((l, i) => {
+    const check = checkLink(l);
+    if (!check.ok) evidenceIssues.push({ path: ['body', 'links', i], message: check.message });
+    return check.ok ? check.url : l;
+  });
+  if (evidenceIssues.length) throw validationError('Minh chứng không hợp lệ', evidenceIssues);
+
   const known = await evidenceRecordsInProvince(ctx.db, input.recordIds, task.provinceId);
   const badRecords = input.recordIds.map((id, i) => ({ id, i })).filter((r) => !known.has(r.id));
   if (badRecords.length) {
@@ -125,7 +158,7 @@ export async function postTaskUpdate({
       statusFrom,
       statusTo,
       note: input.note,
-      links: input.links,
+      links,
       recordIds: input.recordIds,
       authorUserId: ctx.actor.userId,
       authorName: ctx.actor.displayName,
@@ -133,15 +166,17 @@ export async function postTaskUpdate({
     });
     await insertTaskAttachments(
       tx,
-      input.files.map((f) => ({
-        updateId: update.id,
-        taskId,
-        provinceId: task.provinceId,
-        fileName: f.fileName,
-        contentType: f.contentType,
-        size: f.content.length,
-        content: f.content,
-      })),
+      files
+        .flatMap((f) => (f ? [f] : []))
+        .map((f) => ({
+          updateId: update.id,
+          taskId,
+          provinceId: task.provinceId,
+          fileName: f.fileName,
+          contentType: f.contentType,
+          size: f.content.length,
+          content: f.content,
+        })),
     );
     await audit(tx, ctx, {
       action: input.kind === 'progress' ? 'task.progress' : 'task.comment',
