@@ -5,6 +5,7 @@ import {
   insertAudit,
   insertUser,
   replaceGrants,
+  reloadPlan54,
   seedPlans,
   seedReportingBodies,
   seedTargetDefinitions,
@@ -20,6 +21,8 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
   const seeded = await seedUnits(db);
   // Plan 54/KH-UBND (Hải Phòng 2023) as structured data, once.
   await seedPlans(db);
+  // An install whose plan 54 was never edited gets the corrected transcription (issue 11); an edited one is kept.
+  await reloadPlan54(db, { now: new Date() });
   // How plan 54's six targets (I.2 a–e) are computed, against the seeded plan's target rows.
   await seedTargetDefinitions(db);
   // Who reports to whom over time (the Ministry in charge; Hải Phòng's issuers and "Nơi nhận").
