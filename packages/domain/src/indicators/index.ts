@@ -3,6 +3,7 @@ export * from './dates';
 export * from './fixtures';
 export * from './parts';
 export * from './plan-54';
+export * from './value';
 export * from './warnings';
 export * from './windows';
 export * from './words';
