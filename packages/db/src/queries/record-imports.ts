@@ -1,14 +1,8 @@
 import type { RecordType } from '@dx/domain';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from '../client';
-import {
-  eventTheme,
-  importBatch,
-  type person,
-  publicationModel,
-  publicationTheme,
-  trainingAttendance,
-} from '../schema';
+import { eventTheme, importBatch, publicationModel, publicationTheme, trainingAttendance } from '../schema';
 import { RECORD_TABLES } from './records';
 
 /** What an import of publications matches names against: the province's channels, plan themes and models. */
@@ -123,45 +117,83 @@ export type ImportedRecord = {
   attendeeIds: string[];
 };
 
+/** Rows per statement of a set-based insert (one JSON parameter each). */
+const SET_CHUNK = 10_000;
+
+/**
+ * Inserts `rows` (drizzle property names) into `table` with one statement per chunk: the rows travel as one JSON
+ * document expanded by jsonb_populate_recordset, so 100,000 imported rows take a few statements, not thousands of
+ * round trips (issue 12 "Imports that scale").
+ */
+async function insertSetBased(db: Db, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => columns[k]);
+  const names = keys.map((k) => sql.identifier(columns[k]!.name));
+  const list = sql.join(names, sql`, `);
+  const tableName = sql.identifier(getTableName(table));
+  for (let i = 0; i < rows.length; i += SET_CHUNK) {
+    const json = JSON.stringify(
+      rows
+        .slice(i, i + SET_CHUNK)
+        .map((r) => Object.fromEntries(keys.map((k) => [columns[k]!.name, r[k] ?? null]))),
+    );
+    await db.execute(
+      sql`INSERT INTO ${tableName} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${tableName}, ${json}::jsonb)`,
+    );
+  }
+}
+
 /** Saves imported records of one type with their links and the batch row (call inside one transaction). */
 export async function insertImportedRecords(
   db: Db,
   o: { type: RecordType; provinceId: string; createdBy: string; fileName: string; rows: ImportedRecord[] },
 ): Promise<number> {
-  const { table } = RECORD_TABLES[o.type] as unknown as { table: typeof person };
-  for (let i = 0; i < o.rows.length; i += 500) {
-    const chunk = o.rows.slice(i, i + 500);
-    const saved = (await db
-      .insert(table)
-      .values(chunk.map((r) => ({ ...r.values, provinceId: o.provinceId, createdBy: o.createdBy })) as never)
-      .returning({ id: table.id })) as { id: string }[];
-    const links = <T>(pick: (r: ImportedRecord) => string[], make: (id: string, link: string) => T) =>
-      saved.flatMap((s, j) => pick(chunk[j]!).map((link) => make(s.id, link)));
-    if (o.type === 'publication') {
-      const themes = links(
+  const { table } = RECORD_TABLES[o.type] as unknown as { table: PgTable };
+  // Ids chosen here so the link rows can name their records without reading them back.
+  const ids = o.rows.map(() => crypto.randomUUID());
+  await insertSetBased(
+    db,
+    table,
+    o.rows.map((r, i) => ({ ...r.values, id: ids[i], provinceId: o.provinceId, createdBy: o.createdBy })),
+  );
+  const links = <T>(pick: (r: ImportedRecord) => string[], make: (id: string, link: string) => T) =>
+    o.rows.flatMap((r, i) => pick(r).map((link) => make(ids[i]!, link)));
+  if (o.type === 'publication') {
+    await insertSetBased(
+      db,
+      publicationTheme,
+      links(
         (r) => r.themeIds,
         (publicationId, themeId) => ({ publicationId, themeId }),
-      );
-      const models = links(
+      ),
+    );
+    await insertSetBased(
+      db,
+      publicationModel,
+      links(
         (r) => r.modelIds,
         (publicationId, modelId) => ({ publicationId, modelId }),
-      );
-      if (themes.length) await db.insert(publicationTheme).values(themes);
-      if (models.length) await db.insert(publicationModel).values(models);
-    } else if (o.type === 'event') {
-      const themes = links(
+      ),
+    );
+  } else if (o.type === 'event') {
+    await insertSetBased(
+      db,
+      eventTheme,
+      links(
         (r) => r.themeIds,
         (eventId, themeId) => ({ eventId, themeId }),
-      );
-      if (themes.length) await db.insert(eventTheme).values(themes);
-    } else if (o.type === 'training') {
-      const people = links(
+      ),
+    );
+  } else if (o.type === 'training') {
+    await insertSetBased(
+      db,
+      trainingAttendance,
+      links(
         (r) => r.attendeeIds,
         (trainingId, personId) => ({ trainingId, personId, provinceId: o.provinceId }),
-      );
-      for (let k = 0; k < people.length; k += 1000)
-        await db.insert(trainingAttendance).values(people.slice(k, k + 1000));
-    }
+      ),
+    );
   }
   const [batch] = await db
     .insert(importBatch)
