@@ -1,16 +1,7 @@
-import { type Db, getUnitScope, insertAudit } from '@dx/db';
-import { AppError, type Grant, isAllowed, localDateOf, type Permission } from '@dx/domain';
+import type { Db } from '@dx/db';
+import { AppError } from '@dx/domain';
 import type { FastifyRequest } from 'fastify';
-
-/** The signed-in user acting on a request. */
-export type Actor = {
-  userId: string;
-  username: string;
-  displayName: string;
-  grants: Grant[];
-  tokenHash: string;
-  csrfToken: string;
-};
+import type { Actor, UseCaseContext } from '../use-case/context';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,9 +13,7 @@ declare module 'fastify' {
   }
 }
 
-/** What every use case receives: the database, who acts, when, and where the request came from. */
-export type UseCaseContext = { db: Db; actor: Actor; now: Date; requestId: string; ip: string };
-
+/** The use-case context of a request: its database, the signed-in actor, the clock, the request id and address. */
 export function contextOf(request: FastifyRequest): UseCaseContext {
   if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
   return {
@@ -34,61 +23,4 @@ export function contextOf(request: FastifyRequest): UseCaseContext {
     requestId: request.id,
     ip: request.ip,
   };
-}
-
-const forbidden = () =>
-  new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
-
-/** Authorises an action on a unit by role and org-unit scope; a unit that does not exist is a 404. */
-export async function authorizeUnit(
-  ctx: Pick<UseCaseContext, 'db' | 'actor' | 'now'>,
-  permission: Permission,
-  unitId: string,
-) {
-  const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
-  if (!scope) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy đơn vị', { unitId });
-  if (!isAllowed(ctx.actor.grants, permission, scope)) throw forbidden();
-  return scope;
-}
-
-/** Authorises an action on a whole province (lists, groups, audit of a province). */
-export function authorizeProvince(
-  ctx: Pick<UseCaseContext, 'actor'>,
-  permission: Permission,
-  provinceId: string,
-): void {
-  if (!isAllowed(ctx.actor.grants, permission, { provinceId, path: [provinceId] })) throw forbidden();
-}
-
-/** Appends to the audit trail inside the use case's transaction. */
-export function audit(
-  tx: Db,
-  ctx: UseCaseContext,
-  entry: {
-    action: string;
-    entityType: string;
-    entityId: string | null;
-    provinceId: string | null;
-    before?: unknown;
-    after?: unknown;
-  },
-) {
-  return insertAudit(tx, {
-    ...entry,
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-  });
-}
-
-/** 409 with the record as it is now, so the client can show it and nothing the user typed is lost. */
-export function versionConflict(current: unknown): AppError {
-  return new AppError(
-    'RESOURCE.VERSION_CONFLICT',
-    'Bản ghi vừa được người khác cập nhật. Xem bản hiện tại rồi lưu lại.',
-    {
-      current,
-    },
-  );
 }

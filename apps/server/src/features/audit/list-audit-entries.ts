@@ -1,6 +1,6 @@
 import { type AuditFilter, listAudit } from '@dx/db';
 import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 
 /** Audit entries of the provinces the administrator manages (entries without a province: system administrators only). */
 export async function listAuditEntries({

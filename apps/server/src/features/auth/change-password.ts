@@ -1,7 +1,7 @@
 import { deleteUserSessions, findUserById, updateUser } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { audit, type UseCaseContext } from '../../use-case/context';
 
 /** The user changes their own password; every other session ends. */
 export async function changePassword({

@@ -1,5 +1,5 @@
 import { deleteSession, deleteUserSessions } from '@dx/db';
-import { audit, type UseCaseContext } from '../../http/context';
+import { audit, type UseCaseContext } from '../../use-case/context';
 
 /** Ends this session, or every session of the user ("đăng xuất khỏi mọi thiết bị"). */
 export async function signOut({ ctx, everywhere }: { ctx: UseCaseContext; everywhere: boolean }) {

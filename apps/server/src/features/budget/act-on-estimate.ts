@@ -6,7 +6,7 @@ import {
   updateEstimateIfVersion,
 } from '@dx/db';
 import { AppError, type ApprovalAction, approvalColumnsOf, transition, validationError } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { inEstimateTransaction, presentEstimateFor, StaleEstimate } from './get-estimate';
 import { approvalActorFor, loadChain, loadEstimateFor, stateOf } from './load-estimate';
 

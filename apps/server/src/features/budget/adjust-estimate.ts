@@ -7,7 +7,7 @@ import {
   updateEstimateIfVersion,
 } from '@dx/db';
 import { AppError, applyAdjustments, type LineAdjustment, transition, validationError } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { inEstimateTransaction, presentEstimateFor, StaleEstimate } from './get-estimate';
 import { approvalActorFor, loadChain, loadEstimateFor, stateOf } from './load-estimate';
 

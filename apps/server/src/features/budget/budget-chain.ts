@@ -8,7 +8,7 @@ import {
   localDateOf,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadChain } from './load-estimate';
 
 async function presentChain(ctx: UseCaseContext, provinceId: string) {

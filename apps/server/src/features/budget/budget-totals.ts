@@ -1,7 +1,7 @@
 import { listPlanBudgetLines, type PlanBudgetLine, planThemeNames } from '@dx/db';
 import { FUNDING_SOURCE_LABELS, type FundingSource, sumDong } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
-import { loadPlanFor } from './load-estimate';
+import type { UseCaseContext } from '../../use-case/context';
+import { loadPlanFor } from '../../use-case/context';
 
 export type TotalRow = {
   key: string | null;

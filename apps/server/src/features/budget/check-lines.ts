@@ -1,6 +1,6 @@
 import { tasksOfPlan } from '@dx/db';
 import { type FieldIssue, type ParsedLineInput, validationError } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 
 /** A line may name a task only of the estimate's plan (its appendix, plan 54 III). */
 export async function checkLineTasks(ctx: UseCaseContext, planId: string, lines: ParsedLineInput[]) {

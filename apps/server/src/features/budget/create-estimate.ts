@@ -1,9 +1,8 @@
 import { getEstimate, insertBudgetEvent, insertEstimate, replaceBudgetLines } from '@dx/db';
 import { type ParsedLineInput, resolveLine, validationError } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { audit, authorizeUnit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { checkLineTasks } from './check-lines';
 import { presentEstimateFor } from './get-estimate';
-import { loadPlanFor } from './load-estimate';
 
 export type NewEstimateInput = {
   unitId: string;

@@ -1,6 +1,6 @@
 import { getBudgetRevision, listBudgetRevisions } from '@dx/db';
 import { AppError, diffLines } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadEstimateFor } from './load-estimate';
 
 /**

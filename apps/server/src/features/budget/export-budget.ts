@@ -10,7 +10,7 @@ import {
   sumDong,
 } from '@dx/domain';
 import ExcelJS from 'exceljs';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { renderBudgetSubmissionDocx } from './budget-docx';
 import { budgetTotals, isConsolidated, type TotalRow } from './budget-totals';
 import { loadChain } from './load-estimate';

@@ -10,7 +10,7 @@ import {
   unitNameOf,
 } from '@dx/db';
 import { availableActions } from '@dx/domain';
-import { type UseCaseContext, versionConflict } from '../../http/context';
+import { type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentEstimate } from './budget.presenter';
 import { approvalActorFor, loadChain, loadEstimateFor, stateOf } from './load-estimate';
 

@@ -1,7 +1,8 @@
 import { listEstimates as queryEstimates } from '@dx/db';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
+import { loadPlanFor } from '../../use-case/context';
 import { presentListItem } from './budget.presenter';
-import { loadChain, loadPlanFor } from './load-estimate';
+import { loadChain } from './load-estimate';
 
 /** Estimates of a plan (everyone in the province reads them), filtered by status, unit, kind. */
 export async function listEstimates({

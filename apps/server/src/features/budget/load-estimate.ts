@@ -11,7 +11,7 @@ import {
   localDateOf,
   type Permission,
 } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** Loads an estimate and checks the actor may act on its province with `permission`. */
 export async function loadEstimateFor(ctx: UseCaseContext, estimateId: string, permission: Permission) {
@@ -19,14 +19,6 @@ export async function loadEstimateFor(ctx: UseCaseContext, estimateId: string, p
   if (!estimate) throw new AppError('BUDGET.NOT_FOUND', 'Không tìm thấy dự toán', { estimateId });
   authorizeProvince(ctx, permission, estimate.provinceId);
   return estimate;
-}
-
-/** Loads a plan and checks the actor may act on its province with `permission`. */
-export async function loadPlanFor(ctx: UseCaseContext, planId: string, permission: Permission) {
-  const plan = await getPlanRow(ctx.db, planId);
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
-  authorizeProvince(ctx, permission, plan.provinceId);
-  return plan;
 }
 
 /** The province's approval chain (setting `budget.approval_chain:<provinceId>`), or plan 54's default road. */

@@ -1,6 +1,6 @@
 import { insertBudgetEvent, listBudgetLines, replaceBudgetLines, updateEstimateIfVersion } from '@dx/db';
 import { AppError, type FieldIssue, type ParsedLineInput, resolveLine, validationError } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkLineTasks } from './check-lines';
 import { inEstimateTransaction, presentEstimateFor, StaleEstimate } from './get-estimate';
 import { loadEstimateFor } from './load-estimate';

@@ -19,7 +19,7 @@ import {
   obstacleTransition,
   validationError,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentObstacleDetail } from './get-obstacle';
 import { actorOn, loadObstacleFor } from './load-obstacle';
 

@@ -1,6 +1,6 @@
 import { getObstacleView, listMergedObstacles, listObstacleSteps } from '@dx/db';
 import { availableObstacleActions, localDateOf, type ObstacleStatus } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { actorOn, loadObstacleFor } from './load-obstacle';
 import { presentObstacle, presentStep } from './obstacles.presenter';
 

@@ -1,6 +1,6 @@
 import { listObstacles as listObstacleRows } from '@dx/db';
 import { localDateOf, provincesFor } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { presentObstacle } from './obstacles.presenter';
 
 export type ObstacleListFilter = {

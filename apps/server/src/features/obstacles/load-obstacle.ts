@@ -1,6 +1,6 @@
 import { getObstacleRow, getUnitScope, type ObstacleRow } from '@dx/db';
 import { AppError, localDateOf, type ObstacleActor, obstacleActor } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** Loads an obstacle the actor may read (report.read over its province); a missing one is a 404. */
 export async function loadObstacleFor(ctx: UseCaseContext, obstacleId: string): Promise<ObstacleRow> {

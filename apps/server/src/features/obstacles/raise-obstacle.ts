@@ -6,7 +6,7 @@ import {
   raisedState,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { presentObstacleDetail } from './get-obstacle';
 
 /**

@@ -1,6 +1,6 @@
 import { correctUnitVersion, getUnitVersionById } from '@dx/db';
 import { AppError, type OrgUnitKind } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../use-case/context';
 
 /** Corrects a recorded version (a misspelt name, a wrong code): not a change in time, so no new version. */
 export async function correctOrgUnit({

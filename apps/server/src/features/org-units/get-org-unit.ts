@@ -1,6 +1,6 @@
 import { getUnitDetail } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { authorizeUnit, type UseCaseContext } from '../../http/context';
+import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
 /** A unit's whole history with predecessors and successors. */
 export async function getOrgUnit({ ctx, unitId }: { ctx: UseCaseContext; unitId: string }) {

@@ -1,6 +1,6 @@
 import { countUnitsByKind, type ListUnitsFilter, listProvinces, listUnits } from '@dx/db';
 import { isAllowed } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** Provinces on a date that the actor may read. */
 export async function listVisibleProvinces({ ctx, asOf }: { ctx: UseCaseContext; asOf: string }) {

@@ -6,7 +6,7 @@ import {
   type ReorganisationInput,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../http/context';
+import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
 /** Units the input names, with the field path each came from (for errors). */
 function namedUnits(

@@ -1,6 +1,6 @@
 import { unitGroupCodes, unitsInProvince } from '@dx/db';
 import { AppError, type FieldIssue, type PlanDocument, validatePlanDocument } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 
 /**
  * Validates a whole plan (fields, Decree 30 numbering) and its links: target subjects and responsibilities

@@ -1,7 +1,7 @@
 import { insertPlan, insertPlanRevision, listProvinces, loadPlan } from '@dx/db';
 import { AppError, blankPlanDocument, copyPlanDocument, issuerForProvince, localDateOf } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../http/context';
 import { isUniqueViolation } from '../../http/errors';
+import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from './check-plan';
 import { loadAuthorizedPlan } from './load-plan';
 

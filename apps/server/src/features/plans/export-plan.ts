@@ -1,7 +1,7 @@
 import { exportFileName } from '@dx/domain';
 import { renderPlanDocx } from '../../exports/plan-docx';
 import { renderPlanPdf } from '../../exports/plan-pdf';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadAuthorizedPlan } from './load-plan';
 
 const TYPES = {

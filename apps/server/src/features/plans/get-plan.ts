@@ -1,4 +1,4 @@
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadAuthorizedPlan } from './load-plan';
 
 /** The whole plan as structured data, for anyone who reads plans in its province. */

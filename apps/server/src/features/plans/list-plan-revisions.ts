@@ -1,6 +1,6 @@
 import { getPlanRevision, listPlanRevisions as queryRevisions } from '@dx/db';
 import { AppError } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadAuthorizedPlan } from './load-plan';
 
 /** The history of a plan, newest first: who changed which parts, when. */

@@ -1,6 +1,6 @@
 import { listPlans as queryPlans } from '@dx/db';
 import { provincesFor } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** Plans the actor may read: of one province, or of every province in their scope. */
 export async function listPlans({ ctx, provinceId }: { ctx: UseCaseContext; provinceId?: string }) {

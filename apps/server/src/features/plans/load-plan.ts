@@ -1,6 +1,6 @@
 import { loadPlan as queryPlan } from '@dx/db';
 import { AppError, type Permission } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** Loads a plan and checks the actor may act on its province; a missing plan is PLAN.NOT_FOUND. */
 export async function loadAuthorizedPlan(ctx: UseCaseContext, planId: string, permission: Permission) {

@@ -1,7 +1,7 @@
 import { insertPlanRevision, loadPlan, updatePlan as updatePlanRows } from '@dx/db';
 import type { PlanDocumentInput } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
 import { isUniqueViolation } from '../../http/errors';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from './check-plan';
 import { loadAuthorizedPlan } from './load-plan';
 import { presentPlan } from './plans.presenter';

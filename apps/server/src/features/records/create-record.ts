@@ -1,6 +1,6 @@
 import { getRecordLinks, insertRecord } from '@dx/db';
 import type { RecordInput, RecordType } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
+import { audit, type UseCaseContext } from '../../use-case/context';
 import { authorizeRecordWrite, checkReferences, columnsOf, ownerOf } from './record-access';
 import { saveRecordLinks } from './save-record-links';
 

@@ -1,6 +1,6 @@
 import { deleteFilesOfRecord, deleteRecord as deleteRow, getRecord } from '@dx/db';
 import { AppError, type RecordType } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** Deletes a record entered by mistake; one still referred to (a channel with publications) is refused. */

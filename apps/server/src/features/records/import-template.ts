@@ -1,6 +1,6 @@
 import { RECORD_IMPORT_SPECS, type RecordType } from '@dx/domain';
 import ExcelJS from 'exceljs';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { loadImportLookups } from './import-records';
 
 /** Excel refuses list validations longer than this many rows in practice; longer lists stay a plain sheet. */

@@ -7,7 +7,7 @@ import {
   type RecordInput,
   type RecordType,
 } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 
 const forbidden = () =>
   new AppError('AUTH.FORBIDDEN', 'Bạn chỉ được nhập hồ sơ cho đơn vị mình và các đơn vị trực thuộc');

@@ -1,6 +1,6 @@
 import { getRecord, updateRecord } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { recordNotFound } from './record-access';
 
 /** The DX office accepts or returns a unit's plan (Plan 54 I.2.a counts accepted plans only). */

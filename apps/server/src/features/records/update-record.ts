@@ -1,6 +1,6 @@
 import { getRecord, getRecordLinks, updateRecord as updateRow } from '@dx/db';
 import type { RecordInput, RecordType } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { authorizeRecordWrite, checkReferences, columnsOf, ownerOf, recordNotFound } from './record-access';
 import { saveRecordLinks } from './save-record-links';
 

@@ -1,9 +1,8 @@
 import { insertTasks, listAssignments, nextTaskPosition, taskLeadCandidates } from '@dx/db';
 import { localDateOf, parseTimeFrame, validationError } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
+import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { checkTaskLinks } from './check-task-links';
 import { expandAssignments } from './expand-assignments';
-import { loadPlanFor } from './load-task';
 import { presentTask } from './tasks.presenter';
 
 export type TaskInput = {

@@ -1,6 +1,6 @@
 import { countTaskUpdates, deleteTaskRow, getTask, listAssignments, taskLinks } from '@dx/db';
 import { AppError, localDateOf } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
 import { presentTask } from './tasks.presenter';
 

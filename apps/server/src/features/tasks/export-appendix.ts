@@ -1,8 +1,8 @@
 import { listAssignments, listTasks } from '@dx/db';
 import { EFFECTIVE_STATUSES, formatDateVi, localDateOf, STATUS_LABELS_VI } from '@dx/domain';
 import ExcelJS from 'exceljs';
-import type { UseCaseContext } from '../../http/context';
-import { loadPlanFor } from './load-task';
+import type { UseCaseContext } from '../../use-case/context';
+import { loadPlanFor } from '../../use-case/context';
 import { presentTask, type TaskOut } from './tasks.presenter';
 
 /** Each lead unit's status; for a group-led task (dozens of units) the count per status instead. */

@@ -1,6 +1,6 @@
 import { getTaskAttachment as queryAttachment } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../http/context';
+import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** An evidence file, for anyone who may read the task (everyone in the province). */
 export async function getTaskAttachment({

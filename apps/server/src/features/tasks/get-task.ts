@@ -1,6 +1,6 @@
 import { listAssignments, listTaskReminders, listTaskUpdates, taskLinks } from '@dx/db';
 import { localDateOf } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
 import { presentTask, presentUpdate } from './tasks.presenter';
 

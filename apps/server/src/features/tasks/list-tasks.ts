@@ -1,7 +1,7 @@
 import { listAssignments, listTasks as queryTasks, taskLinks } from '@dx/db';
 import { localDateOf } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
-import { loadPlanFor } from './load-task';
+import type { UseCaseContext } from '../../use-case/context';
+import { loadPlanFor } from '../../use-case/context';
 import { presentTask, type TaskOut } from './tasks.presenter';
 
 export type TaskFilter = {

@@ -1,6 +1,6 @@
 import { getPlanRow, getTask, listAssignments, type NewTask, taskLinks, updateTaskRow } from '@dx/db';
 import { localDateOf, parseBudget, parseTimeFrame } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkTaskLinks } from './check-task-links';
 import { loadTaskFor } from './load-task';
 import { presentTask } from './tasks.presenter';

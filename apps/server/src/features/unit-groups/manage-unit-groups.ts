@@ -9,8 +9,8 @@ import {
   updateUnitGroup as updateGroupRow,
 } from '@dx/db';
 import { AppError, localDateOf, type OrgUnitKind } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../http/context';
 import { isUniqueViolation } from '../../http/errors';
+import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
 
 /** Groups of a province ("all departments", custom lists) that targets and tasks refer to. */
 export async function listUnitGroups({

@@ -1,8 +1,8 @@
 import { findUserByUsername, getGrants, insertUser, replaceGrants } from '@dx/db';
 import { AppError, type Role } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
 import { isUniqueViolation } from '../../http/errors';
 import { hashPassword } from '../../lib/passwords';
+import { audit, type UseCaseContext } from '../../use-case/context';
 import { assertCanGrant } from './user-access';
 
 export type CreateUserInput = {

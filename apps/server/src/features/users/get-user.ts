@@ -1,6 +1,6 @@
 import { findUserById, getGrants, throttledUsernames } from '@dx/db';
 import { AppError } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { assertCanManage } from './user-access';
 
 /** One account with its grants. */

@@ -1,6 +1,6 @@
 import { getGrants, listUsers as queryUsers, throttledUsernames } from '@dx/db';
 import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 import { canManageUser } from './user-access';
 
 /**

@@ -1,6 +1,6 @@
 import { clearSignInThrottle, findUserById, getGrants } from '@dx/db';
 import { AppError, throttleKey } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../http/context';
+import { audit, type UseCaseContext } from '../../use-case/context';
 import { assertCanManage } from './user-access';
 
 /**

@@ -7,8 +7,8 @@ import {
   updateUser as updateUserRow,
 } from '@dx/db';
 import { AppError, type Role, throttleKey } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../http/context';
 import { hashPassword } from '../../lib/passwords';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { assertCanGrant, assertCanManage } from './user-access';
 import { presentUser } from './users.presenter';
 

@@ -1,6 +1,6 @@
 import { type GrantRow, getUnitScope } from '@dx/db';
 import { AppError, canGrant, localDateOf, type Role } from '@dx/domain';
-import type { UseCaseContext } from '../../http/context';
+import type { UseCaseContext } from '../../use-case/context';
 
 const forbidden = (message = 'Bạn không có quyền quản lý tài khoản này') =>
   new AppError('AUTH.FORBIDDEN', message);
