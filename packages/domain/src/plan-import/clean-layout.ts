@@ -49,6 +49,9 @@ export function startsBlock(line: string): boolean {
     /^(?:TM|KT|TL|Q|TUQ)\.\s/u.test(line) ||
     /^S[oố6]\s*:/iu.test(line) ||
     /^Ph[uụ]\s+l[uụ]c\b/iu.test(line) ||
+    /^(Thực hiện|Căn cứ|Theo đề nghị|Điều \d+\.)\s/u.test(line) ||
+    /^Độc lập - Tự do - Hạnh phúc/u.test(line) ||
+    /^[\p{Lu}][^,]{1,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}/u.test(line) ||
     isCapsLine(line)
   );
 }
@@ -162,16 +165,29 @@ export function cleanOcrLayout(raw: string): CleanLayout {
   const paragraphs: string[] = [];
   let current = '';
   let blank = false;
+  // A line well short of the page width ends its paragraph (the last line of a justified paragraph, a heading);
+  // text layers of PDFs keep no blank line between paragraphs.
+  const lengths = out
+    .filter(Boolean)
+    .map((l) => l.length)
+    .sort((a, b) => a - b);
+  const wide = lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+  let previous = '';
   for (const l of out) {
     if (!l) {
       blank = true;
       continue;
     }
+    const endedShort = previous.length < 0.7 * wide && !/[,;-]$/u.test(previous) && /^[\p{Lu}\d]/u.test(l);
+    previous = l;
     const continues =
-      current &&
+      !endedShort &&
+      current !== '' &&
       !startsBlock(l) &&
       (!blank || (!terminal(current) && /^[\p{Ll}\d]/u.test(l))) &&
-      !inSignature(current);
+      !inSignature(current) &&
+      // A heading in capitals (KẾ HOẠCH, I. MỤC TIÊU) stands alone.
+      !isCapsLine(current);
     if (continues) {
       current = /\p{L}-$|\d-$/u.test(current) && /^\d/.test(l) ? current + l : `${current} ${l}`;
     } else {

@@ -183,10 +183,10 @@ function fromMarkdown(md: string): PlanImportDraft {
   };
   add(['issuerName'], document.issuerName);
   add(['title'], document.title);
-  document.targets.forEach((t, i) => add(['targets', i], t.text));
-  document.themes.forEach((t, i) => add(['themes', i], t.title));
-  document.responsibilities.forEach((r, i) => add(['responsibilities', i], r.heading));
-  document.recipients.forEach((r, i) => add(['recipients', i], r));
+  for (const [i, t] of document.targets.entries()) add(['targets', i], t.text);
+  for (const [i, t] of document.themes.entries()) add(['themes', i], t.title);
+  for (const [i, r] of document.responsibilities.entries()) add(['responsibilities', i], r.heading);
+  for (const [i, r] of document.recipients.entries()) add(['recipients', i], r);
   return {
     kind: 'KH',
     sourceNumber: document.number ?? null,
@@ -335,6 +335,22 @@ function fromText(text: string, options: { ocr?: boolean }): PlanImportDraft {
         mark(['date'], p);
         continue;
       }
+      // The number and the place and date on lines of their own (the two columns of the header read apart).
+      const numberOnly = /^S\p{L}\s*:\s*(\S+)$/u.exec(t);
+      if (numberOnly) {
+        sourceNumber = numberOnly[1]!;
+        mark(['number'], p);
+        continue;
+      }
+      const placeDate =
+        /^([\p{Lu}][^,]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/u.exec(t);
+      if (placeDate) {
+        doc.place = placeDate[1]!.trim();
+        doc.date = `${placeDate[4]}-${placeDate[3]!.padStart(2, '0')}-${placeDate[2]!.padStart(2, '0')}`;
+        mark(['place'], p);
+        mark(['date'], p);
+        continue;
+      }
       const label = KIND_BY_LABEL[ft.replace(/:$/, '')];
       if (label && isCaps(t)) {
         if (!kind) kind = label;
@@ -346,7 +362,7 @@ function fromText(text: string, options: { ocr?: boolean }): PlanImportDraft {
         state = 'title';
         continue;
       }
-      if (isCaps(t) && !sourceNumber) {
+      if (isCaps(t) && !sourceNumber && !kind) {
         issuerLines.push(p);
         continue;
       }
@@ -375,7 +391,14 @@ function fromText(text: string, options: { ocr?: boolean }): PlanImportDraft {
       if (/^(thuc hien|can cu)\b/.test(ft)) {
         const lead = /^Thực hiện/u.test(t) ? 'Thực hiện' : 'Căn cứ';
         if (!doc.legalBases.length) doc.preambleLead = lead;
-        const body = t.replace(/^(Thực hiện|Căn cứ)\s*/u, '').replace(/[,;.]$/, '');
+        let body = t.replace(/^(Thực hiện|Căn cứ)\s*/u, '').replace(/[,;.]$/, '');
+        // A text layer may run the closing sentence of the preamble on ("…năm 2023, Ủy ban nhân dân … ban hành …").
+        const runOn = /,\s+([\p{Lu}][^;]*\bban hành\b[^;]*)$/u.exec(body);
+        if (runOn) {
+          body = body.slice(0, runOn.index);
+          doc.preambleClosing = runOn[1]!;
+          mark(['preambleClosing'], p, base * 0.8);
+        }
         for (const c of body.split(/;\s+(?:căn cứ\s+)?/u)) {
           const ref = readCitation(c);
           if (ref) {

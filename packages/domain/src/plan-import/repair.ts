@@ -1,7 +1,7 @@
 import { cleanOcrLayout } from './clean-layout';
 import { DX_CORPUS_VI } from './corpus-vi';
 import { restoreDiacritics } from './restore-diacritics';
-import { buildSyllableModel, type SyllableModel } from './syllable-model';
+import { buildSyllableModel, isSyllableShape, type SyllableModel } from './syllable-model';
 
 const LETTERS = [
   'a',
@@ -71,4 +71,19 @@ export function repairOcrText(raw: string, model: SyllableModel = defaultSyllabl
   const labelled = repairLetterLabels(layout.text);
   const restored = restoreDiacritics(labelled, model);
   return { text: restored.text, removed: layout.removed, restoredWords: restored.changed };
+}
+
+/** What a text looks like before import: Vietnamese with its diacritics, Vietnamese that lost them (OCR), or neither. */
+export function classifyImportText(text: string): 'vietnamese' | 'ocr' | 'unreadable' {
+  const sample = text.slice(0, 200_000);
+  const words = sample.match(/[\p{L}\d&¢@]+/gu) ?? [];
+  const letters = words.filter((w) => /\p{L}/u.test(w));
+  if (letters.length < 20) return 'unreadable';
+  const syllables = letters.filter((w) => isSyllableShape(w.replace(/[\d&¢@]/g, 'o'))).length;
+  if (syllables / letters.length < 0.6) return 'unreadable';
+  const marked = letters.filter((w) =>
+    /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu.test(w),
+  );
+  // Vietnamese prose carries a diacritic on about two syllables in three; OCR that lost them, far fewer.
+  return marked.length / letters.length < 0.35 ? 'ocr' : 'vietnamese';
 }
