@@ -116,7 +116,19 @@ export async function buildApp({
   await app.register(consolidatedRoutes, { prefix: '/api' });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      // The build writes .br and .gz beside each asset (apps/web/vite.config.ts): sent by Accept-Encoding.
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        // Hashed file names change with their content: cache them for a year. The page itself is revalidated.
+        reply.header(
+          'cache-control',
+          /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     // Client-side routes: any GET outside /api serves the SPA.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
