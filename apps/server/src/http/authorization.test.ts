@@ -717,6 +717,34 @@ const ROUTES: RouteCase[] = [
     audits: 'user.update',
   },
   {
+    method: 'POST',
+    route: '/api/users/:userId/unlock',
+    access: adminInSubtree,
+    ok: 200,
+    request: async (f) => {
+      const u = await insertUser(f.t.handle.db, {
+        username: `mo${next()}`,
+        displayName: 'Cán bộ bị làm chậm',
+        email: null,
+        passwordHash: 'x',
+      });
+      await replaceGrants(f.t.handle.db, u.id, [{ role: 'unit_officer', unitId: f.commune }]);
+      await queryRows(
+        f.t.handle.db,
+        sql`INSERT INTO sign_in_throttle (username_key, address, failures, last_failure_at, blocked_until)
+            VALUES (${u.username}, '', 30, now(), now() + interval '1 minute')`,
+      );
+      return { method: 'POST', url: `/api/users/${u.id}/unlock` };
+    },
+    snapshot: async (f, req) =>
+      queryRows(
+        f.t.handle.db,
+        sql`SELECT t.failures FROM sign_in_throttle t JOIN app_user a ON lower(a.username) = t.username_key
+            WHERE a.id = ${idOf(req.url.replace('/unlock', ''))}`,
+      ),
+    audits: 'user.unlock',
+  },
+  {
     method: 'GET',
     route: '/api/audit',
     access: isAdmin,
@@ -1037,90 +1065,102 @@ describe('authorization matrix', () => {
     ...ROLES.flatMap((role) => SCOPES.map((scope) => ({ role, scope }))),
   ];
 
+  // One test per route: it runs every caller (anonymous, without CSRF, each role on each scope) and reports one
+  // table of the callers whose answer differed from the row's rule, so a failure shows the whole picture at once.
   for (const rc of ROUTES) {
-    describe(`${rc.method} ${rc.route}`, () => {
-      const isWrite = rc.method !== 'GET';
+    const isWrite = rc.method !== 'GET';
 
-      /** Runs the request as `who` (null = anonymous) and checks status, effects and audit. */
-      const run = async (who: Who | null, expected: 'allowed' | 'refused' | 'anonymous') => {
-        const req = await rc.request(f, who);
-        const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
-        const auditMax = Number(
-          (await queryRows<{ m: string | null }>(f.t.handle.db, sql`SELECT max(id) AS m FROM audit_log`))[0]!
-            .m ?? 0,
-        );
-        let session: Session | null = null;
-        if (who) {
-          const stored = f.sessions.get(key(who))!;
-          if (rc.route === '/api/auth/change-password') {
-            // Changing the password ends every session of the user: use a user of its own with the same grant.
-            const res = await f.t.call(f.sysAdmin, { method: 'GET', url: `/api/users/${stored.userId}` });
-            session = await f.t.userWith(
-              res.json().grants.map((g: { role: Role; unitId: string | null }) => ({
-                role: g.role,
-                unitId: g.unitId,
-              })),
-            );
-          } else if (rc.route === '/api/auth/sign-out') {
-            session = await f.t.signIn(f.usernames.get(key(who))!); // a second session of the same user
-          } else {
-            session = stored;
-          }
+    /** Runs the request as `who` (null = anonymous) and returns what differed from `expected` (empty = as ruled). */
+    const run = async (who: Who | null, expected: 'allowed' | 'refused' | 'anonymous'): Promise<string[]> => {
+      const req = await rc.request(f, who);
+      const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
+      const auditMax = Number(
+        (await queryRows<{ m: string | null }>(f.t.handle.db, sql`SELECT max(id) AS m FROM audit_log`))[0]!
+          .m ?? 0,
+      );
+      let session: Session | null = null;
+      if (who) {
+        const stored = f.sessions.get(key(who))!;
+        if (rc.route === '/api/auth/change-password') {
+          // Changing the password ends every session of the user: use a user of its own with the same grant.
+          const res = await f.t.call(f.sysAdmin, { method: 'GET', url: `/api/users/${stored.userId}` });
+          session = await f.t.userWith(
+            res.json().grants.map((g: { role: Role; unitId: string | null }) => ({
+              role: g.role,
+              unitId: g.unitId,
+            })),
+          );
+        } else if (rc.route === '/api/auth/sign-out') {
+          session = await f.t.signIn(f.usernames.get(key(who))!); // a second session of the same user
+        } else {
+          session = stored;
         }
-        const res = await f.t.call(session, req as InjectOptions);
-        const newAudit = await queryRows<{ action: string; actor_user_id: string | null }>(
-          f.t.handle.db,
-          sql`SELECT action, actor_user_id FROM audit_log WHERE id > ${auditMax}`,
-        );
-        if (expected === 'allowed') {
-          expect(res.statusCode, res.body).toBe(rc.ok);
-          const audits = typeof rc.audits === 'function' ? rc.audits(who!) : rc.audits;
-          if (audits) {
-            expect(newAudit.map((a) => a.action)).toContain(audits);
-            expect(newAudit.find((a) => a.action === audits)!.actor_user_id).toBe(session!.userId);
-          }
+      }
+      const res = await f.t.call(session, req as InjectOptions);
+      const newAudit = await queryRows<{ action: string; actor_user_id: string | null }>(
+        f.t.handle.db,
+        sql`SELECT action, actor_user_id FROM audit_log WHERE id > ${auditMax}`,
+      );
+      const diffs: string[] = [];
+      const body = () => res.body.slice(0, 160);
+      if (expected === 'allowed') {
+        if (res.statusCode !== rc.ok) return [`expected ${rc.ok}, got ${res.statusCode} ${body()}`];
+        const audits = typeof rc.audits === 'function' ? rc.audits(who!) : rc.audits;
+        if (audits) {
+          const entry = newAudit.find((a) => a.action === audits);
+          if (!entry) diffs.push(`no audit entry ${audits}`);
+          else if (entry.actor_user_id !== session!.userId) diffs.push(`audit ${audits} names another actor`);
+        }
+        try {
           rc.check?.(f, who!, res.json());
-          return;
+        } catch (error) {
+          diffs.push(`check failed: ${(error as Error).message.split('\n')[0]}`);
         }
-        expect(res.statusCode, res.body).toBe(expected === 'anonymous' ? 401 : 403);
-        expect(res.json().error.code).toBe(
-          expected === 'anonymous' ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN',
-        );
-        if (isWrite) {
-          expect(newAudit, 'a refused write leaves no audit entry').toEqual([]);
-          if (rc.snapshot) expect(await rc.snapshot(f, req)).toEqual(before);
-        }
-      };
+        return diffs;
+      }
+      const status = expected === 'anonymous' ? 401 : 403;
+      const code = expected === 'anonymous' ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN';
+      if (res.statusCode !== status) return [`expected ${status}, got ${res.statusCode} ${body()}`];
+      if (res.json().error?.code !== code) diffs.push(`expected ${code}, got ${res.json().error?.code}`);
+      if (isWrite) {
+        if (newAudit.length > 0)
+          diffs.push(`a refused write left audit entries ${newAudit.map((a) => a.action)}`);
+        if (rc.snapshot && JSON.stringify(await rc.snapshot(f, req)) !== JSON.stringify(before))
+          diffs.push('a refused write changed state');
+      }
+      return diffs;
+    };
 
+    it(`${rc.method} ${rc.route}`, async () => {
+      const table: string[] = [];
+      const note = (who: string, diffs: string[]) => {
+        for (const d of diffs) table.push(`${who.padEnd(30)} ${d}`);
+      };
       if (rc.access === 'public') {
-        it('anonymous → allowed', async () => {
-          const res = await f.t.call(null, (await rc.request(f, null)) as InjectOptions);
-          expect(res.statusCode, res.body.slice(0, 200)).toBe(rc.ok);
-        });
+        const res = await f.t.call(null, (await rc.request(f, null)) as InjectOptions);
+        if (res.statusCode !== rc.ok)
+          note('anonymous', [`expected ${rc.ok}, got ${res.statusCode} ${res.body.slice(0, 160)}`]);
+        expect(table).toEqual([]);
         return;
       }
-
-      it('anonymous → 401, nothing changed', () => run(null, 'anonymous'));
-
+      note('anonymous', await run(null, 'anonymous'));
       if (isWrite) {
-        it('signed in but without the CSRF header → 403 AUTH.CSRF, nothing changed', async () => {
-          const req = await rc.request(f, { role: 'administrator', scope: 'global' });
-          const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
-          const res = await f.t.app.inject({
-            ...(req as InjectOptions),
-            headers: { cookie: f.sysAdmin.cookie },
-          });
-          expect(res.statusCode).toBe(403);
-          expect(res.json().error.code).toBe('AUTH.CSRF');
-          if (rc.snapshot) expect(await rc.snapshot(f, req)).toEqual(before);
+        const req = await rc.request(f, { role: 'administrator', scope: 'global' });
+        const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
+        const res = await f.t.app.inject({
+          ...(req as InjectOptions),
+          headers: { cookie: f.sysAdmin.cookie },
         });
+        if (res.statusCode !== 403 || res.json().error?.code !== 'AUTH.CSRF')
+          note('no CSRF header', [`expected 403 AUTH.CSRF, got ${res.statusCode} ${res.body.slice(0, 160)}`]);
+        if (rc.snapshot && JSON.stringify(await rc.snapshot(f, req)) !== JSON.stringify(before))
+          note('no CSRF header', ['state changed']);
       }
-
       for (const who of everyone) {
         const allowed = rc.access === 'self' || (rc.access as (w: Who) => boolean)(who);
-        it(`${who.role} granted on ${who.scope} → ${allowed ? rc.ok : 403}`, () =>
-          run(who, allowed ? 'allowed' : 'refused'));
+        note(`${key(who)} (${allowed ? rc.ok : 403})`, await run(who, allowed ? 'allowed' : 'refused'));
       }
+      expect(table, `callers whose answer differs from the rule of ${rc.method} ${rc.route}`).toEqual([]);
     });
   }
 });
