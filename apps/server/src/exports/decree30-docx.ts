@@ -5,6 +5,7 @@ import {
   Document,
   Header,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -54,6 +55,10 @@ export type Decree30Frame = {
 /** docx sizes are in half-points. */
 export const half = (pt: number) => pt * 2;
 export const TEXT_WIDTH = convertMillimetersToTwip(210 - DECREE30.margins.left - DECREE30.margins.right);
+/** Text width of a landscape page (an appendix table): 297 mm less the same margins. */
+export const LANDSCAPE_TEXT_WIDTH = convertMillimetersToTwip(
+  297 - DECREE30.margins.left - DECREE30.margins.right,
+);
 /** Left 38 %, right 62 %: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" must stay on one line at 13 pt bold. */
 const LEFT = Math.round(TEXT_WIDTH * 0.38);
 const RIGHT = TEXT_WIDTH - LEFT;
@@ -165,11 +170,35 @@ function signature(L: Decree30Frame): Table {
   });
 }
 
+const MARGINS = {
+  top: convertMillimetersToTwip(DECREE30.margins.top),
+  bottom: convertMillimetersToTwip(DECREE30.margins.bottom),
+  left: convertMillimetersToTwip(DECREE30.margins.left),
+  right: convertMillimetersToTwip(DECREE30.margins.right),
+  header: convertMillimetersToTwip(10),
+  footer: convertMillimetersToTwip(10),
+};
+const pageNumberHeader = () =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: half(DECREE30.body) })],
+      }),
+    ],
+  });
+
 /**
  * The whole document: A4 with Decree 30 margins and fonts, page numbers centred in the top margin from page 2 on
- * (Phụ lục I, mục I.6), header, title block, `body`, then "Nơi nhận" and the signature.
+ * (Phụ lục I, mục I.6), header, title block, `body`, then "Nơi nhận" and the signature. An `appendix` (a plan's
+ * table of tasks) follows in its own landscape A4 section, page numbers continuing.
  */
-export function decree30Document(L: Decree30Frame, body: (Paragraph | Table)[], title?: string): Document {
+export function decree30Document(
+  L: Decree30Frame,
+  body: (Paragraph | Table)[],
+  title?: string,
+  appendix?: (Paragraph | Table)[],
+): Document {
   return new Document({
     creator: 'dx-comms',
     title: title ?? `${L.docType} ${L.subject}`,
@@ -180,26 +209,12 @@ export function decree30Document(L: Decree30Frame, body: (Paragraph | Table)[], 
           titlePage: true,
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(DECREE30.margins.top),
-              bottom: convertMillimetersToTwip(DECREE30.margins.bottom),
-              left: convertMillimetersToTwip(DECREE30.margins.left),
-              right: convertMillimetersToTwip(DECREE30.margins.right),
-              header: convertMillimetersToTwip(10),
-              footer: convertMillimetersToTwip(10),
-            },
+            margin: MARGINS,
           },
         },
         headers: {
           first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], size: half(DECREE30.body) })],
-              }),
-            ],
-          }),
+          default: pageNumberHeader(),
         },
         children: [
           header(L),
@@ -212,6 +227,25 @@ export function decree30Document(L: Decree30Frame, body: (Paragraph | Table)[], 
           signature(L),
         ],
       },
+      ...(appendix?.length
+        ? [
+            {
+              properties: {
+                page: {
+                  // docx swaps width and height for a landscape page: both are given as for portrait A4.
+                  size: {
+                    width: convertMillimetersToTwip(210),
+                    height: convertMillimetersToTwip(297),
+                    orientation: PageOrientation.LANDSCAPE,
+                  },
+                  margin: MARGINS,
+                },
+              },
+              headers: { default: pageNumberHeader() },
+              children: appendix,
+            },
+          ]
+        : []),
     ],
   });
 }

@@ -144,8 +144,15 @@ const signature = (L: Decree30Frame): Content => ({
   unbreakable: true,
 });
 
-/** Renders a Decree 30 document — A4, margins, fonts, page numbers from page 2, header, title, `body`, signature. */
-export async function renderDecree30Pdf(L: Decree30Frame, body: Content[]): Promise<Buffer> {
+/**
+ * Renders a Decree 30 document — A4, margins, fonts, page numbers from page 2, header, title, `body`, signature —
+ * then `after` the signature (a plan's appendix of tasks, which opens its own landscape page).
+ */
+export async function renderDecree30Pdf(
+  L: Decree30Frame,
+  body: Content[],
+  after: Content[] = [],
+): Promise<Buffer> {
   configure();
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
@@ -169,6 +176,7 @@ export async function renderDecree30Pdf(L: Decree30Frame, body: Content[]): Prom
       rule(mm(40), TEXT_WIDTH),
       ...body,
       signature(L),
+      ...after,
     ],
     // Keep a heading with the paragraph after it.
     pageBreakBefore: (node, following) =>

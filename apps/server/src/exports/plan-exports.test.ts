@@ -2,7 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type PlanDocument, parsePlanMarkdown, validatePlanDocument } from '@dx/domain';
+import {
+  layoutPlanAppendix,
+  type PlanDocument,
+  type PrintedAppendixTask,
+  parsePlanMarkdown,
+  validatePlanDocument,
+} from '@dx/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlanDocx } from './plan-docx';
 import { renderPlanPdf } from './plan-pdf';
@@ -154,6 +160,189 @@ describe('plan 54 exported as the official document (Nghị định 30/2020/NĐ-
       const text = bare(pdfText(pdf));
       const missing = expected.filter((e) => !text.includes(bare(e)));
       expect(missing).toEqual([]);
+    },
+    180_000,
+  );
+});
+
+/** Two groups of tasks as provinces write the appendix (group rows in Roman numerals). */
+const TASKS: PrintedAppendixTask[] = [
+  {
+    section: 'I. Tuyên truyền trên báo chí',
+    stt: '1',
+    title: 'Mở chuyên mục "Chuyển đổi số" trên Báo Hải Phòng',
+    leadText: 'Sở Thông tin và Truyền thông',
+    coordinatorText: 'Báo Hải Phòng',
+    timeFrameText: 'Quý I/2023',
+    output: 'Chuyên mục định kỳ hằng tuần',
+  },
+  {
+    section: 'I. Tuyên truyền trên báo chí',
+    stt: '2',
+    title: 'Phóng sự về mô hình chợ 4.0',
+    leadText: 'Đài Phát thanh và Truyền hình Hải Phòng',
+    coordinatorText: 'UBND các quận, huyện',
+    timeFrameText: 'Thường xuyên',
+    output: 'Phóng sự phát sóng',
+  },
+  {
+    section: 'II. Tuyên truyền trên hệ thống thông tin cơ sở',
+    stt: '3',
+    title: 'Tập huấn viết tin về chuyển đổi số cho cán bộ thông tin cơ sở',
+    leadText: 'Sở Thông tin và Truyền thông',
+    coordinatorText: 'UBND các xã, phường, thị trấn',
+    timeFrameText: 'Tháng 6/2023',
+    output: 'Lớp tập huấn',
+  },
+];
+
+describe('plan exports carry the appendix of tasks (Phụ lục) in landscape when the plan has tasks', () => {
+  let dir: string;
+  let doc: PlanDocument;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-appendix-'));
+    const checked = validatePlanDocument(parsePlanMarkdown(readFileSync(SEED, 'utf8')).document);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+    doc = checked.value;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lays out the title, columns, group rows and task rows; none without tasks', () => {
+    expect(layoutPlanAppendix(doc, [])).toBeNull();
+    const A = layoutPlanAppendix(doc, TASKS)!;
+    expect([A.title, A.subtitle, A.attachedTo]).toEqual([
+      'PHỤ LỤC',
+      'DANH MỤC NHIỆM VỤ',
+      '(Kèm theo Kế hoạch số 54/KH-UBND ngày 22/02/2023)',
+    ]);
+    expect(A.columns).toEqual([
+      'STT',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian thực hiện',
+      'Sản phẩm',
+    ]);
+    expect(A.rows.map((r) => (r.kind === 'group' ? r.text : r.cells[0]))).toEqual([
+      'I. Tuyên truyền trên báo chí',
+      '1',
+      '2',
+      'II. Tuyên truyền trên hệ thống thông tin cơ sở',
+      '3',
+    ]);
+    expect(A.widths.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it.skipIf(!HAS_POPPLER)(
+    'PDF: the plan in portrait, then the appendix on landscape pages with every cell',
+    async () => {
+      const pdf = join(dir, 'plan-appendix.pdf');
+      writeFileSync(pdf, await renderPlanPdf(doc, layoutPlanAppendix(doc, TASKS)));
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      const sizeOf = (n: number) =>
+        /Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/.exec(
+          execFileSync('pdfinfo', ['-f', String(n), '-l', String(n), pdf], { encoding: 'utf8' }),
+        )!;
+      expect(Number(sizeOf(1)[1])).toBeLessThan(Number(sizeOf(1)[2])); // portrait
+      const last = sizeOf(pages);
+      expect(Number(last[1])).toBeGreaterThan(Number(last[2])); // landscape
+      const lastText = squash(
+        execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-enc', 'UTF-8', pdf, '-'], {
+          encoding: 'utf8',
+        }),
+      );
+      for (const line of [
+        'PHỤ LỤC',
+        'DANH MỤC NHIỆM VỤ',
+        '(Kèm theo Kế hoạch số 54/KH-UBND ngày 22/02/2023)',
+        'STT',
+        'Cơ quan chủ trì',
+        'Cơ quan phối hợp',
+        'Thời gian thực hiện',
+        'Sản phẩm',
+        'I. Tuyên truyền trên báo chí',
+        'II. Tuyên truyền trên hệ thống thông tin cơ sở',
+        'Quý I/2023',
+        'Thường xuyên',
+        'Lớp tập huấn',
+      ])
+        expect(lastText, line).toContain(line);
+      // The plan's signature block stays before the appendix.
+      const before = squash(
+        execFileSync('pdftotext', ['-l', String(pages - 1), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }),
+      );
+      expect(before).toContain('Hoàng Minh Cường');
+      expect(before).not.toContain('DANH MỤC NHIỆM VỤ');
+      // Without tasks there is no appendix page.
+      const plain = join(dir, 'plan-plain.pdf');
+      writeFileSync(plain, await renderPlanPdf(doc, null));
+      expect(execFileSync('pdftotext', [plain, '-'], { encoding: 'utf8' })).not.toContain(
+        'DANH MỤC NHIỆM VỤ',
+      );
+      execFileSync('pdftoppm', [
+        '-r',
+        '40',
+        '-png',
+        '-f',
+        String(pages),
+        '-l',
+        String(pages),
+        pdf,
+        join(dir, 'appx'),
+      ]);
+      expect(readdirSync(dir).some((f) => f.startsWith('appx') && f.endsWith('.png'))).toBe(true);
+    },
+  );
+
+  it('DOCX: a second section, landscape A4, holding the table with its group rows spanning every column', async () => {
+    const bytes = await renderPlanDocx(doc, layoutPlanAppendix(doc, TASKS));
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const sections = [...xml.matchAll(/<w:pgSz ([^>]*)\/>/g)].map((m) => m[1]!);
+    expect(sections).toHaveLength(2);
+    const dims = (a: string) => [Number(/w:w="(\d+)"/.exec(a)![1]), Number(/w:h="(\d+)"/.exec(a)![1])];
+    expect(dims(sections[0]!)[0]).toBeLessThan(dims(sections[0]!)[1]!);
+    expect(dims(sections[1]!)[0]).toBeGreaterThan(dims(sections[1]!)[1]!);
+    expect(sections[1]).toContain('w:orient="landscape"');
+    expect(xml).toContain('<w:gridSpan w:val="6"/>');
+    const plain = await renderPlanDocx(doc, null);
+    const plainXml = await (await JSZip.loadAsync(plain)).file('word/document.xml')!.async('string');
+    expect([...plainXml.matchAll(/<w:pgSz /g)]).toHaveLength(1);
+  });
+
+  it.skipIf(!LIBREOFFICE)(
+    'DOCX: LibreOffice reads the appendix back as text (needs libreoffice-writer)',
+    async () => {
+      const docx = join(dir, 'plan-appendix.docx');
+      writeFileSync(docx, await renderPlanDocx(doc, layoutPlanAppendix(doc, TASKS)));
+      execFileSync(
+        LIBREOFFICE!,
+        [
+          `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+          '--headless',
+          '--convert-to',
+          'txt:Text (encoded):UTF8',
+          '--outdir',
+          join(dir, 'lo'),
+          docx,
+        ],
+        { timeout: 120_000, stdio: 'pipe' },
+      );
+      const text = squash(readFileSync(join(dir, 'lo', 'plan-appendix.txt'), 'utf8'));
+      const signed = text.indexOf('Hoàng Minh Cường');
+      const appendix = text.indexOf('DANH MỤC NHIỆM VỤ');
+      expect(signed).toBeGreaterThan(0);
+      expect(appendix).toBeGreaterThan(signed);
+      for (const line of [
+        '(Kèm theo Kế hoạch số 54/KH-UBND ngày 22/02/2023)',
+        'Cơ quan phối hợp',
+        'I. Tuyên truyền trên báo chí',
+        'Mở chuyên mục "Chuyển đổi số" trên Báo Hải Phòng',
+        'UBND các xã, phường, thị trấn',
+        'Phóng sự phát sóng',
+      ])
+        expect(text.slice(appendix), line).toContain(line);
     },
     180_000,
   );

@@ -425,3 +425,20 @@ export async function planTaskKeys(db: Db, planId: string) {
     .from(task)
     .where(eq(task.planId, planId));
 }
+
+/** Every task of a plan in appendix order, only the columns the printed appendix shows (exports/plan-*.ts). */
+export async function listAppendixTasks(db: Db, planId: string) {
+  return db
+    .select({
+      section: task.section,
+      stt: task.stt,
+      title: task.title,
+      leadText: task.leadText,
+      coordinatorText: task.coordinatorText,
+      timeFrameText: task.timeFrameText,
+      output: task.output,
+    })
+    .from(task)
+    .where(eq(task.planId, planId))
+    .orderBy(asc(task.position), asc(task.createdAt));
+}

@@ -1,4 +1,5 @@
-import { exportFileName } from '@dx/domain';
+import { listAppendixTasks } from '@dx/db';
+import { exportFileName, layoutPlanAppendix } from '@dx/domain';
 import { renderPlanDocx } from '../../exports/plan-docx';
 import { renderPlanPdf } from '../../exports/plan-pdf';
 import type { UseCaseContext } from '../../use-case/context';
@@ -9,7 +10,7 @@ const TYPES = {
   pdf: 'application/pdf',
 } as const;
 
-/** The plan as the official document (Nghị định 30/2020/NĐ-CP), as DOCX or PDF bytes. */
+/** The plan as the official document (Nghị định 30/2020/NĐ-CP), with its appendix of tasks, as DOCX or PDF bytes. */
 export async function exportPlan({
   ctx,
   planId,
@@ -20,7 +21,10 @@ export async function exportPlan({
   format: 'docx' | 'pdf';
 }) {
   const stored = await loadAuthorizedPlan(ctx, planId, 'plan.read');
+  const appendix = layoutPlanAppendix(stored.document, await listAppendixTasks(ctx.db, planId));
   const bytes =
-    format === 'docx' ? await renderPlanDocx(stored.document) : await renderPlanPdf(stored.document);
+    format === 'docx'
+      ? await renderPlanDocx(stored.document, appendix)
+      : await renderPlanPdf(stored.document, appendix);
   return { bytes, contentType: TYPES[format], fileName: `${exportFileName(stored.document)}.${format}` };
 }
