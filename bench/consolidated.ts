@@ -193,10 +193,10 @@ if (process.argv.includes('--pglite')) {
     await handle.close();
   }
 } else {
-  const name = 'dx_bench_report';
+  // Its own name, so two runs at once never drop each other's database (issue 12).
+  const name = `dx_bench_report_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: URL_BASE });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(URL_BASE);
   url.pathname = `/${name}`;

@@ -3,13 +3,19 @@
  * with breakdowns and behind lists, at city scope (Hải Phòng) and country scope (34 provinces), on PostgreSQL and
  * on PGlite (city), and the ratio to running the same SQL statements directly on the driver.
  *
- *   npm run bench                      # city on PostgreSQL and PGlite, country on PostgreSQL
- *   npm run bench -- --only=city-pg    # one of: city-pg, city-pglite, country-pg
+ *   npm run bench                      # city on PostgreSQL and PGlite, demo data on PGlite, country on PostgreSQL
+ *   npm run bench -- --only=city-pg    # one of: city-pg, city-pglite, demo-pglite, country-pg
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a scratch database
- * dx_bench_<scale> is created and dropped.
+ * dx_bench_<scale>_<pid>_<time> is created and dropped (its own name: two runs never drop each other's).
+ * demo-pglite: the data `npm run demo` makes, in a fresh PGlite data directory under the system temp dir, served over
+ * real HTTP (issue 12 goals: every target of plan 54 p95 ≤ 200 ms; /api/health p99 ≤ 50 ms beside four evaluations).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
+  analyzeDatabase,
   type Db,
   type EvaluationInput,
   evaluateTargetFacts,
@@ -29,6 +35,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
+import { bootstrap } from '../apps/server/src/bootstrap';
 import { loadConfig } from '../apps/server/src/config/env';
 import { hashPassword } from '../apps/server/src/lib/passwords';
 import { generateCity, generateCountry } from './generate';
@@ -209,10 +216,9 @@ async function prepare(db: Db) {
 }
 
 async function onPostgres(scale: 'city' | 'country') {
-  const name = `dx_bench_${scale}`;
+  const name = `dx_bench_${scale}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: URL_BASE });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(URL_BASE);
   url.pathname = `/${name}`;
@@ -269,6 +275,105 @@ async function onPglite() {
   }
 }
 
+/**
+ * The embedded default as a newcomer runs it (issue 12): `npm run demo`'s data in a PGlite data directory, the
+ * server listening on a real port. Every target of plan 54 through the API; then `/api/health` while four
+ * evaluations are in flight at all times (PGlite runs in its worker thread: the main thread keeps answering).
+ */
+async function onDemoPglite() {
+  const dir = mkdtempSync(join(tmpdir(), 'dx-bench-demo-'));
+  const handle = await openDatabase({ dataDir: join(dir, 'pglite') });
+  const config = { ...loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
+  try {
+    const t0 = performance.now();
+    // What `npm run demo` does (bench/demo.ts): bootstrap, the city's demo activity, then planner statistics.
+    await bootstrap(handle.db, { adminPassword: 'bench-admin-password-1' });
+    await generateCity(handle.db);
+    const ta = performance.now();
+    await analyzeDatabase(handle.db);
+    console.log(
+      `\nPGlite demo data (data directory): loaded in ${((ta - t0) / 1000).toFixed(0)} s, ANALYZE ${((performance.now() - ta) / 1000).toFixed(1)} s ${await counts(handle.db)}`,
+    );
+    const hp = (
+      await queryRows<{ id: string }>(
+        handle.db,
+        sql`SELECT unit_id AS id FROM org_unit_version WHERE code = '31' AND parent_unit_id IS NULL`,
+      )
+    )[0]!.id;
+    const planId = (await findPlanByCode(handle.db, hp, '54/KH-UBND', 2023))!;
+    const app = await buildApp({ db: handle.db, config, clock: () => NOW, health: handle.health });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    try {
+      const user = await insertUser(handle.db, {
+        username: `bench${Date.now()}`,
+        displayName: 'Bench',
+        email: null,
+        passwordHash: await hashPassword('bench-password-1'),
+      });
+      await replaceGrants(handle.db, user.id, [{ role: 'dx_office', unitId: hp }]);
+      const signIn = await fetch(`${base}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: user.username, password: 'bench-password-1' }),
+      });
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const get = async (path: string) => {
+        const res = await fetch(`${base}${path}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      };
+      const evaluation = `/api/plans/${planId}/targets/evaluation`;
+      const all = await time(30, () => get(evaluation));
+      console.log(
+        `  GET …/targets/evaluation (all targets of plan 54, HTTP) p50 ${ms(pct(all, 50))}  p95 ${ms(pct(all, 95))}  (goal p95 ≤ 200 ms)`,
+      );
+      for (const [label, path] of [
+        ['…/targets/trend', `/api/plans/${planId}/targets/trend`],
+        ['/api/auth/me', '/api/auth/me'],
+      ] as const) {
+        const runs = await time(20, () => get(path));
+        console.log(`  GET ${label} p50 ${ms(pct(runs, 50))}  p95 ${ms(pct(runs, 95))}`);
+      }
+      // Four evaluations in flight at all times while /api/health is asked 200 times, one after another.
+      let running = true;
+      let evaluations = 0;
+      const load = Array.from({ length: 4 }, async () => {
+        while (running) {
+          await get(evaluation);
+          evaluations++;
+        }
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      const health: number[] = [];
+      let busyAnswers = 0;
+      for (let i = 0; i < 200; i++) {
+        const t = performance.now();
+        const res = await fetch(`${base}/api/health`);
+        const body = (await res.json()) as { database: { busyMs?: number } };
+        health.push(performance.now() - t);
+        if (res.status !== 200) throw new Error(`/api/health ${res.status}`);
+        if (body.database.busyMs !== undefined) busyAnswers++;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      running = false;
+      await Promise.all(load);
+      console.log(
+        `  GET /api/health beside 4 running evaluations p50 ${ms(pct(health, 50))}  p99 ${ms(pct(health, 99))}  max ${ms(Math.max(...health))}  (goal p99 ≤ 50 ms; ${busyAnswers}/200 answered while a statement ran; ${evaluations} evaluations meanwhile)`,
+      );
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (!only || only === 'city-pg') await onPostgres('city');
 if (!only || only === 'city-pglite') await onPglite();
+if (!only || only === 'demo-pglite') await onDemoPglite();
 if (!only || only === 'country-pg') await onPostgres('country');
