@@ -263,6 +263,11 @@ export const CONSOLIDATED_BAD_INPUT: Record<string, BadCase[]> = Object.fromEntr
         req: () => ({ method: 'GET', url: `/api/report-periods/q2-2030/consolidated${suffix}` }),
         path: ['params', 'periodId'],
       },
+      {
+        name: 'unknown issuer',
+        req: () => ({ method: 'GET', url: `/api/report-periods/${NO_SUCH}/consolidated${suffix}?issuer=bo` }),
+        path: ['querystring', 'issuer'],
+      },
     ],
   ]),
 );
