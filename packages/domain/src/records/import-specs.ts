@@ -767,6 +767,8 @@ export function checkRecordRows(
         // A missing value whose cell had a problem was reported already.
         add(column, i.message);
       }
+      // No row is left out without a word (issue 12): a failure outside the template's columns names the row.
+      if (rowIssues.length === 0) add(null, parsed.error.issues[0]?.message ?? 'Dòng không hợp lệ');
     }
     if (rowIssues.length === 0 && parsed.success && unitId) {
       const input = parsed.data as Record<string, unknown>;

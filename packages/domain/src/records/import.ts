@@ -51,6 +51,19 @@ const FORMAT_WORDS: [string, PublicationFormat][] = [
   ['post', 'post'],
 ];
 
+/** The template column behind each field of the publication input. */
+const PUBLICATION_FIELD_COLUMNS: Record<string, PublicationImportColumn> = {
+  channelId: 'channel',
+  title: 'title',
+  url: 'url',
+  publishedOn: 'publishedOn',
+  format: 'format',
+  themeIds: 'themes',
+  modelIds: 'models',
+  reach: 'reach',
+  isDx: 'isDx',
+};
+
 const cellText = (c: Cell): string =>
   c === null || c === undefined
     ? ''
@@ -195,8 +208,10 @@ export function checkPublicationRows(
     });
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        const col = i.path[0] === 'title' ? 'title' : i.path[0] === 'url' ? 'url' : null;
-        if (col) add(col, i.message);
+        const col = PUBLICATION_FIELD_COLUMNS[String(i.path[0])] ?? null;
+        // A field whose cell was already reported got a stand-in value; anything else is reported, so no row
+        // vanishes without a word (issue 12: every row not saved is reported).
+        if (!rowIssues.some((x) => x.column === col)) add(col, i.message);
       }
     }
     if (rowIssues.length === 0 && parsed.success && channel) {

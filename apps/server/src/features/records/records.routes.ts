@@ -1,9 +1,12 @@
 import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
-import { isoDate, RECORD_INPUTS, type RecordType } from '@dx/domain';
+import { AppError, isoDate, RECORD_INPUTS, type RecordType, validationError } from '@dx/domain';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
 import { authorizeProvince } from '../../use-case/context';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
@@ -43,7 +46,33 @@ const importReportOut = z.object({
   issues: z.array(z.object({ row: z.number(), column: z.string().nullable(), message: z.string() })),
 });
 
+/** The largest import file (bytes), streamed as multipart; the reader's own limits apply after. */
+const IMPORT_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
+
+/** The uploaded file of a multipart import, read to memory within IMPORT_FILE_BYTES. */
+async function importFileOf(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+  const part = await request.file({ limits: { fileSize: IMPORT_FILE_BYTES, files: 1, fields: 0 } });
+  if (!part)
+    throw validationError('Thiếu tệp', [
+      { path: ['body', 'file'], message: 'Chọn tệp .xlsx hoặc .csv để nhập' },
+    ]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  if (part.file.truncated)
+    throw new AppError('IMPORT.TOO_LARGE', `Tệp vượt quá ${IMPORT_FILE_BYTES / 1024 / 1024} MB`, {
+      limit: 'fileBytes',
+    });
+  const fileName =
+    part.filename
+      .normalize('NFC')
+      .replace(/^.*[\\/]/, '')
+      .slice(0, 255) || 'tep-nhap';
+  return { fileName, content: Buffer.concat(chunks) };
+}
+
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Imports arrive as multipart, streamed within the file limit, not as base64 inside JSON (issue 12).
+  await app.register(multipart, { limits: { fileSize: IMPORT_FILE_BYTES, files: 1, fields: 0, parts: 1 } });
   for (const [type, path] of Object.entries(RECORD_PATHS) as [RecordType, string][]) {
     const input = RECORD_INPUTS[type];
     const tags = ['records'];
@@ -183,6 +212,34 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           content: Buffer.from(request.body.contentBase64, 'base64'),
           confirm: request.body.confirm,
         }),
+    );
+
+    app.post(
+      `/imports/${path}/file`,
+      {
+        bodyLimit: IMPORT_FILE_BYTES + 64 * 1024,
+        schema: {
+          tags,
+          summary: `Nhập hồ sơ (${type}) từ tệp Excel/CSV gửi dạng multipart (trường "file"), tối đa 32 MB: chạy thử (confirm=false) rồi xác nhận`,
+          consumes: ['multipart/form-data'],
+          querystring: z.object({
+            provinceId: z.uuid(),
+            confirm: z.enum(['true', 'false']).default('false'),
+          }),
+          response: { 200: importReportOut, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const file = await importFileOf(request);
+        return importRecords({
+          ctx: contextOf(request),
+          type,
+          provinceId: request.query.provinceId,
+          fileName: file.fileName,
+          content: file.content,
+          confirm: request.query.confirm === 'true',
+        });
+      },
     );
 
     app.post(

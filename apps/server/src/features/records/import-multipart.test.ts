@@ -1,0 +1,100 @@
+import { queryRows } from '@dx/db';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
+
+/*
+ * Imports sent as multipart (issue 12 "Imports that scale"): the file is streamed within its limit, dry run then
+ * confirm, every row not saved reported; a file past the limit is refused naming it.
+ */
+
+let t: TestApp;
+let officer: Session;
+
+/** A multipart/form-data body with one file field. */
+function multipartBody(fileName: string, content: Buffer) {
+  const boundary = `----dx${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
+}
+const send = (fileName: string, content: Buffer, confirm: boolean) =>
+  t.call(officer, {
+    method: 'POST',
+    url: `/api/imports/publications/file?provinceId=${t.hp}&confirm=${confirm}`,
+    ...multipartBody(fileName, content),
+  });
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
+  const haiAn = (
+    await queryRows<{ unit_id: string }>(
+      t.handle.db,
+      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' LIMIT 1`,
+    )
+  )[0]!.unit_id;
+  officer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }]);
+  const ch = await t.call(officer, {
+    method: 'POST',
+    url: '/api/channels',
+    payload: { ownerUnitId: haiAn, kind: 'portal', name: 'Cổng TTĐT quận Hải An', hasDxSection: true },
+  });
+  expect(ch.statusCode, ch.body).toBe(201);
+});
+afterAll(async () => t?.close());
+
+describe('imports sent as multipart', () => {
+  it('dry run then confirm of 3,000 rows; every row left out is reported', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tin bài');
+    ws.addRow([
+      'Kênh',
+      'Tiêu đề tin, bài',
+      'Đường dẫn',
+      'Ngày đăng',
+      'Hình thức',
+      'Chủ đề',
+      'Mô hình',
+      'Lượt tiếp cận',
+      'CĐS',
+    ]);
+    for (let i = 0; i < 3000; i++)
+      ws.addRow([
+        'Cổng TTĐT quận Hải An',
+        i === 10 ? 'ChuyÓn ®æi sè' : `Tin số ${i}`,
+        `https://haian.example.vn/tin/${i}`,
+        new Date(Date.UTC(2023, i % 12, 1 + (i % 28))),
+        'tin/bài',
+        '',
+        '',
+        i === 20 ? 1.5 : i,
+        'có',
+      ]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = await send('tin-bai.xlsx', file, false);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ total: 3000, valid: 2998, saved: 0 });
+    expect(dry.json().issues.map((i: { row: number; column: string }) => `${i.row}:${i.column}`)).toEqual([
+      '12:title',
+      '22:reach',
+    ]);
+    const done = await send('tin-bai.xlsx', file, true);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ total: 3000, saved: 2998 });
+    const [n] = await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM publication`);
+    expect(n!.n).toBe(2998);
+  });
+
+  it('refuses a file past the upload limit, naming it', async () => {
+    const big = Buffer.alloc(33 * 1024 * 1024, 0x41);
+    const res = await send('to.csv', big, false);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'IMPORT.TOO_LARGE', message: 'Tệp vượt quá 32 MB' });
+  });
+});
