@@ -1,72 +1,6 @@
+import type { ObstacleOut, ObstacleStepOut } from '@dx/contracts';
 import type { ObstacleStepRow, ObstacleView } from '@dx/db';
-import {
-  isObstacleOverdue,
-  OBSTACLE_ACTIONS,
-  OBSTACLE_KINDS,
-  OBSTACLE_OWNER_ROLES,
-  OBSTACLE_STATUSES,
-  OBSTACLE_TRANSITIONS,
-  type ObstacleStatus,
-  type ObstacleTransitionType,
-} from '@dx/domain';
-import { z } from 'zod';
-
-/** Every field of an obstacle that leaves the server (a new column never leaks). */
-export const obstacleOut = z.object({
-  id: z.uuid(),
-  provinceId: z.uuid(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  kind: z.enum(OBSTACLE_KINDS),
-  title: z.string(),
-  description: z.string(),
-  planId: z.uuid().nullable(),
-  taskId: z.uuid().nullable(),
-  planTargetId: z.uuid().nullable(),
-  reportId: z.uuid().nullable(),
-  status: z.enum(OBSTACLE_STATUSES),
-  isOverdue: z.boolean(),
-  ownerRole: z.enum(OBSTACLE_OWNER_ROLES).nullable(),
-  ownerUnitId: z.uuid().nullable(),
-  ownerUnitName: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  forwardNote: z.string().nullable(),
-  forwardedAt: z.string().nullable(),
-  direction: z.string().nullable(),
-  directedAt: z.string().nullable(),
-  directedByName: z.string().nullable(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  answeredByName: z.string().nullable(),
-  declineReason: z.string().nullable(),
-  mergedIntoId: z.uuid().nullable(),
-  mergedIntoTitle: z.string().nullable(),
-  version: z.number().int(),
-  createdByName: z.string(),
-  createdAt: z.string(),
-});
-export type ObstacleOut = z.infer<typeof obstacleOut>;
-
-export const stepOut = z.object({
-  id: z.number().int(),
-  action: z.enum(OBSTACLE_ACTIONS),
-  statusFrom: z.string().nullable(),
-  statusTo: z.string(),
-  note: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  actorName: z.string(),
-  at: z.string(),
-});
-
-export const obstacleDetailOut = obstacleOut.extend({
-  steps: z.array(stepOut),
-  /** Items consolidated into this one (their units see this item's direction and answer). */
-  merged: z.array(obstacleOut),
-  /** The item this one was merged into, with its direction and answer (what the raising unit reads). */
-  mergedInto: obstacleOut.nullable(),
-  /** Steps the caller may take now: the web shows exactly these buttons. */
-  actions: z.array(z.enum(OBSTACLE_TRANSITIONS)),
-});
+import { isObstacleOverdue, type ObstacleStatus, type ObstacleTransitionType } from '@dx/domain';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -106,12 +40,13 @@ export function presentObstacle(o: ObstacleView, today: string): ObstacleOut {
   };
 }
 
-export function presentStep(s: ObstacleStepRow): z.infer<typeof stepOut> {
+export function presentStep(s: ObstacleStepRow): ObstacleStepOut {
   return {
     id: s.id,
-    action: s.action as z.infer<typeof stepOut>['action'],
-    statusFrom: s.statusFrom,
-    statusTo: s.statusTo,
+    // CHECK constraints keep action and statuses within the domain's lists.
+    action: s.action as ObstacleStepOut['action'],
+    statusFrom: s.statusFrom as ObstacleStatus | null,
+    statusTo: s.statusTo as ObstacleStatus,
     note: s.note,
     details: s.details,
     actorName: s.actorName,

@@ -1,53 +1,37 @@
-import { isoDate, OBSTACLE_KINDS, OBSTACLE_STATUSES, raiseObstacleInput } from '@dx/domain';
+import {
+  obstacleDetailOut,
+  obstacleListOut,
+  obstacleParams,
+  obstacleStepBodies,
+  obstaclesQuery,
+  raiseObstacleBody,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { actOnObstacle } from './act-on-obstacle';
 import { getObstacle } from './get-obstacle';
 import { listObstacles } from './list-obstacles';
-import { obstacleDetailOut, obstacleOut } from './obstacles.presenter';
 import { raiseObstacle } from './raise-obstacle';
 
-const params = z.object({ obstacleId: z.uuid('Mã khó khăn, kiến nghị không hợp lệ') });
-const text = (min: number, max: number, message: string) => z.string().trim().min(min, message).max(max);
 const detail = { 200: obstacleDetailOut, ...errorResponses };
 
 /** The steps, each its own route so the authorization matrix says who may take it. */
 const STEPS = {
   forward: {
     summary: 'Sở tổng hợp, chuyển lãnh đạo UBND (có thể gộp kèm các kiến nghị trùng)',
-    body: z.object({
-      version: recordVersion,
-      note: z.string().trim().max(5000).default(''),
-      dueDate: isoDate.nullable().optional(),
-      attachIds: z.array(z.uuid()).max(100).default([]),
-    }),
+    body: obstacleStepBodies.forward,
   },
-  merge: {
-    summary: 'Sở gộp kiến nghị trùng vào một kiến nghị khác',
-    body: z.object({ version: recordVersion, intoId: z.uuid('Mã kiến nghị không hợp lệ') }),
-  },
+  merge: { summary: 'Sở gộp kiến nghị trùng vào một kiến nghị khác', body: obstacleStepBodies.merge },
   decline: {
     summary: 'Sở không chuyển (nêu lý do; đơn vị nêu được thông báo)',
-    body: z.object({ version: recordVersion, reason: text(5, 5000, 'Nêu lý do (ít nhất 5 ký tự)') }),
+    body: obstacleStepBodies.decline,
   },
   direct: {
     summary: 'Lãnh đạo UBND chỉ đạo: nội dung, đơn vị xử lý, hạn xử lý',
-    body: z.object({
-      version: recordVersion,
-      direction: text(5, 10_000, 'Nhập nội dung chỉ đạo (ít nhất 5 ký tự)'),
-      ownerUnitId: z.uuid('Mã đơn vị không hợp lệ'),
-      dueDate: isoDate,
-    }),
+    body: obstacleStepBodies.direct,
   },
-  answer: {
-    summary: 'Đơn vị được giao trả lời, báo cáo kết quả xử lý',
-    body: z.object({
-      version: recordVersion,
-      answer: text(5, 10_000, 'Nhập nội dung trả lời (ít nhất 5 ký tự)'),
-    }),
-  },
+  answer: { summary: 'Đơn vị được giao trả lời, báo cáo kết quả xử lý', body: obstacleStepBodies.answer },
 } as const;
 
 /** HTTP routes of the obstacles and proposals register (thin: validate → authorize → one use case → present). */
@@ -59,26 +43,8 @@ export const obstacleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['obstacles'],
         summary:
           'Sổ theo dõi khó khăn, kiến nghị: lọc theo tình trạng, quá hạn, đơn vị; số quá hạn (huy hiệu)',
-        querystring: z.object({
-          provinceId: z.uuid().optional(),
-          unitId: z.uuid().optional(),
-          status: z.enum(OBSTACLE_STATUSES).optional(),
-          kind: z.enum(OBSTACLE_KINDS).optional(),
-          overdue: z.enum(['true', 'false']).optional(),
-          reportId: z.uuid().optional(),
-          q: z.string().trim().max(200).optional(),
-          ...pagination,
-        }),
-        response: {
-          200: z.object({
-            items: z.array(obstacleOut),
-            total: z.number().int(),
-            overdueCount: z.number().int(),
-            openCount: z.number().int(),
-            today: z.string(),
-          }),
-          ...errorResponses,
-        },
+        querystring: obstaclesQuery,
+        response: { 200: obstacleListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -93,7 +59,7 @@ export const obstacleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['obstacles'],
         summary: 'Đơn vị nêu khó khăn, vướng mắc hoặc kiến nghị (trực tiếp hoặc từ báo cáo kỳ)',
-        body: raiseObstacleInput,
+        body: raiseObstacleBody,
         response: { 201: obstacleDetailOut, ...errorResponses },
       },
     },
@@ -107,7 +73,7 @@ export const obstacleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['obstacles'],
         summary: 'Một khó khăn, kiến nghị: diễn biến, chỉ đạo, trả lời, các bước người dùng được làm',
-        params,
+        params: obstacleParams,
         response: detail,
       },
     },
@@ -120,7 +86,15 @@ export const obstacleRoutes: FastifyPluginAsyncZod = async (app) => {
   ][]) {
     app.post(
       `/obstacles/:obstacleId/${type}`,
-      { schema: { tags: ['obstacles'], summary: step.summary, params, body: step.body, response: detail } },
+      {
+        schema: {
+          tags: ['obstacles'],
+          summary: step.summary,
+          params: obstacleParams,
+          body: step.body,
+          response: detail,
+        },
+      },
       async (request) => {
         const { version, attachIds, ...rest } = request.body as {
           version: number;
