@@ -1,6 +1,6 @@
 import { createTestDatabase } from '@dx/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startJobs } from './boss';
+import { SESSION_PURGE_JOB, startJobs } from './boss';
 import { TASK_REMINDERS_JOB } from './task-reminders';
 
 /** pg-boss on the application's own database: PGlite through `fromPglite`, PostgreSQL by URL (ARCHITECTURE § Traps). */
@@ -24,6 +24,7 @@ describe('job queue (pg-boss) on the same database', () => {
         timezone: 'Asia/Ho_Chi_Minh',
       }),
     );
+    expect(schedules).toContainEqual(expect.objectContaining({ name: SESSION_PURGE_JOB.name }));
     await boss.send(TASK_REMINDERS_JOB.name, { now: '2023-06-23T00:00:00.000Z' });
     for (let i = 0; i < 60 && !log.some((m) => m.startsWith('Đôn đốc nhiệm vụ')); i++)
       await new Promise((r) => setTimeout(r, 250));

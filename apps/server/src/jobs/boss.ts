@@ -1,4 +1,4 @@
-import { analyzeDatabase, type DatabaseHandle } from '@dx/db';
+import { analyzeDatabase, type DatabaseHandle, deleteExpiredSessions } from '@dx/db';
 import { PgBoss } from 'pg-boss';
 import { MailRetryError, NOTIFICATION_MAIL_JOB, runNotificationMails } from './notification-mail';
 import { registerJobQueue } from './queue';
@@ -6,6 +6,8 @@ import { runTaskReminders, TASK_REMINDERS_JOB } from './task-reminders';
 
 /** Refreshes the planner statistics (issue 12: PGlite has no autovacuum; imports and edits add rows all day). */
 const ANALYZE_JOB = { name: 'database-analyze', cron: '*/30 * * * *' } as const;
+/** Purges expired sessions hourly (an expired token already signs no one in; the rows only accumulate). */
+export const SESSION_PURGE_JOB = { name: 'session-purge', cron: '17 * * * *' } as const;
 
 /**
  * pg-boss's `db` adapter over the embedded database's one-connection pool, mirroring pg-boss's own `fromPglite`:
@@ -70,6 +72,13 @@ export async function startJobs(
   await boss.schedule(ANALYZE_JOB.name, ANALYZE_JOB.cron, {});
   await boss.work(ANALYZE_JOB.name, async () => {
     await analyzeDatabase(handle.db);
+  });
+
+  await boss.createQueue(SESSION_PURGE_JOB.name);
+  await boss.schedule(SESSION_PURGE_JOB.name, SESSION_PURGE_JOB.cron, {});
+  await boss.work(SESSION_PURGE_JOB.name, async () => {
+    const purged = await deleteExpiredSessions(handle.db, new Date());
+    if (purged) log(`Xoá ${purged} phiên đăng nhập đã hết hạn`);
   });
 
   await boss.createQueue(NOTIFICATION_MAIL_JOB.name, {

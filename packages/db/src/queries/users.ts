@@ -293,6 +293,8 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<number
   return rows.length;
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.delete(session).where(lt(session.expiresAt, now));
+/** Removes sessions past their expiry (they no longer sign anyone in); run on a schedule by the job queue. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const rows = await db.delete(session).where(lt(session.expiresAt, now)).returning({ t: session.tokenHash });
+  return rows.length;
 }
