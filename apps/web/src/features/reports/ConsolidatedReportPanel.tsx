@@ -1,13 +1,30 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
 
+type Issuer = 'committee' | 'dx_office';
 type ConsolidatedSummary = {
   subject: string;
   date: string;
+  /** The day the figures stand at: the period's last day once it has passed, else today. */
+  figuresDate: string;
+  issuer: Issuer;
+  issuerLines: string[];
   recipients: string[];
   period: { label: string; from: string; to: string; dueDate: string };
   targets: {
@@ -55,15 +72,18 @@ const STATUS_COLOR: Record<string, string> = {
 const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 /**
- * The consolidated report of a reporting period (plan 54 V.1.a), generated live: the figures it states (the same as
- * the dashboard's today) and the DOCX (Nghị định 30/2020), XLSX annex and PDF to download.
+ * The consolidated report of a reporting period (plan 54 V.1.a), generated live: the figures it states (as the
+ * dashboard shows them at the period's end, or today while the period runs), issued by the People's Committee or the
+ * DX office's agency, and the DOCX (Nghị định 30/2020), XLSX annex and PDF to download.
  */
 export function ConsolidatedReportPanel({ periodId }: { periodId: string }) {
+  const [issuer, setIssuer] = useState<Issuer>('committee');
   const q = useQuery({
-    queryKey: ['reports', 'consolidated', periodId],
-    queryFn: () => get<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated`),
+    queryKey: ['reports', 'consolidated', periodId, issuer],
+    queryFn: () => get<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated?issuer=${issuer}`),
   });
   const base = `/api/report-periods/${periodId}/consolidated`;
+  const suffix = `?issuer=${issuer}`;
   return (
     <Paper withBorder p="md" component="section" aria-label="Báo cáo tổng hợp">
       <Stack gap="sm">
@@ -72,21 +92,41 @@ export function ConsolidatedReportPanel({ periodId }: { periodId: string }) {
             <Title order={3}>Báo cáo tổng hợp</Title>
             {q.data && (
               <Text size="sm" c="dimmed">
-                {q.data.subject} · số liệu đến ngày {formatDate(q.data.date)}
+                {q.data.subject} · số liệu tính đến ngày {formatDate(q.data.figuresDate)}
+                {q.data.figuresDate < q.data.date ? ' (ngày cuối kỳ)' : ''}
               </Text>
             )}
           </div>
           <Group gap="xs">
-            <Button component="a" href={`${base}.docx`} download>
+            <Button component="a" href={`${base}.docx${suffix}`} download>
               Tải báo cáo (.docx)
             </Button>
-            <Button component="a" href={`${base}.xlsx`} download variant="default">
+            <Button component="a" href={`${base}.xlsx${suffix}`} download variant="default">
               Tải phụ lục (.xlsx)
             </Button>
-            <Button component="a" href={`${base}.pdf`} download variant="default">
+            <Button component="a" href={`${base}.pdf${suffix}`} download variant="default">
               Tải PDF
             </Button>
           </Group>
+        </Group>
+        <Group gap="xs">
+          <Text size="sm" id={`issuer-${periodId}`}>
+            Cơ quan ban hành
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`issuer-${periodId}`}
+            value={issuer}
+            onChange={(v) => setIssuer(v as Issuer)}
+            data={[
+              { value: 'committee', label: 'Ủy ban nhân dân' },
+              { value: 'dx_office', label: 'Cơ quan chuyên trách chuyển đổi số' },
+            ]}
+          />
+          {q.data && (
+            <Text size="sm" c="dimmed">
+              {q.data.issuerLines.join(' – ')}
+            </Text>
+          )}
         </Group>
         {q.isLoading && <Loading />}
         {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
