@@ -21,6 +21,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { budgetRoutes } from './features/budget/budget.routes';
 import { obstacleRoutes } from './features/obstacles/obstacles.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
+import { planImportRoutes } from './features/plan-imports/plan-imports.routes';
 import { planRoutes } from './features/plans/plans.routes';
 import { recordRoutes } from './features/records/records.routes';
 import { consolidatedRoutes } from './features/reports/consolidated/consolidated.routes';
@@ -106,6 +107,7 @@ export async function buildApp({
   await app.register(unitGroupRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(planImportRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
   await app.register(taskRoutes, { prefix: '/api' });
   await app.register(recordRoutes, { prefix: '/api' });

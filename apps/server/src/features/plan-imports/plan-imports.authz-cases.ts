@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { insertPlanImport } from '@dx/db';
+import { parsePlanText } from '@dx/domain';
+import { count, type Fixture, groupWriter, type RouteCase } from '../../http/matrix';
+
+/** Rows of the authorization matrix (http/authorization.test.ts) for importing plan documents (issue 17). */
+
+const FIXTURES = new URL('../../../../../packages/domain/src/plan-import/fixtures/', import.meta.url);
+const programme = readFileSync(new URL('programme-2022-2025.txt', FIXTURES), 'utf8');
+const programmeDraft = () => {
+  const parsed = parsePlanText(programme);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.draft;
+};
+
+/** A draft of the matrix's province, stored directly (no number, so confirming it never collides). */
+const freshDraft = async (f: Fixture) =>
+  insertPlanImport(f.t.handle.db, {
+    provinceId: f.t.hp,
+    uploadedBy: f.sysAdmin.userId,
+    fileName: 'chuong-trinh.txt',
+    source: 'text',
+    sourceText: programme,
+    draft: programmeDraft(),
+  });
+const readable = new WeakMap<Fixture, Promise<string>>();
+const readableDraft = (f: Fixture) => {
+  if (!readable.has(f))
+    readable.set(
+      f,
+      freshDraft(f).then((r) => r.id),
+    );
+  return readable.get(f)!;
+};
+
+export const PLAN_IMPORT_ROUTES: RouteCase[] = [
+  {
+    method: 'POST',
+    route: '/api/plans/imports',
+    access: groupWriter,
+    ok: 201,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/plans/imports',
+      payload: { provinceId: f.t.hp, text: programme, fileName: 'chuong-trinh.txt' },
+    }),
+    snapshot: async (f) => count(f, 'plan_import_draft'),
+    audits: 'plan_import.create',
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/imports/:importId',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => ({ method: 'GET', url: `/api/plans/imports/${await readableDraft(f)}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/imports/:importId/confirm',
+    access: groupWriter,
+    ok: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/plans/imports/${(await freshDraft(f)).id}/confirm`,
+      payload: { document: programmeDraft().document },
+    }),
+    snapshot: async (f) => [await count(f, 'plan'), await count(f, 'plan_revision')],
+    audits: 'plan_import.confirm',
+  },
+];
