@@ -65,6 +65,8 @@ export const unitLinkOut = z.object({
   name: z.string(),
   code: z.string().nullable(),
   share: z.string(),
+  /** The predecessor's records count for the successor once it has ended (succession roll-up, issue 11). */
+  receivesRecords: z.boolean(),
   effectiveDate: z.string(),
 });
 export type UnitLinkOut = z.infer<typeof unitLinkOut>;

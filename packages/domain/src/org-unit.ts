@@ -129,6 +129,11 @@ export const reorganisationInput = z.discriminatedUnion('type', [
     into: z.array(newUnit).min(1, 'Chia tách cần ít nhất 1 đơn vị mới'),
     /** The source keeps existing (part of it splits off) instead of ending. */
     sourceContinues: z.boolean().default(false),
+    /**
+     * Where the ended unit's records go when it splits into several units (succession roll-up): the index in
+     * `into` of the one successor that receives them, or 'share' — each successor by the share recorded.
+     */
+    recordsTo: z.union([z.literal('share'), z.number().int().min(0)]).default('share'),
   }),
 ]);
 export type ReorganisationInput = z.infer<typeof reorganisationInput>;

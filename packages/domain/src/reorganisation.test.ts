@@ -162,7 +162,13 @@ describe('planReorganisation: each type', () => {
     );
     expect(p.ops).toEqual([
       { op: 'close', unitId: DISTRICT_A, date: '2024-01-01' },
-      { op: 'link', predecessor: { id: DISTRICT_A }, successor: { id: PROVINCE }, share: 'full' },
+      {
+        op: 'link',
+        predecessor: { id: DISTRICT_A },
+        successor: { id: PROVINCE },
+        share: 'full',
+        receivesRecords: true,
+      },
       { op: 'close', unitId: COMMUNE_1, date: '2024-01-01' },
       {
         op: 'open',
@@ -177,8 +183,14 @@ describe('planReorganisation: each type', () => {
         validFrom: '2024-01-01',
         fields: expect.objectContaining({ parentUnitId: PROVINCE }),
       },
-      // A partially merged unit keeps existing.
-      { op: 'link', predecessor: { id: DISTRICT_B }, successor: { id: PROVINCE }, share: 'partial' },
+      // A partially merged unit keeps existing, and its records (it still stands for itself).
+      {
+        op: 'link',
+        predecessor: { id: DISTRICT_B },
+        successor: { id: PROVINCE },
+        share: 'partial',
+        receivesRecords: false,
+      },
     ]);
   });
 
@@ -191,8 +203,20 @@ describe('planReorganisation: each type', () => {
     });
     expect(p.creates.map((c) => c.name)).toEqual(['Xã Hợp Nhất']);
     expect(p.ops.filter((o) => o.op === 'link')).toEqual([
-      { op: 'link', predecessor: { id: COMMUNE_1 }, successor: { newIndex: 0 }, share: 'full' },
-      { op: 'link', predecessor: { id: COMMUNE_2 }, successor: { newIndex: 0 }, share: 'full' },
+      {
+        op: 'link',
+        predecessor: { id: COMMUNE_1 },
+        successor: { newIndex: 0 },
+        share: 'full',
+        receivesRecords: true,
+      },
+      {
+        op: 'link',
+        predecessor: { id: COMMUNE_2 },
+        successor: { newIndex: 0 },
+        share: 'full',
+        receivesRecords: true,
+      },
     ]);
     expect(p.ops.filter((o) => o.op === 'close').map((o) => (o as { unitId: string }).unitId)).toEqual([
       COMMUNE_1,
@@ -216,6 +240,39 @@ describe('planReorganisation: each type', () => {
       'partial',
     ]);
     expect(p.ops.at(-1)).toEqual({ op: 'close', unitId: COMMUNE_1, date: '2024-01-01' });
+    // By default each new unit receives the records by the share recorded.
+    expect(
+      p.ops.filter((o) => o.op === 'link').map((o) => (o as { receivesRecords: boolean }).receivesRecords),
+    ).toEqual([true, true]);
+  });
+
+  it('split: the records of the ended unit go to the one successor chosen', () => {
+    const p = plan({
+      type: 'split',
+      effectiveDate: '2024-01-01',
+      unitId: COMMUNE_1,
+      into: [
+        { name: 'Xã Bắc', kind: 'commune', parentUnitId: DISTRICT_A },
+        { name: 'Xã Nam', kind: 'commune', parentUnitId: DISTRICT_A },
+      ],
+      recordsTo: 1,
+    });
+    expect(
+      p.ops.filter((o) => o.op === 'link').map((o) => (o as { receivesRecords: boolean }).receivesRecords),
+    ).toEqual([false, true]);
+    const bad = refusal(() =>
+      plan({
+        type: 'split',
+        effectiveDate: '2024-01-01',
+        unitId: COMMUNE_1,
+        into: [
+          { name: 'Xã Bắc', kind: 'commune', parentUnitId: DISTRICT_A },
+          { name: 'Xã Nam', kind: 'commune', parentUnitId: DISTRICT_A },
+        ],
+        recordsTo: 2,
+      }),
+    );
+    expect(bad.map((i) => i.path)).toEqual([['recordsTo']]);
   });
 
   it('split with the source continuing: the source is not closed', () => {
@@ -230,7 +287,7 @@ describe('planReorganisation: each type', () => {
       state({ children: [childrenOfA] }),
     );
     expect(p.ops.some((o) => o.op === 'close')).toBe(false);
-    expect(p.ops.find((o) => o.op === 'link')).toMatchObject({ share: 'partial' });
+    expect(p.ops.find((o) => o.op === 'link')).toMatchObject({ share: 'partial', receivesRecords: false });
   });
 });
 

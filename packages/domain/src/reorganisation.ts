@@ -13,7 +13,14 @@ export type ReorgOp =
       validFrom: string;
       fields: Omit<UnitVersion, 'unitId' | 'validFrom' | 'validTo'>;
     }
-  | { op: 'link'; predecessor: UnitRef; successor: UnitRef; share: 'full' | 'partial' };
+  | {
+      op: 'link';
+      predecessor: UnitRef;
+      successor: UnitRef;
+      share: 'full' | 'partial';
+      /** The predecessor's records count for this successor once the predecessor has ended. */
+      receivesRecords: boolean;
+    };
 
 export type ReorgPlan = { creates: NewUnit[]; ops: ReorgOp[] };
 
@@ -196,7 +203,14 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
         if (!v || !into) return;
         // A partially merged unit keeps existing with the rest of its territory.
         if (s.share === 'full') ops.push({ op: 'close', unitId: v.unitId, date });
-        ops.push({ op: 'link', predecessor: { id: v.unitId }, successor: into, share: s.share });
+        // A partially merged unit keeps its records (it still stands for itself); a full one hands them over.
+        ops.push({
+          op: 'link',
+          predecessor: { id: v.unitId },
+          successor: into,
+          share: s.share,
+          receivesRecords: s.share === 'full',
+        });
         if (s.share === 'full') {
           if ('id' in into) reparentChildren(v.unitId, into);
           else if ((state.childrenOn.get(v.unitId) ?? []).length > 0) {
@@ -227,9 +241,17 @@ export function planReorganisation(input: ReorganisationInput, state: ReorgState
       }
       if (v) {
         const share = input.into.length === 1 && !input.sourceContinues ? 'full' : 'partial';
+        const recordsTo = input.recordsTo;
+        if (typeof recordsTo === 'number' && recordsTo >= input.into.length) {
+          issues.push({ path: ['recordsTo'], message: 'Chọn một trong các đơn vị mới' });
+        }
         input.into.forEach((u, i) => {
           const ref = createNew(u, ['into', i]);
-          ops.push({ op: 'link', predecessor: { id: v.unitId }, successor: ref, share });
+          // The source that continues keeps its records; an ended one hands them to the chosen successor, or
+          // to each successor by the share recorded.
+          const receivesRecords =
+            !input.sourceContinues && (recordsTo === 'share' || recordsTo === i || share === 'full');
+          ops.push({ op: 'link', predecessor: { id: v.unitId }, successor: ref, share, receivesRecords });
         });
         if (!input.sourceContinues) ops.push({ op: 'close', unitId: v.unitId, date });
       }

@@ -143,6 +143,8 @@ export type UnitLink = {
   name: string;
   code: string | null;
   share: string;
+  /** The predecessor's records count for the successor once it has ended (succession roll-up). */
+  receivesRecords: boolean;
   effectiveDate: string;
 };
 export type UnitDetail = {
@@ -163,29 +165,38 @@ export async function getUnitDetail(db: Db, unitId: string): Promise<UnitDetail 
   const versions = await getUnitVersions(db, [unitId]);
   // Name each linked unit by its last version before (predecessor) or first version from (successor) the change.
   const links = (dir: 'pred' | 'succ') =>
-    queryRows<{ unit_id: string; name: string; code: string | null; share: string; effective_date: string }>(
+    queryRows<{
+      unit_id: string;
+      name: string;
+      code: string | null;
+      share: string;
+      receives_records: boolean;
+      effective_date: string;
+    }>(
       db,
       dir === 'pred'
-        ? sql`SELECT s.predecessor_unit_id AS unit_id, s.share, s.effective_date::text AS effective_date,
+        ? sql`SELECT s.predecessor_unit_id AS unit_id, s.share, s.receives_records, s.effective_date::text AS effective_date,
                 (SELECT v.name FROM org_unit_version v WHERE v.unit_id = s.predecessor_unit_id ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) AS name,
                 (SELECT v.code FROM org_unit_version v WHERE v.unit_id = s.predecessor_unit_id ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) AS code
-              FROM org_unit_succession s WHERE s.successor_unit_id = ${unitId} ORDER BY 4`
-        : sql`SELECT s.successor_unit_id AS unit_id, s.share, s.effective_date::text AS effective_date,
+              FROM org_unit_succession s WHERE s.successor_unit_id = ${unitId} ORDER BY 5`
+        : sql`SELECT s.successor_unit_id AS unit_id, s.share, s.receives_records, s.effective_date::text AS effective_date,
                 (SELECT v.name FROM org_unit_version v WHERE v.unit_id = s.successor_unit_id ORDER BY v.valid_from ASC NULLS FIRST LIMIT 1) AS name,
                 (SELECT v.code FROM org_unit_version v WHERE v.unit_id = s.successor_unit_id ORDER BY v.valid_from ASC NULLS FIRST LIMIT 1) AS code
-              FROM org_unit_succession s WHERE s.predecessor_unit_id = ${unitId} ORDER BY 4`,
+              FROM org_unit_succession s WHERE s.predecessor_unit_id = ${unitId} ORDER BY 5`,
     );
   const toLink = (r: {
     unit_id: string;
     name: string;
     code: string | null;
     share: string;
+    receives_records: boolean;
     effective_date: string;
   }) => ({
     unitId: r.unit_id,
     name: r.name,
     code: r.code,
     share: r.share,
+    receivesRecords: r.receives_records,
     effectiveDate: String(r.effective_date).slice(0, 10),
   });
   const [preds, succs] = await Promise.all([links('pred'), links('succ')]);
@@ -380,6 +391,7 @@ export async function applyReorganisation(
           predecessorUnitId: idOf(op.predecessor),
           successorUnitId: idOf(op.successor),
           share: op.share,
+          receivesRecords: op.receivesRecords,
           effectiveDate: meta.effectiveDate,
           reorganisationId: reorg!.id,
         })

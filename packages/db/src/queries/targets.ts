@@ -264,7 +264,9 @@ const RECORDS_PER_SUBJECT = 10;
  */
 function evidenceSql(input: EvaluationInput): SQL {
   const { definition: d, period } = input;
-  const span = sql`BETWEEN ${period.from}::date AND ${period.to}::date`;
+  // As of a past day, the records dated after it are not evidence yet (the same cut-off as the figure).
+  const to = input.until && input.until < period.to ? input.until : period.to;
+  const span = sql`BETWEEN ${period.from}::date AND ${to}::date`;
   const cond = d.condition;
   const agg = (inner: SQL) =>
     sql`(SELECT coalesce(jsonb_agg(r.j ORDER BY r.d), '[]'::jsonb) FROM (${inner}) r)`;

@@ -63,8 +63,10 @@ class UnitBuilder {
   }
   change(unitId: string, date: string, patch: Partial<Version>) {
     const cur = this.current(unitId);
+    // A unit already known to end later (Hải Dương's communes end on 01/07/2025) keeps that end after the change.
+    const end = cur.validTo !== null && cur.validTo > date ? cur.validTo : null;
     cur.validTo = date;
-    this.versions.push({ ...cur, ...patch, validFrom: date, validTo: null, unitId });
+    this.versions.push({ ...cur, ...patch, validFrom: date, validTo: end, unitId });
   }
   end(unitId: string, date: string) {
     this.current(unitId).validTo = date;

@@ -71,6 +71,8 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
   const [intoNew, setIntoNew] = useState<NewUnitState>(emptyUnit);
   const [into, setInto] = useState<NewUnitState[]>([emptyUnit(), emptyUnit()]);
   const [sourceContinues, setSourceContinues] = useState(false);
+  /** Where the ended unit's records go: 'share' (each new unit by its share) or the index of one new unit. */
+  const [recordsTo, setRecordsTo] = useState<string>('share');
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
 
   const body = (): unknown => {
@@ -98,7 +100,14 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
             : { intoNew: toNewUnit(intoNew) }),
         };
       case 'split':
-        return { type, ...common, unitId, into: into.map(toNewUnit), sourceContinues };
+        return {
+          type,
+          ...common,
+          unitId,
+          into: into.map(toNewUnit),
+          sourceContinues,
+          recordsTo: recordsTo === 'share' ? 'share' : Number(recordsTo),
+        };
     }
   };
 
@@ -352,6 +361,23 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
                 checked={sourceContinues}
                 onChange={(e) => setSourceContinues(e.currentTarget.checked)}
               />
+              {!sourceContinues && into.length > 1 && (
+                <Select
+                  label={t('reorg.recordsTo')}
+                  description={t('reorg.recordsToHint')}
+                  value={recordsTo}
+                  onChange={(v) => setRecordsTo(v ?? 'share')}
+                  allowDeselect={false}
+                  error={err('recordsTo')}
+                  data={[
+                    { value: 'share', label: t('reorg.recordsByShare') },
+                    ...into.map((u, i) => ({
+                      value: String(i),
+                      label: u.name.trim() || `${t('reorg.newUnits')} ${i + 1}`,
+                    })),
+                  ]}
+                />
+              )}
             </>
           )}
           <Textarea

@@ -37,7 +37,8 @@ export function UnitDetailPanel({
               </Anchor>{' '}
               <Text span size="xs" c="dimmed">
                 ({l.share === 'partial' ? t('org.partial') : t('org.full')},{' '}
-                {t('org.effective', { date: formatDate(l.effectiveDate) })})
+                {t('org.effective', { date: formatDate(l.effectiveDate) })}
+                {l.receivesRecords ? '' : `, ${t('org.recordsStay')}`})
               </Text>
             </List.Item>
           ))}

@@ -109,6 +109,7 @@ export const en: Messages = {
     successors: 'Merged into / split into',
     none: 'None',
     partial: 'partly',
+    recordsStay: 'records not carried over',
     full: 'wholly',
     effective: 'effective {{date}}',
     source: 'Data source',
@@ -155,6 +156,10 @@ export const en: Messages = {
     newUnits: 'New units',
     addNewUnit: 'Add a new unit',
     sourceContinues: 'The old unit continues (only part splits off)',
+    recordsTo: "The old unit's records go to",
+    recordsToHint:
+      'Once the old unit has ended, its figures count for this unit (records keep the unit that made them)',
+    recordsByShare: 'Each new unit by the share recorded',
     submit: 'Record',
     done: 'Reorganisation recorded',
     remove: 'Remove',

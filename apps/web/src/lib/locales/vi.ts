@@ -113,6 +113,7 @@ export const vi = {
     successors: 'Sáp nhập vào / chia thành',
     none: 'Không có',
     partial: 'một phần',
+    recordsStay: 'hồ sơ không chuyển sang',
     full: 'toàn bộ',
     effective: 'hiệu lực {{date}}',
     source: 'Nguồn dữ liệu',
@@ -159,6 +160,10 @@ export const vi = {
     newUnits: 'Các đơn vị mới',
     addNewUnit: 'Thêm đơn vị mới',
     sourceContinues: 'Đơn vị cũ vẫn tiếp tục tồn tại (chỉ tách một phần)',
+    recordsTo: 'Hồ sơ của đơn vị cũ chuyển về',
+    recordsToHint:
+      'Khi đơn vị cũ chấm dứt, các số liệu của nó được tính cho đơn vị này (hồ sơ vẫn giữ nguyên đơn vị đã lập)',
+    recordsByShare: 'Từng đơn vị mới theo phần được chia',
     submit: 'Ghi nhận',
     done: 'Đã ghi nhận thay đổi tổ chức',
     remove: 'Bỏ',
