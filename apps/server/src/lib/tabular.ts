@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@dx/domain';
-import ExcelJS from 'exceljs';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type Table } from './xlsx-reader';
 
 export type { Table } from './xlsx-reader';
@@ -122,20 +121,4 @@ export async function readTable(
   } finally {
     release();
   }
-}
-
-/** An .xlsx with one header row (and an example row), the way units receive templates. */
-export async function templateXlsx(
-  sheetName: string,
-  columns: readonly { header: string; example: string }[],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  ws.addRow(columns.map((c) => c.header));
-  ws.addRow(columns.map((c) => c.example));
-  ws.getRow(1).font = { bold: true };
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = Math.min(60, Math.max(14, c.header.length + 2));
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
