@@ -4,6 +4,7 @@ import {
   indicatorDates,
   indicatorRule,
   indicatorValueOf,
+  indicatorWarnings,
 } from '@dx/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle, Db } from '../client';
@@ -24,7 +25,12 @@ import {
   unitPlan,
 } from '../schema';
 import { createTestDatabase } from '../testing';
-import { evaluateIndicator, type IndicatorFacts } from './indicators';
+import {
+  evaluateIndicator,
+  type IndicatorFacts,
+  indicatorRuleFacts,
+  upsertVocabularyTerms,
+} from './indicators';
 
 /*
  * The target texts of issue 16 (packages/domain/src/indicators/fixtures.ts), each expressed in parts, evaluated on
@@ -454,6 +460,50 @@ describe('parts and combinations', () => {
     expect(facts.byDistrict.map((r) => [r.key, r.numerator, r.denominator])).toEqual([
       [u.D2, null, null],
       [u.D1, 9000, 15_000],
+    ]);
+  });
+
+  it('warnings from the database: a code not in the vocabulary, a code no record uses, an unknown item', async () => {
+    await upsertVocabularyTerms(db, P, [
+      {
+        vocabulary: 'person_role',
+        code: 'commune_official',
+        labelVi: 'cán bộ, công chức cấp xã',
+        labelEn: 'x',
+        position: 0,
+      },
+      { vocabulary: 'person_role', code: 'librarian', labelVi: 'thủ thư', labelEn: 'librarian', position: 1 },
+      {
+        vocabulary: 'training_tag',
+        code: 'digital_skills',
+        labelVi: 'kỹ năng số',
+        labelEn: 'digital skills',
+        position: 0,
+      },
+    ]);
+    const rule = indicatorRule.parse({
+      population: { record: 'person', filters: [{ field: 'role', in: ['commune_official', 'librarian'] }] },
+      condition: { type: 'linked', link: 'attended_trainings', filters: [{ field: 'tag', in: ['cooking'] }] },
+      value: { type: 'share' },
+      goal: { comparator: 'eq', value: 100, unit: 'percent' },
+    });
+    const period = { from: '2023-01-01', to: '2023-12-31' };
+    const facts = await indicatorRuleFacts(db, { provinceId: P, planId: null, rule, period });
+    expect(facts.codeUsage).toEqual({
+      person_role: { commune_official: 10, librarian: 0 },
+      training_tag: { cooking: 0 },
+    });
+    expect(facts.knownItems.sort()).toEqual([
+      'households',
+      'households_visited',
+      'people_reached',
+      'population',
+    ]);
+    expect(facts.unitGroupKinds).toEqual({ departments: ['department'] });
+    const w = indicatorWarnings(rule, { period, planPeriod: period, facts: { ...facts, population: 10 } });
+    expect(w.map((x) => [x.code, x.path.join('.')])).toEqual([
+      ['UNUSED_CODE', 'population.filters.0.in.1'],
+      ['UNKNOWN_CODE', 'condition.filters.0.in.0'],
     ]);
   });
 });

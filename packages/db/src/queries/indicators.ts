@@ -1,9 +1,13 @@
 import {
+  type CodeSource,
+  codesOfRule,
   type IndicatorFilter,
   type IndicatorRecord,
   type IndicatorRule,
   type IndicatorWindowSpan,
   linkTarget,
+  type RuleFacts,
+  type Vocabulary,
 } from '@dx/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
@@ -512,8 +516,7 @@ function evidenceSql(input: IndicatorInput): SQL {
             FROM unnest(${windowLists(input)}) AS w(wf, wt)
            WHERE EXISTS (SELECT 1 ${l.body} AND ${mine} AND ${l.linked.date} BETWEEN w.wf AND w.wt))`
     : sql``;
-  return sql`jsonb_build_object('linkedCount', (SELECT count(*) ${l.body} AND ${mine}),
-               'records', (SELECT coalesce(jsonb_agg(r.j ORDER BY r.d), '[]'::jsonb)
+  return sql`jsonb_build_object('records', (SELECT coalesce(jsonb_agg(r.j ORDER BY r.d), '[]'::jsonb)
                              FROM (${rows} ORDER BY 2 LIMIT ${RECORDS_PER_SUBJECT}) r) ${windows})`;
 }
 
@@ -586,5 +589,144 @@ export async function evaluateIndicator(db: Db, input: IndicatorInput): Promise<
     byKind: r!.by_kind ?? [],
     subjects: r!.subjects ?? [],
     behindCount: Number(r!.behind_count),
+  };
+}
+
+/** A vocabulary term as stored (codes on records and in rules; labels on screen and in formulas). */
+export type VocabularyTermRow = {
+  vocabulary: Vocabulary;
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  position: number;
+  validFrom: string | null;
+  validTo: string | null;
+};
+
+/** A province's vocabulary terms (those valid on `asOf` when given), in vocabulary and display order. */
+export async function listVocabularyTerms(
+  db: Db,
+  provinceId: string,
+  asOf?: string,
+): Promise<VocabularyTermRow[]> {
+  return queryRows<VocabularyTermRow>(
+    db,
+    sql`SELECT vocabulary, code, label_vi AS "labelVi", label_en AS "labelEn", position,
+               valid_from::text AS "validFrom", valid_to::text AS "validTo"
+          FROM vocabulary_term WHERE province_id = ${provinceId}::uuid
+           ${asOf ? sql`AND (valid_from IS NULL OR valid_from <= ${asOf}::date) AND (valid_to IS NULL OR valid_to > ${asOf}::date)` : sql``}
+         ORDER BY vocabulary, position, code`,
+  );
+}
+
+export type VocabularyTermInput = Omit<VocabularyTermRow, 'validFrom' | 'validTo'> & {
+  validFrom?: string | null;
+  validTo?: string | null;
+};
+
+/**
+ * Adds the terms a province lacks (by vocabulary and code) and updates the labels, order and dates of those it
+ * has; never deletes (a retired term gets a valid_to, so older records keep their label). Returns rows written.
+ */
+export async function upsertVocabularyTerms(
+  db: Db,
+  provinceId: string,
+  terms: VocabularyTermInput[],
+): Promise<number> {
+  if (terms.length === 0) return 0;
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`INSERT INTO vocabulary_term (province_id, vocabulary, code, label_vi, label_en, position, valid_from, valid_to)
+        VALUES ${sql.join(
+          terms.map(
+            (t) =>
+              sql`(${provinceId}::uuid, ${t.vocabulary}, ${t.code}, ${t.labelVi.normalize('NFC')}, ${t.labelEn}, ${t.position},
+                   ${t.validFrom ?? null}::date, ${t.validTo ?? null}::date)`,
+          ),
+          sql`, `,
+        )}
+        ON CONFLICT (province_id, vocabulary, code) DO UPDATE
+          SET label_vi = EXCLUDED.label_vi, label_en = EXCLUDED.label_en, position = EXCLUDED.position,
+              valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+              version = vocabulary_term.version + 1, updated_at = now()
+          WHERE (vocabulary_term.label_vi, vocabulary_term.label_en, vocabulary_term.position,
+                 vocabulary_term.valid_from, vocabulary_term.valid_to)
+                IS DISTINCT FROM (EXCLUDED.label_vi, EXCLUDED.label_en, EXCLUDED.position, EXCLUDED.valid_from, EXCLUDED.valid_to)
+        RETURNING id`,
+  );
+  return rows.length;
+}
+
+/** Which column holds each vocabulary's codes on the records (how many records use a code). */
+const USAGE: Partial<Record<CodeSource, (codes: SQL, p: SQL) => SQL>> = {
+  person_role: (c, p) =>
+    sql`SELECT role AS code, count(*) AS n FROM person WHERE province_id = ${p} AND role = ANY(${c}) GROUP BY role`,
+  training_tag: (c, p) =>
+    sql`SELECT tag AS code, count(*) AS n FROM training, unnest(tags) tag WHERE province_id = ${p} AND tag = ANY(${c}) GROUP BY tag`,
+  event_kind: (c, p) =>
+    sql`SELECT kind AS code, count(*) AS n FROM event WHERE province_id = ${p} AND kind = ANY(${c}) GROUP BY kind`,
+  event_level: (c, p) =>
+    sql`SELECT level AS code, count(*) AS n FROM event WHERE province_id = ${p} AND level = ANY(${c}) GROUP BY level`,
+  model_kind: (c, p) =>
+    sql`SELECT kind AS code, count(*) AS n FROM dx_model WHERE province_id = ${p} AND kind = ANY(${c}) GROUP BY kind`,
+  channel_kind: (c, p) =>
+    sql`SELECT kind AS code, count(*) AS n FROM channel WHERE province_id = ${p} AND kind = ANY(${c}) GROUP BY kind`,
+};
+
+/**
+ * What the rule editor's warnings need to know (domain indicatorWarnings): the codes that exist in the province
+ * (vocabulary terms valid in the period, unit groups, the plan's themes), how many records use each code of the
+ * rule, the data items, and the unit groups' kinds. The population size comes from the evaluation.
+ */
+export async function indicatorRuleFacts(
+  db: Db,
+  o: { provinceId: string; planId: string | null; rule: IndicatorRule; period: IndicatorWindowSpan },
+): Promise<Omit<RuleFacts, 'population'>> {
+  const p = sql`${o.provinceId}::uuid`;
+  const [known] = await queryRows<{
+    terms: { vocabulary: Vocabulary; code: string }[] | null;
+    groups: { code: string; kinds: string[] | null }[] | null;
+    themes: string[] | null;
+    items: string[] | null;
+  }>(
+    db,
+    sql`SELECT
+          (SELECT json_agg(json_build_object('vocabulary', vocabulary, 'code', code)) FROM vocabulary_term
+            WHERE province_id = ${p} AND (valid_from IS NULL OR valid_from <= ${o.period.to}::date)
+              AND (valid_to IS NULL OR valid_to > ${o.period.from}::date)) AS terms,
+          (SELECT json_agg(json_build_object('code', code, 'kinds', rule->'kinds')) FROM unit_group WHERE province_id = ${p}) AS groups,
+          (SELECT json_agg(code) FROM plan_theme WHERE plan_id = ${o.planId}::uuid) AS themes,
+          (SELECT json_agg(code) FROM data_item WHERE province_id = ${p}) AS items`,
+  );
+  const knownCodes: RuleFacts['knownCodes'] = {
+    unit_group: (known?.groups ?? []).map((g) => g.code),
+    theme: known?.themes ?? [],
+  };
+  for (const t of known?.terms ?? [])
+    knownCodes[t.vocabulary] = [...(knownCodes[t.vocabulary] ?? []), t.code];
+  const codeUsage: RuleFacts['codeUsage'] = {};
+  const bySource = new Map<CodeSource, string[]>();
+  for (const c of codesOfRule(o.rule)) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c.code]);
+  const parts = [...bySource].flatMap(([source, codes]) => {
+    const q = USAGE[source];
+    return q
+      ? [sql`SELECT ${source}::text AS source, u.code, u.n::int AS n FROM (${q(list(codes, 'text'), p)}) u`]
+      : [];
+  });
+  for (const [source, codes] of bySource)
+    if (USAGE[source]) codeUsage[source] = Object.fromEntries(codes.map((c) => [c, 0]));
+  if (parts.length)
+    for (const r of await queryRows<{ source: CodeSource; code: string; n: number }>(
+      db,
+      sql.join(parts, sql` UNION ALL `),
+    ))
+      codeUsage[r.source]![r.code] = Number(r.n);
+  return {
+    knownCodes,
+    codeUsage,
+    knownItems: known?.items ?? [],
+    unitGroupKinds: Object.fromEntries(
+      (known?.groups ?? []).filter((g) => g.kinds).map((g) => [g.code, g.kinds!]),
+    ),
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { findPlanByCode } from '../queries/plans';
 import { listPlanTargetRules, saveTargetRule } from '../queries/target-definitions';
 import { findProvinceByCode } from './seed';
+import { seedVocabularies } from './seed-vocabularies';
 
 /**
  * Stores how plan 54/KH-UBND's six targets (I.2 a–e) are computed, against the seeded plan's target rows, found
@@ -11,6 +12,7 @@ import { findProvinceByCode } from './seed';
 export async function seedTargetDefinitions(db: Db): Promise<number> {
   const provinceId = await findProvinceByCode(db, '31');
   if (!provinceId) return 0;
+  await seedVocabularies(db); // the codes the rules below filter on (issue 16)
   const planId = await findPlanByCode(db, provinceId, '54/KH-UBND', 2023);
   if (!planId) return 0;
   let stored = 0;
