@@ -2,7 +2,7 @@ import { type Db, findProvinceByCode, queryRows } from '@dx/db';
 import { type SQL, sql } from 'drizzle-orm';
 
 /*
- * Deterministic synthetic evidence records for the benchmark and the demo (BRIEF "Scale to plan for"). Everything
+ * Deterministic synthetic evidence records for the benchmark and the demo (docs/brief.md "Scale to plan for"). Everything
  * is generated in SQL from row numbers (ids are md5 of a label and a number), so two runs produce the same data
  * and 2,000,000 publications take seconds, not an hour of client round trips.
  */
@@ -17,7 +17,7 @@ export type Volumes = {
   events: number;
 };
 
-/** Hải Phòng 2023 (BRIEF): ~1,000 schools, ~300 channels, ~2,000 people, ~50 models, ~20,000 publications. */
+/** Hải Phòng 2023 (docs/brief.md): ~1,000 schools, ~300 channels, ~2,000 people, ~50 models, ~20,000 publications. */
 export const CITY: Volumes = {
   schools: 1000,
   channels: 300,
@@ -152,7 +152,7 @@ export async function generateCity(db: Db): Promise<string> {
 }
 
 /**
- * The country after the 2025 reform at BRIEF scale: 34 provinces (synthetic, besides the seeded Hải Phòng),
+ * The country after the 2025 reform at the scale in docs/brief.md: 34 provinces (synthetic, besides the seeded Hải Phòng),
  * ~3,300 communes, ~45,000 schools, ~10,000 channels, ~100,000 people, 2,000,000 publications. Hải Phòng keeps
  * its real 2023 units and gets the city volumes; the 33 others share the rest.
  */

@@ -1,5 +1,5 @@
 /**
- * Benchmark of live target evaluation (BRIEF "Scale and speed"): p50/p95 for evaluating every target of plan 54
+ * Benchmark of live target evaluation (docs/brief.md "Scale to plan for"): p50/p95 for evaluating every target of plan 54
  * with breakdowns and behind lists, at city scope (Hải Phòng) and country scope (34 provinces), on PostgreSQL and
  * on PGlite (city), and the ratio to running the same SQL statements directly on the driver.
  *

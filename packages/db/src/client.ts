@@ -264,7 +264,7 @@ export async function analyzeDatabase(db: Db): Promise<void> {
 export class DataDirLockedError extends Error {}
 
 /**
- * PGlite takes no lock on its data directory and two processes writing it corrupt it (ARCHITECTURE § Traps):
+ * PGlite takes no lock on its data directory and two processes writing it corrupt it (docs/design.md § Traps):
  * hold a lockfile with our pid; a lock left by a dead process is taken over.
  */
 function lockDataDir(dataDir: string): () => void {

@@ -23,7 +23,7 @@ import { appUser, orgUnit } from './schema';
  * Role, channel kind, model kind, event kind and level are codes of the province's vocabularies
  * (indicators-schema.ts vocabulary_term, issue 16), checked by the application against them, not by a fixed list.
  *
- * Evidence records (BRIEF "every unit records what it did once"): what the six targets of Plan 54 I.2 are
+ * Evidence records (docs/brief.md "every unit records what it did once"): what the six targets of Plan 54 I.2 are
  * computed from, live. Every row carries province_id (sharding by province stays possible) and a version for
  * optimistic locking; units are org_unit ids (identities, not versions: a record keeps its unit across renames).
  */

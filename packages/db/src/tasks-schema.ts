@@ -159,7 +159,7 @@ export const taskUpdate = pgTable(
 /**
  * An uploaded evidence file, kept in the database (bytea): the same on PGlite and PostgreSQL, in the same backup
  * and transaction as the update it belongs to; files are small (≤ 4 MB). Move to S3-compatible storage behind
- * `storage_key` when volumes require it (ARCHITECTURE "Shape of the system").
+ * `storage_key` when volumes require it (docs/design.md "Shape of the system").
  */
 export const taskAttachment = pgTable(
   'task_attachment',

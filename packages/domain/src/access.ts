@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Roles (BRIEF "Users"). A user holds one or more grants: a role over an org unit and the units below it. */
+/** Roles (docs/brief.md "Users"). A user holds one or more grants: a role over an org unit and the units below it. */
 export const ROLES = [
   'administrator',
   'dx_office',
@@ -32,10 +32,10 @@ const PERMISSIONS = {
   'user.read': { roles: ['administrator'], reach: 'subtree' },
   'user.write': { roles: ['administrator'], reach: 'subtree' },
   'audit.read': { roles: ['administrator'], reach: 'province' },
-  // Plans are read by everyone in the province; the DX office writes them (BRIEF "Users").
+  // Plans are read by everyone in the province; the DX office writes them (docs/brief.md "Users").
   'plan.read': { roles: ROLES, reach: 'province' },
   'plan.write': { roles: ['administrator', 'dx_office'], reach: 'province' },
-  // Evidence records (BRIEF "Users"): everyone in the province reads; a unit officer writes for its own unit and
+  // Evidence records (docs/brief.md "Users"): everyone in the province reads; a unit officer writes for its own unit and
   // the units below it; the DX office for its whole province; the DX office accepts or returns unit plans.
   'record.read': { roles: ROLES, reach: 'province' },
   'record.write': { roles: ['unit_officer'], reach: 'subtree' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './dates';
 
-/** Kinds of org unit (BRIEF: cơ quan, đơn vị, địa phương). Targets and groups select units by kind. */
+/** Kinds of org unit (docs/brief.md: cơ quan, đơn vị, địa phương). Targets and groups select units by kind. */
 export const ORG_UNIT_KINDS = [
   'province', // UBND tỉnh / thành phố trực thuộc Trung ương
   'department', // Sở, ban, ngành

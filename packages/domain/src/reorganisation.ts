@@ -37,7 +37,7 @@ export type ReorgState = {
 /**
  * Turns a reorganisation into version operations. Only versions in force on the effective date are
  * closed and new ones open on that date, so nothing before the date changes (units have validity dates;
- * history keeps the structure it had at the time — BRIEF "Organisations change").
+ * history keeps the structure it had at the time — docs/brief.md "Organisations change").
  */
 export function planReorganisation(input: ReorganisationInput, state: ReorgState): ReorgPlan {
   const date = input.effectiveDate;

@@ -28,7 +28,7 @@ function configure() {
       bolditalics: resolve(FONT_DIR, 'LiberationSerif-BoldItalic.ttf'),
     },
   });
-  // pdfmake 0.3 asks for a policy on files and URLs (ARCHITECTURE § Traps): only our font folder, no network.
+  // pdfmake 0.3 asks for a policy on files and URLs (docs/design.md § Traps): only our font folder, no network.
   pdfmake.setLocalAccessPolicy((path: string) => resolve(path).startsWith(FONT_DIR));
   pdfmake.setUrlAccessPolicy(() => false);
   configured = true;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_PURGE_JOB, startJobs } from './boss';
 import { TASK_REMINDERS_JOB } from './task-reminders';
 
-/** pg-boss on the application's own database: PGlite through `fromPglite`, PostgreSQL by URL (ARCHITECTURE § Traps). */
+/** pg-boss on the application's own database: PGlite through `fromPglite`, PostgreSQL by URL (docs/design.md § Traps). */
 describe('job queue (pg-boss) on the same database', () => {
   const opened: { close(): Promise<void> }[] = [];
   afterAll(async () => {

@@ -36,7 +36,7 @@ function fromOneConnectionPool(pool: DatabaseHandle['pool']) {
 }
 
 /**
- * Starts pg-boss on the application's own database (ARCHITECTURE "jobs on the same database"): on PGlite through
+ * Starts pg-boss on the application's own database (docs/design.md "Shape of the system": jobs on the same database): on PGlite through
  * the same one-connection pool as the application (no second process may open the data dir), on PostgreSQL by URL.
  * Schedules the daily task reminders (plan 54 V.1.a) and sends notification e-mails (reminders to units behind on
  * a target) outside the request, with retries; registers the queue for the use cases that enqueue.

@@ -11,7 +11,7 @@ import {
 } from './as-of';
 
 /*
- * Live evaluation of a target definition (ARCHITECTURE § Data model: "evaluated live by SQL over the records —
+ * Live evaluation of a target definition (docs/design.md § Data model principles: "evaluated live by SQL over the records —
  * no batch rebuild, no stored percentages"). One statement per target returns the totals, the breakdowns by
  * district and by unit kind, and the first rows of who is behind: a single round trip.
  */
@@ -414,7 +414,7 @@ export type SubjectFilter = {
 export type SubjectPage = { total: number; items: SubjectRow[] };
 
 /**
- * The subjects behind one figure of a target (ARCHITECTURE: every figure links to the records behind it): the whole
+ * The subjects behind one figure of a target (docs/design.md: every figure links to the records behind it): the whole
  * population, one breakdown cell or one unit, in one state, paged, each with the records that make it count or the
  * absence of them. Same population and condition SQL as the evaluation, so the totals agree with the figure.
  */

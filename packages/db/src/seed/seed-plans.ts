@@ -77,7 +77,7 @@ export async function seedPlans(db: Db): Promise<string | null> {
 
   return db.transaction(async (tx) => {
     // Plan 54 I.2.a counts "các cơ quan, đơn vị, địa phương": departments, districts, communes and mass
-    // organisations (BRIEF, target a).
+    // organisations (docs/brief.md, target a).
     await tx
       .insert(unitGroup)
       .values({

@@ -24,7 +24,7 @@ export function inferGoal(text: string): TargetGoal | null {
 }
 
 /**
- * What a target is about, from its wording, by the BRIEF's six definitions of Plan 54 I.2:
+ * What a target is about, from its wording, by the six definitions in docs/brief.md of Plan 54 I.2:
  * schools (e) and units (a) are unit groups; channels (b), people (c), DX models (d) and contests or
  * workshops (đ) are kinds of record. Null when no rule matches (the DX office picks it).
  */
@@ -45,6 +45,6 @@ export function inferTargetSubject(text: string): TargetSubject | null {
 
 /**
  * The unit group of Plan 54 I.2.a ("các cơ quan, đơn vị, địa phương"): departments, districts, communes and
- * mass organisations (BRIEF, target a).
+ * mass organisations (docs/brief.md, target a).
  */
 export const REPORTING_UNITS_GROUP = 'all-reporting-units';

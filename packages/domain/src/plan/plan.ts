@@ -13,7 +13,7 @@ export const GOAL_COMPARATORS = ['eq', 'gte', 'lte', 'between'] as const;
 export const GOAL_UNITS = ['percent', 'count'] as const;
 
 /**
- * Kinds of record a target counts (BRIEF "The six targets"): communication plans of units, channels with a
+ * Kinds of record a target counts (docs/brief.md "The six targets"): communication plans of units, channels with a
  * DX section, people trained, DX models, events (contests, workshops), publications, trainings.
  */
 export const RECORD_KINDS = [
@@ -51,7 +51,7 @@ export const targetGoal = z
     if (g.comparator !== 'between' && g.max !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['max'], message: 'Chỉ khoảng (between) mới có giá trị tối đa' });
     }
-    // A rate never exceeds 100% (ARCHITECTURE § Data model).
+    // A rate never exceeds 100% (docs/design.md § Data model principles).
     if (g.unit === 'percent' && Math.max(g.value, g.max ?? 0) > 100) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'Tỷ lệ không vượt quá 100%' });
     }

@@ -17,7 +17,7 @@ export * from './import-numbers';
 export * from './import-text';
 
 /*
- * Excel/CSV import of every kind of evidence record (BRIEF "Excel/CSV import"; UX "Excel is the native tongue"):
+ * Excel/CSV import of every kind of evidence record (docs/brief.md "Excel/CSV import"; docs/ux.md "Excel is the native tongue"):
  * one template per record type, each row checked here, purely, against lookups the server loads, each problem
  * reported by row and column in Vietnamese. Names of units, themes, channels, models and people match
  * accent-insensitively (Thuỷ/Thủy alike), units also through the abbreviations appendices use (UBND, TT&TT…).

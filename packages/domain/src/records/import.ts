@@ -6,7 +6,7 @@ import { publicationInput } from './inputs';
 import type { PublicationFormat } from './kinds';
 
 /*
- * Import of publications from Excel/CSV (BRIEF "Excel/CSV import"; UX "Excel is the native tongue"): the rows are
+ * Import of publications from Excel/CSV (docs/brief.md "Excel/CSV import"; docs/ux.md "Excel is the native tongue"): the rows are
  * checked here, purely, against lookups the server loads; each problem is reported by row and column in
  * Vietnamese. Names of channels, themes and models match accent-insensitively (Thuỷ/Thủy alike).
  */

@@ -12,7 +12,7 @@ import {
 } from './kinds';
 
 /*
- * What a unit enters for each kind of evidence record (BRIEF "Records a unit enters"), checked at the edge with
+ * What a unit enters for each kind of evidence record (docs/brief.md "Records a unit enters"), checked at the edge with
  * a Vietnamese message per field (UX "Forgiving input"). Text is stored in NFC.
  */
 

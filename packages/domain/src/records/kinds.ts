@@ -1,4 +1,4 @@
-/** Vocabularies of the evidence records (BRIEF "Domain words"); the database checks the same lists. */
+/** Vocabularies of the evidence records (docs/brief.md "Domain words"); the database checks the same lists. */
 
 export const UNIT_PLAN_KINDS = ['communication_plan', 'dx_plan', 'work_programme'] as const;
 export type UnitPlanKind = (typeof UNIT_PLAN_KINDS)[number];

@@ -2,7 +2,7 @@ import { rate } from '../targets/evaluation';
 
 /**
  * Completeness and timeliness of a period's reports (plan 54 V.1.a), per period and per unit group. Rates never
- * exceed 100% and a unit with nothing due is "not applicable" (ARCHITECTURE § Data model, DHIS2's reporting-rate
+ * exceed 100% and a unit with nothing due is "not applicable" (docs/design.md § Data model principles, DHIS2's reporting-rate
  * bugs): the denominator is the units REQUIRED to report, and each of them falls in exactly one class.
  */
 export const TIMELINESS_CLASSES = ['on_time', 'late', 'missing', 'pending', 'not_required'] as const;

@@ -12,7 +12,7 @@ import {
 } from '../records/kinds';
 
 /*
- * A target (chỉ tiêu) as data (BRIEF "The six targets of plan 54"): population × condition × period × goal.
+ * A target (chỉ tiêu) as data (docs/brief.md "The six targets of plan 54"): population × condition × period × goal.
  * A plan for 2024 or another province composes its own from these building blocks; no code path per target.
  */
 

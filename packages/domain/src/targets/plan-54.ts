@@ -2,7 +2,7 @@ import { MASS_MEDIA_CHANNEL_KINDS } from '../records/kinds';
 import type { TargetDefinitionInput } from './definition';
 
 /**
- * The six targets of 54/KH-UBND (Hải Phòng, 2023), part I.2, as data (BRIEF "The six targets of plan 54").
+ * The six targets of 54/KH-UBND (Hải Phòng, 2023), part I.2, as data (docs/brief.md "The six targets of plan 54").
  * Keyed by the target's letter; the seed stores them in target_definition against the plan's target rows.
  */
 export const PLAN_54_TARGET_DEFINITIONS: Record<'a' | 'b' | 'c' | 'd' | 'đ' | 'e', TargetDefinitionInput> = {

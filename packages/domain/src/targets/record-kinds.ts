@@ -3,7 +3,7 @@ import type { TargetCondition } from './definition';
 
 /**
  * Which records a condition reads: `action` is the record a unit enters to move the target forward (the button of
- * "Việc của tôi"), `evidence` the records listed behind the target's numbers (BRIEF "The six targets").
+ * "Việc của tôi"), `evidence` the records listed behind the target's numbers (docs/brief.md "The six targets").
  */
 export const RECORDS_OF_CONDITION: Record<
   TargetCondition['type'],

@@ -19,7 +19,7 @@ import { presentRecord, recordOut } from './records.presenter';
 import { reviewUnitPlan } from './review-unit-plan';
 import { updateRecord } from './update-record';
 
-/** API paths of the record types (BRIEF "Records a unit enters"). */
+/** API paths of the record types (docs/brief.md "Records a unit enters"). */
 export const RECORD_PATHS: Record<RecordType, string> = {
   unit_plan: 'unit-plans',
   channel: 'channels',

@@ -5,7 +5,7 @@ import { loadPlanTarget } from './get-target-definition';
 
 /**
  * The subjects behind one figure of a target, with the records that make each count or the absence of them
- * (ARCHITECTURE: every figure links to the records behind it): the whole population, one breakdown cell (a district,
+ * (docs/design.md: every figure links to the records behind it): the whole population, one breakdown cell (a district,
  * the city level, a unit kind) or one unit, in one state, paged. Evaluated live with the same SQL as the figure.
  */
 export async function getTargetSubjects({

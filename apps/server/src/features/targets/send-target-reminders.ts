@@ -12,7 +12,7 @@ import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/co
 export type ReminderResult = OutboxSummary;
 
 /**
- * Urges units behind on a target (đôn đốc, BRIEF "Users"): one in-app notification per unit, written with the audit
+ * Urges units behind on a target (đôn đốc, docs/brief.md "Users"): one in-app notification per unit, written with the audit
  * entry in one transaction. When an `smtp` setting exists each notification addressed to officers with an e-mail
  * also sits in the mail outbox ('queued'); after commit one job is enqueued to send them (jobs/notification-mail.ts),
  * so a slow or failing mail server never holds the request, and a send that fails is retried and recorded.

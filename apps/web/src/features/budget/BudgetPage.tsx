@@ -68,7 +68,7 @@ import {
   xlsxUrl,
 } from './api';
 
-// Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
+// Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {
   draft: 'gray.8',
   in_review: 'blue.9',

@@ -41,7 +41,7 @@ import {
 } from './api';
 import { type ObstacleLabels, useObstacleLabels } from './labels';
 
-// Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
+// Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {
   raised: 'gray.8',
   forwarded: 'blue.9',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** The words of the plan screens, Vietnamese first (BRIEF: every screen in Vietnamese first, English second). */
+/** The words of the plan screens, Vietnamese first (docs/brief.md: every screen in Vietnamese first, English second). */
 const LABELS = {
   vi: {
     title: 'Kế hoạch',

@@ -41,7 +41,7 @@ const EVENT_KIND_VI: Record<string, string> = {
   extracurricular: 'Buổi ngoại khoá',
   other: 'Hoạt động khác',
 };
-// Alert titles in darker shades: Mantine's light alerts fail axe colour contrast (ARCHITECTURE § Traps).
+// Alert titles in darker shades: Mantine's light alerts fail axe colour contrast (docs/design.md § Traps).
 const DARK_GREEN = '#1b5e20';
 const DARK_RED = '#8b1a1a';
 const draftKey = (periodId: string, unitId: string) => `dx.report.draft.${periodId}.${unitId}`;

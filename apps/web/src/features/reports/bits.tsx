@@ -12,7 +12,7 @@ import { listPlans } from './api';
 
 export { REPORT_PERIOD_KIND_LABELS_VI, REPORT_STATUS_LABELS_VI, TIMELINESS_LABELS_VI };
 
-// Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
+// Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<ReportStatus | 'none', string> = {
   none: 'gray.8',
   draft: 'blue.9',

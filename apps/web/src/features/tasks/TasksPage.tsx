@@ -52,7 +52,7 @@ import {
   usePlanLinks,
 } from './TaskForms';
 
-// Dark shades with white text: Mantine's light badges fail axe colour contrast (ARCHITECTURE § Traps).
+// Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {
   not_started: 'gray.8',
   in_progress: 'blue.9',

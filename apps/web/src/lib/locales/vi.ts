@@ -1,4 +1,4 @@
-/** Vietnamese (default). Words follow the plan's documents (BRIEF.md "Domain words"). */
+/** Vietnamese (default). Words follow the plan's documents (docs/brief.md "Domain words"). */
 export const vi = {
   app: {
     name: 'Truyền thông chuyển đổi số',
