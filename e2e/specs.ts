@@ -227,6 +227,49 @@ test('editing an account someone else just changed shows the current values and 
   );
 });
 
+test('an administrator unlocks an account slowed down by failed sign-ins', async (ctx) => {
+  const { page } = ctx;
+  await signInApi(ctx);
+  const req = ctx.context.request;
+  const me = await (await req.get(`${ctx.base}/api/auth/me`)).json();
+  const created = await req.post(`${ctx.base}/api/users`, {
+    headers: { 'x-csrf-token': me.csrfToken as string },
+    data: {
+      username: 'mo.khoa',
+      displayName: 'Người Bị Làm Chậm',
+      password: 'mat-khau-ban-dau-123',
+      grants: [{ role: 'viewer', unitId: null }],
+    },
+  });
+  assert(created.ok(), `create user: ${created.status()} ${await created.text()}`);
+  // Nine wrong passwords, waiting out each wait (1 s after the 5th, then 2, 4, 8): the account now waits 16 s.
+  for (let failures = 0; failures < 9; ) {
+    const r = await req.post(`${ctx.base}/api/auth/sign-in`, {
+      data: { username: 'mo.khoa', password: 'sai-mat-khau' },
+    });
+    if (r.status() === 429) {
+      const wait = (await r.json()).error.details.retryAfterSeconds as number;
+      await page.waitForTimeout(wait * 1000);
+    } else {
+      assert(r.status() === 401, `wrong password: ${r.status()}`);
+      failures++;
+    }
+  }
+  await page.goto('/users');
+  const row = page.getByRole('row', { name: /mo\.khoa/ });
+  await visible(row.getByText('Đăng nhập bị làm chậm do nhập sai'));
+  await row.getByRole('button', { name: 'Mở khóa đăng nhập mo.khoa' }).click();
+  await visible(page.getByText('Đã mở khóa đăng nhập cho mo.khoa'));
+  await visible(row.getByText('Đang hoạt động'));
+  await shot(ctx, 'user-unlocked');
+  const audit = await (await req.get(`${ctx.base}/api/audit`, { params: { limit: 20 } })).json();
+  assert(
+    (audit.items as { action: string }[]).some((e) => e.action === 'user.unlock'),
+    'the unlock is in the audit trail',
+  );
+  await signInAs(ctx, { username: 'mo.khoa', password: 'mat-khau-ban-dau-123' });
+});
+
 test('a viewer sees no admin screens, changes the password and signs out', async (ctx) => {
   const { page } = ctx;
   await signInApi(ctx);
