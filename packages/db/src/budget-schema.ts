@@ -15,8 +15,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from './columns';
+import { appUser, orgUnit } from './core-schema';
 import { plan } from './plan-schema';
-import { appUser, orgUnit } from './schema';
 import { task } from './tasks-schema';
 
 /*

@@ -21,7 +21,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from './columns';
-import { appUser, orgUnit } from './schema';
+import { appUser, orgUnit } from './core-schema';
 
 /*
  * The general indicator engine's data (issue 16): per-province vocabularies (the codes rules filter on, with

@@ -14,9 +14,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from './columns';
+import { appUser, orgUnit } from './core-schema';
 import { plan, planTarget } from './plan-schema';
 import { unitReport } from './reports-schema';
-import { appUser, orgUnit } from './schema';
 import { task } from './tasks-schema';
 
 /*

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from './columns';
+import { appUser, orgUnit } from './core-schema';
 import { plan } from './plan-schema';
-import { appUser, orgUnit } from './schema';
 
 /** Where an imported plan's text came from (issue 17: DOCX, PDF with a text layer, pasted or OCR text). */
 export const PLAN_IMPORT_SOURCES = ['text', 'ocr', 'docx', 'pdf'] as const;

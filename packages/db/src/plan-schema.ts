@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
-import { appUser, orgUnit } from './schema';
+import { appUser, orgUnit } from './core-schema';
 
 /** Parts of a plan that nothing else refers to by id: kept together as one JSON document on the plan row. */
 export type PlanBody = {

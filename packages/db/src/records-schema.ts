@@ -16,8 +16,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from './columns';
+import { appUser, orgUnit } from './core-schema';
 import { planTarget, planTheme } from './plan-schema';
-import { appUser, orgUnit } from './schema';
 
 /*
  * Role, channel kind, model kind, event kind and level are codes of the province's vocabularies

@@ -16,9 +16,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from './columns';
+import { appUser, orgUnit, unitGroup } from './core-schema';
 import { plan } from './plan-schema';
 import { notification } from './records-schema';
-import { appUser, orgUnit, unitGroup } from './schema';
 
 /*
  * Periodic reports (plan 54 V.1.a: units report their results; the DX office consolidates them for the City

@@ -16,9 +16,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
+import { appUser, orgUnit, unitGroup } from './core-schema';
 import { plan, planTarget, planTheme } from './plan-schema';
 import { notification } from './records-schema';
-import { appUser, orgUnit, unitGroup } from './schema';
 
 /*
  * The appendix of tasks (plan 54 III "Danh mục nhiệm vụ … tại Phụ lục") and its follow-up by the DX office
