@@ -147,12 +147,13 @@ async function main() {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 25);
     const run = async (confirm: boolean) => {
+      const body = multipart('tin-bai.xlsx', file);
       const t0 = performance.now();
       const res = await app.inject({
         method: 'POST',
         url: `/api/imports/publications/file?provinceId=${hp}&confirm=${confirm}`,
-        headers: { ...headers, ...multipart('tin-bai.xlsx', file).headers },
-        payload: multipart('tin-bai.xlsx', file).payload,
+        headers: { ...headers, ...body.headers },
+        payload: body.payload,
       });
       const s = (performance.now() - t0) / 1000;
       if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 500)}`);
