@@ -301,13 +301,17 @@ describe('unitRecordFigures', () => {
     const f = await figures(u.D2, '2023-01-01', '2023-03-31');
     expect(f.unitCount).toBe(3); // D2, C4, S1
     expect(f.publications.total).toBe(1); // 31/12/2022 is outside
-    expect(f.trainings).toEqual({ count: 2, peopleTrained: 1 });
+    // One person ("người"), trained twice ("lượt").
+    expect(f.trainings).toEqual({ count: 2, peopleTrained: 1, attendances: 2 });
     expect(f.events).toEqual({
       total: 1,
       participants: 200,
+      dx: 1,
+      dxParticipants: 200,
       byKind: [{ kind: 'extracurricular', count: 1 }],
     });
-    expect(f.models).toEqual({ total: 0, recognisedInPeriod: 0, featuredInPeriod: 1 }); // recognised only in May
+    // Recognised models only: the model featured in Q1 was recognised only in May.
+    expect(f.models).toEqual({ total: 0, recognisedInPeriod: 0, featuredInPeriod: 0 });
   });
   it('task parts: the unit’s own, of the plan, begun by the period end; overdue judged on today', async () => {
     const q1 = await figures(u.C4, '2023-01-01', '2023-03-31');

@@ -337,11 +337,14 @@ function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 
           <Figure label="Tin, bài" value={f.publications.total} />
           <Figure label="Lớp tập huấn tổ chức" value={f.trainings.count} />
           <Figure label="Người được tập huấn" value={f.trainings.peopleTrained} />
+          {f.trainings.attendances !== undefined && (
+            <Figure label="Lượt người tham dự tập huấn" value={f.trainings.attendances} />
+          )}
           <Figure label="Sự kiện, hoạt động" value={f.events.total} />
           <Figure label="Người tham gia sự kiện" value={f.events.participants} />
-          <Figure label="Mô hình CĐS" value={f.models.total} />
+          <Figure label="Mô hình CĐS đã được công nhận" value={f.models.total} />
           <Figure label="Mô hình được công nhận trong kỳ" value={f.models.recognisedInPeriod} />
-          <Figure label="Mô hình được giới thiệu trên báo chí" value={f.models.featuredInPeriod} />
+          <Figure label="Mô hình đã công nhận được giới thiệu" value={f.models.featuredInPeriod} />
         </SimpleGrid>
         {f.publications.byTheme.length > 0 && (
           <SmallTable
