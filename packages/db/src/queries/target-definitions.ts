@@ -103,3 +103,38 @@ export async function saveTargetRule(
     .returning({ id: targetDefinition.planTargetId });
   return rows.length === 1;
 }
+
+/**
+ * Copies the rules of a plan's targets onto the targets of the same letter of another plan (a plan copied from
+ * it), each passed through `transform` (dates moved to the new year). Targets without a rule, or with a rule
+ * already, are left alone. Returns how many were copied.
+ */
+export async function copyTargetRules(
+  db: Db,
+  o: {
+    fromPlanId: string;
+    toPlanId: string;
+    updatedBy: string | null;
+    transform: (rule: TargetRule) => TargetRule;
+  },
+): Promise<number> {
+  const [from, to] = await Promise.all([
+    listPlanTargetRules(db, o.fromPlanId),
+    listPlanTargetRules(db, o.toPlanId),
+  ]);
+  const byLetter = new Map(from.filter((t) => t.rule !== null).map((t) => [t.letter, t.rule!]));
+  let copied = 0;
+  for (const t of to) {
+    const rule = byLetter.get(t.letter);
+    if (!rule || t.rule !== null) continue;
+    const saved = await saveTargetRule(db, {
+      planTargetId: t.planTargetId,
+      provinceId: t.provinceId,
+      rule: o.transform(rule),
+      expectedVersion: null,
+      updatedBy: o.updatedBy,
+    });
+    if (saved) copied++;
+  }
+  return copied;
+}

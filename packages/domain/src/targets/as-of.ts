@@ -39,3 +39,34 @@ export function evaluationDatesAsOf(o: {
 export function defaultAsOf(period: { from: string; to: string }, today: string): string {
   return today > period.to ? period.to : today < period.from ? period.from : today;
 }
+
+/** `iso` moved by whole years (29/02 falls back to 28/02). */
+function shiftYears(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const md = iso.slice(5);
+  const isLeap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${y}-${md === '02-29' && !isLeap ? '02-28' : md}`;
+}
+
+/**
+ * How a target is computed, carried into a copy of its plan for another year (issue 11: copying a plan copies its
+ * target definitions): explicit dates move with the plan year; a unit group stays named by its code, so its
+ * members are resolved as of the new plan's dates when the copy is evaluated.
+ */
+export function copyTargetRule<R extends { period: TargetPeriodLike; asOf: string | null }>(
+  rule: R,
+  fromYear: number,
+  toYear: number,
+): R {
+  const years = toYear - fromYear;
+  if (years === 0) return rule;
+  return {
+    ...rule,
+    period:
+      rule.period.type === 'range'
+        ? { ...rule.period, from: shiftYears(rule.period.from, years), to: shiftYears(rule.period.to, years) }
+        : rule.period,
+    asOf: rule.asOf === null ? null : shiftYears(rule.asOf, years),
+  };
+}
+type TargetPeriodLike = { type: 'plan_year' } | { type: 'range'; from: string; to: string };

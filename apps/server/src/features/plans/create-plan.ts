@@ -1,5 +1,12 @@
-import { insertPlan, insertPlanRevision, listProvinces, loadPlan } from '@dx/db';
-import { AppError, blankPlanDocument, copyPlanDocument, issuerForProvince, localDateOf } from '@dx/domain';
+import { copyTargetRules, insertPlan, insertPlanRevision, listProvinces, loadPlan } from '@dx/db';
+import {
+  AppError,
+  blankPlanDocument,
+  copyPlanDocument,
+  copyTargetRule,
+  issuerForProvince,
+  localDateOf,
+} from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from './check-plan';
@@ -19,8 +26,10 @@ export type CreatePlanInput = {
 export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: CreatePlanInput }) {
   authorizeProvince(ctx, 'plan.write', input.provinceId);
   let draft: Record<string, unknown>;
+  let sourceYear: number | null = null;
   if (input.copyFromPlanId) {
     const source = await loadAuthorizedPlan(ctx, input.copyFromPlanId, 'plan.read');
+    sourceYear = source.document.year;
     draft = copyPlanDocument(source.document, input.year, input.title);
   } else {
     const province = (await listProvinces(ctx.db, localDateOf(ctx.now))).find(
@@ -43,6 +52,17 @@ export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: C
         createdBy: ctx.actor.userId,
         copiedFromPlanId: input.copyFromPlanId ?? null,
       });
+      // A copy computes its targets the way the source did (dates moved to the new year).
+      let targetRulesCopied = 0;
+      if (input.copyFromPlanId && sourceYear !== null) {
+        const from = sourceYear;
+        targetRulesCopied = await copyTargetRules(tx, {
+          fromPlanId: input.copyFromPlanId,
+          toPlanId: planId,
+          updatedBy: ctx.actor.userId,
+          transform: (rule) => copyTargetRule(rule, from, input.year),
+        });
+      }
       const stored = (await loadPlan(tx, planId))!;
       const action = input.copyFromPlanId ? 'copy' : 'create';
       await insertPlanRevision(tx, {
@@ -65,6 +85,7 @@ export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: C
           year: document.year,
           title: document.title,
           copyFromPlanId: input.copyFromPlanId ?? null,
+          ...(input.copyFromPlanId ? { targetRulesCopied } : {}),
         },
       });
       return stored;

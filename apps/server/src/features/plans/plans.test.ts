@@ -1,4 +1,4 @@
-import { findProvinceByCode, seedPlans } from '@dx/db';
+import { findProvinceByCode, seedPlans, seedTargetDefinitions } from '@dx/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
@@ -133,6 +133,7 @@ describe('plans API (plan 54/KH-UBND as structured data)', () => {
   });
 
   it('copies 2023 into a 2024 draft with new target and theme ids', async () => {
+    await seedTargetDefinitions(t.handle.db);
     const res = await t.call(dx, {
       method: 'POST',
       url: '/api/plans',
@@ -147,6 +148,12 @@ describe('plans API (plan 54/KH-UBND as structured data)', () => {
     const history = (await t.call(dx, { method: 'GET', url: `/api/plans/${copy.id}/revisions` })).json()
       .items;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['copy']);
+    // Issue 11: the copy computes its targets as the source does (none left "not_defined").
+    const evaluation = (
+      await t.call(dx, { method: 'GET', url: `/api/plans/${copy.id}/targets/evaluation?asOf=2024-06-30` })
+    ).json();
+    expect(evaluation.targets.map((x: { status: string }) => x.status)).not.toContain('not_defined');
+    expect(evaluation.targets).toHaveLength(6);
   });
 
   it('edits targets and themes keeping their ids, records history, and refuses a stale version with the current plan', async () => {
