@@ -4,4 +4,5 @@ export * from './audit';
 export * from './common';
 export * from './obstacles';
 export * from './org-units';
+export * from './paths';
 export * from './unit-groups';

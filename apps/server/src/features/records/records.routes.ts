@@ -1,3 +1,4 @@
+import { RECORD_PATHS } from '@dx/contracts/paths';
 import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
 import { AppError, isoDate, RECORD_INPUTS, type RecordType, validationError } from '@dx/domain';
 import multipart from '@fastify/multipart';
@@ -19,16 +20,7 @@ import { presentRecord, recordOut } from './records.presenter';
 import { reviewUnitPlan } from './review-unit-plan';
 import { updateRecord } from './update-record';
 
-/** API paths of the record types (docs/brief.md "Records a unit enters"). */
-export const RECORD_PATHS: Record<RecordType, string> = {
-  unit_plan: 'unit-plans',
-  channel: 'channels',
-  publication: 'publications',
-  person: 'people',
-  training: 'trainings',
-  dx_model: 'dx-models',
-  event: 'events',
-};
+export { RECORD_PATHS };
 
 const fileOut = z.object({
   id: z.string(),

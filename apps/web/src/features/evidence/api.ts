@@ -1,3 +1,4 @@
+import { RECORD_PATHS, typeOfPath } from '@dx/contracts/paths';
 import type { RecordType } from '@dx/domain';
 import { api, del, get, post } from '../../lib/api';
 
@@ -127,17 +128,7 @@ export const fetchSubjects = (planId: string, planTargetId: string, q: SubjectQu
 
 /* Records (apps/server/src/features/records/records.routes.ts) */
 
-export const RECORD_PATHS: Record<RecordType, string> = {
-  unit_plan: 'unit-plans',
-  channel: 'channels',
-  publication: 'publications',
-  person: 'people',
-  training: 'trainings',
-  dx_model: 'dx-models',
-  event: 'events',
-};
-export const typeOfPath = (path: string): RecordType | null =>
-  (Object.entries(RECORD_PATHS).find(([, p]) => p === path)?.[0] as RecordType | undefined) ?? null;
+export { RECORD_PATHS, typeOfPath };
 
 /** A stored record: the common fields plus the fields of its type (and link lists when read one by one). */
 export type StoredRecord = {
