@@ -13,6 +13,7 @@ import './specs';
 import './specs-budget';
 import './specs-reports';
 import './specs-obstacles';
+import './specs-plan-imports';
 
 const root = resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';

@@ -73,6 +73,12 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/plans/PlansPage').then((m) => m.PlansPage),
   },
   {
+    path: 'plan-imports/*',
+    label: { vi: 'Nhập kế hoạch từ văn bản', en: 'Import a plan document' },
+    permission: 'plan.write',
+    load: () => import('../features/plan-imports/PlanImportPage').then((m) => m.PlanImportPage),
+  },
+  {
     path: 'unit-groups',
     label: 'nav.unitGroups',
     permission: 'unit_group.read',
