@@ -70,7 +70,9 @@ export function repairOcrText(raw: string, model: SyllableModel = defaultSyllabl
   const layout = cleanOcrLayout(raw);
   const labelled = repairLetterLabels(layout.text);
   const restored = restoreDiacritics(labelled, model);
-  return { text: restored.text, removed: layout.removed, restoredWords: restored.changed };
+  // "Số:" before the number is a fixed label (Nghị định 30/2020, Phụ lục I, mục II.3); the model may read "Sở".
+  const text = restored.text.replace(/^S\p{L}{1,2}:\s*(?=\d)/gmu, 'Số: ');
+  return { text, removed: layout.removed, restoredWords: restored.changed };
 }
 
 /** What a text looks like before import: Vietnamese with its diacritics, Vietnamese that lost them (OCR), or neither. */
