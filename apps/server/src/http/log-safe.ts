@@ -4,8 +4,11 @@
  * own error may quote a value ("Key (username)=(…)", "invalid input syntax for type uuid: …"). The log keeps the
  * statement, the SQLSTATE code and the constraint, never a value (docs/security.md § Logs).
  */
-export function serializeErrorForLog(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown' };
+/** The shape pino's `err` serializer must return (Fastify's logger options type it so). */
+export type LoggedError = { type: string; message: string; stack: string; [key: string]: unknown };
+
+export function serializeErrorForLog(err: unknown): LoggedError {
+  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown', stack: '' };
   const e = err as Error & {
     code?: unknown;
     statusCode?: unknown;
@@ -31,6 +34,6 @@ export function serializeErrorForLog(err: unknown): Record<string, unknown> {
     message: e.message,
     ...(e.code !== undefined && { code: e.code }),
     ...(e.statusCode !== undefined && { statusCode: e.statusCode }),
-    stack: e.stack,
+    stack: e.stack ?? '',
   };
 }
