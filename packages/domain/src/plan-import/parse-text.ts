@@ -53,6 +53,13 @@ export type PlanImportDraft = {
 export type ParseFailure = { ok: false; code: 'EMPTY' | 'NOT_A_PLAN' | 'TOO_LARGE'; message: string };
 export type ParseSuccess = { ok: true; draft: PlanImportDraft };
 
+export type ParseOptions = {
+  /** The text is repaired OCR: fields start less certain. */
+  ocr?: boolean;
+  /** Spans the OCR repair was unsure of (RepairResult.doubtful): a field over them gets a lower confidence. */
+  doubtful?: readonly { start: number; end: number }[];
+};
+
 /** Longest text accepted (a plan of 50 pages is about 150,000 characters). */
 export const MAX_IMPORT_CHARS = 1_000_000;
 
@@ -144,7 +151,7 @@ const PART_BY_WORDS: [RegExp, 'objectives' | 'themes' | 'tasks' | 'funding' | 'o
  * departments, programmes and Quyết định with an attached plan read too. Markdown transcriptions (as shipped in
  * packages/db/data/plans) go through parsePlanMarkdown, so they import exactly as they are seeded. Pure.
  */
-export function parsePlanText(input: string, options: { ocr?: boolean } = {}): ParseSuccess | ParseFailure {
+export function parsePlanText(input: string, options: ParseOptions = {}): ParseSuccess | ParseFailure {
   const text = input.normalize('NFC').replace(/\r\n?/g, '\n');
   if (text.length > MAX_IMPORT_CHARS)
     return { ok: false, code: 'TOO_LARGE', message: `Văn bản dài quá ${MAX_IMPORT_CHARS} ký tự` };
@@ -216,15 +223,26 @@ const SIGN_AUTHORITY = /^(TM|KT|TL|Q|TUQ)\.\s*/u;
 const POSITION =
   /^(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|BÍ THƯ)$/u;
 
-function fromText(text: string, options: { ocr?: boolean }): PlanImportDraft {
+function fromText(text: string, options: ParseOptions): PlanImportDraft {
   const base = options.ocr ? 0.85 : 0.95;
   const paras = paragraphsOf(text);
   const doc = emptyDocument();
   const warnings: string[] = [];
   const fields: DraftField[] = [];
   const appendix: DraftAppendixRow[] = [];
+  const doubtful = options.doubtful ?? [];
+  // Each doubtful word in a paragraph lowers its fields' confidence (a third of it at most for one word in four).
+  const doubt = (p: Para) => {
+    const words = p.text.split(/\s+/).length;
+    const unsure = doubtful.filter((d) => d.start >= p.start && d.end <= p.end).length;
+    return Math.min(0.5, (unsure / Math.max(1, words)) * 1.5);
+  };
   const mark = (path: (string | number)[], p: Para | null, confidence = base) =>
-    fields.push({ path, source: p ? { start: p.start, end: p.end, text: p.text } : null, confidence });
+    fields.push({
+      path,
+      source: p ? { start: p.start, end: p.end, text: p.text } : null,
+      confidence: p ? Math.round(confidence * (1 - doubt(p)) * 100) / 100 : confidence,
+    });
   let kind: PlanDocumentKind | null = null;
   let sourceNumber: string | null = null;
   let parentIssuer: string | null = null;
@@ -250,9 +268,10 @@ function fromText(text: string, options: { ocr?: boolean }): PlanImportDraft {
   const readSignature = (p: Para) => {
     const sig = doc.signature;
     if (SIGN_AUTHORITY.test(p.text)) {
-      if (/^TM\./u.test(p.text) || !sig.authority) sig.authority = p.text;
+      const isAuthority = /^TM\./u.test(p.text) || !sig.authority;
+      if (isAuthority) sig.authority = p.text;
       else sig.delegation = p.text;
-      mark(['signature', 'authority'], p);
+      mark(['signature', isAuthority ? 'authority' : 'delegation'], p);
       return true;
     }
     if (POSITION.test(p.text)) {

@@ -63,7 +63,13 @@ export function defaultSyllableModel(lexicon?: readonly string[]): SyllableModel
   return defaultModel;
 }
 
-export type RepairResult = { text: string; removed: string[]; restoredWords: number };
+export type RepairResult = {
+  text: string;
+  removed: string[];
+  restoredWords: number;
+  /** Spans of `text` holding words the repair was less sure of (letters changed, or unknown words kept). */
+  doubtful: { start: number; end: number }[];
+};
 
 /** OCR repair: layout (noise, columns, broken lines), sub-item letters, then diacritics. Pure. */
 export function repairOcrText(raw: string, model: SyllableModel = defaultSyllableModel()): RepairResult {
@@ -71,8 +77,14 @@ export function repairOcrText(raw: string, model: SyllableModel = defaultSyllabl
   const labelled = repairLetterLabels(layout.text);
   const restored = restoreDiacritics(labelled, model);
   // "Số:" before the number is a fixed label (Nghị định 30/2020, Phụ lục I, mục II.3); the model may read "Sở".
-  const text = restored.text.replace(/^S\p{L}{1,2}:\s*(?=\d)/gmu, 'Số: ');
-  return { text, removed: layout.removed, restoredWords: restored.changed };
+  // (Same length as what it replaces, so the doubtful spans stay in place.)
+  const text = restored.text.replace(/^S\p{L}:(?=\s*\d)/gmu, 'Số:');
+  return {
+    text,
+    doubtful: restored.doubtful,
+    removed: layout.removed,
+    restoredWords: restored.changed,
+  };
 }
 
 /** What a text looks like before import: Vietnamese with its diacritics, Vietnamese that lost them (OCR), or neither. */

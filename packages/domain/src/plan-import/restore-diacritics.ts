@@ -170,7 +170,7 @@ export function restoreDiacritics(
   text: string,
   model: SyllableModel,
   options: RestoreOptions = {},
-): { text: string; changed: number } {
+): { text: string; changed: number; doubtful: { start: number; end: number }[] } {
   const maxDistance = options.maxDistance ?? 1.2;
   const channelWeight = options.channelWeight ?? 3;
   const beam = options.beam ?? 10;
@@ -238,6 +238,8 @@ export function restoreDiacritics(
   }
 
   const replacement = new Map<number, string>();
+  // Words read with letters changed beyond their diacritics (OCR distance ≥ 0.3), or left unknown: less certain.
+  const doubtfulStarts = new Set<number>();
   // Clauses: runs of word tokens with no punctuation or line break between them.
   let clause: Token[] = [];
   const flush = () => {
@@ -285,6 +287,7 @@ export function restoreDiacritics(
         continue;
       }
       const chosen = lattice[i]![arg]!.word;
+      if (lattice[i]![arg]!.cost >= 0.3) doubtfulStarts.add(t.start);
       const seen = casePattern(t.text);
       const pattern = seen === 'upper' && !t.upperLine ? 'title' : seen;
       const out = applyCase(chosen, pattern);
@@ -316,12 +319,15 @@ export function restoreDiacritics(
 
   let out = '';
   let pos = 0;
+  const doubtful: { start: number; end: number }[] = [];
   for (const t of tokens) {
     const r = replacement.get(t.start);
+    const at = out.length + (t.start - pos);
+    if (doubtfulStarts.has(t.start)) doubtful.push({ start: at, end: at + (r ?? t.text).length });
     if (r === undefined) continue;
     out += text.slice(pos, t.start) + r;
     pos = t.end;
   }
   out += text.slice(pos);
-  return { text: out.normalize('NFC'), changed: replacement.size };
+  return { text: out, changed: replacement.size, doubtful };
 }

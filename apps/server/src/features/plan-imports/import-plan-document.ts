@@ -50,14 +50,17 @@ export async function importPlanDocument({
   }
   let sourceText = extracted.text;
   let source: 'text' | 'ocr' | 'docx' | 'pdf' = extracted.source;
+  let doubtful: { start: number; end: number }[] = [];
   if (shape === 'ocr') {
-    sourceText = repairOcrText(extracted.text).text;
+    const repaired = repairOcrText(extracted.text);
+    sourceText = repaired.text;
+    doubtful = repaired.doubtful;
     source = 'ocr';
   } else if (extracted.source === 'pdf') {
     // A PDF's text layer breaks lines at the page width: join them into paragraphs.
     sourceText = cleanOcrLayout(extracted.text).text;
   }
-  const parsed = parsePlanText(sourceText, { ocr: source === 'ocr' });
+  const parsed = parsePlanText(sourceText, { ocr: source === 'ocr', doubtful });
   if (!parsed.ok) throw new AppError('IMPORT.INVALID_FILE', parsed.message, { reason: parsed.code });
   const draft = parsed.draft;
   const asOf =
