@@ -44,6 +44,8 @@ export type IndicatorInput = {
   /** Only subjects belonging to these units (every row is listed then). */
   ownerUnitIds?: string[];
   behindLimit?: number;
+  /** List a sample of every subject (who counts and who does not), not only who is behind. */
+  listAll?: boolean;
   /** Records dated after this day are ignored (the value as it stood at the close of that day). */
   until?: string;
 };
@@ -531,7 +533,7 @@ export function indicatorEvaluationSql(input: IndicatorInput): SQL {
   // A count of records has nobody behind: its list is the records that count.
   const listed = own
     ? sql`s.unit_id = ANY(${list(own, 'uuid')})`
-    : isCount
+    : isCount || input.listAll
       ? sql`TRUE`
       : sql`s.due AND NOT s.achieved`;
   return sql`

@@ -1,0 +1,67 @@
+import { findPlanByCode, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
+import { INDICATOR_FIXTURES, PLAN_54_INDICATORS } from '@dx/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
+
+describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
+  let t: TestApp;
+  let dx: Session;
+  let viewer: Session;
+  let planId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
+    await seedPlans(t.handle.db);
+    await seedTargetDefinitions(t.handle.db); // also Hải Phòng's vocabularies
+    planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
+    const [dxOffice] = await queryRows<{ unit_id: string }>(
+      t.handle.db,
+      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Sở Thông tin và Truyền thông' LIMIT 1`,
+    );
+    dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice!.unit_id }]);
+    // One city-level DX workshop; no contest yet.
+    await t.handle.db.execute(sql`INSERT INTO event (province_id, organiser_unit_id, kind, level, title, held_on)
+      VALUES (${t.hp}, ${dxOffice!.unit_id}, 'workshop', 'city', 'Hội thảo chuyển đổi số', '2023-05-01')`);
+    viewer = await t.userWith([{ role: 'viewer', unitId: t.hp }]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const preview = (s: Session, rule: unknown) =>
+    t.call(s, { method: 'POST', url: `/api/plans/${planId}/indicators/preview`, payload: { rule } });
+
+  it('evaluates an unsaved rule: value, population, a sample, the formula from the labels', async () => {
+    const res = await preview(dx, PLAN_54_INDICATORS.đ);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ period: { from: '2023-01-01', to: '2023-12-31' }, asOf: '2023-10-15' });
+    expect([body.population, body.value]).toEqual([1, 1]);
+    expect(body.sample.map((s: { label: string }) => s.label)).toEqual(['Hội thảo chuyển đổi số']);
+    expect(body.formula.vi).toContain('loại cuộc thi hoặc hội thảo, cấp cấp thành phố');
+    expect(body.formula.vi).not.toContain('contest');
+    // No contest is recorded yet: that part of the filter cannot be met (a warning, not an error).
+    expect(body.warnings.map((w: { code: string; path: unknown[] }) => [w.code, w.path.join('.')])).toEqual([
+      ['UNUSED_CODE', 'population.filters.0.in.0'],
+    ]);
+  });
+
+  it('warns about a role and a tag the province has not defined, and an empty population', async () => {
+    const res = await preview(dx, INDICATOR_FIXTURES[0]!.rule);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect([body.population, body.value, body.sample]).toEqual([0, null, []]);
+    expect(body.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'UNKNOWN_CODE',
+      'UNKNOWN_CODE',
+      'EMPTY_POPULATION',
+    ]);
+  });
+
+  it('refuses a rule that does not hold together, and a reader who may not define targets', async () => {
+    const bad = await preview(dx, { ...PLAN_54_INDICATORS.c, value: { type: 'figure', item: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    expect((await preview(viewer, PLAN_54_INDICATORS.c)).statusCode).toBe(403);
+  });
+});
