@@ -144,7 +144,9 @@ function subjectsSql(input: EvaluationInput): SQL {
       if (pop.record !== 'unit') throw new Error('condition needs a unit population');
       const byGroup = pop.unitGroupCode
         ? sql`EXISTS (SELECT 1 FROM unit_group grp WHERE grp.province_id = o.province_id AND grp.code = ${pop.unitGroupCode}
-                 AND (v.kind IN (SELECT jsonb_array_elements_text(grp.rule->'kinds'))
+                 -- The rule may be stored as a JSON text (a driver's encoding): read it either way.
+                 AND (v.kind IN (SELECT jsonb_array_elements_text(coalesce(CASE WHEN jsonb_typeof(grp.rule) = 'string'
+                        THEN (grp.rule #>> '{}')::jsonb ELSE grp.rule END -> 'kinds', '[]'::jsonb)))
                       OR EXISTS (SELECT 1 FROM unit_group_member m WHERE m.group_id = grp.id AND m.unit_id = v.unit_id)))`
         : sql`FALSE`;
       const byKind = pop.unitKinds?.length ? sql`v.kind = ANY(${list(pop.unitKinds, 'text')})` : sql`FALSE`;

@@ -1,11 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { unitGroup, unitGroupMember } from '../schema';
 import { inForceOn } from './as-of';
 
 export type UnitGroupRecord = typeof unitGroup.$inferSelect;
 
-/** Groups of a province with how many units each holds on `asOf` (rule members and explicit members). */
+/**
+ * Groups of a province with how many units each holds on `asOf`: the size of the very member list
+ * (groupMembersSql), so a count and its list never disagree (issue 11).
+ */
 export async function listUnitGroups(
   db: Db,
   provinceId: string,
@@ -16,17 +19,33 @@ export async function listUnitGroups(
     .from(unitGroup)
     .where(eq(unitGroup.provinceId, provinceId))
     .orderBy(unitGroup.name);
+  if (groups.length === 0) return [];
   const counts = await queryRows<{ group_id: string; n: string | number }>(
     db,
-    sql`SELECT g.id AS group_id,
-          (SELECT count(DISTINCT v.unit_id) FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-            WHERE ${inForceOn('v', asOf)}
-              AND ((u.province_id = g.province_id AND v.kind IN (SELECT jsonb_array_elements_text(coalesce(g.rule -> 'kinds', '[]'::jsonb))))
-                   OR v.unit_id IN (SELECT m.unit_id FROM unit_group_member m WHERE m.group_id = g.id))) AS n
-        FROM unit_group g WHERE g.province_id = ${provinceId}`,
+    sql.join(
+      groups.map(
+        (g) => sql`(SELECT ${g.id}::text AS group_id, count(*) AS n FROM (${groupMembersSql(g, asOf)}) m)`,
+      ),
+      sql` UNION ALL `,
+    ),
   );
   const byId = new Map(counts.map((c) => [c.group_id, Number(c.n)]));
   return groups.map((g) => ({ ...g, memberCount: byId.get(g.id) ?? 0 }));
+}
+
+/** The members of a group in force on `asOf`: units of the rule's kinds in the province, plus explicit members. */
+function groupMembersSql(group: UnitGroupRecord, asOf: string): SQL {
+  const kinds = group.rule?.kinds ?? [];
+  const kindClause =
+    kinds.length > 0
+      ? sql`(u.province_id = ${group.provinceId} AND v.kind IN (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )}))`
+      : sql`FALSE`;
+  return sql`SELECT v.unit_id AS "unitId", v.name, v.code, v.kind FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+        WHERE ${inForceOn('v', asOf)}
+          AND (${kindClause} OR v.unit_id IN (SELECT unit_id FROM unit_group_member WHERE group_id = ${group.id}))`;
 }
 
 export async function getUnitGroup(db: Db, id: string): Promise<UnitGroupRecord | null> {
@@ -43,21 +62,7 @@ export async function listGroupMembers(
   group: UnitGroupRecord,
   asOf: string,
 ): Promise<{ unitId: string; name: string; code: string | null; kind: string }[]> {
-  const kinds = group.rule?.kinds ?? [];
-  const kindClause =
-    kinds.length > 0
-      ? sql`(u.province_id = ${group.provinceId} AND v.kind IN (${sql.join(
-          kinds.map((k) => sql`${k}`),
-          sql`, `,
-        )}))`
-      : sql`FALSE`;
-  return queryRows(
-    db,
-    sql`SELECT v.unit_id AS "unitId", v.name, v.code, v.kind FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-        WHERE ${inForceOn('v', asOf)}
-          AND (${kindClause} OR v.unit_id IN (SELECT unit_id FROM unit_group_member WHERE group_id = ${group.id}))
-        ORDER BY v.kind, v.name`,
-  );
+  return queryRows(db, sql`${groupMembersSql(group, asOf)} ORDER BY v.kind, v.name`);
 }
 
 export async function insertUnitGroup(
