@@ -1,92 +1,15 @@
+import type { AssignmentOut, TaskOut, TaskUpdateOut } from '@dx/contracts';
 import type { AssignmentView, TaskRow, TaskUpdateRow } from '@dx/db';
-import {
-  ASSIGNMENT_ROLES,
-  ASSIGNMENT_STATUSES,
-  type AssignmentStatus,
-  EFFECTIVE_STATUSES,
-  effectiveStatus,
-  REMINDER_KINDS,
-} from '@dx/domain';
-import { z } from 'zod';
+import { type AssignmentStatus, effectiveStatus } from '@dx/domain';
 
-export const assignmentOut = z.object({
-  id: z.uuid(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  role: z.enum(ASSIGNMENT_ROLES),
-  viaGroupId: z.uuid().nullable(),
-  status: z.enum(ASSIGNMENT_STATUSES),
-  /** The status with "overdue" derived from the due date. */
-  effectiveStatus: z.enum(EFFECTIVE_STATUSES),
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
+export type { TaskOut };
 
-export const taskOut = z.object({
-  id: z.uuid(),
-  planId: z.uuid(),
-  provinceId: z.uuid(),
-  section: z.string().nullable(),
-  stt: z.string().nullable(),
-  position: z.number().int(),
-  title: z.string(),
-  leadText: z.string(),
-  coordinatorText: z.string(),
-  timeFrame: z.object({
-    text: z.string(),
-    kind: z.string(),
-    from: z.string().nullable(),
-    to: z.string().nullable(),
-    dueDate: z.string().nullable(),
-  }),
-  output: z.string(),
-  budgetText: z.string(),
-  budgetAmount: z.number().nullable(),
-  note: z.string(),
-  themeIds: z.array(z.uuid()),
-  targetIds: z.array(z.uuid()),
-  assignments: z.array(assignmentOut),
-  /** Lead parts done / lead parts. */
-  progress: z.object({ done: z.number().int(), total: z.number().int(), overdue: z.number().int() }),
-  version: z.number().int(),
-});
-export type TaskOut = z.infer<typeof taskOut>;
-
-export const updateOut = z.object({
-  id: z.uuid(),
-  kind: z.enum(['progress', 'comment']),
-  assignmentId: z.uuid().nullable(),
-  unitId: z.uuid().nullable(),
-  statusFrom: z.string().nullable(),
-  statusTo: z.string().nullable(),
-  note: z.string(),
-  links: z.array(z.string()),
-  recordIds: z.array(z.uuid()),
-  attachments: z.array(
-    z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
-  ),
-  authorName: z.string(),
-  createdAt: z.string(),
-});
-
-export const reminderOut = z.object({
-  kind: z.enum(REMINDER_KINDS),
-  localDate: z.string(),
-  recipientUnitId: z.uuid(),
-  assignmentId: z.uuid(),
-  emailStatus: z.string(),
-});
-
-export function presentAssignment(
-  a: AssignmentView,
-  dueDate: string | null,
-  today: string,
-): z.infer<typeof assignmentOut> {
+export function presentAssignment(a: AssignmentView, dueDate: string | null, today: string): AssignmentOut {
   return {
     id: a.id,
     unitId: a.unitId,
     unitName: a.unitName,
-    role: a.role as (typeof ASSIGNMENT_ROLES)[number],
+    role: a.role as AssignmentOut['role'],
     viaGroupId: a.viaGroupId,
     status: a.status as AssignmentStatus,
     effectiveStatus: effectiveStatus(a.status as AssignmentStatus, dueDate, today),
@@ -138,14 +61,15 @@ export function presentTask(
 
 export function presentUpdate(
   u: TaskUpdateRow & { attachments: { id: string; fileName: string; contentType: string; size: number }[] },
-): z.infer<typeof updateOut> {
+): TaskUpdateOut {
   return {
     id: u.id,
     kind: u.kind as 'progress' | 'comment',
     assignmentId: u.assignmentId,
     unitId: u.unitId,
-    statusFrom: u.statusFrom,
-    statusTo: u.statusTo,
+    // Written from the assignment's status (post-task-update.ts), one of ASSIGNMENT_STATUSES.
+    statusFrom: u.statusFrom as AssignmentStatus | null,
+    statusTo: u.statusTo as AssignmentStatus | null,
     note: u.note,
     links: u.links,
     recordIds: u.recordIds,

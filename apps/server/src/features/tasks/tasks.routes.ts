@@ -1,8 +1,20 @@
-import { ASSIGNMENT_STATUSES, EFFECTIVE_STATUSES, isoDate } from '@dx/domain';
+import {
+  appendixImportOut,
+  createTaskBody,
+  recordVersion,
+  taskDetailOut,
+  taskListOut,
+  taskOut,
+  taskParams,
+  taskPlanParams,
+  tasksQuery,
+  taskUpdateOut,
+} from '@dx/contracts';
+import { ASSIGNMENT_STATUSES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { createTask } from './create-task';
 import { deleteTask } from './delete-task';
 import { exportAppendix } from './export-appendix';
@@ -11,64 +23,11 @@ import { getTaskAttachment } from './get-task-attachment';
 import { importAppendix } from './import-appendix';
 import { listTasks } from './list-tasks';
 import { postTaskUpdate } from './post-task-update';
-import { reminderOut, taskOut, updateOut } from './tasks.presenter';
 import { updateTask } from './update-task';
 
-const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
-const taskParams = z.object({ taskId: z.uuid('Mã nhiệm vụ không hợp lệ') });
 // NUL characters are refused in every body and query by http/input-guard.
 const line = (max: number) => z.string().trim().max(max);
-const ids = z.array(z.uuid()).max(500).default([]);
-
-const leadMatch = z.object({
-  type: z.enum(['unit', 'group']),
-  id: z.string(),
-  name: z.string(),
-  text: z.string(),
-  confidence: z.enum(['exact', 'abbreviation', 'partial']),
-});
-const leadResolution = z.object({
-  matches: z.array(leadMatch),
-  questions: z.array(
-    z.object({
-      text: z.string(),
-      kind: z.enum(['ambiguous', 'unknown']),
-      options: z.array(z.object({ id: z.string(), name: z.string() })),
-      reason: z.string(),
-    }),
-  ),
-});
-const importRowOut = z.object({
-  row: z.number().int(),
-  kind: z.enum(['task', 'group']),
-  stt: z.string(),
-  section: z.string().nullable(),
-  title: z.string(),
-  leadText: z.string(),
-  coordinatorText: z.string(),
-  timeFrame: z.object({
-    kind: z.string(),
-    original: z.string(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    dueDate: z.string().nullable().optional(),
-    yearInferred: z.boolean().optional(),
-    reason: z.string().optional(),
-  }),
-  output: z.string(),
-  budgetText: z.string(),
-  budgetAmount: z.number().nullable(),
-  note: z.string(),
-  leads: leadResolution,
-  coordinators: leadResolution,
-  issues: z.array(
-    z.object({ column: z.string().nullable(), message: z.string(), severity: z.enum(['error', 'warning']) }),
-  ),
-  valid: z.boolean(),
-  /** Lead and coordinating units the task goes to once groups are expanded as of its period. */
-  leadUnits: z.number().int(),
-  coordinatorUnits: z.number().int(),
-});
+const planParams = taskPlanParams;
 
 const file = z.object({
   fileName: line(255).min(1, 'Thiếu tên tệp'),
@@ -87,20 +46,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Nhiệm vụ của kế hoạch (Phụ lục), lọc theo đơn vị, tình trạng, nội dung, thời hạn; "việc của tôi"',
         params: planParams,
-        querystring: z.object({
-          unitId: z.uuid().optional(),
-          mine: z.enum(['true', 'false']).optional(),
-          status: z.enum(EFFECTIVE_STATUSES).optional(),
-          themeId: z.uuid().optional(),
-          dueFrom: isoDate.optional(),
-          dueTo: isoDate.optional(),
-          q: line(200).optional(),
-          ...pagination,
-        }),
-        response: {
-          200: z.object({ items: z.array(taskOut), total: z.number().int(), today: z.string() }),
-          ...errorResponses,
-        },
+        querystring: tasksQuery,
+        response: { 200: taskListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -121,20 +68,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Thêm một nhiệm vụ (nhập tay)',
         params: planParams,
-        body: z.object({
-          section: line(500).nullable().optional(),
-          stt: line(20).nullable().optional(),
-          title: line(2000).min(1, 'Nhập tên nhiệm vụ'),
-          leadUnitIds: ids,
-          leadGroupIds: ids,
-          coordinatorUnitIds: ids,
-          timeFrame: line(200).min(1, 'Nhập thời gian thực hiện'),
-          output: line(2000).optional(),
-          budgetText: line(200).optional(),
-          note: line(2000).optional(),
-          themeIds: ids,
-          targetIds: ids,
-        }),
+        body: createTaskBody,
         response: { 201: taskOut, ...errorResponses },
       },
     },
@@ -170,16 +104,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
             .record(line(500), z.object({ type: z.enum(['unit', 'group']), id: z.uuid() }))
             .optional(),
         }),
-        response: {
-          200: z.object({
-            total: z.number().int(),
-            valid: z.number().int(),
-            saved: z.number().int(),
-            fileIssues: z.array(z.string()),
-            rows: z.array(importRowOut),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: appendixImportOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -220,10 +145,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Một nhiệm vụ: phần việc từng đơn vị, cập nhật tiến độ, ý kiến, minh chứng, các lần đôn đốc',
         params: taskParams,
-        response: {
-          200: z.object({ task: taskOut, updates: z.array(updateOut), reminders: z.array(reminderOut) }),
-          ...errorResponses,
-        },
+        response: { 200: taskDetailOut, ...errorResponses },
       },
     },
     async (request) => getTask({ ctx: contextOf(request), taskId: request.params.taskId }),
@@ -303,7 +225,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
           recordIds: z.array(z.uuid()).max(100).default([]),
           files: z.array(file).max(5).default([]),
         }),
-        response: { 201: updateOut, ...errorResponses },
+        response: { 201: taskUpdateOut, ...errorResponses },
       },
     },
     async (request, reply) => {

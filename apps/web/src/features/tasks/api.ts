@@ -1,82 +1,21 @@
+import type {
+  AppendixImportOut,
+  AppendixImportRowOut,
+  AssignmentOut,
+  CreateTaskBody,
+  TaskDetailOut,
+  TaskListOut,
+  TaskOut,
+  TaskUpdateOut,
+} from '@dx/contracts';
 import { del, get, patch, post } from '../../lib/api';
 
-export type EffectiveStatus = 'not_started' | 'in_progress' | 'done' | 'blocked' | 'overdue';
-export type Assignment = {
-  id: string;
-  unitId: string;
-  unitName: string;
-  role: 'lead' | 'coordinator';
-  viaGroupId: string | null;
-  status: Exclude<EffectiveStatus, 'overdue'>;
-  effectiveStatus: EffectiveStatus;
-  version: number;
-  updatedAt: string;
-};
-export type Task = {
-  id: string;
-  planId: string;
-  section: string | null;
-  stt: string | null;
-  title: string;
-  leadText: string;
-  coordinatorText: string;
-  timeFrame: { text: string; kind: string; from: string | null; to: string | null; dueDate: string | null };
-  output: string;
-  budgetText: string;
-  note: string;
-  themeIds: string[];
-  targetIds: string[];
-  assignments: Assignment[];
-  progress: { done: number; total: number; overdue: number };
-  version: number;
-};
-export type TaskUpdate = {
-  id: string;
-  kind: 'progress' | 'comment';
-  assignmentId: string | null;
-  unitId: string | null;
-  statusFrom: string | null;
-  statusTo: string | null;
-  note: string;
-  links: string[];
-  recordIds: string[];
-  attachments: { id: string; fileName: string; size: number }[];
-  authorName: string;
-  createdAt: string;
-};
-type LeadResolution = {
-  matches: { type: 'unit' | 'group'; id: string; name: string; text: string; confidence: string }[];
-  questions: { text: string; kind: string; options: { id: string; name: string }[]; reason: string }[];
-};
-export type ImportRow = {
-  row: number;
-  kind: 'task' | 'group';
-  stt: string;
-  section: string | null;
-  title: string;
-  leadText: string;
-  timeFrame: {
-    kind: string;
-    original: string;
-    from?: string;
-    to?: string;
-    dueDate?: string | null;
-    reason?: string;
-  };
-  leads: LeadResolution;
-  coordinators: LeadResolution;
-  issues: { column: string | null; message: string; severity: 'error' | 'warning' }[];
-  valid: boolean;
-  leadUnits: number;
-  coordinatorUnits: number;
-};
-export type ImportReport = {
-  total: number;
-  valid: number;
-  saved: number;
-  fileIssues: string[];
-  rows: ImportRow[];
-};
+export type EffectiveStatus = AssignmentOut['effectiveStatus'];
+export type Assignment = AssignmentOut;
+export type Task = TaskOut;
+export type TaskUpdate = TaskUpdateOut;
+export type ImportRow = AppendixImportRowOut;
+export type ImportReport = AppendixImportOut;
 
 export type TaskFilter = {
   unitId?: string;
@@ -95,23 +34,12 @@ export const taskKeys = {
 };
 
 export const listTasks = (planId: string, f: TaskFilter) =>
-  get<{ items: Task[]; total: number; today: string }>(`/plans/${planId}/tasks`, {
+  get<TaskListOut>(`/plans/${planId}/tasks`, {
     ...f,
     mine: f.mine ? 'true' : undefined,
     limit: 500,
   });
-export const fetchTask = (id: string) =>
-  get<{
-    task: Task;
-    updates: TaskUpdate[];
-    reminders: {
-      kind: string;
-      localDate: string;
-      assignmentId: string;
-      recipientUnitId: string;
-      emailStatus: string;
-    }[];
-  }>(`/tasks/${id}`);
+export const fetchTask = (id: string) => get<TaskDetailOut>(`/tasks/${id}`);
 export type Answers = Record<string, { type: 'unit' | 'group'; id: string }>;
 export const importAppendix = (
   planId: string,
@@ -146,18 +74,7 @@ export type TaskEdit = {
 export const editTask = (taskId: string, body: TaskEdit) => patch<Task>(`/tasks/${taskId}`, body);
 export const deleteTask = (taskId: string, version: number) =>
   del<null>(`/tasks/${taskId}?version=${version}`);
-export type TaskCreate = {
-  section?: string | null;
-  title: string;
-  leadUnitIds: string[];
-  leadGroupIds: string[];
-  coordinatorUnitIds: string[];
-  timeFrame: string;
-  output?: string;
-  budgetText?: string;
-  themeIds: string[];
-  targetIds: string[];
-};
+export type TaskCreate = CreateTaskBody;
 export const createTask = (planId: string, body: TaskCreate) => post<Task>(`/plans/${planId}/tasks`, body);
 
 /** The plan's themes (II) and targets (I.2) with their codes, to link tasks to (GET /api/plans/:planId). */
