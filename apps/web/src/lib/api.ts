@@ -1,3 +1,5 @@
+import type { ErrorBody, ErrorCode } from '@dx/contracts';
+
 /** Minimal JSON client for /api: sends the CSRF header on writes and turns error bodies into ApiError. */
 
 let csrfToken: string | null = null;
@@ -9,12 +11,15 @@ export function setCsrfToken(token: string | null): void {
 
 export type FieldIssue = { path: (string | number)[]; message: string };
 
+/** A code the server answers with (the union in @dx/contracts), or NETWORK when it could not be reached. */
+export type ApiErrorCode = ErrorCode | 'NETWORK';
+
 /** An error answered by the server as {error:{code,message,details}}; `status` 0 = network failure. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: Record<string, unknown> | undefined;
-  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
+  constructor(status: number, code: ApiErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -76,9 +81,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code: string; message: string; details?: Record<string, unknown> };
-  } | null;
+  const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
   if (!res.ok) {
     const e = data?.error;
     throw new ApiError(
