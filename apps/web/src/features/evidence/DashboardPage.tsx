@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DateField } from '../../lib/DateField';
 import { formatDate } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
@@ -93,15 +94,27 @@ export function DashboardPage() {
   const choice = usePlanChoice();
   const { planId } = choice;
   const [openId, setOpenId] = useState<string | null>(null);
+  // Figures as of a chosen day (issue 11), kept in the URL (?asOf=); empty = now.
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get('asOf') || undefined;
+  const setAsOf = (d: string) =>
+    setParams(
+      (p) => {
+        if (d) p.set('asOf', d);
+        else p.delete('asOf');
+        return p;
+      },
+      { replace: true },
+    );
   const q = useQuery({
-    queryKey: targetKeys.evaluation(planId ?? ''),
-    queryFn: () => fetchEvaluation(planId!),
+    queryKey: targetKeys.evaluation(planId ?? '', asOf),
+    queryFn: () => fetchEvaluation(planId!, asOf),
     enabled: !!planId,
   });
   // The trend is drawn once the cards are there (a separate, slower request: one statement for every point).
   const trend = useQuery({
-    queryKey: targetKeys.trend(planId ?? ''),
-    queryFn: () => fetchTrend(planId!),
+    queryKey: targetKeys.trend(planId ?? '', asOf),
+    queryFn: () => fetchTrend(planId!, asOf),
     enabled: !!planId && !!q.data,
   });
   const targets = q.data?.targets ?? [];
@@ -115,7 +128,16 @@ export function DashboardPage() {
           {L.dashIntro}
         </Text>
       </div>
-      <PlanSelect choice={choice} />
+      <Group align="flex-end">
+        <PlanSelect choice={choice} />
+        <DateField
+          label={L.asOfPicker}
+          description={L.asOfHint}
+          value={asOf ?? ''}
+          onChange={setAsOf}
+          maw={200}
+        />
+      </Group>
       {choice.plans.error && (
         <ErrorAlert error={choice.plans.error} onRetry={() => void choice.plans.refetch()} />
       )}
@@ -347,9 +369,11 @@ function TargetDetail({
     offset: 0,
     limit: PAGE,
   });
+  // The list stands at the same day as the figure (the dashboard's ?asOf=).
+  const asOf = useSearchParams()[0].get('asOf') || undefined;
   const list = useQuery({
-    queryKey: targetKeys.subjects(planId, t.planTargetId, query),
-    queryFn: () => fetchSubjects(planId, t.planTargetId, query),
+    queryKey: targetKeys.subjects(planId, t.planTargetId, { ...query, asOf }),
+    queryFn: () => fetchSubjects(planId, t.planTargetId, { ...query, asOf }),
     placeholderData: (previous) => previous,
   });
   const items: Subject[] = list.data?.items ?? [];

@@ -78,6 +78,8 @@ export type SubjectQuery = {
   /** A unit kind, or "none". */
   unitKind?: string;
   unitId?: string;
+  /** As it stood at the close of this day; omitted = now. */
+  asOf?: string;
   offset: number;
   limit: number;
 };
@@ -86,16 +88,20 @@ export type TrendPoint = { date: string; value: number | null; due: number; achi
 
 export const targetKeys = {
   all: ['targets'] as const,
-  evaluation: (planId: string) => ['targets', 'evaluation', planId] as const,
+  evaluation: (planId: string, asOf?: string) => ['targets', 'evaluation', planId, asOf ?? ''] as const,
   standing: (planId: string, unitId: string) => ['targets', 'standing', planId, unitId] as const,
   notifications: (unitId: string) => ['targets', 'notifications', unitId] as const,
-  trend: (planId: string) => ['targets', 'trend', planId] as const,
+  trend: (planId: string, asOf?: string) => ['targets', 'trend', planId, asOf ?? ''] as const,
   subjects: (planId: string, planTargetId: string, q: SubjectQuery) =>
     ['targets', 'subjects', planId, planTargetId, q] as const,
 };
 
-export const fetchEvaluation = (planId: string) =>
-  get<{ planId: string; today: string; targets: TargetEvaluation[] }>(`/plans/${planId}/targets/evaluation`);
+/** Every target of a plan, now or as it stood at the close of `asOf`. */
+export const fetchEvaluation = (planId: string, asOf?: string) =>
+  get<{ planId: string; today: string; targets: TargetEvaluation[] }>(
+    `/plans/${planId}/targets/evaluation`,
+    asOf ? { asOf } : {},
+  );
 export const fetchStanding = (planId: string, unitId: string) =>
   get<{ planId: string; unitId: string; targets: TargetEvaluation[] }>(`/plans/${planId}/targets/standing`, {
     unitId,
@@ -111,9 +117,10 @@ export const markNotificationRead = (unitId: string, notificationId: string) =>
   post<{ marked: number }>(`/units/${unitId}/notifications/${notificationId}/read`, {});
 export const markAllNotificationsRead = (unitId: string) =>
   post<{ marked: number }>(`/units/${unitId}/notifications/read-all`, {});
-export const fetchTrend = (planId: string) =>
+export const fetchTrend = (planId: string, asOf?: string) =>
   get<{ planId: string; today: string; targets: { planTargetId: string; points: TrendPoint[] }[] }>(
     `/plans/${planId}/targets/trend`,
+    asOf ? { asOf } : {},
   );
 /** The subjects behind one figure (a target, a breakdown cell or a unit), paged, with the records that count. */
 export const fetchSubjects = (planId: string, planTargetId: string, q: SubjectQuery) =>
@@ -124,6 +131,7 @@ export const fetchSubjects = (planId: string, planTargetId: string, q: SubjectQu
     ...(q.district ? { district: q.district } : {}),
     ...(q.unitKind ? { unitKind: q.unitKind } : {}),
     ...(q.unitId ? { unitId: q.unitId } : {}),
+    ...(q.asOf ? { asOf: q.asOf } : {}),
   });
 
 /* Records (apps/server/src/features/records/records.routes.ts) */
