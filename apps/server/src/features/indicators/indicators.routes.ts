@@ -1,8 +1,9 @@
-import { indicatorRule } from '@dx/domain';
+import { indicatorRule, isoDate, VOCABULARIES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
+import { getVocabularies, putVocabularies } from './manage-vocabularies';
 import { previewIndicator } from './preview-indicator';
 
 const sampleOut = z.object({
@@ -34,7 +35,78 @@ const previewOut = z.object({
   ),
 });
 
+const termOut = z.object({
+  vocabulary: z.enum(VOCABULARIES),
+  code: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  position: z.number(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+const termIn = z
+  .object({
+    vocabulary: z.enum(VOCABULARIES, 'Chọn danh mục'),
+    code: z
+      .string()
+      .trim()
+      .min(1, 'Nhập mã')
+      .max(60)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang'),
+    labelVi: z.string().trim().min(1, 'Nhập tên tiếng Việt').max(200),
+    labelEn: z.string().trim().max(200).default(''),
+    position: z.number().int().min(0).max(10_000).default(0),
+    validFrom: isoDate.nullable().default(null),
+    validTo: isoDate.nullable().default(null),
+  })
+  .refine((t) => !t.validFrom || !t.validTo || t.validTo > t.validFrom, {
+    path: ['validTo'],
+    message: 'Ngày hết hiệu lực phải sau ngày có hiệu lực',
+  });
+
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/vocabularies',
+    {
+      schema: {
+        tags: ['targets'],
+        summary:
+          'Danh mục của tỉnh (vai trò, nội dung tập huấn, loại và cấp sự kiện, loại mô hình, loại kênh)',
+        querystring: z.object({ provinceId: z.uuid(), asOf: isoDate.optional() }),
+        response: { 200: z.object({ items: z.array(termOut) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await getVocabularies({
+        ctx: contextOf(request),
+        provinceId: request.query.provinceId,
+        asOf: request.query.asOf,
+      }),
+    }),
+  );
+
+  app.put(
+    '/vocabularies',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Thêm hoặc sửa mục trong danh mục của tỉnh (không xóa: cho hết hiệu lực bằng validTo)',
+        body: z.object({
+          provinceId: z.uuid(),
+          terms: z.array(termIn).min(1, 'Nhập ít nhất một mục').max(500),
+        }),
+        response: { 200: z.object({ items: z.array(termOut) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await putVocabularies({
+        ctx: contextOf(request),
+        provinceId: request.body.provinceId,
+        terms: request.body.terms,
+      }),
+    }),
+  );
+
   app.post(
     '/plans/:planId/indicators/preview',
     {

@@ -64,4 +64,51 @@ describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
     expect(bad.statusCode).toBe(400);
     expect((await preview(viewer, PLAN_54_INDICATORS.c)).statusCode).toBe(403);
   });
+  it('the DX office adds a role and a tag to the vocabularies; the rule then knows them', async () => {
+    const put = await t.call(dx, {
+      method: 'PUT',
+      url: '/api/vocabularies',
+      payload: {
+        provinceId: t.hp,
+        terms: [
+          {
+            vocabulary: 'person_role',
+            code: 'commune_official',
+            labelVi: 'cán bộ, công chức cấp xã',
+            position: 3,
+          },
+          {
+            vocabulary: 'training_tag',
+            code: 'digital_skills',
+            labelVi: 'kỹ năng số',
+            labelEn: 'digital skills',
+          },
+        ],
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const list = await t.call(viewer, { method: 'GET', url: `/api/vocabularies?provinceId=${t.hp}` });
+    expect(list.statusCode).toBe(200);
+    const roles = list.json().items.filter((i: { vocabulary: string }) => i.vocabulary === 'person_role');
+    expect(roles.map((r: { code: string }) => r.code)).toEqual([
+      'reporter',
+      'editor',
+      'grassroots_officer',
+      'commune_official',
+    ]);
+    const refused = await t.call(viewer, {
+      method: 'PUT',
+      url: '/api/vocabularies',
+      payload: { provinceId: t.hp, terms: [{ vocabulary: 'person_role', code: 'x', labelVi: 'x' }] },
+    });
+    expect(refused.statusCode).toBe(403);
+    const res = await preview(dx, INDICATOR_FIXTURES[0]!.rule);
+    // Known now, but no person holds the role and no training has the tag yet.
+    expect(res.json().warnings.map((w: { code: string }) => w.code)).toEqual([
+      'UNUSED_CODE',
+      'UNUSED_CODE',
+      'EMPTY_POPULATION',
+    ]);
+    expect(res.json().formula.vi).toContain('vai trò cán bộ, công chức cấp xã');
+  });
 });
