@@ -1,4 +1,4 @@
-import { insertPlan, insertPlanRevision, loadPlan, markPlanImportConfirmed } from '@dx/db';
+import { getPlanImport, insertPlan, insertPlanRevision, loadPlan, markPlanImportConfirmed } from '@dx/db';
 import { AppError } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import { audit, type UseCaseContext } from '../../use-case/context';
@@ -63,7 +63,7 @@ export async function confirmPlanImport({
         provinceId: row.provinceId,
         after: { code: document.number, title: document.title, importId: row.id },
       });
-      return stored;
+      return (await getPlanImport(tx, row.id))!;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicateNumber(document.number);

@@ -1,16 +1,7 @@
 import { insertPlanImport, unitGroupCodes, unitNamesInProvince } from '@dx/db';
-import {
-  AppError,
-  classifyImportText,
-  cleanOcrLayout,
-  linkResponsibilities,
-  localDateOf,
-  MAX_IMPORT_CHARS,
-  parsePlanText,
-  repairOcrText,
-} from '@dx/domain';
+import { linkResponsibilities, localDateOf } from '@dx/domain';
 import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
-import { extractText } from './extract-text';
+import { readPlanInWorker } from './read-in-worker';
 
 export type ImportPlanDocumentInput = {
   provinceId: string;
@@ -32,37 +23,7 @@ export async function importPlanDocument({
   input: ImportPlanDocumentInput;
 }) {
   authorizeProvince(ctx, 'plan.write', input.provinceId);
-  const extracted = await extractText(input);
-  if (extracted.text.length > MAX_IMPORT_CHARS) {
-    throw new AppError(
-      'IMPORT.TOO_LARGE',
-      `Văn bản dài quá ${MAX_IMPORT_CHARS} ký tự: một kế hoạch ngắn hơn nhiều`,
-    );
-  }
-  if (!extracted.text.trim())
-    throw new AppError('IMPORT.INVALID_FILE', 'Văn bản trống: không có chữ nào để đọc');
-  const shape = classifyImportText(extracted.text);
-  if (shape === 'unreadable') {
-    throw new AppError(
-      'IMPORT.INVALID_FILE',
-      'Không nhận ra văn bản tiếng Việt: nội dung không phải chữ của một kế hoạch (tệp hỏng, ảnh hoặc ký tự ngẫu nhiên)',
-    );
-  }
-  let sourceText = extracted.text;
-  let source: 'text' | 'ocr' | 'docx' | 'pdf' = extracted.source;
-  let doubtful: { start: number; end: number }[] = [];
-  if (shape === 'ocr') {
-    const repaired = repairOcrText(extracted.text);
-    sourceText = repaired.text;
-    doubtful = repaired.doubtful;
-    source = 'ocr';
-  } else if (extracted.source === 'pdf') {
-    // A PDF's text layer breaks lines at the page width: join them into paragraphs.
-    sourceText = cleanOcrLayout(extracted.text).text;
-  }
-  const parsed = parsePlanText(sourceText, { ocr: source === 'ocr', doubtful });
-  if (!parsed.ok) throw new AppError('IMPORT.INVALID_FILE', parsed.message, { reason: parsed.code });
-  const draft = parsed.draft;
+  const { source, sourceText, draft } = await readPlanInWorker(input);
   const asOf =
     draft.document.date ?? (draft.period.from ? `${draft.period.from}-01-01` : localDateOf(ctx.now));
   const [units, groups] = await Promise.all([

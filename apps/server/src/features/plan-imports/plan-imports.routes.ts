@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
-import { planOut, presentPlan } from '../plans/plans.presenter';
 import { confirmPlanImport } from './confirm-plan-import';
 import { getPlanImportDraft } from './get-plan-import';
 import { importPlanDocument } from './import-plan-document';
@@ -70,16 +69,17 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
         params: importParams,
         // The document is checked by the create-plan rules in the use case, with `body.document.…` paths.
         body: z.object({ document: z.record(z.string(), z.unknown(), 'Gửi kế hoạch đã rà soát (document)') }),
-        response: { 201: planOut, ...errorResponses },
+        // The plan itself is read with GET /api/plans/:planId; the import answers with its new state.
+        response: { 201: planImportOut, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const stored = await confirmPlanImport({
+      const row = await confirmPlanImport({
         ctx: contextOf(request),
         importId: request.params.importId,
         document: request.body.document,
       });
-      return reply.status(201).send(presentPlan(stored));
+      return reply.status(201).send(presentPlanImport(row));
     },
   );
 };

@@ -134,12 +134,15 @@ describe('plan import API (issue 17)', () => {
       payload: { document },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().document).toMatchObject({ number: '154/KH-UBND', title: document.title });
-    expect(res.json().targetIndex).toHaveLength(6);
+    const planId = res.json().planId as string;
+    expect(res.json().status).toBe('confirmed');
+    const plan = (await t.call(dx, { method: 'GET', url: `/api/plans/${planId}` })).json();
+    expect(plan.document).toMatchObject({ number: '154/KH-UBND', title: document.title });
+    expect(plan.targetIndex).toHaveLength(6);
     const after: ImportBody = (
       await t.call(dx, { method: 'GET', url: `/api/plans/imports/${draft.id}` })
     ).json();
-    expect(after).toMatchObject({ status: 'confirmed', planId: res.json().id });
+    expect(after).toMatchObject({ status: 'confirmed', planId });
     const twice = await t.call(dx, {
       method: 'POST',
       url: `/api/plans/imports/${draft.id}/confirm`,
@@ -148,7 +151,7 @@ describe('plan import API (issue 17)', () => {
     expect(twice.statusCode).toBe(409);
     const actions = await queryRows<{ action: string }>(
       t.handle.db,
-      sql`SELECT action FROM audit_log WHERE entity_id IN (${draft.id}, ${res.json().id}) ORDER BY id`,
+      sql`SELECT action FROM audit_log WHERE entity_id IN (${draft.id}, ${planId}) ORDER BY id`,
     );
     expect(actions.map((a) => a.action)).toEqual([
       'plan_import.create',

@@ -116,7 +116,7 @@ function ReviewForm({
   const fields = new Map<string, DraftField>(data.draft.fields.map((f) => [pathKey(f.path), f]));
   const confirm = useMutation({
     mutationFn: () => confirmPlanImport(data.id, doc),
-    onSuccess: (plan) => navigate(`/plans/${plan.id}`),
+    onSuccess: (done) => navigate(`/plans/${done.planId}`),
   });
   const errors = confirm.error instanceof ApiError ? confirm.error.fieldErrors : {};
   const set = (patch: Partial<PlanDocument>) => setDoc((d) => ({ ...d, ...patch }));

@@ -40,4 +40,4 @@ export const uploadPlanDocument = (input: {
 }) => post<PlanImport>('/plans/imports', input);
 export const fetchPlanImport = (id: string) => get<PlanImport>(`/plans/imports/${id}`);
 export const confirmPlanImport = (id: string, document: PlanDocument) =>
-  post<{ id: string }>(`/plans/imports/${id}/confirm`, { document });
+  post<PlanImport>(`/plans/imports/${id}/confirm`, { document });
