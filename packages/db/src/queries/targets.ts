@@ -113,10 +113,22 @@ const districtName = (id: SQL, asOf: string) => sql`(SELECT d.name FROM (${versi
  * parent_unit_id, province_id. Owners that stand for no unit in force there drop out of the population.
  */
 function standingOwners(owners: SQL, input: EvaluationInput): SQL {
-  return sql`(SELECT o.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
-       FROM (SELECT DISTINCT ow.owner_id FROM (${owners}) ow(owner_id) WHERE ow.owner_id IS NOT NULL) o
-       CROSS JOIN LATERAL (${standingUnit(sql`o.owner_id`, input.asOf)}) st
-      WHERE ${inProvinces(sql`st.province_id`, input.provinceIds)})`;
+  // Set-based for the owners in force that day (nearly all of them: one join); the successions are followed
+  // only for the few that had ended (standingUnit per owner).
+  return sql`(WITH o AS MATERIALIZED (
+         SELECT DISTINCT ow.owner_id FROM (${owners}) ow(owner_id) WHERE ow.owner_id IS NOT NULL
+       ), direct AS MATERIALIZED (
+         SELECT o.owner_id, v.unit_id, v.name, v.kind, v.parent_unit_id, u.province_id
+           FROM o JOIN org_unit_version v ON v.unit_id = o.owner_id AND ${inForceOn('v', input.asOf)}
+           JOIN org_unit u ON u.id = v.unit_id
+       ), ended AS MATERIALIZED (
+         SELECT o.owner_id FROM o WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.owner_id = o.owner_id)
+       )
+       SELECT d.* FROM direct d WHERE ${inProvinces(sql`d.province_id`, input.provinceIds)}
+       UNION ALL
+       SELECT e.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
+         FROM ended e CROSS JOIN LATERAL (${standingUnit(sql`e.owner_id`, input.asOf)}) st
+        WHERE ${inProvinces(sql`st.province_id`, input.provinceIds)})`;
 }
 
 /** Records of these provinces and of the provinces merged into them by the as-of date (null = every province). */
