@@ -5,5 +5,6 @@ export * from './common';
 export * from './obstacles';
 export * from './org-units';
 export * from './paths';
+export * from './plans';
 export * from './tasks';
 export * from './unit-groups';

@@ -1,52 +1,10 @@
+import type { PlanOut, PlanRevisionOut, PlanSummaryOut } from '@dx/contracts';
 import type { PlanSummary, StoredPlan } from '@dx/db';
-import { planDocument, targetCode, targetGoal, targetSubject, themeCode } from '@dx/domain';
-import { z } from 'zod';
-
-export const planSummaryOut = z.object({
-  id: z.string(),
-  provinceId: z.string(),
-  number: z.string().nullable(),
-  issuerName: z.string(),
-  date: z.string().nullable(),
-  year: z.number(),
-  title: z.string(),
-  version: z.number(),
-  updatedAt: z.string(),
-  targetCount: z.number(),
-  themeCount: z.number(),
-});
-
-export const planOut = z.object({
-  id: z.string(),
-  provinceId: z.string(),
-  version: z.number(),
-  copiedFromPlanId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  document: planDocument,
-  /** Per legal basis: the id of the stored plan it cites (e.g. the 2022–2025 parent plan 29/KH-UBND), if any. */
-  legalBasisLinks: z.array(z.string().nullable()),
-  /** Flat list of targets and themes with their codes (I.2.a, II.4.a), for tagging and for the next features. */
-  targetIndex: z.array(
-    z.object({ id: z.string(), code: z.string(), goal: targetGoal, subject: targetSubject }),
-  ),
-  themeIndex: z.array(
-    z.object({ id: z.string(), code: z.string(), parentId: z.string().nullable(), title: z.string() }),
-  ),
-});
-
-export const revisionOut = z.object({
-  id: z.number(),
-  version: z.number(),
-  action: z.string(),
-  parts: z.array(z.string()),
-  actorName: z.string().nullable(),
-  at: z.string(),
-});
+import { targetCode, themeCode } from '@dx/domain';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function presentPlanSummary(p: PlanSummary): z.infer<typeof planSummaryOut> {
+export function presentPlanSummary(p: PlanSummary): PlanSummaryOut {
   return {
     id: p.id,
     provinceId: p.provinceId,
@@ -62,7 +20,7 @@ export function presentPlanSummary(p: PlanSummary): z.infer<typeof planSummaryOu
   };
 }
 
-export function presentPlan(s: StoredPlan): z.infer<typeof planOut> {
+export function presentPlan(s: StoredPlan): PlanOut {
   const d = s.document;
   return {
     id: s.row.id,
@@ -98,7 +56,7 @@ export function presentRevision(r: {
   parts: string[];
   actorName: string | null;
   at: Date;
-}): z.infer<typeof revisionOut> {
+}): PlanRevisionOut {
   return {
     id: r.id,
     version: r.version,
@@ -108,3 +66,6 @@ export function presentRevision(r: {
     at: iso(r.at),
   };
 }
+
+// Re-exported for routes in other areas that answer with a plan (plan imports).
+export { planOut } from '@dx/contracts';

@@ -1,24 +1,25 @@
-import { isoDate, planDocument, planNumber } from '@dx/domain';
+import {
+  createPlanBody,
+  planListOut,
+  planOut,
+  planParams,
+  planRevisionDetailOut,
+  planRevisionListOut,
+  planRevisionParams,
+  plansQuery,
+  updatePlanBody,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { createPlan } from './create-plan';
 import { exportPlan } from './export-plan';
 import { getPlan } from './get-plan';
 import { getPlanRevisionDetail, listPlanRevisions } from './list-plan-revisions';
 import { listPlans } from './list-plans';
-import {
-  planOut,
-  planSummaryOut,
-  presentPlan,
-  presentPlanSummary,
-  presentRevision,
-  revisionOut,
-} from './plans.presenter';
+import { presentPlan, presentPlanSummary, presentRevision } from './plans.presenter';
 import { updatePlan } from './update-plan';
-
-const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,8 +28,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['plans'],
         summary: 'Danh sách kế hoạch (của một tỉnh, hoặc mọi tỉnh trong phạm vi)',
-        querystring: z.object({ provinceId: z.uuid().optional() }),
-        response: { 200: z.object({ items: z.array(planSummaryOut) }), ...errorResponses },
+        querystring: plansQuery,
+        response: { 200: planListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -56,14 +57,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['plans'],
         summary: 'Tạo kế hoạch mới (trống hoặc sao chép từ kế hoạch khác)',
-        body: z.object({
-          provinceId: z.uuid(),
-          year: z.number().int().min(2000).max(2100),
-          copyFromPlanId: z.uuid().optional(),
-          title: z.string().trim().min(1).max(1000).optional(),
-          number: planNumber.nullable().optional(),
-          date: isoDate.nullable().optional(),
-        }),
+        body: createPlanBody,
         response: { 201: planOut, ...errorResponses },
       },
     },
@@ -80,7 +74,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plans'],
         summary: 'Sửa các phần của kế hoạch (mỗi phần gửi lên thay phần cũ); 409 nếu phiên bản đã cũ',
         params: planParams,
-        body: planDocument.partial().extend({ version: recordVersion }),
+        body: updatePlanBody,
         response: { 200: planOut, ...errorResponses },
       },
     },
@@ -103,7 +97,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plans'],
         summary: 'Lịch sử thay đổi của kế hoạch',
         params: planParams,
-        response: { 200: z.object({ items: z.array(revisionOut) }), ...errorResponses },
+        response: { 200: planRevisionListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -118,8 +112,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['plans'],
         summary: 'Một phiên bản: kế hoạch trước và sau lần sửa',
-        params: planParams.extend({ revisionId: z.coerce.number().int().min(1) }),
-        response: { 200: revisionOut.extend({ before: z.unknown(), after: z.unknown() }), ...errorResponses },
+        params: planRevisionParams,
+        response: { 200: planRevisionDetailOut, ...errorResponses },
       },
     },
     async (request) => {

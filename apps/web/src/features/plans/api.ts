@@ -1,41 +1,16 @@
-import type { PlanDocument, TargetGoal, TargetSubject } from '@dx/domain';
+import type {
+  PlanListOut,
+  PlanOut,
+  PlanRevisionListOut,
+  PlanRevisionOut,
+  PlanSummaryOut,
+} from '@dx/contracts';
+import type { PlanDocument } from '@dx/domain';
 import { get, patch, post } from '../../lib/api';
 
-export type PlanSummary = {
-  id: string;
-  provinceId: string;
-  number: string | null;
-  issuerName: string;
-  date: string | null;
-  year: number;
-  title: string;
-  version: number;
-  updatedAt: string;
-  targetCount: number;
-  themeCount: number;
-};
-
-export type StoredPlan = {
-  id: string;
-  provinceId: string;
-  version: number;
-  copiedFromPlanId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  document: PlanDocument;
-  legalBasisLinks: (string | null)[];
-  targetIndex: { id: string; code: string; goal: TargetGoal; subject: TargetSubject }[];
-  themeIndex: { id: string; code: string; parentId: string | null; title: string }[];
-};
-
-export type PlanRevision = {
-  id: number;
-  version: number;
-  action: string;
-  parts: string[];
-  actorName: string | null;
-  at: string;
-};
+export type PlanSummary = PlanSummaryOut;
+export type StoredPlan = PlanOut;
+export type PlanRevision = PlanRevisionOut;
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -44,9 +19,9 @@ export const planKeys = {
   revisions: (id: string) => ['plans', 'revisions', id] as const,
 };
 
-export const listPlans = (provinceId: string) => get<{ items: PlanSummary[] }>('/plans', { provinceId });
+export const listPlans = (provinceId: string) => get<PlanListOut>('/plans', { provinceId });
 export const fetchPlan = (id: string) => get<StoredPlan>(`/plans/${id}`);
-export const fetchRevisions = (id: string) => get<{ items: PlanRevision[] }>(`/plans/${id}/revisions`);
+export const fetchRevisions = (id: string) => get<PlanRevisionListOut>(`/plans/${id}/revisions`);
 export const createPlan = (input: { provinceId: string; year: number; copyFromPlanId?: string }) =>
   post<StoredPlan>('/plans', input);
 export const updatePlan = (id: string, input: { version: number } & Partial<PlanDocument>) =>

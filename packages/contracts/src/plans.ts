@@ -1,0 +1,75 @@
+import { isoDate, planDocument, planNumber, targetGoal, targetSubject } from '@dx/domain';
+import { z } from 'zod';
+import { list, recordVersion } from './common';
+
+// Requests
+
+export const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
+export const planRevisionParams = planParams.extend({ revisionId: z.coerce.number().int().min(1) });
+export const plansQuery = z.object({ provinceId: z.uuid().optional() });
+
+export const createPlanBody = z.object({
+  provinceId: z.uuid(),
+  year: z.number().int().min(2000).max(2100),
+  copyFromPlanId: z.uuid().optional(),
+  title: z.string().trim().min(1).max(1000).optional(),
+  number: planNumber.nullable().optional(),
+  date: isoDate.nullable().optional(),
+});
+export type CreatePlanBody = z.input<typeof createPlanBody>;
+
+/** Each part sent replaces the stored part; `version` is the one the client read. */
+export const updatePlanBody = planDocument.partial().extend({ version: recordVersion });
+export type UpdatePlanBody = z.input<typeof updatePlanBody>;
+
+// Responses
+
+export const planSummaryOut = z.object({
+  id: z.string(),
+  provinceId: z.string(),
+  number: z.string().nullable(),
+  issuerName: z.string(),
+  date: z.string().nullable(),
+  year: z.number(),
+  title: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+  targetCount: z.number(),
+  themeCount: z.number(),
+});
+export type PlanSummaryOut = z.infer<typeof planSummaryOut>;
+export const planListOut = list(planSummaryOut);
+export type PlanListOut = z.infer<typeof planListOut>;
+
+export const planOut = z.object({
+  id: z.string(),
+  provinceId: z.string(),
+  version: z.number(),
+  copiedFromPlanId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  document: planDocument,
+  /** Per legal basis: the id of the stored plan it cites (e.g. the 2022–2025 parent plan 29/KH-UBND), if any. */
+  legalBasisLinks: z.array(z.string().nullable()),
+  /** Flat list of targets and themes with their codes (I.2.a, II.4.a), for tagging and for the next features. */
+  targetIndex: z.array(
+    z.object({ id: z.string(), code: z.string(), goal: targetGoal, subject: targetSubject }),
+  ),
+  themeIndex: z.array(
+    z.object({ id: z.string(), code: z.string(), parentId: z.string().nullable(), title: z.string() }),
+  ),
+});
+export type PlanOut = z.infer<typeof planOut>;
+
+export const planRevisionOut = z.object({
+  id: z.number(),
+  version: z.number(),
+  action: z.string(),
+  parts: z.array(z.string()),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});
+export type PlanRevisionOut = z.infer<typeof planRevisionOut>;
+export const planRevisionListOut = list(planRevisionOut);
+export type PlanRevisionListOut = z.infer<typeof planRevisionListOut>;
+export const planRevisionDetailOut = planRevisionOut.extend({ before: z.unknown(), after: z.unknown() });
