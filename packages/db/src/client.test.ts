@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDatabase, openDatabase, queryRows } from './client';
 
 /** The embedded database in its worker thread (issue 12), through node-postgres as on PostgreSQL. */
-describe('embedded PGlite in a worker thread', () => {
+// Each test starts one or two PGlite workers (WebAssembly compile + initdb), slow on a loaded two-core machine.
+describe('embedded PGlite in a worker thread', { timeout: 180_000 }, () => {
   it('keeps one connection: a transaction is never entered by another statement', async () => {
     const handle = await openDatabase({ busyLimitMs: 200 });
     try {
@@ -29,6 +30,12 @@ describe('embedded PGlite in a worker thread', () => {
       expect(order).toEqual(['transaction', 'outside']);
       await analyzeDatabase(handle.db);
       expect(await handle.health()).toMatchObject({ ok: true });
+      // node-postgres drops a connection after an error and opens the next at once: it must be accepted.
+      for (let i = 0; i < 3; i++) {
+        await expect(handle.db.execute(sql`SELECT 1 / 0`)).rejects.toThrow();
+        expect(await queryRows(handle.db, sql`SELECT ${i}::int AS n`)).toEqual([{ n: i }]);
+        expect(await queryRows(handle.db, sql`SELECT 2 AS n`)).toEqual([{ n: 2 }]);
+      }
     } finally {
       await handle.close();
     }

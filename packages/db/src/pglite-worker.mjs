@@ -16,8 +16,11 @@ let db;
 let server;
 try {
   db = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
-  // One connection at a time (docs/architecture.md: single writer); the main thread's pool holds exactly one.
-  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+  // Single writer: the main thread's pool holds one connection (packages/db/src/client.ts), and pglite-socket runs
+  // one message at a time whatever the number of sockets. More than one socket is allowed because node-postgres's
+  // pool drops a connection after an error and opens the next one at once, before the server has seen the old one
+  // close; with a limit of one that new connection was refused ("Too many connections" → ECONNRESET).
+  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 8 });
   await server.start();
   parentPort.postMessage({ type: 'ready' });
 } catch (error) {
