@@ -19,6 +19,7 @@ import type { Config } from './config/env';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { budgetRoutes } from './features/budget/budget.routes';
+import { homeRoutes } from './features/home/home.routes';
 import { indicatorRoutes } from './features/indicators/indicators.routes';
 import { obstacleRoutes } from './features/obstacles/obstacles.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
@@ -115,6 +116,7 @@ export async function buildApp({
   await app.register(targetRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(budgetRoutes, { prefix: '/api' });
+  await app.register(homeRoutes, { prefix: '/api' });
   await app.register(reportRoutes, { prefix: '/api' });
   await app.register(obstacleRoutes, { prefix: '/api' });
   await app.register(consolidatedRoutes, { prefix: '/api' });

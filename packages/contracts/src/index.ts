@@ -2,6 +2,7 @@
 // The server validates and documents with these; the web infers its response types from them (type-only imports).
 export * from './audit';
 export * from './common';
+export * from './home';
 export * from './obstacles';
 export * from './org-units';
 export * from './paths';

@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
+import { HOME_ROUTES } from '../features/home/home.authz-cases';
 import { INDICATOR_ROUTES } from '../features/indicators/indicators.authz-cases';
 import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from '../features/obstacles/obstacles.authz-cases';
 import { PLAN_IMPORT_ROUTES } from '../features/plan-imports/plan-imports.authz-cases';
@@ -425,6 +426,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
 /** Every route the application registers (HEAD routes Fastify adds for each GET are implied). */
 const ROUTES: RouteCase[] = [
   ...BUDGET_ROUTES,
+  ...HOME_ROUTES,
   ...INDICATOR_ROUTES,
   ...PLAN_IMPORT_ROUTES,
   ...REPORT_ROUTES,

@@ -2,6 +2,7 @@ import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
+import { HOME_BAD_INPUT } from '../features/home/home.bad-input-cases';
 import { INDICATOR_BAD_INPUT } from '../features/indicators/indicators.bad-input-cases';
 import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from '../features/obstacles/obstacles.bad-input-cases';
 import { PLAN_IMPORT_BAD_INPUT } from '../features/plan-imports/plan-imports.bad-input-cases';
@@ -561,6 +562,7 @@ EVIDENCE_CASES['GET /api/plans/:planId/targets/:planTargetId/subjects'] = [
 /** One table row per route; `[]` only for routes that take no input at all. */
 const CASES: Record<string, BadCase[]> = {
   ...BUDGET_BAD_INPUT,
+  ...HOME_BAD_INPUT,
   ...INDICATOR_BAD_INPUT,
   ...PLAN_IMPORT_BAD_INPUT,
   ...REPORT_BAD_INPUT,
