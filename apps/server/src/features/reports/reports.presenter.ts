@@ -4,7 +4,6 @@ import {
   REPORT_PERIOD_KINDS,
   REPORT_PERIOD_STATUSES,
   REPORT_STATUSES,
-  type ReportFigures,
   reportFigures,
   TIMELINESS_CLASSES,
 } from '@dx/domain';
@@ -148,7 +147,6 @@ export function presentEvent(e: UnitReportEventRow): z.infer<typeof eventOut> {
 }
 
 export const figuresOut = reportFigures;
-export const presentFigures = (f: ReportFigures) => reportFigures.parse(f);
 
 export const reportViewOut = z.object({
   period: periodOut,
