@@ -430,6 +430,14 @@ describe('records and live targets API (plan 54 I.2)', () => {
       expect(copy.statusCode, copy.body).toBe(201);
       plan2024 = copy.json().id;
       targetA = copy.json().targetIndex.find((x: { code: string }) => x.code === 'I.2.a').id;
+      // A copy carries how its targets are computed (issue 11)…
+      const copied = await evaluate(dx, plan2024);
+      expect(copied.filter((e) => e.status === 'not_defined')).toHaveLength(0);
+      // …these tests define them from scratch: start from a copy without definitions.
+      await queryRows(
+        t.handle.db,
+        sql`DELETE FROM target_definition WHERE plan_target_id IN (SELECT id FROM plan_target WHERE plan_id = ${plan2024}::uuid)`,
+      );
     });
 
     it('a copied 2024 plan gets a definition by PUT, and its evaluation then works', async () => {
