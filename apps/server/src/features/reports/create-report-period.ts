@@ -1,6 +1,6 @@
-import { getPlanRow, insertReportPeriod, replacePeriodUnits } from '@dx/db';
-import { AppError, type CreateReportPeriodInput } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { insertReportPeriod, replacePeriodUnits } from '@dx/db';
+import type { CreateReportPeriodInput } from '@dx/domain';
+import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { presentPeriod } from './reports.presenter';
 import { resolveRequired } from './resolve-required';
 
@@ -15,9 +15,7 @@ export async function createReportPeriod({
   ctx: UseCaseContext;
   input: CreateReportPeriodInput;
 }) {
-  const plan = await getPlanRow(ctx.db, input.planId);
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId: input.planId });
-  authorizeProvince(ctx, 'report.manage', plan.provinceId);
+  const plan = await loadPlanFor(ctx, input.planId, 'report.manage');
   const required = await resolveRequired(ctx.db, {
     provinceId: plan.provinceId,
     groupIds: input.groupIds,
