@@ -1155,7 +1155,11 @@ describe('authorization matrix', () => {
         const before = rc.snapshot ? await rc.snapshot(f, req) : undefined;
         const res = await f.t.app.inject({
           ...(req as InjectOptions),
-          headers: { cookie: f.sysAdmin.cookie },
+          // The request's own headers (a multipart body's content type) stay; only the CSRF header is missing.
+          headers: {
+            ...((req as InjectOptions).headers as Record<string, string>),
+            cookie: f.sysAdmin.cookie,
+          },
         });
         if (res.statusCode !== 403 || res.json().error?.code !== 'AUTH.CSRF')
           note('no CSRF header', [`expected 403 AUTH.CSRF, got ${res.statusCode} ${res.body.slice(0, 160)}`]);

@@ -22,6 +22,20 @@ import { RECORD_PATHS } from './records.routes';
 /** Unit officers for their unit and the units below it; the DX office (and administrators) for the province. */
 const recordWriter = (w: Who) => (w.role === 'unit_officer' && inSubtree(w)) || groupWriter(w);
 const pdf = Buffer.from('%PDF-1.4\n% minh chứng\n').toString('base64');
+/** A multipart/form-data request body holding one file (imports sent as multipart). */
+export const multipartFile = (fileName: string, content: string | Buffer) => {
+  const boundary = '----dxmatrix';
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+};
 
 /** The commune's name as a cell names it ("Phường X (Quận Y)": unique even among namesakes). */
 const communeCell = new WeakMap<Fixture, Promise<string>>();
@@ -121,7 +135,31 @@ export const RECORD_ROUTES: RouteCase[] = [
         audits: 'record_file.create',
       },
     ];
-    if (type === 'publication') return rows; // its template and import rows are in authorization.test.ts
+    if (type === 'publication')
+      // Its template and JSON import rows are in authorization.test.ts; the multipart import names an unknown
+      // channel, so every writer gets the row back as an issue and nothing is saved.
+      return [
+        ...rows,
+        {
+          method: 'POST',
+          route: '/api/imports/publications/file',
+          access: (w) => inProvince(w) && (w.role === 'unit_officer' || groupWriter(w)),
+          ok: 200,
+          request: (f) => ({
+            method: 'POST',
+            url: `/api/imports/publications/file?provinceId=${f.t.hp}&confirm=true`,
+            ...multipartFile(
+              'tin-bai.csv',
+              'Kênh;Tiêu đề tin, bài;Đường dẫn;Ngày đăng;Hình thức\nKênh không có;Tin;;15/03/2025;video\n',
+            ),
+          }),
+          check: (_f, _w, body) => {
+            const report = body as { saved: number; issues: { column: string }[] };
+            expect(report.saved).toBe(0);
+            expect(report.issues.map((i) => i.column)).toEqual(['channel']);
+          },
+        },
+      ];
     return [
       ...rows,
       {
@@ -147,6 +185,24 @@ export const RECORD_ROUTES: RouteCase[] = [
             contentBase64: Buffer.from(importCsv(type, await communeName(f))).toString('base64'),
             confirm: true,
           },
+        }),
+        snapshot: async (f) => [await count(f, type), await count(f, 'import_batch')],
+        audits: (w) => (recordWriter(w) ? `${type}.import` : undefined),
+        check: (_f, w, body) => {
+          const report = body as { saved: number; issues: { column: string }[] };
+          expect(report.issues.map((i) => i.column)).toEqual(recordWriter(w) ? [] : ['unit']);
+          expect(report.saved).toBe(recordWriter(w) ? 1 : 0);
+        },
+      },
+      {
+        method: 'POST',
+        route: `/api/imports/${path}/file`,
+        access: (w) => inProvince(w) && (w.role === 'unit_officer' || groupWriter(w)),
+        ok: 200,
+        request: async (f) => ({
+          method: 'POST',
+          url: `/api/imports/${path}/file?provinceId=${f.t.hp}&confirm=true`,
+          ...multipartFile('nhap.csv', importCsv(type, await communeName(f))),
         }),
         snapshot: async (f) => [await count(f, type), await count(f, 'import_batch')],
         audits: (w) => (recordWriter(w) ? `${type}.import` : undefined),

@@ -82,10 +82,36 @@ const fileCases = (path: string): BadCase[] => {
   ];
 };
 
+/** Imports sent as multipart: the province and confirm in the query, the file as the one part. */
+const multipartImportCases = (url: string): BadCase[] => {
+  const empty = {
+    headers: { 'content-type': 'multipart/form-data; boundary=----dxbad' },
+    payload: '------dxbad--\r\n',
+  };
+  return [
+    {
+      name: 'bad provinceId',
+      req: () => ({ method: 'POST', url: `${url}?provinceId=31`, ...empty }),
+      path: ['querystring', 'provinceId'],
+    },
+    {
+      name: 'confirm not true/false',
+      req: (c) => ({ method: 'POST', url: `${url}?provinceId=${c.hp}&confirm=yes`, ...empty }),
+      path: ['querystring', 'confirm'],
+    },
+    {
+      name: 'no file',
+      req: (c) => ({ method: 'POST', url: `${url}?provinceId=${c.hp}`, ...empty }),
+      path: ['body', 'file'],
+    },
+  ];
+};
+
 export const RECORD_BAD_INPUT: Record<string, BadCase[]> = {
   ...Object.fromEntries(
     (Object.entries(RECORD_PATHS) as [RecordType, string][]).flatMap(([type, path]) => [
       [`POST /api/${path}/:id/files`, fileCases(path)],
+      [`POST /api/imports/${path}/file`, multipartImportCases(`/api/imports/${path}/file`)],
       ...(type === 'publication'
         ? []
         : [
