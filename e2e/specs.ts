@@ -27,7 +27,12 @@ test('sign in and browse the organisation of Hải Phòng through time', async (
   await visible(page.getByRole('alert'));
   await page.getByLabel(/^Mật khẩu/).fill(ctx.adminPassword);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await visible(page.getByRole('heading', { name: 'Cơ cấu tổ chức' }));
+  // Signed in, the user lands on the home page of its role (issue 19), then opens the tree.
+  await visible(page.getByRole('heading', { name: 'Việc cần làm hôm nay' }));
+  await visible(page.getByRole('heading', { name: 'Bộ phận chuyển đổi số' }));
+  await expectAccessible(page, 'home');
+  await shot(ctx, 'home');
+  await openOrgTree(page);
 
   // As of 30/06/2023: 15 districts, 217 communes; "hai an" finds Quận Hải An.
   await page.getByRole('button', { name: '30/06/2023' }).click();
@@ -289,7 +294,7 @@ test('a viewer sees no admin screens, changes the password and signs out', async
   await page.getByLabel('Tên đăng nhập').fill('nguoi.xem');
   await page.getByLabel(/^Mật khẩu/).fill('mat-khau-cu-12345');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await visible(page.getByRole('heading', { name: 'Cơ cấu tổ chức' }));
+  await visible(page.getByRole('heading', { name: 'Việc cần làm hôm nay' }));
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   assert((await nav.getByRole('link', { name: 'Tài khoản' }).count()) === 0, 'viewer must not see Tài khoản');
   assert((await nav.getByRole('link', { name: 'Nhật ký' }).count()) === 0, 'viewer must not see Nhật ký');

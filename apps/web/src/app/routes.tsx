@@ -19,6 +19,12 @@ export type AppRoute = {
  */
 export const appRoutes: AppRoute[] = [
   {
+    path: 'home',
+    label: { vi: 'Trang chủ', en: 'Home' },
+    permission: 'plan.read',
+    load: () => import('../features/home/HomePage').then((m) => m.HomePage),
+  },
+  {
     path: 'my-work',
     label: { vi: 'Việc của tôi', en: 'My work' },
     permission: 'record.write',

@@ -132,7 +132,7 @@ export async function getHome({
     let answered = 0;
     for (const unitId of myUnits) {
       toAnswer += await obstacleCount('directed', unitId);
-      answered += await obstacleCount('answered', unitId);
+      answered += await obstacleCount('resolved', unitId);
     }
     sections.push({
       section: 'unit',
@@ -141,7 +141,7 @@ export async function getHome({
         { key: 'my_tasks_due', count: parts.due, href: '/tasks?mine=true' },
         { key: 'my_reports_to_submit', count: toSubmit, href: '/reports' },
         { key: 'my_obstacles_to_answer', count: toAnswer, href: '/obstacles?status=directed' },
-        { key: 'my_obstacles_answered', count: answered, href: '/obstacles?status=answered' },
+        { key: 'my_obstacles_answered', count: answered, href: '/obstacles?status=resolved' },
       ],
     });
   }
