@@ -20,5 +20,5 @@ export * from './queries/users';
 export * as schema from './schema';
 export * from './seed/seed';
 export * from './seed/seed-plans';
-export * from './seed/seed-targets';
 export * from './seed/seed-reporting-bodies';
+export * from './seed/seed-targets';

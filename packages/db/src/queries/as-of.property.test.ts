@@ -234,15 +234,13 @@ async function apply(w: World, a: Action) {
             .update(orgUnitVersion)
             .set({ validTo: a.date })
             .where(sql`${orgUnitVersion.unitId} = ${child.id}::uuid AND ${orgUnitVersion.validTo} IS NULL`);
-          await db
-            .insert(orgUnitVersion)
-            .values({
-              unitId: child.id,
-              name: 'Trường',
-              kind: child.kind,
-              parentUnitId: to,
-              validFrom: a.date,
-            });
+          await db.insert(orgUnitVersion).values({
+            unitId: child.id,
+            name: 'Trường',
+            kind: child.kind,
+            parentUnitId: to,
+            validFrom: a.date,
+          });
           child.parent = to;
         }
       };

@@ -1,3 +1,4 @@
+export * from './appendix';
 export * from './document-number';
 export * from './format';
 export * from './inference';
@@ -6,4 +7,3 @@ export * from './lettering';
 export * from './parse-markdown';
 export * from './plan';
 export * from './template';
-export * from './appendix';

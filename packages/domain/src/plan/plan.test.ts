@@ -105,7 +105,7 @@ describe('parsePlanMarkdown(54/KH-UBND)', () => {
     expect(doc.closing).toMatch(/xem xét, chỉ đạo\.$/);
   });
 
-  it("maps the six targets to the definitions in docs/brief.md", () => {
+  it('maps the six targets to the definitions in docs/brief.md', () => {
     const { doc } = plan54();
     expect(doc.targets.map((t) => [t.letter, t.goal, t.subject])).toEqual([
       [
