@@ -29,6 +29,7 @@ import {
   seedTargetDefinitions,
   seedUnits,
   targetEvaluationSql,
+  withRecordProvinces,
 } from '@dx/db';
 import { BEHIND_PREVIEW, evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
 import { sql } from 'drizzle-orm';
@@ -84,7 +85,8 @@ async function inputsFor(
       behindLimit: BEHIND_PREVIEW,
     };
   });
-  return { planId, inputs };
+  // As the evaluations run them (evaluateTargetFacts): the provinces whose records count resolved first.
+  return { planId, inputs: await withRecordProvinces(db, inputs) };
 }
 
 type Raw = { query(text: string, params: unknown[]): Promise<unknown> };

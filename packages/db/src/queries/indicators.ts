@@ -15,7 +15,7 @@ import {
   feedingProvinces,
   inForceOn,
   placeOn,
-  standingUnit,
+  standingUnits,
   unitsStandingFor,
   versionInForce,
 } from './as-of';
@@ -348,10 +348,8 @@ function linkedSql(
  * provinces: owner_id, unit_id, name, kind, parent_unit_id, province_id (as queries/targets.ts).
  */
 function standingOwners(owners: SQL, ctx: Ctx): SQL {
-  return sql`(SELECT o.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
-       FROM (SELECT DISTINCT ow.owner_id FROM (${owners}) ow(owner_id) WHERE ow.owner_id IS NOT NULL) o
-       CROSS JOIN LATERAL (${standingUnit(sql`o.owner_id`, ctx.asOf)}) st
-      WHERE ${inProvinces(sql`st.province_id`, ctx.provinceIds)})`;
+  return sql`(SELECT st.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
+       FROM ${standingUnits(owners, ctx.asOf, (p) => inProvinces(p, ctx.provinceIds))} st)`;
 }
 
 /**
