@@ -9,6 +9,7 @@ export * from './queries/obstacles';
 export * from './queries/org-units';
 export * from './queries/plan-imports';
 export * from './queries/plans';
+export * from './queries/read-scope';
 export * from './queries/record-imports';
 export * from './queries/records';
 export * from './queries/reports';

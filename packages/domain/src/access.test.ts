@@ -9,6 +9,7 @@ import {
   provincesFor,
   ROLES,
   type Role,
+  readScopeOf,
 } from './access';
 
 const HP = 'hp-province';
@@ -26,7 +27,11 @@ const grant = (
 ): Grant => ({ role, unitId, provinceId });
 
 /** Which roles each permission is for, and how far it reaches from the granted unit. */
-const POLICY: Record<Permission, { roles: readonly Role[]; reach: 'province' | 'subtree' }> = {
+type Reach = 'province' | 'subtree';
+const POLICY: Record<
+  Permission,
+  { roles: readonly Role[]; reach: Reach; reachOf?: Partial<Record<Role, Reach>> }
+> = {
   'org_unit.read': { roles: ROLES, reach: 'province' },
   'org_unit.reorganise': { roles: ['administrator'], reach: 'subtree' },
   'org_unit.correct': { roles: ['administrator'], reach: 'subtree' },
@@ -57,6 +62,12 @@ const POLICY: Record<Permission, { roles: readonly Role[]; reach: 'province' | '
   'report.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'report.manage': { roles: ['dx_office', 'administrator'], reach: 'province' },
   'obstacle.direct': { roles: ['leadership', 'dx_office', 'administrator'], reach: 'province' },
+  // Scope of reading (docs/security.md): one record, estimate, report, obstacle or a unit's notifications is read
+  // by a unit officer within its own subtree only; by every other role province-wide.
+  'record.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  'budget.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  'report.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  'notification.read': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
 };
 
 describe('isAllowed: every permission × role × where the grant sits', () => {
@@ -80,8 +91,9 @@ describe('isAllowed: every permission × role × where the grant sits', () => {
   for (const [permission, rule] of Object.entries(POLICY) as [Permission, (typeof POLICY)[Permission]][]) {
     for (const role of ROLES) {
       for (const place of places) {
+        const reach = rule.reachOf?.[role] ?? rule.reach;
         const expected =
-          rule.roles.includes(role) && (rule.reach === 'province' ? place.inProvince : place.inSubtree);
+          rule.roles.includes(role) && (reach === 'province' ? place.inProvince : place.inSubtree);
         it(`${permission}: ${role} granted on ${place.name} → ${expected ? 'allowed' : 'refused'}`, () => {
           expect(isAllowed([place.grant(role)], permission, commune)).toBe(expected);
         });
@@ -156,5 +168,31 @@ describe('canGrant', () => {
       expect(canGrant([grant(role, null)], { role: 'viewer', unitId: COMMUNE }, commune)).toBe(false);
       expect(canGrant([grant(role, HP)], { role: 'viewer', unitId: COMMUNE }, commune)).toBe(false);
     }
+  });
+});
+
+describe('readScopeOf: where a list read reaches (docs/security.md "Scope of reading")', () => {
+  it('a unit officer reads its own subtrees, every other role its whole province, a global grant everything', () => {
+    expect(readScopeOf([grant('unit_officer', COMMUNE)], 'record.read_item')).toEqual({
+      provinceIds: [],
+      subtreeRoots: [COMMUNE],
+    });
+    expect(readScopeOf([grant('viewer', DISTRICT)], 'record.read_item')).toEqual({
+      provinceIds: [HP],
+      subtreeRoots: [],
+    });
+    expect(readScopeOf([grant('viewer', null)], 'report.read_item')).toEqual({
+      provinceIds: null,
+      subtreeRoots: [],
+    });
+  });
+
+  it('a subtree inside a province already read whole adds nothing; one in another province is kept', () => {
+    expect(
+      readScopeOf(
+        [grant('unit_officer', COMMUNE), grant('dx_office', HP), grant('unit_officer', 'hd-commune', HD)],
+        'budget.read_item',
+      ),
+    ).toEqual({ provinceIds: [HP], subtreeRoots: ['hd-commune'] });
   });
 });

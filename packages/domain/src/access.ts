@@ -63,7 +63,24 @@ const PERMISSIONS = {
   'report.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'report.manage': { roles: ['dx_office', 'administrator'], reach: 'province' },
   'obstacle.direct': { roles: ['leadership', 'dx_office', 'administrator'], reach: 'province' },
-} as const satisfies Record<string, { roles: readonly Role[]; reach: Reach }>;
+  // Scope of reading (docs/security.md "Scope of reading"): the plan, targets, aggregate figures, the consolidated
+  // report and the structure stay province-wide (the `*.read` above); a single evidence record or file, budget
+  // estimate or attachment, unit report, obstacle or a unit's notifications is read by a unit officer only within
+  // its own subtree, by every other role province-wide.
+  'record.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  'budget.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  'report.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  'notification.read': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+} as const satisfies Record<
+  string,
+  { roles: readonly Role[]; reach: Reach; reachOf?: Partial<Record<Role, Reach>> }
+>;
+
+/** The reach of `permission` through a grant of `role` (a role-specific reach narrows the default). */
+function reachOf(permission: Permission, role: Role): Reach {
+  const rule = PERMISSIONS[permission] as { reach: Reach; reachOf?: Partial<Record<Role, Reach>> };
+  return rule.reachOf?.[role] ?? rule.reach;
+}
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
@@ -82,7 +99,7 @@ export function isAllowed(grants: readonly Grant[], permission: Permission, targ
   return grants.some((g) => {
     if (!(rule.roles as readonly Role[]).includes(g.role)) return false;
     if (g.unitId === null) return true;
-    if (rule.reach === 'province') {
+    if (reachOf(permission, g.role) === 'province') {
       // The structure of a province that merged into the grant's province is its history: readable there
       // (a 2025 commune's predecessors in Hải Dương), never writable.
       const inherited =
@@ -118,4 +135,24 @@ export function canGrant(
   if (grant.unitId === null || target === null)
     return actorGrants.some((g) => g.role === 'administrator' && g.unitId === null);
   return isAllowed(actorGrants, 'user.write', target);
+}
+
+/**
+ * Where a list read under `permission` reaches: the provinces read whole (null = every province) and the roots of the
+ * subtrees read beyond them (a unit officer's `*.read_item`, docs/security.md "Scope of reading"). Lists filter their
+ * rows to these in SQL.
+ */
+export function readScopeOf(
+  grants: readonly Grant[],
+  permission: Permission,
+): { provinceIds: string[] | null; subtreeRoots: string[] } {
+  const rule = PERMISSIONS[permission];
+  const relevant = grants.filter((g) => (rule.roles as readonly Role[]).includes(g.role));
+  if (relevant.some((g) => g.unitId === null)) return { provinceIds: null, subtreeRoots: [] };
+  const whole = relevant.filter((g) => reachOf(permission, g.role) === 'province');
+  const provinceIds = [...new Set(whole.map((g) => g.provinceId).filter((p): p is string => p !== null))];
+  const subtreeRoots = relevant
+    .filter((g) => reachOf(permission, g.role) === 'subtree' && !provinceIds.includes(g.provinceId ?? ''))
+    .map((g) => g.unitId as string);
+  return { provinceIds, subtreeRoots: [...new Set(subtreeRoots)] };
 }

@@ -37,6 +37,7 @@ import {
   inProvince,
   inSubtree,
   isAdmin,
+  itemReader,
   key,
   next,
   type Request,
@@ -183,7 +184,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
       {
         method: 'GET',
         route: path,
-        access: inProvince,
+        access: itemReader,
         ok: 200,
         request: (f) => ({ method: 'GET', url: `${path}?provinceId=${f.t.hp}&unitId=${f.commune}` }),
         check: itemsInProvince,
@@ -191,7 +192,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
       {
         method: 'GET',
         route: `${path}/:id`,
-        access: inProvince,
+        access: itemReader,
         ok: 200,
         request: (f) => ({ method: 'GET', url: `${path}/${f.ev.records[type]}` }),
       },
@@ -348,7 +349,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/units/:unitId/notifications',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: (f) => ({ method: 'GET', url: `/api/units/${f.commune}/notifications` }),
   },

@@ -59,6 +59,11 @@ export type RouteCase = {
 
 export const inProvince = (w: Who) => w.scope !== 'other_province';
 export const inSubtree = (w: Who) => w.scope === 'global' || w.scope === 'province' || w.scope === 'unit';
+/**
+ * Reading one evidence record or file, budget estimate or attachment, unit report, obstacle, or a unit's notifications
+ * (docs/security.md "Scope of reading"): a unit officer within its own subtree, every other role province-wide.
+ */
+export const itemReader = (w: Who) => (w.role === 'unit_officer' ? inSubtree(w) : inProvince(w));
 export const isAdmin = (w: Who) => w.role === 'administrator';
 export const adminInSubtree = (w: Who) => isAdmin(w) && inSubtree(w);
 export const groupWriter = (w: Who) =>

@@ -1,5 +1,5 @@
-import { type Db, getPlanRow, getUnitScope, insertAudit } from '@dx/db';
-import { AppError, type Grant, isAllowed, localDateOf, type Permission } from '@dx/domain';
+import { type Db, getPlanRow, getUnitScope, insertAudit, type ReadScope } from '@dx/db';
+import { AppError, type Grant, isAllowed, localDateOf, type Permission, readScopeOf } from '@dx/domain';
 
 /** The signed-in user acting on a request. */
 export type Actor = {
@@ -36,6 +36,19 @@ export function authorizeProvince(
   provinceId: string,
 ): void {
   if (!isAllowed(ctx.actor.grants, permission, { provinceId, path: [provinceId] })) throw forbidden();
+}
+
+/**
+ * The rows of `provinceId` a list read under `permission` may return: undefined when the actor reads the whole
+ * province, else its subtrees there as of today (a unit officer's, docs/security.md "Scope of reading").
+ */
+export function readableIn(
+  ctx: Pick<UseCaseContext, 'actor' | 'now'>,
+  permission: Permission,
+  provinceId: string,
+): ReadScope | undefined {
+  if (isAllowed(ctx.actor.grants, permission, { provinceId, path: [provinceId] })) return undefined;
+  return { ...readScopeOf(ctx.actor.grants, permission), asOf: localDateOf(ctx.now) };
 }
 
 /** Appends to the audit trail inside the use case's transaction. */

@@ -9,6 +9,7 @@ import {
   budgetRevision,
   setting,
 } from '../schema';
+import { type ReadScope, readScopeSql } from './read-scope';
 
 // SQL of the budget feature (the only place it lives).
 
@@ -41,6 +42,8 @@ export type EstimateFilter = {
   unitId?: string;
   kind?: string;
   parentId?: string;
+  /** Only the estimates the caller may read (a unit officer: its own subtree, docs/security.md "Scope of reading"). */
+  readable?: ReadScope;
   limit: number;
   offset: number;
 };
@@ -55,6 +58,7 @@ export async function listEstimates(
   if (f.kind) conds.push(sql`e.kind = ${f.kind}`);
   if (f.parentId) conds.push(sql`e.parent_id = ${f.parentId}`);
   if (f.unitId) conds.push(sql`e.unit_id = ${f.unitId}`);
+  if (f.readable) conds.push(readScopeSql(f.readable, sql`e.province_id`, [sql`e.unit_id`]));
   const where = sql.join(conds, sql` AND `);
   const rows = await queryRows<{ id: string; unit_name: string; total: string | null; n: number }>(
     db,

@@ -2,6 +2,7 @@ import { OPEN_OBSTACLE_STATUSES } from '@dx/domain';
 import { and, asc, desc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { obstacle, obstacleStep } from '../obstacles-schema';
+import { type ReadScope, readScopeSql } from './read-scope';
 
 /* SQL of the obstacles and proposals register (plan 54, closing paragraph). */
 
@@ -70,6 +71,8 @@ export async function getObstacleView(db: Db, id: string, today: string): Promis
 export type ObstacleFilter = {
   /** Provinces in scope; null = every province (system administrator). */
   provinceIds: string[] | null;
+  /** Only the items the caller may read: raised by or directed to a unit it reads (docs/security.md). */
+  readable?: ReadScope;
   /** Items raised by this unit or owned by it. */
   unitId?: string;
   status?: string;
@@ -88,6 +91,13 @@ export async function listObstacles(db: Db, f: ObstacleFilter) {
   const scope: SQL[] = [];
   if (f.provinceIds !== null)
     scope.push(f.provinceIds.length === 0 ? sql`FALSE` : inArray(obstacle.provinceId, f.provinceIds)!);
+  if (f.readable)
+    scope.push(
+      readScopeSql(f.readable, sql`${obstacle.provinceId}`, [
+        sql`${obstacle.unitId}`,
+        sql`${obstacle.ownerUnitId}`,
+      ]),
+    );
   if (f.unitId) scope.push(or(eq(obstacle.unitId, f.unitId), eq(obstacle.ownerUnitId, f.unitId))!);
   if (f.kind) scope.push(eq(obstacle.kind, f.kind));
   if (f.reportId) scope.push(eq(obstacle.reportId, f.reportId));

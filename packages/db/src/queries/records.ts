@@ -16,6 +16,7 @@ import {
   unitPlan,
 } from '../schema';
 import { feedingProvinces, subtreeStandingFor } from './as-of';
+import { type ReadScope, readScopeSql } from './read-scope';
 
 /** Evidence record tables by record type, with the column naming the unit a record belongs to. */
 export const RECORD_TABLES = {
@@ -84,6 +85,8 @@ export type RecordListFilter = {
   unitIds?: string[];
   /** Records of this unit and of every unit below it in the org-unit tree as of `asOf` (yyyy-mm-dd). */
   subtreeOf?: { unitId: string; asOf: string };
+  /** Only the rows the caller may read (a unit officer: its own subtree, docs/security.md "Scope of reading"). */
+  readable?: ReadScope;
   from?: string;
   to?: string;
   limit: number;
@@ -119,6 +122,7 @@ export async function listRecords(
       : eq(table.provinceId, f.provinceId),
     f.unitIds ? inArray(unit, f.unitIds) : undefined,
     f.subtreeOf ? sql`${unit} IN (${subtreeSql(f.subtreeOf.unitId, f.subtreeOf.asOf)})` : undefined,
+    f.readable ? readScopeSql(f.readable, sql`${table.provinceId}`, [sql`${unit}`]) : undefined,
     dated && f.from ? sql`${dated} >= ${f.from}` : undefined,
     dated && f.to ? sql`${dated} <= ${f.to}` : undefined,
   );

@@ -77,6 +77,6 @@ export async function getBudgetFile({ ctx, attachmentId }: { ctx: UseCaseContext
   const file = await getBudgetAttachment(ctx.db, attachmentId);
   if (!file)
     throw new AppError('BUDGET.ATTACHMENT_NOT_FOUND', 'Không tìm thấy tệp đính kèm', { attachmentId });
-  authorizeProvince(ctx, 'budget.read', file.provinceId);
+  await loadEstimateFor(ctx, file.estimateId, 'budget.read_item');
   return file;
 }

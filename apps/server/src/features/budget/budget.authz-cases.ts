@@ -15,6 +15,7 @@ import {
   type Fixture,
   inProvince,
   inSubtree,
+  itemReader,
   next,
   type Request,
   type RouteCase,
@@ -135,7 +136,7 @@ export const BUDGET_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/plans/:planId/budget-estimates',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => {
       await budgetFixture(f);
@@ -166,7 +167,7 @@ export const BUDGET_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/budget-estimates/:estimateId',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => ({
       method: 'GET',
@@ -232,7 +233,7 @@ export const BUDGET_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/budget-estimates/:estimateId/diff',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => ({
       method: 'GET',
@@ -255,7 +256,7 @@ export const BUDGET_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/budget-attachments/:attachmentId',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => ({
       method: 'GET',

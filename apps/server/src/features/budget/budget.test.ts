@@ -138,7 +138,9 @@ describe('the road: unit → DX office → Finance → leadership', () => {
     expect(e.canEdit).toBe(true);
     // Nobody else sees a move on a draft.
     expect((await get(dxOld, e.id)).availableActions).toEqual([]);
-    expect((await get(otherOfficer, e.id)).availableActions).toEqual([]);
+    // Another unit's officer does not read it at all (docs/security.md "Scope of reading").
+    const foreign = await t.call(otherOfficer, { method: 'GET', url: `/api/budget-estimates/${e.id}` });
+    expect(foreign.statusCode).toBe(403);
     const s = ok(await act(unitOfficer, e, 'submit'));
     expect(s).toMatchObject({
       status: 'in_review',
@@ -606,6 +608,19 @@ describe('attachments', () => {
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(content)).toBe(true);
     expect((await get(dxOld, e.id)).attachments.map((a: { id: string }) => a.id)).toEqual([saved.id]);
+    // Another unit's officer neither downloads the file nor lists the estimate (docs/security.md "Scope of reading").
+    const foreignFile = await t.call(otherOfficer, {
+      method: 'GET',
+      url: `/api/budget-attachments/${saved.id}`,
+    });
+    expect(foreignFile.statusCode).toBe(403);
+    const listed = (session: Session) =>
+      t
+        .call(session, { method: 'GET', url: `/api/plans/${plan}/budget-estimates?limit=200` })
+        .then((r) => ok(r).items.map((i: { id: string }) => i.id) as string[]);
+    expect(await listed(otherOfficer)).not.toContain(e.id);
+    expect(await listed(unitOfficer)).toContain(e.id);
+    expect(await listed(finance)).toContain(e.id);
     const other = await t.call(otherOfficer, {
       method: 'POST',
       url: `/api/budget-estimates/${e.id}/attachments`,

@@ -18,7 +18,7 @@ export async function diffEstimateRounds({
   from?: number;
   to?: number;
 }) {
-  await loadEstimateFor(ctx, estimateId, 'budget.read');
+  await loadEstimateFor(ctx, estimateId, 'budget.read_item');
   const all = await listBudgetRevisions(ctx.db, estimateId);
   const fromSeq = from ?? all[0]?.seq;
   const toSeq = to ?? all.at(-1)?.seq;

@@ -35,7 +35,7 @@ export async function presentEstimateFor(ctx: UseCaseContext, estimate: Estimate
 
 /** One estimate, for anyone in its province. */
 export async function getEstimate({ ctx, estimateId }: { ctx: UseCaseContext; estimateId: string }) {
-  const estimate = await loadEstimateFor(ctx, estimateId, 'budget.read');
+  const estimate = await loadEstimateFor(ctx, estimateId, 'budget.read_item');
   return presentEstimateFor(ctx, estimate);
 }
 

@@ -11,13 +11,18 @@ import {
   localDateOf,
   type Permission,
 } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
-/** Loads an estimate and checks the actor may act on its province with `permission`. */
+/**
+ * Loads an estimate and checks the actor may act on its province with `permission`; reading one
+ * (`budget.read_item`) is checked on the estimate's unit, since a unit officer reads only its own subtree's
+ * estimates (docs/security.md "Scope of reading").
+ */
 export async function loadEstimateFor(ctx: UseCaseContext, estimateId: string, permission: Permission) {
   const estimate = await getEstimate(ctx.db, estimateId);
   if (!estimate) throw new AppError('BUDGET.NOT_FOUND', 'Không tìm thấy dự toán', { estimateId });
-  authorizeProvince(ctx, permission, estimate.provinceId);
+  if (permission === 'budget.read_item') await authorizeUnit(ctx, permission, estimate.unitId);
+  else authorizeProvince(ctx, permission, estimate.provinceId);
   return estimate;
 }
 

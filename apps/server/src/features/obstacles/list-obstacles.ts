@@ -1,5 +1,5 @@
 import { listObstacles as listObstacleRows } from '@dx/db';
-import { localDateOf, provincesFor } from '@dx/domain';
+import { localDateOf, provincesFor, readScopeOf } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { presentObstacle } from './obstacles.presenter';
 
@@ -27,6 +27,8 @@ export async function listObstacles({ ctx, filter }: { ctx: UseCaseContext; filt
     authorizeProvince(ctx, 'report.read', provinceId);
     provinceIds = [provinceId];
   }
-  const result = await listObstacleRows(ctx.db, { ...rest, provinceIds, today });
+  // A unit officer reads the items raised by or directed to its own subtree (docs/security.md "Scope of reading").
+  const readable = { ...readScopeOf(ctx.actor.grants, 'report.read_item'), asOf: today };
+  const result = await listObstacleRows(ctx.db, { ...rest, provinceIds, readable, today });
   return { ...result, items: result.items.map((o) => presentObstacle(o, today)), today };
 }

@@ -1,12 +1,21 @@
 import { getObstacleRow, getUnitScope, type ObstacleRow } from '@dx/db';
-import { AppError, localDateOf, type ObstacleActor, obstacleActor } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { AppError, isAllowed, localDateOf, type ObstacleActor, obstacleActor } from '@dx/domain';
+import type { UseCaseContext } from '../../use-case/context';
 
-/** Loads an obstacle the actor may read (report.read over its province); a missing one is a 404. */
+/**
+ * Loads an obstacle the actor may read (report.read_item over the unit that raised it: a unit officer reads its own
+ * subtree's, docs/security.md "Scope of reading"); a missing one is a 404.
+ */
 export async function loadObstacleFor(ctx: UseCaseContext, obstacleId: string): Promise<ObstacleRow> {
   const row = await getObstacleRow(ctx.db, obstacleId);
   if (!row) throw new AppError('OBSTACLE.NOT_FOUND', 'Không tìm thấy khó khăn, kiến nghị', { obstacleId });
-  authorizeProvince(ctx, 'report.read', row.provinceId);
+  // The unit it is directed to (its owner) reads it too, to act on it.
+  const today = localDateOf(ctx.now);
+  const units =
+    row.ownerUnitId && row.ownerUnitId !== row.unitId ? [row.unitId, row.ownerUnitId] : [row.unitId];
+  const scopes = await Promise.all(units.map((u) => getUnitScope(ctx.db, u, today)));
+  if (!scopes.some((s) => s && isAllowed(ctx.actor.grants, 'report.read_item', s)))
+    throw new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
   return row;
 }
 

@@ -7,6 +7,7 @@ import {
   groupWriter,
   inProvince,
   inSubtree,
+  itemReader,
   type Request,
   type RouteCase,
   type Who,
@@ -100,9 +101,14 @@ export const OBSTACLE_ROUTES: RouteCase[] = [
     access: inProvince,
     ok: 200,
     request: (f) => ({ method: 'GET', url: `/api/obstacles?provinceId=${f.t.hp}&overdue=false` }),
-    check: (f, _w, body) => {
-      for (const item of (body as { items: { provinceId: string }[] }).items)
-        if (item.provinceId !== f.t.hp) throw new Error('leak');
+    check: (f, w, body) => {
+      const items = (body as { items: { provinceId: string; unitId: string; ownerUnitId: string | null }[] })
+        .items;
+      for (const item of items) if (item.provinceId !== f.t.hp) throw new Error('leak');
+      // A unit officer of another district reads none of the commune's items (docs/security.md "Scope of reading").
+      if (!itemReader(w))
+        for (const item of items)
+          if (item.unitId === f.commune || item.ownerUnitId === f.commune) throw new Error('subtree leak');
     },
   },
   {
@@ -126,7 +132,7 @@ export const OBSTACLE_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/obstacles/:obstacleId',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => ({ method: 'GET', url: `/api/obstacles/${await readableObstacle(f)}` }),
   },

@@ -1,12 +1,12 @@
 import { listRecords as queryRecords } from '@dx/db';
 import { localDateOf, type RecordType } from '@dx/domain';
-import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { authorizeProvince, authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
 
 /**
  * Records of a province, or of one unit; with `includeBelow`, of the unit and every unit below it in the org-unit
  * tree as of `asOf` (a district officer's view takes in its communes), with the records of the units merged into them
- * by then (succession roll-up). Everyone in the province reads them (figures
- * link to their records).
+ * by then (succession roll-up). Everyone in the province reads them (figures link to their records), except a unit
+ * officer: its own subtree's only.
  */
 export async function listRecords({
   ctx,
@@ -33,9 +33,11 @@ export async function listRecords({
   offset: number;
 }) {
   authorizeProvince(ctx, 'record.read', provinceId);
-  if (unitId) await authorizeUnit(ctx, 'record.read', unitId);
+  // A unit officer reads its own subtree's records only (docs/security.md "Scope of reading").
+  if (unitId) await authorizeUnit(ctx, 'record.read_item', unitId);
   return queryRecords(ctx.db, type, {
     provinceId,
+    readable: readableIn(ctx, 'record.read_item', provinceId),
     unitIds: unitId && !includeBelow ? [unitId] : undefined,
     subtreeOf: unitId && includeBelow ? { unitId, asOf: asOf ?? localDateOf(ctx.now) } : undefined,
     from,

@@ -14,7 +14,7 @@ import {
   UPLOAD_POLICY,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** The unit a stored record belongs to. */
@@ -82,11 +82,16 @@ export async function attachRecordFile({
   });
 }
 
-/** A file, for anyone who may read records in its province. */
+/** A file, for anyone who may read its record (a unit officer: within its subtree, docs/security.md). */
 export async function getRecordFile({ ctx, fileId }: { ctx: UseCaseContext; fileId: string }) {
   const file = await queryFile(ctx.db, fileId);
   if (!file) throw fileNotFound(fileId);
-  authorizeProvince(ctx, 'record.read', file.provinceId);
+  const record = await getRecord(ctx.db, file.recordType as RecordType, file.recordId);
+  await authorizeUnit(
+    ctx,
+    'record.read_item',
+    record ? ownerUnitOf(file.recordType as RecordType, record) : file.unitId,
+  );
   return file;
 }
 

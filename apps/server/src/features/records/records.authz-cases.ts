@@ -8,6 +8,7 @@ import {
   groupWriter,
   inProvince,
   inSubtree,
+  itemReader,
   next,
   type RouteCase,
   type Who,
@@ -217,7 +218,7 @@ export const RECORD_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/record-files/:fileId',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => {
       let id = sharedFile.get(f);

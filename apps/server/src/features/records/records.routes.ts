@@ -8,14 +8,14 @@ import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses, pagination, recordVersion } from '../../http/schemas';
 import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
-import { authorizeProvince } from '../../use-case/context';
+import { authorizeUnit } from '../../use-case/context';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
 import { importRecords } from './import-records';
 import { importTemplate } from './import-template';
 import { listRecords } from './list-records';
 import { recordNotFound } from './record-access';
-import { attachRecordFile, getRecordFile, presentFile, removeRecordFile } from './record-files';
+import { attachRecordFile, getRecordFile, ownerUnitOf, presentFile, removeRecordFile } from './record-files';
 import { presentRecord, recordOut } from './records.presenter';
 import { reviewUnitPlan } from './review-unit-plan';
 import { updateRecord } from './update-record';
@@ -118,7 +118,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         const ctx = contextOf(request);
         const row = await getRecord(ctx.db, type, request.params.id);
         if (!row) throw recordNotFound(type, request.params.id);
-        authorizeProvince(ctx, 'record.read', row.provinceId);
+        // A unit officer reads its own subtree's records (docs/security.md "Scope of reading").
+        await authorizeUnit(ctx, 'record.read_item', ownerUnitOf(type, row));
         const files = await listRecordFiles(ctx.db, type, row.id);
         return {
           ...presentRecord(type, row, await getRecordLinks(ctx.db, type, row.id)),

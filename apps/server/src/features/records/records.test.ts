@@ -297,10 +297,25 @@ describe('files attached to records', () => {
       contentType: 'application/pdf',
       size: pdf.length,
     });
-    const one = (await t.call(stranger, { method: 'GET', url: `/api/unit-plans/${planId}` })).json();
+    // A viewer of another district reads it province-wide; a unit officer there does not (docs/security.md
+    // "Scope of reading": a unit officer reads its own subtree's records and files).
+    const viewer = await t.userWith([{ role: 'viewer', unitId: leChan }]);
+    const one = (await t.call(viewer, { method: 'GET', url: `/api/unit-plans/${planId}` })).json();
     expect(one.fileRef).toBe('so-cu/125.pdf');
     expect(one.files).toEqual([file]);
-    const dl = await t.call(stranger, { method: 'GET', url: file.url });
+    expect((await t.call(stranger, { method: 'GET', url: `/api/unit-plans/${planId}` })).statusCode).toBe(
+      403,
+    );
+    expect((await t.call(stranger, { method: 'GET', url: file.url })).statusCode).toBe(403);
+    expect((await t.call(commune, { method: 'GET', url: file.url })).statusCode).toBe(403);
+    const listed = async (session: Session) =>
+      (await t.call(session, { method: 'GET', url: `/api/unit-plans?provinceId=${t.hp}&limit=200` }))
+        .json()
+        .items.map((r: { id: string }) => r.id) as string[];
+    expect(await listed(stranger)).not.toContain(planId);
+    expect(await listed(viewer)).toContain(planId);
+    expect(await listed(district)).toContain(planId);
+    const dl = await t.call(viewer, { method: 'GET', url: file.url });
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(pdf)).toBe(true);
     expect(dl.headers['content-disposition']).toBe(

@@ -13,7 +13,7 @@ import {
   type ReportStatus,
   reportFigures,
 } from '@dx/domain';
-import type { UseCaseContext } from '../../use-case/context';
+import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { computeReportFigures } from './compute-report-figures';
 import { loadPeriod, loadReport, reportActorFor } from './load-report';
 import { presentEvent, presentPeriod, presentReport } from './reports.presenter';
@@ -65,6 +65,8 @@ export async function getUnitReportForPeriod({
   const period = await loadPeriod(ctx, periodId);
   const names = await unitNames(ctx.db, [unitId], period.periodTo);
   if (!names.has(unitId)) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy đơn vị', { unitId });
+  // A unit officer reads its own subtree's reports (docs/security.md "Scope of reading").
+  await authorizeUnit(ctx, 'report.read_item', unitId);
   return reportView(ctx, period, unitId, await findUnitReport(ctx.db, periodId, unitId));
 }
 

@@ -6,7 +6,7 @@ import {
   type UnitReportRow,
 } from '@dx/db';
 import { AppError, isAllowed, localDateOf, type Permission, type ReportActor } from '@dx/domain';
-import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
 /** A period the actor may read (or manage): 404 when unknown, 403 outside the actor's province. */
 export async function loadPeriod(
@@ -22,12 +22,13 @@ export async function loadPeriod(
 
 /** A report the actor may read, with its period. */
 export async function loadReport(
-  ctx: Pick<UseCaseContext, 'db' | 'actor'>,
+  ctx: Pick<UseCaseContext, 'db' | 'actor' | 'now'>,
   reportId: string,
 ): Promise<{ report: UnitReportRow; period: ReportPeriodRow }> {
   const report = await getUnitReport(ctx.db, reportId);
   if (!report) throw new AppError('REPORT.NOT_FOUND', 'Không tìm thấy báo cáo', { reportId });
-  authorizeProvince(ctx, 'report.read', report.provinceId);
+  // A unit officer reads its own subtree's reports (docs/security.md "Scope of reading").
+  await authorizeUnit(ctx, 'report.read_item', report.unitId);
   const period = (await getReportPeriod(ctx.db, report.periodId))!;
   return { report, period };
 }

@@ -7,6 +7,7 @@ import {
   groupWriter,
   inProvince,
   inSubtree,
+  itemReader,
   next,
   type Request,
   type RouteCase,
@@ -199,7 +200,7 @@ export const REPORT_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/report-periods/:periodId/units/:unitId/report',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => ({
       method: 'GET',
@@ -228,7 +229,7 @@ export const REPORT_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/reports/:reportId',
-    access: inProvince,
+    access: itemReader,
     ok: 200,
     request: async (f) => ({ method: 'GET', url: `/api/reports/${(await readable(f)).reportId}` }),
   },

@@ -163,7 +163,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = contextOf(request);
-      await authorizeUnit(ctx, 'record.read', request.params.unitId);
+      await authorizeUnit(ctx, 'notification.read', request.params.unitId);
       const rows = await listNotificationsForUnits(ctx.db, [request.params.unitId]);
       const unread = await countUnreadNotifications(ctx.db, [request.params.unitId]);
       return { items: rows.map(presentNotification), unread };
