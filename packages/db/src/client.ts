@@ -165,8 +165,10 @@ async function openEmbedded(dataDir: string | undefined, busyLimitMs: number): P
             ? { ok: false, reason: 'statement-too-long', busyMs, lastOkAgoMs }
             : { ok: true, busyMs, lastOkAgoMs };
         }
-        const probed = await probe(p);
-        return probed.ok ? { ...probed, lastOkAgoMs: 0 } : probed;
+        const probed = await probeWhileIdle(p, () => state.busySince, busyLimitMs);
+        return probed.ok && probed.busyMs === undefined
+          ? { ...probed, lastOkAgoMs: 0 }
+          : { ...probed, lastOkAgoMs };
       },
       close: async () => {
         state.closing = true;
@@ -229,6 +231,49 @@ async function stopWorker(worker: Worker): Promise<void> {
 /** `SELECT 1` on `db` that gives up after a short wait rather than making the caller wait (`/api/health`). */
 export function pingDatabase(db: Db): Promise<DatabaseHealth> {
   return probe({ query: (text) => db.execute(sql.raw(text)) });
+}
+
+/**
+ * `SELECT 1` on the embedded database's one connection, for a health check that found it idle. Between that look and
+ * the probe another statement may take the connection; the probe would then queue behind it (and a slow statement
+ * would turn health into "no answer"). So while the probe waits for the connection, the connection's own state
+ * answers as soon as someone else holds it — the same answer the caller gives when it finds the connection busy.
+ */
+async function probeWhileIdle(
+  pool: pg.Pool,
+  busySince: () => number | null,
+  busyLimitMs: number,
+): Promise<DatabaseHealth> {
+  let acquired = false;
+  let timer: NodeJS.Timeout | undefined;
+  let poll: NodeJS.Timeout | undefined;
+  const answer = (async (): Promise<DatabaseHealth> => {
+    const client = await pool.connect();
+    acquired = true;
+    try {
+      await client.query('SELECT 1');
+      return { ok: true };
+    } finally {
+      client.release();
+    }
+  })().catch((error: Error): DatabaseHealth => ({ ok: false, reason: 'error', message: error.message }));
+  const fromState = new Promise<DatabaseHealth>((resolve) => {
+    poll = setInterval(() => {
+      const since = busySince();
+      if (acquired || since === null) return;
+      const busyMs = Date.now() - since;
+      resolve(
+        busyMs > busyLimitMs ? { ok: false, reason: 'statement-too-long', busyMs } : { ok: true, busyMs },
+      );
+    }, 20);
+    timer = setTimeout(() => resolve({ ok: false, reason: 'no-answer' }), HEALTH_PROBE_MS);
+  });
+  try {
+    return await Promise.race([answer, fromState]);
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+  }
 }
 
 /** `SELECT 1` that gives up after HEALTH_PROBE_MS rather than making the caller wait. */

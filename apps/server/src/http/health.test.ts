@@ -33,6 +33,18 @@ describe('/api/health beside a slow statement', () => {
     expect(events).toEqual(['health 200', 'slow statement done']);
     if (t.handle.kind === 'pglite') expect(res.json().database.busyMs).toEqual(expect.any(Number));
   });
+
+  it('does not queue behind a statement that takes the connection just after health found it idle', async () => {
+    if (t.handle.kind !== 'pglite') return; // PostgreSQL's probe has a connection of its own
+    const events: string[] = [];
+    // Sent in the same tick as the health check: the statement asks for the one connection first.
+    const slow = t.handle.db.execute(sql`SELECT pg_sleep(2)`).then(() => events.push('slow statement done'));
+    const health = await t.handle.health();
+    events.push(`health ${health.ok}`);
+    await slow;
+    expect(events).toEqual(['health true', 'slow statement done']);
+    expect(health.busyMs).toEqual(expect.any(Number));
+  });
 });
 
 /** Waits until the slow statement holds a connection (PGlite: the client's state; PostgreSQL: pg_stat_activity). */
