@@ -68,6 +68,12 @@ const POLICY: Record<
   'budget.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
   'report.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
   'notification.read': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  // Names, phones and e-mails of people: within the subtree, except the DX office and administrators.
+  'person.read': {
+    roles: ROLES,
+    reach: 'subtree',
+    reachOf: { dx_office: 'province', administrator: 'province' },
+  },
 };
 
 describe('isAllowed: every permission × role × where the grant sits', () => {

@@ -71,18 +71,29 @@ const PERMISSIONS = {
   'budget.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
   'report.read_item': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
   'notification.read': { roles: ROLES, reach: 'province', reachOf: { unit_officer: 'subtree' } },
+  // People's personal data (names, phones, e-mails: the `person` records) only within the subtree, except for the DX
+  // office and administrators, who keep the province's directory.
+  'person.read': {
+    roles: ROLES,
+    reach: 'subtree',
+    reachOf: { dx_office: 'province', administrator: 'province' },
+  },
 } as const satisfies Record<
   string,
   { roles: readonly Role[]; reach: Reach; reachOf?: Partial<Record<Role, Reach>> }
 >;
 
-/** The reach of `permission` through a grant of `role` (a role-specific reach narrows the default). */
+/** The reach of `permission` through a grant of `role` (a role-specific reach overrides the default). */
 function reachOf(permission: Permission, role: Role): Reach {
   const rule = PERMISSIONS[permission] as { reach: Reach; reachOf?: Partial<Record<Role, Reach>> };
   return rule.reachOf?.[role] ?? rule.reach;
 }
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** What reading one evidence record of `type` takes: people's records carry personal data (docs/security.md). */
+export const recordReadPermission = (type: string): Permission =>
+  type === 'person' ? 'person.read' : 'record.read_item';
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
 /** Where the thing acted on sits: its province and the ids from the root down to it (inclusive). */

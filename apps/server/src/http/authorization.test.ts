@@ -40,6 +40,7 @@ import {
   itemReader,
   key,
   next,
+  personReader,
   type Request,
   type RouteCase,
   SCOPES,
@@ -180,11 +181,12 @@ const itemsInProvince = (f: Fixture, _w: Who, body: unknown) => {
 const EVIDENCE_ROUTES: RouteCase[] = [
   ...(Object.keys(RECORD_PATHS) as RecordType[]).flatMap((type): RouteCase[] => {
     const path = `/api/${RECORD_PATHS[type]}`;
+    const reader = type === 'person' ? personReader : itemReader;
     return [
       {
         method: 'GET',
         route: path,
-        access: itemReader,
+        access: reader,
         ok: 200,
         request: (f) => ({ method: 'GET', url: `${path}?provinceId=${f.t.hp}&unitId=${f.commune}` }),
         check: itemsInProvince,
@@ -192,7 +194,7 @@ const EVIDENCE_ROUTES: RouteCase[] = [
       {
         method: 'GET',
         route: `${path}/:id`,
-        access: itemReader,
+        access: reader,
         ok: 200,
         request: (f) => ({ method: 'GET', url: `${path}/${f.ev.records[type]}` }),
       },

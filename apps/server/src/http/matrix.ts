@@ -64,6 +64,9 @@ export const inSubtree = (w: Who) => w.scope === 'global' || w.scope === 'provin
  * (docs/security.md "Scope of reading"): a unit officer within its own subtree, every other role province-wide.
  */
 export const itemReader = (w: Who) => (w.role === 'unit_officer' ? inSubtree(w) : inProvince(w));
+/** Reading people's names, phones, e-mails: the DX office and administrators province-wide, everyone else in the subtree. */
+export const personReader = (w: Who) =>
+  w.role === 'dx_office' || w.role === 'administrator' ? inProvince(w) : inSubtree(w);
 export const isAdmin = (w: Who) => w.role === 'administrator';
 export const adminInSubtree = (w: Who) => isAdmin(w) && inSubtree(w);
 export const groupWriter = (w: Who) =>

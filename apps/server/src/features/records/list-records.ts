@@ -1,5 +1,5 @@
 import { listRecords as queryRecords } from '@dx/db';
-import { localDateOf, type RecordType } from '@dx/domain';
+import { localDateOf, type RecordType, recordReadPermission } from '@dx/domain';
 import { authorizeProvince, authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
 
 /**
@@ -34,10 +34,12 @@ export async function listRecords({
 }) {
   authorizeProvince(ctx, 'record.read', provinceId);
   // A unit officer reads its own subtree's records only (docs/security.md "Scope of reading").
-  if (unitId) await authorizeUnit(ctx, 'record.read_item', unitId);
+  // People's records carry personal data: within the subtree for every role but the DX office and administrators.
+  const reading = recordReadPermission(type);
+  if (unitId) await authorizeUnit(ctx, reading, unitId);
   return queryRecords(ctx.db, type, {
     provinceId,
-    readable: readableIn(ctx, 'record.read_item', provinceId),
+    readable: readableIn(ctx, reading, provinceId),
     unitIds: unitId && !includeBelow ? [unitId] : undefined,
     subtreeOf: unitId && includeBelow ? { unitId, asOf: asOf ?? localDateOf(ctx.now) } : undefined,
     from,

@@ -10,11 +10,12 @@ import {
   AppError,
   checkUpload,
   type RecordType,
+  recordReadPermission,
   tooManyFilesMessage,
   UPLOAD_POLICY,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** The unit a stored record belongs to. */
@@ -89,7 +90,7 @@ export async function getRecordFile({ ctx, fileId }: { ctx: UseCaseContext; file
   const record = await getRecord(ctx.db, file.recordType as RecordType, file.recordId);
   await authorizeUnit(
     ctx,
-    'record.read_item',
+    recordReadPermission(file.recordType),
     record ? ownerUnitOf(file.recordType as RecordType, record) : file.unitId,
   );
   return file;

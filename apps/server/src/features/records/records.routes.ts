@@ -1,6 +1,13 @@
 import { RECORD_PATHS } from '@dx/contracts/paths';
 import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
-import { AppError, isoDate, RECORD_INPUTS, type RecordType, validationError } from '@dx/domain';
+import {
+  AppError,
+  isoDate,
+  RECORD_INPUTS,
+  type RecordType,
+  recordReadPermission,
+  validationError,
+} from '@dx/domain';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -118,8 +125,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         const ctx = contextOf(request);
         const row = await getRecord(ctx.db, type, request.params.id);
         if (!row) throw recordNotFound(type, request.params.id);
-        // A unit officer reads its own subtree's records (docs/security.md "Scope of reading").
-        await authorizeUnit(ctx, 'record.read_item', ownerUnitOf(type, row));
+        // A unit officer reads its own subtree's records; people's records (personal data) every role but the DX office
+        // and administrators within its subtree only (docs/security.md "Scope of reading").
+        await authorizeUnit(ctx, recordReadPermission(type), ownerUnitOf(type, row));
         const files = await listRecordFiles(ctx.db, type, row.id);
         return {
           ...presentRecord(type, row, await getRecordLinks(ctx.db, type, row.id)),

@@ -362,3 +362,37 @@ describe('files attached to records', () => {
     expect(Number(left[0]!.n)).toBe(0);
   });
 });
+
+describe('scope of reading people (docs/security.md "Scope of reading")', () => {
+  it('names, phones, e-mails: within the subtree for officers and viewers; the DX office reads the province', async () => {
+    const created = await t.call(district, {
+      method: 'POST',
+      url: '/api/people',
+      payload: {
+        unitId: haiAn,
+        fullName: 'Lê Thị Phạm vi',
+        role: 'grassroots_officer',
+        phone: '0912 000 111',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const viewerElsewhere = await t.userWith([{ role: 'viewer', unitId: leChan }]);
+    const viewerAbove = await t.userWith([{ role: 'viewer', unitId: t.hp }]);
+    const dxOffice = await t.userWith([{ role: 'dx_office', unitId: leChan }]);
+    const one = (s: Session) =>
+      t.call(s, { method: 'GET', url: `/api/people/${id}` }).then((r) => r.statusCode);
+    const listed = async (s: Session) =>
+      (await t.call(s, { method: 'GET', url: `/api/people?provinceId=${t.hp}&limit=200` }))
+        .json()
+        .items.map((p: { id: string }) => p.id) as string[];
+    for (const s of [viewerElsewhere, stranger, commune]) {
+      expect(await one(s)).toBe(403);
+      expect(await listed(s)).not.toContain(id);
+    }
+    for (const s of [district, viewerAbove, dxOffice]) {
+      expect(await one(s)).toBe(200);
+      expect(await listed(s)).toContain(id);
+    }
+  });
+});
