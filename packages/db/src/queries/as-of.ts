@@ -23,6 +23,24 @@ export function inForceOn(alias: string, asOf: string | SQL): SQL {
   return sql`(${a}.valid_from IS NULL OR ${a}.valid_from <= ${d}) AND (${a}.valid_to IS NULL OR ${a}.valid_to > ${d})`;
 }
 
+/**
+ * Predicate: the version aliased `alias` was in force at some time within [from, to] (local dates, both inclusive):
+ * the units that existed during a reporting period.
+ */
+export function inForceDuring(alias: string, from: string, to: string): SQL {
+  const a = sql.identifier(alias);
+  return sql`(${a}.valid_from IS NULL OR ${a}.valid_from <= ${to}::date) AND (${a}.valid_to IS NULL OR ${a}.valid_to > ${from}::date)`;
+}
+
+/**
+ * ORDER BY for the versions of one unit (aliased `alias`): the version in force on `asOf` first, else the latest —
+ * the name a unit is shown by on a date (history keeps the names units had at the time; a unit that has ended keeps
+ * its last name). With a NULL date, simply the latest version.
+ */
+export function nearestVersionFirst(alias: string, asOf: string | SQL): SQL {
+  return sql`(${inForceOn(alias, asOf)}) DESC NULLS LAST, ${sql.identifier(alias)}.valid_from DESC NULLS LAST`;
+}
+
 /** The version of unit `id` in force on `asOf` (zero or one row): unit_id, name, kind, parent_unit_id, code. */
 export function versionInForce(id: SQL, asOf: string): SQL {
   return sql`SELECT x.unit_id, x.name, x.kind, x.parent_unit_id, x.code FROM org_unit_version x

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
+import { nearestVersionFirst } from './as-of';
 import { getSettingValue } from './notifications';
 
 /* SQL of the consolidated report of a reporting period (plan 54 V.1.a); computed live, never stored. */
@@ -38,8 +39,7 @@ export async function unitNameOn(db: Db, unitId: string, date: string): Promise<
   const [row] = await queryRows<{ name: string }>(
     db,
     sql`SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${unitId}
-         ORDER BY ((v.valid_from IS NULL OR v.valid_from <= ${date}::date) AND (v.valid_to IS NULL OR v.valid_to > ${date}::date)) DESC,
-                  v.valid_from DESC NULLS LAST LIMIT 1`,
+         ORDER BY ${nearestVersionFirst('v', date)} LIMIT 1`,
   );
   return row?.name ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { planImportDraft } from '../plan-import-schema';
+import { inForceOn } from './as-of';
 
 export type PlanImportRow = typeof planImportDraft.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function unitNamesInProvince(
     db,
     sql`SELECT v.unit_id, v.name, v.kind FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
         WHERE u.province_id = ${provinceId}
-          AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)`,
+          AND ${inForceOn('v', asOf)}`,
   );
   return rows.map((r) => ({ unitId: r.unit_id, name: r.name, kind: r.kind }));
 }

@@ -2,6 +2,7 @@ import { type PlanDocument, parseDocumentNumber, type TargetSubject, themeCode }
 import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { type PlanBody, plan, planLegalBasis, planRevision, planTarget, planTheme } from '../plan-schema';
+import { inForceOn } from './as-of';
 
 export type PlanRow = typeof plan.$inferSelect;
 
@@ -415,7 +416,7 @@ export async function findUnitByName(
     db,
     sql`SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
         WHERE u.province_id = ${provinceId} AND v.name = ${name}
-          AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)
+          AND ${inForceOn('v', asOf)}
         LIMIT 1`,
   );
   return rows[0]?.unit_id ?? null;

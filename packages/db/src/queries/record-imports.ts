@@ -3,6 +3,7 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from '../client';
 import { eventTheme, importBatch, publicationModel, publicationTheme, trainingAttendance } from '../schema';
+import { inForceOn } from './as-of';
 import { RECORD_TABLES } from './records';
 
 /** What an import of publications matches names against: the province's channels, plan themes and models. */
@@ -50,11 +51,11 @@ export async function importUnitLookups(db: Db, provinceId: string, asOf: string
     db,
     sql`SELECT v.unit_id AS id, v.name,
                (SELECT p.name FROM org_unit_version p WHERE p.unit_id = v.parent_unit_id
-                   AND (p.valid_from IS NULL OR p.valid_from <= ${asOf}::date) AND (p.valid_to IS NULL OR p.valid_to > ${asOf}::date)
+                   AND ${inForceOn('p', asOf)}
                  LIMIT 1) AS "parentName"
           FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
          WHERE u.province_id = ${provinceId}
-           AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)`,
+           AND ${inForceOn('v', asOf)}`,
   );
 }
 

@@ -3,6 +3,7 @@ import type { RecordFigures } from '@dx/domain';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { reportPeriod, reportPeriodUnit, reportReminder, unitReport, unitReportEvent } from '../schema';
+import { inForceDuring, inForceOn, nearestVersionFirst } from './as-of';
 
 export type ReportPeriodRow = typeof reportPeriod.$inferSelect;
 export type NewReportPeriod = typeof reportPeriod.$inferInsert;
@@ -16,17 +17,10 @@ const uuids = (ids: readonly string[]) =>
     sql`, `,
   );
 
-/** A unit version in force on a local date. */
-const validOn = (alias: string, date: string) =>
-  sql`(${sql.raw(alias)}.valid_from IS NULL OR ${sql.raw(alias)}.valid_from <= ${date}::date)
-      AND (${sql.raw(alias)}.valid_to IS NULL OR ${sql.raw(alias)}.valid_to > ${date}::date)`;
-
 /** The name/code/kind of a unit as of a date, else its latest version (history keeps the names of the time). */
-const unitVersionOn = (unitCol: string, date: SQL) =>
+const unitVersionOn = (unitCol: SQL, date: SQL) =>
   sql`(SELECT jsonb_build_object('name', v.name, 'code', v.code, 'kind', v.kind, 'adminType', v.admin_type) FROM org_unit_version v
-        WHERE v.unit_id = ${sql.raw(unitCol)}
-        ORDER BY ((v.valid_from IS NULL OR v.valid_from <= ${date}) AND (v.valid_to IS NULL OR v.valid_to > ${date})) DESC,
-                 v.valid_from DESC NULLS LAST LIMIT 1)`;
+        WHERE v.unit_id = ${unitCol} ORDER BY ${nearestVersionFirst('v', date)} LIMIT 1)`;
 
 // ─── Periods ────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -89,7 +83,7 @@ export async function unitsInForce(
   const rows = await queryRows<{ unit_id: string }>(
     db,
     sql`SELECT DISTINCT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-         WHERE v.unit_id IN (${uuids(unitIds)}) AND u.province_id = ${provinceId} AND ${validOn('v', asOf)}`,
+         WHERE v.unit_id IN (${uuids(unitIds)}) AND u.province_id = ${provinceId} AND ${inForceOn('v', asOf)}`,
   );
   return new Set(rows.map((r) => r.unit_id));
 }
@@ -123,7 +117,7 @@ export async function resolveRequiredUnits(
     const rows = await queryRows<{ unit_id: string }>(
       db,
       sql`SELECT DISTINCT v.unit_id FROM unit_group g
-            JOIN org_unit_version v ON ${validOn('v', f.asOf)}
+            JOIN org_unit_version v ON ${inForceOn('v', f.asOf)}
             JOIN org_unit u ON u.id = v.unit_id
            WHERE g.id = ${groupId} AND g.province_id = ${f.provinceId}
              AND ((u.province_id = g.province_id AND v.kind IN (SELECT jsonb_array_elements_text(coalesce(g.rule -> 'kinds', '[]'::jsonb))))
@@ -216,7 +210,7 @@ export async function listPeriodReports(db: Db, periodId: string, asOf: string):
     unit: { name: string; code: string | null; kind: string; adminType: string | null } | null;
   }>(
     db,
-    sql`SELECT x.unit_id, x.via_group_id, x.is_required, r.id AS report_id, ${unitVersionOn('x.unit_id', sql`${asOf}::date`)} AS unit
+    sql`SELECT x.unit_id, x.via_group_id, x.is_required, r.id AS report_id, ${unitVersionOn(sql`x.unit_id`, sql`${asOf}::date`)} AS unit
           FROM (SELECT pu.unit_id, pu.via_group_id, TRUE AS is_required FROM report_period_unit pu WHERE pu.period_id = ${periodId}
                 UNION ALL
                 SELECT r.unit_id, NULL, FALSE FROM unit_report r WHERE r.period_id = ${periodId}
@@ -343,7 +337,7 @@ export async function listReportObligations(
     report_id: string | null;
   }>(
     db,
-    sql`SELECT pu.period_id, pu.unit_id, ${unitVersionOn('pu.unit_id', sql`p.period_to`)} AS unit, r.id AS report_id
+    sql`SELECT pu.period_id, pu.unit_id, ${unitVersionOn(sql`pu.unit_id`, sql`p.period_to`)} AS unit, r.id AS report_id
           FROM report_period_unit pu JOIN report_period p ON p.id = pu.period_id
           LEFT JOIN unit_report r ON r.period_id = pu.period_id AND r.unit_id = pu.unit_id
          WHERE pu.unit_id IN (${uuids(unitIds)}) ${f.planId ? sql`AND p.plan_id = ${f.planId}` : sql``}
@@ -428,7 +422,7 @@ export async function unitRecordFigures(
           UNION
           SELECT v.unit_id, s.depth + 1 FROM sub s
             JOIN org_unit_version v ON v.parent_unit_id = s.unit_id
-             AND (v.valid_from IS NULL OR v.valid_from <= ${to}::date) AND (v.valid_to IS NULL OR v.valid_to > ${from}::date)
+             AND ${inForceDuring('v', from, to)}
            WHERE s.depth < 10
         ),
         units AS (SELECT DISTINCT unit_id FROM sub),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import {
   planTarget,
@@ -11,6 +11,7 @@ import {
   taskTheme,
   taskUpdate,
 } from '../schema';
+import { inForceOn, nearestVersionFirst } from './as-of';
 
 export type TaskRow = typeof task.$inferSelect;
 export type NewTask = typeof task.$inferInsert;
@@ -25,10 +26,8 @@ const uuids = (ids: string[]) =>
   );
 
 /** The name of a unit as of a date, else its latest name (history keeps the names units had at the time). */
-const unitNameOn = (unitCol: string, dateExpr: string) =>
-  sql.raw(`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${unitCol}
-     ORDER BY ((v.valid_from IS NULL OR v.valid_from <= ${dateExpr}) AND (v.valid_to IS NULL OR v.valid_to > ${dateExpr})) DESC,
-              v.valid_from DESC NULLS LAST LIMIT 1)`);
+const unitNameOn = (unitCol: SQL, date: SQL) =>
+  sql`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${unitCol} ORDER BY ${nearestVersionFirst('v', date)} LIMIT 1)`;
 
 /** Units (except the province itself) and groups of a province in force on a date: what a lead cell may name. */
 export async function taskLeadCandidates(db: Db, provinceId: string, asOf: string) {
@@ -36,7 +35,7 @@ export async function taskLeadCandidates(db: Db, provinceId: string, asOf: strin
     db,
     sql`SELECT v.unit_id AS id, v.name FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
         WHERE u.province_id = ${provinceId} AND v.unit_id <> ${provinceId} AND v.kind <> 'school'
-          AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)`,
+          AND ${inForceOn('v', asOf)}`,
   );
   const groups = await queryRows<{ id: string; code: string; name: string }>(
     db,
@@ -148,7 +147,7 @@ export async function listAssignments(db: Db, taskIds: string[]): Promise<Assign
   if (taskIds.length === 0) return [];
   const rows = await queryRows<{ id: string; unit_name: string }>(
     db,
-    sql`SELECT a.id, ${unitNameOn('a.unit_id', 'coalesce(t.period_from, CURRENT_DATE)')} AS unit_name
+    sql`SELECT a.id, ${unitNameOn(sql`a.unit_id`, sql`t.period_from`)} AS unit_name
           FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE a.task_id IN (${uuids(taskIds)})`,
   );
   const names = new Map(rows.map((r) => [r.id, r.unit_name]));
@@ -336,7 +335,7 @@ export async function parentUnitOn(db: Db, unitId: string, date: string): Promis
   const [r] = await queryRows<{ parent_unit_id: string | null }>(
     db,
     sql`SELECT parent_unit_id FROM org_unit_version v WHERE v.unit_id = ${unitId}
-          AND (v.valid_from IS NULL OR v.valid_from <= ${date}::date) AND (v.valid_to IS NULL OR v.valid_to > ${date}::date)
+          AND ${inForceOn('v', date)}
         ORDER BY v.valid_from DESC NULLS LAST LIMIT 1`,
   );
   return r?.parent_unit_id ?? null;
@@ -347,7 +346,7 @@ export async function unitNames(db: Db, unitIds: string[], date: string): Promis
   if (unitIds.length === 0) return new Map();
   const rows = await queryRows<{ id: string; name: string }>(
     db,
-    sql`SELECT u.id, ${unitNameOn('u.id', `'${date.replace(/[^0-9-]/g, '')}'::date`)} AS name FROM org_unit u WHERE u.id IN (${uuids(unitIds)})`,
+    sql`SELECT u.id, ${unitNameOn(sql`u.id`, sql`${date}::date`)} AS name FROM org_unit u WHERE u.id IN (${uuids(unitIds)})`,
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
