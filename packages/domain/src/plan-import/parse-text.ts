@@ -1,4 +1,5 @@
 import { inferGoal, inferTargetSubject } from '../plan/inference';
+import { VIETNAMESE_LETTERS } from '../plan/lettering';
 import { parseCitation, parsePlanMarkdown } from '../plan/parse-markdown';
 import type { DocumentReference, PlanDocumentInput, Responsibility } from '../plan/plan';
 import { DEFAULT_PLAN_HEADINGS } from '../plan/template';
@@ -599,31 +600,8 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
   };
 }
 
-const LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
-];
+/** Item letters in the order Vietnamese documents use them (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9). */
+const LETTERS: readonly string[] = VIETNAMESE_LETTERS;
 function nextLetter(index: number): string {
   return LETTERS[index] ?? String(index + 1);
 }

@@ -1,33 +1,11 @@
+import { VIETNAMESE_LETTERS } from '../plan/lettering';
 import { cleanOcrLayout } from './clean-layout';
 import { DX_CORPUS_VI } from './corpus-vi';
 import { restoreDiacritics } from './restore-diacritics';
 import { buildSyllableModel, isSyllableShape, type SyllableModel } from './syllable-model';
 
-const LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
-];
+/** Item letters in the order Vietnamese documents use them (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9). */
+const LETTERS: readonly string[] = VIETNAMESE_LETTERS;
 
 /**
  * Puts back the letters of a), b), c)… that OCR damaged (Nghị định 30/2020, Phụ lục I, mục II.9: sub-items run
