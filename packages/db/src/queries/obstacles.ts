@@ -1,7 +1,9 @@
 import { OPEN_OBSTACLE_STATUSES } from '@dx/domain';
 import { and, asc, desc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from '../client';
 import { obstacle, obstacleStep } from '../obstacles-schema';
+import { nearestVersionFirst } from './as-of';
 import { type ReadScope, readScopeSql } from './read-scope';
 
 /* SQL of the obstacles and proposals register (plan 54, closing paragraph). */
@@ -16,10 +18,8 @@ export type ObstacleView = ObstacleRow & {
   mergedIntoTitle: string | null;
 };
 
-const nameOf = (col: SQL, today: string) =>
-  sql`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${col}
-        ORDER BY ((v.valid_from IS NULL OR v.valid_from <= ${today}::date) AND (v.valid_to IS NULL OR v.valid_to > ${today}::date)) DESC,
-                 v.valid_from DESC NULLS LAST LIMIT 1)`;
+const nameOf = (col: SQL | AnyPgColumn, today: string) =>
+  sql`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${col} ORDER BY ${nearestVersionFirst('v', today)} LIMIT 1)`;
 
 const OPEN = sql.raw(OPEN_OBSTACLE_STATUSES.map((s) => `'${s}'`).join(','));
 
@@ -56,8 +56,8 @@ export async function getObstacleRow(db: Db, id: string): Promise<ObstacleRow | 
 /** The table's columns plus the names of its units and the title of the item it was merged into. */
 const viewSelect = (today: string) => ({
   ...getTableColumns(obstacle),
-  unitName: sql<string>`${nameOf(sql.raw('"obstacle"."unit_id"'), today)}`,
-  ownerUnitName: sql<string | null>`${nameOf(sql.raw('"obstacle"."owner_unit_id"'), today)}`,
+  unitName: sql<string>`${nameOf(obstacle.unitId, today)}`,
+  ownerUnitName: sql<string | null>`${nameOf(obstacle.ownerUnitId, today)}`,
   mergedIntoTitle: sql<
     string | null
   >`(SELECT m.title FROM obstacle m WHERE m.id = "obstacle"."merged_into_id")`,
