@@ -1,6 +1,5 @@
+import { evaluationDatesAsOf } from '../targets/as-of';
 import type { TargetDefinition } from '../targets/definition';
-import { resolvePeriod } from '../targets/definition';
-import { effectiveAsOf, elapsedFraction, evaluationDates, quartersDue } from '../targets/evaluation';
 
 /**
  * The day a report's figures stand at (issue 11, "a report for a past period shows the figures as of the period's
@@ -26,10 +25,10 @@ export function judgedOn(date: string, today: string): string {
 }
 
 /**
- * The dates a target definition is evaluated with for a report whose figures stand at `date`: before today, the
- * value as it stood at the close of that day, exactly like the dashboard's trend point of that day
- * (`trendCheckpoints`: records dated later and plans accepted later left out, quarters ended by the next morning
- * due); on today, the live evaluation (`evaluationDates`, the dashboard card). `until` is undefined when live.
+ * The dates a target definition is evaluated with for a report whose figures stand at `date`: the dashboard's own
+ * rule for a figure asked as of a date (`evaluationDatesAsOf`, targets/as-of.ts) — before today the value as it
+ * stood at the close of that day, exactly the trend point of that day; on today the live evaluation. One rule,
+ * written once: a report and the dashboard cannot disagree on a date.
  */
 export function evaluationDatesOn(o: {
   definition: Pick<TargetDefinition, 'period' | 'asOf'>;
@@ -37,13 +36,10 @@ export function evaluationDatesOn(o: {
   date: string;
   today: string;
 }) {
-  if (o.date >= o.today) return { ...evaluationDates(o), until: undefined };
-  const period = resolvePeriod(o.definition.period, o.planYear);
-  return {
-    period,
-    asOf: effectiveAsOf(o.definition, period, o.date),
-    quarters: quartersDue(period, judgedOn(o.date, o.today)),
-    elapsed: elapsedFraction(period, o.date),
-    until: o.date as string | undefined,
-  };
+  return evaluationDatesAsOf({
+    definition: o.definition,
+    planYear: o.planYear,
+    today: o.today,
+    asOf: o.date,
+  });
 }
