@@ -9,7 +9,7 @@ export const FUNDING_SOURCES = ['unit_regular', 'city_budget', 'other_lawful'] a
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
   unit_regular: 'Dự toán chi thường xuyên của đơn vị',
-  city_budget: 'Ngân sách thành phố',
+  city_budget: 'Ngân sách địa phương',
   other_lawful: 'Nguồn hợp pháp khác',
 };
 

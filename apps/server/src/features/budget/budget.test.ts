@@ -778,8 +778,8 @@ describe('totals and exports', () => {
     expect(rows.some((r) => r[2] === 'Nháp')).toBe(false);
     const sheet2: unknown[][] = [];
     wb.getWorksheet('Tổng theo nhóm')!.eachRow((r) => sheet2.push((r.values as unknown[]).slice(1)));
-    expect(sheet2.find((r) => r[0] === 'Ngân sách thành phố')).toEqual([
-      'Ngân sách thành phố',
+    expect(sheet2.find((r) => r[0] === 'Ngân sách địa phương')).toEqual([
+      'Ngân sách địa phương',
       2_000_000,
       2_000_000,
       2_000_000,
@@ -803,7 +803,7 @@ describe('totals and exports', () => {
       'Kính gửi: Ủy ban nhân dân',
       `tổng số tiền ${formatVnd(6_000_000)}`,
       'Nơi nhận:',
-      'Ngân sách thành phố',
+      'Ngân sách địa phương',
       'Phường Tổng Một',
     ])
       expect(textOf, expected).toContain(expected);

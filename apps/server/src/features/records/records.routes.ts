@@ -311,7 +311,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['records'],
-        summary: 'Sở TT&TT chấp nhận hoặc trả lại kế hoạch của đơn vị',
+        summary: 'Bộ phận chuyển đổi số chấp nhận hoặc trả lại kế hoạch của đơn vị',
         params: z.object({ id: z.uuid() }),
         body: z.object({
           version: recordVersion,

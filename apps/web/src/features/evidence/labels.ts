@@ -9,7 +9,7 @@ const vi = {
   asOfPicker: 'Số liệu tại ngày',
   asOfHint: 'Để trống: số liệu hiện tại',
   noPlan: 'Chưa có kế hoạch nào',
-  noPlanHint: 'Sở Thông tin và Truyền thông tạo hoặc nhập kế hoạch ở mục "Kế hoạch" trước.',
+  noPlanHint: 'Bộ phận chuyển đổi số tạo hoặc nhập kế hoạch ở mục "Kế hoạch" trước.',
   noTargets: 'Kế hoạch chưa có chỉ tiêu',
   noTargetsHint: 'Thêm chỉ tiêu ở mục "Kế hoạch" → "Chỉ tiêu và nội dung".',
   value: 'Kết quả',
@@ -72,7 +72,7 @@ const vi = {
   myDone: 'Đơn vị đã đạt chỉ tiêu này',
   reminders: 'Thông báo, đôn đốc đã nhận',
   noReminders: 'Chưa có thông báo nào',
-  noRemindersHint: 'Khi Sở Thông tin và Truyền thông đôn đốc, thông báo sẽ hiện ở đây.',
+  noRemindersHint: 'Khi bộ phận chuyển đổi số đôn đốc, thông báo sẽ hiện ở đây.',
   emailStatus: {
     sent: 'đã gửi e-mail',
     not_configured: 'chỉ trong hệ thống',

@@ -41,7 +41,7 @@ export function MyReportsPage() {
         <Paper withBorder>
           <Empty
             title="Chưa có kỳ báo cáo nào đơn vị phải nộp"
-            hint="Khi Sở TT&TT mở kỳ báo cáo, kỳ đó sẽ hiện ở đây."
+            hint="Khi bộ phận chuyển đổi số mở kỳ báo cáo, kỳ đó sẽ hiện ở đây."
           />
         </Paper>
       )}

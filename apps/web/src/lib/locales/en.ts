@@ -57,7 +57,7 @@ export const en: Messages = {
   },
   roles: {
     administrator: 'Administrator',
-    dx_office: 'DX office (Dept. of Information and Communications)',
+    dx_office: 'DX office',
     finance: 'Finance',
     leadership: 'People’s Committee leadership',
     unit_officer: 'Unit officer',

@@ -60,7 +60,7 @@ export const vi = {
   },
   roles: {
     administrator: 'Quản trị',
-    dx_office: 'Văn phòng CĐS (Sở TT&TT)',
+    dx_office: 'Bộ phận chuyển đổi số',
     finance: 'Tài chính',
     leadership: 'Lãnh đạo UBND',
     unit_officer: 'Cán bộ đơn vị',
