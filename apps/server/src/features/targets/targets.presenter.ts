@@ -55,7 +55,8 @@ export const targetEvaluationOut = z.object({
 export type TargetEvaluationOut = z.infer<typeof targetEvaluationOut>;
 
 // Districts were abolished on 01/07/2025; departments, press agencies etc. never had one.
-const CITY_LEVEL = 'Cấp thành phố';
+/** Subjects owned by the province's own bodies, above every district ("cấp tỉnh" is the legal level of a city too). */
+const CITY_LEVEL = 'Cấp tỉnh';
 
 const breakdown = (rows: BreakdownRow[], label: (r: BreakdownRow) => string) =>
   rows.map((r) => ({

@@ -102,7 +102,7 @@ export const EVENT_KIND_LABELS: Record<(typeof EVENT_KINDS)[number], Words> = {
   other: ['Hoạt động khác', 'Other activity'],
 };
 export const EVENT_LEVEL_LABELS: Record<(typeof EVENT_LEVELS)[number], Words> = {
-  city: ['Cấp thành phố', 'City'],
+  city: ['Cấp tỉnh', 'Province'],
   district: ['Cấp huyện', 'District'],
   unit: ['Cấp đơn vị', 'Unit'],
 };
