@@ -6,6 +6,7 @@ export * from './home';
 export * from './obstacles';
 export * from './org-units';
 export * from './paths';
+export * from './plan-imports';
 export * from './plans';
 export * from './tasks';
 export * from './unit-groups';

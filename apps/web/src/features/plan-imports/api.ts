@@ -1,33 +1,16 @@
+import type { PlanImportOut } from '@dx/contracts';
 import type { PlanDocument } from '@dx/domain';
 import { get, post } from '../../lib/api';
 
-export type DraftField = {
-  path: (string | number)[];
-  source: { start: number; end: number; text: string } | null;
-  confidence: number;
-};
+/** One field of a draft: where in the plan document it sits, the source text it was read from, the confidence. */
+export type DraftField = PlanImportOut['draft']['fields'][number];
 
-/** An import draft as GET /api/plans/imports/:id returns it. */
-export type PlanImport = {
-  id: string;
-  provinceId: string;
-  fileName: string | null;
-  source: 'text' | 'ocr' | 'docx' | 'pdf';
-  status: 'draft' | 'confirmed' | 'discarded';
-  planId: string | null;
-  createdAt: string;
-  confirmedAt: string | null;
-  sourceText: string;
-  draft: {
-    kind: string;
-    sourceNumber: string | null;
-    parentIssuer: string | null;
-    period: { from: number; to: number };
-    parentPlanNumber: string | null;
-    document: PlanDocument;
-    fields: DraftField[];
-    warnings: string[];
-  };
+/**
+ * An import draft as GET /api/plans/imports/:id returns it (the contract's `planImportOut`). The contract leaves the
+ * draft's document open (a record) so the API description stays small; it is the plan document the parser made.
+ */
+export type PlanImport = Omit<PlanImportOut, 'draft'> & {
+  draft: Omit<PlanImportOut['draft'], 'document'> & { document: PlanDocument };
 };
 
 export const importKeys = { detail: (id: string) => ['plan-imports', id] as const };
