@@ -1,6 +1,6 @@
 import { inferGoal, inferTargetSubject } from '../plan/inference';
 import { VIETNAMESE_LETTERS } from '../plan/lettering';
-import { parseCitation, parsePlanMarkdown } from '../plan/parse-markdown';
+import { emptyPlanDocument, parseCitation, parsePlanMarkdown } from '../plan/parse-markdown';
 import type { DocumentReference, PlanDocumentInput, Responsibility } from '../plan/plan';
 import { DEFAULT_PLAN_HEADINGS } from '../plan/template';
 import { foldVietnamese } from '../text';
@@ -81,39 +81,6 @@ const isCaps = (s: string) => {
   const l = s.replace(/[^\p{L}]/gu, '');
   return l.length >= 3 && l === l.toUpperCase();
 };
-
-function emptyDocument(): PlanDocumentInput {
-  return {
-    issuerName: '',
-    number: null,
-    place: '',
-    date: null,
-    year: 0,
-    title: '',
-    headings: {
-      objectives: '',
-      generalObjectives: '',
-      targets: '',
-      themes: '',
-      tasks: '',
-      funding: '',
-      organisation: '',
-    },
-    legalBases: [],
-    preambleLead: 'Căn cứ',
-    preambleClosing: '',
-    generalObjectives: [],
-    targets: [],
-    themes: [],
-    tasks: [],
-    funding: [],
-    responsibilities: [],
-    closing: '',
-    recipients: [],
-    signature: { authority: '', delegation: null, position: '', signer: '' },
-    notes: [],
-  };
-}
 
 /** A looser reading of a citation than parseCitation: kind, number and date, the rest as the title. */
 function readCitation(citation: string): DocumentReference | null {
@@ -227,7 +194,7 @@ const POSITION =
 function fromText(text: string, options: ParseOptions): PlanImportDraft {
   const base = options.ocr ? 0.85 : 0.95;
   const paras = paragraphsOf(text);
-  const doc = emptyDocument();
+  const doc = emptyPlanDocument('Căn cứ');
   const warnings: string[] = [];
   const fields: DraftField[] = [];
   const appendix: DraftAppendixRow[] = [];

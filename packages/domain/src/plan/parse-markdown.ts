@@ -131,6 +131,40 @@ const PART_KEYS = ['objectives', 'themes', 'tasks', 'funding', 'organisation'] a
 
 export type ParsedPlan = { document: PlanDocumentInput; warnings: string[] };
 
+/** A plan document with every part empty: what a parser fills in (`preambleLead` "Căn cứ" or "Thực hiện"). */
+export function emptyPlanDocument(preambleLead: string): PlanDocumentInput {
+  return {
+    issuerName: '',
+    number: null,
+    place: '',
+    date: null,
+    year: 0,
+    title: '',
+    headings: {
+      objectives: '',
+      generalObjectives: '',
+      targets: '',
+      themes: '',
+      tasks: '',
+      funding: '',
+      organisation: '',
+    },
+    legalBases: [],
+    preambleLead,
+    preambleClosing: '',
+    generalObjectives: [],
+    targets: [],
+    themes: [],
+    tasks: [],
+    funding: [],
+    responsibilities: [],
+    closing: '',
+    recipients: [],
+    signature: { authority: '', delegation: null, position: '', signer: '' },
+    notes: [],
+  };
+}
+
 /**
  * Turns the clean Markdown transcription of a plan (seed/54-KH-UBND-2023.vi.md) into the structured plan.
  * Pure: no I/O. The text is kept exactly as transcribed; notes about it are read from the transcription's header
@@ -152,36 +186,7 @@ export function parsePlanMarkdown(md: string): ParsedPlan {
           .flatMap((b) => b.bullets)
       : [];
 
-  const doc: PlanDocumentInput = {
-    issuerName: '',
-    number: null,
-    place: '',
-    date: null,
-    year: 0,
-    title: '',
-    headings: {
-      objectives: '',
-      generalObjectives: '',
-      targets: '',
-      themes: '',
-      tasks: '',
-      funding: '',
-      organisation: '',
-    },
-    legalBases: [],
-    preambleLead: 'Thực hiện',
-    preambleClosing: '',
-    generalObjectives: [],
-    targets: [],
-    themes: [],
-    tasks: [],
-    funding: [],
-    responsibilities: [],
-    closing: '',
-    recipients: [],
-    signature: { authority: '', delegation: null, position: '', signer: '' },
-    notes: [...headerNotes],
-  };
+  const doc: PlanDocumentInput = { ...emptyPlanDocument('Thực hiện'), notes: [...headerNotes] };
 
   let part: (typeof PART_KEYS)[number] | 'front' | 'back' = 'front';
   let sub = '';
