@@ -220,7 +220,11 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
             Nêu khó khăn, kiến nghị cần Sở xử lý →
           </Anchor>
         )}
-        {field('proposals', 'Đề xuất, kiến nghị', 'Kiến nghị với bộ phận chuyển đổi số, Ủy ban nhân dân cấp tỉnh.')}
+        {field(
+          'proposals',
+          'Đề xuất, kiến nghị',
+          'Kiến nghị với bộ phận chuyển đổi số, Ủy ban nhân dân cấp tỉnh.',
+        )}
         {error instanceof ApiError && error.code === 'RESOURCE.VERSION_CONFLICT' ? (
           <Alert color="orange" title="Báo cáo vừa được cập nhật" role="alert">
             {error.message} Nội dung bạn đang gõ vẫn được giữ trên máy này.
