@@ -6,6 +6,7 @@ export * from './indicators-schema';
 export * from './obstacles-schema';
 export * from './plan-import-schema';
 export * from './plan-schema';
+export * from './province-settings-schema';
 export * from './records-schema';
 export * from './reports-schema';
 export * from './tasks-schema';
