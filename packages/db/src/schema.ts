@@ -2,6 +2,7 @@
 
 export * from './budget-schema';
 export * from './core-schema';
+export * from './import-stage-schema';
 export * from './indicators-schema';
 export * from './obstacles-schema';
 export * from './plan-import-schema';
