@@ -8,6 +8,7 @@ export * from './obstacles-schema';
 export * from './plan-import-schema';
 export * from './plan-schema';
 export * from './province-settings-schema';
+export * from './provinces-schema';
 export * from './records-schema';
 export * from './reports-schema';
 export * from './tasks-schema';
