@@ -1,5 +1,11 @@
 // Tables of the reports feature. Exported from schema.ts so drizzle-kit generates their migration.
-import { REPORT_ACTIONS, REPORT_PERIOD_KINDS, REPORT_PERIOD_STATUSES, REPORT_STATUSES } from '@dx/domain';
+import {
+  REPORT_ACTIONS,
+  REPORT_ISSUERS,
+  REPORT_PERIOD_KINDS,
+  REPORT_PERIOD_STATUSES,
+  REPORT_STATUSES,
+} from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -163,4 +169,34 @@ export const reportReminder = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('report_reminder_period_idx').on(t.periodId, t.unitId)],
+);
+
+/**
+ * A consolidated report as issued (plan 54 V.1.a; issue 11: "frozen at submission, the consolidated report follows
+ * the same rule" as unit reports): the gathered figures (`data`, ConsolidatedData) and the laid-out document
+ * (`layout`, ConsolidatedLayout: its words) at the moment of issue. Once issued it is served from here, so nothing
+ * recorded, re-organised or re-worded later changes it. One per period and issuer; never updated.
+ */
+export const consolidatedReport = pgTable(
+  'consolidated_report',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportPeriod.id, { onDelete: 'cascade' }),
+    provinceId: uuid('province_id').notNull(),
+    issuer: text('issuer').notNull(),
+    /** The report's date and the day its figures stand at (local dates). */
+    reportDate: date('report_date').notNull(),
+    figuresDate: date('figures_date').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    layout: jsonb('layout').$type<Record<string, unknown>>().notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    issuedBy: uuid('issued_by').references(() => appUser.id),
+    issuedByName: text('issued_by_name').notNull(),
+  },
+  (t) => [
+    uniqueIndex('consolidated_report_period_issuer_uq').on(t.periodId, t.issuer),
+    check('consolidated_report_issuer_chk', sql`${t.issuer} IN (${inList(REPORT_ISSUERS)})`),
+  ],
 );
