@@ -5,7 +5,12 @@ process.env.TZ = 'Asia/Ho_Chi_Minh';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
+      'apps/web/src/**/*.test.tsx',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

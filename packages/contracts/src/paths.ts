@@ -17,3 +17,14 @@ export const RECORD_PATHS: Record<RecordType, string> = {
 /** The record type served under an API path segment, or null. */
 export const typeOfPath = (path: string): RecordType | null =>
   (Object.entries(RECORD_PATHS).find(([, p]) => p === path)?.[0] as RecordType | undefined) ?? null;
+
+/** Order of the record kinds on screens: what units enter most often first. */
+export const RECORD_ORDER: RecordType[] = [
+  'publication',
+  'channel',
+  'unit_plan',
+  'person',
+  'training',
+  'dx_model',
+  'event',
+];

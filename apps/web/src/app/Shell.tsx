@@ -15,7 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { signOut } from '../features/auth/api';
+import { signOut } from '../api/auth';
 import { LanguageSwitch } from '../lib/LanguageSwitch';
 import { ProvinceProvider } from '../lib/province';
 import { useSession } from '../lib/session';

@@ -1,5 +1,5 @@
 import type { Permission } from '@dx/domain';
-import type { ComponentType } from 'react';
+import { type ComponentType, createElement } from 'react';
 
 /** One screen inside the signed-in shell: its URL, its menu label, who may see it, and its (lazily loaded) page. */
 export type AppRoute = {
@@ -28,7 +28,7 @@ export const appRoutes: AppRoute[] = [
     path: 'my-work',
     label: { vi: 'Việc của tôi', en: 'My work' },
     permission: 'record.write',
-    load: () => import('../features/evidence/MyWorkPage').then((m) => m.MyWorkPage),
+    load: () => import('../features/my-work/MyWorkPage').then((m) => m.MyWorkPage),
   },
   {
     path: 'org-units',
@@ -40,13 +40,19 @@ export const appRoutes: AppRoute[] = [
     path: 'dashboard',
     label: { vi: 'Bảng điều khiển chỉ tiêu', en: 'Targets dashboard' },
     permission: 'target.read',
-    load: () => import('../features/evidence/DashboardPage').then((m) => m.DashboardPage),
+    load: () => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
   },
   {
     path: 'records/*',
     label: { vi: 'Hồ sơ, minh chứng', en: 'Records' },
     permission: 'record.read',
-    load: () => import('../features/evidence/RecordsPage').then((m) => m.RecordsPage),
+    // The records screen frames the import screen (its "import" tab): composed here, so neither feature imports the other.
+    load: () =>
+      Promise.all([import('../features/records/RecordsPage'), import('../features/imports/ImportPage')]).then(
+        ([records, imports]) =>
+          () =>
+            createElement(records.RecordsPage, { importScreen: createElement(imports.ImportPage) }),
+      ),
   },
   {
     path: 'tasks/*',

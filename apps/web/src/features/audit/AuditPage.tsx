@@ -2,10 +2,10 @@ import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Titl
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type AuditFilter, fetchAudit } from '../../api/audit';
 import { DateField } from '../../lib/DateField';
 import { formatDateTime } from '../../lib/dates';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { type AuditFilter, fetchAudit } from './api';
 
 const ENTITY_TYPES = ['user', 'org_unit', 'org_unit_version', 'reorganisation', 'unit_group', 'plan'];
 

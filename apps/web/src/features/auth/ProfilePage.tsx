@@ -3,10 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { changePassword, NOTICE_KEY } from '../../api/auth';
 import { ApiError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { ErrorAlert } from '../../lib/ui';
-import { changePassword, NOTICE_KEY } from './api';
 
 export function ProfilePage() {
   const { t } = useTranslation();

@@ -15,10 +15,10 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { NOTICE_KEY, signIn } from '../../api/auth';
 import { ApiError } from '../../lib/api';
 import { LanguageSwitch } from '../../lib/LanguageSwitch';
 import { useSession } from '../../lib/session';
-import { NOTICE_KEY, signIn } from './api';
 
 export function SignInPage() {
   const { t } = useTranslation();

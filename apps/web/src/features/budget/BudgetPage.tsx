@@ -37,12 +37,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
-import { ApiError, get } from '../../lib/api';
-import { formatDateTime } from '../../lib/dates';
-import { useProvince } from '../../lib/province';
-import { useSession } from '../../lib/session';
-import { UnitPicker } from '../../lib/UnitPicker';
-import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import {
   actOn,
   adjust,
@@ -66,7 +60,13 @@ import {
   saveLines,
   type TotalRow,
   xlsxUrl,
-} from './api';
+} from '../../api/budget';
+import { ApiError, get } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {

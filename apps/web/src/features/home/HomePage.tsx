@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { fetchHome, homeKeys } from '../../api/home';
 import { useProvince } from '../../lib/province';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { fetchHome, homeKeys } from './api';
 import { useHomeLabels } from './labels';
 
 /** The landing page after sign-in (issue 19): per role, what needs the user today, each item one click from action. */

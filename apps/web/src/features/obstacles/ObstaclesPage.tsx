@@ -20,13 +20,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../lib/api';
-import { DateField } from '../../lib/DateField';
-import { formatDate, formatDateTime } from '../../lib/dates';
-import { useProvince } from '../../lib/province';
-import { useSession } from '../../lib/session';
-import { UnitPicker } from '../../lib/UnitPicker';
-import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import {
   fetchObstacle,
   listObstacles,
@@ -38,7 +31,14 @@ import {
   obstacleKeys,
   raiseObstacle,
   takeStep,
-} from './api';
+} from '../../api/obstacles';
+import { ApiError } from '../../lib/api';
+import { DateField } from '../../lib/DateField';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { type ObstacleLabels, useObstacleLabels } from './labels';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).

@@ -16,11 +16,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orgKeys, recordReorganisation } from '../../api/org-units';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert } from '../../lib/ui';
-import { orgKeys, recordReorganisation } from './api';
 
 type ReorgType = ReorganisationInput['type'];
 const TYPES: ReorgType[] = ['create', 'rename', 'move', 'end', 'merge', 'split'];

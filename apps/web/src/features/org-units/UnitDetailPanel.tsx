@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { fetchUnit, orgKeys, type UnitLink } from '../../api/org-units';
 import { formatDate } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fetchUnit, orgKeys, type UnitLink } from './api';
 
 /** A unit through time: its versions, where it came from and what it became. */
 export function UnitDetailPanel({

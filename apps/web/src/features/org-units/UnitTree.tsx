@@ -2,8 +2,8 @@ import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchChildren, orgKeys, type UnitSummary } from '../../api/org-units';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fetchChildren, orgKeys, type UnitSummary } from './api';
 import classes from './org.module.css';
 
 type TreeProps = {

@@ -18,10 +18,16 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
+import {
+  confirmPlanImport,
+  type DraftField,
+  fetchPlanImport,
+  importKeys,
+  uploadPlanDocument,
+} from '../../api/plan-imports';
 import { ApiError } from '../../lib/api';
 import { useProvince } from '../../lib/province';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { confirmPlanImport, type DraftField, fetchPlanImport, importKeys, uploadPlanDocument } from './api';
 import { type ImportLabels, useImportLabels } from './labels';
 
 /** Import a plan document into a draft, review it field by field beside its source text, confirm (issue 17). */

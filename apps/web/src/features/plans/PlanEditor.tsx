@@ -14,9 +14,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { planKeys, type StoredPlan, updatePlan } from '../../api/plans';
 import { ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../lib/ui';
-import { planKeys, type StoredPlan, updatePlan } from './api';
 import { usePlanLabels } from './labels';
 
 type Targets = PlanDocument['targets'];

@@ -1,8 +1,8 @@
 import { Paper, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { fetchRevisions, planKeys } from '../../api/plans';
 import { formatDateTime } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fetchRevisions, planKeys } from './api';
 import { usePlanLabels } from './labels';
 
 /** Who changed which parts of the plan, and when (newest first). */

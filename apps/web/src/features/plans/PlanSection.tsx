@@ -3,8 +3,8 @@ import { Accordion, Alert, Badge, Button, Group, Stack, Text } from '@mantine/co
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
+import { planKeys, type StoredPlan, updatePlan } from '../../api/plans';
 import { ApiError } from '../../lib/api';
-import { planKeys, type StoredPlan, updatePlan } from './api';
 import { usePlanLabels } from './labels';
 
 export type PartKey = keyof PlanDocument;

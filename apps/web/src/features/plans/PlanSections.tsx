@@ -24,9 +24,9 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useState } from 'react';
+import { listUnitGroups, type ProvinceUnitGroup, type StoredPlan } from '../../api/plans';
 import { DateField } from '../../lib/DateField';
 import { UnitPicker } from '../../lib/UnitPicker';
-import { listUnitGroups, type ProvinceUnitGroup, type StoredPlan } from './api';
 import { type PlanLabels, usePlanLabels } from './labels';
 import { PlanEditor } from './PlanEditor';
 import { type FieldError, PlanSection } from './PlanSection';

@@ -15,11 +15,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
+import { createPlan, exportUrl, fetchPlan, listPlans, planKeys } from '../../api/plans';
 import { formatDate } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { createPlan, exportUrl, fetchPlan, listPlans, planKeys } from './api';
 import { usePlanLabels } from './labels';
 import { PlanDocumentView } from './PlanDocumentView';
 import { PlanHistory } from './PlanHistory';

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { fetchMine, reportKeys } from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { fetchMine, reportKeys } from './api';
 import { ReportStatusBadge } from './bits';
 
 /** "Báo cáo của tôi" (phone first): each period my unit must report in, its state and one button to act. */

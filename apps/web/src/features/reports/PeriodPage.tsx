@@ -19,10 +19,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { fetchCompleteness, listGroups, reportKeys, sendReminders, updatePeriod } from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fetchCompleteness, listGroups, reportKeys, sendReminders, updatePeriod } from './api';
 import { formatCount, formatRate, ReportStatusBadge, TimelinessBadge } from './bits';
 import { ConsolidatedReportPanel } from './ConsolidatedReportPanel';
 import { PeriodDialog } from './PeriodsPage';

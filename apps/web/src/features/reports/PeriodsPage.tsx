@@ -20,6 +20,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import {
+  createPeriod,
+  listGroups,
+  listPeriods,
+  type Period,
+  type PeriodInput,
+  reportKeys,
+} from '../../api/reports';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { formatDate } from '../../lib/dates';
@@ -27,7 +35,6 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { createPeriod, listGroups, listPeriods, type Period, type PeriodInput, reportKeys } from './api';
 import { PlanSelect, REPORT_PERIOD_KIND_LABELS_VI, usePlanChoice } from './bits';
 
 /** The DX office's list of reporting periods of a plan, with how far each is, and "open a period". */

@@ -17,10 +17,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../lib/api';
-import { formatDate, formatDateTime } from '../../lib/dates';
-import { useSession } from '../../lib/session';
-import { ErrorAlert, Loading } from '../../lib/ui';
 import {
   acceptReport,
   fetchReportView,
@@ -31,7 +27,11 @@ import {
   saveReport,
   startReport,
   submitReport,
-} from './api';
+} from '../../api/reports';
+import { ApiError } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { useSession } from '../../lib/session';
+import { ErrorAlert, Loading } from '../../lib/ui';
 import { formatCount, ReportStatusBadge } from './bits';
 
 const ACTION_VI = { save: 'Lưu', submit: 'Gửi báo cáo', return: 'Trả lại', accept: 'Tiếp nhận' } as const;

@@ -8,7 +8,7 @@ import {
 import { Badge, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { listPlans } from './api';
+import { listPlans } from '../../api/reports';
 
 export { REPORT_PERIOD_KIND_LABELS_VI, REPORT_STATUS_LABELS_VI, TIMELINESS_LABELS_VI };
 

@@ -16,12 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError } from '../../lib/api';
-import { formatDate } from '../../lib/dates';
-import { UnitPicker } from '../../lib/UnitPicker';
-import { ErrorAlert } from '../../lib/ui';
-import { listRecords, recordKeys } from '../evidence/api';
-import { listGroups } from '../unit-groups/api';
+import { listRecords, recordKeys } from '../../api/records';
 import {
   createTask,
   deleteTask,
@@ -31,7 +26,12 @@ import {
   planIndexKey,
   type Task,
   taskKeys,
-} from './api';
+} from '../../api/tasks';
+import { listGroups } from '../../api/unit-groups';
+import { ApiError } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { ErrorAlert } from '../../lib/ui';
 import type { TaskLabels } from './labels';
 
 type Option = { value: string; label: string };

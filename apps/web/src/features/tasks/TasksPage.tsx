@@ -22,12 +22,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useMemo, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
-import { ApiError, get } from '../../lib/api';
-import { formatDate, formatDateTime } from '../../lib/dates';
-import { useProvince } from '../../lib/province';
-import { useSession } from '../../lib/session';
-import { UnitPicker } from '../../lib/UnitPicker';
-import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import {
   type Answers,
   type Assignment,
@@ -41,7 +35,13 @@ import {
   type Task,
   type TaskFilter,
   taskKeys,
-} from './api';
+} from '../../api/tasks';
+import { ApiError, get } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { type TaskLabels, useTaskLabels } from './labels';
 import {
   CreateTaskDialog,

@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createGroup, deleteGroup, fetchGroup, groupKeys, listGroups } from '../../api/unit-groups';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { formatDate, todayIso } from '../../lib/dates';
@@ -24,7 +25,6 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { createGroup, deleteGroup, fetchGroup, groupKeys, listGroups } from './api';
 
 /** Groups of units (by kind and/or picked units): list, members as of a date, create, delete. */
 export function UnitGroupsPage() {

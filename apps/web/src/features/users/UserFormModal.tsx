@@ -15,13 +15,20 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  createUser,
+  type GrantInput,
+  type User,
+  type UserPatch,
+  updateUser,
+  userKeys,
+} from '../../api/users';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { todayIso } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert } from '../../lib/ui';
-import { createUser, type GrantInput, type User, type UserPatch, updateUser, userKeys } from './api';
 
 type GrantRow = { key: number; role: Role | null; unitId: string | null; unitName: string | null };
 let nextKey = 1;

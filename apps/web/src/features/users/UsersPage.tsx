@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listUsers, type User, unlockUser, userKeys } from '../../api/users';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { listUsers, type User, unlockUser, userKeys } from './api';
 import { UserFormModal } from './UserFormModal';
 
 /** Accounts: search, create, edit (roles, deactivate, reset password). */

@@ -8,7 +8,7 @@ import type {
   TaskOut,
   TaskUpdateOut,
 } from '@dx/contracts';
-import { del, get, patch, post } from '../../lib/api';
+import { del, get, patch, post } from '../lib/api';
 
 export type EffectiveStatus = AssignmentOut['effectiveStatus'];
 export type Assignment = AssignmentOut;

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchPlan, listPlans, planKeys } from '../../api/plans';
+import { listRecords, recordKeys } from '../../api/records';
 import { useProvince } from '../../lib/province';
-import { fetchPlan, listPlans, planKeys } from '../plans/api';
-import { listRecords, recordKeys } from './api';
 
 /** The province's newest plan (its theme taxonomy feeds the theme pickers). */
 export function useNewestPlan() {

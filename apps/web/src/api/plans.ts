@@ -6,7 +6,7 @@ import type {
   PlanSummaryOut,
 } from '@dx/contracts';
 import type { PlanDocument } from '@dx/domain';
-import { get, patch, post } from '../../lib/api';
+import { get, patch, post } from '../lib/api';
 
 export type PlanSummary = PlanSummaryOut;
 export type StoredPlan = PlanOut;

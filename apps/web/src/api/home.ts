@@ -1,5 +1,5 @@
 import type { HomeOut } from '@dx/contracts';
-import { get } from '../../lib/api';
+import { get } from '../lib/api';
 
 export type Home = HomeOut;
 export const homeKeys = { one: (provinceId: string) => ['home', provinceId] as const };

@@ -5,7 +5,7 @@ import type {
   EstimateStatus,
   FundingSource,
 } from '@dx/domain';
-import { api, get, post } from '../../lib/api';
+import { api, get, post } from '../lib/api';
 
 export type BudgetLine = {
   id: string;

@@ -1,3 +1,4 @@
+import { RECORD_ORDER } from '@dx/contracts/paths';
 import { RECORD_IMPORT_SPECS, type RecordType } from '@dx/domain';
 import {
   Alert,
@@ -14,13 +15,13 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { fileToBase64, type ImportReport, RECORD_PATHS, recordKeys, typeOfPath } from '../../api/records';
+import { targetKeys } from '../../api/targets';
 import { post, toQuery } from '../../lib/api';
+import { fill, useEvidenceLabels } from '../../lib/evidence-labels';
 import { useProvince } from '../../lib/province';
+import { readableAlert } from '../../lib/TargetBits';
 import { ErrorAlert } from '../../lib/ui';
-import { fileToBase64, type ImportReport, RECORD_PATHS, recordKeys, targetKeys, typeOfPath } from './api';
-import { fill, useEvidenceLabels } from './labels';
-import { RECORD_ORDER } from './recordSpecs';
-import { readableAlert } from './TargetBits';
 
 /** Short column names (the template's header without its hint in brackets). */
 const columnNames = (type: RecordType): Record<string, string> =>

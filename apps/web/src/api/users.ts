@@ -1,6 +1,6 @@
 import type { Role } from '@dx/domain';
-import { get, patch, post } from '../../lib/api';
-import type { SessionUser } from '../../lib/session';
+import { get, patch, post } from '../lib/api';
+import type { SessionUser } from '../lib/session';
 
 export type User = SessionUser;
 export type GrantInput = { role: Role; unitId: string | null };

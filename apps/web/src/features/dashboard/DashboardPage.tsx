@@ -1,3 +1,4 @@
+import { RECORD_PATHS } from '@dx/contracts/paths';
 import {
   Alert,
   Anchor,
@@ -21,19 +22,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DateField } from '../../lib/DateField';
-import { formatDate } from '../../lib/dates';
-import { useProvince } from '../../lib/province';
-import { useSession } from '../../lib/session';
-import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { listPlans, planKeys } from '../plans/api';
 import {
   type Breakdown,
   type EvidenceRecord,
   fetchEvaluation,
   fetchSubjects,
   fetchTrend,
-  RECORD_PATHS,
   type ReminderResult,
   type Subject,
   type SubjectQuery,
@@ -42,51 +36,17 @@ import {
   type TargetEvaluation,
   type TrendPoint,
   targetKeys,
-} from './api';
-import { evidenceKindOf } from './kinds';
-import { fill, useEvidenceLabels, useNumberFormat } from './labels';
-import { useMissingText } from './missing';
-import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from './TargetBits';
-
-/** The plans of the province, newest first; the chosen one is kept in the URL (?plan=). */
-export function usePlanChoice() {
-  const { provinceId } = useProvince();
-  const [params, setParams] = useSearchParams();
-  const plans = useQuery({
-    queryKey: planKeys.list(provinceId ?? ''),
-    queryFn: () => listPlans(provinceId!),
-    enabled: !!provinceId,
-  });
-  const items = plans.data?.items ?? [];
-  const planId =
-    params.get('plan') && items.some((p) => p.id === params.get('plan')) ? params.get('plan') : items[0]?.id;
-  const setPlanId = (id: string) =>
-    setParams(
-      (p) => {
-        p.set('plan', id);
-        return p;
-      },
-      { replace: true },
-    );
-  return { plans, items, planId: planId ?? null, setPlanId, provinceId };
-}
-
-export function PlanSelect({ choice }: { choice: ReturnType<typeof usePlanChoice> }) {
-  const L = useEvidenceLabels();
-  if (choice.items.length < 1) return null;
-  return (
-    <NativeSelect
-      label={L.plan}
-      value={choice.planId ?? ''}
-      onChange={(e) => choice.setPlanId(e.currentTarget.value)}
-      data={choice.items.map((p) => ({
-        value: p.id,
-        label: `${p.number ? `${p.number} — ` : ''}${p.title} (${p.year})`,
-      }))}
-      maw={560}
-    />
-  );
-}
+} from '../../api/targets';
+import { DateField } from '../../lib/DateField';
+import { formatDate } from '../../lib/dates';
+import { fill, useEvidenceLabels, useNumberFormat } from '../../lib/evidence-labels';
+import { useMissingText } from '../../lib/missing';
+import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from '../../lib/TargetBits';
+import { evidenceKindOf } from '../../lib/target-kinds';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 
 /** The DX office's dashboard: one card per target, its breakdowns, who is behind, and reminders. */
 export function DashboardPage() {

@@ -1,5 +1,5 @@
 import type { CreateUnitGroupBody, UnitGroupDetailOut, UnitGroupListOut, UnitGroupOut } from '@dx/contracts';
-import { del, get, post } from '../../lib/api';
+import { del, get, post } from '../lib/api';
 
 export type UnitGroup = UnitGroupOut;
 export type UnitGroupDetail = UnitGroupDetailOut;

@@ -1,8 +1,8 @@
 import { quartersDue } from '@dx/domain';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../lib/dates';
-import type { Subject, TargetEvaluation } from './api';
-import { actionKindOf } from './kinds';
+import type { Subject, TargetEvaluation } from '../api/targets';
+import { todayIso } from './dates';
+import { actionKindOf } from './target-kinds';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 

@@ -6,8 +6,8 @@ import type {
   UnitPageOut,
 } from '@dx/contracts';
 import type { ReorganisationInput } from '@dx/domain';
-import { get, post } from '../../lib/api';
-import type { UnitSummary } from '../../lib/province';
+import { get, post } from '../lib/api';
+import type { UnitSummary } from '../lib/province';
 
 export type { UnitSummary };
 export type UnitLink = UnitLinkOut;

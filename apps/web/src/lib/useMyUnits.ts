@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSession } from '../../lib/session';
+import { useSession } from './session';
 
 const KEY = 'dx.myUnitId';
 

@@ -1,24 +1,24 @@
+import { RECORD_PATHS } from '@dx/contracts/paths';
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../lib/dates';
-import { useSession } from '../../lib/session';
-import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import {
   fetchNotifications,
   fetchStanding,
   markAllNotificationsRead,
   markNotificationRead,
-  RECORD_PATHS,
   type TargetEvaluation,
   targetKeys,
-} from './api';
-import { PlanSelect, usePlanChoice } from './DashboardPage';
-import { actionKindOf } from './kinds';
-import { fill, useEvidenceLabels } from './labels';
-import { useMissingText } from './missing';
-import { StatusBadge } from './TargetBits';
-import { useMyUnits } from './units';
+} from '../../api/targets';
+import { formatDateTime } from '../../lib/dates';
+import { fill, useEvidenceLabels } from '../../lib/evidence-labels';
+import { useMissingText } from '../../lib/missing';
+import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
+import { useSession } from '../../lib/session';
+import { StatusBadge } from '../../lib/TargetBits';
+import { actionKindOf } from '../../lib/target-kinds';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { useMyUnits } from '../../lib/useMyUnits';
 
 /** "Việc của tôi": the unit's standing against every target (what it still owes), one button each, and reminders. */
 export function MyWorkPage() {

@@ -1,5 +1,5 @@
 import type { AuditEntryOut, AuditPageOut } from '@dx/contracts';
-import { get } from '../../lib/api';
+import { get } from '../lib/api';
 
 export type AuditEntry = AuditEntryOut;
 export type AuditFilter = { entityType?: string; action?: string; from?: string; to?: string };

@@ -1,6 +1,6 @@
 import type { PlanImportOut } from '@dx/contracts';
 import type { PlanDocument } from '@dx/domain';
-import { get, post } from '../../lib/api';
+import { get, post } from '../lib/api';
 
 /** One field of a draft: where in the plan document it sits, the source text it was read from, the confidence. */
 export type DraftField = PlanImportOut['draft']['fields'][number];

@@ -1,5 +1,5 @@
 import type { ObstacleDetailOut, ObstacleListOut, ObstacleOut, RaiseObstacleBody } from '@dx/contracts';
-import { get, post } from '../../lib/api';
+import { get, post } from '../lib/api';
 
 export type ObstacleStatus = ObstacleOut['status'];
 export type ObstacleStep = ObstacleDetailOut['actions'][number];

@@ -1,3 +1,4 @@
+import { RECORD_ORDER } from '@dx/contracts/paths';
 import type { RecordType } from '@dx/domain';
 import {
   Anchor,
@@ -16,15 +17,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
-import { del, get, post } from '../../lib/api';
-import { formatDate } from '../../lib/dates';
-import { useProvince } from '../../lib/province';
-import { useSession } from '../../lib/session';
-import { UnitPicker } from '../../lib/UnitPicker';
-import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { fetchUnit } from '../org-units/api';
+import { fetchUnit } from '../../api/org-units';
 import {
   deleteRecord,
   fetchRecord,
@@ -33,11 +28,17 @@ import {
   recordKeys,
   reviewUnitPlan,
   type StoredRecord,
-  targetKeys,
   typeOfPath,
-} from './api';
-import { ImportPage } from './ImportPage';
-import { fill, useEvidenceLabels, useNumberFormat } from './labels';
+} from '../../api/records';
+import { targetKeys } from '../../api/targets';
+import { del, get, post } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
+import { fill, useEvidenceLabels, useNumberFormat } from '../../lib/evidence-labels';
+import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
+import { UnitPicker } from '../../lib/UnitPicker';
+import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { useMyUnits } from '../../lib/useMyUnits';
 import { useLang, useLookups } from './lookups';
 import { RecordForm } from './RecordForm';
 import {
@@ -47,25 +48,26 @@ import {
   FORMAT_LABELS,
   MODEL_KIND_LABELS,
   PLAN_KIND_LABELS,
-  RECORD_ORDER,
   RECORD_SPECS,
   ROLE_LABELS,
   TAG_LABELS,
 } from './recordSpecs';
-import { useMyUnits } from './units';
 
-/** Records a unit enters (publications, channels, plan, people, trainings, models, events) and the Excel import. */
-export function RecordsPage() {
+/**
+ * Records a unit enters (publications, channels, plan, people, trainings, models, events) and, under the "import" tab,
+ * the Excel import screen, which the app composes in (app/routes.tsx) so that no feature imports another.
+ */
+export function RecordsPage({ importScreen }: { importScreen?: ReactNode }) {
   return (
     <Routes>
       <Route index element={<Navigate to="publications" replace />} />
-      <Route path="import" element={<RecordsFrame current="import" />} />
+      <Route path="import" element={<RecordsFrame current="import" importScreen={importScreen} />} />
       <Route path=":kind" element={<RecordsFrame />} />
     </Routes>
   );
 }
 
-function RecordsFrame({ current }: { current?: 'import' }) {
+function RecordsFrame({ current, importScreen }: { current?: 'import'; importScreen?: ReactNode }) {
   const L = useEvidenceLabels();
   const params = useParams();
   const navigate = useNavigate();
@@ -94,7 +96,7 @@ function RecordsFrame({ current }: { current?: 'import' }) {
           <Tabs.Tab value="import">{L.importExcel}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {current === 'import' ? <ImportPage /> : <RecordList key={type!} type={type!} />}
+      {current === 'import' ? importScreen : <RecordList key={type!} type={type!} />}
     </Stack>
   );
 }

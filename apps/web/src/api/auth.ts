@@ -1,5 +1,5 @@
-import { post } from '../../lib/api';
-import type { Me } from '../../lib/session';
+import { post } from '../lib/api';
+import type { Me } from '../lib/session';
 
 export const signIn = (username: string, password: string) =>
   post<Me>('/auth/sign-in', { username, password });

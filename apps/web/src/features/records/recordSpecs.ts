@@ -302,17 +302,6 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
   },
 };
 
-/** Order of the record tabs: what units enter most often first. */
-export const RECORD_ORDER: RecordType[] = [
-  'publication',
-  'channel',
-  'unit_plan',
-  'person',
-  'training',
-  'dx_model',
-  'event',
-];
-
 /** Empty values of a new record, with the defaults. */
 export function blankValues(spec: RecordSpec, unitId: string | null): Record<string, unknown> {
   const v: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import type { ReportFigures, ReportPeriodKind, ReportStatus, Timeliness } from '@dx/domain';
-import { get, patch, post } from '../../lib/api';
+import { get, patch, post } from '../lib/api';
 
 export type Period = {
   id: string;

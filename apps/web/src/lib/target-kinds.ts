@@ -1,5 +1,5 @@
 import { type RecordType, recordsOfCondition } from '@dx/domain';
-import type { TargetEvaluation } from './api';
+import type { TargetEvaluation } from '../api/targets';
 
 /** The record kind whose entry moves a target forward (the "act" button of "Việc của tôi"). */
 export function actionKindOf(t: TargetEvaluation): RecordType {
