@@ -155,6 +155,10 @@ export const appUser = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email'),
+    /** Mobile number for SMS reminders (issue 19), as the officer gave it. */
+    phone: text('phone'),
+    /** The officer's user id as a follower of the province's Zalo Official Account (Zalo reminders). */
+    zaloUserId: text('zalo_user_id'),
     passwordHash: text('password_hash').notNull(),
     isActive: boolean('is_active').notNull().default(true),
     locale: text('locale').notNull().default('vi'),

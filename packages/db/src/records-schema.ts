@@ -18,6 +18,7 @@ import {
 import { createdAt, inList, updatedAt } from './columns';
 import { appUser, orgUnit } from './core-schema';
 import { planTarget, planTheme } from './plan-schema';
+import { urging } from './urging-schema';
 
 /*
  * Role, channel kind, model kind, event kind and level are codes of the province's vocabularies
@@ -314,6 +315,8 @@ export const notification = pgTable(
     body: text('body').notNull(),
     planTargetId: uuid('plan_target_id').references(() => planTarget.id, { onDelete: 'set null' }),
     sentBy: uuid('sent_by').references(() => appUser.id),
+    /** The công văn đôn đốc this notification carries (urging-schema.ts), if any. */
+    urgingId: uuid('urging_id').references(() => urging.id, { onDelete: 'set null' }),
     /** E-mail delivery: 'queued' → 'sending' → 'sent' | 'retrying' | 'failed' (the outbox of jobs/notification-mail.ts); 'not_configured', 'no_recipient'. */
     emailStatus: text('email_status').notNull(),
     emailTo: jsonb('email_to').$type<string[]>().notNull().default([]),

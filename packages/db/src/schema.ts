@@ -12,3 +12,4 @@ export * from './provinces-schema';
 export * from './records-schema';
 export * from './reports-schema';
 export * from './tasks-schema';
+export * from './urging-schema';

@@ -2,6 +2,7 @@ export * from './access';
 export * from './auth/sign-in-throttle';
 export * from './budget/estimate';
 export * from './budget/money';
+export * from './collation';
 export * from './consolidated/index';
 export * from './dates';
 export * from './errors';
