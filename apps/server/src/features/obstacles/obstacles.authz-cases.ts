@@ -147,16 +147,49 @@ export const OBSTACLE_ROUTES: RouteCase[] = [
   step('answer', 'directed', reportWriter, () => ({ answer: 'Đã xử lý xong' })),
 ];
 
-/** The consolidated report of a period (features/reports/consolidated): read by everyone in the province. */
-export const CONSOLIDATED_ROUTES: RouteCase[] = ['', '.docx', '.xlsx', '.pdf'].map(
-  (suffix): RouteCase => ({
-    method: 'GET',
-    route: `/api/report-periods/:periodId/consolidated${suffix}`,
-    access: inProvince,
-    ok: 200,
-    request: async (f) => ({
+/**
+ * The consolidated report of a period (features/reports/consolidated): read by everyone in the province; issued
+ * (stored, frozen) by the DX office (report.manage), each time on a fresh period.
+ */
+export const CONSOLIDATED_ROUTES: RouteCase[] = [
+  ...['', '.docx', '.xlsx', '.pdf'].map(
+    (suffix): RouteCase => ({
       method: 'GET',
-      url: `/api/report-periods/${await matrixPeriod(f)}/consolidated${suffix}`,
+      route: `/api/report-periods/:periodId/consolidated${suffix}`,
+      access: inProvince,
+      ok: 200,
+      request: async (f) => ({
+        method: 'GET',
+        url: `/api/report-periods/${await matrixPeriod(f)}/consolidated${suffix}`,
+      }),
     }),
-  }),
-);
+  ),
+  {
+    method: 'POST',
+    route: '/api/report-periods/:periodId/consolidated/issue',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const p = await insertReportPeriod(f.t.handle.db, {
+        planId: f.plan,
+        provinceId: f.t.hp,
+        kind: 'quarter',
+        label: 'Quý III/2030',
+        periodFrom: '2030-07-01',
+        periodTo: '2030-09-30',
+        dueDate: '2030-10-15',
+      });
+      return {
+        method: 'POST',
+        url: `/api/report-periods/${p.id}/consolidated/issue`,
+        payload: { issuer: 'committee' },
+      };
+    },
+    snapshot: (f, req) =>
+      queryRows(
+        f.t.handle.db,
+        sql`SELECT count(*)::int AS n FROM consolidated_report WHERE period_id = ${req.url.split('/')[3]!}`,
+      ),
+    audits: 'consolidated_report.issue',
+  },
+];

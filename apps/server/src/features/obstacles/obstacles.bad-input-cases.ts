@@ -253,9 +253,41 @@ export const OBSTACLE_BAD_INPUT: Record<string, BadCase[]> = {
   ]),
 };
 
-/** The consolidated report of a period: the only input is the period id. */
-export const CONSOLIDATED_BAD_INPUT: Record<string, BadCase[]> = Object.fromEntries(
-  ['', '.docx', '.xlsx', '.pdf'].map((suffix) => [
+/** The consolidated report of a period: the only input is the period id (and the issuer). */
+export const CONSOLIDATED_BAD_INPUT: Record<string, BadCase[]> = Object.fromEntries([
+  [
+    'POST /api/report-periods/:periodId/consolidated/issue',
+    [
+      {
+        name: 'bad uuid',
+        req: () => ({
+          method: 'POST',
+          url: '/api/report-periods/q2-2030/consolidated/issue',
+          payload: { issuer: 'committee' },
+        }),
+        path: ['params', 'periodId'],
+      },
+      {
+        name: 'missing issuer',
+        req: () => ({
+          method: 'POST',
+          url: `/api/report-periods/${NO_SUCH}/consolidated/issue`,
+          payload: {},
+        }),
+        path: ['body', 'issuer'],
+      },
+      {
+        name: 'unknown issuer',
+        req: () => ({
+          method: 'POST',
+          url: `/api/report-periods/${NO_SUCH}/consolidated/issue`,
+          payload: { issuer: 'bo' },
+        }),
+        path: ['body', 'issuer'],
+      },
+    ],
+  ],
+  ...['', '.docx', '.xlsx', '.pdf'].map((suffix) => [
     `GET /api/report-periods/:periodId/consolidated${suffix}`,
     [
       {
@@ -270,4 +302,4 @@ export const CONSOLIDATED_BAD_INPUT: Record<string, BadCase[]> = Object.fromEntr
       },
     ],
   ]),
-);
+]);

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -10,10 +11,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { get } from '../../lib/api';
+import { get, post } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
 
@@ -51,6 +52,8 @@ type ConsolidatedSummary = {
   };
   reports: { required: number; submitted: number; accepted: number; returned: number; missing: number };
   obstacles: { obstacles: number; proposals: number };
+  /** Once issued: when and by whom; the figures and words are then the stored ones and never change. */
+  issued: { at: string; byName: string } | null;
 };
 
 const STATUS_VI: Record<string, string> = {
@@ -74,13 +77,20 @@ const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 
 /**
  * The consolidated report of a reporting period (plan 54 V.1.a), generated live: the figures it states (as the
  * dashboard shows them at the period's end, or today while the period runs), issued by the People's Committee or the
- * DX office's agency, and the DOCX (Nghị định 30/2020), XLSX annex and PDF to download.
+ * DX office's agency, and the DOCX (Nghị định 30/2020), XLSX annex and PDF to download. The DX office issues it:
+ * from then on the stored figures and words are shown and downloaded, whatever is recorded later (issue 11).
  */
-export function ConsolidatedReportPanel({ periodId }: { periodId: string }) {
+export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: string; canIssue: boolean }) {
   const [issuer, setIssuer] = useState<Issuer>('committee');
+  const queryKey = ['reports', 'consolidated', periodId, issuer];
   const q = useQuery({
-    queryKey: ['reports', 'consolidated', periodId, issuer],
+    queryKey,
     queryFn: () => get<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated?issuer=${issuer}`),
+  });
+  const client = useQueryClient();
+  const issue = useMutation({
+    mutationFn: () => post<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated/issue`, { issuer }),
+    onSuccess: (data) => client.setQueryData(queryKey, data),
   });
   const base = `/api/report-periods/${periodId}/consolidated`;
   const suffix = `?issuer=${issuer}`;
@@ -98,6 +108,22 @@ export function ConsolidatedReportPanel({ periodId }: { periodId: string }) {
             )}
           </div>
           <Group gap="xs">
+            {canIssue && q.data && !q.data.issued && (
+              <Button
+                color="green"
+                loading={issue.isPending}
+                onClick={() => {
+                  if (
+                    window.confirm(
+                      'Ban hành báo cáo? Số liệu và lời văn sẽ được lưu lại và không thay đổi nữa.',
+                    )
+                  )
+                    issue.mutate();
+                }}
+              >
+                Ban hành báo cáo
+              </Button>
+            )}
             <Button component="a" href={`${base}.docx${suffix}`} download>
               Tải báo cáo (.docx)
             </Button>
@@ -128,6 +154,19 @@ export function ConsolidatedReportPanel({ periodId }: { periodId: string }) {
             </Text>
           )}
         </Group>
+        {q.data?.issued ? (
+          <Alert color="green" role="status" aria-label="Đã ban hành">
+            Đã ban hành lúc {new Date(q.data.issued.at).toLocaleString('vi-VN')} ({q.data.issued.byName}): số
+            liệu được lưu tại thời điểm ban hành, không thay đổi theo dữ liệu nhập sau
+          </Alert>
+        ) : (
+          q.data && (
+            <Text size="sm" c="dimmed">
+              Bản dự thảo: số liệu tính trực tiếp, còn thay đổi đến khi ban hành.
+            </Text>
+          )
+        )}
+        {issue.error && <ErrorAlert error={issue.error} />}
         {q.isLoading && <Loading />}
         {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
         {q.data && (

@@ -256,7 +256,7 @@ export function PeriodPage() {
         </Table.ScrollContainer>
       </Paper>
       {/* The consolidated report of the period (DOCX/XLSX/PDF, plan 54 V.1.a), by the obstacles/consolidated feature. */}
-      <ConsolidatedReportPanel periodId={periodId} />
+      <ConsolidatedReportPanel periodId={periodId} canIssue={canManage} />
       {editing && (
         <PeriodDialog
           provinceId={period.provinceId}

@@ -1,14 +1,15 @@
-import { layoutConsolidatedReport, REPORT_ISSUERS, TARGET_STATUSES } from '@dx/domain';
+import { REPORT_ISSUERS, TARGET_STATUSES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../http/context';
 import { errorResponses } from '../../../http/schemas';
-import { buildConsolidatedReport } from './build-consolidated-report';
 import {
   CONSOLIDATED_TYPES,
   type ConsolidatedFormat,
   exportConsolidatedReport,
 } from './export-consolidated-report';
+import { issueConsolidatedReport } from './issue-consolidated-report';
+import { type ConsolidatedReport, loadConsolidatedReport } from './load-consolidated-report';
 
 const params = z.object({ periodId: z.uuid('Mã kỳ báo cáo không hợp lệ') });
 const count = z.number().int();
@@ -58,7 +59,32 @@ const summaryOut = z.object({
   }),
   reports: z.object({ required: count, submitted: count, accepted: count, returned: count, missing: count }),
   obstacles: z.object({ obstacles: count, proposals: count }),
+  /** Once issued: when and by whom; the figures and words above are then the stored ones and never change. */
+  issued: z.object({ at: z.string(), byName: z.string() }).nullable(),
 });
+const issueBody = z.object({ issuer: z.enum(REPORT_ISSUERS, 'Cơ quan ban hành không hợp lệ') });
+
+/** What the panel shows: the figures and the words exactly as the files state them (stored ones once issued). */
+function present({ data: d, layout: L, issued }: ConsolidatedReport): z.infer<typeof summaryOut> {
+  return {
+    subject: L.subject,
+    date: d.date,
+    figuresDate: d.figuresDate,
+    issuer: d.issuer,
+    issuerLines: L.issuer,
+    recipients: L.recipients,
+    period: d.period,
+    targets: d.targets,
+    publications: d.publications,
+    tasks: d.tasks,
+    reports: d.reports,
+    obstacles: {
+      obstacles: d.obstacles.filter((o) => o.kind === 'obstacle').length,
+      proposals: d.obstacles.filter((o) => o.kind === 'proposal').length,
+    },
+    issued,
+  };
+}
 
 /** The consolidated report of a reporting period (plan 54 V.1.a): summary JSON, DOCX, XLSX annex, PDF. */
 export const consolidatedRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -73,31 +99,36 @@ export const consolidatedRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: summaryOut, ...errorResponses },
       },
     },
-    async (request) => {
-      const d = await buildConsolidatedReport({
-        ctx: contextOf(request),
-        periodId: request.params.periodId,
-        issuer: request.query.issuer,
-      });
-      const L = layoutConsolidatedReport(d);
-      return {
-        subject: L.subject,
-        date: d.date,
-        figuresDate: d.figuresDate,
-        issuer: d.issuer,
-        issuerLines: L.issuer,
-        recipients: L.recipients,
-        period: d.period,
-        targets: d.targets,
-        publications: d.publications,
-        tasks: d.tasks,
-        reports: d.reports,
-        obstacles: {
-          obstacles: d.obstacles.filter((o) => o.kind === 'obstacle').length,
-          proposals: d.obstacles.filter((o) => o.kind === 'proposal').length,
-        },
-      };
+    async (request) =>
+      present(
+        await loadConsolidatedReport({
+          ctx: contextOf(request),
+          periodId: request.params.periodId,
+          issuer: request.query.issuer,
+        }),
+      ),
+  );
+
+  app.post(
+    '/report-periods/:periodId/consolidated/issue',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Ban hành báo cáo tổng hợp của kỳ: số liệu và lời văn được lưu lại, không thay đổi theo dữ liệu nhập sau',
+        params,
+        body: issueBody,
+        response: { 200: summaryOut, ...errorResponses },
+      },
     },
+    async (request) =>
+      present(
+        await issueConsolidatedReport({
+          ctx: contextOf(request),
+          periodId: request.params.periodId,
+          issuer: request.body.issuer,
+        }),
+      ),
   );
 
   for (const format of Object.keys(CONSOLIDATED_TYPES) as ConsolidatedFormat[]) {

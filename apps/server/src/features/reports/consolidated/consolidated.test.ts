@@ -616,4 +616,64 @@ describe('consolidated report of a reporting period', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('REPORT.PERIOD_NOT_FOUND');
   });
+
+  it('issued: its figures and words are stored and never change after a late record; a second issue is a 409', async () => {
+    const url = `/api/report-periods/${periodId}/consolidated`;
+    const draft = (await t.call(dx, { method: 'GET', url })).json();
+    expect(draft.issued).toBeNull();
+    const issued = await t.call(dx, {
+      method: 'POST',
+      url: `${url}/issue`,
+      payload: { issuer: 'committee' },
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const { issued: stamp, ...figures } = issued.json();
+    expect(stamp).toEqual({ at: now.toISOString(), byName: expect.any(String) });
+    expect(figures).toEqual({ ...draft, issued: undefined });
+    const docxBefore = squash(
+      await docxText((await t.call(dx, { method: 'GET', url: `${url}.docx` })).rawPayload),
+    );
+    const officeBefore = (await t.call(dx, { method: 'GET', url: `${url}?issuer=dx_office` })).json();
+
+    // Entered after the issue, dated inside Q2: a person trained on 15/06/2023 (targets c, trainings).
+    const trainee = await post(admin, '/api/people', {
+      unitId: commune,
+      fullName: 'Lê Văn Nhập Muộn',
+      role: 'grassroots_officer',
+    });
+    await post(admin, '/api/trainings', {
+      organiserUnitId: commune,
+      title: 'Tập huấn bổ sung, nhập muộn',
+      heldOn: '2023-06-15',
+      tags: ['dx_writing'],
+      attendeeIds: [trainee.id],
+    });
+    // The live draft of the DX office (not issued) moves; the issued report does not.
+    const officeAfter = (await t.call(dx, { method: 'GET', url: `${url}?issuer=dx_office` })).json();
+    expect(officeAfter.issued).toBeNull();
+    expect(officeAfter.targets).not.toEqual(officeBefore.targets);
+    const after = (await t.call(dx, { method: 'GET', url })).json();
+    expect(after).toEqual({ ...figures, issued: stamp });
+    const docxAfter = squash(
+      await docxText((await t.call(dx, { method: 'GET', url: `${url}.docx` })).rawPayload),
+    );
+    expect(docxAfter).toBe(docxBefore);
+
+    const again = await t.call(dx, { method: 'POST', url: `${url}/issue`, payload: { issuer: 'committee' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('RESOURCE.CONFLICT');
+    const audits = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'consolidated_report.issue' AND entity_id = ${periodId}`,
+    );
+    expect(audits[0]!.n).toBe(1);
+    // Reading is for everyone in the province; issuing is the DX office's (report.manage).
+    const leader = await t.userWith([{ role: 'leadership', unitId: t.hp }]);
+    const refused = await t.call(leader, {
+      method: 'POST',
+      url: `/api/report-periods/${liveId}/consolidated/issue`,
+      payload: { issuer: 'committee' },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -1,9 +1,9 @@
-import { consolidatedFileName, layoutConsolidatedReport, type ReportIssuer } from '@dx/domain';
+import { consolidatedFileName, type ReportIssuer } from '@dx/domain';
 import type { UseCaseContext } from '../../../use-case/context';
-import { buildConsolidatedReport } from './build-consolidated-report';
 import { renderConsolidatedDocx } from './consolidated-docx';
 import { renderConsolidatedPdf } from './consolidated-pdf';
 import { renderConsolidatedXlsx } from './consolidated-xlsx';
+import { loadConsolidatedReport } from './load-consolidated-report';
 
 export const CONSOLIDATED_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -12,7 +12,10 @@ export const CONSOLIDATED_TYPES = {
 } as const;
 export type ConsolidatedFormat = keyof typeof CONSOLIDATED_TYPES;
 
-/** The consolidated report of a period as a file: the "Báo cáo" (DOCX or PDF) or its annex (XLSX), generated now. */
+/**
+ * The consolidated report of a period as a file: the "Báo cáo" (DOCX or PDF) or its annex (XLSX), rendered from the
+ * issued report's stored figures and words once issued, else from the live draft.
+ */
 export async function exportConsolidatedReport({
   ctx,
   periodId,
@@ -24,13 +27,13 @@ export async function exportConsolidatedReport({
   issuer?: ReportIssuer;
   format: ConsolidatedFormat;
 }) {
-  const data = await buildConsolidatedReport({ ctx, periodId, issuer });
+  const { data, layout } = await loadConsolidatedReport({ ctx, periodId, issuer });
   const bytes =
     format === 'xlsx'
       ? await renderConsolidatedXlsx(data)
       : format === 'docx'
-        ? await renderConsolidatedDocx(layoutConsolidatedReport(data))
-        : await renderConsolidatedPdf(layoutConsolidatedReport(data));
+        ? await renderConsolidatedDocx(layout)
+        : await renderConsolidatedPdf(layout);
   const suffix = format === 'xlsx' ? '-phu-luc' : '';
   return {
     bytes,
