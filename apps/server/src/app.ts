@@ -31,6 +31,7 @@ import { reportRoutes } from './features/reports/reports.routes';
 import { targetRoutes } from './features/targets/targets.routes';
 import { taskRoutes } from './features/tasks/tasks.routes';
 import { unitGroupRoutes } from './features/unit-groups/unit-groups.routes';
+import { urgingRoutes } from './features/urging/urging.routes';
 import { userRoutes } from './features/users/users.routes';
 import { registerAuth } from './http/auth';
 import { frameworkErrorHandler, registerErrorHandler } from './http/errors';
@@ -120,6 +121,7 @@ export async function buildApp({
   await app.register(reportRoutes, { prefix: '/api' });
   await app.register(obstacleRoutes, { prefix: '/api' });
   await app.register(consolidatedRoutes, { prefix: '/api' });
+  await app.register(urgingRoutes, { prefix: '/api' });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -10,3 +10,4 @@ export * from './plan-imports';
 export * from './plans';
 export * from './tasks';
 export * from './unit-groups';
+export * from './urging';

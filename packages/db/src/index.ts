@@ -18,6 +18,7 @@ export * from './queries/target-definitions';
 export * from './queries/targets';
 export * from './queries/tasks';
 export * from './queries/unit-groups';
+export * from './queries/urging';
 export * from './queries/users';
 export * as schema from './schema';
 export * from './seed/seed';

@@ -24,4 +24,5 @@ export * from './tasks/lead-resolution';
 export * from './tasks/task';
 export * from './tasks/time-frame';
 export * from './text';
+export * from './urging/dispatch';
 export * from './workflow/approval';

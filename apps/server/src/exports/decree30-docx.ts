@@ -50,6 +50,11 @@ export type Decree30Frame = {
   recipients: string[];
   signature: string[];
   signer: string;
+  /**
+   * A công văn's "V/v …" line (Phụ lục III, mẫu 1.5): printed under the number in the left column, and then no
+   * centred title block (a công văn has no document-type name).
+   */
+  dispatchSubject?: string;
 };
 
 /** docx sizes are in half-points. */
@@ -117,6 +122,7 @@ function header(L: Decree30Frame): Table {
               ...L.issuer.map((line) => centred(line, { bold: true, size: DECREE30.header })),
               rule(LEFT, Math.round(LEFT * 0.35)),
               centred(L.numberLine, { size: DECREE30.header, before: 60 }),
+              ...(L.dispatchSubject ? [centred(L.dispatchSubject, { size: DECREE30.recipients + 1 })] : []),
             ],
             LEFT,
           ),
@@ -219,9 +225,13 @@ export function decree30Document(
         children: [
           header(L),
           new Paragraph({ spacing: { before: 240 }, children: [] }),
-          centred(L.docType, { bold: true }),
-          centred(L.subject, { bold: true }),
-          rule(TEXT_WIDTH, convertMillimetersToTwip(40), 240),
+          ...(L.dispatchSubject
+            ? []
+            : [
+                centred(L.docType, { bold: true }),
+                centred(L.subject, { bold: true }),
+                rule(TEXT_WIDTH, convertMillimetersToTwip(40), 240),
+              ]),
           ...body,
           new Paragraph({ children: [] }),
           signature(L),

@@ -25,6 +25,7 @@ import { PLAN_IMPORT_ROUTES } from '../features/plan-imports/plan-imports.authz-
 import { RECORD_ROUTES } from '../features/records/records.authz-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
+import { URGING_ROUTES } from '../features/urging/urging.authz-cases';
 import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
 import {
@@ -435,6 +436,7 @@ const ROUTES: RouteCase[] = [
   ...REPORT_ROUTES,
   ...OBSTACLE_ROUTES,
   ...CONSOLIDATED_ROUTES,
+  ...URGING_ROUTES,
   {
     method: 'GET',
     route: '/api/health',

@@ -9,6 +9,7 @@ import { PLAN_IMPORT_BAD_INPUT } from '../features/plan-imports/plan-imports.bad
 import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
+import { URGING_BAD_INPUT } from '../features/urging/urging.bad-input-cases';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
 import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './bad-input.cases';
@@ -568,6 +569,7 @@ const CASES: Record<string, BadCase[]> = {
   ...REPORT_BAD_INPUT,
   ...OBSTACLE_BAD_INPUT,
   ...CONSOLIDATED_BAD_INPUT,
+  ...URGING_BAD_INPUT,
   'GET /api/health': [],
   'GET /api/docs': [],
   'GET /api/docs/': [],
