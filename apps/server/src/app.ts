@@ -25,6 +25,7 @@ import { obstacleRoutes } from './features/obstacles/obstacles.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
 import { planImportRoutes } from './features/plan-imports/plan-imports.routes';
 import { planRoutes } from './features/plans/plans.routes';
+import { provinceRoutes } from './features/provinces/provinces.routes';
 import { recordRoutes } from './features/records/records.routes';
 import { consolidatedRoutes } from './features/reports/consolidated/consolidated.routes';
 import { reportRoutes } from './features/reports/reports.routes';
@@ -108,6 +109,7 @@ export async function buildApp({
   await app.register(authRoutes(config), { prefix: '/api/auth' });
   await app.register(orgUnitRoutes, { prefix: '/api' });
   await app.register(unitGroupRoutes, { prefix: '/api' });
+  await app.register(provinceRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(planImportRoutes, { prefix: '/api' });

@@ -8,6 +8,8 @@ export * from './org-units';
 export * from './paths';
 export * from './plan-imports';
 export * from './plans';
+export * from './provinces';
 export * from './tasks';
 export * from './unit-groups';
+export * from './unit-imports';
 export * from './urging';

@@ -22,6 +22,7 @@ import { HOME_ROUTES } from '../features/home/home.authz-cases';
 import { INDICATOR_ROUTES } from '../features/indicators/indicators.authz-cases';
 import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from '../features/obstacles/obstacles.authz-cases';
 import { PLAN_IMPORT_ROUTES } from '../features/plan-imports/plan-imports.authz-cases';
+import { PROVINCE_ROUTES } from '../features/provinces/provinces.authz-cases';
 import { RECORD_ROUTES } from '../features/records/records.authz-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
@@ -433,6 +434,7 @@ const ROUTES: RouteCase[] = [
   ...HOME_ROUTES,
   ...INDICATOR_ROUTES,
   ...PLAN_IMPORT_ROUTES,
+  ...PROVINCE_ROUTES,
   ...REPORT_ROUTES,
   ...OBSTACLE_ROUTES,
   ...CONSOLIDATED_ROUTES,

@@ -6,6 +6,7 @@ import { HOME_BAD_INPUT } from '../features/home/home.bad-input-cases';
 import { INDICATOR_BAD_INPUT } from '../features/indicators/indicators.bad-input-cases';
 import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from '../features/obstacles/obstacles.bad-input-cases';
 import { PLAN_IMPORT_BAD_INPUT } from '../features/plan-imports/plan-imports.bad-input-cases';
+import { PROVINCE_BAD_INPUT } from '../features/provinces/provinces.bad-input-cases';
 import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
@@ -566,6 +567,7 @@ const CASES: Record<string, BadCase[]> = {
   ...HOME_BAD_INPUT,
   ...INDICATOR_BAD_INPUT,
   ...PLAN_IMPORT_BAD_INPUT,
+  ...PROVINCE_BAD_INPUT,
   ...REPORT_BAD_INPUT,
   ...OBSTACLE_BAD_INPUT,
   ...CONSOLIDATED_BAD_INPUT,

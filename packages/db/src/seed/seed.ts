@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldVietnamese, kindFromAdminType, type OrgUnitKind } from '@dx/domain';
+import { defaultUnitGroups, foldVietnamese, kindFromAdminType, type OrgUnitKind } from '@dx/domain';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { insertAudit } from '../queries/audit';
-import { orgUnit, orgUnitSuccession, orgUnitVersion, reorganisation, setting, unitGroup } from '../schema';
+import { ensureDefaultGroups } from '../queries/provinces';
+import { orgUnit, orgUnitSuccession, orgUnitVersion, reorganisation, setting } from '../schema';
 import { parseCsv } from './csv';
+import { syncProvinceCatalogue } from './seed-provinces';
 
 const UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/units');
 const read = (file: string) => parseCsv(readFileSync(resolve(UNITS_DIR, file), 'utf8'));
@@ -83,6 +85,8 @@ export type SeedSummary = {
 
 /** Seeds units once (idempotent: a second call does nothing). Returns what it inserted. */
 export async function seedUnits(db: Db): Promise<SeedSummary | null> {
+  // The national catalogue comes with every seed (and alone with SEED=none): provinces are added from it.
+  await syncProvinceCatalogue(db);
   const [done] = await db.select().from(setting).where(eq(setting.key, 'seed.units'));
   if (done) return null;
   const b = new UnitBuilder();
@@ -396,27 +400,23 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
   }
 }
 
-/** The groups later targets and tasks refer to ("all departments", "all district People's Committees"…). */
+/**
+ * The groups later targets and tasks refer to ("all departments", "all district People's Committees"…): the rules
+ * every province gets (domain defaultUnitGroups), under the names Hải Phòng's plans use.
+ */
 export async function seedDefaultGroups(db: Db, provinceId: string): Promise<void> {
-  const groups: [string, string, OrgUnitKind[]][] = [
-    ['all-departments', 'Các sở, ban, ngành', ['department']],
-    ['all-districts', 'UBND các quận, huyện', ['district']],
-    ['all-communes', 'UBND các xã, phường, thị trấn', ['commune']],
-    ['all-schools', 'Các trường học', ['school']],
-    ['all-press', 'Các cơ quan báo chí', ['press_agency']],
-    ['all-mass-organisations', 'Các tổ chức chính trị - xã hội, hội, đoàn thể', ['mass_organisation']],
-    [
-      'all-local-government',
-      'Các sở, ban, ngành; UBND các quận, huyện, xã, phường, thị trấn',
-      ['department', 'district', 'commune'],
-    ],
-  ];
-  await db
-    .insert(unitGroup)
-    .values(
-      groups.map(([code, name, kinds]) => ({ provinceId, code, name, rule: { kinds }, isSystem: true })),
-    )
-    .onConflictDoNothing();
+  await ensureDefaultGroups(
+    db,
+    provinceId,
+    defaultUnitGroups(
+      { hasDistricts: true },
+      {
+        'all-districts': 'UBND các quận, huyện',
+        'all-communes': 'UBND các xã, phường, thị trấn',
+        'all-local-government': 'Các sở, ban, ngành; UBND các quận, huyện, xã, phường, thị trấn',
+      },
+    ),
+  );
 }
 
 /** The province root id for an official code among roots (e.g. '31' Hải Phòng). */
