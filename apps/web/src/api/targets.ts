@@ -59,6 +59,8 @@ export type Notification = {
   emailStatus: string;
   createdAt: string;
   readAt: string | null;
+  sentByName: string | null;
+  urgingDocumentUrl: string | null;
 };
 /** E-mails are queued for the mail job (sent outside the request, retried when the mail server fails). */
 export type ReminderResult = {

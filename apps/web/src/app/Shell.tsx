@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/auth';
 import { LanguageSwitch } from '../lib/LanguageSwitch';
+import { NotificationBell } from '../lib/NotificationBell';
 import { ProvinceProvider } from '../lib/province';
 import { useSession } from '../lib/session';
 import { Loading } from '../lib/ui';
@@ -119,6 +120,7 @@ export function Shell() {
               </Title>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Group>

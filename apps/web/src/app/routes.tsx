@@ -79,6 +79,12 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/obstacles/ObstaclesPage').then((m) => m.ObstaclesPage),
   },
   {
+    path: 'urgings',
+    label: 'urging.nav',
+    permission: 'target.remind',
+    load: () => import('../features/urging/UrgingsPage').then((m) => m.UrgingsPage),
+  },
+  {
     path: 'plans/*',
     label: { vi: 'Kế hoạch', en: 'Plans' },
     permission: 'plan.read',

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
-import { notification, setting } from '../schema';
+import { appUser, notification, setting } from '../schema';
 
 export type NotificationRow = typeof notification.$inferSelect;
 export type NewNotification = typeof notification.$inferInsert;
@@ -33,19 +33,21 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
   return db.insert(notification).values(rows).returning();
 }
 
-/** Notifications addressed to some units, newest first. */
+/** Notifications addressed to some units, newest first, with the sender's name (a reminder shows who sent it). */
 export async function listNotificationsForUnits(
   db: Db,
   unitIds: string[],
   limit = 50,
-): Promise<NotificationRow[]> {
+): Promise<(NotificationRow & { sentByName: string | null })[]> {
   if (unitIds.length === 0) return [];
-  return db
-    .select()
+  const rows = await db
+    .select({ n: notification, sentByName: appUser.displayName })
     .from(notification)
+    .leftJoin(appUser, eq(appUser.id, notification.sentBy))
     .where(inArray(notification.unitId, unitIds))
     .orderBy(desc(notification.createdAt))
     .limit(limit);
+  return rows.map((r) => ({ ...r.n, sentByName: r.sentByName }));
 }
 
 /** Unread notifications of some units (the count on the bell). */

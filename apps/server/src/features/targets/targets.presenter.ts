@@ -124,8 +124,14 @@ export const notificationOut = z.object({
   emailStatus: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  /** Who sent it (a reminder names its sender, issue 19); null for the system's own reminders. */
+  sentByName: z.string().nullable(),
+  /** The công văn đôn đốc it carries, downloadable as DOCX. */
+  urgingDocumentUrl: z.string().nullable(),
 });
-export const presentNotification = (n: NotificationRow): z.infer<typeof notificationOut> => ({
+export const presentNotification = (
+  n: NotificationRow & { sentByName?: string | null },
+): z.infer<typeof notificationOut> => ({
   id: n.id,
   unitId: n.unitId,
   kind: n.kind,
@@ -135,6 +141,8 @@ export const presentNotification = (n: NotificationRow): z.infer<typeof notifica
   emailStatus: n.emailStatus,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt ? n.readAt.toISOString() : null,
+  sentByName: n.sentByName ?? null,
+  urgingDocumentUrl: n.urgingId ? `/api/urgings/${n.urgingId}/document.docx` : null,
 });
 
 const goalOut = z.object({

@@ -170,6 +170,17 @@ describe('công văn đôn đốc', () => {
     const sms = seen.find((s) => s.url === '/send')!;
     expect(sms.body).toMatchObject({ brandname: 'CDS', phone: '0912345678' });
 
+    // The unit's officer sees it with its sender and the letter to download.
+    const officerSession = await t.signIn(officer);
+    const inbox = await t.call(officerSession, { method: 'GET', url: `/api/units/${unitId}/notifications` });
+    expect(inbox.statusCode).toBe(200);
+    const mine = inbox
+      .json()
+      .items.find((x: { urgingDocumentUrl: string | null }) => x.urgingDocumentUrl === urging.documentUrl);
+    expect(mine).toMatchObject({ kind: 'urging', readAt: null });
+    expect(mine.sentByName).toBeTruthy();
+    expect(inbox.json().unread).toBeGreaterThan(0);
+
     const [n] = await queryRows<{ id: string }>(
       t.handle.db,
       sql`SELECT id FROM notification WHERE urging_id = ${urging.id}`,

@@ -46,6 +46,7 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from '../../lib/TargetBits';
 import { evidenceKindOf } from '../../lib/target-kinds';
+import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 
 /** The DX office's dashboard: one card per target, its breakdowns, who is behind, and reminders. */
@@ -512,6 +513,15 @@ function TargetDetail({
                   >
                     {picked.size ? fill(L.remindSelected, { count: picked.size }) : L.remind}
                   </Button>
+                  <UrgeButton
+                    planId={planId}
+                    request={{
+                      source: 'target',
+                      sourceId: t.planTargetId,
+                      ...(picked.size ? { unitIds: [...picked] } : {}),
+                      ...(asOf ? { asOf } : {}),
+                    }}
+                  />
                 </Group>
               )}
               {confirming && (

@@ -1,6 +1,7 @@
 import { RECORD_PATHS } from '@dx/contracts/paths';
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   fetchNotifications,
@@ -23,6 +24,7 @@ import { useMyUnits } from '../../lib/useMyUnits';
 /** "Việc của tôi": the unit's standing against every target (what it still owes), one button each, and reminders. */
 export function MyWorkPage() {
   const L = useEvidenceLabels();
+  const { t } = useTranslation();
   const { units, unitId, setUnitId } = useMyUnits();
   const choice = usePlanChoice();
   const { planId } = choice;
@@ -143,9 +145,15 @@ export function MyWorkPage() {
                 <Text size="sm">{n.body}</Text>
                 <Group justify="space-between" gap="xs" wrap="wrap">
                   <Text size="xs" c="dimmed">
+                    {n.sentByName ? `${t('bell.from', { name: n.sentByName })} · ` : ''}
                     {formatDateTime(n.createdAt)} · {mailText(n.emailStatus)}
                     {n.readAt ? ` · ${L.read} ${formatDateTime(n.readAt)}` : ''}
                   </Text>
+                  {n.urgingDocumentUrl && (
+                    <Anchor href={n.urgingDocumentUrl} download size="xs">
+                      {t('bell.document')}
+                    </Anchor>
+                  )}
                   {mayMark && !n.readAt && (
                     <Button
                       variant="default"

@@ -22,6 +22,7 @@ import { Link, useParams } from 'react-router';
 import { fetchCompleteness, listGroups, reportKeys, sendReminders, updatePeriod } from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
+import { UrgeButton } from '../../lib/UrgeButton';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { formatCount, formatRate, ReportStatusBadge, TimelinessBadge } from './bits';
 import { ConsolidatedReportPanel } from './ConsolidatedReportPanel';
@@ -161,9 +162,20 @@ export function PeriodPage() {
               <Button loading={remind.isPending} onClick={() => remind.mutate()}>
                 Gửi đôn đốc
               </Button>
+              {period && (
+                <UrgeButton
+                  planId={period.planId}
+                  request={{ source: 'reports', sourceId: periodId, unitIds: selected }}
+                />
+              )}
             </Group>
           </Stack>
         </Paper>
+      )}
+      {canManage && selected.length === 0 && period && summary.missing > 0 && (
+        <Group>
+          <UrgeButton planId={period.planId} request={{ source: 'reports', sourceId: periodId }} />
+        </Group>
       )}
       {remind.error && <ErrorAlert error={remind.error} />}
       {remind.data && (

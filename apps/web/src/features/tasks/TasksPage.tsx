@@ -41,6 +41,7 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
+import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { type TaskLabels, useTaskLabels } from './labels';
 import {
@@ -128,6 +129,9 @@ function TaskList() {
             <Button variant="light" onClick={() => setImporting(true)}>
               {L.import}
             </Button>
+          )}
+          {currentPlan && items.some((t) => t.progress.overdue > 0) && (
+            <UrgeButton planId={currentPlan} request={{ source: 'tasks' }} />
           )}
           {currentPlan && (
             <Button component="a" href={exportUrl(currentPlan)} variant="default">
