@@ -41,6 +41,15 @@ export function nearestVersionFirst(alias: string, asOf: string | SQL): SQL {
   return sql`(${inForceOn(alias, asOf)}) DESC NULLS LAST, ${sql.identifier(alias)}.valid_from DESC NULLS LAST`;
 }
 
+/**
+ * Scalar subquery: the name unit `id` is shown by on `asOf` (nearestVersionFirst: the version in force that day, else
+ * its last name); with a null date, its latest name — what lists of today's structure show (estimates, grants).
+ */
+export function unitNameAsOf(id: SQL, asOf: string | null): SQL<string | null> {
+  return sql<string | null>`(SELECT nv.name FROM org_unit_version nv WHERE nv.unit_id = ${id}
+      ORDER BY ${nearestVersionFirst('nv', asOf ?? sql`NULL::date`)} LIMIT 1)`;
+}
+
 /** The version of unit `id` in force on `asOf` (zero or one row): unit_id, name, kind, parent_unit_id, code. */
 export function versionInForce(id: SQL, asOf: string): SQL {
   return sql`SELECT x.unit_id, x.name, x.kind, x.parent_unit_id, x.code FROM org_unit_version x

@@ -1,5 +1,5 @@
 import type { LineSnapshot } from '@dx/domain';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import {
   budgetAttachment,
@@ -9,6 +9,7 @@ import {
   budgetRevision,
   setting,
 } from '../schema';
+import { unitNameAsOf } from './as-of';
 import { type ReadScope, readScopeSql } from './read-scope';
 
 // SQL of the budget feature (the only place it lives).
@@ -21,9 +22,7 @@ export type BudgetEventRow = typeof budgetEvent.$inferSelect;
 export type EstimateListItem = EstimateRow & { unitName: string; total: number; lineCount: number };
 
 /** A unit's latest name (estimates are of the current year's structure; history keeps the unit's id). */
-const unitName = (col: string) =>
-  sql.raw(`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${col}
-     ORDER BY (v.valid_to IS NULL) DESC, v.valid_from DESC NULLS LAST LIMIT 1)`);
+const unitName = (unit: SQL) => unitNameAsOf(unit, null);
 
 /** Stores a new estimate (draft). */
 export async function insertEstimate(db: Db, row: NewEstimate): Promise<EstimateRow> {
@@ -62,7 +61,7 @@ export async function listEstimates(
   const where = sql.join(conds, sql` AND `);
   const rows = await queryRows<{ id: string; unit_name: string; total: string | null; n: number }>(
     db,
-    sql`SELECT e.id, ${unitName('e.unit_id')} AS unit_name,
+    sql`SELECT e.id, ${unitName(sql`e.unit_id`)} AS unit_name,
                (SELECT sum(l.amount) FROM budget_line l WHERE l.estimate_id = e.id)::text AS total,
                (SELECT count(*)::int FROM budget_line l WHERE l.estimate_id = e.id) AS n
           FROM budget_estimate e WHERE ${where}
@@ -97,7 +96,7 @@ export async function listEstimates(
 export async function unitNameOf(db: Db, unitId: string): Promise<string> {
   const [r] = await queryRows<{ name: string | null }>(
     db,
-    sql`SELECT ${unitName(`'${unitId.replace(/[^0-9a-f-]/gi, '')}'::uuid`)} AS name`,
+    sql`SELECT ${unitName(sql`${unitId}::uuid`)} AS name`,
   );
   return r?.name ?? '';
 }
@@ -343,7 +342,7 @@ export async function listPlanBudgetLines(db: Db, planId: string): Promise<PlanB
     theme_ids: string[] | null;
   }>(
     db,
-    sql`SELECT e.id AS estimate_id, e.kind, e.status, e.step_index, e.unit_id, ${unitName('e.unit_id')} AS unit_name,
+    sql`SELECT e.id AS estimate_id, e.kind, e.status, e.step_index, e.unit_id, ${unitName(sql`e.unit_id`)} AS unit_name,
                l.id AS line_id, l.position, l.task_id, t.title AS task_title, l.content,
                l.unit_cost::text AS unit_cost, l.quantity::text AS quantity, l.amount::text AS amount,
                l.requested_amount::text AS requested_amount, l.funding_source, l.adjust_reason,

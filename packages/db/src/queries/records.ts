@@ -15,7 +15,7 @@ import {
   trainingAttendance,
   unitPlan,
 } from '../schema';
-import { feedingProvinces, subtreeStandingFor } from './as-of';
+import { feedingProvinces, subtreeStandingFor, unitNameAsOf } from './as-of';
 import { type ReadScope, readScopeSql } from './read-scope';
 
 /** Evidence record tables by record type, with the column naming the unit a record belongs to. */
@@ -127,10 +127,9 @@ export async function listRecords(
     dated && f.to ? sql`${dated} <= ${f.to}` : undefined,
   );
   const isDated = type === 'publication' || type === 'training' || type === 'event' || type === 'unit_plan';
-  // The unit's name (current version first, else its last): lists of a unit and those below it say whose it is.
+  // The unit's name on the list's date (else its last): lists of a unit and those below it say whose it is.
   const owner = sql`${sql.identifier(getTableName(table))}.${sql.identifier(unit.name)}`;
-  const unitName = sql<string | null>`(SELECT v.name FROM org_unit_version v WHERE v.unit_id = ${owner}
-      ORDER BY (v.valid_to IS NULL) DESC, v.valid_to DESC LIMIT 1)`;
+  const unitName = unitNameAsOf(owner, f.subtreeOf?.asOf ?? null);
   const items = await db
     .select({ ...getTableColumns(table), unitName })
     .from(table)

@@ -2,6 +2,7 @@ import type { Grant, Role } from '@dx/domain';
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { appUser, roleGrant, session, signInThrottle } from '../schema';
+import { unitNameAsOf } from './as-of';
 
 export type UserRecord = typeof appUser.$inferSelect;
 export type GrantRow = Grant & { id: string; unitName: string | null };
@@ -35,7 +36,7 @@ export async function getGrants(db: Db, userIds: string[]): Promise<Map<string, 
   }>(
     db,
     sql`SELECT g.id, g.user_id, g.role, g.unit_id, u.province_id,
-          (SELECT v.name FROM org_unit_version v WHERE v.unit_id = g.unit_id ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) AS unit_name
+          ${unitNameAsOf(sql`g.unit_id`, null)} AS unit_name
         FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id
         WHERE g.user_id IN (${sql.join(
           userIds.map((id) => sql`${id}::uuid`),
