@@ -1,4 +1,4 @@
-import type { PlanHeadings, Responsibility } from '@dx/domain';
+import type { PlanDocumentKind, PlanHeadings, Responsibility } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -19,6 +19,12 @@ import { appUser, orgUnit } from './core-schema';
 
 /** Parts of a plan that nothing else refers to by id: kept together as one JSON document on the plan row. */
 export type PlanBody = {
+  /** Document kind (KH, QĐ, CTr, ĐA, HD); absent in plans stored before kinds existed = KH. */
+  kind?: PlanDocumentKind;
+  /** The body above a department issuer in the two-line header; absent/null for a People's Committee. */
+  parentIssuerName?: string | null;
+  /** Last year of a multi-year plan; absent/null for a plan of one year. */
+  yearTo?: number | null;
   headings: PlanHeadings;
   preambleLead: string;
   preambleClosing: string;

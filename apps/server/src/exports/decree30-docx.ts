@@ -47,6 +47,8 @@ export type Decree30Frame = {
   placeAndDate: string;
   docType: string;
   subject: string;
+  /** Under the subject in italics ("(Ban hành kèm theo Quyết định số …)"). */
+  subjectNote?: string;
   recipients: string[];
   signature: string[];
   signer: string;
@@ -230,6 +232,7 @@ export function decree30Document(
             : [
                 centred(L.docType, { bold: true }),
                 centred(L.subject, { bold: true }),
+                ...(L.subjectNote ? [centred(L.subjectNote, { italics: true })] : []),
                 rule(TEXT_WIDTH, convertMillimetersToTwip(40), 240),
               ]),
           ...body,

@@ -34,6 +34,14 @@ function configure() {
   configured = true;
 }
 
+/** "(Ban hành kèm theo Quyết định số …)" under the subject, in italics. */
+const subjectNote = (text: string): Content => ({
+  text,
+  italics: true,
+  alignment: 'center',
+  margin: [mm(10), 0, mm(10), 0],
+});
+
 /** Millimetres to PDF points. */
 const mm = (v: number) => (v * 72) / 25.4;
 const M = DECREE30.margins;
@@ -173,6 +181,7 @@ export async function renderDecree30Pdf(
       header(L),
       { text: L.docType, bold: true, alignment: 'center', margin: [0, 18, 0, 0] },
       { text: L.subject, bold: true, alignment: 'center', margin: [mm(10), 0, mm(10), 0] },
+      ...(L.subjectNote ? [subjectNote(L.subjectNote)] : []),
       rule(mm(40), TEXT_WIDTH),
       ...body,
       signature(L),

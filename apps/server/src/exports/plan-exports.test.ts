@@ -347,3 +347,119 @@ describe('plan exports carry the appendix of tasks (Phụ lục) in landscape wh
     180_000,
   );
 });
+
+/**
+ * Plans as provinces issue them (issue 17): a department's programme under its People's Committee, a plan attached
+ * to a Quyết định, a Hướng dẫn — each exported as DOCX (read back through LibreOffice) and PDF (pdftotext, pdftoppm).
+ */
+describe('each document kind and issuer exported in the Decree 30 layout', () => {
+  let dir: string;
+  let plan54: PlanDocument;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-kinds-'));
+    const checked = validatePlanDocument(parsePlanMarkdown(readFileSync(SEED, 'utf8')).document);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+    plan54 = checked.value;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const kinds = (): { file: string; doc: PlanDocument; lines: string[]; absent: string[] }[] => [
+    {
+      file: 'programme',
+      doc: {
+        ...plan54,
+        kind: 'CTr',
+        parentIssuerName: 'UBND TỈNH HÀ NAM',
+        issuerName: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+        number: '18/CTr-STTTT',
+        place: 'Hà Nam',
+        date: '2022-03-15',
+        year: 2022,
+        yearTo: 2025,
+        title: 'Truyền thông về chuyển đổi số giai đoạn 2022 - 2025',
+        signature: {
+          authority: 'KT. GIÁM ĐỐC',
+          delegation: null,
+          position: 'PHÓ GIÁM ĐỐC',
+          signer: 'Trần Văn Bình',
+        },
+      },
+      lines: [
+        'UBND TỈNH HÀ NAM',
+        'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+        'Số: 18/CTr-STTTT',
+        'Hà Nam, ngày 15 tháng 3 năm 2022',
+        'CHƯƠNG TRÌNH',
+        'KT. GIÁM ĐỐC',
+        'PHÓ GIÁM ĐỐC',
+      ],
+      absent: ['KẾ HOẠCH', 'TM. ỦY BAN NHÂN DÂN'],
+    },
+    {
+      file: 'attached',
+      doc: { ...plan54, kind: 'QĐ', number: '512/QĐ-UBND', date: '2023-03-01' },
+      lines: [
+        'ỦY BAN NHÂN DÂN',
+        'Số: 512/QĐ-UBND',
+        'KẾ HOẠCH',
+        '(Ban hành kèm theo Quyết định số 512/QĐ-UBND ngày 01/03/2023)',
+      ],
+      absent: ['QUYẾT ĐỊNH'],
+    },
+    {
+      file: 'guide',
+      doc: { ...plan54, kind: 'HD', number: null, date: null },
+      lines: ['HƯỚNG DẪN', '/HD-…'],
+      absent: ['KẾ HOẠCH'],
+    },
+  ];
+
+  it('every kind validates as a plan', () => {
+    for (const k of kinds()) expect(validatePlanDocument(k.doc).ok, k.file).toBe(true);
+  });
+
+  it.skipIf(!HAS_POPPLER)('PDF: header, kind and signature of each, rendered to an image', async () => {
+    for (const k of kinds()) {
+      const pdf = join(dir, `${k.file}.pdf`);
+      writeFileSync(pdf, await renderPlanPdf(k.doc));
+      const text = pdfText(pdf);
+      for (const line of k.lines) expect(text, `${k.file}: ${line}`).toContain(squash(line));
+      for (const line of k.absent) expect(text, `${k.file}: ${line}`).not.toContain(line);
+      execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '1', pdf, join(dir, k.file)]);
+      expect(readdirSync(dir).some((f) => f.startsWith(k.file) && f.endsWith('.png'))).toBe(true);
+    }
+  });
+
+  it.skipIf(!LIBREOFFICE)(
+    'DOCX: LibreOffice reads back the header, kind and signature of each (needs libreoffice-writer)',
+    async () => {
+      const files: string[] = [];
+      for (const k of kinds()) {
+        const docx = join(dir, `${k.file}.docx`);
+        writeFileSync(docx, await renderPlanDocx(k.doc));
+        files.push(docx);
+      }
+      execFileSync(
+        LIBREOFFICE!,
+        [
+          `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+          '--headless',
+          '--convert-to',
+          'txt:Text (encoded):UTF8',
+          '--outdir',
+          join(dir, 'lo'),
+          ...files,
+        ],
+        { timeout: 180_000, stdio: 'pipe' },
+      );
+      for (const k of kinds()) {
+        // The DOCX writes the hyphens of numbers as non-breaking hyphens: compare without hyphens.
+        const bare = (s: string) => squash(s).replace(/[-\u2011]/g, '');
+        const text = bare(readFileSync(join(dir, 'lo', `${k.file}.txt`), 'utf8'));
+        for (const line of k.lines) expect(text, `${k.file}: ${line}`).toContain(bare(line));
+        for (const line of k.absent) expect(text, `${k.file}: ${line}`).not.toContain(bare(line));
+      }
+    },
+    240_000,
+  );
+});

@@ -81,11 +81,14 @@ export async function loadPlan(db: Db, id: string): Promise<StoredPlan | null> {
   const top = themes.filter((t) => t.parentId === null);
   const b = row.body;
   const document: PlanDocument = {
+    kind: b.kind ?? 'KH',
     issuerName: row.issuerName,
+    parentIssuerName: b.parentIssuerName ?? null,
     number: row.code,
     place: row.place,
     date: row.issuedOn,
     year: row.year,
+    yearTo: b.yearTo ?? null,
     title: row.title,
     headings: b.headings,
     legalBases: bases.map((x) => ({
@@ -143,6 +146,9 @@ export async function loadPlan(db: Db, id: string): Promise<StoredPlan | null> {
 function rowValues(doc: PlanDocument) {
   const parsed = doc.number ? parseDocumentNumber(doc.number) : null;
   const body: PlanBody = {
+    kind: doc.kind,
+    parentIssuerName: doc.parentIssuerName,
+    yearTo: doc.yearTo,
     headings: doc.headings,
     preambleLead: doc.preambleLead,
     preambleClosing: doc.preambleClosing,
@@ -160,7 +166,7 @@ function rowValues(doc: PlanDocument) {
     issuerName: doc.issuerName,
     issuerCode: parsed?.issuerCode ?? null,
     number: parsed?.number ?? null,
-    typeCode: parsed?.typeCode ?? 'KH',
+    typeCode: parsed?.typeCode ?? doc.kind,
     code: doc.number,
     issuedYear: doc.date && parsed ? Number(doc.date.slice(0, 4)) : null,
     issuedOn: doc.date,

@@ -100,6 +100,8 @@ describe('plans of other shapes', () => {
     const draft = draftOf(fixture('department-plan.txt'));
     expect(draft.parentIssuer).toBe('UBND TỈNH HÀ NAM');
     expect(draft.document).toMatchObject({
+      kind: 'KH',
+      parentIssuerName: 'UBND TỈNH HÀ NAM',
       issuerName: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
       number: '25/KH-STTTT',
       date: '2024-03-05',
@@ -128,7 +130,8 @@ describe('plans of other shapes', () => {
     expect(draft.kind).toBe('CTr');
     expect(draft.period).toEqual({ from: 2022, to: 2025 });
     expect(draft.targetPeriods).toEqual([2025, 'each-year', 'each-year']);
-    expect(draft.document.number).toBeNull();
+    // The programme keeps its own kind, number and period (it is no longer read as a one-year Kế hoạch).
+    expect(draft.document).toMatchObject({ kind: 'CTr', number: '18/CTr-UBND', year: 2022, yearTo: 2025 });
     expect(draft.sourceNumber).toBe('18/CTr-UBND');
     expect(draft.document.signature).toMatchObject({
       authority: 'TM. ỦY BAN NHÂN DÂN',
@@ -145,6 +148,7 @@ describe('plans of other shapes', () => {
     const draft = draftOf(fixture('decision-with-plan.txt'));
     expect(draft.kind).toBe('QĐ');
     expect(draft.sourceNumber).toBe('512/QĐ-UBND');
+    expect(draft.document).toMatchObject({ kind: 'QĐ', number: '512/QĐ-UBND', yearTo: null });
     expect(draft.document.title).toBe('Truyền thông về chuyển đổi số tỉnh Quảng Trị năm 2023');
     expect(draft.document.issuerName).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ');
     expect(draft.document.legalBases.map((b) => b.number)).toEqual(['749/QĐ-TTg']);

@@ -1,13 +1,16 @@
+import { type PlanDocumentKind, parseDocumentNumber } from '../plan/document-number';
 import { inferGoal, inferTargetSubject } from '../plan/inference';
 import { VIETNAMESE_LETTERS } from '../plan/lettering';
 import { emptyPlanDocument, parseCitation, parsePlanMarkdown } from '../plan/parse-markdown';
-import type { DocumentReference, PlanDocumentInput, Responsibility } from '../plan/plan';
+import {
+  type DocumentReference,
+  PLAN_KIND_NAMES,
+  type PlanDocumentInput,
+  type Responsibility,
+} from '../plan/plan';
 import { DEFAULT_PLAN_HEADINGS } from '../plan/template';
 import { foldVietnamese } from '../text';
 
-/** Kinds of document a plan arrives as (Nghị định 30/2020, Phụ lục III: type names and codes). */
-export const PLAN_DOCUMENT_KINDS = ['KH', 'QĐ', 'CTr', 'ĐA', 'HD'] as const;
-export type PlanDocumentKind = (typeof PLAN_DOCUMENT_KINDS)[number];
 const KIND_BY_LABEL: Record<string, PlanDocumentKind> = {
   'ke hoach': 'KH',
   'quyet dinh': 'QĐ',
@@ -523,9 +526,15 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
   if (titleFirst) mark(['title'], titleFirst);
   else warnings.push('Không tìm thấy tên (trích yếu) văn bản');
   if (decisionSignature && !doc.signature.authority) doc.signature = decisionSignature;
-  if (sourceNumber && /\/KH-/u.test(sourceNumber)) doc.number = sourceNumber;
+  // The document's kind and its number go together (54/KH-UBND; a Quyết định's number when the plan is attached).
+  const docKind: PlanDocumentKind = kind ?? 'KH';
+  doc.kind = docKind;
+  if (sourceNumber && parseDocumentNumber(sourceNumber)?.typeCode === docKind) doc.number = sourceNumber;
   else if (sourceNumber)
-    warnings.push(`Số ${sourceNumber} không phải số của kế hoạch (KH): kế hoạch để trống số`);
+    warnings.push(
+      `Số ${sourceNumber} không khớp loại văn bản (${PLAN_KIND_NAMES[docKind]}, ${docKind}): để trống số`,
+    );
+  doc.parentIssuerName = parentIssuer;
   if (!doc.closing && !closingSeen) {
     const last = doc.responsibilities.at(-1);
     const lp = last?.paragraphs?.at(-1);
@@ -546,15 +555,14 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
         ? { from: Number(doc.date.slice(0, 4)), to: Number(doc.date.slice(0, 4)) }
         : { from: 0, to: 0 };
   doc.year = period.from;
-  if (period.from !== period.to)
-    warnings.push(`Kế hoạch nhiều năm (${period.from}–${period.to}): năm của bản nháp là ${period.from}`);
+  doc.yearTo = period.to > period.from ? period.to : null;
   if (!doc.signature.position && /^KT\./u.test(doc.signature.delegation ?? '')) {
     doc.signature.position = `PHÓ ${doc.signature.delegation!.replace(/^KT\.\s*/u, '')}`;
     mark(['signature', 'position'], null, 0.5);
   }
   if (!doc.signature.authority && doc.signature.position) doc.signature.authority = doc.signature.position;
   return {
-    kind: kind ?? 'KH',
+    kind: docKind,
     sourceNumber,
     parentIssuer,
     period,

@@ -1,6 +1,6 @@
 import { formatDateVi } from '../dates';
 import { APPENDIX_HEADERS_VI } from '../tasks/appendix';
-import type { PlanDocument } from './plan';
+import { PLAN_KIND_NAMES, type PlanDocument } from './plan';
 
 /*
  * The appendix of tasks printed with the plan (plan 54 III: "Danh mục nhiệm vụ … tại Phụ lục kèm theo Kế hoạch
@@ -39,7 +39,7 @@ export const PRINTED_APPENDIX_COLUMNS = (
 
 /** The appendix of a plan's tasks, or null when the plan has none (nothing is printed then). */
 export function layoutPlanAppendix(
-  doc: Pick<PlanDocument, 'number' | 'date' | 'title'>,
+  doc: Pick<PlanDocument, 'number' | 'date' | 'title'> & { kind?: PlanDocument['kind'] },
   tasks: PrintedAppendixTask[],
 ): AppendixLayout | null {
   if (tasks.length === 0) return null;
@@ -61,9 +61,11 @@ export function layoutPlanAppendix(
       ],
     });
   }
+  // Attached to the numbered document: the Kế hoạch, Chương trình… itself, or the Quyết định the plan is attached to.
+  const kindName = PLAN_KIND_NAMES[doc.kind ?? 'KH'];
   const ref = doc.number
-    ? `Kế hoạch số ${doc.number}${doc.date ? ` ngày ${formatDateVi(doc.date)}` : ''}`
-    : `Kế hoạch ${doc.title}`;
+    ? `${kindName} số ${doc.number}${doc.date ? ` ngày ${formatDateVi(doc.date)}` : ''}`
+    : `${kindName} ${doc.title}`;
   return {
     title: 'PHỤ LỤC',
     subtitle: 'DANH MỤC NHIỆM VỤ',

@@ -3,10 +3,10 @@ import { z } from 'zod';
 /**
  * Number and code of a document as Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4) writes it:
  * `<number>/<type code>-<issuer code>`, e.g. `54/KH-UBND` (plan 54 of the People's Committee).
- * Type codes are upper-case letters (KH, QĐ, NQ…); issuer codes may hold letters, digits, `&` and `-`
+ * Type codes are letters starting upper-case (KH, QĐ, NQ, CTr…); issuer codes may hold letters, digits, `&` and `-`
  * (UBND, STTTT, VP-UBND).
  */
-const PLAN_NUMBER = /^(\d{1,6})\/([A-ZĐ]{1,6})-([A-ZĐa-zđ0-9&]+(?:-[A-ZĐa-zđ0-9&]+)*)$/u;
+const PLAN_NUMBER = /^(\d{1,6})\/([A-ZĐ][A-ZĐa-zđ]{0,5})-([A-ZĐa-zđ0-9&]+(?:-[A-ZĐa-zđ0-9&]+)*)$/u;
 
 export type DocumentNumber = { number: number; typeCode: string; issuerCode: string };
 
@@ -24,7 +24,14 @@ export function formatDocumentNumber(n: DocumentNumber): string {
   return `${n.number}/${n.typeCode}-${n.issuerCode}`;
 }
 
-/** A plan's number and code; a plan is type KH (kế hoạch). */
+/**
+ * Kinds of document a plan is issued as, by type code (Nghị định 30/2020/NĐ-CP, Phụ lục III): Kế hoạch, a
+ * Quyết định with the plan attached, Chương trình, Đề án, Hướng dẫn. A plan's number carries its kind's code.
+ */
+export const PLAN_DOCUMENT_KINDS = ['KH', 'QĐ', 'CTr', 'ĐA', 'HD'] as const;
+export type PlanDocumentKind = (typeof PLAN_DOCUMENT_KINDS)[number];
+
+/** A plan's number and code: a Kế hoạch (KH), a Quyết định with the plan attached (QĐ), a CTr, ĐA or HD. */
 export const planNumber = z
   .string()
   .trim()
@@ -38,7 +45,10 @@ export const planNumber = z
         code: 'custom',
         message: 'Số, ký hiệu phải có dạng <số>/<loại>-<cơ quan>, ví dụ 54/KH-UBND',
       });
-    } else if (parsed.typeCode !== 'KH') {
-      ctx.addIssue({ code: 'custom', message: 'Ký hiệu loại văn bản của kế hoạch là KH (ví dụ 54/KH-UBND)' });
+    } else if (!(PLAN_DOCUMENT_KINDS as readonly string[]).includes(parsed.typeCode)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Ký hiệu loại văn bản là KH, QĐ, CTr, ĐA hoặc HD (ví dụ 54/KH-UBND)',
+      });
     }
   });

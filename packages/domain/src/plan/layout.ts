@@ -1,6 +1,6 @@
-import { formatPlaceAndDate, formatPreamble, issuerLines } from './format';
+import { formatPlaceAndDate, formatPreamble, formatShortDate, issuerLines } from './format';
 import { romanAt } from './lettering';
-import type { PlanDocument } from './plan';
+import { PLAN_KIND_NAMES, type PlanDocument } from './plan';
 
 /**
  * The body of a plan as the official document lays it out (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9):
@@ -16,12 +16,16 @@ export type BodyBlock =
 
 export type OfficialLayout = {
   issuer: string[];
+  /** The body a department belongs to, printed above it in normal type ("UBND TỈNH …" over "SỞ …"). */
+  issuerParent?: string;
   numberLine: string;
   nationalTitle: string;
   motto: string;
   placeAndDate: string;
   docType: string;
   subject: string;
+  /** Under the subject, in italics: "(Ban hành kèm theo Quyết định số … ngày …)" for a plan attached to a decision. */
+  subjectNote?: string;
   body: BodyBlock[];
   recipients: string[];
   signature: string[];
@@ -73,14 +77,22 @@ export function layoutPlan(doc: PlanDocument): OfficialLayout {
   }
 
   const s = doc.signature;
+  // A plan attached to a Quyết định is printed as the plan (KẾ HOẠCH) under the decision's number and date
+  // (Nghị định 30/2020, Phụ lục I, mục II.6: "Ban hành kèm theo …"); every other kind is titled by its own name.
+  const attached = doc.kind === 'QĐ';
+  const parent = doc.parentIssuerName?.trim();
   return {
-    issuer: issuerLines(doc.issuerName),
-    numberLine: `Số: ${doc.number ?? '      /KH-…'}`,
+    issuer: parent ? [doc.issuerName.trim()] : issuerLines(doc.issuerName),
+    ...(parent && { issuerParent: parent }),
+    numberLine: `Số: ${doc.number ?? `      /${doc.kind}-…`}`,
     nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     placeAndDate: formatPlaceAndDate(doc.place, doc.date),
-    docType: 'KẾ HOẠCH',
+    docType: (attached ? PLAN_KIND_NAMES.KH : PLAN_KIND_NAMES[doc.kind]).toLocaleUpperCase('vi'),
     subject: doc.title,
+    ...(attached && {
+      subjectNote: `(Ban hành kèm theo Quyết định${doc.number ? ` số ${doc.number}` : ''}${doc.date ? ` ngày ${formatShortDate(doc.date)}` : ''})`,
+    }),
     body,
     recipients: doc.recipients,
     signature: [s.authority, s.delegation, s.position].filter((x): x is string => !!x),
@@ -93,11 +105,19 @@ export function blockText(b: BodyBlock): string {
   return 'label' in b ? `${b.label} ${b.text}` : b.kind === 'bullet' ? `- ${b.text}` : b.text;
 }
 
-/** A file name safe everywhere: "Ke-hoach-54-KH-UBND-2023". */
+const FILE_PREFIX: Record<PlanDocument['kind'], string> = {
+  KH: 'Ke-hoach',
+  QĐ: 'Quyet-dinh',
+  CTr: 'Chuong-trinh',
+  ĐA: 'De-an',
+  HD: 'Huong-dan',
+};
+
+/** A file name safe everywhere: "Ke-hoach-54-KH-UBND-2023", "Chuong-trinh-05-CTr-UBND-2022-2025". */
 export function exportFileName(doc: PlanDocument): string {
   const code = (doc.number ?? 'du-thao')
     .replace(/[^A-Za-z0-9Đđ]+/g, '-')
     .replace(/Đ/g, 'D')
     .replace(/đ/g, 'd');
-  return `Ke-hoach-${code}-${doc.year}`;
+  return `${FILE_PREFIX[doc.kind]}-${code}-${doc.year}${doc.yearTo ? `-${doc.yearTo}` : ''}`;
 }

@@ -134,11 +134,14 @@ export type ParsedPlan = { document: PlanDocumentInput; warnings: string[] };
 /** A plan document with every part empty: what a parser fills in (`preambleLead` "Căn cứ" or "Thực hiện"). */
 export function emptyPlanDocument(preambleLead: string): PlanDocumentInput {
   return {
+    kind: 'KH',
     issuerName: '',
+    parentIssuerName: null,
     number: null,
     place: '',
     date: null,
     year: 0,
+    yearTo: null,
     title: '',
     headings: {
       objectives: '',

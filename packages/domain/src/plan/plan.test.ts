@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDocumentNumber, parseDocumentNumber, planNumber } from './document-number';
 import { formatCitation, formatGoal, formatPlaceAndDate } from './format';
 import { inferGoal } from './inference';
+import { exportFileName, layoutPlan } from './layout';
 import { checkLetterSequence, letterAt, VIETNAMESE_LETTERS } from './lettering';
 import { parsePlanMarkdown } from './parse-markdown';
 import { type PlanDocument, validatePlanDocument } from './plan';
@@ -29,8 +30,57 @@ describe('document number (Nghị định 30/2020, Phụ lục I, II.4)', () => 
       expect(parseDocumentNumber(bad), bad).toBeNull();
     }
     expect(planNumber.safeParse('54/KH-UBND').success).toBe(true);
-    expect(planNumber.safeParse('54/QĐ-UBND').error?.issues[0]?.message).toMatch(/KH/);
+    // A plan is issued as a Kế hoạch, a Quyết định with the plan attached, a Chương trình, Đề án or Hướng dẫn.
+    for (const ok of ['54/QĐ-UBND', '18/CTr-UBND', '3/ĐA-UBND', '7/HD-STTTT'])
+      expect(planNumber.safeParse(ok).success, ok).toBe(true);
+    expect(planNumber.safeParse('54/NQ-HĐND').error?.issues[0]?.message).toMatch(/KH, QĐ, CTr, ĐA hoặc HD/);
     expect(planNumber.safeParse('54-KH').error?.issues[0]?.message).toMatch(/<số>\/<loại>-<cơ quan>/);
+  });
+});
+
+describe('document kinds and issuers (issue 17)', () => {
+  it('a number carries the kind of the document; a multi-year plan ends after it starts', () => {
+    const { doc } = plan54();
+    expect(doc.kind).toBe('KH');
+    const asDecision = validatePlanDocument({ ...doc, kind: 'QĐ' });
+    expect(asDecision.ok ? [] : asDecision.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['number', 'Ký hiệu loại văn bản phải là QĐ (Quyết định), ví dụ 54/QĐ-UBND'],
+    ]);
+    expect(validatePlanDocument({ ...doc, kind: 'QĐ', number: '512/QĐ-UBND' }).ok).toBe(true);
+    const backwards = validatePlanDocument({ ...doc, yearTo: doc.year });
+    expect(backwards.ok ? [] : backwards.issues.map((i) => i.path.join('.'))).toEqual(['yearTo']);
+    expect(validatePlanDocument({ ...doc, yearTo: 2025 }).ok).toBe(true);
+  });
+
+  it("lays out a department's programme with the two-line header, and a plan attached to a Quyết định", () => {
+    const { doc } = plan54();
+    const programme = layoutPlan({
+      ...doc,
+      kind: 'CTr',
+      number: '18/CTr-STTTT',
+      parentIssuerName: 'UBND TỈNH HÀ NAM',
+      issuerName: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      yearTo: 2025,
+    });
+    expect(programme).toMatchObject({
+      issuerParent: 'UBND TỈNH HÀ NAM',
+      issuer: ['SỞ THÔNG TIN VÀ TRUYỀN THÔNG'],
+      numberLine: 'Số: 18/CTr-STTTT',
+      docType: 'CHƯƠNG TRÌNH',
+    });
+    expect(programme.subjectNote).toBeUndefined();
+    expect(exportFileName({ ...doc, kind: 'CTr', number: '18/CTr-STTTT', yearTo: 2025 })).toBe(
+      'Chuong-trinh-18-CTr-STTTT-2023-2025',
+    );
+    const attached = layoutPlan({ ...doc, kind: 'QĐ', number: '512/QĐ-UBND', date: '2023-03-01' });
+    expect(attached).toMatchObject({
+      issuer: ['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HẢI PHÒNG'],
+      docType: 'KẾ HOẠCH',
+      subjectNote: '(Ban hành kèm theo Quyết định số 512/QĐ-UBND ngày 01/03/2023)',
+    });
+    expect(attached.issuerParent).toBeUndefined();
+    const draft = layoutPlan({ ...doc, kind: 'HD', number: null, date: null });
+    expect([draft.docType, draft.numberLine.trim()]).toEqual(['HƯỚNG DẪN', 'Số:       /HD-…'.trim()]);
   });
 });
 

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import type { FieldIssue } from '../errors';
-import { planNumber } from './document-number';
+import {
+  PLAN_DOCUMENT_KINDS,
+  type PlanDocumentKind,
+  parseDocumentNumber,
+  planNumber,
+} from './document-number';
 import { checkLetterSequence, checkNumberSequence } from './lettering';
 
 const nfc = (s: string) => s.normalize('NFC');
@@ -26,6 +31,15 @@ export const RECORD_KINDS = [
   'training',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The name of each kind as a document's title prints it and a citation words it. */
+export const PLAN_KIND_NAMES: Record<PlanDocumentKind, string> = {
+  KH: 'Kế hoạch',
+  QĐ: 'Quyết định',
+  CTr: 'Chương trình',
+  ĐA: 'Đề án',
+  HD: 'Hướng dẫn',
+};
 
 const GOAL_MISSING = 'Chỉ tiêu phải có mục tiêu định lượng (phép so sánh và giá trị, ví dụ = 100%)';
 
@@ -158,15 +172,30 @@ export type PlanHeadings = z.infer<typeof planHeadings>;
 
 /** The whole plan as structured data (the parts of a Decree 30 plan: header, preamble, I–V, closing). */
 export const planDocument = z.object({
-  /** Tên cơ quan ban hành, e.g. "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG". */
+  /** What the document is: a Kế hoạch (default), a Quyết định with the plan attached, a Chương trình, … */
+  kind: z.enum(PLAN_DOCUMENT_KINDS, 'Loại văn bản là KH, QĐ, CTr, ĐA hoặc HD').default('KH'),
+  /** Tên cơ quan ban hành, e.g. "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", or a department: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
   issuerName: text('Nhập tên cơ quan ban hành', 300),
+  /**
+   * The body the issuer belongs to, printed above it in the two-line header of a department's document
+   * (Nghị định 30/2020, Phụ lục I, mục II.3: "UBND TỈNH …" over "SỞ …"); null for a People's Committee.
+   */
+  parentIssuerName: z.string().trim().max(300).overwrite(nfc).nullable().default(null),
   /** Null while the plan is a draft without a number. */
   number: planNumber.nullable(),
   place: text('Nhập địa danh', 100),
   /** Date of signature; null while a draft. */
   date: isoDate.nullable(),
-  /** The year the plan covers. */
+  /** The year the plan covers (the first year of a multi-year plan). */
   year: z.number('Nhập năm kế hoạch').int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ'),
+  /** The last year of a multi-year plan or programme ("giai đoạn 2022-2025"); null for a plan of one year. */
+  yearTo: z
+    .number()
+    .int()
+    .min(2000, 'Năm không hợp lệ')
+    .max(2100, 'Năm không hợp lệ')
+    .nullable()
+    .default(null),
   title: text('Nhập trích yếu (tên kế hoạch)', 1000),
   headings: planHeadings,
   legalBases: z.array(documentReference).max(100),
@@ -250,6 +279,21 @@ export function validatePlanDocument(input: unknown): PlanValidation {
       r.items.map((x) => x.letter),
       'letter',
     );
+  }
+  const parsedNumber = doc.number ? parseDocumentNumber(doc.number) : null;
+  if (parsedNumber && parsedNumber.typeCode !== doc.kind) {
+    issues.push({
+      path: ['number'],
+      message: `Ký hiệu loại văn bản phải là ${doc.kind} (${PLAN_KIND_NAMES[doc.kind]}), ví dụ 54/${doc.kind}-UBND`,
+      code: 'custom',
+    });
+  }
+  if (doc.yearTo !== null && doc.yearTo <= doc.year) {
+    issues.push({
+      path: ['yearTo'],
+      message: 'Năm cuối giai đoạn phải sau năm đầu (kế hoạch một năm thì để trống)',
+      code: 'custom',
+    });
   }
   if (doc.number && doc.date === null) {
     issues.push({ path: ['date'], message: 'Văn bản đã có số phải có ngày ban hành', code: 'custom' });

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '@dx/domain';
+import { PLAN_DOCUMENT_KINDS, PLAN_KIND_NAMES, type PlanDocument } from '@dx/domain';
 import {
   Alert,
   Anchor,
@@ -8,6 +8,7 @@ import {
   Grid,
   Group,
   List,
+  NativeSelect,
   Paper,
   Stack,
   Text,
@@ -199,11 +200,25 @@ function ReviewForm({
       )}
       <Paper withBorder p="md">
         <Stack gap="sm">
+          <NativeSelect
+            label={L.kind}
+            value={doc.kind}
+            onChange={(e) => set({ kind: e.currentTarget.value as PlanDocument['kind'] })}
+            data={PLAN_DOCUMENT_KINDS.map((k) => ({ value: k, label: `${PLAN_KIND_NAMES[k]} (${k})` }))}
+            error={errors.kind}
+            style={{ maxWidth: 360 }}
+          />
+          {row(['parentIssuerName'], L.parentIssuerName, doc.parentIssuerName ?? '', (v) =>
+            set({ parentIssuerName: v.trim() ? v : null }),
+          )}
           {row(['issuerName'], L.issuerName, doc.issuerName, (v) => set({ issuerName: v }))}
           {row(['number'], L.number, doc.number ?? '', (v) => set({ number: v.trim() ? v : null }))}
           {row(['place'], L.place, doc.place, (v) => set({ place: v }))}
           {row(['date'], L.date, doc.date ?? '', (v) => set({ date: v.trim() ? v : null }))}
           {row(['year'], L.year, String(doc.year), (v) => set({ year: Number(v) || 0 }))}
+          {row(['yearTo'], L.yearTo, doc.yearTo === null ? '' : String(doc.yearTo), (v) =>
+            set({ yearTo: v.trim() ? Number(v) || 0 : null }),
+          )}
           {row(['title'], L.docTitle, doc.title, (v) => set({ title: v }))}
           {doc.targets.map((t, i) =>
             row(['targets', i], `${L.target} ${t.letter})`, t.text, (v) =>

@@ -2,6 +2,8 @@ import {
   type DocumentReference,
   formatCitation,
   letterAt,
+  PLAN_DOCUMENT_KINDS,
+  PLAN_KIND_NAMES,
   type PlanDocument,
   type PlanUnitRef,
   planNumber,
@@ -72,7 +74,19 @@ export function PlanSections({ plan }: { plan: StoredPlan }) {
           plan={plan}
           id="header"
           title={L.secHeader}
-          keys={['issuerName', 'number', 'place', 'date', 'year', 'title'] as const}
+          keys={
+            [
+              'kind',
+              'parentIssuerName',
+              'issuerName',
+              'number',
+              'place',
+              'date',
+              'year',
+              'yearTo',
+              'title',
+            ] as const
+          }
           check={checkHeader}
         >
           {({ value, set, err }) => <HeaderFields L={L} value={value} set={set} err={err} />}
@@ -294,7 +308,10 @@ function checkHeader(v: { number: string | null }): Record<string, string> {
   return r.success ? {} : { number: r.error.issues[0]?.message ?? 'Số, ký hiệu không hợp lệ' };
 }
 
-type Header = Pick<PlanDocument, 'issuerName' | 'number' | 'place' | 'date' | 'year' | 'title'>;
+type Header = Pick<
+  PlanDocument,
+  'kind' | 'parentIssuerName' | 'issuerName' | 'number' | 'place' | 'date' | 'year' | 'yearTo' | 'title'
+>;
 
 function HeaderFields({
   L,
@@ -309,6 +326,20 @@ function HeaderFields({
 }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <NativeSelect
+        label={L.planKind}
+        value={value.kind}
+        onChange={(e) => set({ kind: e.currentTarget.value as Header['kind'] })}
+        data={PLAN_DOCUMENT_KINDS.map((k) => ({ value: k, label: `${PLAN_KIND_NAMES[k]} (${k})` }))}
+        error={err('kind')}
+      />
+      <TextInput
+        label={L.parentIssuerName}
+        description={L.parentIssuerHint}
+        value={value.parentIssuerName ?? ''}
+        onChange={(e) => set({ parentIssuerName: orNull(e.currentTarget.value) })}
+        error={err('parentIssuerName')}
+      />
       <TextInput
         label={L.issuerName}
         value={value.issuerName}
@@ -343,6 +374,16 @@ function HeaderFields({
         allowDecimal={false}
         onChange={(v) => set({ year: Number(v) })}
         error={err('year')}
+      />
+      <NumberInput
+        label={L.yearTo}
+        description={L.yearToHint}
+        value={value.yearTo ?? ''}
+        min={2000}
+        max={2100}
+        allowDecimal={false}
+        onChange={(v) => set({ yearTo: v === '' ? null : Number(v) })}
+        error={err('yearTo')}
       />
       <Textarea
         label={L.name}
