@@ -9,6 +9,7 @@ export * from './paths';
 export * from './plan-imports';
 export * from './plans';
 export * from './provinces';
+export * from './records';
 export * from './tasks';
 export * from './unit-groups';
 export * from './unit-imports';

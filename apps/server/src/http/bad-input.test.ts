@@ -168,6 +168,12 @@ const EVIDENCE_CASES: Record<string, BadCase[]> = Object.fromEntries(
             }),
             path: ['querystring', 'includeBelow'],
           },
+          {
+            // Strict list queries (packages/contracts/src/records.ts): a misspelt filter is refused, not ignored.
+            name: 'unknown query parameter',
+            req: (c) => ({ method: 'GET', url: `${path}?provinceId=${c.hp}&unitid=${c.unit}` }),
+            path: ['querystring'],
+          },
         ],
       ],
       [

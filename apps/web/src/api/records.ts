@@ -1,3 +1,4 @@
+import type { RecordImportOut, RecordListOut, RecordOut, RecordOutOf, RecordsQuery } from '@dx/contracts';
 import { RECORD_PATHS, typeOfPath } from '@dx/contracts/paths';
 import type { RecordType } from '@dx/domain';
 import { api, del, get, post } from '../lib/api';
@@ -6,15 +7,8 @@ import { api, del, get, post } from '../lib/api';
 
 export { RECORD_PATHS, typeOfPath };
 
-/** A stored record: the common fields plus the fields of its type (and link lists when read one by one). */
-export type StoredRecord = {
-  id: string;
-  type: RecordType;
-  provinceId: string;
-  version: number;
-  updatedAt: string;
-  [field: string]: unknown;
-};
+/** A stored record: the common fields plus the fields of its kind (and link lists when read one by one). */
+export type StoredRecord = RecordOut;
 
 export const recordKeys = {
   all: ['records'] as const,
@@ -22,14 +16,19 @@ export const recordKeys = {
     ['records', type, provinceId, unitId ?? ''] as const,
 };
 
-export const listRecords = (type: RecordType, provinceId: string, unitId: string | null, limit = 200) =>
-  get<{ items: StoredRecord[]; total: number }>(`/${RECORD_PATHS[type]}`, {
+export const listRecords = <K extends RecordType>(
+  type: K,
+  provinceId: string,
+  unitId: string | null,
+  limit = 200,
+) =>
+  get<RecordListOut<K>>(`/${RECORD_PATHS[type]}`, {
     provinceId,
     unitId: unitId ?? undefined,
     limit,
-  });
-export const fetchRecord = (type: RecordType, id: string) =>
-  get<StoredRecord>(`/${RECORD_PATHS[type]}/${id}`);
+  } satisfies RecordsQuery);
+export const fetchRecord = <K extends RecordType>(type: K, id: string) =>
+  get<RecordOutOf<K>>(`/${RECORD_PATHS[type]}/${id}`);
 export const createRecord = (type: RecordType, input: Record<string, unknown>) =>
   post<StoredRecord>(`/${RECORD_PATHS[type]}`, input);
 export const updateRecord = (
@@ -49,14 +48,8 @@ export const reviewUnitPlan = (
 
 /* Import of publications */
 
-export type ImportIssue = { row: number; column: string | null; message: string };
-export type ImportReport = {
-  total: number;
-  valid: number;
-  saved: number;
-  batchId: number | null;
-  issues: ImportIssue[];
-};
+export type ImportReport = RecordImportOut;
+export type ImportIssue = ImportReport['issues'][number];
 
 /** A file's bytes as base64 (for the JSON import body). */
 export async function fileToBase64(file: File): Promise<string> {

@@ -1,45 +1,10 @@
+import { RECORD_OUT_FIELDS, type RecordOutOf } from '@dx/contracts';
 import type { RecordType } from '@dx/domain';
-import { z } from 'zod';
 
-/** The fields each record type shows (a presenter decides every field that leaves the server). */
-const FIELDS: Record<RecordType, string[]> = {
-  unit_plan: [
-    'unitId',
-    'year',
-    'kind',
-    'documentNumber',
-    'documentDate',
-    'fileRef',
-    'status',
-    'reviewNote',
-    'reviewedAt',
-  ],
-  channel: [
-    'ownerUnitId',
-    'kind',
-    'name',
-    'address',
-    'hasDxSection',
-    'dxSectionUrl',
-    'dxSectionSince',
-    'closedOn',
-  ],
-  publication: ['channelId', 'unitId', 'title', 'url', 'publishedOn', 'format', 'isDx', 'reach'],
-  person: ['unitId', 'fullName', 'role', 'email', 'phone', 'leftOn'],
-  training: ['organiserUnitId', 'title', 'heldOn', 'tags'],
-  dx_model: ['unitId', 'kind', 'name', 'description', 'recognisedBy', 'recognisedOn'],
-  event: ['organiserUnitId', 'kind', 'level', 'title', 'heldOn', 'participants', 'isDx'],
-};
-
-export const recordOut = z
-  .object({
-    id: z.string(),
-    type: z.string(),
-    provinceId: z.string(),
-    version: z.number(),
-    updatedAt: z.string(),
-  })
-  .catchall(z.unknown());
+/** The fields each record type shows: the contract's out-fields (a presenter decides every field that leaves the server). */
+const FIELDS = Object.fromEntries(
+  Object.entries(RECORD_OUT_FIELDS).map(([type, shape]) => [type, Object.keys(shape)]),
+) as Record<RecordType, string[]>;
 
 /** node-postgres gives DATE columns as Date objects; the API speaks yyyy-mm-dd. */
 function plain(v: unknown): unknown {
@@ -53,11 +18,11 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-export function presentRecord(
-  type: RecordType,
+export function presentRecord<K extends RecordType>(
+  type: K,
   row: Record<string, unknown>,
   links: Record<string, string[]> = {},
-) {
+): RecordOutOf<K> {
   const out: Record<string, unknown> = {
     id: row.id,
     type,
@@ -67,5 +32,6 @@ export function presentRecord(
   };
   for (const f of FIELDS[type])
     out[f] = f === 'reviewedAt' && row[f] ? (row[f] as Date).toISOString() : plain(row[f] ?? null);
-  return { ...out, ...links } as z.infer<typeof recordOut>;
+  // The row's columns are typed by the database schema, not per kind: the response schema checks each field on the way out.
+  return { ...out, ...links } as RecordOutOf<K>;
 }

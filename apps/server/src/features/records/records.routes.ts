@@ -1,19 +1,29 @@
+import {
+  RECORD_OUTS,
+  recordBodies,
+  recordDeleteQuery,
+  recordFileBody,
+  recordFileOut,
+  recordFileParams,
+  recordImportBody,
+  recordImportFileQuery,
+  recordImportOut,
+  recordListOut,
+  recordParams,
+  recordsQuery,
+  recordTemplateQuery,
+  recordUpdateBody,
+  unitPlanReviewBody,
+} from '@dx/contracts';
 import { RECORD_PATHS } from '@dx/contracts/paths';
 import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
-import {
-  AppError,
-  isoDate,
-  RECORD_INPUTS,
-  type RecordType,
-  recordReadPermission,
-  validationError,
-} from '@dx/domain';
+import { AppError, type RecordType, recordReadPermission, validationError } from '@dx/domain';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
 import { authorizeUnit } from '../../use-case/context';
 import { createRecord } from './create-record';
@@ -23,27 +33,11 @@ import { importTemplate } from './import-template';
 import { listRecords } from './list-records';
 import { recordNotFound } from './record-access';
 import { attachRecordFile, getRecordFile, ownerUnitOf, presentFile, removeRecordFile } from './record-files';
-import { presentRecord, recordOut } from './records.presenter';
+import { presentRecord } from './records.presenter';
 import { reviewUnitPlan } from './review-unit-plan';
 import { updateRecord } from './update-record';
 
 export { RECORD_PATHS };
-
-const fileOut = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  createdAt: z.string(),
-  url: z.string(),
-});
-const importReportOut = z.object({
-  total: z.number(),
-  valid: z.number(),
-  saved: z.number(),
-  batchId: z.number().nullable(),
-  issues: z.array(z.object({ row: z.number(), column: z.string().nullable(), message: z.string() })),
-});
 
 /** The largest import file (bytes), streamed as multipart; the reader's own limits apply after. */
 const IMPORT_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
@@ -73,7 +67,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   // Imports arrive as multipart, streamed within the file limit, not as base64 inside JSON (issue 12).
   await app.register(multipart, { limits: { fileSize: IMPORT_FILE_BYTES, files: 1, fields: 0, parts: 1 } });
   for (const [type, path] of Object.entries(RECORD_PATHS) as [RecordType, string][]) {
-    const input = RECORD_INPUTS[type];
+    const input = recordBodies[type];
+    const out = RECORD_OUTS[type];
     const tags = ['records'];
 
     app.get(
@@ -82,18 +77,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Danh sách hồ sơ (${type})`,
-          querystring: z.object({
-            provinceId: z.uuid(),
-            unitId: z.uuid().optional(),
-            /** With unitId: also the units below it (org-unit tree as of today). */
-            includeBelow: z.enum(['true', 'false'], 'Ghi true hoặc false').optional(),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            /** With includeBelow: the org-unit tree as of this day (default today). */
-            asOf: isoDate.optional(),
-            ...pagination,
-          }),
-          response: { 200: z.object({ items: z.array(recordOut), total: z.number() }), ...errorResponses },
+          querystring: recordsQuery,
+          response: { 200: recordListOut(type), ...errorResponses },
         },
       },
       async (request) => {
@@ -117,8 +102,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Một hồ sơ (${type})`,
-          params: z.object({ id: z.uuid() }),
-          response: { 200: recordOut, ...errorResponses },
+          params: recordParams,
+          response: { 200: out, ...errorResponses },
         },
       },
       async (request) => {
@@ -142,14 +127,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Đính kèm tệp vào hồ sơ (${type}): PDF, Word, Excel, ảnh… tối đa 4 MB`,
-          params: z.object({ id: z.uuid() }),
-          body: z.object({
-            fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255, 'Tên tệp tối đa 255 ký tự'),
-            contentBase64: z
-              .base64('Nội dung tệp phải mã hoá base64')
-              .max(5_600_000, 'Tệp quá lớn (tối đa 4 MB)'),
-          }),
-          response: { 201: fileOut, ...errorResponses },
+          params: recordParams,
+          body: recordFileBody,
+          response: { 201: recordFileOut, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -170,7 +150,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Mẫu Excel nhập hồ sơ (${type}): trang nhập liệu, hướng dẫn, danh sách giá trị hợp lệ`,
-          querystring: z.object({ provinceId: z.uuid().optional() }),
+          querystring: recordTemplateQuery,
         },
       },
       async (request, reply) => {
@@ -193,15 +173,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Nhập hồ sơ (${type}) từ Excel/CSV: chạy thử (confirm=false) rồi xác nhận lưu trong một giao dịch`,
-          body: z.object({
-            provinceId: z.uuid(),
-            fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255),
-            contentBase64: z
-              .base64('Nội dung tệp phải mã hoá base64')
-              .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
-            confirm: z.boolean().default(false),
-          }),
-          response: { 200: importReportOut, ...errorResponses },
+          body: recordImportBody,
+          response: { 200: recordImportOut, ...errorResponses },
         },
       },
       async (request) =>
@@ -223,11 +196,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: `Nhập hồ sơ (${type}) từ tệp Excel/CSV gửi dạng multipart (trường "file"), tối đa 32 MB: chạy thử (confirm=false) rồi xác nhận`,
           consumes: ['multipart/form-data'],
-          querystring: z.object({
-            provinceId: z.uuid(),
-            confirm: z.enum(['true', 'false']).default('false'),
-          }),
-          response: { 200: importReportOut, ...errorResponses },
+          querystring: recordImportFileQuery,
+          response: { 200: recordImportOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -250,7 +220,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: `Nhập hồ sơ (${type})`,
           body: input,
-          response: { 201: recordOut, ...errorResponses },
+          response: { 201: out, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -265,9 +235,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Sửa hồ sơ (${type}) theo phiên bản đã đọc`,
-          params: z.object({ id: z.uuid() }),
-          body: z.object({ version: recordVersion, record: input }),
-          response: { 200: recordOut, ...errorResponses },
+          params: recordParams,
+          body: recordUpdateBody(type),
+          response: { 200: out, ...errorResponses },
         },
       },
       async (request) => {
@@ -289,8 +259,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Xoá hồ sơ (${type})`,
-          params: z.object({ id: z.uuid() }),
-          querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) }),
+          params: recordParams,
+          querystring: recordDeleteQuery,
           response: { 204: z.null(), ...errorResponses },
         },
       },
@@ -312,13 +282,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['records'],
         summary: 'Bộ phận chuyển đổi số chấp nhận hoặc trả lại kế hoạch của đơn vị',
-        params: z.object({ id: z.uuid() }),
-        body: z.object({
-          version: recordVersion,
-          decision: z.enum(['accept', 'return'], 'Chọn chấp nhận hoặc trả lại'),
-          note: z.string().trim().max(4000).nullable().default(null),
-        }),
-        response: { 200: recordOut, ...errorResponses },
+        params: recordParams,
+        body: unitPlanReviewBody,
+        response: { 200: RECORD_OUTS.unit_plan, ...errorResponses },
       },
     },
     async (request) => {
@@ -338,7 +304,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['records'],
         summary: 'Tải tệp đính kèm hồ sơ',
-        params: z.object({ fileId: z.uuid('Mã tệp không hợp lệ') }),
+        params: recordFileParams,
         response: { 200: z.unknown().describe('Tệp'), ...errorResponses },
       },
     },
@@ -359,7 +325,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['records'],
         summary: 'Xoá tệp đính kèm hồ sơ',
-        params: z.object({ fileId: z.uuid('Mã tệp không hợp lệ') }),
+        params: recordFileParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

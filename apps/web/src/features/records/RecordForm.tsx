@@ -69,7 +69,9 @@ export function RecordForm({
     enabled: !!editing,
     staleTime: 0,
   });
-  const title = editing ? `${L.edit}: ${String(editing[spec.titleField] ?? '')}` : L.add[type];
+  const title = editing
+    ? `${L.edit}: ${String((editing as Record<string, unknown>)[spec.titleField] ?? '')}`
+    : L.add[type];
   return (
     <Modal
       opened

@@ -1,3 +1,4 @@
+import type { RecordFileOut, RecordOutOf } from '@dx/contracts';
 import { RECORD_ORDER } from '@dx/contracts/paths';
 import type { RecordType } from '@dx/domain';
 import {
@@ -121,7 +122,7 @@ function RecordList({ type }: { type: RecordType }) {
     select: (u) => (u.versions.find((v) => v.validTo === null) ?? u.versions.at(-1))?.name ?? null,
   });
   const [editing, setEditing] = useState<StoredRecord | 'new' | null>(params.get('new') ? 'new' : null);
-  const [reviewing, setReviewing] = useState<StoredRecord | null>(null);
+  const [reviewing, setReviewing] = useState<RecordOutOf<'unit_plan'> | null>(null);
   const [filing, setFiling] = useState<StoredRecord | null>(null);
   // A unit's list takes in the units below it (a district officer sees its communes' records) unless unticked;
   // the DX office filtering on one unit opts in.
@@ -151,7 +152,7 @@ function RecordList({ type }: { type: RecordType }) {
   });
   const items = q.data?.items ?? [];
   const mayWrite = can('record.write') || can('record.write_any');
-  const nameOf = (r: StoredRecord) => String(r[spec.titleField] ?? '');
+  const nameOf = (r: StoredRecord) => String((r as Record<string, unknown>)[spec.titleField] ?? '');
   const closeForm = () => {
     setEditing(null);
     if (params.get('new'))
@@ -165,15 +166,15 @@ function RecordList({ type }: { type: RecordType }) {
   };
 
   const ownerOf = (r: StoredRecord) =>
-    type === 'channel'
+    r.type === 'channel'
       ? r.ownerUnitId
-      : type === 'training' || type === 'event'
+      : r.type === 'training' || r.type === 'event'
         ? r.organiserUnitId
         : r.unitId;
   const meta = (r: StoredRecord): string[] => {
     const w = (m: Record<string, [string, string]>, k: unknown) =>
       k ? (m[String(k)]?.[lang] ?? String(k)) : '';
-    switch (type) {
+    switch (r.type) {
       case 'publication':
         return [
           formatDate(r.publishedOn as string),
@@ -307,7 +308,7 @@ function RecordList({ type }: { type: RecordType }) {
                 <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
                   <div style={{ minWidth: 0, flex: '1 1 260px' }}>
                     <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {type === 'publication' && r.url ? (
+                      {r.type === 'publication' && r.url ? (
                         <Anchor href={String(r.url)} target="_blank" rel="noreferrer">
                           {nameOf(r)}
                         </Anchor>
@@ -324,7 +325,7 @@ function RecordList({ type }: { type: RecordType }) {
                         .filter(Boolean)
                         .join(' · ')}
                     </Text>
-                    {type === 'unit_plan' && (
+                    {r.type === 'unit_plan' && (
                       <Group gap="xs" mt={4}>
                         <Badge
                           tt="none"
@@ -344,7 +345,7 @@ function RecordList({ type }: { type: RecordType }) {
                     )}
                   </div>
                   <Group gap={6}>
-                    {type === 'unit_plan' && r.status === 'submitted' && can('unit_plan.review') && (
+                    {r.type === 'unit_plan' && r.status === 'submitted' && can('unit_plan.review') && (
                       <Button size="sm" variant="light" onClick={() => setReviewing(r)}>
                         {L.accept} / {L.returnIt}
                       </Button>
@@ -411,7 +412,7 @@ function RecordList({ type }: { type: RecordType }) {
   );
 }
 
-type RecordFile = { id: string; fileName: string; size: number; createdAt: string; url: string };
+type RecordFile = RecordFileOut;
 
 /** Files attached to a record: download, attach (PDF, Word, Excel, images ≤ 4 MB), remove. */
 function FilesModal({
@@ -464,7 +465,7 @@ function FilesModal({
     >
       <Stack gap="sm">
         {one.error && <ErrorAlert error={one.error} />}
-        {record.fileRef ? <Text size="sm">{String(record.fileRef)}</Text> : null}
+        {record.type === 'unit_plan' && record.fileRef ? <Text size="sm">{record.fileRef}</Text> : null}
         {files.length === 0 && !one.isLoading ? (
           <Text size="sm" c="dimmed">
             {L.emptyTitle}
@@ -519,7 +520,7 @@ function FilesModal({
   );
 }
 
-function ReviewModal({ plan, onClose }: { plan: StoredRecord; onClose: () => void }) {
+function ReviewModal({ plan, onClose }: { plan: RecordOutOf<'unit_plan'>; onClose: () => void }) {
   const L = useEvidenceLabels();
   const qc = useQueryClient();
   const [note, setNote] = useState('');
@@ -546,7 +547,7 @@ function ReviewModal({ plan, onClose }: { plan: StoredRecord; onClose: () => voi
       opened
       onClose={onClose}
       closeButtonProps={{ 'aria-label': L.close }}
-      title={`${L.kinds.unit_plan}: ${String(plan.documentNumber)}`}
+      title={`${L.kinds.unit_plan}: ${plan.documentNumber}`}
     >
       <Stack gap="sm">
         <Textarea
