@@ -14,3 +14,4 @@ export * from './tasks';
 export * from './unit-groups';
 export * from './unit-imports';
 export * from './urging';
+export * from './users';

@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 
 // argon2id with OWASP's minimum parameters (19 MiB, 2 iterations): ~30 ms here, fine for sign-in.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -7,11 +6,8 @@ const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 export const hashPassword = (plain: string) => hash(plain, OPTIONS);
 export const verifyPassword = (digest: string, plain: string) => verify(digest, plain).catch(() => false);
 
-/** Passwords: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-export const newPassword = z
-  .string()
-  .min(10, 'Mật khẩu cần ít nhất 10 ký tự')
-  .max(200, 'Mật khẩu tối đa 200 ký tự');
+/** The rule for a new password is part of the contract (packages/contracts/src/users.ts). */
+export { newPassword } from '@dx/contracts';
 
 // A real hash to verify against when the user does not exist, so timing does not reveal usernames.
 let dummy: Promise<string> | undefined;

@@ -1,21 +1,11 @@
-import type { Permission, Role } from '@dx/domain';
+import type { MeOut, UserOut } from '@dx/contracts';
+import type { Permission } from '@dx/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { ApiError, get, setCsrfToken } from './api';
 
-export type SessionUser = {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  isActive: boolean;
-  isLocked: boolean;
-  locale: string;
-  version: number;
-  grants: { role: Role; unitId: string | null; unitName: string | null; provinceId: string | null }[];
-  createdAt: string;
-};
-export type Me = { user: SessionUser; csrfToken: string; permissions: Permission[] };
+export type SessionUser = UserOut;
+export type Me = MeOut;
 
 type SessionValue = {
   me: Me | null;

@@ -1,3 +1,4 @@
+import { changePasswordBody, meOut, signInBody, signOutBody, signOutOut } from '@dx/contracts';
 import { findUserById, getGrants } from '@dx/db';
 import { AppError, hasPermissionAnywhere, PERMISSION_NAMES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -6,13 +7,10 @@ import type { Config } from '../../config/env';
 import { hashToken, SESSION_COOKIE } from '../../http/auth';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
-import { newPassword } from '../../lib/passwords';
-import { presentUser, userOut } from '../users/users.presenter';
+import { presentUser } from '../users/users.presenter';
 import { changePassword } from './change-password';
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
-
-const meOut = z.object({ user: userOut, csrfToken: z.string(), permissions: z.array(z.string()) });
 
 export const authRoutes =
   (config: Config): FastifyPluginAsyncZod =>
@@ -44,10 +42,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Đăng nhập',
-          body: z.object({
-            username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(100),
-            password: z.string().min(1, 'Nhập mật khẩu').max(200),
-          }),
+          body: signInBody,
           response: { 200: meOut, ...errorResponses },
         },
       },
@@ -94,8 +89,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Đăng xuất (everywhere=true: khỏi mọi thiết bị)',
-          body: z.object({ everywhere: z.boolean().default(false) }).default({ everywhere: false }),
-          response: { 200: z.object({ sessionsEnded: z.number() }), ...errorResponses },
+          body: signOutBody,
+          response: { 200: signOutOut, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -111,7 +106,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Đổi mật khẩu (kết thúc mọi phiên đăng nhập)',
-          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword }),
+          body: changePasswordBody,
           response: { 204: z.null(), ...errorResponses },
         },
       },

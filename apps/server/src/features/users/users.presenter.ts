@@ -1,27 +1,5 @@
+import type { UserOut } from '@dx/contracts';
 import type { GrantRow, UserRecord } from '@dx/db';
-import { ROLES } from '@dx/domain';
-import { z } from 'zod';
-
-export const grantOut = z.object({
-  role: z.enum(ROLES),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  provinceId: z.string().nullable(),
-});
-
-export const userOut = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  isActive: z.boolean(),
-  isLocked: z.boolean(),
-  locale: z.string(),
-  version: z.number(),
-  grants: z.array(grantOut),
-  createdAt: z.string(),
-});
-export type UserOut = z.infer<typeof userOut>;
 
 /**
  * The only shape a user leaves the server in: never the password hash or failure counters. `isLocked`: sign-in
