@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The web's layout rules (docs/architecture.md "The web"): a feature imports only itself, the shared layers
-// (api/, lib/) and packages; the shared layers never import a feature; only app/ composes features.
+// (api/, lib/, locales/) and packages; the shared layers never import a feature; only app/ composes features.
 const SRC = dirname(new URL(import.meta.url).pathname);
 
 function* sourceFiles(dir: string): Generator<string> {
@@ -37,7 +37,7 @@ function violations(): string[] {
     for (const spec of relativeImports(file)) {
       const to = placeOf(resolve(dirname(file), spec));
       const crossFeature = from.top === 'features' && to.top === 'features' && to.feature !== from.feature;
-      const sharedToFeature = (from.top === 'lib' || from.top === 'api') && to.top === 'features';
+      const sharedToFeature = ['lib', 'api', 'locales'].includes(from.top) && to.top === 'features';
       const toApp = from.top !== 'app' && from.top !== 'main.tsx' && to.top === 'app';
       if (crossFeature || sharedToFeature || toApp) bad.push(`${relative(SRC, file)} → ${spec}`);
     }
@@ -46,7 +46,7 @@ function violations(): string[] {
 }
 
 describe('web layout', () => {
-  it('no feature imports another; api/ and lib/ import no feature; only app/ composes', () => {
+  it('no feature imports another; api/, lib/ and locales/ import no feature; only app/ composes', () => {
     expect(violations()).toEqual([]);
   });
 

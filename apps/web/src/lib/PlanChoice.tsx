@@ -2,7 +2,7 @@ import { NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { listPlans, planKeys } from '../api/plans';
-import { useEvidenceLabels } from './evidence-labels';
+import { useEvidenceLabels } from '../locales/evidence';
 import { useProvince } from './province';
 
 /** The plans of the province, newest first; the chosen one is kept in the URL (?plan=). */

@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
 import type { TargetEvaluation, TargetStatus, TrendPoint } from '../api/targets';
+import { fill, useEvidenceLabels, useNumberFormat } from '../locales/evidence';
 import { formatDate } from './dates';
-import { fill, useEvidenceLabels, useNumberFormat } from './evidence-labels';
 
 /** Status colours, each ≥ 4.5:1 against white text; the label always says the status too (never colour alone). */
 export const STATUS_COLOURS: Record<TargetStatus, string> = {

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { vi } from './locales/vi';
+import { en } from '../locales/common.en';
+import { vi } from '../locales/common.vi';
 
 export const LANG_KEY = 'dx.lang';
 export const LANGUAGES = ['vi', 'en'] as const;

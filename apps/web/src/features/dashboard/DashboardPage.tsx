@@ -39,7 +39,6 @@ import {
 } from '../../api/targets';
 import { DateField } from '../../lib/DateField';
 import { formatDate } from '../../lib/dates';
-import { fill, useEvidenceLabels, useNumberFormat } from '../../lib/evidence-labels';
 import { useMissingText } from '../../lib/missing';
 import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { useProvince } from '../../lib/province';
@@ -48,6 +47,7 @@ import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText }
 import { evidenceKindOf } from '../../lib/target-kinds';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { fill, useEvidenceLabels, useNumberFormat } from '../../locales/evidence';
 
 /** The DX office's dashboard: one card per target, its breakdowns, who is behind, and reminders. */
 export function DashboardPage() {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { fetchHome, homeKeys } from '../../api/home';
 import { useProvince } from '../../lib/province';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { useHomeLabels } from './labels';
+import { useHomeLabels } from '../../locales/home';
 
 /** The landing page after sign-in (issue 19): per role, what needs the user today, each item one click from action. */
 export function HomePage() {

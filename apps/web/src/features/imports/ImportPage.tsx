@@ -18,10 +18,10 @@ import { Link, useSearchParams } from 'react-router';
 import { fileToBase64, type ImportReport, RECORD_PATHS, recordKeys, typeOfPath } from '../../api/records';
 import { targetKeys } from '../../api/targets';
 import { post, toQuery } from '../../lib/api';
-import { fill, useEvidenceLabels } from '../../lib/evidence-labels';
 import { useProvince } from '../../lib/province';
 import { readableAlert } from '../../lib/TargetBits';
 import { ErrorAlert } from '../../lib/ui';
+import { fill, useEvidenceLabels } from '../../locales/evidence';
 
 /** Short column names (the template's header without its hint in brackets). */
 const columnNames = (type: RecordType): Record<string, string> =>

@@ -12,7 +12,6 @@ import {
   targetKeys,
 } from '../../api/targets';
 import { formatDateTime } from '../../lib/dates';
-import { fill, useEvidenceLabels } from '../../lib/evidence-labels';
 import { useMissingText } from '../../lib/missing';
 import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { useSession } from '../../lib/session';
@@ -20,6 +19,7 @@ import { StatusBadge } from '../../lib/TargetBits';
 import { actionKindOf } from '../../lib/target-kinds';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { useMyUnits } from '../../lib/useMyUnits';
+import { fill, useEvidenceLabels } from '../../locales/evidence';
 
 /** "Việc của tôi": the unit's standing against every target (what it still owes), one button each, and reminders. */
 export function MyWorkPage() {

@@ -39,7 +39,7 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { type ObstacleLabels, useObstacleLabels } from './labels';
+import { type ObstacleLabels, useObstacleLabels } from '../../locales/obstacles';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {

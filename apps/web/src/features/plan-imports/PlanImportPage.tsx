@@ -29,7 +29,7 @@ import {
 import { ApiError } from '../../lib/api';
 import { useProvince } from '../../lib/province';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { type ImportLabels, useImportLabels } from './labels';
+import { type ImportLabels, useImportLabels } from '../../locales/plan-imports';
 
 /** Import a plan document into a draft, review it field by field beside its source text, confirm (issue 17). */
 export function PlanImportPage() {

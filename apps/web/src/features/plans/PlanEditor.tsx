@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import { planKeys, type StoredPlan, updatePlan } from '../../api/plans';
 import { ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../lib/ui';
-import { usePlanLabels } from './labels';
+import { usePlanLabels } from '../../locales/plans';
 
 type Targets = PlanDocument['targets'];
 type Themes = PlanDocument['themes'];

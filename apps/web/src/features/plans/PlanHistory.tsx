@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fetchRevisions, planKeys } from '../../api/plans';
 import { formatDateTime } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { usePlanLabels } from './labels';
+import { usePlanLabels } from '../../locales/plans';
 
 /** Who changed which parts of the plan, and when (newest first). */
 export function PlanHistory({ planId }: { planId: string }) {

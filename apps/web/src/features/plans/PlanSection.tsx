@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { planKeys, type StoredPlan, updatePlan } from '../../api/plans';
 import { ApiError } from '../../lib/api';
-import { usePlanLabels } from './labels';
+import { usePlanLabels } from '../../locales/plans';
 
 export type PartKey = keyof PlanDocument;
 export type Part<K extends PartKey> = Pick<PlanDocument, K>;

@@ -29,7 +29,7 @@ import { type CSSProperties, type ReactNode, useState } from 'react';
 import { listUnitGroups, type ProvinceUnitGroup, type StoredPlan } from '../../api/plans';
 import { DateField } from '../../lib/DateField';
 import { UnitPicker } from '../../lib/UnitPicker';
-import { type PlanLabels, usePlanLabels } from './labels';
+import { type PlanLabels, usePlanLabels } from '../../locales/plans';
 import { PlanEditor } from './PlanEditor';
 import { type FieldError, PlanSection } from './PlanSection';
 

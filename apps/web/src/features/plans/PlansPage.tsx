@@ -20,7 +20,7 @@ import { formatDate } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { usePlanLabels } from './labels';
+import { usePlanLabels } from '../../locales/plans';
 import { PlanDocumentView } from './PlanDocumentView';
 import { PlanHistory } from './PlanHistory';
 import { PlanSections } from './PlanSections';

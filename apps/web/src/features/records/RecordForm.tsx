@@ -19,11 +19,11 @@ import { createRecord, fetchRecord, recordKeys, type StoredRecord, updateRecord 
 import { targetKeys } from '../../api/targets';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
-import { useEvidenceLabels } from '../../lib/evidence-labels';
 import { useProvince } from '../../lib/province';
 import { readableAlert } from '../../lib/TargetBits';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { useEvidenceLabels } from '../../locales/evidence';
 import { useLang, useLookups } from './lookups';
 import { blankValues, type FieldSpec, inputOf, RECORD_SPECS, type RecordSpec, valuesOf } from './recordSpecs';
 

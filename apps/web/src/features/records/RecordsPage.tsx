@@ -34,12 +34,12 @@ import {
 import { targetKeys } from '../../api/targets';
 import { del, get, post } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
-import { fill, useEvidenceLabels, useNumberFormat } from '../../lib/evidence-labels';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { useMyUnits } from '../../lib/useMyUnits';
+import { fill, useEvidenceLabels, useNumberFormat } from '../../locales/evidence';
 import { useLang, useLookups } from './lookups';
 import { RecordForm } from './RecordForm';
 import {

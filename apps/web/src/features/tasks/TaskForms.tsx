@@ -32,7 +32,7 @@ import { ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert } from '../../lib/ui';
-import type { TaskLabels } from './labels';
+import type { TaskLabels } from '../../locales/tasks';
 
 type Option = { value: string; label: string };
 

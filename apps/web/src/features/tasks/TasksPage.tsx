@@ -43,7 +43,7 @@ import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { type TaskLabels, useTaskLabels } from './labels';
+import { type TaskLabels, useTaskLabels } from '../../locales/tasks';
 import {
   CreateTaskDialog,
   DeleteTaskDialog,

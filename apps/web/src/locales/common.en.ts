@@ -1,4 +1,4 @@
-import type { Messages } from './vi';
+import type { Messages } from './common.vi';
 
 /** English (the switch in the header). Same keys as vi. */
 export const en: Messages = {

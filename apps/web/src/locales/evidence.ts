@@ -435,3 +435,6 @@ export function useNumberFormat() {
   const locale = i18n.language?.startsWith('en') ? 'en-US' : 'vi-VN';
   return (n: number, digits = 1) => n.toLocaleString(locale, { maximumFractionDigits: digits });
 }
+
+/** The namespace of the dashboard, my-work, records and import screens in the catalogue (locales/index.ts). */
+export const evidenceText = { vi, en };

@@ -69,3 +69,6 @@ export function useImportLabels(): ImportLabels {
   const { i18n } = useTranslation();
   return i18n.language?.startsWith('en') ? LABELS.en : LABELS.vi;
 }
+
+/** This feature's namespace in the catalogue (locales/index.ts). */
+export const planImportsText = LABELS;

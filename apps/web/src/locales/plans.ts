@@ -262,3 +262,6 @@ export function usePlanLabels(): PlanLabels {
   const { i18n } = useTranslation();
   return i18n.language?.startsWith('en') ? LABELS.en : LABELS.vi;
 }
+
+/** This feature's namespace in the catalogue (locales/index.ts). */
+export const plansText = LABELS;

@@ -252,3 +252,6 @@ export function useTaskLabels(): TaskLabels {
   const { i18n } = useTranslation();
   return i18n.language.startsWith('en') ? (LABELS.en as TaskLabels) : LABELS.vi;
 }
+
+/** This feature's namespace in the catalogue (locales/index.ts). */
+export const tasksText = LABELS;

@@ -61,3 +61,6 @@ export function useHomeLabels(): Labels {
   const { i18n } = useTranslation();
   return i18n.language?.startsWith('en') ? EN : VI;
 }
+
+/** This feature's namespace in the catalogue (locales/index.ts). */
+export const homeText = { vi: VI, en: EN };

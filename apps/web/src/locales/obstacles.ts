@@ -37,3 +37,6 @@ export function useObstacleLabels(): ObstacleLabels {
   const { i18n } = useTranslation();
   return i18n.language?.startsWith('en') ? EN : VI;
 }
+
+/** This feature's namespace in the catalogue (locales/index.ts). */
+export const obstaclesText = { vi: VI, en: EN };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue } from './index';
+
+/** Every leaf of a namespace as "path": value (functions are words with arguments, checked by their type). */
+function leaves(value: unknown, path = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value))
+      for (const [p, x] of leaves(v, path ? `${path}.${k}` : k)) out.set(p, x);
+  } else out.set(path, value);
+  return out;
+}
+const placeholders = (s: unknown) =>
+  typeof s === 'string' ? [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort() : [];
+
+describe('the catalogue of words (vi and en)', () => {
+  for (const [name, ns] of Object.entries(catalogue)) {
+    it(`${name}: English has every Vietnamese word and no other, none empty, the same placeholders`, () => {
+      const vi = leaves(ns.vi);
+      const en = leaves(ns.en);
+      expect([...en.keys()].filter((k) => !vi.has(k))).toEqual([]);
+      expect([...vi.keys()].filter((k) => !en.has(k))).toEqual([]);
+      const empty = [...vi, ...en]
+        .filter(([, v]) => typeof v === 'string' && v.trim() === '')
+        .map(([k]) => k);
+      expect(empty).toEqual([]);
+      const mismatched = [...vi.keys()].filter(
+        (k) => placeholders(vi.get(k)).join() !== placeholders(en.get(k)).join(),
+      );
+      expect(mismatched).toEqual([]);
+    });
+  }
+});

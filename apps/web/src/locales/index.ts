@@ -1,0 +1,26 @@
+import { en } from './common.en';
+import { vi } from './common.vi';
+import { evidenceText } from './evidence';
+import { homeText } from './home';
+import { obstaclesText } from './obstacles';
+import { planImportsText } from './plan-imports';
+import { plansText } from './plans';
+import { tasksText } from './tasks';
+
+/**
+ * The one catalogue of the web's words: a namespace per feature, each in Vietnamese (first, the default) and English.
+ * `common` is i18next's default namespace (t('nav.orgUnits')); the others are read through their feature's hook
+ * (useTaskLabels…). To add words: add them to the feature's file here in both languages; to add a feature: a file
+ * `locales/<feature>.ts` exporting `{ vi, en }` and one line below. locales/catalogue.test.ts refuses a namespace whose
+ * English lacks a Vietnamese key (or the reverse), an empty word, or a {{placeholder}} one language lacks.
+ */
+export const catalogue = {
+  common: { vi, en },
+  evidence: evidenceText,
+  home: homeText,
+  obstacles: obstaclesText,
+  'plan-imports': planImportsText,
+  plans: plansText,
+  tasks: tasksText,
+} as const;
+export type NamespaceName = keyof typeof catalogue;
