@@ -14,6 +14,7 @@ import './specs-budget';
 import './specs-reports';
 import './specs-obstacles';
 import './specs-plan-imports';
+import './specs-dx-day';
 
 const root = resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';

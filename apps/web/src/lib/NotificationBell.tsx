@@ -26,15 +26,15 @@ export function NotificationBell() {
   const latest = (q.data?.items ?? []).filter((n) => !n.readAt).slice(0, 5);
   const label = unread ? t('bell.unread', { count: unread }) : t('bell.label');
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-end" width={340} withinPortal shadow="md">
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red.8"
-          disabled={unread === 0}
-          offset={4}
-        >
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      size={18}
+      color="red.8"
+      disabled={unread === 0}
+      offset={4}
+    >
+      <Popover opened={open} onChange={setOpen} position="bottom-end" width={340} withinPortal shadow="md">
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="white"
@@ -56,35 +56,35 @@ export function NotificationBell() {
               <path d="M13.73 21a2 2 0 0 1-3.46 0" />
             </svg>
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs">
-          {latest.length === 0 ? (
-            <Text size="sm">{t('bell.none')}</Text>
-          ) : (
-            latest.map((n) => (
-              <Stack key={n.id} gap={0}>
-                <Text size="sm" fw={600} lineClamp={2}>
-                  {n.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {n.sentByName ? t('bell.from', { name: n.sentByName }) : t('bell.system')} ·{' '}
-                  {formatDateTime(n.createdAt)}
-                </Text>
-                {n.urgingDocumentUrl && (
-                  <Anchor href={n.urgingDocumentUrl} download size="xs">
-                    {t('bell.document')}
-                  </Anchor>
-                )}
-              </Stack>
-            ))
-          )}
-          <Anchor component={Link} to="/my-work" size="sm" onClick={() => setOpen(false)}>
-            {t('bell.all')}
-          </Anchor>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            {latest.length === 0 ? (
+              <Text size="sm">{t('bell.none')}</Text>
+            ) : (
+              latest.map((n) => (
+                <Stack key={n.id} gap={0}>
+                  <Text size="sm" fw={600} lineClamp={2}>
+                    {n.title}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {n.sentByName ? t('bell.from', { name: n.sentByName }) : t('bell.system')} ·{' '}
+                    {formatDateTime(n.createdAt)}
+                  </Text>
+                  {n.urgingDocumentUrl && (
+                    <Anchor href={n.urgingDocumentUrl} download size="xs">
+                      {t('bell.document')}
+                    </Anchor>
+                  )}
+                </Stack>
+              ))
+            )}
+            <Anchor component={Link} to="/my-work" size="sm" onClick={() => setOpen(false)}>
+              {t('bell.all')}
+            </Anchor>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

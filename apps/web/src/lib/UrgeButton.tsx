@@ -39,7 +39,7 @@ export function UrgeButton({
   if (!can('target.remind')) return null;
   return (
     <>
-      <Button variant="light" color="orange.9" onClick={() => setOpen(true)} disabled={disabled}>
+      <Button color="orange.9" onClick={() => setOpen(true)} disabled={disabled}>
         {count > 0 ? t('urging.createFor', { count }) : t('urging.create')}
       </Button>
       <Modal
@@ -83,6 +83,7 @@ export function UrgingIssued({ result }: { result: IssuedUrging }) {
     <Alert
       color="green"
       role="status"
+      w="100%"
       variant="light"
       title={t('urging.issued', { number: u.number, count: u.lines.length })}
       styles={{ title: { color: 'var(--mantine-color-green-9)' } }}

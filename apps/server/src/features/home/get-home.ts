@@ -96,12 +96,12 @@ export async function getHome({
       {
         key: 'targets_behind',
         count: targets?.behind ?? 0,
-        href: `/dashboard?planId=${planId}&status=behind`,
+        href: `/dashboard?plan=${planId}`,
       },
       {
         key: 'tasks_overdue',
         count: await countUnitsWithOverdueTasks(ctx.db, planId, today),
-        href: `/tasks?planId=${planId}&status=overdue`,
+        href: `/tasks?plan=${planId}`,
       },
       {
         key: 'reports_overdue',
@@ -153,7 +153,7 @@ export async function getHome({
         {
           key: 'targets_behind',
           count: targets?.behind ?? 0,
-          href: `/dashboard?planId=${planId}&status=behind`,
+          href: `/dashboard?plan=${planId}`,
         },
         {
           key: 'estimates_waiting',
