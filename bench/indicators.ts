@@ -1,7 +1,8 @@
 /**
- * Benchmark of the general indicator engine (issue 16) against the special-purpose target engine: plan 54's six
- * targets evaluated with breakdowns and behind lists, at city scope on the bench's city data, both engines' SQL run
- * on the same driver in alternation (p50/p95). Goal: the engine built from parts within 10% of the old one.
+ * Benchmark of the general indicator engine (issue 16) against the special-purpose target engine it replaced
+ * (queries/targets-legacy.ts, kept for this comparison): plan 54's six targets evaluated with breakdowns and behind
+ * lists, at city scope on the bench's city data, both engines' SQL run on the same driver in alternation (p50/p95),
+ * and the trend's totals (every month end of every target, one statement). Goal: within 10% of the old engine.
  *
  *   node --import tsx bench/indicators.ts                  # PostgreSQL (BENCH_DATABASE_URL) and PGlite
  *   node --import tsx bench/indicators.ts --only=city-pg   # or city-pglite
@@ -17,20 +18,28 @@ import {
   seedTargetDefinitions,
   seedUnits,
   targetEvaluationSql,
+  targetTotalsSql,
+  withRecordProvinces,
 } from '@dx/db';
 import {
   BEHIND_PREVIEW,
   evaluationDates,
-  indicatorDates,
-  indicatorRule,
   localDateOf,
-  PLAN_54_INDICATORS,
   targetDefinition,
+  trendCheckpoints,
+  windowsDue,
 } from '@dx/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { type IndicatorInput, indicatorEvaluationSql } from '../packages/db/src/queries/indicators';
+import {
+  LEGACY_PLAN_54,
+  type LegacyEvaluationInput,
+  legacyTargetDefinition,
+  legacyTargetEvaluationSql,
+  legacyTargetTotalsSql,
+  legacyWithRecordProvinces,
+} from '../packages/db/src/queries/targets-legacy';
 import { generateCity } from './generate';
 
 const URL_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,7 +55,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 type Raw = { query(text: string, params: unknown[]): Promise<unknown> };
 
-async function inputs(db: Db): Promise<{ old: EvaluationInput[]; now: IndicatorInput[]; letters: string[] }> {
+async function inputs(db: Db) {
   const hp = (
     await queryRows<{ id: string }>(
       db,
@@ -56,33 +65,38 @@ async function inputs(db: Db): Promise<{ old: EvaluationInput[]; now: IndicatorI
   const planId = (await findPlanByCode(db, hp, '54/KH-UBND', 2023))!;
   const today = localDateOf(NOW);
   const targets = await listPlanTargetRules(db, planId);
-  const old = targets.map((t) => {
+  const now: EvaluationInput[] = [];
+  const old: LegacyEvaluationInput[] = [];
+  const trendNow: EvaluationInput[] = [];
+  const trendOld: LegacyEvaluationInput[] = [];
+  for (const t of targets) {
     const definition = targetDefinition.parse({ ...t.rule, goal: t.goal });
-    return {
-      definition,
-      ...evaluationDates({ definition, planYear: t.planYear, today }),
-      provinceIds: [hp],
-      behindLimit: BEHIND_PREVIEW,
-    };
-  });
-  const now = targets.map((t) => {
-    const rule = indicatorRule.parse(PLAN_54_INDICATORS[t.letter as keyof typeof PLAN_54_INDICATORS]);
-    return {
-      rule,
-      ...indicatorDates({ rule, planYear: t.planYear, today }),
-      provinceIds: [hp],
-      behindLimit: BEHIND_PREVIEW,
-    };
-  });
-  return { old, now, letters: targets.map((t) => t.letter) };
+    const legacy = legacyTargetDefinition.parse(LEGACY_PLAN_54[t.letter as keyof typeof LEGACY_PLAN_54]);
+    const dates = evaluationDates({ definition, planYear: t.planYear, today });
+    const common = { ...dates, provinceIds: [hp], behindLimit: BEHIND_PREVIEW };
+    now.push({ definition, ...common });
+    old.push({ definition: legacy, ...common, quarters: windowsDue(dates.period, 'quarter', today) });
+    for (const p of trendCheckpoints({ definition, planYear: t.planYear, today })) {
+      const at = { period: dates.period, asOf: p.asOf, until: p.until ?? undefined, provinceIds: [hp] };
+      trendNow.push({ definition, ...at, windows: p.windows });
+      trendOld.push({
+        definition: legacy,
+        ...at,
+        quarters: p.windows.length ? p.windows : windowsDue(dates.period, 'quarter', p.until ?? today),
+      });
+    }
+  }
+  return {
+    old: await legacyWithRecordProvinces(db, old),
+    now: await withRecordProvinces(db, now),
+    trendOld: await legacyWithRecordProvinces(db, trendOld),
+    trendNow: await withRecordProvinces(db, trendNow),
+    letters: targets.map((t) => t.letter),
+  };
 }
 
-async function measure(name: string, db: Db, raw: Raw, runs: number) {
-  const { old, now, letters } = await inputs(db);
-  const dialect = new PgDialect();
-  const oldQ = old.map((i) => dialect.sqlToQuery(targetEvaluationSql(i)));
-  const newQ = now.map((i) => dialect.sqlToQuery(indicatorEvaluationSql(i)));
-  const all = (qs: typeof oldQ) => Promise.all(qs.map((q) => raw.query(q.sql, q.params)));
+async function alternate(raw: Raw, runs: number, oldQ: Q[], newQ: Q[]) {
+  const all = (qs: Q[]) => Promise.all(qs.map((q) => raw.query(q.sql, q.params)));
   for (let i = 0; i < 3; i++) {
     await all(oldQ);
     await all(newQ);
@@ -98,24 +112,36 @@ async function measure(name: string, db: Db, raw: Raw, runs: number) {
     await all(newQ);
     b.push(performance.now() - t0);
   }
+  return { a, b };
+}
+
+type Q = { sql: string; params: unknown[] };
+
+async function measure(name: string, db: Db, raw: Raw, runs: number) {
+  const { old, now, trendOld, trendNow, letters } = await inputs(db);
+  const dialect = new PgDialect();
+  const q = (s: SQL) => dialect.sqlToQuery(s);
+  const oldQ = old.map((i) => q(legacyTargetEvaluationSql(i)));
+  const newQ = now.map((i) => q(targetEvaluationSql(i)));
+  const { a, b } = await alternate(raw, runs, oldQ, newQ);
   console.log(`\n${name} — plan 54's ${old.length} targets with breakdowns and behind lists (${runs} runs)`);
-  console.log(`  target engine (queries/targets.ts)        p50 ${ms(pct(a, 50))}  p95 ${ms(pct(a, 95))}`);
+  console.log(`  old engine (queries/targets-legacy.ts)    p50 ${ms(pct(a, 50))}  p95 ${ms(pct(a, 95))}`);
   console.log(
-    `  indicator engine (queries/indicators.ts)  p50 ${ms(pct(b, 50))}  p95 ${ms(pct(b, 95))}  ratio ${(pct(b, 50) / pct(a, 50)).toFixed(2)}×`,
+    `  parts engine (queries/targets.ts)         p50 ${ms(pct(b, 50))}  p95 ${ms(pct(b, 95))}  ratio p50 ${(pct(b, 50) / pct(a, 50)).toFixed(2)}× p95 ${(pct(b, 95) / pct(a, 95)).toFixed(2)}×`,
+  );
+  const trend = await alternate(
+    raw,
+    Math.max(5, Math.round(runs / 3)),
+    [q(legacyTargetTotalsSql(trendOld))],
+    [q(targetTotalsSql(trendNow))],
+  );
+  console.log(
+    `  trend totals (${trendNow.length} points, one statement) old p50 ${ms(pct(trend.a, 50))} → new p50 ${ms(pct(trend.b, 50))}  ratio ${(pct(trend.b, 50) / pct(trend.a, 50)).toFixed(2)}×`,
   );
   const per: string[] = [];
   for (const [i, letter] of letters.entries()) {
-    const x: number[] = [];
-    const y: number[] = [];
-    for (let r = 0; r < Math.min(runs, 15); r++) {
-      let t0 = performance.now();
-      await raw.query(oldQ[i]!.sql, oldQ[i]!.params);
-      x.push(performance.now() - t0);
-      t0 = performance.now();
-      await raw.query(newQ[i]!.sql, newQ[i]!.params);
-      y.push(performance.now() - t0);
-    }
-    per.push(`${letter} ${ms(pct(x, 50))} → ${ms(pct(y, 50))}`);
+    const one = await alternate(raw, Math.min(runs, 15), [oldQ[i]!], [newQ[i]!]);
+    per.push(`${letter} ${ms(pct(one.a, 50))} → ${ms(pct(one.b, 50))}`);
   }
   console.log(`  each target alone, old → new (p50): ${per.join(', ')}`);
 }

@@ -66,7 +66,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
 async function inputsFor(
   db: Db,
   provinceIds: string[] | null,
-): Promise<{ planId: string; inputs: EvaluationInput[] }> {
+): Promise<{ planId: string; inputs: EvaluationInput[]; letters: string[] }> {
   const hp = (
     await queryRows<{ id: string }>(
       db,
@@ -75,7 +75,8 @@ async function inputsFor(
   )[0]!.id;
   const planId = (await findPlanByCode(db, hp, '54/KH-UBND', 2023))!;
   const today = localDateOf(NOW);
-  const inputs = (await listPlanTargetRules(db, planId)).map((t) => {
+  const targets = await listPlanTargetRules(db, planId);
+  const inputs = targets.map((t) => {
     const definition = targetDefinition.parse({ ...t.rule, goal: t.goal });
     return {
       definition,
@@ -86,7 +87,11 @@ async function inputsFor(
     };
   });
   // As the evaluations run them (evaluateTargetFacts): the provinces whose records count resolved first.
-  return { planId, inputs: await withRecordProvinces(db, inputs) };
+  return {
+    planId,
+    inputs: await withRecordProvinces(db, inputs),
+    letters: targets.map((t) => t.letter),
+  };
 }
 
 type Raw = { query(text: string, params: unknown[]): Promise<unknown> };
@@ -103,7 +108,7 @@ async function measure(
       sql`SELECT unit_id AS id FROM org_unit_version WHERE code = '31' AND parent_unit_id IS NULL`,
     )
   )[0]!.id;
-  const { planId, inputs } = await inputsFor(db, opts.scope === 'city' ? [hp] : null);
+  const { planId, inputs, letters } = await inputsFor(db, opts.scope === 'city' ? [hp] : null);
   const dialect = new PgDialect();
   const statements = inputs.map((i) => dialect.sqlToQuery(targetEvaluationSql(i)));
   const bare = await time(opts.runs, () => Promise.all(statements.map((s) => raw.query(s.sql, s.params))));
@@ -112,7 +117,7 @@ async function measure(
   const perTarget: string[] = [];
   for (const [i, st] of statements.entries()) {
     const one = await time(Math.min(opts.runs, 10), () => raw.query(st.sql, st.params));
-    perTarget.push(`${inputs[i]!.definition.condition.type} ${ms(pct(one, 50))}`);
+    perTarget.push(`${letters[i]} ${ms(pct(one, 50))}`);
   }
   console.log(`\n${name} — all ${inputs.length} targets with breakdowns and behind lists`);
   console.log(`  bare SQL (driver)         p50 ${ms(pct(bare, 50))}  p95 ${ms(pct(bare, 95))}`);

@@ -407,8 +407,9 @@ EVIDENCE_CASES['GET /api/plans/:planId/targets/:planTargetId/definition'] = [
   },
 ];
 const validTargetRule = {
-  population: { record: 'channel', channelKinds: ['portal'] },
-  condition: { type: 'dx_publication_each_quarter' },
+  population: { record: 'channel', filters: [{ field: 'kind', in: ['portal'] }] },
+  condition: { type: 'linked', link: 'publications', every: 'quarter' },
+  value: { type: 'share' },
 };
 EVIDENCE_CASES['PUT /api/plans/:planId/targets/:planTargetId/definition'] = [
   ...bodyShape('PUT', () => `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`),
@@ -455,19 +456,22 @@ EVIDENCE_CASES['PUT /api/plans/:planId/targets/:planTargetId/definition'] = [
       url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
       payload: {
         version: null,
-        rule: { ...validTargetRule, population: { record: 'channel', channelKinds: [] } },
+        rule: { ...validTargetRule, population: { record: 'channel', filters: [{ field: 'kind', in: [] }] } },
       },
     }),
-    path: ['body', 'rule', 'population', 'channelKinds'],
+    path: ['body', 'rule', 'population', 'filters', 0, 'in'],
   },
   {
     name: 'condition for another population',
     req: () => ({
       method: 'PUT',
       url: `/api/plans/${NO_SUCH}/targets/${NO_SUCH}/definition`,
-      payload: { version: null, rule: { ...validTargetRule, condition: { type: 'count' } } },
+      payload: {
+        version: null,
+        rule: { ...validTargetRule, condition: { type: 'linked', link: 'attended_trainings' } },
+      },
     }),
-    path: ['body', 'rule', 'condition', 'type'],
+    path: ['body', 'rule', 'condition', 'link'],
   },
   {
     name: 'impossible period date',

@@ -35,8 +35,14 @@ export type TargetEvaluation = {
   status: TargetStatus;
   value: number | null;
   formula: string | null;
-  /** The definition's condition (accepted_unit_plan, held_event…); null while the target is not defined. */
+  formulaEn: string | null;
+  /** The rule's condition ('linked' or 'none'); null while the target is not defined. */
   conditionType: string | null;
+  /** share, count, figure or ratio; null while the target is not defined. */
+  valueType: string | null;
+  /** The record a unit enters to move the target, and the records behind its figure (null = none). */
+  actionRecord: RecordType | null;
+  evidenceRecord: RecordType | null;
   period: { from: string; to: string } | null;
   asOf: string | null;
   elapsedPercent: number | null;

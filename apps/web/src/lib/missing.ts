@@ -1,44 +1,62 @@
-import { quartersDue } from '@dx/domain';
 import { useTranslation } from 'react-i18next';
-import type { Subject, TargetEvaluation } from '../api/targets';
-import { todayIso } from './dates';
-import { actionKindOf } from './target-kinds';
+import type { EvidenceRecord, Subject, TargetEvaluation } from '../api/targets';
+
+type Window = { from: string; to: string };
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** In words, what a subject still lacks (from the evidence the API attaches to each subject). */
+/** A window of the period in words: a month, a quarter, a half-year, or a week by its dates. */
+function windowName(w: Window, en: boolean): string {
+  const y = w.from.slice(0, 4);
+  const m = Number(w.from.slice(5, 7));
+  const months = (Number(w.to.slice(0, 4)) - Number(y)) * 12 + Number(w.to.slice(5, 7)) - m + 1;
+  if (w.from.slice(8) === '01' && months === 3) return `${en ? 'Q' : 'quý '}${ROMAN[(m - 1) / 3]}/${y}`;
+  if (w.from.slice(8) === '01' && months === 6) return `${en ? 'H' : '6 tháng '}${m === 1 ? 1 : 2}/${y}`;
+  if (w.from.slice(8) === '01' && months === 1) return `${en ? '' : 'tháng '}${m}/${y}`;
+  return `${w.from.slice(8)}/${w.from.slice(5, 7)}–${w.to.slice(8)}/${w.to.slice(5, 7)}/${w.to.slice(0, 4)}`;
+}
+
+/** What the record a unit enters for the target says when there is none yet. */
+const NONE: Record<string, [string, string]> = {
+  unit_plan: ['Chưa nhập kế hoạch', 'No plan entered'],
+  training: ['Chưa tham gia tập huấn', 'Not trained yet'],
+  publication: ['Chưa có tin, bài nào', 'No publication yet'],
+  event: ['Chưa có hoạt động nào', 'No activity recorded'],
+};
+
+/**
+ * In words, what a subject still lacks, from the evidence the API attaches to each subject (server
+ * queries/indicators.ts indicatorEvidenceSql): the subject's own requirement, the windows without a record, a plan
+ * still on its road, or no record at all.
+ */
 export function useMissingText() {
   const { i18n } = useTranslation();
-  const en = i18n.language?.startsWith('en');
+  const en = Boolean(i18n.language?.startsWith('en'));
   return (t: TargetEvaluation, s: Subject): string => {
     if (s.achieved) return en ? 'Achieved' : 'Đã đạt';
     const e = s.evidence ?? {};
-    if (actionKindOf(t) === 'unit_plan') {
-      if (!s.evidence) return en ? 'No plan entered' : 'Chưa nhập kế hoạch';
-      const st = String(e.status);
-      const doc = String(e.documentNumber ?? '');
-      if (st === 'submitted') return en ? `Plan ${doc} awaiting review` : `Kế hoạch ${doc} chờ Sở xem xét`;
-      if (st === 'returned') return en ? `Plan ${doc} returned` : `Kế hoạch ${doc} bị trả lại`;
-      return doc;
-    }
-    if ('hasDxSection' in e) {
-      if (!e.hasDxSection) return en ? 'No "Chuyển đổi số" section' : 'Chưa có chuyên mục "Chuyển đổi số"';
-      const have = new Set(((e.quartersWithPublication as string[]) ?? []).map((q) => q.slice(0, 10)));
-      // The quarters ended by today (local date) without a publication (plan 54 I.2.b).
-      const missing = t.period
-        ? quartersDue(t.period, todayIso())
-            .map((q) => q.from)
-            .filter((q) => !have.has(q))
-        : [];
-      const names = missing.map((q) => `${ROMAN[(Number(q.slice(5, 7)) - 1) / 3]}/${q.slice(0, 4)}`);
+    if (e.subjectOk === false)
       return en
-        ? `No DX publication in quarter ${names.join(', ')}`
-        : `Chưa có tin, bài về chuyển đổi số trong quý ${names.join(', ')}`;
+        ? 'Does not meet the requirement itself (see the formula)'
+        : 'Chưa đáp ứng yêu cầu (xem công thức)';
+    const missing = (e.windowsMissing as Window[] | undefined) ?? [];
+    if (missing.length) {
+      const names = missing.map((w) => windowName(w, en)).join(', ');
+      return en ? `Nothing in ${names}` : `Chưa có trong ${names}`;
     }
-    if ('trainingIds' in e) return en ? 'Not trained yet' : 'Chưa tham gia tập huấn';
-    if ('publicationIds' in e)
-      return en ? 'Not featured by the mass media yet' : 'Chưa được báo chí giới thiệu';
-    if ('eventIds' in e) return en ? 'No activity recorded' : 'Chưa có hoạt động nào';
+    const records = (e.records as EvidenceRecord[] | undefined) ?? [];
+    const others = (e.others as EvidenceRecord[] | undefined) ?? [];
+    const plan = others.find((r) => r.type === 'unit_plan');
+    if (records.length === 0 && plan) {
+      if (plan.status === 'submitted')
+        return en ? `Plan ${plan.label} awaiting review` : `Kế hoạch ${plan.label} chờ xem xét`;
+      if (plan.status === 'returned')
+        return en ? `Plan ${plan.label} returned` : `Kế hoạch ${plan.label} bị trả lại`;
+    }
+    if (records.length === 0 && others.length)
+      return en ? 'Has records, none meeting the condition' : 'Có hồ sơ nhưng chưa đáp ứng điều kiện';
+    const none = t.actionRecord ? NONE[t.actionRecord] : undefined;
+    if (records.length === 0 && none) return en ? none[1] : none[0];
     return en ? 'Not achieved' : 'Chưa đạt';
   };
 }

@@ -25,12 +25,8 @@ import {
   unitPlan,
 } from '../schema';
 import { createTestDatabase } from '../testing';
-import {
-  evaluateIndicator,
-  type IndicatorFacts,
-  indicatorRuleFacts,
-  upsertVocabularyTerms,
-} from './indicators';
+import { indicatorRuleFacts, upsertVocabularyTerms } from './indicators';
+import { evaluateTargetFacts, type TargetFacts } from './targets';
 
 /*
  * The target texts of issue 16 (packages/domain/src/indicators/fixtures.ts), each expressed in parts, evaluated on
@@ -319,11 +315,11 @@ afterAll(async () => {
 async function evaluate(
   input: IndicatorRuleInput,
   o: { today?: string; provinceIds?: string[] | null } = {},
-): Promise<{ facts: IndicatorFacts; value: number | null }> {
+): Promise<{ facts: TargetFacts; value: number | null }> {
   const rule = indicatorRule.parse(input);
   const dates = indicatorDates({ rule, planYear: 2023, today: o.today ?? TODAY });
-  const facts = await evaluateIndicator(db, {
-    rule,
+  const facts = await evaluateTargetFacts(db, {
+    definition: rule,
     ...dates,
     provinceIds: o.provinceIds === undefined ? [P] : o.provinceIds,
   });

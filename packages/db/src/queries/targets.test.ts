@@ -281,7 +281,7 @@ describe('trend over the period (value at each month end, then now)', () => {
           definition,
           ...evaluationDates({ definition, planYear: 2023, today: '2024-01-15' }),
           asOf: c.asOf,
-          quarters: c.quarters,
+          windows: c.windows,
           until: c.until ?? undefined,
           provinceIds: [P],
         }));
@@ -316,7 +316,7 @@ describe('trend over the period (value at each month end, then now)', () => {
       expect(series(3).map((r) => r[2])).toEqual([...Array(9).fill(0), 33.3, 33.3, 33.3]);
       // The last point is the live figure.
       const live = await evaluate('a');
-      expect(totals[11]).toEqual({ due: live.due, achieved: live.achieved });
+      expect(totals[11]).toMatchObject({ due: live.due, achieved: live.achieved });
     } finally {
       await db.update(unitPlan).set({ reviewedAt: null }).where(eq(unitPlan.unitId, u.DEP));
     }
@@ -334,7 +334,11 @@ describe('the subjects behind one figure (paged, with the records that count)', 
     );
     expect(first.total).toBe(2); // D1 itself and C3
     expect(first.items.map((s) => [s.subjectId, s.achieved])).toEqual([[u.D1, false]]);
-    expect(first.items[0]!.evidence).toMatchObject({ status: 'submitted' });
+    // Its own plan is on the road (submitted), not accepted: listed beside the records that count (none).
+    expect(first.items[0]!.evidence).toMatchObject({
+      records: [],
+      others: [expect.objectContaining({ type: 'unit_plan', status: 'submitted' })],
+    });
     const second = await listTargetSubjects(
       db,
       input,
@@ -356,7 +360,7 @@ describe('the subjects behind one figure (paged, with the records that count)', 
       { offset: 0, limit: 20 },
     );
     expect(city.items.map((s) => s.subjectId)).toEqual([u.MO]);
-    expect(city.items[0]!.evidence).toBeNull(); // the absence of a plan is the evidence
+    expect(city.items[0]!.evidence).toEqual({ records: [], others: [] }); // the absence of a plan is the evidence
   });
 
   it('lists by state and unit kind with the condition’s own records (a training with another tag is not one)', async () => {
@@ -420,12 +424,8 @@ describe('a target whose population is a unit group', () => {
     ]);
     const of = async (code: string) => {
       const definition = targetDefinition.parse({
-        population: { record: 'unit', unitGroupCode: code },
-        condition: {
-          type: 'accepted_unit_plan',
-          planKinds: ['communication_plan', 'dx_plan', 'work_programme'],
-        },
-        goal: { comparator: 'eq', value: 100, unit: 'percent' },
+        ...PLAN_54_TARGET_DEFINITIONS.a,
+        population: { record: 'unit', filters: [{ field: 'group', in: [code] }] },
       });
       return evaluateTargetFacts(db, {
         definition,
@@ -460,9 +460,9 @@ describe('plan 54 targets evaluated over hand-made records', () => {
     expect(kind(f, 'commune')).toEqual([2, 2]);
     const behind = Object.fromEntries(f.subjects.map((s) => [s.subjectId, s.evidence]));
     expect(Object.keys(behind).sort()).toEqual([u.D1, u.D2, u.MO].sort());
-    expect(behind[u.D1]).toMatchObject({ status: 'submitted' });
-    expect(behind[u.D2]).toMatchObject({ status: 'returned' });
-    expect(behind[u.MO]).toBeNull(); // nothing for 2023: the absence is the evidence
+    expect(behind[u.D1]).toMatchObject({ others: [expect.objectContaining({ status: 'submitted' })] });
+    expect(behind[u.D2]).toMatchObject({ others: [expect.objectContaining({ status: 'returned' })] });
+    expect(behind[u.MO]).toEqual({ records: [], others: [] }); // nothing for 2023: the absence is the evidence
   });
 
   it('I.2.b: channels keeping up a DX section each quarter elapsed', async () => {
@@ -470,7 +470,12 @@ describe('plan 54 targets evaluated over hand-made records', () => {
     const f = await evaluate('b');
     expect([f.population, f.due, f.achieved]).toEqual([4, 4, 2]);
     expect(f.subjects.map((s) => s.subjectId).sort()).toEqual([ch.portal, ch.radio].sort());
-    expect(f.subjects.find((s) => s.subjectId === ch.radio)?.evidence).toMatchObject({ hasDxSection: false });
+    expect(f.subjects.find((s) => s.subjectId === ch.radio)?.evidence).toMatchObject({ subjectOk: false });
+    // The portal owes Q3: the window without a DX publication.
+    expect(f.subjects.find((s) => s.subjectId === ch.portal)?.evidence).toMatchObject({
+      subjectOk: true,
+      windowsMissing: [{ from: '2023-07-01', to: '2023-09-30' }],
+    });
     expect(district(f, u.D1)).toEqual([1, 0]);
     expect(district(f, u.D2)).toEqual([1, 1]);
   });
@@ -496,7 +501,8 @@ describe('plan 54 targets evaluated over hand-made records', () => {
     const f = await evaluate('d');
     expect([f.population, f.due, f.achieved]).toEqual([2, 2, 1]);
     expect(f.subjects.map((s) => s.subjectId)).toEqual([mo.socialOnly]);
-    expect((f.subjects[0]!.evidence as { publicationIds: string[] }).publicationIds).toHaveLength(1);
+    // Its one publication is on social media: no record meets the condition.
+    expect(f.subjects[0]!.evidence).toEqual({ records: [] });
   });
 
   it('I.2.đ: counts city-level DX contests and workshops of the year', async () => {

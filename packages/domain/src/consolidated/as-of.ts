@@ -31,7 +31,7 @@ export function judgedOn(date: string, today: string): string {
  * written once: a report and the dashboard cannot disagree on a date.
  */
 export function evaluationDatesOn(o: {
-  definition: Pick<TargetDefinition, 'period' | 'asOf'>;
+  definition: Pick<TargetDefinition, 'period' | 'asOf' | 'condition'>;
   planYear: number;
   date: string;
   today: string;

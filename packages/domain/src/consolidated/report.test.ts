@@ -184,14 +184,18 @@ describe('consolidated report layout (Nghị định 30/2020, Phụ lục I)', (
     expect(reportFiguresDate({ to: '2023-06-30' }, '2023-07-20')).toBe('2023-06-30');
     expect(reportFiguresDate({ to: '2023-06-30' }, '2023-06-30')).toBe('2023-06-30');
     expect(reportFiguresDate({ to: '2023-12-31' }, '2023-08-15')).toBe('2023-08-15');
-    const definition = { period: { type: 'plan_year' as const }, asOf: null };
+    const definition = {
+      period: { type: 'plan_year' as const },
+      asOf: null,
+      condition: { type: 'linked' as const, link: 'publications' as const, every: 'quarter' as const },
+    } as Parameters<typeof evaluationDatesOn>[0]['definition'];
     expect(
       evaluationDatesOn({ definition, planYear: 2023, date: '2023-06-30', today: '2023-08-15' }),
     ).toMatchObject({
       period: { from: '2023-01-01', to: '2023-12-31' },
       asOf: '2023-06-30',
       until: '2023-06-30',
-      quarters: [
+      windows: [
         { from: '2023-01-01', to: '2023-03-31' },
         { from: '2023-04-01', to: '2023-06-30' },
       ],

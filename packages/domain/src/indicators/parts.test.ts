@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PLAN_54_TARGET_DEFINITIONS } from '../targets/plan-54';
 import { indicatorDates } from './dates';
 import { INDICATOR_FIXTURES } from './fixtures';
 import { indicatorRule } from './parts';
-import { PLAN_54_INDICATORS } from './plan-54';
 import { indicatorWarnings, type RuleFacts } from './warnings';
 import { windowsDue } from './windows';
 import { indicatorInWords } from './words';
@@ -18,7 +18,8 @@ const facts: RuleFacts = {
 
 describe('indicator parts', () => {
   it('express plan 54 and every fixture text as valid rules', () => {
-    for (const r of Object.values(PLAN_54_INDICATORS)) expect(indicatorRule.safeParse(r).success).toBe(true);
+    for (const r of Object.values(PLAN_54_TARGET_DEFINITIONS))
+      expect(indicatorRule.safeParse(r).success).toBe(true);
     expect(INDICATOR_FIXTURES.length).toBeGreaterThanOrEqual(15);
     for (const f of INDICATOR_FIXTURES) {
       const parsed = indicatorRule.safeParse(f.rule);
@@ -78,7 +79,7 @@ describe('indicator parts', () => {
       'people (role commune civil servants) that attended at least 1 trainings (on digital skills)',
     );
     expect(words.vi).not.toContain('commune_official');
-    const b = indicatorInWords(indicatorRule.parse(PLAN_54_INDICATORS.b), {
+    const b = indicatorInWords(indicatorRule.parse(PLAN_54_TARGET_DEFINITIONS.b), {
       period: year,
       asOf: '2023-12-31',
       labels: {},
@@ -104,7 +105,7 @@ describe('indicator parts', () => {
       { from: '2023-01-09', to: '2023-01-15' },
     ]);
     const d = indicatorDates({
-      rule: indicatorRule.parse(PLAN_54_INDICATORS.b),
+      rule: indicatorRule.parse(PLAN_54_TARGET_DEFINITIONS.b),
       planYear: 2023,
       today: '2023-10-15',
     });
@@ -136,7 +137,7 @@ describe('indicator parts', () => {
       ['SUBJECT_MISMATCH', 'population'],
     ]);
     // Plan 54 a is about the reporting units group (kinds) and about plans: no warning either way.
-    const a = indicatorRule.parse(PLAN_54_INDICATORS.a);
+    const a = indicatorRule.parse(PLAN_54_TARGET_DEFINITIONS.a);
     const kinds = { 'all-reporting-units': ['department', 'district', 'commune', 'mass_organisation'] };
     for (const statedSubject of [
       { type: 'unit_group', unitGroupCode: 'all-reporting-units' },

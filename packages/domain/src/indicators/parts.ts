@@ -285,11 +285,10 @@ function checkFilters(
   });
 }
 
-/**
- * A general indicator rule (issue 16). Structural checks only; whether codes exist in the province's
- * vocabularies, and whether the rule can ever be met, are `indicatorWarnings`/`unknownCodes` (they need data).
- */
-export const indicatorRule = ruleShape.superRefine((d, ctx) => {
+type RuleShape = z.infer<typeof ruleShape>;
+
+/** Checks of the parts that do not depend on the goal. */
+function checkParts(d: Omit<RuleShape, 'goal'>, ctx: z.RefinementCtx): void {
   const rec = d.population.record;
   checkFilters(rec, d.population.filters, ['population', 'filters'], ctx);
   const c = d.condition;
@@ -333,29 +332,49 @@ export const indicatorRule = ruleShape.superRefine((d, ctx) => {
       path: ['condition', 'type'],
       message: 'Số liệu báo cáo không kèm điều kiện',
     });
-  if (v.type === 'share' || v.type === 'ratio') {
-    if (d.goal.unit !== 'percent' && v.type === 'share')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['goal', 'unit'],
-        message: 'Chỉ tiêu tỷ lệ cần mục tiêu là phần trăm',
-      });
-  } else if (v.type === 'count' && d.goal.unit === 'percent') {
+  if (d.period.type === 'range' && d.period.from > d.period.to)
+    ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'Ngày kết thúc phải sau ngày bắt đầu' });
+}
+
+/** The goal must suit the value: a share is a percentage, a count is not. */
+function checkGoal(d: RuleShape, ctx: z.RefinementCtx): void {
+  const v = d.value;
+  if (v.type === 'share' && d.goal.unit !== 'percent')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['goal', 'unit'],
+      message: 'Chỉ tiêu tỷ lệ cần mục tiêu là phần trăm',
+    });
+  else if (v.type === 'count' && d.goal.unit === 'percent')
     ctx.addIssue({
       code: 'custom',
       path: ['goal', 'unit'],
       message: 'Chỉ tiêu đếm cần mục tiêu là số lượng',
     });
-  }
-  if (d.period.type === 'range' && d.period.from > d.period.to)
-    ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'Ngày kết thúc phải sau ngày bắt đầu' });
+}
+
+/**
+ * How a plan target is computed, as stored beside the plan's target row (table target_definition; the goal stays
+ * on the plan and is edited with it): population, condition, value, period, as-of date.
+ */
+export const indicatorParts = ruleShape.omit({ goal: true }).superRefine(checkParts);
+export type IndicatorParts = z.infer<typeof indicatorParts>;
+export type IndicatorPartsInput = z.input<typeof indicatorParts>;
+
+/**
+ * A general indicator rule with its goal (issue 16). Structural checks only; whether codes exist in the province's
+ * vocabularies, and whether the rule can ever be met, are `indicatorWarnings`/`unknownCodes` (they need data).
+ */
+export const indicatorRule = ruleShape.superRefine((d, ctx) => {
+  checkParts(d, ctx);
+  checkGoal(d, ctx);
 });
 export type IndicatorRule = z.infer<typeof indicatorRule>;
 export type IndicatorRuleInput = z.input<typeof indicatorRule>;
 
 /** Every code a rule uses, by where its values come from (to check against the province's vocabularies). */
 export function codesOfRule(
-  rule: IndicatorRule,
+  rule: IndicatorParts,
 ): { source: CodeSource; code: string; path: (string | number)[] }[] {
   const out: { source: CodeSource; code: string; path: (string | number)[] }[] = [];
   const scan = (record: IndicatorRecord, list: IndicatorFilter[], path: (string | number)[]) =>
@@ -375,7 +394,7 @@ export function codesOfRule(
 }
 
 /** The data items a rule reads. */
-export function itemsOfRule(rule: IndicatorRule): string[] {
+export function itemsOfRule(rule: IndicatorParts): string[] {
   const v = rule.value;
   if (v.type === 'figure') return [v.item];
   if (v.type === 'ratio') return [v.numerator.item, v.denominator.item];

@@ -14,7 +14,10 @@ export type IndicatorTotals = {
  * The value of an indicator from its totals: a share (never above 100%, null when nothing is due), a count, the
  * reported figure, or numerator / denominator × scale (null when no unit reported both), to one decimal.
  */
-export function indicatorValueOf(value: IndicatorRule['value'], t: IndicatorTotals): number | null {
+export function indicatorValueOf(
+  value: IndicatorRule['value'],
+  t: Omit<IndicatorTotals, 'population'>,
+): number | null {
   switch (value.type) {
     case 'share':
       return rate(t.achieved, t.due);

@@ -165,7 +165,11 @@ function filtersInWords(
       const values = f.in.map((c) =>
         label(labels, spec.type === 'code' ? spec.source : 'unit_kind', c, lang),
       );
-      return `${FIELD_WORDS[f.field]?.[lang] ?? f.field} ${values.join(or)}`;
+      const word = FIELD_WORDS[f.field]?.[lang] ?? f.field;
+      // "cấp thành phố", not "cấp cấp thành phố": a label that already says its field stands alone.
+      return values.every((v) => v.toLowerCase().startsWith(`${word.toLowerCase()} `))
+        ? values.join(or)
+        : `${word} ${values.join(or)}`;
     })
     .filter(Boolean)
     .join(', ');

@@ -1,6 +1,6 @@
 import type { TargetDefinition } from './definition';
 import { resolvePeriod } from './definition';
-import { effectiveAsOf, elapsedFraction, evaluationDates, quartersDue } from './evaluation';
+import { effectiveAsOf, elapsedFraction, evaluationDates, windowsOwed } from './evaluation';
 
 const nextDay = (iso: string) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -12,11 +12,11 @@ const nextDay = (iso: string) => {
  * The dates a target is evaluated with when a reader asks for it as of `asOf` (issue 11: every figure can be asked
  * as of any date). No date, or today or later: the live figure (`evaluationDates`: population on today clamped to
  * the period, the dashboard card). A past date: the value as it stood at the close of that day — the population in
- * force that day, records dated up to it (`until`), the quarters ended by the next morning, the share of the period
+ * force that day, records dated up to it (`until`), the windows (quarters) ended by the next morning, the share of the period
  * elapsed by then — exactly the trend's point of that day.
  */
 export function evaluationDatesAsOf(o: {
-  definition: Pick<TargetDefinition, 'period' | 'asOf'>;
+  definition: Pick<TargetDefinition, 'period' | 'asOf' | 'condition'>;
   planYear: number;
   today: string;
   asOf?: string | null;
@@ -26,7 +26,7 @@ export function evaluationDatesAsOf(o: {
   return {
     period,
     asOf: effectiveAsOf(o.definition, period, o.asOf),
-    quarters: quartersDue(period, nextDay(o.asOf)),
+    windows: windowsOwed(o.definition, period, nextDay(o.asOf)),
     elapsed: elapsedFraction(period, o.asOf),
     until: o.asOf as string | undefined,
   };

@@ -5,9 +5,9 @@ import {
   effectiveAsOf,
   elapsedFraction,
   judgeStatus,
-  quartersDue,
   rate,
   trendCheckpoints,
+  windowsOwed,
 } from './evaluation';
 import { PLAN_54_TARGET_DEFINITIONS } from './plan-54';
 
@@ -22,21 +22,18 @@ describe('rate', () => {
   });
 });
 
-describe('elapsed time and quarters', () => {
+describe('elapsed time and windows', () => {
   it('counts elapsed days inclusively', () => {
     expect(elapsedFraction(year, '2022-12-31')).toBe(0);
     expect(elapsedFraction(year, '2023-12-31')).toBe(1);
     expect(elapsedFraction(year, '2023-07-02')).toBeCloseTo(183 / 365, 5);
   });
-  it('lists only quarters that have ended, from the DX section start (Plan 54 I.2.b)', () => {
-    expect(quartersDue(year, '2023-03-31')).toEqual([]);
-    expect(quartersDue(year, '2023-04-01').map((q) => q.from)).toEqual(['2023-01-01']);
-    expect(quartersDue(year, '2024-02-01')).toHaveLength(4);
-    expect(quartersDue(year, '2024-02-01', '2023-05-10').map((q) => q.from)).toEqual([
-      '2023-04-01',
-      '2023-07-01',
-      '2023-10-01',
-    ]);
+  it('owes only the windows that have ended, and none without a window condition (Plan 54 I.2.b)', () => {
+    const b = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS.b);
+    expect(windowsOwed(b, year, '2023-03-31')).toEqual([]);
+    expect(windowsOwed(b, year, '2023-04-01').map((q) => q.from)).toEqual(['2023-01-01']);
+    expect(windowsOwed(b, year, '2024-02-01')).toHaveLength(4);
+    expect(windowsOwed(targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS.a), year, '2024-02-01')).toEqual([]);
   });
   it('takes the population as of the period end, never later than today', () => {
     expect(effectiveAsOf({ asOf: null }, year, '2024-03-01')).toBe('2023-12-31');
@@ -75,28 +72,34 @@ describe('target definitions', () => {
     for (const [letter, input] of Object.entries(PLAN_54_TARGET_DEFINITIONS)) {
       const parsed = targetDefinition.safeParse(input);
       expect(parsed.success, letter).toBe(true);
-      const words = describeTarget(parsed.data!, year);
-      expect(words, letter).toMatch(/Mục tiêu/);
+      const words = describeTarget(parsed.data!, { period: year, labels: {} });
+      expect(words.vi, letter).toMatch(/Mục tiêu/);
+      expect(words.en, letter).toMatch(/Goal/);
     }
     const a = targetDefinition.parse(PLAN_54_TARGET_DEFINITIONS.a);
-    expect(describeTarget(a, year)).toContain(
-      'tổng số đơn vị (sở, ban, ngành; quận, huyện; xã, phường, thị trấn',
+    expect(describeTarget(a, { period: year, labels: {} }).vi).toContain(
+      'tổng số đơn vị (loại sở, ban, ngành hoặc quận, huyện hoặc xã, phường, thị trấn',
     );
   });
-  it('rejects a condition that does not fit the population, and a rate with a count goal', () => {
+  it('rejects a link that does not fit the population, and a share with a count goal', () => {
     const r = targetDefinition.safeParse({
-      population: { record: 'person', roles: ['reporter'] },
-      condition: { type: 'count' },
-      goal: pct('eq', 100),
+      population: { record: 'person', filters: [{ field: 'role', in: ['reporter'] }] },
+      condition: { type: 'linked', link: 'publications' },
+      value: { type: 'share' },
+      goal: { comparator: 'eq', value: 2, unit: 'count' },
     });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['condition.type', 'goal.unit']));
+    expect(paths).toEqual(expect.arrayContaining(['condition.link', 'goal.unit']));
   });
 });
 
 describe('trend checkpoints over the period', () => {
-  const year2023 = { period: { type: 'plan_year' as const }, asOf: null };
+  const year2023 = {
+    period: { type: 'plan_year' as const },
+    asOf: null,
+    condition: { type: 'linked' as const, link: 'publications' as const, every: 'quarter' as const },
+  } as Parameters<typeof trendCheckpoints>[0]['definition'];
   it('has every month end passed, then the live value dated today', () => {
     const points = trendCheckpoints({ definition: year2023, planYear: 2023, today: '2023-04-15' });
     expect(points.map((p) => [p.date, p.until])).toEqual([
@@ -106,22 +109,26 @@ describe('trend checkpoints over the period', () => {
       ['2023-04-15', null],
     ]);
     // At the close of 31/03 the first quarter has ended, so it is due (Plan 54 I.2.b); on 28/02 nothing is.
-    expect(points[1]!.quarters).toEqual([]);
-    expect(points[2]!.quarters).toEqual([{ from: '2023-01-01', to: '2023-03-31' }]);
+    expect(points[1]!.windows).toEqual([]);
+    expect(points[2]!.windows).toEqual([{ from: '2023-01-01', to: '2023-03-31' }]);
     expect(points[2]!.asOf).toBe('2023-03-31');
   });
   it('ends on the period end once the period is over; nothing before it starts', () => {
     const done = trendCheckpoints({ definition: year2023, planYear: 2023, today: '2026-11-26' });
     expect(done).toHaveLength(12);
     expect(done.at(-1)).toMatchObject({ date: '2023-12-31', until: null, asOf: '2023-12-31' });
-    expect(done.at(-1)!.quarters).toHaveLength(4);
+    expect(done.at(-1)!.windows).toHaveLength(4);
     expect(trendCheckpoints({ definition: year2023, planYear: 2023, today: '2022-12-31' })).toEqual([]);
     // On the first day only the live point.
     expect(trendCheckpoints({ definition: year2023, planYear: 2023, today: '2023-01-01' })).toHaveLength(1);
   });
   it('uses quarter ends for periods over two years, and honours a fixed as-of date', () => {
     const long = trendCheckpoints({
-      definition: { period: { type: 'range', from: '2021-01-01', to: '2025-12-31' }, asOf: '2022-06-30' },
+      definition: {
+        period: { type: 'range', from: '2021-01-01', to: '2025-12-31' },
+        asOf: '2022-06-30',
+        condition: { type: 'none' },
+      },
       planYear: 2021,
       today: '2023-01-10',
     });

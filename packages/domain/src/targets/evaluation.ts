@@ -1,3 +1,4 @@
+import { type IndicatorWindowSpan, windowsDue } from '../indicators/windows';
 import type { TargetGoal } from '../plan/plan';
 import { type ResolvedPeriod, resolvePeriod, type TargetDefinition } from './definition';
 
@@ -32,41 +33,17 @@ export function effectiveAsOf(
   return asOf < today ? asOf : today < period.from ? period.from : today;
 }
 
-export type Quarter = { from: string; to: string };
-
-/**
- * Calendar quarters inside the period that have ended by `today` (Plan 54 I.2.b "each quarter so far"): a quarter
- * still running is not yet due. `since` (a DX section opened mid-year) drops quarters that ended before it.
- */
-export function quartersDue(period: ResolvedPeriod, today: string, since?: string | null): Quarter[] {
-  const out: Quarter[] = [];
-  const startYear = Number(period.from.slice(0, 4));
-  const endYear = Number(period.to.slice(0, 4));
-  for (let y = startYear; y <= endYear; y++) {
-    for (const [a, b] of [
-      ['01-01', '03-31'],
-      ['04-01', '06-30'],
-      ['07-01', '09-30'],
-      ['10-01', '12-31'],
-    ] as const) {
-      const q = { from: `${y}-${a}`, to: `${y}-${b}` };
-      if (q.from < period.from || q.to > period.to) continue;
-      if (q.to >= today) continue;
-      if (since && q.to < since) continue;
-      out.push(q);
-    }
-  }
-  return out;
-}
-
 export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'behind', 'not_applicable'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** A plan's goal or a rule's (whose unit may also be people or đồng). */
+type GoalLike = Omit<TargetGoal, 'unit'> & { unit: string };
 
 /** At risk when at least this share of the expected progress is there. */
 const AT_RISK_SHARE = 0.8;
 
 /** True when `value` meets the goal. A count above a range's maximum still meets it (more contests is not a failure). */
-export function meetsGoal(goal: TargetGoal, value: number): boolean {
+export function meetsGoal(goal: GoalLike, value: number): boolean {
   switch (goal.comparator) {
     case 'eq':
       return goal.unit === 'percent' ? value >= goal.value : value === goal.value;
@@ -83,7 +60,7 @@ export function meetsGoal(goal: TargetGoal, value: number): boolean {
  * can still be lost runs); otherwise compared with the goal pro-rated to the elapsed share of the period.
  */
 export function judgeStatus(o: {
-  goal: TargetGoal;
+  goal: GoalLike;
   value: number | null;
   elapsed: number;
   accumulates: boolean;
@@ -100,9 +77,19 @@ export function judgeStatus(o: {
   return 'behind';
 }
 
-/** The dates a definition is evaluated with on `today`: period, population date, quarters due, share elapsed. */
+/** The windows a condition required in every window owes by `today` (none for other conditions). */
+export function windowsOwed(
+  definition: Pick<TargetDefinition, 'condition'>,
+  period: ResolvedPeriod,
+  today: string,
+): IndicatorWindowSpan[] {
+  const c = definition.condition;
+  return c.type === 'linked' && c.every ? windowsDue(period, c.every, today) : [];
+}
+
+/** The dates a definition is evaluated with on `today`: period, population date, windows due, share elapsed. */
 export function evaluationDates(o: {
-  definition: Pick<TargetDefinition, 'period' | 'asOf'>;
+  definition: Pick<TargetDefinition, 'period' | 'asOf' | 'condition'>;
   planYear: number;
   today: string;
 }) {
@@ -110,7 +97,7 @@ export function evaluationDates(o: {
   return {
     period,
     asOf: effectiveAsOf(o.definition, period, o.today),
-    quarters: quartersDue(period, o.today),
+    windows: windowsOwed(o.definition, period, o.today),
     elapsed: elapsedFraction(period, o.today),
   };
 }
@@ -121,9 +108,9 @@ export const BEHIND_PREVIEW = 20;
 /** One point of a target's trend: the value as it stood at the close of `date`. */
 export type TrendCheckpoint = {
   date: string;
-  /** Population date, quarters due and record cut-off used at that point; until null = live (the current value). */
+  /** Population date, windows due and record cut-off used at that point; until null = live (the current value). */
   asOf: string;
-  quarters: Quarter[];
+  windows: IndicatorWindowSpan[];
   until: string | null;
 };
 
@@ -149,12 +136,12 @@ function periodEnds(period: ResolvedPeriod): string[] {
 
 /**
  * The checkpoints of a target's trend over its period on `today`: each month end already passed (quarter ends for
- * periods over two years), evaluated with the records dated up to it and the quarters ended by then; then the
+ * periods over two years), evaluated with the records dated up to it and the windows ended by then; then the
  * current value (live, the same as the card's figure), dated today, or the period end once the period is over.
  * Nothing before the period starts.
  */
 export function trendCheckpoints(o: {
-  definition: Pick<TargetDefinition, 'period' | 'asOf'>;
+  definition: Pick<TargetDefinition, 'period' | 'asOf' | 'condition'>;
   planYear: number;
   today: string;
 }): TrendCheckpoint[] {
@@ -166,11 +153,11 @@ export function trendCheckpoints(o: {
     .map((d) => ({
       date: d,
       asOf: effectiveAsOf(o.definition, period, d),
-      // Judged the morning after: a quarter ending on that day is due.
-      quarters: quartersDue(period, isoOf(dayNumber(d) + 1)),
+      // Judged the morning after: a window (a quarter) ending on that day is due.
+      windows: windowsOwed(o.definition, period, isoOf(dayNumber(d) + 1)),
       until: d,
     }));
   const live = evaluationDates(o);
-  points.push({ date: last, asOf: live.asOf, quarters: live.quarters, until: null });
+  points.push({ date: last, asOf: live.asOf, windows: live.windows, until: null });
   return points;
 }

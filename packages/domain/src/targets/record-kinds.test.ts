@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { targetRule } from './definition';
 import { PLAN_54_TARGET_DEFINITIONS } from './plan-54';
-import { recordsOfCondition } from './record-kinds';
+import { recordsOfRule } from './record-kinds';
 
-describe('records behind a target condition', () => {
+describe('records behind a target rule', () => {
   it('sends each of plan 54 targets to the record a unit must enter and the records behind its figure', () => {
     const of = (letter: keyof typeof PLAN_54_TARGET_DEFINITIONS) =>
-      recordsOfCondition(PLAN_54_TARGET_DEFINITIONS[letter].condition.type);
+      recordsOfRule(targetRule.parse(PLAN_54_TARGET_DEFINITIONS[letter]));
     expect(of('a')).toEqual({ action: 'unit_plan', evidence: 'unit_plan' });
     expect(of('b')).toEqual({ action: 'publication', evidence: 'channel' });
     expect(of('c')).toEqual({ action: 'training', evidence: 'person' });
@@ -14,8 +15,11 @@ describe('records behind a target condition', () => {
     expect(of('e')).toEqual({ action: 'event', evidence: 'event' });
   });
 
-  it('knows nothing of an undefined or unknown condition', () => {
-    expect(recordsOfCondition(null)).toBeNull();
-    expect(recordsOfCondition('toString')).toBeNull();
+  it('knows no record to enter for a reported figure of units', () => {
+    const rule = targetRule.parse({
+      population: { record: 'unit', filters: [{ field: 'kind', in: ['commune'] }] },
+      value: { type: 'figure', item: 'people_reached' },
+    });
+    expect(recordsOfRule(rule)).toBeNull();
   });
 });

@@ -1,25 +1,21 @@
+import { linkTarget } from '../indicators/parts';
 import type { RecordType } from '../records/inputs';
-import type { TargetCondition } from './definition';
+import type { TargetRule } from './definition';
 
 /**
- * Which records a condition reads: `action` is the record a unit enters to move the target forward (the button of
- * "Việc của tôi"), `evidence` the records listed behind the target's numbers (docs/brief.md "The six targets").
+ * Which records a target reads (docs/brief.md "The six targets"): `action` is the record a unit enters to move the
+ * target forward (the button of "Việc của tôi") — the linked record of the condition, or the counted record itself;
+ * `evidence` the records listed behind the target's numbers — the population's records, or for a population of units
+ * the linked records (units are not records). Null parts: a rule on units with nothing to enter (a reported figure).
  */
-export const RECORDS_OF_CONDITION: Record<
-  TargetCondition['type'],
-  { action: RecordType; evidence: RecordType }
-> = {
-  accepted_unit_plan: { action: 'unit_plan', evidence: 'unit_plan' }, // I.2.a
-  dx_publication_each_quarter: { action: 'publication', evidence: 'channel' }, // I.2.b
-  attended_training: { action: 'training', evidence: 'person' }, // I.2.c
-  featured_in_publication: { action: 'publication', evidence: 'dx_model' }, // I.2.d
-  count: { action: 'event', evidence: 'event' }, // I.2.đ
-  held_event: { action: 'event', evidence: 'event' }, // I.2.e
-};
-
-/** The records behind a condition type as the API reports it; null for an undefined or unknown condition. */
-export function recordsOfCondition(type: string | null): { action: RecordType; evidence: RecordType } | null {
-  return type !== null && Object.hasOwn(RECORDS_OF_CONDITION, type)
-    ? RECORDS_OF_CONDITION[type as TargetCondition['type']]
-    : null;
+export function recordsOfRule(
+  rule: Pick<TargetRule, 'population' | 'condition'>,
+): { action: RecordType; evidence: RecordType } | null {
+  const pop = rule.population.record;
+  const c = rule.condition;
+  const linked = c.type === 'linked' ? linkTarget(pop, c.link) : null;
+  const action = linked ?? pop;
+  const evidence = pop === 'unit' ? linked : pop;
+  if (action === 'unit' || evidence === null || evidence === 'unit') return null;
+  return { action, evidence };
 }

@@ -1,5 +1,5 @@
 import { queryRows } from '@dx/db';
-import { PLAN_54_INDICATORS } from '@dx/domain';
+import { PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { groupWriter, inProvince, next, type RouteCase } from '../../http/matrix';
 
@@ -39,7 +39,7 @@ export const INDICATOR_ROUTES: RouteCase[] = [
     request: (f) => ({
       method: 'POST',
       url: `/api/plans/${f.ev.plan}/indicators/preview`,
-      payload: { rule: PLAN_54_INDICATORS.c },
+      payload: { rule: PLAN_54_TARGET_DEFINITIONS.c },
     }),
   },
 ];

@@ -1,5 +1,5 @@
 import { findPlanByCode, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
-import { INDICATOR_FIXTURES, PLAN_54_INDICATORS } from '@dx/domain';
+import { INDICATOR_FIXTURES, PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
@@ -33,13 +33,13 @@ describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
     t.call(s, { method: 'POST', url: `/api/plans/${planId}/indicators/preview`, payload: { rule } });
 
   it('evaluates an unsaved rule: value, population, a sample, the formula from the labels', async () => {
-    const res = await preview(dx, PLAN_54_INDICATORS.đ);
+    const res = await preview(dx, PLAN_54_TARGET_DEFINITIONS.đ);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ period: { from: '2023-01-01', to: '2023-12-31' }, asOf: '2023-10-15' });
     expect([body.population, body.value]).toEqual([1, 1]);
     expect(body.sample.map((s: { label: string }) => s.label)).toEqual(['Hội thảo chuyển đổi số']);
-    expect(body.formula.vi).toContain('loại cuộc thi hoặc hội thảo, cấp cấp thành phố');
+    expect(body.formula.vi).toContain('loại cuộc thi hoặc hội thảo, cấp thành phố');
     expect(body.formula.vi).not.toContain('contest');
     // No contest is recorded yet: that part of the filter cannot be met (a warning, not an error).
     expect(body.warnings.map((w: { code: string; path: unknown[] }) => [w.code, w.path.join('.')])).toEqual([
@@ -60,9 +60,9 @@ describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
   });
 
   it('refuses a rule that does not hold together, and a reader who may not define targets', async () => {
-    const bad = await preview(dx, { ...PLAN_54_INDICATORS.c, value: { type: 'figure', item: 'x' } });
+    const bad = await preview(dx, { ...PLAN_54_TARGET_DEFINITIONS.c, value: { type: 'figure', item: 'x' } });
     expect(bad.statusCode).toBe(400);
-    expect((await preview(viewer, PLAN_54_INDICATORS.c)).statusCode).toBe(403);
+    expect((await preview(viewer, PLAN_54_TARGET_DEFINITIONS.c)).statusCode).toBe(403);
   });
   it('the DX office adds a role and a tag to the vocabularies; the rule then knows them', async () => {
     const put = await t.call(dx, {

@@ -1,7 +1,6 @@
-import { evaluateIndicator, getPlanRow, indicatorRuleFacts, listVocabularyTerms } from '@dx/db';
+import { evaluateTargetFacts, getPlanRow, indicatorLabels, indicatorRuleFacts } from '@dx/db';
 import {
   AppError,
-  type CodeLabels,
   type IndicatorRule,
   indicatorDates,
   indicatorInWords,
@@ -34,8 +33,8 @@ export async function previewIndicator({
   authorizeProvince(ctx, 'plan.write', plan.provinceId);
   const today = localDateOf(ctx.now);
   const dates = indicatorDates({ rule, planYear: plan.year, today });
-  const facts = await evaluateIndicator(ctx.db, {
-    rule,
+  const facts = await evaluateTargetFacts(ctx.db, {
+    definition: rule,
     ...dates,
     provinceIds: [plan.provinceId],
     behindLimit: SAMPLE,
@@ -47,15 +46,13 @@ export async function previewIndicator({
     rule,
     period: dates.period,
   });
-  const labels: CodeLabels = {};
-  for (const t of await listVocabularyTerms(ctx.db, plan.provinceId))
-    labels[t.vocabulary] = { ...labels[t.vocabulary], [t.code]: { vi: t.labelVi, en: t.labelEn } };
+  const words = await indicatorLabels(ctx.db, plan.provinceId);
   return {
     period: dates.period,
     asOf: dates.asOf,
     value: indicatorValueOf(rule.value, facts),
     facts,
-    formula: indicatorInWords(rule, { period: dates.period, asOf: dates.asOf, labels }),
+    formula: indicatorInWords(rule, { period: dates.period, asOf: dates.asOf, ...words }),
     warnings: indicatorWarnings(rule, {
       period: dates.period,
       planPeriod: { from: `${plan.year}-01-01`, to: `${plan.year}-12-31` },

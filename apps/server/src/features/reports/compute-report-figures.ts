@@ -1,5 +1,5 @@
-import { listPlanTargetRules, type ReportPeriodRow, unitRecordFigures } from '@dx/db';
-import { judgedOn, localDateOf, type ReportFigures, rate, reportFiguresDate, targetCode } from '@dx/domain';
+import { indicatorLabels, listPlanTargetRules, type ReportPeriodRow, unitRecordFigures } from '@dx/db';
+import { judgedOn, localDateOf, type ReportFigures, reportFiguresDate, targetCode } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { evaluateTargetOn } from './evaluate-target-on';
 
@@ -30,16 +30,18 @@ export async function computeReportFigures({
     today: judgedOn(date, today),
   });
   const targets = await listPlanTargetRules(ctx.db, period.planId);
+  const words = targets[0] ? indicatorLabels(ctx.db, targets[0].provinceId) : undefined;
   const evaluations = [];
   // One statement per target; PGlite runs them one at a time anyway, PostgreSQL uses the pool.
   for (const t of targets)
-    evaluations.push(await evaluateTargetOn(ctx, t, { date, ownerUnitIds: [unitId], behindLimit: 500 }));
+    evaluations.push(
+      await evaluateTargetOn(ctx, t, { date, ownerUnitIds: [unitId], behindLimit: 500, words }),
+    );
   return {
     computedAt: ctx.now.toISOString(),
     ...records,
     targets: evaluations.map((e) => {
       const facts = e.facts;
-      const isCount = e.definition?.condition.type === 'count';
       const due = facts?.due ?? 0;
       const achieved = facts?.achieved ?? 0;
       return {
@@ -49,7 +51,7 @@ export async function computeReportFigures({
         goalText: e.goalText,
         due,
         achieved,
-        value: facts === null ? null : isCount ? achieved : rate(achieved, due),
+        value: e.value,
         status: e.status,
       };
     }),

@@ -1,6 +1,6 @@
 import type { PlanTargetRule } from '@dx/db';
 import type { UseCaseContext } from '../../use-case/context';
-import { evaluateTarget, type TargetEvaluation } from '../targets/evaluate-plan-targets';
+import { evaluateTarget, type FormulaWords, type TargetEvaluation } from '../targets/evaluate-plan-targets';
 
 /**
  * One target evaluated as it stood at the close of `date` (a report's figures date, domain `reportFiguresDate`):
@@ -10,11 +10,17 @@ import { evaluateTarget, type TargetEvaluation } from '../targets/evaluate-plan-
 export function evaluateTargetOn(
   ctx: Pick<UseCaseContext, 'db' | 'now'>,
   target: PlanTargetRule,
-  o: { date: string; ownerUnitIds?: string[]; behindLimit?: number },
+  o: {
+    date: string;
+    ownerUnitIds?: string[];
+    behindLimit?: number;
+    words?: FormulaWords | Promise<FormulaWords>;
+  },
 ): Promise<TargetEvaluation> {
   return evaluateTarget(ctx, target, {
     asOf: o.date,
     ownerUnitIds: o.ownerUnitIds,
     behindLimit: o.behindLimit,
+    words: o.words,
   });
 }

@@ -1,5 +1,5 @@
-import { listPlanTargetRules, saveTargetRule, unitGroupCodes } from '@dx/db';
-import { type FieldIssue, type TargetRule, targetDefinition, validationError } from '@dx/domain';
+import { indicatorLabels, listPlanTargetRules, saveTargetRule, unitGroupCodes } from '@dx/db';
+import { codesOfRule, type FieldIssue, type TargetRule, targetDefinition, validationError } from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPlanTarget, viewDefinition } from './get-target-definition';
 import { presentDefinition } from './targets.presenter';
@@ -23,26 +23,30 @@ export async function defineTarget({
   rule: TargetRule;
 }) {
   const { plan, target } = await loadPlanTarget(ctx, planId, planTargetId, 'plan.write');
+  const words = await indicatorLabels(ctx.db, plan.provinceId);
   if (target.ruleVersion !== expectedVersion)
-    throw versionConflict(presentDefinition(viewDefinition(ctx, target)));
+    throw versionConflict(presentDefinition(viewDefinition(ctx, target, words)));
 
   const issues: FieldIssue[] = [];
   const checked = targetDefinition.safeParse({ ...rule, goal: target.goal });
   if (!checked.success && checked.error.issues.some((i) => i.path[0] === 'goal')) {
     issues.push({
-      path: ['body', 'rule', 'condition', 'type'],
+      path: ['body', 'rule', 'value', 'type'],
       message:
         target.goal.unit === 'count'
-          ? 'Mục tiêu của chỉ tiêu là số lượng: chọn điều kiện đếm số lượng (hoặc sửa mục tiêu trong kế hoạch)'
-          : 'Mục tiêu của chỉ tiêu là phần trăm: chọn điều kiện tính tỷ lệ (hoặc sửa mục tiêu trong kế hoạch)',
+          ? 'Mục tiêu của chỉ tiêu là số lượng: chọn giá trị là số lượng (hoặc sửa mục tiêu trong kế hoạch)'
+          : 'Mục tiêu của chỉ tiêu là phần trăm: chọn giá trị là tỷ lệ (hoặc sửa mục tiêu trong kế hoạch)',
     });
   }
-  const groupCode = rule.population.record === 'unit' ? rule.population.unitGroupCode : undefined;
-  if (groupCode && !(await unitGroupCodes(ctx.db, plan.provinceId)).has(groupCode)) {
-    issues.push({
-      path: ['body', 'rule', 'population', 'unitGroupCode'],
-      message: 'Không có nhóm đơn vị với mã này trong tỉnh, thành phố của kế hoạch',
-    });
+  const groups = codesOfRule(rule).filter((c) => c.source === 'unit_group');
+  if (groups.length) {
+    const known = await unitGroupCodes(ctx.db, plan.provinceId);
+    for (const g of groups)
+      if (!known.has(g.code))
+        issues.push({
+          path: ['body', 'rule', ...g.path],
+          message: 'Không có nhóm đơn vị với mã này trong tỉnh, thành phố của kế hoạch',
+        });
   }
   if (issues.length) throw validationError('Định nghĩa chỉ tiêu không hợp lệ', issues);
 
@@ -55,7 +59,7 @@ export async function defineTarget({
       updatedBy: ctx.actor.userId,
     });
     const after = (await listPlanTargetRules(tx, planId)).find((t) => t.planTargetId === planTargetId)!;
-    if (!saved) throw versionConflict(presentDefinition(viewDefinition(ctx, after)));
+    if (!saved) throw versionConflict(presentDefinition(viewDefinition(ctx, after, words)));
     await audit(tx, ctx, {
       action: 'target.define',
       entityType: 'plan_target',
@@ -64,6 +68,6 @@ export async function defineTarget({
       before: target.rule ? { version: target.ruleVersion, rule: target.rule } : null,
       after: { version: after.ruleVersion, rule: after.rule },
     });
-    return viewDefinition(ctx, after);
+    return viewDefinition(ctx, after, words);
   });
 }

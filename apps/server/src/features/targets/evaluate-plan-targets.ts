@@ -1,6 +1,7 @@
 import {
   evaluateTargetFacts,
   getPlanRow,
+  indicatorLabels,
   listPlanTargetRules,
   type PlanTargetRule,
   type TargetFacts,
@@ -9,12 +10,14 @@ import {
   AppError,
   accumulates,
   BEHIND_PREVIEW,
+  type CodeLabels,
   describeGoal,
   describeTarget,
   evaluationDatesAsOf,
+  type ItemLabels,
+  indicatorValueOf,
   judgeStatus,
   localDateOf,
-  rate,
   type TargetDefinition,
   type TargetStatus,
   targetDefinition,
@@ -27,13 +30,17 @@ export type TargetEvaluation = {
   period: { from: string; to: string } | null;
   asOf: string | null;
   elapsed: number | null;
-  /** Percent for rates (null = not applicable), a number for counts. */
+  /** Percent for shares and ratios (null = not applicable), a number for counts and reported figures. */
   value: number | null;
   status: TargetStatus | 'not_defined';
-  formula: string | null;
+  /** The formula in words (Vietnamese and English), from the province's vocabulary labels. */
+  formula: { vi: string; en: string } | null;
   goalText: string;
   facts: TargetFacts | null;
 };
+
+/** The words a province's formulas use (vocabulary labels, unit group and data item names). */
+export type FormulaWords = { labels: CodeLabels; items: ItemLabels };
 
 /** Loads a plan's targets for reading: the plan must exist and be in the actor's province. */
 export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
@@ -47,6 +54,13 @@ export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
   return { plan, targets };
 }
 
+/** The stored rule with the plan's goal as a definition; null when not defined, or when the goal no longer suits it. */
+export function definitionOf(target: PlanTargetRule): TargetDefinition | null {
+  if (!target.rule) return null;
+  const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
+  return parsed.success ? parsed.data : null;
+}
+
 /**
  * Evaluates one target live over the records (no stored figures): now, or as it stood at the close of `asOf`
  * (the population in force that day, records dated up to it; evaluationDatesAsOf decides).
@@ -54,11 +68,18 @@ export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
 export async function evaluateTarget(
   ctx: Pick<UseCaseContext, 'db' | 'now'>,
   target: PlanTargetRule,
-  opts: { ownerUnitIds?: string[]; behindLimit?: number; asOf?: string } = {},
+  opts: {
+    ownerUnitIds?: string[];
+    behindLimit?: number;
+    asOf?: string;
+    /** The province's formula words when already being read (one read for all of a plan's targets). */
+    words?: FormulaWords | Promise<FormulaWords>;
+  } = {},
 ): Promise<TargetEvaluation> {
-  const { asOf: requested, ...evaluationOpts } = opts;
+  const { asOf: requested, words: given, ...evaluationOpts } = opts;
   const goalText = describeGoal(target.goal);
-  if (!target.rule) {
+  const definition = definitionOf(target);
+  if (!definition) {
     return {
       target,
       definition: null,
@@ -72,26 +93,27 @@ export async function evaluateTarget(
       facts: null,
     };
   }
-  const definition = targetDefinition.parse({ ...target.rule, goal: target.goal });
   const dates = evaluationDatesAsOf({
     definition,
     planYear: target.planYear,
     today: localDateOf(ctx.now),
     asOf: requested,
   });
-  const facts = await evaluateTargetFacts(ctx.db, {
-    definition,
-    ...dates,
-    provinceIds: [target.provinceId],
-    ...evaluationOpts,
-  });
-  const isCount = definition.condition.type === 'count';
-  const value = isCount ? facts.achieved : rate(facts.achieved, facts.due);
+  const [facts, words] = await Promise.all([
+    evaluateTargetFacts(ctx.db, {
+      definition,
+      ...dates,
+      provinceIds: [target.provinceId],
+      ...evaluationOpts,
+    }),
+    given ?? indicatorLabels(ctx.db, target.provinceId),
+  ]);
+  const value = indicatorValueOf(definition.value, facts);
   const status = judgeStatus({
     goal: definition.goal,
     value,
     elapsed: dates.elapsed,
-    accumulates: accumulates(definition.condition),
+    accumulates: accumulates(definition),
   });
   return {
     target,
@@ -101,7 +123,7 @@ export async function evaluateTarget(
     elapsed: dates.elapsed,
     value,
     status,
-    formula: describeTarget(definition, dates.period),
+    formula: describeTarget(definition, { period: dates.period, ...words }),
     goalText,
     facts,
   };
@@ -122,9 +144,11 @@ export async function evaluatePlanTargets({
   asOf?: string;
 }) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
+  // Read once for every target, beside their evaluations.
+  const words = indicatorLabels(ctx.db, plan.provinceId);
   // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW, asOf })),
+    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW, asOf, words })),
   );
   return { plan, evaluations };
 }

@@ -1,4 +1,4 @@
-import { getPlanRow, listPlanTargetRules, type PlanTargetRule } from '@dx/db';
+import { getPlanRow, indicatorLabels, listPlanTargetRules, type PlanTargetRule } from '@dx/db';
 import {
   AppError,
   describeGoal,
@@ -6,15 +6,15 @@ import {
   evaluationDates,
   localDateOf,
   type Permission,
-  targetDefinition,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { definitionOf, type FormulaWords } from './evaluate-plan-targets';
 
 /** A plan target's rule with its goal (from the plan) and the formula in words; rule null = not defined yet. */
 export type TargetDefinitionView = {
   target: PlanTargetRule;
   goalText: string;
-  formula: string | null;
+  formula: { vi: string; en: string } | null;
 };
 
 /** Loads one target of a plan: the plan must exist, be in a province the actor may act on, and hold the target. */
@@ -36,21 +36,21 @@ export async function loadPlanTarget(
 export function viewDefinition(
   ctx: Pick<UseCaseContext, 'now'>,
   target: PlanTargetRule,
+  words: FormulaWords,
 ): TargetDefinitionView {
   const goalText = describeGoal(target.goal);
-  if (!target.rule) return { target, goalText, formula: null };
-  const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
-  // A goal edited with the plan may no longer suit the stored rule (a count goal on a rate): no formula then.
-  if (!parsed.success) return { target, goalText, formula: null };
-  const dates = evaluationDates({
-    definition: parsed.data,
-    planYear: target.planYear,
-    today: localDateOf(ctx.now),
-  });
-  return { target, goalText, formula: describeTarget(parsed.data, dates.period) };
+  // A goal edited with the plan may no longer suit the stored rule (a count goal on a share): no formula then.
+  const definition = definitionOf(target);
+  if (!definition) return { target, goalText, formula: null };
+  const dates = evaluationDates({ definition, planYear: target.planYear, today: localDateOf(ctx.now) });
+  return {
+    target,
+    goalText,
+    formula: describeTarget(definition, { period: dates.period, ...words }),
+  };
 }
 
-/** How one target of a plan is computed (population, condition, period, as-of), readable by the plan's province. */
+/** How one target of a plan is computed (population, condition, value, period, as-of), readable by the province. */
 export async function getTargetDefinition({
   ctx,
   planId,
@@ -60,6 +60,6 @@ export async function getTargetDefinition({
   planId: string;
   planTargetId: string;
 }): Promise<TargetDefinitionView> {
-  const { target } = await loadPlanTarget(ctx, planId, planTargetId, 'target.read');
-  return viewDefinition(ctx, target);
+  const { plan, target } = await loadPlanTarget(ctx, planId, planTargetId, 'target.read');
+  return viewDefinition(ctx, target, await indicatorLabels(ctx.db, plan.provinceId));
 }

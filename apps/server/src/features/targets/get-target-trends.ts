@@ -1,15 +1,14 @@
 import { type EvaluationInput, evaluateTargetTotals } from '@dx/db';
 import {
   evaluationDatesAsOf,
+  indicatorValueOf,
   localDateOf,
-  rate,
   resolvePeriod,
   type TargetDefinition,
-  targetDefinition,
   trendCheckpoints,
 } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
-import { loadPlanTargets } from './evaluate-plan-targets';
+import { definitionOf, loadPlanTargets } from './evaluate-plan-targets';
 
 export type TrendPoint = { date: string; value: number | null; due: number; achieved: number };
 export type TargetTrend = { planTargetId: string; points: TrendPoint[] };
@@ -42,12 +41,11 @@ export async function getTargetTrends({
   }[] = [];
   const inputs: EvaluationInput[] = [];
   for (const t of targets) {
-    const parsed = t.rule ? targetDefinition.safeParse({ ...t.rule, goal: t.goal }) : null;
-    if (!parsed?.success) {
+    const definition = definitionOf(t);
+    if (!definition) {
       series.push({ planTargetId: t.planTargetId, definition: null, dates: [], from: inputs.length });
       continue;
     }
-    const definition = parsed.data;
     const points = trendCheckpoints({ definition, planYear: t.planYear, today });
     series.push({
       planTargetId: t.planTargetId,
@@ -65,7 +63,7 @@ export async function getTargetTrends({
         definition,
         period: resolvePeriod(definition.period, t.planYear),
         asOf: last?.asOf ?? p.asOf,
-        quarters: last?.quarters ?? p.quarters,
+        windows: last?.windows ?? p.windows,
         until: last?.until ?? p.until ?? undefined,
         provinceIds: [t.provinceId],
       });
@@ -76,12 +74,11 @@ export async function getTargetTrends({
     planTargetId: s.planTargetId,
     points: s.dates.map((date, i) => {
       const c = totals[s.from + i]!;
-      const isCount = s.definition?.condition.type === 'count';
       return {
         date,
         due: c.due,
         achieved: c.achieved,
-        value: isCount ? c.achieved : rate(c.achieved, c.due),
+        value: s.definition ? indicatorValueOf(s.definition.value, c) : null,
       };
     }),
   }));

@@ -1,3 +1,4 @@
+import { indicatorLabels } from '@dx/db';
 import { AppError } from '@dx/domain';
 import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { evaluateTarget, loadPlanTargets } from './evaluate-plan-targets';
@@ -22,8 +23,9 @@ export async function getUnitStanding({
   const scope = await authorizeUnit(ctx, 'record.read', unitId);
   if (scope.provinceId !== plan.provinceId)
     throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
+  const words = indicatorLabels(ctx.db, plan.provinceId);
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500, asOf })),
+    targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500, asOf, words })),
   );
   return { plan, unitId, evaluations };
 }

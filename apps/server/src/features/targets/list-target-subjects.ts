@@ -1,6 +1,7 @@
 import { listTargetSubjects, type SubjectFilter, type SubjectPage } from '@dx/db';
-import { AppError, evaluationDatesAsOf, localDateOf, targetDefinition } from '@dx/domain';
+import { AppError, evaluationDatesAsOf, localDateOf } from '@dx/domain';
 import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { definitionOf } from './evaluate-plan-targets';
 import { loadPlanTarget } from './get-target-definition';
 
 /**
@@ -31,9 +32,8 @@ export async function getTargetSubjects({
       throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
   }
   if (!target.rule) return { total: 0, items: [], subjectType: 'unit' };
-  const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
-  if (!parsed.success) return { total: 0, items: [], subjectType: target.rule.population.record };
-  const definition = parsed.data;
+  const definition = definitionOf(target);
+  if (!definition) return { total: 0, items: [], subjectType: target.rule.population.record };
   const dates = evaluationDatesAsOf({
     definition,
     planYear: target.planYear,

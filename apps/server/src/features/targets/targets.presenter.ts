@@ -1,5 +1,5 @@
 import type { BreakdownRow, NotificationRow, SubjectRow } from '@dx/db';
-import { type OrgUnitKind, rate, targetCode, UNIT_KIND_LABELS } from '@dx/domain';
+import { type OrgUnitKind, rate, recordsOfRule, targetCode, UNIT_KIND_LABELS } from '@dx/domain';
 import { z } from 'zod';
 import type { TargetEvaluation } from './evaluate-plan-targets';
 import type { TargetDefinitionView } from './get-target-definition';
@@ -36,9 +36,16 @@ export const targetEvaluationOut = z.object({
   status: z.string(),
   /** Percent (rates) or number (counts); null = not applicable or not defined. */
   value: z.number().nullable(),
+  /** The formula in words, in Vietnamese and in English (from the province's vocabulary labels). */
   formula: z.string().nullable(),
-  /** The definition's condition type (null = not defined), so clients need not guess it from the formula. */
+  formulaEn: z.string().nullable(),
+  /** The rule's condition type ('linked' | 'none'; null = not defined). */
   conditionType: z.string().nullable(),
+  /** The rule's value type (share, count, figure, ratio; null = not defined): counts have nobody behind. */
+  valueType: z.string().nullable(),
+  /** The record a unit enters to move the target forward, and the records listed behind its figure (null = none). */
+  actionRecord: z.string().nullable(),
+  evidenceRecord: z.string().nullable(),
   period: z.object({ from: z.string(), to: z.string() }).nullable(),
   asOf: z.string().nullable(),
   elapsedPercent: z.number().nullable(),
@@ -87,6 +94,7 @@ export const presentSubject = (s: SubjectRow, subjectType: string): z.infer<type
 export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
   const f = e.facts;
   const subjectType = e.definition?.population.record ?? 'unit';
+  const records = e.definition ? recordsOfRule(e.definition) : null;
   return {
     planTargetId: e.target.planTargetId,
     code: targetCode(e.target.letter),
@@ -96,8 +104,12 @@ export function presentEvaluation(e: TargetEvaluation): TargetEvaluationOut {
     goalText: e.goalText,
     status: e.status,
     value: e.value,
-    formula: e.formula,
+    formula: e.formula?.vi ?? null,
+    formulaEn: e.formula?.en ?? null,
     conditionType: e.definition?.condition.type ?? null,
+    valueType: e.definition?.value.type ?? null,
+    actionRecord: records?.action ?? null,
+    evidenceRecord: records?.evidence ?? null,
     period: e.period,
     asOf: e.asOf,
     elapsedPercent: e.elapsed === null ? null : Math.round(e.elapsed * 1000) / 10,
@@ -166,6 +178,7 @@ export const targetDefinitionOut = z.object({
   /** For optimistic concurrency on PUT; null = not defined yet (PUT with version null). */
   version: z.number().nullable(),
   formula: z.string().nullable(),
+  formulaEn: z.string().nullable(),
 });
 export type TargetDefinitionOut = z.infer<typeof targetDefinitionOut>;
 
@@ -179,5 +192,6 @@ export const presentDefinition = (v: TargetDefinitionView): TargetDefinitionOut 
   goalText: v.goalText,
   rule: v.target.rule,
   version: v.target.ruleVersion,
-  formula: v.formula,
+  formula: v.formula?.vi ?? null,
+  formulaEn: v.formula?.en ?? null,
 });

@@ -13,6 +13,8 @@ type Evaluated = {
   value: number | null;
   formula: string | null;
   conditionType: string | null;
+  valueType: string | null;
+  actionRecord: string | null;
   population: number;
   due: number;
   achieved: number;
@@ -207,7 +209,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
     expect(city.json().total).toBe(a.byKind.find((k) => k.key === 'department')!.due);
     const one = await t.call(haiAnOfficer, { method: 'GET', url: `${url}?state=all&unitId=${haiAn}` });
     expect(one.json().items.map((s: { subjectId: string }) => s.subjectId)).toEqual([haiAn]);
-    expect(one.json().items[0].evidence).toBeNull(); // no plan: the absence is the evidence
+    expect(one.json().items[0].evidence).toEqual({ records: [], others: [] }); // no plan: the absence is the evidence
     const elsewhere = await t.call(outsider, { method: 'GET', url });
     expect(elsewhere.statusCode).toBe(403);
   });
@@ -250,7 +252,7 @@ describe('records and live targets API (plan 54 I.2)', () => {
     expect(all.map((e) => e.code)).toEqual(['I.2.a', 'I.2.b', 'I.2.c', 'I.2.d', 'I.2.đ', 'I.2.e']);
     const b = all.find((e) => e.letter === 'b')!;
     expect([b.population, b.due, b.achieved]).toEqual([1, 1, 0]); // the Hải An radio: sections since Q1 owed
-    expect(b.subjects[0]!.evidence).toMatchObject({ hasDxSection: true });
+    expect(b.subjects[0]!.evidence).toMatchObject({ subjectOk: true, windowsWithRecords: [] });
     const e = all.find((x) => x.letter === 'e')!;
     expect(e.status).toBe('not_applicable'); // no schools recorded in the seed yet
     expect(all.find((x) => x.letter === 'đ')!.value).toBe(0);
@@ -459,14 +461,16 @@ describe('records and live targets API (plan 54 I.2)', () => {
 
       const after = (await evaluate(dx, plan2024)).find((e) => e.letter === 'a')!;
       expect(after.status).not.toBe('not_defined');
-      expect(after.conditionType).toBe('accepted_unit_plan');
+      expect([after.conditionType, after.valueType, after.actionRecord]).toEqual([
+        'linked',
+        'share',
+        'unit_plan',
+      ]);
       expect(after.population).toBeGreaterThan(200);
       expect(after.achieved).toBe(0); // the accepted commune plan is for 2023
       const still = await evaluate(dx, plan2024);
       expect(still.filter((e) => e.status === 'not_defined')).toHaveLength(5);
-      expect((await evaluate(dx, planId)).find((e) => e.letter === 'a')!.conditionType).toBe(
-        'accepted_unit_plan',
-      );
+      expect((await evaluate(dx, planId)).find((e) => e.letter === 'a')!.actionRecord).toBe('unit_plan');
 
       // Optimistic concurrency: a second "first definition" is stale; the current version goes through.
       const stale = await put(dx, { version: null, rule: ruleA });
@@ -501,20 +505,22 @@ describe('records and live targets API (plan 54 I.2)', () => {
         await paths({
           version: null,
           rule: {
-            population: { record: 'channel', channelKinds: [] },
-            condition: { type: 'dx_publication_each_quarter' },
+            population: { record: 'channel', filters: [{ field: 'kind', in: [] }] },
+            condition: { type: 'linked', link: 'publications' },
+            value: { type: 'share' },
           },
         }),
-      ).toContainEqual(['body', 'rule', 'population', 'channelKinds']);
+      ).toContainEqual(['body', 'rule', 'population', 'filters', 0, 'in']);
       expect(
         await paths({
           version: null,
           rule: {
-            population: { record: 'channel', channelKinds: ['portal'] },
-            condition: { type: 'attended_training', tag: 'dx' },
+            population: { record: 'channel', filters: [{ field: 'kind', in: ['portal'] }] },
+            condition: { type: 'linked', link: 'attended_trainings' },
+            value: { type: 'share' },
           },
         }),
-      ).toContainEqual(['body', 'rule', 'condition', 'type']);
+      ).toContainEqual(['body', 'rule', 'condition', 'link']);
       expect(
         await paths({
           version: null,
@@ -525,15 +531,18 @@ describe('records and live targets API (plan 54 I.2)', () => {
       expect(
         await paths({
           version: null,
-          rule: { population: { record: 'event', eventKinds: ['contest'] }, condition: { type: 'count' } },
+          rule: {
+            population: { record: 'event', filters: [{ field: 'kind', in: ['contest'] }] },
+            value: { type: 'count' },
+          },
         }),
-      ).toContainEqual(['body', 'rule', 'condition', 'type']);
+      ).toContainEqual(['body', 'rule', 'value', 'type']);
       expect(
         await paths({
           version: null,
-          rule: { ...ruleA, population: { record: 'unit', unitGroupCode: 'khong-co' } },
+          rule: { ...ruleA, population: { record: 'unit', filters: [{ field: 'group', in: ['khong-co'] }] } },
         }),
-      ).toContainEqual(['body', 'rule', 'population', 'unitGroupCode']);
+      ).toContainEqual(['body', 'rule', 'population', 'filters', 0, 'in', 0]);
       expect(await paths({ rule: ruleA })).toContainEqual(['body', 'version']);
       const unchanged = await t.call(dx, { method: 'GET', url: url(target) });
       expect(unchanged.json()).toMatchObject({ rule: null, version: null });

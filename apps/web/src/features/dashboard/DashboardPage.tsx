@@ -44,7 +44,7 @@ import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from '../../lib/TargetBits';
-import { evidenceKindOf } from '../../lib/target-kinds';
+import { evidenceKindOf, useFormula } from '../../lib/target-kinds';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useEvidenceLabels, useNumberFormat } from '../../locales/evidence';
@@ -142,6 +142,7 @@ function TargetCard({
   onOpen: () => void;
 }) {
   const L = useEvidenceLabels();
+  const formula = useFormula();
   const valueText = useValueText();
   const n = useNumberFormat();
   const recordsPath = `/records/${RECORD_PATHS[evidenceKindOf(t)]}`;
@@ -191,7 +192,7 @@ function TargetCard({
           <details>
             <summary style={{ cursor: 'pointer', fontSize: 14 }}>{L.formula}</summary>
             <Text size="sm" mt={4}>
-              {t.formula}
+              {formula(t)}
             </Text>
           </details>
         )}
@@ -318,6 +319,7 @@ function TargetDetail({
   onClose: () => void;
 }) {
   const L = useEvidenceLabels();
+  const formula = useFormula();
   const { can } = useSession();
   const qc = useQueryClient();
   const phone = useMediaQuery('(max-width: 48em)');
@@ -416,7 +418,7 @@ function TargetDetail({
         <GoalBar target={t} />
         {t.formula && (
           <Text size="sm" c="dimmed">
-            {L.formula}: {t.formula}
+            {L.formula}: {formula(t)}
           </Text>
         )}
         <Tabs defaultValue="district" keepMounted={false}>

@@ -4,6 +4,7 @@ import {
   getNationalBodies,
   getPlanRow,
   getReportPeriod,
+  indicatorLabels,
   listObstaclesForPeriod,
   listPeriodReports,
   listPlanTargetRules,
@@ -79,8 +80,9 @@ export async function buildConsolidatedReport({
   // The dashboard's figures (province scope), one statement per target: independent, so on PostgreSQL they run in
   // parallel on the pool (PGlite runs them one by one), as the dashboard does. Then every required unit's own counts
   // for all the targets in one statement (grouped by unit, no evidence: the table needs only the counts).
+  const words = indicatorLabels(ctx.db, period.provinceId);
   const evaluations = await Promise.all(
-    rules.map((rule) => evaluateTargetOn(ctx, rule, { date: figuresDate, behindLimit: 0 })),
+    rules.map((rule) => evaluateTargetOn(ctx, rule, { date: figuresDate, behindLimit: 0, words })),
   );
   const evaluated = evaluations.flatMap((e) => (e.definition ? [e] : []));
   const counted = await evaluateTargetCountsByUnit(
@@ -100,7 +102,8 @@ export async function buildConsolidatedReport({
   const perUnit: Map<string, { due: number; achieved: number }>[] = [];
   for (const e of evaluations) {
     const rule = e.target;
-    const isCount = e.definition?.condition.type === 'count';
+    // Counts and reported figures are numbers; shares and ratios percentages.
+    const isCount = e.definition ? !['share', 'ratio'].includes(e.definition.value.type) : false;
     targets.push({
       planTargetId: rule.planTargetId,
       code: targetCode(rule.letter),
@@ -109,7 +112,7 @@ export async function buildConsolidatedReport({
       isCount,
       value: e.value,
       status: e.status,
-      formula: e.formula,
+      formula: e.formula?.vi ?? null,
       population: e.facts?.population ?? 0,
       due: e.facts?.due ?? 0,
       achieved: e.facts?.achieved ?? 0,

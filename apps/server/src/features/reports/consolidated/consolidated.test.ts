@@ -62,6 +62,7 @@ type DashboardTarget = {
   due: number;
   achieved: number;
   conditionType: string | null;
+  valueType: string | null;
 };
 
 /**
@@ -303,7 +304,7 @@ describe('consolidated report of a reporting period', () => {
         goal: definition.goal,
         value,
         elapsed: elapsedFraction(resolvePeriod(definition.period, rule.planYear), '2023-06-30'),
-        accumulates: accumulates(definition.condition),
+        accumulates: accumulates(definition),
       });
       return { ...d, value, status, due: point!.due, achieved: point!.achieved };
     });
@@ -313,7 +314,7 @@ describe('consolidated report of a reporting period', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const isCount = (d: DashboardTarget) => d.conditionType === 'count';
+  const isCount = (d: DashboardTarget) => d.valueType === 'count';
 
   it('the data set moves the figures (not all zeros), and today differs from the end of Q2', () => {
     expect(dashboard).toHaveLength(6);
