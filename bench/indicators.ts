@@ -1,8 +1,9 @@
 /**
- * Benchmark of the general indicator engine (issue 16) against the special-purpose target engine it replaced
- * (queries/targets-legacy.ts, kept for this comparison): plan 54's six targets evaluated with breakdowns and behind
- * lists, at city scope on the bench's city data, both engines' SQL run on the same driver in alternation (p50/p95),
- * and the trend's totals (every month end of every target, one statement). Goal: within 10% of the old engine.
+ * Benchmark of the general indicator engine (issue 16) on the bench's city data: plan 54's six targets as stored (in
+ * parts) and the target texts of other plans (packages/domain/src/indicators/fixtures.ts), each evaluated with
+ * breakdowns and behind lists through the dashboard's statement (p50/p95), and the trend's totals of plan 54 (every
+ * month end of every target, one statement). The switch from the special-purpose engine was measured in
+ * alternation with it before it was removed (docs in the commit "Targets run on the parts engine").
  *
  *   node --import tsx bench/indicators.ts                  # PostgreSQL (BENCH_DATABASE_URL) and PGlite
  *   node --import tsx bench/indicators.ts --only=city-pg   # or city-pglite
@@ -24,22 +25,14 @@ import {
 import {
   BEHIND_PREVIEW,
   evaluationDates,
+  INDICATOR_FIXTURES,
   localDateOf,
   targetDefinition,
   trendCheckpoints,
-  windowsDue,
 } from '@dx/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import {
-  LEGACY_PLAN_54,
-  type LegacyEvaluationInput,
-  legacyTargetDefinition,
-  legacyTargetEvaluationSql,
-  legacyTargetTotalsSql,
-  legacyWithRecordProvinces,
-} from '../packages/db/src/queries/targets-legacy';
 import { generateCity } from './generate';
 
 const URL_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -54,8 +47,21 @@ const pct = (xs: number[], p: number) => {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 type Raw = { query(text: string, params: unknown[]): Promise<unknown> };
+type Q = { sql: string; params: unknown[] };
 
-async function inputs(db: Db) {
+async function time(raw: Raw, runs: number, qs: Q[]) {
+  const all = () => Promise.all(qs.map((q) => raw.query(q.sql, q.params)));
+  for (let i = 0; i < 3; i++) await all();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await all();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function measure(name: string, db: Db, raw: Raw, runs: number) {
   const hp = (
     await queryRows<{ id: string }>(
       db,
@@ -65,85 +71,45 @@ async function inputs(db: Db) {
   const planId = (await findPlanByCode(db, hp, '54/KH-UBND', 2023))!;
   const today = localDateOf(NOW);
   const targets = await listPlanTargetRules(db, planId);
-  const now: EvaluationInput[] = [];
-  const old: LegacyEvaluationInput[] = [];
-  const trendNow: EvaluationInput[] = [];
-  const trendOld: LegacyEvaluationInput[] = [];
-  for (const t of targets) {
+  const input = (definition: ReturnType<typeof targetDefinition.parse>): EvaluationInput => ({
+    definition,
+    ...evaluationDates({ definition, planYear: 2023, today }),
+    provinceIds: [hp],
+    behindLimit: BEHIND_PREVIEW,
+  });
+  const plan54 = targets.map((t) => input(targetDefinition.parse({ ...t.rule, goal: t.goal })));
+  const fixtures = INDICATOR_FIXTURES.map((f) => input(targetDefinition.parse(f.rule)));
+  const trend = targets.flatMap((t) => {
     const definition = targetDefinition.parse({ ...t.rule, goal: t.goal });
-    const legacy = legacyTargetDefinition.parse(LEGACY_PLAN_54[t.letter as keyof typeof LEGACY_PLAN_54]);
-    const dates = evaluationDates({ definition, planYear: t.planYear, today });
-    const common = { ...dates, provinceIds: [hp], behindLimit: BEHIND_PREVIEW };
-    now.push({ definition, ...common });
-    old.push({ definition: legacy, ...common, quarters: windowsDue(dates.period, 'quarter', today) });
-    for (const p of trendCheckpoints({ definition, planYear: t.planYear, today })) {
-      const at = { period: dates.period, asOf: p.asOf, until: p.until ?? undefined, provinceIds: [hp] };
-      trendNow.push({ definition, ...at, windows: p.windows });
-      trendOld.push({
-        definition: legacy,
-        ...at,
-        quarters: p.windows.length ? p.windows : windowsDue(dates.period, 'quarter', p.until ?? today),
-      });
-    }
-  }
-  return {
-    old: await legacyWithRecordProvinces(db, old),
-    now: await withRecordProvinces(db, now),
-    trendOld: await legacyWithRecordProvinces(db, trendOld),
-    trendNow: await withRecordProvinces(db, trendNow),
-    letters: targets.map((t) => t.letter),
-  };
-}
-
-async function alternate(raw: Raw, runs: number, oldQ: Q[], newQ: Q[]) {
-  const all = (qs: Q[]) => Promise.all(qs.map((q) => raw.query(q.sql, q.params)));
-  for (let i = 0; i < 3; i++) {
-    await all(oldQ);
-    await all(newQ);
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  // Alternate, so both engines see the same machine load.
-  for (let i = 0; i < runs; i++) {
-    let t0 = performance.now();
-    await all(oldQ);
-    a.push(performance.now() - t0);
-    t0 = performance.now();
-    await all(newQ);
-    b.push(performance.now() - t0);
-  }
-  return { a, b };
-}
-
-type Q = { sql: string; params: unknown[] };
-
-async function measure(name: string, db: Db, raw: Raw, runs: number) {
-  const { old, now, trendOld, trendNow, letters } = await inputs(db);
+    const dates = evaluationDates({ definition, planYear: 2023, today });
+    return trendCheckpoints({ definition, planYear: 2023, today }).map((p) => ({
+      definition,
+      period: dates.period,
+      asOf: p.asOf,
+      windows: p.windows,
+      until: p.until ?? undefined,
+      provinceIds: [hp],
+    }));
+  });
   const dialect = new PgDialect();
   const q = (s: SQL) => dialect.sqlToQuery(s);
-  const oldQ = old.map((i) => q(legacyTargetEvaluationSql(i)));
-  const newQ = now.map((i) => q(targetEvaluationSql(i)));
-  const { a, b } = await alternate(raw, runs, oldQ, newQ);
-  console.log(`\n${name} — plan 54's ${old.length} targets with breakdowns and behind lists (${runs} runs)`);
-  console.log(`  old engine (queries/targets-legacy.ts)    p50 ${ms(pct(a, 50))}  p95 ${ms(pct(a, 95))}`);
+  const evalQ = (inputs: EvaluationInput[]) =>
+    withRecordProvinces(db, inputs).then((r) => r.map((i) => q(targetEvaluationSql(i))));
+  const a = await time(raw, runs, await evalQ(plan54));
+  console.log(`\n${name}`);
   console.log(
-    `  parts engine (queries/targets.ts)         p50 ${ms(pct(b, 50))}  p95 ${ms(pct(b, 95))}  ratio p50 ${(pct(b, 50) / pct(a, 50)).toFixed(2)}× p95 ${(pct(b, 95) / pct(a, 95)).toFixed(2)}×`,
+    `  plan 54, all ${plan54.length} targets in parts          p50 ${ms(pct(a, 50))}  p95 ${ms(pct(a, 95))}`,
   );
-  const trend = await alternate(
-    raw,
-    Math.max(5, Math.round(runs / 3)),
-    [q(legacyTargetTotalsSql(trendOld))],
-    [q(targetTotalsSql(trendNow))],
-  );
+  const t = await time(raw, Math.max(5, Math.round(runs / 3)), [
+    q(targetTotalsSql(await withRecordProvinces(db, trend))),
+  ]);
   console.log(
-    `  trend totals (${trendNow.length} points, one statement) old p50 ${ms(pct(trend.a, 50))} → new p50 ${ms(pct(trend.b, 50))}  ratio ${(pct(trend.b, 50) / pct(trend.a, 50)).toFixed(2)}×`,
+    `  plan 54 trend (${trend.length} points, one statement)  p50 ${ms(pct(t, 50))}  p95 ${ms(pct(t, 95))}`,
   );
-  const per: string[] = [];
-  for (const [i, letter] of letters.entries()) {
-    const one = await alternate(raw, Math.min(runs, 15), [oldQ[i]!], [newQ[i]!]);
-    per.push(`${letter} ${ms(pct(one.a, 50))} → ${ms(pct(one.b, 50))}`);
-  }
-  console.log(`  each target alone, old → new (p50): ${per.join(', ')}`);
+  const f = await time(raw, runs, await evalQ(fixtures));
+  console.log(
+    `  ${fixtures.length} target texts of other plans        p50 ${ms(pct(f, 50))}  p95 ${ms(pct(f, 95))}`,
+  );
 }
 
 async function prepare(db: Db) {
