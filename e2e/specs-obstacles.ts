@@ -143,14 +143,13 @@ test('obstacle: a ward raises a proposal, the DX office forwards, leadership dir
       params: { unitId: ward },
     })
   ).json();
-  const cells = (
-    standing.targets as { value: number | null; due: number; conditionType: string | null }[]
-  ).map((t) =>
-    t.conditionType !== 'count' && t.due === 0
-      ? '—'
-      : t.conditionType === 'count'
-        ? (t.value ?? 0).toLocaleString('vi-VN')
-        : `${(t.value ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`,
+  const cells = (standing.targets as { value: number | null; due: number; valueType: string | null }[]).map(
+    (t) =>
+      t.valueType !== 'count' && t.due === 0
+        ? '—'
+        : t.valueType === 'count'
+          ? (t.value ?? 0).toLocaleString('vi-VN')
+          : `${(t.value ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`,
   );
   // The ward began its report (to raise the proposal from it) and has not sent it.
   const row = `${COMMUNE} | Đang soạn | ${cells.join(' | ')} |`;
