@@ -41,6 +41,14 @@ export const planImportOut = z.object({
     ),
     warnings: z.array(z.string()),
   }),
+  /**
+   * Only in the answer to a confirm: the document's appendix rows made into the plan's tasks (how many rows, how many
+   * saved, and why each other row was not); null when the document had no appendix.
+   */
+  appendixTasks: z
+    .object({ rows: z.number(), saved: z.number(), problems: z.array(z.string()) })
+    .nullable()
+    .optional(),
 });
 
 export type PlanImportOut = z.infer<typeof planImportOut>;

@@ -74,12 +74,12 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await confirmPlanImport({
+      const { row, appendixTasks } = await confirmPlanImport({
         ctx: contextOf(request),
         importId: request.params.importId,
         document: request.body.document,
       });
-      return reply.status(201).send(presentPlanImport(row));
+      return reply.status(201).send({ ...presentPlanImport(row), appendixTasks });
     },
   );
 };

@@ -160,6 +160,63 @@ describe('plan import API (issue 17)', () => {
     ]);
   });
 
+  it('confirms a multi-year programme: kind, number and period kept, its appendix rows become the plan’s tasks', async () => {
+    const draft: ImportBody = (await upload(dx, { text: fixture('programme-2022-2025.txt') })).json();
+    expect(draft.draft.document).toMatchObject({
+      kind: 'CTr',
+      number: '18/CTr-UBND',
+      year: 2022,
+      yearTo: 2025,
+    });
+    // The user chooses what each target counts (the programme's wording names no record the platform knows).
+    const document = {
+      ...draft.draft.document,
+      targets: draft.draft.document.targets.map((x) => ({
+        ...x,
+        subject: { type: 'record', recordKind: 'publication' },
+      })),
+    };
+    const res = await t.call(dx, {
+      method: 'POST',
+      url: `/api/plans/imports/${draft.id}/confirm`,
+      payload: { document },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().appendixTasks).toEqual({ rows: 2, saved: 2, problems: [] });
+    const planId = res.json().planId as string;
+    const plan = (await t.call(dx, { method: 'GET', url: `/api/plans/${planId}` })).json();
+    expect(plan.document).toMatchObject({ kind: 'CTr', number: '18/CTr-UBND', year: 2022, yearTo: 2025 });
+    const tasks = await queryRows<{ stt: string; title: string; lead_text: string; time_frame_text: string }>(
+      t.handle.db,
+      sql`SELECT stt, title, lead_text, time_frame_text FROM task WHERE plan_id = ${planId} ORDER BY position`,
+    );
+    expect(tasks).toEqual([
+      {
+        stt: '1',
+        title: 'Xây dựng chuyên mục chuyển đổi số trên Cổng TTĐT',
+        lead_text: 'Sở Thông tin và Truyền thông',
+        time_frame_text: '2022',
+      },
+      {
+        stt: '2',
+        title: 'Tập huấn kỹ năng số cho cán bộ',
+        lead_text: 'Sở Nội vụ',
+        time_frame_text: 'Hằng năm',
+      },
+    ]);
+    const assigned = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n FROM task_assignment a JOIN task k ON k.id = a.task_id
+          WHERE k.plan_id = ${planId} AND a.role = 'lead'`,
+    );
+    expect(assigned[0]!.n).toBe(2);
+    const actions = await queryRows<{ action: string }>(
+      t.handle.db,
+      sql`SELECT action FROM audit_log WHERE entity_id = ${planId} ORDER BY id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['plan.import', 'task.import']);
+  });
+
   it('reads a DOCX and a PDF with a text layer', async () => {
     const paragraphs = fixture('department-plan.txt')
       .split('\n')

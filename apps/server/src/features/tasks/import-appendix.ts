@@ -8,6 +8,7 @@ import {
 } from '@dx/db';
 import {
   type AppendixRow,
+  type Cell,
   detectLegacyEncoding,
   foldVietnamese,
   isRowValid,
@@ -49,8 +50,31 @@ export async function importAppendix({
   confirm: boolean;
   answers?: Record<string, { type: 'unit' | 'group'; id: string }>;
 }): Promise<AppendixImportReport> {
-  const plan = await loadPlanFor(ctx, planId, 'task.write');
+  await loadPlanFor(ctx, planId, 'task.write');
   const table = await readTable(content, fileName, { userId: ctx.actor.userId, maxRows: MAX_ROWS });
+  return importAppendixTable({ ctx, planId, fileName, table, confirm, answers });
+}
+
+/**
+ * The same import from rows already read: a file's table, or the appendix table of a plan document imported with
+ * the plan (features/plan-imports: its rows become tasks when the draft is confirmed).
+ */
+export async function importAppendixTable({
+  ctx,
+  planId,
+  fileName,
+  table,
+  confirm,
+  answers,
+}: {
+  ctx: UseCaseContext;
+  planId: string;
+  fileName: string;
+  table: { headers: Cell[]; rows: { row: number; cells: Cell[] }[] };
+  confirm: boolean;
+  answers?: Record<string, { type: 'unit' | 'group'; id: string }>;
+}): Promise<AppendixImportReport> {
+  const plan = await loadPlanFor(ctx, planId, 'task.write');
   const planFrom = `${plan.year}-01-01`;
   const candidates = await taskLeadCandidates(ctx.db, plan.provinceId, planFrom);
   const reading = readAppendix([{ row: 1, cells: table.headers }, ...table.rows], {
