@@ -32,6 +32,7 @@ import { reportRoutes } from './features/reports/reports.routes';
 import { targetRoutes } from './features/targets/targets.routes';
 import { taskRoutes } from './features/tasks/tasks.routes';
 import { unitGroupRoutes } from './features/unit-groups/unit-groups.routes';
+import { unitImportRoutes } from './features/unit-imports/unit-imports.routes';
 import { urgingRoutes } from './features/urging/urging.routes';
 import { userRoutes } from './features/users/users.routes';
 import { registerAuth } from './http/auth';
@@ -110,6 +111,7 @@ export async function buildApp({
   await app.register(orgUnitRoutes, { prefix: '/api' });
   await app.register(unitGroupRoutes, { prefix: '/api' });
   await app.register(provinceRoutes, { prefix: '/api' });
+  await app.register(unitImportRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(planImportRoutes, { prefix: '/api' });

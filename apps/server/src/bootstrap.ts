@@ -6,18 +6,27 @@ import {
   insertUser,
   reloadPlan54,
   replaceGrants,
+  type SeedChoice,
+  seedChoiceOf,
   seedPlans,
   seedReportingBodies,
   seedTargetDefinitions,
   seedUnits,
+  syncProvinceCatalogue,
 } from '@dx/db';
 import { hashPassword } from './lib/passwords';
 
 /**
- * First start: seed the units (Hải Phòng 2023 → 2025, Hải Dương 2023) and create the first administrator.
- * Returns the generated password once (never stored in clear), or null when one was given or users exist.
+ * First start: the province catalogue, and (unless the first start chose `SEED=none`) Hải Phòng's units 2023 → 2025
+ * with Hải Dương 2023, plan 54 and its targets; then the first administrator. Returns the generated password once
+ * (never stored in clear), or null when one was given or users exist.
  */
-export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
+export async function bootstrap(db: Db, opts: { adminPassword?: string; seed?: SeedChoice }) {
+  // The catalogue at every start (a release may correct it); the choice of seed is the first start's, kept after.
+  await syncProvinceCatalogue(db);
+  const choice = await seedChoiceOf(db, opts.seed ?? 'haiphong');
+  if (choice === 'none')
+    return { seeded: null, seedChoice: choice, adminPassword: await firstAdministrator(db, opts) };
   const seeded = await seedUnits(db);
   // Plan 54/KH-UBND (Hải Phòng 2023) as structured data, once.
   await seedPlans(db);
@@ -27,7 +36,12 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
   await seedTargetDefinitions(db);
   // Who reports to whom over time (the Ministry in charge; Hải Phòng's issuers and "Nơi nhận").
   await seedReportingBodies(db);
-  if ((await countUsers(db)) > 0) return { seeded, adminPassword: null as string | null };
+  return { seeded, seedChoice: choice, adminPassword: await firstAdministrator(db, opts) };
+}
+
+/** The first system administrator, once; its generated password is returned once (null when one was given). */
+async function firstAdministrator(db: Db, opts: { adminPassword?: string }): Promise<string | null> {
+  if ((await countUsers(db)) > 0) return null;
   const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -48,5 +62,5 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string }) {
       after: { username: 'admin', grants: [{ role: 'administrator', unitId: null }] },
     });
   });
-  return { seeded, adminPassword: opts.adminPassword ? null : password };
+  return opts.adminPassword ? null : password;
 }

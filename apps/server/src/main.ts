@@ -9,7 +9,10 @@ async function main() {
   const handle = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
-  const { seeded, adminPassword } = await bootstrap(handle.db, { adminPassword: config.adminPassword });
+  const { seeded, seedChoice, adminPassword } = await bootstrap(handle.db, {
+    adminPassword: config.adminPassword,
+    seed: config.seed,
+  });
   // Planner statistics (issue 12): PGlite has no autovacuum, so every start refreshes them; PostgreSQL after seeding.
   if (handle.kind === 'pglite' || seeded) await analyzeDatabase(handle.db);
   const app = await buildApp({ db: handle.db, config, logger: true, health: handle.health });
@@ -26,6 +29,14 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const where = handle.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nNền tảng đang chạy tại http://localhost:${config.port}  — dữ liệu: ${where}`);
+  if (seedChoice === 'none')
+    console.log(
+      'Nền tảng trống (SEED=none): chỉ có danh mục tỉnh, thành phố. Đăng nhập quản trị để thêm tỉnh và nhập đơn vị.',
+    );
+  if (config.seed !== seedChoice)
+    console.log(
+      `SEED=${config.seed} bị bỏ qua: cơ sở dữ liệu này đã chọn "${seedChoice}" ở lần khởi động đầu.`,
+    );
   if (seeded)
     console.log(
       `Đã nạp ${seeded.units} đơn vị (${seeded.versions} phiên bản, ${seeded.successions} quan hệ kế thừa).`,

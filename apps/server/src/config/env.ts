@@ -39,6 +39,11 @@ const schema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /**
+   * What the first start loads (README "First start"): Hải Phòng's units, plan 54 and its targets (the default), or
+   * `none` — an empty platform with only the province catalogue and the first administrator. Kept after the first start.
+   */
+  SEED: z.enum(['haiphong', 'none'], 'SEED phải là haiphong hoặc none').default('haiphong'),
 });
 
 export type Config = {
@@ -53,6 +58,7 @@ export type Config = {
   logLevel: string;
   webDist: string;
   signInRateLimit: number;
+  seed: 'haiphong' | 'none';
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? 'apps/web/dist'),
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    seed: e.SEED,
   };
 }

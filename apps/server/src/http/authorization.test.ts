@@ -26,6 +26,7 @@ import { PROVINCE_ROUTES } from '../features/provinces/provinces.authz-cases';
 import { RECORD_ROUTES } from '../features/records/records.authz-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
+import { UNIT_IMPORT_ROUTES } from '../features/unit-imports/unit-imports.authz-cases';
 import { URGING_ROUTES } from '../features/urging/urging.authz-cases';
 import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
@@ -435,6 +436,7 @@ const ROUTES: RouteCase[] = [
   ...INDICATOR_ROUTES,
   ...PLAN_IMPORT_ROUTES,
   ...PROVINCE_ROUTES,
+  ...UNIT_IMPORT_ROUTES,
   ...REPORT_ROUTES,
   ...OBSTACLE_ROUTES,
   ...CONSOLIDATED_ROUTES,

@@ -10,6 +10,7 @@ import { PROVINCE_BAD_INPUT } from '../features/provinces/provinces.bad-input-ca
 import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
+import { UNIT_IMPORT_BAD_INPUT } from '../features/unit-imports/unit-imports.bad-input-cases';
 import { URGING_BAD_INPUT } from '../features/urging/urging.bad-input-cases';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
 import { routesWithoutHead } from '../test/routes';
@@ -578,6 +579,7 @@ const CASES: Record<string, BadCase[]> = {
   ...INDICATOR_BAD_INPUT,
   ...PLAN_IMPORT_BAD_INPUT,
   ...PROVINCE_BAD_INPUT,
+  ...UNIT_IMPORT_BAD_INPUT,
   ...REPORT_BAD_INPUT,
   ...OBSTACLE_BAD_INPUT,
   ...CONSOLIDATED_BAD_INPUT,

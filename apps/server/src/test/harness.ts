@@ -1,4 +1,11 @@
-import { type DatabaseHandle, findProvinceByCode, insertUser, replaceGrants, seedUnits } from '@dx/db';
+import {
+  type DatabaseHandle,
+  findProvinceByCode,
+  insertUser,
+  replaceGrants,
+  seedUnits,
+  syncProvinceCatalogue,
+} from '@dx/db';
 import { createTestDatabase } from '@dx/db/testing';
 import type { Role } from '@dx/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -33,12 +40,16 @@ const nextAddress = () => {
 };
 let cachedHash: Promise<string> | undefined;
 
-/** A real app on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set) with the units seeded. */
-export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<TestApp> {
+/**
+ * A real app on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set) with the units seeded; with
+ * `seed: 'none'` only the province catalogue (as `SEED=none npm start`), and `hp`/`hd` are empty.
+ */
+export async function createTestApp(opts: { clock?: () => Date; seed?: 'none' } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
-  await seedUnits(handle.db);
-  const hp = (await findProvinceByCode(handle.db, '31'))!;
-  const hd = (await findProvinceByCode(handle.db, '30'))!;
+  if (opts.seed === 'none') await syncProvinceCatalogue(handle.db);
+  else await seedUnits(handle.db);
+  const hp = (await findProvinceByCode(handle.db, '31')) ?? '';
+  const hd = (await findProvinceByCode(handle.db, '30')) ?? '';
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
   const app = await buildApp({
     db: handle.db,

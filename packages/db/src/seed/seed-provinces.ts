@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CatalogueProvince, checkCatalogue, readCatalogueRows } from '@dx/domain';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { listCatalogue } from '../queries/provinces';
-import { provinceCatalogue } from '../schema';
+import { provinceCatalogue, setting } from '../schema';
 import { parseCsv } from './csv';
 
 const CATALOGUE_FILE = resolve(
@@ -49,4 +50,21 @@ export async function syncProvinceCatalogue(db: Db): Promise<{ rows: number; cha
     await tx.insert(provinceCatalogue).values(rows);
   });
   return { rows: rows.length, changed: true };
+}
+
+/** What the first start chose to load (README "First start"): Hải Phòng's data, or an empty platform. */
+export type SeedChoice = 'haiphong' | 'none';
+
+/**
+ * The seed choice of this database: the one recorded at its first start, else `requested` (recorded now). A database
+ * that already holds the Hải Phòng seed from before the choice existed counts as 'haiphong', so a later
+ * `SEED=none` never hides data, and a later plain `npm start` never loads Hải Phòng into an empty platform.
+ */
+export async function seedChoiceOf(db: Db, requested: SeedChoice): Promise<SeedChoice> {
+  const [chosen] = await db.select().from(setting).where(eq(setting.key, 'seed.choice'));
+  if (chosen) return chosen.value as SeedChoice;
+  const [seeded] = await db.select().from(setting).where(eq(setting.key, 'seed.units'));
+  const choice: SeedChoice = seeded ? 'haiphong' : requested;
+  await db.insert(setting).values({ key: 'seed.choice', value: choice }).onConflictDoNothing();
+  return choice;
 }

@@ -272,4 +272,16 @@ describe('the effective date offered', () => {
     expect(defaultEffectiveDate(2023, '2026-12-07')).toBe('2023-01-01');
     expect(defaultEffectiveDate(null, '2026-12-07')).toBe('2026-01-01');
   });
+
+  it('stays within the province’s life: the last 1 January of one that ended, the first day of one formed later', () => {
+    expect(defaultEffectiveDate(null, '2026-12-07', { validFrom: null, validTo: '2025-07-01' })).toBe(
+      '2025-01-01',
+    );
+    expect(defaultEffectiveDate(null, '2026-12-07', { validFrom: null, validTo: '2025-01-01' })).toBe(
+      '2024-01-01',
+    );
+    expect(defaultEffectiveDate(2023, '2026-12-07', { validFrom: '2025-07-01', validTo: null })).toBe(
+      '2025-07-01',
+    );
+  });
 });

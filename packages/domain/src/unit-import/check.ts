@@ -498,7 +498,19 @@ export function checkUnitImport(
 /**
  * The effective date offered when the user has not chosen one (issue 15): 1 January of the province's earliest plan
  * year, or of the current year when it has no plan — never silently today, so units count for the whole plan year.
+ * Kept within the province's life [validFrom, validTo): a province that ended is offered the last 1 January it
+ * lived through, one formed later its first day.
  */
-export function defaultEffectiveDate(earliestPlanYear: number | null, today: string): string {
-  return `${earliestPlanYear ?? Number(today.slice(0, 4))}-01-01`;
+export function defaultEffectiveDate(
+  earliestPlanYear: number | null,
+  today: string,
+  period: { validFrom: string | null; validTo: string | null } = { validFrom: null, validTo: null },
+): string {
+  let date = `${earliestPlanYear ?? Number(today.slice(0, 4))}-01-01`;
+  if (period.validTo !== null && date >= period.validTo) {
+    const lastYear = Number(period.validTo.slice(0, 4)) - (period.validTo.slice(5) === '01-01' ? 1 : 0);
+    date = `${lastYear}-01-01`;
+  }
+  if (period.validFrom !== null && date < period.validFrom) date = period.validFrom;
+  return date;
 }
