@@ -103,6 +103,18 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/unit-groups/UnitGroupsPage').then((m) => m.UnitGroupsPage),
   },
   {
+    path: 'provinces',
+    label: { vi: 'Tỉnh, thành phố', en: 'Provinces' },
+    permission: 'org_unit.reorganise',
+    load: () => import('../features/provinces/ProvincesPage').then((m) => m.ProvincesPage),
+  },
+  {
+    path: 'unit-imports',
+    label: { vi: 'Nhập đơn vị', en: 'Import units' },
+    permission: 'org_unit.reorganise',
+    load: () => import('../features/unit-imports/UnitImportPage').then((m) => m.UnitImportPage),
+  },
+  {
     path: 'users',
     label: 'nav.users',
     permission: 'user.read',

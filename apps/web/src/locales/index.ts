@@ -6,6 +6,7 @@ import { obstaclesText } from './obstacles';
 import { planImportsText } from './plan-imports';
 import { plansText } from './plans';
 import { tasksText } from './tasks';
+import { unitImportsText } from './unit-imports';
 
 /**
  * The one catalogue of the web's words: a namespace per feature, each in Vietnamese (first, the default) and English.
@@ -22,5 +23,6 @@ export const catalogue = {
   'plan-imports': planImportsText,
   plans: plansText,
   tasks: tasksText,
+  'unit-imports': unitImportsText,
 } as const;
 export type NamespaceName = keyof typeof catalogue;
