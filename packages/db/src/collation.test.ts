@@ -2,6 +2,8 @@ import { compareVi } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from './client';
+import { listUnits } from './queries/org-units';
+import { findProvinceByCode, seedUnits } from './seed/seed';
 import { createTestDatabase } from './testing';
 
 /**
@@ -73,4 +75,25 @@ describe('Vietnamese collation (vi_vn)', () => {
     const db = (await sortedInDb()).filter((w) => !/\d/.test(w));
     expect(db).toEqual([...words].sort(compareVi));
   });
+});
+
+describe('lists sorted by the database in Vietnamese order', () => {
+  it("Hải Phòng's districts on 30/06/2023: Dương Kinh before Đồ Sơn, Đồ Sơn before Hải An and Ngô Quyền", async () => {
+    await seedUnits(handle.db);
+    const hp = (await findProvinceByCode(handle.db, '31'))!;
+    const { items } = await listUnits(handle.db, {
+      provinceId: hp,
+      asOf: '2023-06-30',
+      parentUnitId: hp,
+      kinds: ['district'],
+      limit: 100,
+      offset: 0,
+    });
+    const names = items.map((u) => u.name);
+    expect(names.length).toBeGreaterThan(10);
+    expect(names).toEqual([...names].sort(compareVi));
+    expect(names.indexOf('Quận Dương Kinh')).toBeLessThan(names.indexOf('Quận Đồ Sơn'));
+    expect(names.indexOf('Quận Đồ Sơn')).toBeLessThan(names.indexOf('Quận Hải An'));
+    expect(names.indexOf('Quận Đồ Sơn')).toBeLessThan(names.indexOf('Quận Ngô Quyền'));
+  }, 120_000);
 });

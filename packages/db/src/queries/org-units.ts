@@ -73,7 +73,7 @@ export async function listProvinces(db: Db, asOf: string): Promise<UnitRow[]> {
   const d = assertIsoDate(asOf);
   const rows = await queryRows<RawUnitRow>(
     db,
-    sql`${unitSelect(d)} WHERE v.parent_unit_id IS NULL AND ${validOn(d)} ORDER BY v.name`,
+    sql`${unitSelect(d)} WHERE v.parent_unit_id IS NULL AND ${validOn(d)} ORDER BY v.name COLLATE vi_vn`,
   );
   return rows.map(toUnitRow);
 }
@@ -112,7 +112,7 @@ export async function listUnits(db: Db, f: ListUnitsFilter): Promise<{ items: Un
     queryRows<RawUnitRow>(
       db,
       sql`${unitSelect(d)} WHERE ${where}
-          ORDER BY array_position(ARRAY['province','department','press_agency','mass_organisation','district','commune','school','enterprise','other'], v.kind), v.name
+          ORDER BY array_position(ARRAY['province','department','press_agency','mass_organisation','district','commune','school','enterprise','other'], v.kind), v.name COLLATE vi_vn
           LIMIT ${f.limit} OFFSET ${f.offset}`,
     ),
     queryRows<{ n: string | number }>(

@@ -150,7 +150,7 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
       (SELECT count(*) FILTER (WHERE due AND achieved)::int FROM s) AS achieved,
       (SELECT sum(num)::float8 FROM s) AS numerator,
       (SELECT sum(den)::float8 FROM s) AS denominator,
-      (SELECT json_agg(x ORDER BY x.name NULLS FIRST) FROM (
+      (SELECT json_agg(x ORDER BY x.name COLLATE vi_vn NULLS FIRST) FROM (
          SELECT g.*, ${districtName(sql`g.key`, input.asOf)} AS name FROM (
            SELECT s.district_id AS key, s.province_id AS "provinceId", ${breakdownCols}
              FROM s GROUP BY s.province_id, s.district_id) g) x) AS by_district,
@@ -158,7 +158,7 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
          SELECT s.unit_kind AS key, NULL AS name, NULL AS "provinceId", ${breakdownCols}
            FROM s GROUP BY s.unit_kind) x) AS by_kind,
       (SELECT count(*)::int FROM s WHERE ${listedWhere}) AS behind_count,
-      ${listedJson(input, sql`SELECT * FROM s WHERE ${listedWhere} ORDER BY s.district_id NULLS FIRST, s.unit_name, s.label LIMIT ${limit}`)} AS subjects`;
+      ${listedJson(input, sql`SELECT * FROM s WHERE ${listedWhere} ORDER BY s.district_id NULLS FIRST, s.unit_name COLLATE vi_vn, s.label COLLATE vi_vn LIMIT ${limit}`)} AS subjects`;
 }
 
 /** Evaluates one target definition over the records, now. */
@@ -225,7 +225,7 @@ export function targetSubjectsSql(
            ${listedJson(
              input,
              sql`SELECT * FROM s WHERE ${cond}
-                  ORDER BY (s.due AND NOT s.achieved) DESC, s.district_id NULLS FIRST, s.unit_name, s.label, s.subject_id
+                  ORDER BY (s.due AND NOT s.achieved) DESC, s.district_id NULLS FIRST, s.unit_name COLLATE vi_vn, s.label COLLATE vi_vn, s.subject_id
                  OFFSET ${page.offset} LIMIT ${page.limit}`,
            )} AS items`;
 }

@@ -18,7 +18,7 @@ export async function listUnitGroups(
     .select()
     .from(unitGroup)
     .where(eq(unitGroup.provinceId, provinceId))
-    .orderBy(unitGroup.name);
+    .orderBy(sql`${unitGroup.name} COLLATE vi_vn`);
   if (groups.length === 0) return [];
   const counts = await queryRows<{ group_id: string; n: string | number }>(
     db,
@@ -62,7 +62,7 @@ export async function listGroupMembers(
   group: UnitGroupRecord,
   asOf: string,
 ): Promise<{ unitId: string; name: string; code: string | null; kind: string }[]> {
-  return queryRows(db, sql`${groupMembersSql(group, asOf)} ORDER BY v.kind, v.name`);
+  return queryRows(db, sql`${groupMembersSql(group, asOf)} ORDER BY v.kind, v.name COLLATE vi_vn`);
 }
 
 export async function insertUnitGroup(
