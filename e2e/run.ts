@@ -15,6 +15,7 @@ import './specs-reports';
 import './specs-obstacles';
 import './specs-plan-imports';
 import './specs-dx-day';
+import './specs-unit-imports';
 
 const root = resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';

@@ -105,7 +105,7 @@ export function ProvincesPage() {
                 <Table.Td>{r.code}</Table.Td>
                 <Table.Td>
                   {r.name}{' '}
-                  <Badge variant="light" size="xs">
+                  <Badge color="gray.8" variant="filled" size="xs" tt="none">
                     {r.word}
                   </Badge>
                   {r.legalBasis && (
@@ -119,7 +119,7 @@ export function ProvincesPage() {
                 <Table.Td>
                   {r.provinceId ? (
                     <Group gap="xs" wrap="nowrap">
-                      <Badge color="green" variant="light">
+                      <Badge color="teal.9" variant="filled" tt="none">
                         {L.added}
                       </Badge>
                       {isSystemAdmin && (
