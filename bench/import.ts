@@ -1,12 +1,15 @@
 /**
  * Benchmark of importing publications (issue 12 "Imports that scale"): a 100,000-row .xlsx sent as one multipart
- * upload through the API on PostgreSQL, dry run then confirm, rows/s of each printed next to a plain COPY of the same
- * rows into a copy of the table. Also the process's RSS peak above idle while the file is read.
+ * upload through the API, dry run (read, check, stage) then confirm of the stage (one INSERT … SELECT per table),
+ * rows/s of each printed next to a plain copy of the same rows into a bare copy of the table: COPY from a CSV file
+ * on PostgreSQL; on PGlite (no server-side file to COPY from) INSERT … SELECT of the staged rows. Also the process's
+ * RSS peak above idle while the file is read.
  *
- *   node --import tsx bench/import.ts [--rows=100000]
+ *   node --import tsx bench/import.ts [--rows=100000] [--db=postgres|pglite|both]
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a scratch database
  * dx_bench_import_<pid>_<time> is created and dropped. COPY reads a CSV file the server can open (same machine).
+ * PGlite: a scratch data directory under the system's temporary directory.
  */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +24,10 @@ import { hashPassword } from '../apps/server/src/lib/passwords';
 
 const URL_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 100_000);
+const DBS = (process.argv.find((a) => a.startsWith('--db='))?.slice(5) ?? 'both') as
+  | 'postgres'
+  | 'pglite'
+  | 'both';
 const NOW = new Date('2023-10-15T03:00:00Z');
 const MB = 1024 * 1024;
 
@@ -38,15 +45,17 @@ function multipart(fileName: string, content: Buffer) {
   };
 }
 
-async function main() {
+async function main(kind: 'postgres' | 'pglite') {
   const name = `dx_bench_import_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: URL_BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const admin = kind === 'postgres' ? new pg.Client({ connectionString: URL_BASE }) : null;
   const url = new URL(URL_BASE);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
   const dir = mkdtempSync(join(tmpdir(), 'dx-bench-import-'));
+  if (admin) {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
+  const handle = await openDatabase(admin ? { url: url.toString() } : { dataDir: join(dir, 'pglite') });
   try {
     const db = handle.db;
     await seedUnits(db);
@@ -135,7 +144,7 @@ async function main() {
     }
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     console.log(
-      `import bench on PostgreSQL: ${ROWS.toLocaleString('en')} rows, .xlsx ${(file.length / MB).toFixed(1)} MB; load average ${loadavg()
+      `import bench on ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${ROWS.toLocaleString('en')} rows, .xlsx ${(file.length / MB).toFixed(1)} MB; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
@@ -146,54 +155,88 @@ async function main() {
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 25);
-    const run = async (confirm: boolean) => {
+    let stageId: string | null = null;
+    const report = (
+      what: string,
+      s: number,
+      r: { total: number; valid: number; saved: number; issues: { row: number }[] },
+    ) => {
+      const reported = new Set(r.issues.map((i) => i.row)).size;
+      console.log(
+        `  ${what}: ${s.toFixed(2)} s, ${Math.round(ROWS / s).toLocaleString('en')} rows/s (total ${r.total}, valid ${r.valid}, saved ${r.saved}, rows reported ${reported}; unaccounted ${r.total - r.valid - reported})`,
+      );
+    };
+    const dryRun = async () => {
       const body = multipart('tin-bai.xlsx', file);
       const t0 = performance.now();
       const res = await app.inject({
         method: 'POST',
-        url: `/api/imports/publications/file?provinceId=${hp}&confirm=${confirm}`,
+        url: `/api/imports/publications/file?provinceId=${hp}&confirm=false`,
         headers: { ...headers, ...body.headers },
         payload: body.payload,
       });
       const s = (performance.now() - t0) / 1000;
       if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 500)}`);
-      const r = res.json() as { total: number; valid: number; saved: number; issues: { row: number }[] };
-      const reported = new Set(r.issues.map((i) => i.row)).size;
-      console.log(
-        `  ${confirm ? 'confirm' : 'dry run'}: ${s.toFixed(2)} s, ${Math.round(ROWS / s).toLocaleString('en')} rows/s (total ${r.total}, valid ${r.valid}, saved ${r.saved}, rows reported ${reported}; unaccounted ${r.total - r.valid - reported})`,
-      );
+      stageId = res.json().stageId;
+      report('dry run (read, check, stage)', s, res.json());
     };
-    await run(false);
-    await run(true);
+    const confirm = async () => {
+      const t0 = performance.now();
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/imports/publications/confirm',
+        headers,
+        payload: { stageId },
+      });
+      const s = (performance.now() - t0) / 1000;
+      if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 500)}`);
+      report('confirm (INSERT … SELECT per table)', s, res.json());
+    };
+    await dryRun();
+    await confirm();
     clearInterval(sampler);
     console.log(
       `  RSS: idle ${Math.round(idle / MB)} MB, peak ${Math.round(peak / MB)} MB (+${Math.round((peak - idle) / MB)} MB)`,
     );
 
-    // Plain COPY of the same rows into a copy of the table (no checks, no links): the floor to compare with.
-    const csvPath = join(dir, 'rows.csv');
-    writeFileSync(csvPath, `${csv.join('\n')}\n`);
-    chmodSync(dir, 0o755);
-    chmodSync(csvPath, 0o644);
-    const copy = new pg.Client({ connectionString: url.toString() });
-    await copy.connect();
-    await copy.query('CREATE TABLE publication_copy (LIKE publication INCLUDING DEFAULTS)');
-    const t0 = performance.now();
-    await copy.query(
-      `COPY publication_copy (channel_id, unit_id, province_id, title, url, published_on, format, is_dx, reach, created_by) FROM '${csvPath}' WITH (FORMAT csv)`,
-    );
-    const s = (performance.now() - t0) / 1000;
-    await copy.end();
-    console.log(
-      `  COPY of the same rows: ${s.toFixed(2)} s, ${Math.round(ROWS / s).toLocaleString('en')} rows/s`,
-    );
+    if (kind === 'postgres') {
+      // Plain COPY of the same rows into a copy of the table (no checks, no links): the floor to compare with.
+      const csvPath = join(dir, 'rows.csv');
+      writeFileSync(csvPath, `${csv.join('\n')}\n`);
+      chmodSync(dir, 0o755);
+      chmodSync(csvPath, 0o644);
+      const copy = new pg.Client({ connectionString: url.toString() });
+      await copy.connect();
+      await copy.query('CREATE TABLE publication_copy (LIKE publication INCLUDING DEFAULTS)');
+      const t0 = performance.now();
+      await copy.query(
+        `COPY publication_copy (channel_id, unit_id, province_id, title, url, published_on, format, is_dx, reach, created_by) FROM '${csvPath}' WITH (FORMAT csv)`,
+      );
+      const s = (performance.now() - t0) / 1000;
+      await copy.end();
+      console.log(
+        `  COPY of the same rows: ${s.toFixed(2)} s, ${Math.round(ROWS / s).toLocaleString('en')} rows/s`,
+      );
+    } else {
+      // PGlite reads no server-side file: the floor is a bare INSERT … SELECT of the saved rows into a copy.
+      await handle.db.execute(sql`CREATE TABLE publication_copy (LIKE publication INCLUDING DEFAULTS)`);
+      const t0 = performance.now();
+      await handle.db.execute(sql`INSERT INTO publication_copy SELECT * FROM publication`);
+      const s = (performance.now() - t0) / 1000;
+      console.log(
+        `  plain INSERT … SELECT of the same rows (no COPY on PGlite): ${s.toFixed(2)} s, ${Math.round(ROWS / s).toLocaleString('en')} rows/s`,
+      );
+    }
     await app.close();
   } finally {
     await handle.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (DBS !== 'pglite') await main('postgres');
+if (DBS !== 'postgres') await main('pglite');

@@ -66,6 +66,8 @@ export const recordImportFileQuery = z.strictObject({
   confirm: z.enum(['true', 'false']).default('false'),
 });
 export const recordTemplateQuery = z.strictObject({ provinceId: z.uuid().optional() });
+/** A confirm names the stage its dry run answered with (issue 12: the file is read and checked once). */
+export const recordImportConfirmBody = z.strictObject({ stageId: z.uuid() });
 
 export const unitPlanReviewBody = z.object({
   version: recordVersion,
@@ -201,6 +203,8 @@ export const recordImportOut = z.object({
   valid: z.number(),
   saved: z.number(),
   batchId: z.number().nullable(),
+  /** The dry run's checked rows, waiting for their confirm (null once confirmed, or when no row is valid). */
+  stageId: z.string().nullable(),
   issues: z.array(z.object({ row: z.number(), column: z.string().nullable(), message: z.string() })),
 });
 export type RecordImportOut = z.infer<typeof recordImportOut>;

@@ -109,3 +109,47 @@ export const get = <T>(path: string, query?: Query) => api<T>('GET', `${path}${q
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/**
+ * Sends one file as multipart (field "file") and resolves with the JSON answer; `onProgress` hears the share sent
+ * (0–1) so a long upload over a slow connection shows how far it is (issue 12). XMLHttpRequest, since fetch reports
+ * no upload progress.
+ */
+export function upload<T>(path: string, file: File, onProgress?: (sent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => onProgress?.(1);
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'));
+    xhr.onload = () => {
+      let data: (Partial<ErrorBody> & T) | null = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else {
+        const e = data?.error;
+        reject(
+          new ApiError(
+            xhr.status,
+            e?.code ?? 'INTERNAL',
+            e?.message ?? `Lỗi máy chủ (${xhr.status})`,
+            e?.details,
+          ),
+        );
+      }
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

@@ -168,6 +168,10 @@ const vi = {
   filePlaceholder: 'Bấm để chọn tệp',
   check: 'Kiểm tra tệp',
   checking: 'Đang kiểm tra…',
+  uploading: 'Đang tải tệp lên: {{percent}}% của {{size}}',
+  reading:
+    'Đã tải lên. Máy chủ đang đọc và kiểm tra từng dòng của tệp {{size}} (tệp lớn có thể mất một phút)…',
+  saving: 'Đang lưu {{count}} dòng hợp lệ trong một lần…',
   step3: '3. Kết quả kiểm tra',
   summary: '{{total}} dòng: {{valid}} dòng hợp lệ, {{bad}} dòng có lỗi.',
   row: 'Dòng',
@@ -376,6 +380,10 @@ const en: Labels = {
   filePlaceholder: 'Click to choose a file',
   check: 'Check file',
   checking: 'Checking…',
+  uploading: 'Uploading the file: {{percent}}% of {{size}}',
+  reading:
+    'Uploaded. The server is reading and checking every row of the {{size}} file (a large file can take a minute)…',
+  saving: 'Saving {{count}} valid rows at once…',
   step3: '3. Check result',
   summary: '{{total}} rows: {{valid}} valid, {{bad}} with errors.',
   row: 'Row',

@@ -2,7 +2,7 @@ import type { RecordType } from '@dx/domain';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from '../client';
-import { eventTheme, importBatch, publicationModel, publicationTheme, trainingAttendance } from '../schema';
+import { importBatch } from '../schema';
 import { inForceOn } from './as-of';
 import { RECORD_TABLES } from './records';
 
@@ -118,95 +118,212 @@ export type ImportedRecord = {
   attendeeIds: string[];
 };
 
-/** Rows per statement of a set-based insert (one JSON parameter each). */
-const SET_CHUNK = 10_000;
-
-/**
- * Inserts `rows` (drizzle property names) into `table` with one statement per chunk: the rows travel as one JSON
- * document expanded by jsonb_populate_recordset, so 100,000 imported rows take a few statements, not thousands of
- * round trips (issue 12 "Imports that scale").
+/*
+ * The stage of an import (issue 12 "Imports that scale"): the dry run keeps its checked rows in import_stage_row
+ * (one multi-row INSERT … SELECT per chunk), and the confirm copies them into the record and link tables with one
+ * INSERT … SELECT per table. 100,000 rows are then read and checked once, not three times.
  */
-async function insertSetBased(db: Db, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
+
+/** A checked row ready to be saved: `record` holds drizzle property names, as insertImportedRecords takes them. */
+export type StagedRecord = ImportedRecord & { row: number; identity: string; unitId: string };
+
+/** Rows per statement while staging (one JSON parameter each). */
+const STAGE_CHUNK = 20_000;
+
+/** Keeps a dry run's valid rows (ids chosen now) and its issues; returns the stage's id. Drops expired stages. */
+export async function stageImport(
+  db: Db,
+  o: {
+    type: RecordType;
+    provinceId: string;
+    createdBy: string;
+    fileName: string;
+    total: number;
+    issues: unknown[];
+    now: Date;
+    expiresAt: Date;
+    rows: StagedRecord[];
+  },
+): Promise<string> {
+  await db.execute(sql`DELETE FROM import_stage WHERE expires_at < ${o.now.toISOString()}::timestamptz`);
+  const [stage] = await queryRows<{ id: string }>(
+    db,
+    sql`INSERT INTO import_stage (province_id, record_type, file_name, total, issues, created_by, expires_at)
+        VALUES (${o.provinceId}, ${o.type}, ${o.fileName}, ${o.total}, ${JSON.stringify(o.issues)}::jsonb,
+                ${o.createdBy}, ${o.expiresAt.toISOString()}::timestamptz)
+        RETURNING id`,
+  );
+  const { table } = RECORD_TABLES[o.type] as unknown as { table: PgTable };
   const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => columns[k]);
-  const names = keys.map((k) => sql.identifier(columns[k]!.name));
-  const list = sql.join(names, sql`, `);
-  const tableName = sql.identifier(getTableName(table));
-  for (let i = 0; i < rows.length; i += SET_CHUNK) {
+  // Every staged record carries the same keys (absent = null), so the confirm reads the column list off one row.
+  const keys = [...new Set(o.rows.flatMap((r) => Object.keys(r.values)))].filter((k) => columns[k]);
+  for (let i = 0; i < o.rows.length; i += STAGE_CHUNK) {
     const json = JSON.stringify(
-      rows
-        .slice(i, i + SET_CHUNK)
-        .map((r) => Object.fromEntries(keys.map((k) => [columns[k]!.name, r[k] ?? null]))),
+      o.rows.slice(i, i + STAGE_CHUNK).map((r) => ({
+        row: r.row,
+        identity: r.identity,
+        unit_id: r.unitId,
+        record: {
+          ...Object.fromEntries(keys.map((k) => [columns[k]!.name, r.values[k] ?? null])),
+          id: crypto.randomUUID(),
+          province_id: o.provinceId,
+          created_by: o.createdBy,
+        },
+        theme_ids: r.themeIds,
+        model_ids: r.modelIds,
+        attendee_ids: r.attendeeIds,
+      })),
     );
     await db.execute(
-      sql`INSERT INTO ${tableName} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${tableName}, ${json}::jsonb)`,
+      sql`INSERT INTO import_stage_row (stage_id, row, identity, unit_id, record, theme_ids, model_ids, attendee_ids)
+          SELECT ${stage!.id}::uuid, x.row, x.identity, x.unit_id, x.record,
+                 ARRAY(SELECT jsonb_array_elements_text(x.theme_ids))::uuid[],
+                 ARRAY(SELECT jsonb_array_elements_text(x.model_ids))::uuid[],
+                 ARRAY(SELECT jsonb_array_elements_text(x.attendee_ids))::uuid[]
+            FROM jsonb_to_recordset(${json}::jsonb)
+              AS x(row int, identity text, unit_id uuid, record jsonb, theme_ids jsonb, model_ids jsonb, attendee_ids jsonb)`,
     );
   }
+  return stage!.id;
 }
 
-/** Saves imported records of one type with their links and the batch row (call inside one transaction). */
-export async function insertImportedRecords(
-  db: Db,
-  o: { type: RecordType; provinceId: string; createdBy: string; fileName: string; rows: ImportedRecord[] },
-): Promise<number> {
-  const { table } = RECORD_TABLES[o.type] as unknown as { table: PgTable };
-  // Ids chosen here so the link rows can name their records without reading them back.
-  const ids = o.rows.map(() => crypto.randomUUID());
-  await insertSetBased(
+export type ImportStage = {
+  id: string;
+  provinceId: string;
+  recordType: RecordType;
+  fileName: string | null;
+  total: number;
+  issues: { row: number; column: string | null; message: string }[];
+  createdBy: string;
+  expiresAt: string;
+};
+
+/** A stage not yet expired, taking a row lock so two confirms of one stage run one after the other. */
+export async function lockImportStage(db: Db, stageId: string, now: Date): Promise<ImportStage | null> {
+  const [stage] = await queryRows<ImportStage>(
     db,
-    table,
-    o.rows.map((r, i) => ({ ...r.values, id: ids[i], provinceId: o.provinceId, createdBy: o.createdBy })),
+    sql`SELECT id, province_id AS "provinceId", record_type AS "recordType", file_name AS "fileName", total, issues,
+               created_by AS "createdBy", expires_at::text AS "expiresAt"
+          FROM import_stage WHERE id = ${stageId} AND expires_at >= ${now.toISOString()}::timestamptz
+           FOR UPDATE`,
   );
-  const links = <T>(pick: (r: ImportedRecord) => string[], make: (id: string, link: string) => T) =>
-    o.rows.flatMap((r, i) => pick(r).map((link) => make(ids[i]!, link)));
-  if (o.type === 'publication') {
-    await insertSetBased(
-      db,
-      publicationTheme,
-      links(
-        (r) => r.themeIds,
-        (publicationId, themeId) => ({ publicationId, themeId }),
-      ),
+  return stage ?? null;
+}
+
+/** The units a stage's rows are saved for (their rights are checked again at the confirm). */
+export async function stagedUnitIds(db: Db, stageId: string): Promise<string[]> {
+  const rows = await queryRows<{ unitId: string }>(
+    db,
+    sql`SELECT DISTINCT unit_id AS "unitId" FROM import_stage_row WHERE stage_id = ${stageId}`,
+  );
+  return rows.map((r) => r.unitId);
+}
+
+/** Stored publications that staged rows could duplicate (same channels, within the staged days). */
+export async function publicationsNearStage(db: Db, stageId: string) {
+  return queryRows<{ channelId: string; publishedOn: string; title: string }>(
+    db,
+    sql`WITH s AS (
+          SELECT array_agg(DISTINCT (record->>'channel_id')::uuid) AS channels,
+                 min((record->>'published_on')::date) AS lo, max((record->>'published_on')::date) AS hi
+            FROM import_stage_row WHERE stage_id = ${stageId})
+        SELECT p.channel_id AS "channelId", p.published_on::text AS "publishedOn", p.title
+          FROM publication p, s
+         WHERE p.channel_id = ANY (s.channels) AND p.published_on BETWEEN s.lo AND s.hi`,
+  );
+}
+
+/** Removes staged rows whose identity is among `identities`; returns their row numbers. */
+export async function dropStagedRows(db: Db, stageId: string, identities: string[]): Promise<number[]> {
+  if (identities.length === 0) return [];
+  const rows = await queryRows<{ row: number }>(
+    db,
+    sql`DELETE FROM import_stage_row WHERE stage_id = ${stageId}
+         AND identity = ANY (${`{${identities.map((i) => `"${i.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[])
+        RETURNING row`,
+  );
+  return rows.map((r) => r.row);
+}
+
+/** Identities of the staged rows (domain recordImportKey), to compare with what is stored now. */
+export async function stagedIdentities(db: Db, stageId: string): Promise<string[]> {
+  const rows = await queryRows<{ identity: string }>(
+    db,
+    sql`SELECT identity FROM import_stage_row WHERE stage_id = ${stageId}`,
+  );
+  return rows.map((r) => r.identity);
+}
+
+/**
+ * Saves a stage's rows into the record table and its link tables with one INSERT … SELECT each, writes the batch
+ * row and drops the stage (call inside one transaction, after lockImportStage). Returns the batch id and rows saved.
+ */
+export async function confirmImportStage(
+  db: Db,
+  stage: ImportStage,
+): Promise<{ batchId: number; saved: number }> {
+  const type = stage.recordType;
+  const { table } = RECORD_TABLES[type] as unknown as { table: PgTable };
+  const tableName = sql.identifier(getTableName(table));
+  const [first] = await queryRows<{ record: Record<string, unknown> }>(
+    db,
+    sql`SELECT record FROM import_stage_row WHERE stage_id = ${stage.id} LIMIT 1`,
+  );
+  let saved = 0;
+  if (first) {
+    const known = new Set(
+      Object.values(getTableColumns(table) as Record<string, { name: string }>).map((c) => c.name),
     );
-    await insertSetBased(
-      db,
-      publicationModel,
-      links(
-        (r) => r.modelIds,
-        (publicationId, modelId) => ({ publicationId, modelId }),
-      ),
+    const names = Object.keys(first.record).filter((k) => known.has(k));
+    const list = sql.join(
+      names.map((k) => sql.identifier(k)),
+      sql`, `,
     );
-  } else if (o.type === 'event') {
-    await insertSetBased(
-      db,
-      eventTheme,
-      links(
-        (r) => r.themeIds,
-        (eventId, themeId) => ({ eventId, themeId }),
-      ),
+    const fromRecord = sql.join(
+      names.map((k) => sql`r.${sql.identifier(k)}`),
+      sql`, `,
     );
-  } else if (o.type === 'training') {
-    await insertSetBased(
+    const inserted = await queryRows<{ n: number }>(
       db,
-      trainingAttendance,
-      links(
-        (r) => r.attendeeIds,
-        (trainingId, personId) => ({ trainingId, personId, provinceId: o.provinceId }),
-      ),
+      sql`WITH ins AS (
+            INSERT INTO ${tableName} (${list})
+            SELECT ${fromRecord} FROM import_stage_row s, jsonb_populate_record(NULL::${tableName}, s.record) r
+             WHERE s.stage_id = ${stage.id}
+            RETURNING 1)
+          SELECT count(*)::int AS n FROM ins`,
     );
+    saved = inserted[0]?.n ?? 0;
+    // Each link table from the staged id arrays, one statement each (the ids were checked by the dry run).
+    if (type === 'publication') {
+      await db.execute(sql`INSERT INTO publication_theme (publication_id, theme_id)
+        SELECT DISTINCT (s.record->>'id')::uuid, l.id FROM import_stage_row s, unnest(s.theme_ids) AS l(id)
+         WHERE s.stage_id = ${stage.id}`);
+      await db.execute(sql`INSERT INTO publication_model (publication_id, model_id)
+        SELECT DISTINCT (s.record->>'id')::uuid, l.id FROM import_stage_row s, unnest(s.model_ids) AS l(id)
+         WHERE s.stage_id = ${stage.id}`);
+    } else if (type === 'event') {
+      await db.execute(sql`INSERT INTO event_theme (event_id, theme_id)
+        SELECT DISTINCT (s.record->>'id')::uuid, l.id FROM import_stage_row s, unnest(s.theme_ids) AS l(id)
+         WHERE s.stage_id = ${stage.id}`);
+    } else if (type === 'training') {
+      await db.execute(sql`INSERT INTO training_attendance (training_id, person_id, province_id)
+        SELECT DISTINCT (s.record->>'id')::uuid, l.id, ${stage.provinceId}::uuid
+          FROM import_stage_row s, unnest(s.attendee_ids) AS l(id)
+         WHERE s.stage_id = ${stage.id}`);
+    }
   }
   const [batch] = await db
     .insert(importBatch)
     .values({
-      provinceId: o.provinceId,
-      recordType: o.type,
-      fileName: o.fileName,
-      rows: o.rows.length,
-      createdBy: o.createdBy,
+      provinceId: stage.provinceId,
+      recordType: type,
+      fileName: stage.fileName,
+      rows: saved,
+      createdBy: stage.createdBy,
     })
     .returning({ id: importBatch.id });
-  return batch!.id;
+  await db.execute(sql`DELETE FROM import_stage WHERE id = ${stage.id}`);
+  return { batchId: batch!.id, saved };
 }
 
 /*

@@ -612,7 +612,7 @@ export function checkRecordRows(
         key: recordImportKey('publication', v.input),
       })),
       issues: r.issues,
-      unitIds: new Set(lookups.channels.map((ch) => ch.ownerUnitId)),
+      unitIds: r.unitIds,
     };
   }
   const spec = RECORD_IMPORT_SPECS[type];

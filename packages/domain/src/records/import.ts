@@ -117,7 +117,7 @@ export type CheckedPublication = {
 export function checkPublicationRows(
   rows: { row: number; cells: Partial<Record<PublicationImportColumn, Cell>> }[],
   lookups: PublicationLookups,
-): { valid: CheckedPublication[]; issues: ImportIssue[] } {
+): { valid: CheckedPublication[]; issues: ImportIssue[]; unitIds: Set<string> } {
   const channelsByName = new Map<string, PublicationLookups['channels']>();
   for (const c of lookups.channels)
     channelsByName.set(foldVietnamese(c.name), [...(channelsByName.get(foldVietnamese(c.name)) ?? []), c]);
@@ -130,6 +130,8 @@ export function checkPublicationRows(
   const seen = new Map<string, number>();
   const valid: CheckedPublication[] = [];
   const issues: ImportIssue[] = [];
+  // Owners of the channels the rows name: the units whose rights decide the rows.
+  const unitIds = new Set<string>();
 
   for (const { row, cells } of rows) {
     const rowIssues: ImportIssue[] = [];
@@ -139,6 +141,7 @@ export function checkPublicationRows(
     const channelName = cellText(cells.channel);
     const matches = channelName ? (channelsByName.get(foldVietnamese(channelName)) ?? []) : [];
     let channel: PublicationLookups['channels'][number] | undefined;
+    if (matches.length === 1) unitIds.add(matches[0]!.ownerUnitId);
     if (!channelName) add('channel', 'Thiếu tên kênh');
     else if (matches.length === 0)
       add('channel', `Không tìm thấy kênh "${channelName}"; khai báo kênh trước hoặc sửa tên cho đúng`);
@@ -225,5 +228,5 @@ export function checkPublicationRows(
     }
     issues.push(...rowIssues);
   }
-  return { valid, issues };
+  return { valid, issues, unitIds };
 }

@@ -91,6 +91,52 @@ describe('imports sent as multipart', () => {
     expect(n!.n).toBe(2998);
   });
 
+  it("a dry run's stage is confirmed once, by its uploader; rows stored meanwhile are reported, not saved twice", async () => {
+    const csv = (rows: string[]) =>
+      Buffer.from(`Kênh;Tiêu đề tin, bài;Đường dẫn;Ngày đăng;Hình thức\n${rows.join('\n')}\n`);
+    const row = (title: string) => `Cổng TTĐT quận Hải An;${title};;15/03/2023;video`;
+    const count = async () =>
+      (await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM publication`))[0]!.n;
+    const before = await count();
+    const dry = await send(
+      'a.csv',
+      csv([row('Giai đoạn A1'), row('Giai đoạn A2'), 'Kênh lạ;X;;15/03/2023;video']),
+      false,
+    );
+    expect(dry.statusCode, dry.body).toBe(200);
+    const stageId = dry.json().stageId as string;
+    expect(dry.json()).toMatchObject({ total: 3, valid: 2, saved: 0, batchId: null });
+    expect(stageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await count()).toBe(before);
+
+    // Another writer of the province may not confirm it.
+    const other = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);
+    const foreign = await t.call(other, {
+      method: 'POST',
+      url: '/api/imports/publications/confirm',
+      payload: { stageId },
+    });
+    expect(foreign.statusCode).toBe(403);
+
+    // Meanwhile the same row A2 is stored by another upload, confirmed at once.
+    const twin = await send('b.csv', csv([row('Giai đoạn A2')]), true);
+    expect(twin.json()).toMatchObject({ saved: 1 });
+
+    const confirm = () =>
+      t.call(officer, { method: 'POST', url: '/api/imports/publications/confirm', payload: { stageId } });
+    const done = await confirm();
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ total: 3, saved: 1, stageId: null });
+    expect(
+      done.json().issues.map((i: { row: number; column: string | null }) => `${i.row}:${i.column}`),
+    ).toEqual(['3:null', '4:channel']);
+    expect(await count()).toBe(before + 2);
+    // Confirmed once: the stage is gone.
+    const again = await confirm();
+    expect(again.statusCode).toBe(404);
+    expect(await count()).toBe(before + 2);
+  });
+
   it('refuses a file past the upload limit, naming it', async () => {
     const big = Buffer.alloc(33 * 1024 * 1024, 0x41);
     const res = await send('to.csv', big, false);

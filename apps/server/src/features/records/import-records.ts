@@ -1,14 +1,20 @@
 import {
   analyzeDatabase,
+  confirmImportStage,
   type Db,
+  dropStagedRows,
   existingPublications,
   existingRecordIdentities,
   getUnitScope,
   importPeopleLookups,
   importUnitLookups,
-  insertImportedRecords,
   lockForWrite,
+  lockImportStage,
   publicationImportLookups,
+  publicationsNearStage,
+  stagedIdentities,
+  stagedUnitIds,
+  stageImport,
 } from '@dx/db';
 import {
   AppError,
@@ -33,6 +39,8 @@ export type ImportReport = {
   valid: number;
   saved: number;
   batchId: number | null;
+  /** The dry run's checked rows, kept for the confirm (null once confirmed or when no row is valid). */
+  stageId: string | null;
   issues: ImportIssue[];
 };
 
@@ -76,10 +84,15 @@ export async function loadImportLookups(ctx: UseCaseContext, type: RecordType, p
   return { ...base, units, people, defaultUnitId: own.length === 1 ? own[0]! : null };
 }
 
+/** How long a dry run's checked rows wait for their confirm. */
+const STAGE_HOURS = 24;
+
 /**
- * Imports records of any type from an .xlsx/.csv made from its template. `confirm: false` is the dry run: every row
- * is checked and each problem reported by row and column, nothing saved. `confirm: true` saves every valid row in one
- * transaction (all or nothing) and reports the rows left out.
+ * Imports records of any type from an .xlsx/.csv made from its template. The file is read and every row checked
+ * once; each problem is reported by row and column, and the valid rows are kept as a stage (`stageId`). With
+ * `confirm: false` (the dry run) nothing else happens: the user reads the report and confirms the stage
+ * (confirmImport). With `confirm: true` the stage is confirmed at once. Either way nothing is saved to the record
+ * tables until a confirm, which saves every valid row in one transaction (all or nothing).
  */
 export async function importRecords({
   ctx,
@@ -109,9 +122,57 @@ export async function importRecords({
   }));
 
   const loaded = await loadImportLookups(ctx, type, provinceId);
+  const scopes = await writableUnits(ctx);
+  const lookups = (existing: Set<string>, canWriteFor: (unitId: string) => boolean): RecordImportLookups => ({
+    ...loaded,
+    existing,
+    canWriteFor,
+  });
+  // Checked once as if every unit were writable and nothing stored; checked again only when a named unit is not
+  // writable or a row matches a stored record (rare), since either changes what the rows report.
+  let checked = checkRecordRows(
+    type,
+    rows,
+    lookups(new Set(), () => true),
+  );
+  const allowed = await scopes(checked.unitIds);
+  const existing = await storedKeys(ctx.db, type, checked.valid);
+  if ([...checked.unitIds].some((u) => !allowed(u)) || checked.valid.some((v) => existing.has(v.key)))
+    checked = checkRecordRows(type, rows, lookups(existing, allowed));
+  const { valid, issues } = checked;
+
+  let stageId: string | null = null;
+  if (valid.length > 0)
+    stageId = await ctx.db.transaction((tx) =>
+      stageImport(tx, {
+        type,
+        provinceId,
+        createdBy: ctx.actor.userId,
+        fileName,
+        total: rows.length,
+        issues,
+        now: ctx.now,
+        expiresAt: new Date(ctx.now.getTime() + STAGE_HOURS * 3_600_000),
+        rows: valid.map((v) => ({ ...toStored(type, v), row: v.row, identity: v.key, unitId: v.unitId })),
+      }),
+    );
+  const report: ImportReport = {
+    total: rows.length,
+    valid: valid.length,
+    saved: 0,
+    batchId: null,
+    stageId,
+    issues,
+  };
+  if (!confirm || stageId === null) return report;
+  return confirmImport({ ctx, type, stageId });
+}
+
+/** May the actor write records for a unit (role and org-unit scope, as of today)? Cached per unit. */
+function writableUnits(ctx: UseCaseContext) {
   const today = localDateOf(ctx.now);
   const scopes = new Map<string, boolean>();
-  const writable = async (unitIds: Iterable<string>) => {
+  return async (unitIds: Iterable<string>) => {
     for (const unitId of unitIds) {
       if (scopes.has(unitId)) continue;
       const scope = await getUnitScope(ctx.db, unitId, today);
@@ -122,66 +183,88 @@ export async function importRecords({
             isAllowed(ctx.actor.grants, 'record.write_any', scope)),
       );
     }
+    return (unitId: string) => scopes.get(unitId) ?? false;
   };
-  const lookups = (existing: Set<string>): RecordImportLookups => ({
-    ...loaded,
-    existing,
-    canWriteFor: (unitId) => scopes.get(unitId) ?? false,
-  });
-  // First pass: which units the rows name and which rows are candidates; then their rights and stored twins.
-  const first = checkRecordRows(type, rows, { ...lookups(new Set()), canWriteFor: () => true });
-  await writable(first.unitIds);
-  const existing = await storedKeys(ctx.db, type, first.valid);
-  const { valid, issues } = checkRecordRows(type, rows, lookups(existing));
-  const report: ImportReport = { total: rows.length, valid: valid.length, saved: 0, batchId: null, issues };
-  if (!confirm || valid.length === 0) return report;
+}
 
-  const late: ImportIssue[] = [];
-  const batchId = await ctx.db.transaction(async (tx) => {
-    // The same file confirmed twice at once: the second confirm waits here for the first to commit, then finds
-    // its rows stored and saves none of them again (issue 14 "Races").
-    await lockForWrite(tx, `import:${type}:${provinceId}`);
-    const storedNow = await storedKeys(tx, type, valid);
-    const fresh = valid.filter((v) => !storedNow.has(v.key));
-    for (const v of valid)
-      if (storedNow.has(v.key))
+const STAGE_GONE = 'Không tìm thấy lần chạy thử này (đã được xác nhận hoặc đã quá hạn); hãy chạy thử lại tệp';
+
+/**
+ * Saves a dry run's stage: its rows go into the record tables with one INSERT … SELECT per table, in one
+ * transaction. Rights are checked again (they may have changed since the dry run), and rows stored meanwhile by
+ * someone else are left out and reported, so the report names every row not saved.
+ */
+export async function confirmImport({
+  ctx,
+  type,
+  stageId,
+}: {
+  ctx: UseCaseContext;
+  type: RecordType;
+  stageId: string;
+}): Promise<ImportReport> {
+  return ctx.db.transaction(async (tx) => {
+    // Two confirms of one stage: the second waits on the stage's row lock, then finds it gone.
+    const stage = await lockImportStage(tx, stageId, ctx.now);
+    if (!stage || stage.recordType !== type) throw new AppError('RESOURCE.NOT_FOUND', STAGE_GONE);
+    authorizeImport(ctx, stage.provinceId);
+    // A dry run is confirmed by whoever uploaded it: its rows were checked against that user's rights.
+    if (stage.createdBy !== ctx.actor.userId)
+      throw new AppError(
+        'AUTH.FORBIDDEN',
+        'Lần chạy thử này do người khác tải lên; chỉ người tải tệp được xác nhận',
+      );
+    const unitIds = await stagedUnitIds(tx, stage.id);
+    const allowed = await writableUnits({ ...ctx, db: tx })(unitIds);
+    if (unitIds.some((u) => !allowed(u)))
+      throw new AppError(
+        'AUTH.FORBIDDEN',
+        'Bạn không còn quyền nhập hồ sơ cho một số đơn vị trong tệp; hãy chạy thử lại tệp',
+      );
+    // The same file confirmed twice at once (two stages): the second waits here for the first to commit, then
+    // finds its rows stored and saves none of them again (issue 14 "Races").
+    await lockForWrite(tx, `import:${type}:${stage.provinceId}`);
+    const stored = await storedKeysOfStage(tx, type, stage.id, unitIds);
+    const late: ImportIssue[] = [];
+    if (stored.size > 0) {
+      const twins = (await stagedIdentities(tx, stage.id)).filter((k) => stored.has(k));
+      for (const row of await dropStagedRows(tx, stage.id, twins))
         late.push({
-          row: v.row,
+          row,
           column: null,
           message:
             'Trùng hồ sơ vừa được lưu (tệp được xác nhận nhập hai lần cùng lúc); dòng này không nhập lại',
         });
-    if (fresh.length === 0) return null;
-    const id = await insertImportedRecords(tx, {
-      type,
-      provinceId,
-      createdBy: ctx.actor.userId,
-      fileName,
-      rows: fresh.map((v) => toStored(type, v)),
-    });
+    }
+    const { batchId, saved } = await confirmImportStage(tx, stage);
+    const issues = [...stage.issues, ...late].sort((a, b) => a.row - b.row);
     await audit(tx, ctx, {
       action: `${type}.import`,
       entityType: 'import_batch',
-      entityId: String(id),
-      provinceId,
+      entityId: String(batchId),
+      provinceId: stage.provinceId,
       after: {
-        fileName,
+        fileName: stage.fileName,
         recordType: type,
-        saved: fresh.length,
-        skippedRows: [...new Set([...issues, ...late].map((i) => i.row))],
+        saved,
+        skippedRows: [...new Set(issues.map((i) => i.row))],
       },
     });
-    return id;
+    // Planner statistics for the new rows (issue 12; PGlite has no autovacuum), off the answer's path.
+    if (saved > 0) setImmediate(() => void analyzeDatabase(ctx.db).catch(() => undefined));
+    return { total: stage.total, valid: saved, saved, batchId, stageId: null, issues };
   });
-  // Planner statistics for the new rows (issue 12; PGlite has no autovacuum), off the answer's path.
-  if (batchId !== null) void analyzeDatabase(ctx.db).catch(() => undefined);
-  return {
-    ...report,
-    valid: valid.length - late.length,
-    saved: valid.length - late.length,
-    batchId,
-    issues: [...issues, ...late].sort((a, b) => a.row - b.row),
-  };
+}
+
+/** Keys of stored records a stage's rows could duplicate. */
+async function storedKeysOfStage(db: Db, type: RecordType, stageId: string, unitIds: string[]) {
+  const keys = new Set<string>();
+  const stored =
+    type === 'publication'
+      ? await publicationsNearStage(db, stageId)
+      : await existingRecordIdentities(db, type, unitIds);
+  for (const s of stored) keys.add(recordImportKey(type, s));
+  return keys;
 }
 
 /** Keys (domain `recordImportKey`) of stored records the checked rows could duplicate. */

@@ -9,6 +9,7 @@ import {
   inProvince,
   inSubtree,
   itemReader,
+  key,
   next,
   type RouteCase,
   type Who,
@@ -65,6 +66,91 @@ const importCsv = (type: Exclude<RecordType, 'publication'>, unit: string) => {
     event: `Đơn vị tổ chức;Loại hoạt động;Cấp;Tên hoạt động;Ngày tổ chức\n${unit};cuộc thi;đơn vị;Cuộc thi ${n};01/04/2025\n`,
   }[type];
 };
+
+/** The import file of one valid row per type (publications: on the commune's channel). */
+const importFile = async (f: Fixture, type: RecordType) => {
+  if (type !== 'publication') return importCsv(type, await communeName(f));
+  const [ch] = await queryRows<{ name: string }>(
+    f.t.handle.db,
+    sql`SELECT name FROM channel WHERE id = ${f.ev.records.channel}`,
+  );
+  return `Kênh;Tiêu đề tin, bài;Đường dẫn;Ngày đăng;Hình thức\n${ch!.name};Tin ${next()};;15/03/2025;video\n`;
+};
+
+/** The column a staged record of each type is told apart by (a clone gets a fresh value there). */
+const IDENTITY_COLUMN: Record<RecordType, string> = {
+  unit_plan: 'document_number',
+  channel: 'name',
+  publication: 'title',
+  person: 'full_name',
+  training: 'title',
+  dx_model: 'name',
+  event: 'title',
+};
+const templateStages = new WeakMap<Fixture, Map<RecordType, Promise<string>>>();
+
+/**
+ * A dry run's stage of one valid row owned by `userId`. One real dry run (multipart upload, parsed in a worker)
+ * per fixture and type; each caller then gets a copy in SQL with fresh ids and a fresh identity, so the matrix
+ * does not start a reading worker per role.
+ */
+const stageOwnedBy = async (f: Fixture, type: RecordType, path: string, userId: string) => {
+  let byType = templateStages.get(f);
+  if (!byType) templateStages.set(f, (byType = new Map()));
+  let template = byType.get(type);
+  if (!template) {
+    template = (async () => {
+      const dry = await f.t.call(f.sysAdmin, {
+        method: 'POST',
+        url: `/api/imports/${path}/file?provinceId=${f.t.hp}`,
+        ...multipartFile('nhap.csv', await importFile(f, type)),
+      });
+      const stageId = dry.json().stageId as string | null;
+      if (!stageId) throw new Error(`dry run gave no stage: ${dry.body.slice(0, 300)}`);
+      return stageId;
+    })();
+    byType.set(type, template);
+  }
+  const from = await template;
+  const id = crypto.randomUUID();
+  const n = next();
+  await f.t.handle.db.execute(
+    sql`INSERT INTO import_stage (id, province_id, record_type, file_name, total, issues, created_by, expires_at)
+        SELECT ${id}::uuid, province_id, record_type, file_name, total, issues, ${userId}::uuid, expires_at
+          FROM import_stage WHERE id = ${from}`,
+  );
+  await f.t.handle.db.execute(
+    sql`INSERT INTO import_stage_row (stage_id, row, identity, unit_id, record, theme_ids, model_ids, attendee_ids)
+        SELECT ${id}::uuid, row, ${`copy ${n}`}, unit_id,
+               record || jsonb_build_object('id', gen_random_uuid(), 'created_by', ${userId}::uuid,
+                                            ${IDENTITY_COLUMN[type]}::text, ${`Bản sao ${n}`}::text),
+               theme_ids, model_ids, attendee_ids
+          FROM import_stage_row WHERE stage_id = ${from}`,
+  );
+  return id;
+};
+
+/**
+ * Confirming a dry run (issue 12): its stage belongs to the uploader. Writers confirm their own; anyone else is
+ * given the system administrator's stage and refused, leaving the record tables as they were.
+ */
+const confirmCase = (type: RecordType, path: string): RouteCase => ({
+  method: 'POST',
+  route: `/api/imports/${path}/confirm`,
+  access: recordWriter,
+  ok: 200,
+  request: async (f, w) => {
+    const owner = w && recordWriter(w) ? f.sessions.get(key(w))!.userId : f.sysAdmin.userId;
+    const stageId = await stageOwnedBy(f, type, path, owner);
+    return { method: 'POST', url: `/api/imports/${path}/confirm`, payload: { stageId } };
+  },
+  snapshot: async (f) => [await count(f, type), await count(f, 'import_batch')],
+  audits: `${type}.import`,
+  check: (_f, _w, body) => {
+    const report = body as { saved: number; issues: unknown[]; stageId: string | null };
+    expect(report).toMatchObject({ saved: 1, issues: [], stageId: null });
+  },
+});
 
 /** A fresh record of the commune, stored directly (the write rows make many). */
 const freshRecord = async (f: Fixture, type: RecordType) => {
@@ -141,6 +227,7 @@ export const RECORD_ROUTES: RouteCase[] = [
       // channel, so every writer gets the row back as an issue and nothing is saved.
       return [
         ...rows,
+        confirmCase(type, path),
         {
           method: 'POST',
           route: '/api/imports/publications/file',
@@ -163,6 +250,7 @@ export const RECORD_ROUTES: RouteCase[] = [
       ];
     return [
       ...rows,
+      confirmCase(type, path),
       {
         method: 'GET',
         route: `/api/imports/${path}/template.xlsx`,

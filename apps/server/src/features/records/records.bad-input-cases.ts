@@ -112,6 +112,25 @@ export const RECORD_BAD_INPUT: Record<string, BadCase[]> = {
     (Object.entries(RECORD_PATHS) as [RecordType, string][]).flatMap(([type, path]) => [
       [`POST /api/${path}/:id/files`, fileCases(path)],
       [`POST /api/imports/${path}/file`, multipartImportCases(`/api/imports/${path}/file`)],
+      [
+        `POST /api/imports/${path}/confirm`,
+        [
+          {
+            name: 'bad stageId',
+            req: () => ({ method: 'POST', url: `/api/imports/${path}/confirm`, payload: { stageId: 'x' } }),
+            path: ['body', 'stageId'],
+          },
+          {
+            name: 'unknown field',
+            req: () => ({
+              method: 'POST',
+              url: `/api/imports/${path}/confirm`,
+              payload: { stageId: '00000000-0000-4000-8000-000000000000', confirm: true },
+            }),
+            path: ['body'],
+          },
+        ] as BadCase[],
+      ],
       ...(type === 'publication'
         ? []
         : [

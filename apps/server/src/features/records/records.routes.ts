@@ -6,6 +6,7 @@ import {
   recordFileOut,
   recordFileParams,
   recordImportBody,
+  recordImportConfirmBody,
   recordImportFileQuery,
   recordImportOut,
   recordListOut,
@@ -28,7 +29,7 @@ import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
 import { authorizeUnit } from '../../use-case/context';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
-import { importRecords } from './import-records';
+import { confirmImport, importRecords } from './import-records';
 import { importTemplate } from './import-template';
 import { listRecords } from './list-records';
 import { recordNotFound } from './record-access';
@@ -211,6 +212,19 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           confirm: request.query.confirm === 'true',
         });
       },
+    );
+
+    app.post(
+      `/imports/${path}/confirm`,
+      {
+        schema: {
+          tags,
+          summary: `Xác nhận lưu các dòng hợp lệ của lần chạy thử nhập hồ sơ (${type}) theo stageId, trong một giao dịch`,
+          body: recordImportConfirmBody,
+          response: { 200: recordImportOut, ...errorResponses },
+        },
+      },
+      async (request) => confirmImport({ ctx: contextOf(request), type, stageId: request.body.stageId }),
     );
 
     app.post(

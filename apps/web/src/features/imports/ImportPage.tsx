@@ -7,6 +7,7 @@ import {
   Group,
   NativeSelect,
   Paper,
+  Progress,
   Stack,
   Table,
   Text,
@@ -15,9 +16,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { fileToBase64, type ImportReport, RECORD_PATHS, recordKeys, typeOfPath } from '../../api/records';
+import { type ImportReport, RECORD_PATHS, recordKeys, typeOfPath } from '../../api/records';
 import { targetKeys } from '../../api/targets';
-import { post, toQuery } from '../../lib/api';
+import { post, toQuery, upload } from '../../lib/api';
 import { useProvince } from '../../lib/province';
 import { readableAlert } from '../../lib/TargetBits';
 import { ErrorAlert } from '../../lib/ui';
@@ -27,7 +28,17 @@ import { fill, useEvidenceLabels } from '../../locales/evidence';
 const columnNames = (type: RecordType): Record<string, string> =>
   Object.fromEntries(RECORD_IMPORT_SPECS[type].columns.map((c) => [c.key, c.header.replace(/\s*\(.*$/, '')]));
 
-/** Records of any type from Excel/CSV: template → dry run with each bad row explained → confirm → result. */
+/** A file's size as people read it (kB below a megabyte). */
+const sizeOf = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Records of any type from Excel/CSV: template → dry run with each bad row explained → confirm → result. The file
+ * goes up once, as multipart with its progress shown; the dry run's checked rows wait on the server (stageId) and
+ * the confirm saves them without sending the file again (issue 12 "Imports that scale").
+ */
 export function ImportPage() {
   const L = useEvidenceLabels();
   const qc = useQueryClient();
@@ -40,14 +51,23 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
+  // How far the upload is (0–1), or null when nothing is being sent.
+  const [sent, setSent] = useState<number | null>(null);
   const run = useMutation({
-    mutationFn: async (confirm: boolean) =>
-      post<ImportReport>(`/imports/${RECORD_PATHS[type]}`, {
-        provinceId: provinceId!,
-        fileName: file!.name,
-        contentBase64: await fileToBase64(file!),
-        confirm,
-      }),
+    mutationFn: async (confirm: boolean) => {
+      if (confirm && report?.stageId)
+        return post<ImportReport>(`/imports/${RECORD_PATHS[type]}/confirm`, { stageId: report.stageId });
+      setSent(0);
+      try {
+        return await upload<ImportReport>(
+          `/imports/${RECORD_PATHS[type]}/file${toQuery({ provinceId: provinceId!, confirm: String(confirm) })}`,
+          file!,
+          setSent,
+        );
+      } finally {
+        setSent(null);
+      }
+    },
     onSuccess: (r, confirm) => {
       if (confirm) {
         setDone(r);
@@ -131,6 +151,23 @@ export function ImportPage() {
               {L.check}
             </Button>
           </Group>
+          {run.isPending && run.variables === false && file && (
+            <Stack gap={4} role="status" aria-live="polite">
+              {sent !== null && sent < 1 ? (
+                <>
+                  <Text size="sm">
+                    {fill(L.uploading, { percent: Math.round(sent * 100), size: sizeOf(file.size) })}
+                  </Text>
+                  <Progress value={sent * 100} size="md" aria-label={L.check} />
+                </>
+              ) : (
+                <>
+                  <Text size="sm">{fill(L.reading, { size: sizeOf(file.size) })}</Text>
+                  <Progress value={100} animated striped size="md" aria-label={L.check} />
+                </>
+              )}
+            </Stack>
+          )}
           {run.error && <ErrorAlert error={run.error} />}
         </Stack>
       </Paper>
@@ -185,15 +222,22 @@ export function ImportPage() {
               </>
             )}
             {report.valid > 0 ? (
-              <Group>
-                <Button
-                  onClick={() => run.mutate(true)}
-                  loading={run.isPending && run.variables === true}
-                  size="md"
-                >
-                  {fill(L.confirmImport, { count: report.valid })}
-                </Button>
-              </Group>
+              <Stack gap={4}>
+                <Group>
+                  <Button
+                    onClick={() => run.mutate(true)}
+                    loading={run.isPending && run.variables === true}
+                    size="md"
+                  >
+                    {fill(L.confirmImport, { count: report.valid })}
+                  </Button>
+                </Group>
+                {run.isPending && run.variables === true && (
+                  <Text size="sm" role="status" aria-live="polite">
+                    {fill(L.saving, { count: report.valid })}
+                  </Text>
+                )}
+              </Stack>
             ) : (
               <Text>{L.nothingValid}</Text>
             )}
