@@ -95,8 +95,8 @@ const templateStages = new WeakMap<Fixture, Map<RecordType, Promise<string>>>();
  * does not start a reading worker per role.
  */
 const stageOwnedBy = async (f: Fixture, type: RecordType, path: string, userId: string) => {
-  let byType = templateStages.get(f);
-  if (!byType) templateStages.set(f, (byType = new Map()));
+  const byType = templateStages.get(f) ?? new Map<RecordType, Promise<string>>();
+  templateStages.set(f, byType);
   let template = byType.get(type);
   if (!template) {
     template = (async () => {
