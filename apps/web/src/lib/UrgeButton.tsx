@@ -39,7 +39,7 @@ export function UrgeButton({
   if (!can('target.remind')) return null;
   return (
     <>
-      <Button color="orange.9" onClick={() => setOpen(true)} disabled={disabled}>
+      <Button color="orange" onClick={() => setOpen(true)} disabled={disabled}>
         {count > 0 ? t('urging.createFor', { count }) : t('urging.create')}
       </Button>
       <Modal

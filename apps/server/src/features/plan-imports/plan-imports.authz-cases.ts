@@ -7,21 +7,24 @@ import { count, type Fixture, groupWriter, type RouteCase } from '../../http/mat
 
 const FIXTURES = new URL('../../../../../packages/domain/src/plan-import/fixtures/', import.meta.url);
 const programme = readFileSync(new URL('programme-2022-2025.txt', FIXTURES), 'utf8');
+let numbered = 0;
+/** The fixture's draft under a number of its own: a number is unique per issuer and year (PLAN.DUPLICATE_NUMBER), and the matrix confirms many drafts. */
 const programmeDraft = () => {
   const parsed = parsePlanText(programme);
   if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.draft;
+  numbered += 1;
+  return { ...parsed.draft, document: { ...parsed.draft.document, number: `${900 + numbered}/CTr-UBND` } };
 };
 
-/** A draft of the matrix's province, stored directly (no number, so confirming it never collides). */
-const freshDraft = async (f: Fixture) =>
+/** A draft of the matrix's province, stored directly. */
+const freshDraft = async (f: Fixture, draft = programmeDraft()) =>
   insertPlanImport(f.t.handle.db, {
     provinceId: f.t.hp,
     uploadedBy: f.sysAdmin.userId,
     fileName: 'chuong-trinh.txt',
     source: 'text',
     sourceText: programme,
-    draft: programmeDraft(),
+    draft,
   });
 const readable = new WeakMap<Fixture, Promise<string>>();
 const readableDraft = (f: Fixture) => {
@@ -59,11 +62,14 @@ export const PLAN_IMPORT_ROUTES: RouteCase[] = [
     route: '/api/plans/imports/:importId/confirm',
     access: groupWriter,
     ok: 201,
-    request: async (f) => ({
-      method: 'POST',
-      url: `/api/plans/imports/${(await freshDraft(f)).id}/confirm`,
-      payload: { document: programmeDraft().document },
-    }),
+    request: async (f) => {
+      const draft = programmeDraft();
+      return {
+        method: 'POST',
+        url: `/api/plans/imports/${(await freshDraft(f, draft)).id}/confirm`,
+        payload: { document: draft.document },
+      };
+    },
     snapshot: async (f) => [await count(f, 'plan'), await count(f, 'plan_revision')],
     audits: 'plan_import.confirm',
   },
