@@ -34,6 +34,10 @@ export const recordsQuery = z.strictObject({
   to: isoDate.optional(),
   /** With includeBelow: the org-unit tree as of this day (default today). */
   asOf: isoDate.optional(),
+  /** Publications and events about this theme of the plan (RECORD_LIST_FILTERS; any other kind: 400). */
+  themeId: z.uuid('Mã chủ đề không hợp lệ').optional(),
+  /** Publications on this channel (RECORD_LIST_FILTERS; any other kind: 400). */
+  channelId: z.uuid('Mã kênh không hợp lệ').optional(),
   ...pagination,
 });
 export type RecordsQuery = z.input<typeof recordsQuery>;

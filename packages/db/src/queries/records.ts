@@ -89,6 +89,10 @@ export type RecordListFilter = {
   readable?: ReadScope;
   from?: string;
   to?: string;
+  /** Publications or events linked to this theme (publication_theme, event_theme). */
+  themeId?: string;
+  /** Publications on this channel. */
+  channelId?: string;
   limit: number;
   offset: number;
 };
@@ -125,6 +129,13 @@ export async function listRecords(
     f.readable ? readScopeSql(f.readable, sql`${table.provinceId}`, [sql`${unit}`]) : undefined,
     dated && f.from ? sql`${dated} >= ${f.from}` : undefined,
     dated && f.to ? sql`${dated} <= ${f.to}` : undefined,
+    f.themeId && type === 'publication'
+      ? sql`EXISTS (SELECT 1 FROM ${publicationTheme} WHERE ${publicationTheme.publicationId} = ${table.id} AND ${publicationTheme.themeId} = ${f.themeId})`
+      : undefined,
+    f.themeId && type === 'event'
+      ? sql`EXISTS (SELECT 1 FROM ${eventTheme} WHERE ${eventTheme.eventId} = ${table.id} AND ${eventTheme.themeId} = ${f.themeId})`
+      : undefined,
+    f.channelId && type === 'publication' ? sql`${publication.channelId} = ${f.channelId}` : undefined,
   );
   const isDated = type === 'publication' || type === 'training' || type === 'event' || type === 'unit_plan';
   // The unit's name on the list's date (else its last): lists of a unit and those below it say whose it is.

@@ -39,3 +39,16 @@ export const DX_MODEL_KINDS = ['model', 'role_model'] as const;
 export type DxModelKind = (typeof DX_MODEL_KINDS)[number];
 /** Training tags; 'dx_writing' = viết tin, bài về chuyển đổi số (Plan 54 I.2.c). */
 export const TRAINING_TAGS = ['dx_writing', 'dx_general', 'other'] as const;
+
+/**
+ * The list filters that apply to each kind beyond unit and period (issue 12: a list filters what it says it filters).
+ * A publication is about themes and runs on a channel; an event is about themes. A filter asked of a kind it does not
+ * apply to is refused, never ignored.
+ */
+export const RECORD_LIST_FILTERS = {
+  publication: ['themeId', 'channelId'],
+  event: ['themeId'],
+} as const satisfies Partial<Record<string, readonly ('themeId' | 'channelId')[]>>;
+export type RecordListFilterName = 'themeId' | 'channelId';
+export const recordListFiltersOf = (type: string): readonly RecordListFilterName[] =>
+  (RECORD_LIST_FILTERS as Record<string, readonly RecordListFilterName[]>)[type] ?? [];

@@ -1,5 +1,11 @@
 import { listRecords as queryRecords } from '@dx/db';
-import { localDateOf, type RecordType, recordReadPermission } from '@dx/domain';
+import {
+  localDateOf,
+  type RecordType,
+  recordListFiltersOf,
+  recordReadPermission,
+  validationError,
+} from '@dx/domain';
 import { authorizeProvince, authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
 
 /**
@@ -17,6 +23,8 @@ export async function listRecords({
   from,
   to,
   asOf,
+  themeId,
+  channelId,
   limit,
   offset,
 }: {
@@ -29,9 +37,24 @@ export async function listRecords({
   to?: string;
   /** With includeBelow: the tree (and the units merged into it) as of this day; omitted = today. */
   asOf?: string;
+  themeId?: string;
+  channelId?: string;
   limit: number;
   offset: number;
 }) {
+  // A filter this kind has no field for is refused, not ignored (a list that says "theme X" must mean it).
+  const applies = recordListFiltersOf(type);
+  const misplaced = (['themeId', 'channelId'] as const).filter(
+    (name) => ({ themeId, channelId })[name] !== undefined && !applies.includes(name),
+  );
+  if (misplaced.length)
+    throw validationError(
+      'Bộ lọc không áp dụng cho loại hồ sơ này',
+      misplaced.map((name) => ({
+        path: ['querystring', name],
+        message: name === 'themeId' ? 'Chỉ tin, bài và sự kiện có chủ đề' : 'Chỉ tin, bài có kênh đăng',
+      })),
+    );
   authorizeProvince(ctx, 'record.read', provinceId);
   // A unit officer reads its own subtree's records only (docs/security.md "Scope of reading").
   // People's records carry personal data: within the subtree for every role but the DX office and administrators.
@@ -44,6 +67,8 @@ export async function listRecords({
     subtreeOf: unitId && includeBelow ? { unitId, asOf: asOf ?? localDateOf(ctx.now) } : undefined,
     from,
     to,
+    themeId,
+    channelId,
     limit,
     offset,
   });

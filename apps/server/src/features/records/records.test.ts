@@ -262,6 +262,90 @@ describe("a unit's lists take in the units below it", () => {
   });
 });
 
+describe('lists filter what they say they filter (issue 12)', () => {
+  it('publications by theme and by channel, events by theme; a filter of another kind is a 400 naming it', async () => {
+    const [theme, otherTheme] = await queryRows<{ id: string }>(
+      t.handle.db,
+      sql`SELECT pt.id FROM plan_theme pt JOIN plan p ON p.id = pt.plan_id WHERE p.province_id = ${t.hp} ORDER BY pt.id LIMIT 2`,
+    );
+    const channel = async (name: string) => {
+      const r = await t.call(district, {
+        method: 'POST',
+        url: '/api/channels',
+        payload: { ownerUnitId: haiAn, kind: 'portal', name },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const portal = await channel('Cổng TTĐT quận Hải An (lọc)');
+    const page = await channel('Trang Zalo quận Hải An (lọc)');
+    const publish = async (channelId: string, title: string, themeIds: string[]) => {
+      const r = await t.call(district, {
+        method: 'POST',
+        url: '/api/publications',
+        payload: { channelId, title, publishedOn: '2023-03-10', format: 'article', themeIds },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const a = await publish(portal, 'Chợ 4.0 ở Hải An', [theme!.id]);
+    const b = await publish(page, 'Thanh toán không dùng tiền mặt', [theme!.id, otherTheme!.id]);
+    const c = await publish(portal, 'Hội nghị chuyển đổi số quận', [otherTheme!.id]);
+    const ids = async (path: string, q: string) => {
+      const r = await t.call(district, {
+        method: 'GET',
+        url: `/api/${path}?provinceId=${t.hp}&${q}&limit=200`,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json() as { items: { id: string }[]; total: number };
+      expect(body.total).toBe(body.items.length);
+      return new Set(body.items.map((i) => i.id));
+    };
+    const mine = (set: Set<string>) => new Set([a, b, c].filter((id) => set.has(id)));
+    expect(mine(await ids('publications', `themeId=${theme!.id}`))).toEqual(new Set([a, b]));
+    expect(mine(await ids('publications', `channelId=${portal}`))).toEqual(new Set([a, c]));
+    expect(await ids('publications', `channelId=${portal}&themeId=${otherTheme!.id}`)).toEqual(new Set([c]));
+    const all = await ids('publications', `unitId=${haiAn}`);
+    expect(mine(all)).toEqual(new Set([a, b, c]));
+
+    const event = await t.call(district, {
+      method: 'POST',
+      url: '/api/events',
+      payload: {
+        organiserUnitId: haiAn,
+        title: 'Ngày hội chuyển đổi số',
+        kind: 'workshop',
+        level: 'district',
+        heldOn: '2023-04-02',
+        themeIds: [otherTheme!.id],
+      },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    expect(await ids('events', `themeId=${otherTheme!.id}`)).toContain(event.json().id);
+    expect(await ids('events', `themeId=${theme!.id}`)).not.toContain(event.json().id);
+
+    const refused = await t.call(district, {
+      method: 'GET',
+      url: `/api/people?provinceId=${t.hp}&themeId=${theme!.id}&channelId=${portal}`,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues.map((i: { path: string[] }) => i.path)).toEqual([
+      ['querystring', 'themeId'],
+      ['querystring', 'channelId'],
+    ]);
+    const eventsByChannel = await t.call(district, {
+      method: 'GET',
+      url: `/api/events?provinceId=${t.hp}&channelId=${portal}`,
+    });
+    expect(eventsByChannel.statusCode).toBe(400);
+    const unknown = await t.call(district, {
+      method: 'GET',
+      url: `/api/publications?provinceId=${t.hp}&theme=x`,
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+});
+
 describe('files attached to records', () => {
   let planId: string;
   const pdf = Buffer.from('%PDF-1.4\n% Kế hoạch truyền thông\n');

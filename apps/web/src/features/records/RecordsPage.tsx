@@ -1,6 +1,6 @@
-import type { RecordFileOut, RecordOutOf } from '@dx/contracts';
+import type { RecordFileOut, RecordOutOf, RecordsQuery } from '@dx/contracts';
 import { RECORD_ORDER } from '@dx/contracts/paths';
-import type { RecordType } from '@dx/domain';
+import { type RecordType, recordListFiltersOf } from '@dx/domain';
 import {
   Anchor,
   Badge,
@@ -10,6 +10,7 @@ import {
   Group,
   Modal,
   Paper,
+  Select,
   Stack,
   Tabs,
   Text,
@@ -127,15 +128,35 @@ function RecordList({ type }: { type: RecordType }) {
   // A unit's list takes in the units below it (a district officer sees its communes' records) unless unticked;
   // the DX office filtering on one unit opts in.
   const below = params.get('below') ? params.get('below') === '1' : !my.provinceWide;
+  // Theme and channel filters, only where the kind has them (the server refuses the others).
+  const filters = recordListFiltersOf(type);
+  const themeId = filters.includes('themeId') ? params.get('themeId') : null;
+  const channelId = filters.includes('channelId') ? params.get('channelId') : null;
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (p) => {
+        if (value) p.set(name, value);
+        else p.delete(name);
+        return p;
+      },
+      { replace: true },
+    );
   const q = useQuery({
-    queryKey: [...recordKeys.list(type, provinceId ?? '', filterUnit), below ? 'below' : 'own'],
+    queryKey: [
+      ...recordKeys.list(type, provinceId ?? '', filterUnit),
+      below ? 'below' : 'own',
+      themeId ?? '',
+      channelId ?? '',
+    ],
     queryFn: () =>
       get<{ items: StoredRecord[]; total: number }>(`/${RECORD_PATHS[type]}`, {
         provinceId: provinceId!,
         unitId: filterUnit ?? undefined,
         includeBelow: filterUnit && below ? 'true' : undefined,
+        themeId: themeId ?? undefined,
+        channelId: channelId ?? undefined,
         limit: 200,
-      }),
+      } satisfies RecordsQuery),
     enabled: !!provinceId,
   });
   const lookups = useLookups(my.provinceWide ? null : my.unitId);
@@ -238,16 +259,7 @@ function RecordList({ type }: { type: RecordType }) {
             placeholder={L.unitFilterPlaceholder}
             provinceId={provinceId}
             value={filterUnit}
-            onChange={(id) =>
-              setParams(
-                (p) => {
-                  if (id) p.set('unitId', id);
-                  else p.delete('unitId');
-                  return p;
-                },
-                { replace: true },
-              )
-            }
+            onChange={(id) => setParam('unitId', id)}
             w={{ base: '100%', sm: 360 }}
           />
         ) : (
@@ -267,6 +279,30 @@ function RecordList({ type }: { type: RecordType }) {
                 { replace: true },
               );
             }}
+          />
+        )}
+        {filters.includes('themeId') && (
+          <Select
+            label={L.themeFilter}
+            placeholder={L.themeFilterPlaceholder}
+            data={lookups.themes}
+            value={themeId}
+            onChange={(v) => setParam('themeId', v)}
+            clearable
+            searchable
+            w={{ base: '100%', sm: 280 }}
+          />
+        )}
+        {filters.includes('channelId') && (
+          <Select
+            label={L.channelFilter}
+            placeholder={L.channelFilterPlaceholder}
+            data={lookups.channels}
+            value={channelId}
+            onChange={(v) => setParam('channelId', v)}
+            clearable
+            searchable
+            w={{ base: '100%', sm: 280 }}
           />
         )}
         {mayWrite && (
