@@ -14,8 +14,12 @@ const UNITS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/u
 const read = (file: string) => parseCsv(readFileSync(resolve(UNITS_DIR, file), 'utf8'));
 
 /** Dates of the reforms the seed files describe. */
-export const REFORM_2025_01 = '2025-01-01'; // Nghị quyết 1318/NQ-UBTVQH15 (Hải Phòng, 2023–2025 arrangement)
+export const REFORM_2025_01 = '2025-01-01'; // Nghị quyết 1232/NQ-UBTVQH15 of 24/10/2024 (Hải Phòng, 2023–2025 arrangement)
 export const REFORM_2025_07 = '2025-07-01'; // Nghị quyết 202/2025/QH15; 1669/NQ-UBTVQH15
+
+/** Successions of the 01/01/2025 arrangement (data/units/README.md); also read by migration 0020's test. */
+export const SUCCESSIONS_2025_01 = 'haiphong-successions-2025-01.csv';
+export const LEGAL_BASIS_2025_01 = 'Nghị quyết 1232/NQ-UBTVQH15 (24/10/2024)';
 
 type Version = {
   code: string | null;
@@ -142,6 +146,26 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
   }
   for (const r of hp23)
     if (!codes25.has(r.code_if_known!)) b.end(byCode23.get(r.code_if_known!)!, REFORM_2025_01);
+  // Who took the units that ended on 01/01/2025 (haiphong-successions-2025-01.csv, see data/units/README.md):
+  // without these links their records would count nowhere from that date. Rows without a successor are
+  // documented there (the resolution's text is not among this repository's sources yet).
+  const reorg2501Id = crypto.randomUUID();
+  for (const m of read(SUCCESSIONS_2025_01)) {
+    if (!m.new_code) continue;
+    const predecessor = byCode23.get(m.old_code!);
+    const successor = byCode23.get(m.new_code);
+    if (!predecessor || codes25.has(m.old_code!) || !successor || !codes25.has(m.new_code))
+      throw new Error(
+        `seed: 01/01/2025 succession ${m.old_code} → ${m.new_code} does not match the unit lists`,
+      );
+    b.links.push({
+      predecessorUnitId: predecessor,
+      successorUnitId: successor,
+      share: 'full',
+      effectiveDate: REFORM_2025_01,
+      reorganisationId: reorg2501Id,
+    });
+  }
 
   // Hải Dương, 10/04/2023; the province merged into Hải Phòng on 01/07/2025.
   const hd = read('haiduong-2023.csv');
@@ -244,6 +268,14 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
   seedAgencies(b, hpId);
 
   await db.transaction(async (tx) => {
+    await tx.insert(reorganisation).values({
+      id: reorg2501Id,
+      provinceId: hpId,
+      type: 'merge',
+      effectiveDate: REFORM_2025_01,
+      legalBasis: LEGAL_BASIS_2025_01,
+      note: 'Sắp xếp ĐVHC cấp huyện, cấp xã của thành phố Hải Phòng giai đoạn 2023–2025 (seed)',
+    });
     await tx.insert(reorganisation).values({
       id: reorgId,
       provinceId: hpId,
