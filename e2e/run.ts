@@ -16,6 +16,7 @@ import './specs-obstacles';
 import './specs-plan-imports';
 import './specs-dx-day';
 import './specs-unit-imports';
+import './specs-as-of';
 
 const root = resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';

@@ -45,6 +45,8 @@ export function UnitPicker({ provinceId, asOf, value, onChange, initialLabel, ..
       {...rest}
       searchable
       clearable
+      // The clear "×" is an icon button: it needs a name (axe button-name).
+      clearButtonProps={{ 'aria-label': t('common.clearUnit') }}
       data={options}
       value={value}
       searchValue={search}

@@ -32,6 +32,7 @@ export const en: Messages = {
     badDate: 'Type the date as dd/mm/yyyy, e.g. 30/06/2023',
     unitSearchPlaceholder: 'Type at least 2 letters of the unit name',
     typeToSearch: 'Type at least 2 letters to search',
+    clearUnit: 'Clear the unit',
     noUnitFound: 'No unit found; try a shorter name or without accents',
     saved: 'Saved',
     loadMore: 'Load more',

@@ -35,6 +35,7 @@ export const vi = {
     badDate: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 30/06/2023',
     unitSearchPlaceholder: 'Gõ ít nhất 2 chữ của tên đơn vị',
     typeToSearch: 'Gõ ít nhất 2 chữ để tìm',
+    clearUnit: 'Bỏ chọn đơn vị',
     noUnitFound: 'Không tìm thấy đơn vị nào; thử tên ngắn hơn hoặc không dấu',
     saved: 'Đã lưu',
     loadMore: 'Tải thêm',

@@ -115,7 +115,11 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
     mutationFn: (input: ReorganisationInput) => recordReorganisation(input),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: orgKeys.all });
-      notifications.show({ color: 'green', message: t('reorg.done') });
+      notifications.show({
+        color: 'green',
+        message: t('reorg.done'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
       onClose();
     },
   });
@@ -204,7 +208,14 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
   );
 
   return (
-    <Modal opened onClose={onClose} title={t('reorg.title')} size="lg" fullScreen={window.innerWidth < 576}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('reorg.title')}
+      size="lg"
+      fullScreen={window.innerWidth < 576}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select
@@ -296,6 +307,7 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
                         <Button
                           variant="subtle"
                           color="red.9"
+                          c="red.9"
                           onClick={() => setSources(sources.filter((_, j) => j !== i))}
                         >
                           {t('reorg.remove')}
@@ -351,7 +363,7 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
                   {t('reorg.addNewUnit')}
                 </Button>
                 {into.length > 1 && (
-                  <Button variant="subtle" color="red.9" onClick={() => setInto(into.slice(0, -1))}>
+                  <Button variant="subtle" color="red.9" c="red.9" onClick={() => setInto(into.slice(0, -1))}>
                     {t('reorg.remove')}
                   </Button>
                 )}
