@@ -41,8 +41,38 @@ function precompress(): Plugin {
   };
 }
 
+/** The domain rules and schemas (zod) that some screens use; not the zod-free entry points the first screen imports. */
+const domainModule = (id: string) =>
+  /[\\/]node_modules[\\/]zod[\\/]/.test(id) ||
+  (/[\\/]packages[\\/](domain|contracts)[\\/]src[\\/]/.test(id) && !/[\\/](calendar|paths)\.ts$/.test(id));
+
+/**
+ * Few, purposeful chunks (issue 12: the dashboard's first load needs ≤ 300 KB of compressed JS and ≤ 12 requests;
+ * bench/first-load.ts measures it). Left to itself the bundler makes a chunk for every distinct set of screens
+ * sharing a module — 70 files, 40 requests for the dashboard, each a round trip on a commune's mobile connection.
+ * Instead:
+ *   - `index`: everything the entry needs statically (React, router, query, i18n, Mantine's core, the shell,
+ *     sign-in) in the entry chunk itself;
+ *   - `domain`: the domain rules and zod, only for the screens that validate or lay out documents (plans, records,
+ *     budget, reports…), not for the dashboard or sign-in;
+ *   - `shared`: whatever two or more screens share beyond that (Mantine's other components, lib/, api/, locales/);
+ *   - one chunk per screen for what only that screen uses (the routes are lazy, apps/web/src/app/routes.tsx).
+ */
+const codeSplitting = {
+  groups: [
+    { name: 'index', tags: ['$initial' as const], priority: 3 },
+    { name: 'domain', test: domainModule, minShareCount: 2, priority: 2 },
+    { name: 'shared', minShareCount: 2, priority: 1 },
+  ],
+};
+
 export default defineConfig({
   plugins: [react(), precompress()],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: { output: { codeSplitting } },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -1,47 +1,12 @@
 import { z } from 'zod';
+import { isValidIsoDate } from './calendar';
+
+// The calendar arithmetic lives in ./calendar (no zod), so the web's first screen can import it as
+// `@dx/domain/calendar` without bundling the schemas (issue 12: the dashboard's first load).
+export * from './calendar';
 
 /** A local calendar date as ISO text (yyyy-mm-dd). Periods and deadlines are local dates, not instants. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
   .refine((s) => isValidIsoDate(s), 'Ngày không tồn tại');
-
-export type IsoDate = string;
-
-/** True when yyyy-mm-dd names a real calendar day (rejects 2023-02-30). */
-export function isValidIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
-/** The local date (Asia/Ho_Chi_Minh) of an instant, as yyyy-mm-dd. */
-export function localDateOf(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** yyyy-mm-dd → dd/mm/yyyy, the way Vietnamese documents write dates. */
-export function formatDateVi(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** Add whole days to a local date. */
-export function addDays(iso: IsoDate, days: number): IsoDate {
-  const dt = new Date(`${iso}T00:00:00Z`);
-  dt.setUTCDate(dt.getUTCDate() + days);
-  return dt.toISOString().slice(0, 10);
-}

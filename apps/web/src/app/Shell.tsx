@@ -87,7 +87,7 @@ export function Shell() {
   const { me, isLoading, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  if (isLoading) return <Loading />;
+  if (isLoading) return <Loading label={t('wait.session')} />;
   if (!me) {
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname)}`;
     return <Navigate to={`/sign-in${next}`} replace />;

@@ -7,7 +7,7 @@ import { useProvince } from './province';
 
 /** The plans of the province, newest first; the chosen one is kept in the URL (?plan=). */
 export function usePlanChoice() {
-  const { provinceId } = useProvince();
+  const { provinceId, isLoading: provincesLoading } = useProvince();
   const [params, setParams] = useSearchParams();
   const plans = useQuery({
     queryKey: planKeys.list(provinceId ?? ''),
@@ -25,7 +25,9 @@ export function usePlanChoice() {
       },
       { replace: true },
     );
-  return { plans, items, planId: planId ?? null, setPlanId, provinceId };
+  // Still asking for the province or its plans: no plan chosen yet is not "no plan" (the dashboard's empty state).
+  const isLoading = provincesLoading || plans.isLoading;
+  return { plans, items, planId: planId ?? null, setPlanId, provinceId, isLoading };
 }
 
 export function PlanSelect({ choice }: { choice: ReturnType<typeof usePlanChoice> }) {

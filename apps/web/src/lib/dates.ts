@@ -1,4 +1,4 @@
-import { formatDateVi, isValidIsoDate, localDateOf } from '@dx/domain';
+import { formatDateVi, isValidIsoDate, localDateOf } from '@dx/domain/calendar';
 
 /** Today as yyyy-mm-dd in Vietnam's time zone. */
 export const todayIso = (): string => localDateOf(new Date());

@@ -11,6 +11,8 @@ type ProvinceValue = {
   provinceId: string | null;
   setProvinceId: (id: string) => void;
   provinces: UnitSummary[];
+  /** The provinces are still being asked for (provinceId is null until then, which is not "no province"). */
+  isLoading: boolean;
 };
 
 const ProvinceContext = createContext<ProvinceValue | null>(null);
@@ -28,7 +30,7 @@ export function useProvinces(asOf: string = todayIso()) {
 
 /** The province the user works in, remembered in localStorage; defaults to the first visible one. */
 export function ProvinceProvider({ children }: { children: ReactNode }) {
-  const { data = [] } = useProvinces();
+  const { data = [], isLoading } = useProvinces();
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
   useEffect(() => {
     if (data.length > 0 && !data.some((p) => p.provinceId === chosen)) setChosen(data[0]!.provinceId);
@@ -42,8 +44,9 @@ export function ProvinceProvider({ children }: { children: ReactNode }) {
         setChosen(id);
       },
       provinces: data,
+      isLoading,
     }),
-    [chosen, data],
+    [chosen, data, isLoading],
   );
   return <ProvinceContext.Provider value={value}>{children}</ProvinceContext.Provider>;
 }

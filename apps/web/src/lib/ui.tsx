@@ -1,5 +1,5 @@
-import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
 
@@ -36,13 +36,29 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** After this long a wait also says that the server is still at it (a large city's figures can take a while). */
+const STILL_WORKING_MS = 8000;
+
+/** A wait that says what it waits for (issue 12: not a bare spinner); the default text is "Đang tải…". */
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
+  const [long, setLong] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLong(true), STILL_WORKING_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
-    // The text lives in the status region, not as aria-label on the spinner's span (axe: aria-prohibited-attr).
-    <Center py="lg" role="status" aria-live="polite" aria-label={label ?? t('common.loading')}>
-      <Loader size="sm" aria-hidden />
-    </Center>
+    <Stack py="lg" gap={4} align="center" role="status" aria-live="polite">
+      <Group gap="xs" wrap="nowrap">
+        <Loader size="sm" aria-hidden />
+        <Text size="sm">{label ?? t('common.loading')}</Text>
+      </Group>
+      {long && (
+        <Text size="sm" ta="center">
+          {t('wait.stillWorking')}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

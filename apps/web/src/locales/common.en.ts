@@ -18,6 +18,12 @@ export const en: Messages = {
     forbidden: 'You may not see this page. Ask an administrator if you need access.',
   },
   nav: { orgUnits: 'Organisation', unitGroups: 'Unit groups', users: 'Accounts', audit: 'Audit trail' },
+  wait: {
+    session: 'Checking your session…',
+    screen: 'Loading the screen…',
+    consolidated: "Adding up the units' figures for the report…",
+    stillWorking: 'The server is still working; with a lot of data this can take up to a minute.',
+  },
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -21,6 +21,13 @@ export const vi = {
     users: 'Tài khoản',
     audit: 'Nhật ký',
   },
+  // What a long wait is waiting for (issue 12: "long waits show what is happening, not a bare spinner").
+  wait: {
+    session: 'Đang kiểm tra phiên đăng nhập…',
+    screen: 'Đang tải màn hình…',
+    consolidated: 'Đang tổng hợp số liệu các đơn vị cho báo cáo…',
+    stillWorking: 'Máy chủ vẫn đang xử lý; với nhiều dữ liệu việc này có thể mất đến một phút.',
+  },
   common: {
     loading: 'Đang tải…',
     save: 'Lưu',

@@ -103,8 +103,8 @@ export function DashboardPage() {
         <ErrorAlert error={choice.plans.error} onRetry={() => void choice.plans.refetch()} />
       )}
       {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
-      {choice.plans.isLoading || q.isLoading ? (
-        <Loading />
+      {choice.isLoading || q.isLoading ? (
+        <Loading label={choice.isLoading ? L.plansLoading : L.dashLoading} />
       ) : !planId ? (
         <Paper withBorder>
           <Empty title={L.noPlan} hint={L.noPlanHint} />
@@ -486,7 +486,7 @@ function TargetDetail({
           </Group>
           {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
           {list.isLoading ? (
-            <Loading />
+            <Loading label={L.listLoading} />
           ) : items.length === 0 ? (
             <Empty title={query.state === 'behind' && !query.cell ? L.nobodyBehind : L.noneFound} />
           ) : (

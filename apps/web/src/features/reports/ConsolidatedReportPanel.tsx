@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get, post } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
@@ -81,6 +82,7 @@ const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 
  * from then on the stored figures and words are shown and downloaded, whatever is recorded later (issue 11).
  */
 export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: string; canIssue: boolean }) {
+  const { t: translate } = useTranslation();
   const [issuer, setIssuer] = useState<Issuer>('committee');
   const queryKey = ['reports', 'consolidated', periodId, issuer];
   const q = useQuery({
@@ -167,7 +169,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
           )
         )}
         {issue.error && <ErrorAlert error={issue.error} />}
-        {q.isLoading && <Loading />}
+        {q.isLoading && <Loading label={translate('wait.consolidated')} />}
         {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
         {q.data && (
           <>
