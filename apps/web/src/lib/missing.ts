@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EvidenceRecord, Subject, TargetEvaluation } from '../api/targets';
+import type { Subject, TargetEvaluation } from '../api/targets';
 
 type Window = { from: string; to: string };
 
@@ -34,18 +34,18 @@ export function useMissingText() {
   const en = Boolean(i18n.language?.startsWith('en'));
   return (t: TargetEvaluation, s: Subject): string => {
     if (s.achieved) return en ? 'Achieved' : 'Đã đạt';
-    const e = s.evidence ?? {};
-    if (e.subjectOk === false)
+    const e = s.evidence;
+    if (e?.subjectOk === false)
       return en
         ? 'Does not meet the requirement itself (see the formula)'
         : 'Chưa đáp ứng yêu cầu (xem công thức)';
-    const missing = (e.windowsMissing as Window[] | undefined) ?? [];
+    const missing = e?.windowsMissing ?? [];
     if (missing.length) {
       const names = missing.map((w) => windowName(w, en)).join(', ');
       return en ? `Nothing in ${names}` : `Chưa có trong ${names}`;
     }
-    const records = (e.records as EvidenceRecord[] | undefined) ?? [];
-    const others = (e.others as EvidenceRecord[] | undefined) ?? [];
+    const records = e?.records ?? [];
+    const others = e?.others ?? [];
     const plan = others.find((r) => r.type === 'unit_plan');
     if (records.length === 0 && plan) {
       if (plan.status === 'submitted')

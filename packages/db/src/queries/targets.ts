@@ -1,4 +1,4 @@
-import type { OrgUnitKind } from '@dx/domain';
+import type { OrgUnitKind, SubjectState } from '@dx/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { placeOn, versionInForce } from './as-of';
@@ -178,10 +178,6 @@ export async function evaluateTargetFacts(db: Db, input: EvaluationInput): Promi
     behindCount: Number(r.behind_count),
   };
 }
-
-/** Which subjects of a target to list: behind (due, not achieved), achieved, not due (not applicable), or all. */
-export const SUBJECT_STATES = ['behind', 'achieved', 'not_due', 'all'] as const;
-export type SubjectState = (typeof SUBJECT_STATES)[number];
 
 export type SubjectFilter = {
   state: SubjectState;

@@ -36,6 +36,10 @@ export function effectiveAsOf(
 export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'behind', 'not_applicable'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
+/** Which subjects of a target to list: behind (due, not achieved), achieved, not due (not applicable), or all. */
+export const SUBJECT_STATES = ['behind', 'achieved', 'not_due', 'all'] as const;
+export type SubjectState = (typeof SUBJECT_STATES)[number];
+
 /** A plan's goal or a rule's (whose unit may also be people or đồng). */
 type GoalLike = Omit<TargetGoal, 'unit'> & { unit: string };
 

@@ -1,5 +1,5 @@
 import { listTargetSubjects, type SubjectFilter, type SubjectPage } from '@dx/db';
-import { AppError, evaluationDatesAsOf, localDateOf } from '@dx/domain';
+import { AppError, evaluationDatesAsOf, type IndicatorRecord, localDateOf } from '@dx/domain';
 import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { definitionOf } from './evaluate-plan-targets';
 import { loadPlanTarget } from './get-target-definition';
@@ -24,7 +24,7 @@ export async function getTargetSubjects({
   page: { offset: number; limit: number };
   /** As it stood at the close of this day; omitted = now. */
   asOf?: string;
-}): Promise<SubjectPage & { subjectType: string }> {
+}): Promise<SubjectPage & { subjectType: IndicatorRecord }> {
   const { plan, target } = await loadPlanTarget(ctx, planId, planTargetId, 'target.read');
   if (filter.unitId) {
     const scope = await authorizeUnit(ctx, 'record.read', filter.unitId);

@@ -1,9 +1,26 @@
-import { countUnreadNotifications, listNotificationsForUnits, SUBJECT_STATES } from '@dx/db';
-import { isoDate, ORG_UNIT_KINDS, targetRule } from '@dx/domain';
+import {
+  defineTargetBody,
+  markedOut,
+  notificationListOut,
+  notificationParams,
+  planEvaluationOut,
+  planTargetParams,
+  reminderResultOut,
+  targetDefinitionOut,
+  targetPlanParams,
+  targetRemindersBody,
+  targetSubjectPageOut,
+  targetSubjectsQuery,
+  targetsAsOfQuery,
+  targetTrendOut,
+  unitNotificationsParams,
+  unitStandingOut,
+  unitStandingQuery,
+} from '@dx/contracts';
+import { countUnreadNotifications, listNotificationsForUnits } from '@dx/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { authorizeUnit } from '../../use-case/context';
 import { defineTarget } from './define-target';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
@@ -14,18 +31,11 @@ import { getTargetSubjects } from './list-target-subjects';
 import { markUnitNotificationsRead } from './mark-notifications-read';
 import { sendTargetReminders } from './send-target-reminders';
 import {
-  notificationOut,
   presentDefinition,
   presentEvaluation,
   presentNotification,
   presentSubject,
-  subjectOut,
-  targetDefinitionOut,
-  targetEvaluationOut,
 } from './targets.presenter';
-
-/** `?asOf=YYYY-MM-DD`: the figures as they stood at the close of that day (issue 11); omitted = now. */
-const asOfQuery = z.object({ asOf: isoDate.optional() });
 
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -35,12 +45,9 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary:
           'Tiến độ các chỉ tiêu của kế hoạch, tính trực tiếp từ hồ sơ (kèm phân tích và đơn vị chưa đạt)',
-        params: z.object({ planId: z.uuid() }),
-        querystring: asOfQuery,
-        response: {
-          200: z.object({ planId: z.string(), today: z.string(), targets: z.array(targetEvaluationOut) }),
-          ...errorResponses,
-        },
+        params: targetPlanParams,
+        querystring: targetsAsOfQuery,
+        response: { 200: planEvaluationOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -60,12 +67,9 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary: 'Kết quả của một đơn vị theo từng chỉ tiêu (việc còn phải làm)',
-        params: z.object({ planId: z.uuid() }),
-        querystring: asOfQuery.extend({ unitId: z.uuid() }),
-        response: {
-          200: z.object({ planId: z.string(), unitId: z.string(), targets: z.array(targetEvaluationOut) }),
-          ...errorResponses,
-        },
+        params: targetPlanParams,
+        querystring: unitStandingQuery,
+        response: { 200: unitStandingOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -85,7 +89,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary: 'Cách tính một chỉ tiêu (đối tượng, điều kiện, kỳ, thời điểm) và công thức bằng lời',
-        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
+        params: planTargetParams,
         response: { 200: targetDefinitionOut, ...errorResponses },
       },
     },
@@ -100,8 +104,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary:
           'Định nghĩa cách tính một chỉ tiêu (mục tiêu sửa cùng kế hoạch); version null khi định nghĩa lần đầu',
-        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
-        body: z.object({ version: recordVersion.nullable(), rule: targetRule }),
+        params: planTargetParams,
+        body: defineTargetBody,
         response: { 200: targetDefinitionOut, ...errorResponses },
       },
     },
@@ -123,20 +127,9 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary:
           'Đôn đốc các đơn vị chưa đạt chỉ tiêu (thông báo trong hệ thống; e-mail gửi qua hàng đợi nếu đã cấu hình SMTP)',
-        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
-        body: z.object({
-          unitIds: z.array(z.uuid('Đơn vị không hợp lệ')).min(1, 'Chọn ít nhất một đơn vị').max(1000),
-          message: z.string().trim().max(4000).optional(),
-        }),
-        response: {
-          200: z.object({
-            notified: z.number(),
-            emailQueued: z.number(),
-            emailNoRecipient: z.number(),
-            emailStatus: z.string(),
-          }),
-          ...errorResponses,
-        },
+        params: planTargetParams,
+        body: targetRemindersBody,
+        response: { 200: reminderResultOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -154,11 +147,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary: 'Thông báo, nhắc việc gửi tới đơn vị',
-        params: z.object({ unitId: z.uuid() }),
-        response: {
-          200: z.object({ items: z.array(notificationOut), unread: z.number() }),
-          ...errorResponses,
-        },
+        params: unitNotificationsParams,
+        response: { 200: notificationListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -176,8 +166,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary: 'Đánh dấu đã đọc một thông báo của đơn vị',
-        params: z.object({ unitId: z.uuid(), notificationId: z.uuid() }),
-        response: { 200: z.object({ marked: z.number() }), ...errorResponses },
+        params: notificationParams,
+        response: { 200: markedOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -194,8 +184,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary: 'Đánh dấu đã đọc mọi thông báo của đơn vị',
-        params: z.object({ unitId: z.uuid() }),
-        response: { 200: z.object({ marked: z.number() }), ...errorResponses },
+        params: unitNotificationsParams,
+        response: { 200: markedOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -213,28 +203,9 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary:
           'Diễn biến giá trị các chỉ tiêu trong kỳ: giá trị cuối mỗi tháng đã qua và hiện tại, tính trực tiếp từ hồ sơ',
-        params: z.object({ planId: z.uuid() }),
-        querystring: asOfQuery,
-        response: {
-          200: z.object({
-            planId: z.string(),
-            today: z.string(),
-            targets: z.array(
-              z.object({
-                planTargetId: z.string(),
-                points: z.array(
-                  z.object({
-                    date: z.string(),
-                    value: z.number().nullable(),
-                    due: z.number(),
-                    achieved: z.number(),
-                  }),
-                ),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        params: targetPlanParams,
+        querystring: targetsAsOfQuery,
+        response: { 200: targetTrendOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -254,28 +225,9 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         summary:
           'Danh sách đối tượng sau một con số của chỉ tiêu (cả chỉ tiêu, một ô phân tích hoặc một đơn vị), kèm hồ sơ làm căn cứ',
-        params: z.object({ planId: z.uuid(), planTargetId: z.uuid() }),
-        querystring: asOfQuery.extend({
-          state: z.enum(SUBJECT_STATES).default('behind'),
-          unitId: z.uuid().optional(),
-          /** A district's id, or "city" for the city-level cell. */
-          district: z.union([z.literal('city'), z.uuid()]).optional(),
-          /** A unit kind, or "none" for owners of unknown kind. */
-          unitKind: z.union([z.enum(ORG_UNIT_KINDS), z.literal('none')]).optional(),
-          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.object({
-            planTargetId: z.string(),
-            state: z.string(),
-            total: z.number(),
-            offset: z.number(),
-            limit: z.number(),
-            items: z.array(subjectOut),
-          }),
-          ...errorResponses,
-        },
+        params: planTargetParams,
+        querystring: targetSubjectsQuery,
+        response: { 200: targetSubjectPageOut, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,4 +1,5 @@
 import { RECORD_PATHS } from '@dx/contracts/paths';
+import type { RecordType } from '@dx/domain';
 import {
   Alert,
   Anchor,
@@ -301,7 +302,8 @@ function RecordsBehind({ records }: { records: EvidenceRecord[] }) {
   return (
     <Stack gap={0}>
       {records.map((r) => (
-        <Anchor key={r.id} component={Link} to={`/records/${RECORD_PATHS[r.type]}`} size="sm">
+        // A unit listed as its own evidence (a count of units) has no record list: its link leads nowhere (open).
+        <Anchor key={r.id} component={Link} to={`/records/${RECORD_PATHS[r.type as RecordType]}`} size="sm">
           {r.label} ({formatDate(r.date)})
         </Anchor>
       ))}
