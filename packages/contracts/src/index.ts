@@ -10,6 +10,7 @@ export * from './plan-imports';
 export * from './plans';
 export * from './provinces';
 export * from './records';
+export * from './reports';
 export * from './targets';
 export * from './tasks';
 export * from './unit-groups';

@@ -179,10 +179,11 @@ export type TargetDefinitionOut = z.infer<typeof targetDefinitionOut>;
 
 /** E-mails are queued for the mail job (sent outside the request, retried when the mail server fails). */
 export const REMINDER_EMAIL_STATUSES = ['queued', 'not_configured', 'no_recipient', 'partial'] as const;
+/** The answer of every "remind these units" route (a target's units behind, a period's missing reports). */
 export const reminderResultOut = z.object({
-  notified: z.number(),
-  emailQueued: z.number(),
-  emailNoRecipient: z.number(),
+  notified: z.number().int(),
+  emailQueued: z.number().int(),
+  emailNoRecipient: z.number().int(),
   emailStatus: z.enum(REMINDER_EMAIL_STATUSES),
 });
 export type ReminderResultOut = z.infer<typeof reminderResultOut>;

@@ -1,15 +1,25 @@
 import {
-  acceptReportInput,
-  REPORT_STATUSES,
-  remindReportInput,
+  acceptReportBody,
+  completenessOut,
+  completenessQuery,
+  myReportsOut,
+  myReportsQuery,
+  periodListOut,
+  periodOut,
+  reminderResultOut,
+  remindReportBody,
+  reportParams,
   reportPeriodBody,
-  returnReportInput,
-  saveReportInput,
-  submitReportInput,
-  updateReportPeriodInput,
-} from '@dx/domain';
+  reportPeriodParams,
+  reportPeriodUnitParams,
+  reportPlanParams,
+  reportViewOut,
+  returnReportBody,
+  saveReportBody,
+  submitReportBody,
+  updateReportPeriodBody,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { acceptUnitReport } from './accept-unit-report';
@@ -18,7 +28,6 @@ import { getPeriodCompleteness } from './get-period-completeness';
 import { getUnitReport, getUnitReportForPeriod } from './get-unit-report';
 import { listMyReports } from './list-my-reports';
 import { listReportPeriods } from './list-report-periods';
-import { completenessOut, periodOut, reportViewOut } from './reports.presenter';
 import { returnUnitReport } from './return-unit-report';
 import { saveUnitReport } from './save-unit-report';
 import { sendReportReminders } from './send-report-reminders';
@@ -26,32 +35,9 @@ import { startUnitReport } from './start-unit-report';
 import { submitUnitReport } from './submit-unit-report';
 import { updateReportPeriod } from './update-report-period';
 
-const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
-const periodParams = z.object({ periodId: z.uuid('Mã kỳ báo cáo không hợp lệ') });
-const periodUnitParams = periodParams.extend({ unitId: z.uuid('Mã đơn vị không hợp lệ') });
-const reportParams = z.object({ reportId: z.uuid('Mã báo cáo không hợp lệ') });
-
-const myReportOut = z.object({
-  today: z.string(),
-  items: z.array(
-    z.object({
-      period: periodOut,
-      unitId: z.uuid(),
-      unitName: z.string(),
-      isOverdue: z.boolean(),
-      report: z
-        .object({
-          id: z.uuid(),
-          status: z.enum(REPORT_STATUSES),
-          submittedAt: z.string().nullable(),
-          reviewedAt: z.string().nullable(),
-          reviewComment: z.string().nullable(),
-          version: z.number().int(),
-        })
-        .nullable(),
-    }),
-  ),
-});
+const planParams = reportPlanParams;
+const periodParams = reportPeriodParams;
+const periodUnitParams = reportPeriodUnitParams;
 
 /** HTTP routes of the reports feature (thin: validate → authorize → one use case → present). */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,7 +50,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Các kỳ báo cáo định kỳ của kế hoạch, với số đơn vị phải báo cáo và đã nộp',
         params: planParams,
-        response: { 200: z.object({ items: z.array(periodOut) }), ...errorResponses },
+        response: { 200: periodListOut, ...errorResponses },
       },
     },
     async (request) => ({
@@ -99,7 +85,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Sửa kỳ báo cáo, đổi danh sách đơn vị phải báo cáo, đóng hoặc mở lại kỳ',
         params: periodParams,
-        body: updateReportPeriodInput,
+        body: updateReportPeriodBody,
         response: { 200: periodOut, ...errorResponses },
       },
     },
@@ -115,7 +101,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Tình hình nộp báo cáo của kỳ (đúng hạn / trễ hạn / chưa nộp), theo nhóm đơn vị, với danh sách',
         params: periodParams,
-        querystring: z.object({ groupId: z.uuid('Mã nhóm không hợp lệ').optional() }),
+        querystring: completenessQuery,
         response: { 200: completenessOut, ...errorResponses },
       },
     },
@@ -134,16 +120,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Đôn đốc các đơn vị chưa nộp báo cáo (thông báo trong hệ thống và e-mail)',
         params: periodParams,
-        body: remindReportInput,
-        response: {
-          200: z.object({
-            notified: z.number().int(),
-            emailQueued: z.number().int(),
-            emailNoRecipient: z.number().int(),
-            emailStatus: z.enum(['queued', 'not_configured', 'no_recipient', 'partial']),
-          }),
-          ...errorResponses,
-        },
+        body: remindReportBody,
+        response: { 200: reminderResultOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -198,8 +176,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Báo cáo của tôi: các kỳ mà đơn vị của tôi phải báo cáo và tình trạng',
-        querystring: z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ').optional() }),
-        response: { 200: myReportOut, ...errorResponses },
+        querystring: myReportsQuery,
+        response: { 200: myReportsOut, ...errorResponses },
       },
     },
     async (request) => listMyReports({ ctx: contextOf(request), planId: request.query.planId }),
@@ -225,7 +203,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Lưu nội dung báo cáo (kết quả, khó khăn, kiến nghị)',
         params: reportParams,
-        body: saveReportInput,
+        body: saveReportBody,
         response: { 200: reportViewOut, ...errorResponses },
       },
     },
@@ -240,7 +218,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Gửi báo cáo (số liệu được chốt tại thời điểm gửi)',
         params: reportParams,
-        body: submitReportInput,
+        body: submitReportBody,
         response: { 200: reportViewOut, ...errorResponses },
       },
     },
@@ -255,7 +233,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Trả lại báo cáo kèm ý kiến (bắt buộc)',
         params: reportParams,
-        body: returnReportInput,
+        body: returnReportBody,
         response: { 200: reportViewOut, ...errorResponses },
       },
     },
@@ -270,7 +248,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Tiếp nhận báo cáo (báo cáo được khoá)',
         params: reportParams,
-        body: acceptReportInput,
+        body: acceptReportBody,
         response: { 200: reportViewOut, ...errorResponses },
       },
     },

@@ -15,49 +15,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get, post } from '../../lib/api';
+import {
+  type ConsolidatedSummary,
+  fetchConsolidated,
+  issueConsolidated,
+  type ReportIssuer,
+  reportKeys,
+} from '../../api/reports';
 import { formatDate } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
 
-type Issuer = 'committee' | 'dx_office';
-type ConsolidatedSummary = {
-  subject: string;
-  date: string;
-  /** The day the figures stand at: the period's last day once it has passed, else today. */
-  figuresDate: string;
-  issuer: Issuer;
-  issuerLines: string[];
-  recipients: string[];
-  period: { label: string; from: string; to: string; dueDate: string };
-  targets: {
-    planTargetId: string;
-    code: string;
-    text: string;
-    goalText: string;
-    isCount: boolean;
-    value: number | null;
-    status: string;
-    population: number;
-    due: number;
-    achieved: number;
-  }[];
-  publications: { total: number; dx: number; byTheme: { code: string; name: string; count: number }[] };
-  tasks: {
-    total: number;
-    parts: number;
-    done: number;
-    inProgress: number;
-    notStarted: number;
-    blocked: number;
-    overdue: number;
-  };
-  reports: { required: number; submitted: number; accepted: number; returned: number; missing: number };
-  obstacles: { obstacles: number; proposals: number };
-  /** Once issued: when and by whom; the figures and words are then the stored ones and never change. */
-  issued: { at: string; byName: string } | null;
-};
+type TargetStatus = ConsolidatedSummary['targets'][number]['status'];
 
-const STATUS_VI: Record<string, string> = {
+const STATUS_VI: Record<TargetStatus, string> = {
   achieved: 'Đã đạt',
   on_track: 'Đúng tiến độ',
   at_risk: 'Có nguy cơ chậm',
@@ -65,7 +35,7 @@ const STATUS_VI: Record<string, string> = {
   not_applicable: 'Không áp dụng',
   not_defined: 'Chưa định nghĩa',
 };
-const STATUS_COLOR: Record<string, string> = {
+const STATUS_COLOR: Record<TargetStatus, string> = {
   achieved: '#1b6b2f',
   on_track: 'blue.9',
   at_risk: '#a33a05',
@@ -83,15 +53,15 @@ const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 
  */
 export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: string; canIssue: boolean }) {
   const { t: translate } = useTranslation();
-  const [issuer, setIssuer] = useState<Issuer>('committee');
-  const queryKey = ['reports', 'consolidated', periodId, issuer];
+  const [issuer, setIssuer] = useState<ReportIssuer>('committee');
+  const queryKey = reportKeys.consolidated(periodId, issuer);
   const q = useQuery({
     queryKey,
-    queryFn: () => get<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated?issuer=${issuer}`),
+    queryFn: () => fetchConsolidated(periodId, issuer),
   });
   const client = useQueryClient();
   const issue = useMutation({
-    mutationFn: () => post<ConsolidatedSummary>(`/report-periods/${periodId}/consolidated/issue`, { issuer }),
+    mutationFn: () => issueConsolidated(periodId, issuer),
     onSuccess: (data) => client.setQueryData(queryKey, data),
   });
   const base = `/api/report-periods/${periodId}/consolidated`;
@@ -144,7 +114,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
           <SegmentedControl
             aria-labelledby={`issuer-${periodId}`}
             value={issuer}
-            onChange={(v) => setIssuer(v as Issuer)}
+            onChange={(v) => setIssuer(v as ReportIssuer)}
             data={[
               { value: 'committee', label: 'Ủy ban nhân dân' },
               { value: 'dx_office', label: 'Cơ quan chuyên trách chuyển đổi số' },

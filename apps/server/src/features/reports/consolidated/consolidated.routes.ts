@@ -1,4 +1,10 @@
-import { REPORT_ISSUERS, TARGET_STATUSES } from '@dx/domain';
+import {
+  type ConsolidatedSummaryOut,
+  consolidatedQuery,
+  consolidatedSummaryOut,
+  issueConsolidatedBody,
+  reportPeriodParams,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../http/context';
@@ -11,61 +17,13 @@ import {
 import { issueConsolidatedReport } from './issue-consolidated-report';
 import { type ConsolidatedReport, loadConsolidatedReport } from './load-consolidated-report';
 
-const params = z.object({ periodId: z.uuid('Mã kỳ báo cáo không hợp lệ') });
-const count = z.number().int();
-/** Who issues the report (plan 54 V.1.a): the People's Committee (default) or the DX office's agency. */
-const query = z.object({
-  issuer: z.enum(REPORT_ISSUERS, 'Cơ quan ban hành không hợp lệ').default('committee'),
-});
-
-/** What the panel shows before downloading: the report's figures, exactly as the files state them. */
-const summaryOut = z.object({
-  subject: z.string(),
-  date: z.string(),
-  /** The day the figures stand at: the period's last day once it has passed, else the report's date. */
-  figuresDate: z.string(),
-  issuer: z.enum(REPORT_ISSUERS),
-  issuerLines: z.array(z.string()),
-  recipients: z.array(z.string()),
-  period: z.object({ label: z.string(), from: z.string(), to: z.string(), dueDate: z.string() }),
-  targets: z.array(
-    z.object({
-      planTargetId: z.uuid(),
-      code: z.string(),
-      text: z.string(),
-      goalText: z.string(),
-      isCount: z.boolean(),
-      value: z.number().nullable(),
-      status: z.enum([...TARGET_STATUSES, 'not_defined']),
-      formula: z.string().nullable(),
-      population: count,
-      due: count,
-      achieved: count,
-    }),
-  ),
-  publications: z.object({
-    total: count,
-    dx: count,
-    byTheme: z.array(z.object({ code: z.string(), name: z.string(), count })),
-  }),
-  tasks: z.object({
-    total: count,
-    parts: count,
-    done: count,
-    inProgress: count,
-    notStarted: count,
-    blocked: count,
-    overdue: count,
-  }),
-  reports: z.object({ required: count, submitted: count, accepted: count, returned: count, missing: count }),
-  obstacles: z.object({ obstacles: count, proposals: count }),
-  /** Once issued: when and by whom; the figures and words above are then the stored ones and never change. */
-  issued: z.object({ at: z.string(), byName: z.string() }).nullable(),
-});
-const issueBody = z.object({ issuer: z.enum(REPORT_ISSUERS, 'Cơ quan ban hành không hợp lệ') });
+const params = reportPeriodParams;
+const query = consolidatedQuery;
+const summaryOut = consolidatedSummaryOut;
+const issueBody = issueConsolidatedBody;
 
 /** What the panel shows: the figures and the words exactly as the files state them (stored ones once issued). */
-function present({ data: d, layout: L, issued }: ConsolidatedReport): z.infer<typeof summaryOut> {
+function present({ data: d, layout: L, issued }: ConsolidatedReport) {
   return {
     subject: L.subject,
     date: d.date,
@@ -83,7 +41,7 @@ function present({ data: d, layout: L, issued }: ConsolidatedReport): z.infer<ty
       proposals: d.obstacles.filter((o) => o.kind === 'proposal').length,
     },
     issued,
-  };
+  } satisfies ConsolidatedSummaryOut;
 }
 
 /** The consolidated report of a reporting period (plan 54 V.1.a): summary JSON, DOCX, XLSX annex, PDF. */
