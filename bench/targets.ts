@@ -29,9 +29,17 @@ import {
   seedTargetDefinitions,
   seedUnits,
   targetEvaluationSql,
+  targetTotalsSql,
   withRecordProvinces,
 } from '@dx/db';
-import { BEHIND_PREVIEW, evaluationDates, localDateOf, targetDefinition } from '@dx/domain';
+import {
+  BEHIND_PREVIEW,
+  evaluationDates,
+  localDateOf,
+  resolvePeriod,
+  targetDefinition,
+  trendCheckpoints,
+} from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -174,6 +182,35 @@ async function measure(
     });
     console.log(
       `  GET …/targets/trend (every month end of every target, one statement) p50 ${ms(pct(trend, 50))}  p95 ${ms(pct(trend, 95))}`,
+    );
+    // Where the trend statement's time goes (issue 11: planning a standing-unit lookup per point dominated).
+    const points: EvaluationInput[] = [];
+    for (const t of await listPlanTargetRules(db, planId)) {
+      const definition = targetDefinition.parse({ ...t.rule, goal: t.goal });
+      for (const p of trendCheckpoints({ definition, planYear: t.planYear, today: localDateOf(NOW) }))
+        points.push({
+          definition,
+          period: resolvePeriod(definition.period, t.planYear),
+          asOf: p.asOf,
+          windows: p.windows,
+          until: p.until ?? undefined,
+          provinceIds: [hp],
+        });
+    }
+    const trendSql = targetTotalsSql(await withRecordProvinces(db, points));
+    const planning: number[] = [];
+    const execution: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const [row] = await queryRows<{
+        'QUERY PLAN': { 'Planning Time': number; 'Execution Time': number }[];
+      }>(db, sql`EXPLAIN (ANALYZE, SUMMARY, FORMAT JSON) ${trendSql}`);
+      const plan = row!['QUERY PLAN'][0]!;
+      if (i < 2) continue; // warm-up
+      planning.push(plan['Planning Time']);
+      execution.push(plan['Execution Time']);
+    }
+    console.log(
+      `  trend statement (${points.length} points, EXPLAIN ANALYZE) p50 planning ${ms(pct(planning, 50))}  execution ${ms(pct(execution, 50))}`,
     );
     const a = inputs[0]!;
     const firstTarget = (await listPlanTargetRules(db, planId))[0]!.planTargetId;

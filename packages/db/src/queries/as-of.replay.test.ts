@@ -22,7 +22,7 @@ import {
 import { findProvinceByCode, seedUnits } from '../seed/seed';
 import { createTestDatabase } from '../testing';
 import { inForceOn } from './as-of';
-import { evaluateTargetFacts, listTargetSubjects, type TargetFacts } from './targets';
+import { evaluateTargetFacts, evaluateTargetTotals, listTargetSubjects, type TargetFacts } from './targets';
 
 /*
  * Replay of Hải Phòng through its three structures (docs/architecture.md § Org units through time; issue 11):
@@ -315,5 +315,33 @@ describe('replay: Hải Phòng 2023 → 01/2025 → 07/2025 with records on ever
     }
     // Hải Dương's records (its own province until 01/07/2025) count in Hải Phòng as of D, not before.
     expect(links.some((l) => l.predecessor_unit_id === hd)).toBe(true);
+  });
+  it('the trend statement (standing units computed once per date) gives every evaluation’s due and achieved', async () => {
+    const points: { letter: string; planYear: number; asOf: string }[] = [];
+    for (const letter of LETTERS)
+      for (const [planYear, asOf] of [
+        [2023, '2023-06-30'],
+        [2023, '2023-12-31'],
+        [2025, '2025-03-01'],
+        [2025, '2025-08-01'],
+        [2025, '2025-12-31'],
+      ] as const)
+        points.push({ letter, planYear, asOf });
+    const inputs = points.map(({ letter, planYear, asOf }) => {
+      const definition = defOf(letter as (typeof LETTERS)[number]);
+      return {
+        definition,
+        ...evaluationDatesAsOf({ definition, planYear, today: '2030-01-01', asOf }),
+        provinceIds: [hp],
+      };
+    });
+    const totals = await evaluateTargetTotals(db, inputs);
+    const each = [];
+    for (const input of inputs) {
+      const f = await evaluateTargetFacts(db, { ...input, behindLimit: 0 });
+      each.push({ due: f.due, achieved: f.achieved });
+    }
+    expect(totals.map((t) => ({ due: t.due, achieved: t.achieved }))).toEqual(each);
+    expect(each.some((e) => e.achieved > 0)).toBe(true);
   });
 });

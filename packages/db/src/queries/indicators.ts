@@ -55,6 +55,12 @@ export type IndicatorInput = {
    * statement carries a plain list: nothing to plan per target and trend point, and the planner can estimate it.
    */
   recordProvinceIds?: string[];
+  /**
+   * A relation (owner_id, unit_id, name, kind, parent_unit_id, province_id) of the unit standing on `asOf` for every
+   * unit of the record provinces, in scope: what a statement of many evaluations computes once per date
+   * (targetTotalsSql, standingForAllOwnersSql); absent = computed for this evaluation's own owners.
+   */
+  standingFrom?: SQL;
 };
 
 type Ctx = {
@@ -65,6 +71,7 @@ type Ctx = {
   until: string | undefined;
   provinceIds: string[] | null;
   recordProvinceIds: string[] | undefined;
+  standingFrom: SQL | undefined;
 };
 
 const list = (values: readonly string[], type: 'text' | 'uuid' | 'date'): SQL =>
@@ -384,8 +391,30 @@ function linkedSql(
  * provinces: owner_id, unit_id, name, kind, parent_unit_id, province_id (as queries/targets.ts).
  */
 function standingOwners(owners: SQL, ctx: Ctx): SQL {
+  if (ctx.standingFrom)
+    return sql`(SELECT st.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
+       FROM ${ctx.standingFrom} st WHERE st.owner_id IN (${owners}))`;
   return sql`(SELECT st.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
        FROM ${standingUnits(owners, ctx.asOf, (p) => inProvinces(p, ctx.provinceIds))} st)`;
+}
+
+/**
+ * The unit standing on the input's as-of date for every unit of its record provinces (those whose records count),
+ * kept when in scope: the relation `standingFrom` reads, for a statement that evaluates many targets and dates
+ * (the trend: 60 points, 10 dates) to compute once per date instead of once per point — planning each point's
+ * recursive lookup took longer than running it (EXPLAIN on the bench's city data). Exact because a record's
+ * province is its owner's (apps/server/src/features/records/record-access.ts): every owner is in this set.
+ * Null when the input is not limited to provinces resolved beforehand (withRecordProvinces).
+ */
+export function standingForAllOwnersSql(input: IndicatorInput): SQL | null {
+  const ctx = contextOf(input);
+  if (ctx.provinceIds === null || !ctx.recordProvinceIds) return null;
+  return sql`SELECT st.owner_id, st.unit_id, st.name, st.kind, st.parent_unit_id, st.province_id
+       FROM ${standingUnits(
+         sql`SELECT u.id FROM org_unit u WHERE ${recordProvinces(sql`u.province_id`, ctx)}`,
+         ctx.asOf,
+         (p) => inProvinces(p, ctx.provinceIds),
+       )} st`;
 }
 
 /**
@@ -524,6 +553,7 @@ function contextOf(input: IndicatorInput): Ctx {
     until: input.until,
     provinceIds: input.provinceIds,
     recordProvinceIds: input.recordProvinceIds,
+    standingFrom: input.standingFrom,
   };
 }
 

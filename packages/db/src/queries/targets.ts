@@ -6,6 +6,7 @@ import {
   type IndicatorInput,
   indicatorEvidenceSql,
   indicatorSubjectsSql,
+  standingForAllOwnersSql,
   withRecordProvinces,
 } from './indicators';
 
@@ -254,8 +255,21 @@ export type TrendCount = {
  * Returns the counts in the order of the inputs.
  */
 export function targetTotalsSql(inputs: EvaluationInput[]): SQL {
-  return sql.join(
-    inputs.map(
+  // The units standing on each date, computed once at the top for every point of that date (and provinces):
+  // the points of one date share them (a 60-point trend has 10 dates).
+  const shared = new Map<string, { name: SQL; body: SQL }>();
+  const points = inputs.map((input) => {
+    const key = JSON.stringify([input.asOf, input.provinceIds, input.recordProvinceIds]);
+    const known = shared.get(key);
+    if (known) return { ...input, standingFrom: known.name };
+    const body = standingForAllOwnersSql(input);
+    if (!body) return input;
+    const name = sql`${sql.identifier(`so_${shared.size}`)}`;
+    shared.set(key, { name, body });
+    return { ...input, standingFrom: name };
+  });
+  const union = sql.join(
+    points.map(
       (input, i) => sql`(SELECT ${i}::int AS i, count(*) FILTER (WHERE t.due)::int AS due,
                                 count(*) FILTER (WHERE t.due AND t.achieved)::int AS achieved,
                                 sum(t.num)::float8 AS numerator, sum(t.den)::float8 AS denominator
@@ -263,6 +277,9 @@ export function targetTotalsSql(inputs: EvaluationInput[]): SQL {
     ),
     sql` UNION ALL `,
   );
+  if (shared.size === 0) return union;
+  const ctes = [...shared.values()].map((c) => sql`${c.name} AS MATERIALIZED (${c.body})`);
+  return sql`WITH ${sql.join(ctes, sql`, `)} ${union}`;
 }
 
 export async function evaluateTargetTotals(db: Db, inputs: EvaluationInput[]): Promise<TrendCount[]> {
