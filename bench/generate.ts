@@ -28,7 +28,12 @@ export const CITY: Volumes = {
   events: 3000,
 };
 
-const id = (label: string, n: SQL) => sql`md5(${label} || ':' || ${n})::uuid`;
+/**
+ * md5 of a label and a number, shaped as an RFC 9562 version-4 UUID (version nibble 4, variant 8): the API's
+ * contracts check ids as RFC UUIDs (zod's z.uuid()), as gen_random_uuid() makes them; a bare md5 is not one.
+ */
+const id = (label: string, n: SQL) =>
+  sql`overlay(overlay(md5(${label} || ':' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /**
  * Fills one province with evidence records for `year`: schools (org units under its communes in force), channels
