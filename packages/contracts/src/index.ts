@@ -1,6 +1,7 @@
 // The contract between server and web: request and response schemas per area, and the error codes.
 // The server validates and documents with these; the web infers its response types from them (type-only imports).
 export * from './audit';
+export * from './budget';
 export * from './common';
 export * from './home';
 export * from './obstacles';

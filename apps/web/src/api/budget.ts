@@ -1,79 +1,31 @@
 import type {
-  ApprovalActionType,
-  ApprovalChain,
-  EstimateKind,
-  EstimateStatus,
-  FundingSource,
-} from '@dx/domain';
+  AdjustEstimateBody,
+  BudgetAttachmentOut,
+  BudgetChainOut,
+  BudgetEventOut,
+  BudgetLineOut,
+  BudgetRevisionOut,
+  BudgetTotalRowOut,
+  BudgetTotalsOut,
+  CreateEstimateBody,
+  EstimateDiffLineOut,
+  EstimateDiffOut,
+  EstimateListOut,
+  EstimateOut,
+  EstimateSummaryOut,
+  SaveEstimateLinesBody,
+} from '@dx/contracts';
+import type { ApprovalChain, EstimateKind, FundingSource } from '@dx/domain';
 import { api, get, post } from '../lib/api';
 
-export type BudgetLine = {
-  id: string;
-  position: number;
-  taskId: string | null;
-  content: string;
-  unitCost: number;
-  quantity: number;
-  amount: number;
-  requestedAmount: number;
-  fundingSource: FundingSource;
-  adjustReason: string | null;
-  adjustedAt: string | null;
-};
-export type EstimateSummary = {
-  id: string;
-  provinceId: string;
-  planId: string;
-  unitId: string;
-  unitName: string;
-  kind: EstimateKind;
-  parentId: string | null;
-  title: string;
-  note: string;
-  status: EstimateStatus;
-  round: number;
-  stepIndex: number | null;
-  stepLabel: string | null;
-  returnReason: string | null;
-  total: number;
-  lineCount: number;
-  version: number;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  updatedAt: string;
-};
-export type BudgetEvent = {
-  id: number;
-  action: string;
-  round: number;
-  stepKey: string | null;
-  stepLabel: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  revisionSeq: number | null;
-  actorName: string;
-  at: string;
-};
-export type Revision = {
-  seq: number;
-  round: number;
-  kind: 'submitted' | 'adjusted' | 'approved';
-  total: number;
-  at: string;
-};
-export type Estimate = EstimateSummary & {
-  lines: BudgetLine[];
-  requestedTotal: number;
-  approvedTotal: number;
-  supplementApprovedTotal: number;
-  events: BudgetEvent[];
-  revisions: Revision[];
-  attachments: { id: string; fileName: string; contentType: string; size: number; at: string }[];
-  chain: ApprovalChain;
-  availableActions: ApprovalActionType[];
-  canEdit: boolean;
-};
+/* Budget estimates (packages/contracts/src/budget.ts). */
+
+export type BudgetLine = BudgetLineOut;
+export type EstimateSummary = EstimateSummaryOut;
+export type BudgetEvent = BudgetEventOut;
+export type Revision = BudgetRevisionOut;
+export type Estimate = EstimateOut;
+/** A line in the editor: what the body's line carries, every field filled (the amount is unitCost × quantity). */
 export type LineDraft = {
   id?: string;
   taskId: string | null;
@@ -82,48 +34,11 @@ export type LineDraft = {
   quantity: number;
   fundingSource: FundingSource;
 };
-export type DiffLine = {
-  lineId: string;
-  change: 'added' | 'removed' | 'changed' | 'unchanged';
-  content: string;
-  before: { amount: number; unitCost: number; quantity: number } | null;
-  after: { amount: number; unitCost: number; quantity: number } | null;
-  delta: number;
-  fields: string[];
-  reason: string | null;
-};
-export type Diff = {
-  from: Revision;
-  to: Revision;
-  totalBefore: number;
-  totalAfter: number;
-  delta: number;
-  lines: DiffLine[];
-};
-export type TotalRow = {
-  key: string | null;
-  label: string;
-  requested: number;
-  consolidated: number;
-  approved: number;
-};
-export type Totals = {
-  requested: number;
-  consolidated: number;
-  approved: number;
-  bySource: TotalRow[];
-  byUnit: TotalRow[];
-  byTask: TotalRow[];
-  byTheme: TotalRow[];
-};
-export type ChainSetting = {
-  provinceId: string;
-  chain: ApprovalChain;
-  version: number;
-  isDefault: boolean;
-  defaultChain: ApprovalChain;
-  unitNames: Record<string, string>;
-};
+export type DiffLine = EstimateDiffLineOut;
+export type Diff = EstimateDiffOut;
+export type TotalRow = BudgetTotalRowOut;
+export type Totals = BudgetTotalsOut;
+export type ChainSetting = BudgetChainOut;
 
 export const budgetKeys = {
   all: ['budget'] as const,
@@ -135,14 +50,18 @@ export const budgetKeys = {
 };
 
 export const listEstimates = (planId: string, f: { status?: string; unitId?: string | null }) =>
-  get<{ items: EstimateSummary[]; total: number }>(`/plans/${planId}/budget-estimates`, { ...f, limit: 200 });
+  get<EstimateListOut>(`/plans/${planId}/budget-estimates`, { ...f, limit: 200 });
 export const fetchEstimate = (id: string) => get<Estimate>(`/budget-estimates/${id}`);
 export const createEstimate = (
   planId: string,
-  body: { unitId: string; title: string; kind: EstimateKind; parentId?: string | null; lines: LineDraft[] },
+  body: CreateEstimateBody & { kind: EstimateKind; lines: LineDraft[] },
 ) => post<Estimate>(`/plans/${planId}/budget-estimates`, body);
 export const saveLines = (id: string, version: number, lines: LineDraft[], title?: string) =>
-  api<Estimate>('PUT', `/budget-estimates/${id}/lines`, { version, lines, ...(title ? { title } : {}) });
+  api<Estimate>('PUT', `/budget-estimates/${id}/lines`, {
+    version,
+    lines,
+    ...(title ? { title } : {}),
+  } satisfies SaveEstimateLinesBody);
 export const actOn = (
   id: string,
   version: number,
@@ -154,15 +73,12 @@ export const actOn = (
     version,
     ...(type === 'return' ? { reason } : {}),
   });
-export const adjust = (
-  id: string,
-  version: number,
-  adjustments: { lineId: string; amount: number; reason: string }[],
-) => post<Estimate>(`/budget-estimates/${id}/adjustments`, { version, adjustments });
+export const adjust = (id: string, version: number, adjustments: AdjustEstimateBody['adjustments']) =>
+  post<Estimate>(`/budget-estimates/${id}/adjustments`, { version, adjustments });
 export const fetchDiff = (id: string, from?: number, to?: number) =>
   get<Diff>(`/budget-estimates/${id}/diff`, { from, to });
 export const attach = (id: string, file: { fileName: string; contentType: string; contentBase64: string }) =>
-  post<{ id: string }>(`/budget-estimates/${id}/attachments`, file);
+  post<BudgetAttachmentOut>(`/budget-estimates/${id}/attachments`, file);
 export const fetchTotals = (planId: string) => get<Totals>(`/plans/${planId}/budget-totals`);
 export const fetchChain = (provinceId: string) => get<ChainSetting>(`/provinces/${provinceId}/budget-chain`);
 export const saveChain = (provinceId: string, version: number, chain: ApprovalChain) =>

@@ -88,12 +88,22 @@ export type LineDiff = {
   after: LineSnapshot | null;
   /** after − before amount (đồng); for added = after, for removed = −before. */
   delta: number;
-  /** Fields that changed (content, unitCost, quantity, amount, fundingSource, taskId). */
-  fields: string[];
+  /** Fields that changed. */
+  fields: BudgetDiffField[];
   reason: string | null;
 };
 
-const COMPARED = ['content', 'unitCost', 'quantity', 'amount', 'fundingSource', 'taskId'] as const;
+/** The fields of a line whose change a diff reports. */
+export const BUDGET_DIFF_FIELDS = [
+  'content',
+  'unitCost',
+  'quantity',
+  'amount',
+  'fundingSource',
+  'taskId',
+] as const;
+export type BudgetDiffField = (typeof BUDGET_DIFF_FIELDS)[number];
+const COMPARED = BUDGET_DIFF_FIELDS;
 
 /** Line-by-line difference between two revisions of an estimate ("each round is a version"). Pure. */
 export function diffLines(

@@ -1,17 +1,29 @@
 import {
-  approvalChain,
-  budgetLinesInput,
-  ESTIMATE_KINDS,
-  ESTIMATE_STATUSES,
-  lineAdjustment,
-} from '@dx/domain';
+  adjustEstimateBody,
+  budgetAttachmentBody,
+  budgetAttachmentOut,
+  budgetAttachmentParams,
+  budgetChainBody,
+  budgetChainOut,
+  budgetPlanParams,
+  budgetProvinceParams,
+  budgetTotalsOut,
+  createEstimateBody,
+  estimateActionBody,
+  estimateDiffOut,
+  estimateDiffQuery,
+  estimateListOut,
+  estimateOut,
+  estimateParams,
+  estimatesQuery,
+  saveEstimateLinesBody,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
-import { errorResponses, pagination, recordVersion } from '../../http/schemas';
+import { errorResponses } from '../../http/schemas';
 import { actOnEstimate } from './act-on-estimate';
 import { adjustEstimate } from './adjust-estimate';
-import { attachmentOut, estimateOut, estimateSummaryOut } from './budget.presenter';
 import { attachBudgetFile, getBudgetFile } from './budget-attachments';
 import { getBudgetChain, setBudgetChain } from './budget-chain';
 import { budgetTotals } from './budget-totals';
@@ -22,37 +34,8 @@ import { getEstimate } from './get-estimate';
 import { listEstimates } from './list-estimates';
 import { saveEstimateLines } from './save-estimate-lines';
 
-const planParams = z.object({ planId: z.uuid('Mã kế hoạch không hợp lệ') });
-const estimateParams = z.object({ estimateId: z.uuid('Mã dự toán không hợp lệ') });
-const provinceParams = z.object({ provinceId: z.uuid('Mã tỉnh/thành phố không hợp lệ') });
-// NUL characters are refused in every body and query by http/input-guard.
-const text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
-const seq = z.coerce.number().int().min(1).max(100_000);
-
-const totalRow = z.object({
-  key: z.string().nullable(),
-  label: z.string(),
-  requested: z.number().int(),
-  consolidated: z.number().int(),
-  approved: z.number().int(),
-});
-const snapshotLine = z.object({
-  lineId: z.string(),
-  taskId: z.string().nullable(),
-  content: z.string(),
-  unitCost: z.number().int(),
-  quantity: z.number().int(),
-  amount: z.number().int(),
-  fundingSource: z.string(),
-  adjustReason: z.string().nullable(),
-});
-const revisionHead = z.object({
-  seq: z.number().int(),
-  round: z.number().int(),
-  kind: z.string(),
-  total: z.number().int(),
-  at: z.string(),
-});
+const planParams = budgetPlanParams;
+const provinceParams = budgetProvinceParams;
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -65,17 +48,8 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Dự toán kinh phí của kế hoạch, lọc theo tình trạng, đơn vị, loại (dự toán / đề xuất bổ sung)',
         params: planParams,
-        querystring: z.object({
-          status: z.enum(ESTIMATE_STATUSES).optional(),
-          unitId: z.uuid().optional(),
-          kind: z.enum(ESTIMATE_KINDS).optional(),
-          parentId: z.uuid().optional(),
-          ...pagination,
-        }),
-        response: {
-          200: z.object({ items: z.array(estimateSummaryOut), total: z.number().int() }),
-          ...errorResponses,
-        },
+        querystring: estimatesQuery,
+        response: { 200: estimateListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -92,14 +66,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Lập dự toán (bản nháp) của đơn vị, hoặc đề xuất bổ sung cho dự toán đã được phê duyệt',
         description: 'Amounts are integer đồng. A line without `amount` costs unitCost × quantity.',
         params: planParams,
-        body: z.object({
-          unitId: z.uuid('Mã đơn vị không hợp lệ'),
-          title: text(500).min(1, 'Nhập tên dự toán'),
-          note: text(5000).optional(),
-          kind: z.enum(ESTIMATE_KINDS).default('estimate'),
-          parentId: z.uuid('Mã dự toán gốc không hợp lệ').nullable().optional(),
-          lines: budgetLinesInput.default([]),
-        }),
+        body: createEstimateBody,
         response: { 201: estimateOut, ...errorResponses },
       },
     },
@@ -134,12 +101,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['budget'],
         summary: 'Đơn vị sửa dự toán nháp hoặc bị trả lại (thêm, sửa, xoá dòng); 409 nếu phiên bản đã cũ',
         params: estimateParams,
-        body: z.object({
-          version: recordVersion,
-          title: text(500).min(1, 'Nhập tên dự toán').optional(),
-          note: text(5000).optional(),
-          lines: budgetLinesInput,
-        }),
+        body: saveEstimateLinesBody,
         response: { 200: estimateOut, ...errorResponses },
       },
     },
@@ -162,16 +124,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Gửi, chuyển tiếp (tiếp nhận vào dự toán tổng hợp), trả lại (kèm lý do) hoặc phê duyệt; 409 nếu phiên bản đã cũ',
         params: estimateParams,
-        body: z.discriminatedUnion('type', [
-          z.object({ type: z.literal('submit'), version: recordVersion }),
-          z.object({ type: z.literal('forward'), version: recordVersion }),
-          z.object({ type: z.literal('approve'), version: recordVersion }),
-          z.object({
-            type: z.literal('return'),
-            version: recordVersion,
-            reason: text(2000).min(5, 'Nêu lý do trả lại (ít nhất 5 ký tự)'),
-          }),
-        ]),
+        body: estimateActionBody,
         response: { 200: estimateOut, ...errorResponses },
       },
     },
@@ -194,10 +147,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Thẩm định: điều chỉnh số tiền từng dòng kèm lý do (bước được phép điều chỉnh); 409 nếu phiên bản đã cũ',
         params: estimateParams,
-        body: z.object({
-          version: recordVersion,
-          adjustments: z.array(lineAdjustment).min(1, 'Chọn ít nhất một dòng').max(500),
-        }),
+        body: adjustEstimateBody,
         response: { 200: estimateOut, ...errorResponses },
       },
     },
@@ -217,29 +167,8 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['budget'],
         summary: 'So sánh hai phiên bản của dự toán, từng dòng (thêm, bỏ, thay đổi số tiền và lý do)',
         params: estimateParams,
-        querystring: z.object({ from: seq.optional(), to: seq.optional() }),
-        response: {
-          200: z.object({
-            from: revisionHead,
-            to: revisionHead,
-            totalBefore: z.number().int(),
-            totalAfter: z.number().int(),
-            delta: z.number().int(),
-            lines: z.array(
-              z.object({
-                lineId: z.string(),
-                change: z.enum(['added', 'removed', 'changed', 'unchanged']),
-                content: z.string(),
-                before: snapshotLine.nullable(),
-                after: snapshotLine.nullable(),
-                delta: z.number().int(),
-                fields: z.array(z.string()),
-                reason: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        querystring: estimateDiffQuery,
+        response: { 200: estimateDiffOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -258,15 +187,8 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Đính kèm tài liệu vào dự toán (báo giá, căn cứ): PDF, Word, Excel, PowerPoint, OpenDocument, JPG, PNG, TXT; tối đa 4 MB',
         params: estimateParams,
-        body: z.object({
-          fileName: text(255).min(1, 'Thiếu tên tệp'),
-          /** Accepted for older clients and ignored: the type is judged from the extension and the bytes. */
-          contentType: text(100).optional(),
-          contentBase64: z
-            .base64('Nội dung tệp phải mã hoá base64')
-            .max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
-        }),
-        response: { 201: attachmentOut, ...errorResponses },
+        body: budgetAttachmentBody,
+        response: { 201: budgetAttachmentOut, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -288,7 +210,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['budget'],
         summary: 'Tải tệp đính kèm của dự toán',
-        params: z.object({ attachmentId: z.uuid('Mã tệp không hợp lệ') }),
+        params: budgetAttachmentParams,
         response: { 200: z.unknown().describe('Tệp'), ...errorResponses },
       },
     },
@@ -311,18 +233,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Tổng kinh phí theo nguồn, đơn vị, nhiệm vụ, nội dung tuyên truyền (đề nghị, đã tổng hợp, đã phê duyệt)',
         params: planParams,
-        response: {
-          200: z.object({
-            requested: z.number().int(),
-            consolidated: z.number().int(),
-            approved: z.number().int(),
-            bySource: z.array(totalRow),
-            byUnit: z.array(totalRow),
-            byTask: z.array(totalRow),
-            byTheme: z.array(totalRow),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: budgetTotalsOut, ...errorResponses },
       },
     },
     async (request) =>
@@ -369,16 +280,6 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const chainOut = z.object({
-    provinceId: z.string(),
-    chain: approvalChain,
-    version: z.number().int(),
-    isDefault: z.boolean(),
-    defaultChain: approvalChain,
-    /** Names of the units the steps name, for display. */
-    unitNames: z.record(z.string(), z.string()),
-  });
-
   app.get(
     '/provinces/:provinceId/budget-chain',
     {
@@ -386,7 +287,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['budget'],
         summary: 'Quy trình phê duyệt dự toán của tỉnh/thành phố (bước, vai trò, đơn vị thực hiện)',
         params: provinceParams,
-        response: { 200: chainOut, ...errorResponses },
+        response: { 200: budgetChainOut, ...errorResponses },
       },
     },
     async (request) => getBudgetChain({ ctx: contextOf(request), provinceId: request.params.provinceId }),
@@ -400,8 +301,8 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Quản trị tỉnh/thành phố đặt quy trình phê duyệt dự toán; version 0 khi chưa lưu lần nào; 409 nếu đã cũ',
         params: provinceParams,
-        body: z.object({ version: z.number().int().min(0).max(2_147_483_647), chain: approvalChain }),
-        response: { 200: chainOut, ...errorResponses },
+        body: budgetChainBody,
+        response: { 200: budgetChainOut, ...errorResponses },
       },
     },
     async (request) =>

@@ -1,3 +1,4 @@
+import type { BudgetRevisionOut } from '@dx/contracts';
 import { getBudgetRevision, listBudgetRevisions } from '@dx/db';
 import { AppError, diffLines } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
@@ -34,7 +35,7 @@ export async function diffEstimateRounds({
   const head = (r: typeof a) => ({
     seq: r.seq,
     round: r.round,
-    kind: r.kind,
+    kind: r.kind as BudgetRevisionOut['kind'],
     total: r.total,
     at: r.createdAt.toISOString(),
   });
