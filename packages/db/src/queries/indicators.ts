@@ -122,6 +122,18 @@ export async function withRecordProvinces<T extends IndicatorInput>(db: Db, inpu
   );
 }
 
+/**
+ * The provinces whose records count for `provinceIds` on `asOf` (they and those merged into them by then): for a
+ * caller evaluating many inputs of the same provinces and date, resolved once and passed as recordProvinceIds.
+ */
+export async function recordProvinceIdsOn(db: Db, provinceIds: string[], asOf: string): Promise<string[]> {
+  const [row] = await queryRows<{ ids: string[] }>(
+    db,
+    sql`SELECT ARRAY(${feedingProvinces(list(provinceIds, 'uuid'), asOf)})::text[] AS ids`,
+  );
+  return row!.ids;
+}
+
 const inProvinces = (column: SQL, provinceIds: string[] | null): SQL =>
   provinceIds === null ? sql`TRUE` : sql`${column} = ANY(${list(provinceIds, 'uuid')})`;
 

@@ -4,6 +4,7 @@ import {
   indicatorLabels,
   listPlanTargetRules,
   type PlanTargetRule,
+  recordProvinceIdsOn,
   type TargetFacts,
 } from '@dx/db';
 import {
@@ -74,9 +75,14 @@ export async function evaluateTarget(
     asOf?: string;
     /** The province's formula words when already being read (one read for all of a plan's targets). */
     words?: FormulaWords | Promise<FormulaWords>;
+    /**
+     * The provinces whose records count on a date, shared by the targets of one plan (one read per date instead of
+     * one per target); omitted = resolved by the evaluation itself.
+     */
+    recordProvinces?: (asOf: string) => Promise<string[]>;
   } = {},
 ): Promise<TargetEvaluation> {
-  const { asOf: requested, words: given, ...evaluationOpts } = opts;
+  const { asOf: requested, words: given, recordProvinces, ...evaluationOpts } = opts;
   const goalText = describeGoal(target.goal);
   const definition = definitionOf(target);
   if (!definition) {
@@ -99,11 +105,13 @@ export async function evaluateTarget(
     today: localDateOf(ctx.now),
     asOf: requested,
   });
+  const recordProvinceIds = recordProvinces ? await recordProvinces(dates.asOf) : undefined;
   const [facts, words] = await Promise.all([
     evaluateTargetFacts(ctx.db, {
       definition,
       ...dates,
       provinceIds: [target.provinceId],
+      recordProvinceIds,
       ...evaluationOpts,
     }),
     given ?? indicatorLabels(ctx.db, target.provinceId),
@@ -146,9 +154,15 @@ export async function evaluatePlanTargets({
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   // Read once for every target, beside their evaluations.
   const words = indicatorLabels(ctx.db, plan.provinceId);
+  // The provinces whose records count, once per date for all targets (issue 12: one round trip, not one per target).
+  const byDate = new Map<string, Promise<string[]>>();
+  const recordProvinces = (on: string) => {
+    if (!byDate.has(on)) byDate.set(on, recordProvinceIdsOn(ctx.db, [plan.provinceId], on));
+    return byDate.get(on)!;
+  };
   // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW, asOf, words })),
+    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW, asOf, words, recordProvinces })),
   );
   return { plan, evaluations };
 }
