@@ -14,6 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planEvaluationOut } from '@dx/contracts';
 import {
   analyzeDatabase,
   type Db,
@@ -163,6 +164,16 @@ async function measure(
     });
     console.log(
       `  GET …/targets/evaluation (the plan's province) p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}  ratio ${(pct(api, 50) / pct(bare, 50)).toFixed(2)}×`,
+    );
+    // What checking and serialising the answer against its contract costs (fastify-type-provider-zod parses every
+    // response with its schema before JSON.stringify).
+    const body = (
+      await app.inject({ method: 'GET', url: `/api/plans/${planId}/targets/evaluation`, headers: { cookie } })
+    ).json();
+    const check = await time(opts.runs, async () => JSON.stringify(planEvaluationOut.parse(body)));
+    const plain = await time(opts.runs, async () => JSON.stringify(body));
+    console.log(
+      `  its answer (${(JSON.stringify(body).length / 1024).toFixed(0)} KB): zod check + stringify p50 ${ms(pct(check, 50))}, stringify alone ${ms(pct(plain, 50))}`,
     );
     // The fixed cost of any signed-in request (session, user and grants in one statement), plus /me's own reads.
     const me = await time(opts.runs, async () => {
