@@ -4,6 +4,7 @@ export * from './audit';
 export * from './budget';
 export * from './common';
 export * from './home';
+export * from './indicators';
 export * from './obstacles';
 export * from './org-units';
 export * from './paths';

@@ -9,16 +9,19 @@ import {
 } from './parts';
 import type { IndicatorWindowSpan } from './windows';
 
+export const INDICATOR_WARNING_CODES = [
+  'UNKNOWN_CODE',
+  'UNUSED_CODE',
+  'UNKNOWN_ITEM',
+  'EMPTY_POPULATION',
+  'PERIOD_OUTSIDE_PLAN',
+  'NO_WINDOW_DUE',
+  'SUBJECT_MISMATCH',
+] as const;
+
 /** Why a rule may never be met, or disagrees with what the plan says it measures. */
 export type IndicatorWarning = {
-  code:
-    | 'UNKNOWN_CODE'
-    | 'UNUSED_CODE'
-    | 'UNKNOWN_ITEM'
-    | 'EMPTY_POPULATION'
-    | 'PERIOD_OUTSIDE_PLAN'
-    | 'NO_WINDOW_DUE'
-    | 'SUBJECT_MISMATCH';
+  code: (typeof INDICATOR_WARNING_CODES)[number];
   path: (string | number)[];
   message: string;
   messageEn: string;
