@@ -121,6 +121,11 @@ export const en: Messages = {
     effective: 'effective {{date}}',
     source: 'Data source',
     confidence: 'Confidence',
+    sourceValues: {
+      reorganisation: 'a reorganisation recorded on the platform',
+      import: 'imported from a file',
+      province_catalogue: 'the province catalogue',
+    },
     confidenceValues: {
       verified: 'checked against the documents',
       likely: 'likely',

@@ -126,6 +126,11 @@ export const vi = {
     effective: 'hiệu lực {{date}}',
     source: 'Nguồn dữ liệu',
     confidence: 'Độ tin cậy',
+    sourceValues: {
+      reorganisation: 'ghi nhận thay đổi tổ chức trên nền tảng',
+      import: 'nhập từ tệp',
+      province_catalogue: 'danh mục tỉnh, thành phố',
+    },
     confidenceValues: {
       verified: 'đã đối chiếu văn bản',
       likely: 'nhiều khả năng đúng',

@@ -99,7 +99,7 @@ export function UnitDetailPanel({
       {links(d.successors, t('org.successors'))}
       {(d.source || d.confidence) && (
         <Text size="xs" c="dimmed">
-          {t('org.source')}: {d.source ?? '—'}
+          {t('org.source')}: {d.source ? t(`org.sourceValues.${d.source}`, { defaultValue: d.source }) : '—'}
           {d.sourceNote ? ` — ${d.sourceNote}` : ''}. {t('org.confidence')}:{' '}
           {d.confidence ? t(`org.confidenceValues.${d.confidence}`, { defaultValue: d.confidence }) : '—'}
         </Text>
