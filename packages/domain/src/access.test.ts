@@ -27,7 +27,7 @@ const grant = (
 ): Grant => ({ role, unitId, provinceId });
 
 /** Which roles each permission is for, and how far it reaches from the granted unit. */
-type Reach = 'province' | 'subtree';
+type Reach = 'province' | 'subtree' | 'national';
 const POLICY: Record<
   Permission,
   { roles: readonly Role[]; reach: Reach; reachOf?: Partial<Record<Role, Reach>> }
@@ -74,6 +74,8 @@ const POLICY: Record<
     reach: 'subtree',
     reachOf: { dx_office: 'province', administrator: 'province' },
   },
+  // Every province side by side (issue 13): only through a grant over every province.
+  'national.read': { roles: ['administrator', 'viewer'], reach: 'national' },
 };
 
 describe('isAllowed: every permission × role × where the grant sits', () => {
@@ -92,6 +94,7 @@ describe('isAllowed: every permission × role × where the grant sits', () => {
       grant: (r: Role) => grant(r, null),
       inProvince: true,
       inSubtree: true,
+      national: true,
     },
   ];
   for (const [permission, rule] of Object.entries(POLICY) as [Permission, (typeof POLICY)[Permission]][]) {
@@ -99,7 +102,12 @@ describe('isAllowed: every permission × role × where the grant sits', () => {
       for (const place of places) {
         const reach = rule.reachOf?.[role] ?? rule.reach;
         const expected =
-          rule.roles.includes(role) && (reach === 'province' ? place.inProvince : place.inSubtree);
+          rule.roles.includes(role) &&
+          (reach === 'national'
+            ? 'national' in place
+            : reach === 'province'
+              ? place.inProvince
+              : place.inSubtree);
         it(`${permission}: ${role} granted on ${place.name} → ${expected ? 'allowed' : 'refused'}`, () => {
           expect(isAllowed([place.grant(role)], permission, commune)).toBe(expected);
         });
@@ -128,6 +136,17 @@ describe('hasPermissionAnywhere and provincesFor', () => {
     expect(hasPermissionAnywhere([grant('administrator', HD, HD)], 'audit.read')).toBe(true);
     expect(hasPermissionAnywhere([grant('dx_office', HP)], 'unit_group.write')).toBe(true);
     expect(hasPermissionAnywhere([grant('finance', HP)], 'unit_group.write')).toBe(false);
+  });
+
+  it('the national view only through a grant over every province (issue 13)', () => {
+    expect(hasPermissionAnywhere([grant('administrator', null)], 'national.read')).toBe(true);
+    expect(hasPermissionAnywhere([grant('viewer', null)], 'national.read')).toBe(true);
+    // A province's own administrator or reader, and any other role even over every province, are refused.
+    expect(hasPermissionAnywhere([grant('administrator', HP)], 'national.read')).toBe(false);
+    expect(hasPermissionAnywhere([grant('viewer', HP)], 'national.read')).toBe(false);
+    expect(hasPermissionAnywhere([grant('dx_office', null)], 'national.read')).toBe(false);
+    expect(provincesFor([grant('viewer', null)], 'national.read')).toBeNull();
+    expect(provincesFor([grant('administrator', HP)], 'national.read')).toEqual([]);
   });
 
   it('lists the provinces a permission reaches, null for global', () => {

@@ -19,9 +19,11 @@ export type Grant = { role: Role; unitId: string | null; provinceId: string | nu
  * How far a permission reaches from the granted unit:
  * - `province`: anything in the same province as the granted unit (the DX office sees its whole province;
  *   the administrative structure is public within a province);
- * - `subtree`: the granted unit and the units below it.
+ * - `subtree`: the granted unit and the units below it;
+ * - `national`: only through a grant over every province (unitId null): the Ministry's view across provinces
+ *   (issue 13). A grant on a province, even its administrator's, never reaches it.
  */
-type Reach = 'province' | 'subtree';
+type Reach = 'province' | 'subtree' | 'national';
 
 const PERMISSIONS = {
   'org_unit.read': { roles: ROLES, reach: 'province' },
@@ -78,6 +80,10 @@ const PERMISSIONS = {
     reach: 'subtree',
     reachOf: { dx_office: 'province', administrator: 'province' },
   },
+  // Every province side by side (issue 13): a system administrator, or a reader over every province — a 'viewer'
+  // granted with unitId null is how a Ministry reader is made, with no new role: the roles stay those of a province
+  // (docs/brief.md "Users") and the scope of the grant says "national". Read-only: a viewer writes nothing anywhere.
+  'national.read': { roles: ['administrator', 'viewer'], reach: 'national' },
 } as const satisfies Record<
   string,
   { roles: readonly Role[]; reach: Reach; reachOf?: Partial<Record<Role, Reach>> }
@@ -110,6 +116,7 @@ export function isAllowed(grants: readonly Grant[], permission: Permission, targ
   return grants.some((g) => {
     if (!(rule.roles as readonly Role[]).includes(g.role)) return false;
     if (g.unitId === null) return true;
+    if (reachOf(permission, g.role) === 'national') return false;
     if (reachOf(permission, g.role) === 'province') {
       // The structure of a province that merged into the grant's province is its history: readable there
       // (a 2025 commune's predecessors in Hải Dương), never writable.
@@ -123,16 +130,24 @@ export function isAllowed(grants: readonly Grant[], permission: Permission, targ
   });
 }
 
+/** The grants that can give `permission` somewhere: of one of its roles (and over every province for a national one). */
+function grantsFor(grants: readonly Grant[], permission: Permission): Grant[] {
+  const rule = PERMISSIONS[permission];
+  return grants.filter(
+    (g) =>
+      (rule.roles as readonly Role[]).includes(g.role) &&
+      (g.unitId === null || reachOf(permission, g.role) !== 'national'),
+  );
+}
+
 /** True when some grant could give `permission` somewhere (used to hide whole screens and routes). */
 export function hasPermissionAnywhere(grants: readonly Grant[], permission: Permission): boolean {
-  const rule = PERMISSIONS[permission];
-  return grants.some((g) => (rule.roles as readonly Role[]).includes(g.role));
+  return grantsFor(grants, permission).length > 0;
 }
 
 /** Provinces a permission reaches into (null = all provinces). */
 export function provincesFor(grants: readonly Grant[], permission: Permission): string[] | null {
-  const rule = PERMISSIONS[permission];
-  const relevant = grants.filter((g) => (rule.roles as readonly Role[]).includes(g.role));
+  const relevant = grantsFor(grants, permission);
   if (relevant.some((g) => g.unitId === null)) return null;
   return [...new Set(relevant.map((g) => g.provinceId).filter((p): p is string => p !== null))];
 }
@@ -157,8 +172,7 @@ export function readScopeOf(
   grants: readonly Grant[],
   permission: Permission,
 ): { provinceIds: string[] | null; subtreeRoots: string[] } {
-  const rule = PERMISSIONS[permission];
-  const relevant = grants.filter((g) => (rule.roles as readonly Role[]).includes(g.role));
+  const relevant = grantsFor(grants, permission);
   if (relevant.some((g) => g.unitId === null)) return { provinceIds: null, subtreeRoots: [] };
   const whole = relevant.filter((g) => reachOf(permission, g.role) === 'province');
   const provinceIds = [...new Set(whole.map((g) => g.provinceId).filter((p): p is string => p !== null))];
