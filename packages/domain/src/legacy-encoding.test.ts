@@ -31,6 +31,10 @@ describe('text typed in legacy Vietnamese fonts', () => {
     expect(detectLegacyEncoding('Fanpage Zalo®')).toBeNull();
     expect(detectLegacyEncoding('Nhiệt độ 30°C')).toBeNull();
     expect(detectLegacyEncoding('https://example.vn/tin/123')).toBeNull();
+    // A symbol in Unicode text is not a legacy font: Unicode-only letters, or the symbol standing beside no letter.
+    expect(detectLegacyEncoding('Học sinh lớp 5 © 2023')).toBeNull();
+    expect(detectLegacyEncoding('Giá 1.500.000 (©2023)')).toBeNull();
+    expect(detectLegacyEncoding('Hµ Néi')).toEqual({ encoding: 'tcvn3', unicode: 'Hà Nội' });
   });
 
   it('knows a Vietnamese syllable', () => {

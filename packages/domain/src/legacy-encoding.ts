@@ -182,6 +182,9 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const SYLLABLE =
   /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?([aăâeêioôơuưy]{1,3})(ch|ng|nh|c|m|n|p|t)?$/;
 
+const UNICODE_ONLY_VIETNAMESE =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/;
+
 /** Whether a word (letters only) reads as one Vietnamese syllable with at most one tone mark. */
 export function isVietnameseSyllable(word: string): boolean {
   const d = word.toLowerCase().normalize('NFD');
@@ -204,6 +207,14 @@ function readsAsVietnamese(text: string): boolean {
 export function detectLegacyEncoding(text: string): { encoding: LegacyEncoding; unicode: string } | null {
   const nfc = text.normalize('NFC');
   if (![...nfc].some(isSuspect)) return null;
+  // Letters only Unicode has (ă, đ, ơ, ư, ạ…ỹ): a legacy font's text is 8-bit, so this is Unicode with a symbol in it
+  // ("Học sinh lớp 5 © 2023" is not TCVN3).
+  if (UNICODE_ONLY_VIETNAMESE.test(nfc)) return null;
+  // In a legacy font the odd characters are letters inside words ("Hµ Néi"); one standing beside digits or spaces
+  // is a symbol ("©2023", "giá 5 ©").
+  const chars = [...nfc];
+  const inWord = (ch: string | undefined) => ch !== undefined && (/\p{L}/u.test(ch) || isSuspect(ch));
+  if (chars.some((ch, i) => isSuspect(ch) && !inWord(chars[i - 1]) && !inWord(chars[i + 1]))) return null;
   for (const [encoding, convert] of [
     ['tcvn3', tcvn3ToUnicode],
     ['vni', vniToUnicode],

@@ -123,6 +123,7 @@ const recordFieldCases = (
     bad('lone low surrogate in text', text[0], '\udc00'),
     bad('C0 control character in text', text[0], 'a\u0007b'),
     bad('C1 control character in text', text[0], 'a\u0085b'),
+    bad('text typed in a legacy font (TCVN3)', text[0], 'ChuyÓn ®æi sè'),
     ...(count
       ? [bad('negative number', count, -1), bad('number beyond the integer column', count, 2147483648)]
       : []),

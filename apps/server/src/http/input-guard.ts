@@ -1,4 +1,4 @@
-import { type FieldIssue, validationError } from '@dx/domain';
+import { detectLegacyEncoding, type FieldIssue, LEGACY_ENCODING_NAMES, validationError } from '@dx/domain';
 import type { FastifyInstance } from 'fastify';
 
 const MAX_ISSUES = 20;
@@ -28,18 +28,42 @@ export function unstorableReason(s: string): string | null {
   return null;
 }
 
+/** Fields whose text is never shown back, so never quoted in a message nor judged as words. */
+const SECRET_FIELD = /password|secret|token/i;
+
+/**
+ * Why a form field's text must not be stored as typed: text typed in a TCVN3 or VNI font (issue 14: "never store it
+ * as is") reads as gibberish to everyone else and breaks search and sorting. The message quotes the Unicode reading
+ * so the user can paste it back; an import reports the same per cell (packages/domain/src/legacy-encoding.ts).
+ */
+export function legacyTextReason(s: string): string | null {
+  const found = detectLegacyEncoding(s);
+  if (!found) return null;
+  const reading = found.unicode.length > 200 ? `${found.unicode.slice(0, 200)}…` : found.unicode;
+  return `Chữ gõ bằng bảng mã cũ ${LEGACY_ENCODING_NAMES[found.encoding]}, đọc là "${reading}". Gõ lại bằng Unicode (Unikey: bảng mã Unicode) hoặc dán phần đọc được này`;
+}
+
 /**
  * Paths of the strings (values or keys) in `root` that cannot be stored. Iterative (an explicit stack, no
  * recursion), so no nesting depth can overflow the call stack; the JSON parser already bounds depth
  * (http/json-body.ts) and this walk stops after MAX_ISSUES findings.
  */
-export function unstorablePaths(root: unknown, rootPath: (string | number)[]): FieldIssue[] {
+export function unstorablePaths(
+  root: unknown,
+  rootPath: (string | number)[],
+  opts: { legacyText?: boolean } = {},
+): FieldIssue[] {
   const out: FieldIssue[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: rootPath }];
   while (stack.length > 0 && out.length < MAX_ISSUES) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
-      const reason = unstorableReason(value);
+      const key = path.at(-1);
+      const reason =
+        unstorableReason(value) ??
+        (opts.legacyText && !(typeof key === 'string' && SECRET_FIELD.test(key))
+          ? legacyTextReason(value)
+          : null);
       if (reason) out.push({ path, message: reason });
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
@@ -58,14 +82,14 @@ export function unstorablePaths(root: unknown, rootPath: (string | number)[]): F
 
 /**
  * Refuses unstorable text anywhere in the input up front as bad input, naming the field, for every route (the zod
- * schemas then see only storable text).
+ * schemas then see only storable text); in a body, also text typed in a legacy Vietnamese font.
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const issues = [
       ...unstorablePaths(request.params, ['params']),
       ...unstorablePaths(request.query, ['querystring']),
-      ...unstorablePaths(request.body, ['body']),
+      ...unstorablePaths(request.body, ['body'], { legacyText: true }),
     ];
     if (issues.length > 0) throw validationError('Dữ liệu gửi lên không hợp lệ', issues);
   });
