@@ -39,7 +39,7 @@ import { registerAuth } from './http/auth';
 import { frameworkErrorHandler, registerErrorHandler } from './http/errors';
 import { registerInputGuard } from './http/input-guard';
 import { registerJsonBodyParser } from './http/json-body';
-import { serializeErrorForLog } from './http/log-safe';
+import { serializeErrorForLog, serializeRequestForLog } from './http/log-safe';
 
 // Zod's own messages (wrong type, too short…) in Vietnamese, the language of the API's users.
 z.config(z.locales.vi());
@@ -62,8 +62,11 @@ export async function buildApp({
   health,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    // Errors are logged through serializeErrorForLog: a failed statement's parameters never reach the log.
-    logger: logger ? { level: config.logLevel, serializers: { err: serializeErrorForLog } } : false,
+    // Errors are logged through serializeErrorForLog: a failed statement's parameters never reach the log; requests
+    // through serializeRequestForLog: a query's values (a search for a person's name) never either.
+    logger: logger
+      ? { level: config.logLevel, serializers: { err: serializeErrorForLog, req: serializeRequestForLog } }
+      : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: config.trustProxy,

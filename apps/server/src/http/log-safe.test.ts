@@ -2,7 +2,7 @@ import { queryRows } from '@dx/db';
 import { createTestDatabase } from '@dx/db/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { serializeErrorForLog } from './log-safe';
+import { redactUrlForLog, serializeErrorForLog } from './log-safe';
 
 describe('serializeErrorForLog', () => {
   it('logs a failed statement with its SQL and SQLSTATE, never its parameters', async () => {
@@ -27,5 +27,15 @@ describe('serializeErrorForLog', () => {
   it('keeps an ordinary error whole', () => {
     const logged = serializeErrorForLog(new TypeError('x is undefined'));
     expect(logged).toMatchObject({ type: 'TypeError', message: 'x is undefined' });
+  });
+});
+
+describe('redactUrlForLog', () => {
+  it("keeps the path and the parameters' names, never their values", () => {
+    expect(redactUrlForLog('/api/people?provinceId=8f1c&q=Nguy%E1%BB%85n%20V%C4%83n%20A&limit=50')).toBe(
+      '/api/people?provinceId=…&q=…&limit=…',
+    );
+    expect(redactUrlForLog('/api/health')).toBe('/api/health');
+    expect(redactUrlForLog('/api/x?flag&')).toBe('/api/x?flag=…');
   });
 });

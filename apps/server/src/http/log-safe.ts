@@ -37,3 +37,23 @@ export function serializeErrorForLog(err: unknown): LoggedError {
     stack: e.stack ?? '',
   };
 }
+
+/**
+ * A URL as the request log writes it: the path and the names of the query's parameters, never their values. A search
+ * travels in the query (`?q=Nguyễn Văn A`), and so would any filter naming a person (docs/security.md § Logs).
+ */
+export function redactUrlForLog(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, at)}?${names.join('&')}`;
+}
+
+/** The request as the log writes it (pino's `req` serializer): method, redacted URL, the caller's address. */
+export function serializeRequestForLog(req: { method: string; url: string; ip?: string }) {
+  return { method: req.method, url: redactUrlForLog(req.url), remoteAddress: req.ip };
+}
