@@ -9,6 +9,7 @@ import {
   standingForAllOwnersSql,
   withRecordProvinces,
 } from './indicators';
+import { type ReadScope, readScopeSql } from './read-scope';
 
 /*
  * Live evaluation of a target definition (docs/design.md § Data model principles: "evaluated live by SQL over the records —
@@ -188,6 +189,8 @@ export type SubjectFilter = {
   districtId?: string | null;
   /** A unit-kind breakdown cell: its key; null = owner kind unknown. Undefined = every kind. */
   unitKind?: string | null;
+  /** Only the subjects the caller may read one by one (people within a unit officer's subtree: docs/security.md). */
+  readable?: ReadScope;
 };
 
 export type SubjectPage = { total: number; items: SubjectRow[] };
@@ -215,6 +218,7 @@ export function targetSubjectsSql(
     );
   if (filter.unitKind !== undefined)
     where.push(filter.unitKind === null ? sql`s.unit_kind IS NULL` : sql`s.unit_kind = ${filter.unitKind}`);
+  if (filter.readable) where.push(readScopeSql(filter.readable, sql`s.province_id`, [sql`s.unit_id`]));
   const cond = where.length ? sql.join(where, sql` AND `) : sql`TRUE`;
   return sql`
     ${placedSubjectsSql(input, filter.unitId ? sql`subj.unit_id = ${filter.unitId}::uuid` : null)}

@@ -1,6 +1,6 @@
 import { listTargetSubjects, type SubjectFilter, type SubjectPage } from '@dx/db';
 import { AppError, evaluationDatesAsOf, type IndicatorRecord, localDateOf } from '@dx/domain';
-import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
 import { definitionOf } from './evaluate-plan-targets';
 import { loadPlanTarget } from './get-target-definition';
 
@@ -40,10 +40,14 @@ export async function getTargetSubjects({
     today: localDateOf(ctx.now),
     asOf,
   });
+  // The figure is province-wide, but a target counting people lists names: those only within the reader's reach of
+  // people's personal data (a unit officer: its own subtree, as the units stood on the figure's date; docs/security.md).
+  const people = definition.population.record === 'person';
+  const reach = people ? readableIn(ctx, 'person.read', target.provinceId) : undefined;
   const result = await listTargetSubjects(
     ctx.db,
     { definition, ...dates, provinceIds: [target.provinceId] },
-    filter,
+    { ...filter, readable: reach && { ...reach, asOf: dates.asOf } },
     page,
   );
   return { ...result, subjectType: definition.population.record };

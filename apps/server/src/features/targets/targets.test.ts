@@ -169,6 +169,37 @@ describe('records and live targets API (plan 54 I.2)', () => {
     expect(after.subjectCount).toBe(after.due - 1);
   });
 
+  it("a target counting people lists names only within a unit officer's subtree; the DX office reads them all", async () => {
+    const person = async (unitId: string, fullName: string) => {
+      const r = await t.call(dx, {
+        method: 'POST',
+        url: '/api/people',
+        payload: { unitId, fullName, role: 'reporter' },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const mine = await person(haiAn, 'Phóng viên Hải An (phạm vi)');
+    const other = await person(leChan, 'Phóng viên Lê Chân (phạm vi)');
+    const c = (await evaluation(dx)).find((e) => e.letter === 'c')!;
+    const listed = async (s: Session) => {
+      const r = await t.call(s, {
+        method: 'GET',
+        url: `/api/plans/${planId}/targets/${c.planTargetId}/subjects?state=behind&limit=200`,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { total: number; items: { subjectId: string; unitId: string }[] };
+    };
+    const all = await listed(dx);
+    expect(all.items.map((i) => i.subjectId)).toEqual(expect.arrayContaining([mine, other]));
+    const officer = await listed(haiAnOfficer);
+    expect(officer.items.map((i) => i.subjectId)).toContain(mine);
+    expect(officer.items.map((i) => i.subjectId)).not.toContain(other);
+    expect(officer.total).toBe(officer.items.length);
+    // The figure itself stays the province's.
+    expect((await evaluation(haiAnOfficer)).find((e) => e.letter === 'c')!.population).toBe(c.population);
+  });
+
   it('pages who is behind: the first 20 on the dashboard, every one through the subjects behind each figure', async () => {
     const a = (await evaluation(dx)).find((e) => e.letter === 'a')!;
     expect(a.subjects).toHaveLength(20);
