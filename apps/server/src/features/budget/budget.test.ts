@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPlanByCode, queryRows, seedPlans } from '@dx/db';
-import { DEFAULT_BUDGET_CHAIN, formatVnd } from '@dx/domain';
+import { DEFAULT_BUDGET_CHAIN, formatVnd, UPLOAD_POLICY } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -627,6 +627,29 @@ describe('attachments', () => {
       payload: { fileName: 'x.txt', contentBase64: 'YQ==' },
     });
     expect(other.statusCode).toBe(403);
+  });
+});
+
+describe('attachments under parallel uploads (issue 14 "Races")', () => {
+  it('30 parallel uploads never put more than the cap on an estimate', async () => {
+    const e = await draft();
+    const cap = UPLOAD_POLICY.budget_attachment.maxCount;
+    const results = await Promise.all(
+      Array.from({ length: cap + 10 }, (_, i) =>
+        t.call(unitOfficer, {
+          method: 'POST',
+          url: `/api/budget-estimates/${e.id}/attachments`,
+          payload: {
+            fileName: `bao-gia-${i}.txt`,
+            contentBase64: Buffer.from(`Báo giá ${i}`).toString('base64'),
+          },
+        }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(cap);
+    expect(codes.filter((c) => c === 400)).toHaveLength(10);
+    expect((await get(unitOfficer, e.id)).attachments).toHaveLength(cap);
   });
 });
 
