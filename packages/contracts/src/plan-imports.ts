@@ -1,18 +1,51 @@
-import { PLAN_DOCUMENT_KINDS } from '@dx/domain';
+import { MAX_IMPORT_CHARS, PLAN_DOCUMENT_KINDS } from '@dx/domain';
 import { z } from 'zod';
 
+// Requests
+
+export const planImportParams = z.object({ importId: z.uuid('Mã bản nháp không hợp lệ') });
+
+/** A plan document to read: pasted text (OCR text too) or a file's bytes (DOCX, PDF with a text layer, UTF-8 text). */
+export const planImportBody = z
+  .object({
+    provinceId: z.uuid('Chọn tỉnh, thành phố'),
+    fileName: z.string().trim().max(255).optional(),
+    text: z.string().max(MAX_IMPORT_CHARS, `Văn bản dài quá ${MAX_IMPORT_CHARS} ký tự`).optional(),
+    /** The file's bytes in base64 (DOCX, PDF or UTF-8 text). */
+    contentBase64: z.base64('Nội dung tệp phải mã hóa base64').max(7_000_000).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.text === undefined) === (b.contentBase64 === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'Gửi văn bản (text) hoặc tệp (contentBase64), một trong hai',
+      });
+    }
+  });
+export type PlanImportBody = z.input<typeof planImportBody>;
+
+/** The reviewed plan: checked by the create-plan rules in the use case, with `body.document.…` paths. */
+export const confirmPlanImportBody = z.object({
+  document: z.record(z.string(), z.unknown(), 'Gửi kế hoạch đã rà soát (document)'),
+});
+
 // Responses
+
+/** How a draft was read and where it stands (packages/db/src/plan-import-schema.ts checks the same lists). */
+export const PLAN_IMPORT_SOURCE_VALUES = ['text', 'ocr', 'docx', 'pdf'] as const;
+export const PLAN_IMPORT_STATUS_VALUES = ['draft', 'confirmed', 'discarded'] as const;
 
 const span = z.object({ start: z.number(), end: z.number(), text: z.string() }).nullable();
 
 /** An imported plan document waiting for review (GET /api/plans/imports/:id). */
 export const planImportOut = z.object({
-  id: z.string(),
-  provinceId: z.string(),
+  id: z.uuid(),
+  provinceId: z.uuid(),
   fileName: z.string().nullable(),
-  source: z.enum(['text', 'ocr', 'docx', 'pdf']),
-  status: z.enum(['draft', 'confirmed', 'discarded']),
-  planId: z.string().nullable(),
+  source: z.enum(PLAN_IMPORT_SOURCE_VALUES),
+  status: z.enum(PLAN_IMPORT_STATUS_VALUES),
+  planId: z.uuid().nullable(),
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
   /** The text the draft was read from (after OCR repair): field spans point into it. */

@@ -1,4 +1,4 @@
-import type { PlanImportOut } from '@dx/contracts';
+import type { PlanImportBody, PlanImportOut } from '@dx/contracts';
 import type { PlanDocument } from '@dx/domain';
 import { get, post } from '../lib/api';
 
@@ -15,12 +15,7 @@ export type PlanImport = Omit<PlanImportOut, 'draft'> & {
 
 export const importKeys = { detail: (id: string) => ['plan-imports', id] as const };
 
-export const uploadPlanDocument = (input: {
-  provinceId: string;
-  fileName?: string;
-  text?: string;
-  contentBase64?: string;
-}) => post<PlanImport>('/plans/imports', input);
+export const uploadPlanDocument = (input: PlanImportBody) => post<PlanImport>('/plans/imports', input);
 export const fetchPlanImport = (id: string) => get<PlanImport>(`/plans/imports/${id}`);
 export const confirmPlanImport = (id: string, document: PlanDocument) =>
   post<PlanImport>(`/plans/imports/${id}/confirm`, { document });

@@ -1,8 +1,6 @@
-import { type PlanImportOut, planImportOut } from '@dx/contracts';
+import type { PlanImportOut } from '@dx/contracts';
 import type { PlanImportRow } from '@dx/db';
 import type { PlanImportDraft } from '@dx/domain';
-
-export { planImportOut };
 
 /** An import draft as the review screen needs it; nothing else of the row leaves the server. */
 export function presentPlanImport(row: PlanImportRow): PlanImportOut {
@@ -11,6 +9,7 @@ export function presentPlanImport(row: PlanImportRow): PlanImportOut {
     id: row.id,
     provinceId: row.provinceId,
     fileName: row.fileName,
+    // Checked by the table (packages/db/src/plan-import-schema.ts) against the same lists.
     source: row.source as PlanImportOut['source'],
     status: row.status as PlanImportOut['status'],
     planId: row.planId,

@@ -1,14 +1,13 @@
-import { MAX_IMPORT_CHARS } from '@dx/domain';
+import { confirmPlanImportBody, planImportBody, planImportOut, planImportParams } from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { confirmPlanImport } from './confirm-plan-import';
 import { getPlanImportDraft } from './get-plan-import';
 import { importPlanDocument } from './import-plan-document';
-import { planImportOut, presentPlanImport } from './plan-imports.presenter';
+import { presentPlanImport } from './plan-imports.presenter';
 
-const importParams = z.object({ importId: z.uuid('Mã bản nháp không hợp lệ') });
+const importParams = planImportParams;
 
 export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -18,23 +17,7 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plans'],
         summary:
           'Nhập văn bản kế hoạch (DOCX, PDF có lớp chữ, hoặc dán văn bản, kể cả văn bản OCR) thành bản nháp để rà soát',
-        body: z
-          .object({
-            provinceId: z.uuid('Chọn tỉnh, thành phố'),
-            fileName: z.string().trim().max(255).optional(),
-            text: z.string().max(MAX_IMPORT_CHARS, `Văn bản dài quá ${MAX_IMPORT_CHARS} ký tự`).optional(),
-            /** The file's bytes in base64 (DOCX, PDF or UTF-8 text). */
-            contentBase64: z.base64('Nội dung tệp phải mã hóa base64').max(7_000_000).optional(),
-          })
-          .superRefine((b, ctx) => {
-            if ((b.text === undefined) === (b.contentBase64 === undefined)) {
-              ctx.addIssue({
-                code: 'custom',
-                path: ['text'],
-                message: 'Gửi văn bản (text) hoặc tệp (contentBase64), một trong hai',
-              });
-            }
-          }),
+        body: planImportBody,
         response: { 201: planImportOut, ...errorResponses },
       },
     },
@@ -67,8 +50,7 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plans'],
         summary: 'Xác nhận bản nháp (kèm các sửa đổi của người dùng): tạo kế hoạch',
         params: importParams,
-        // The document is checked by the create-plan rules in the use case, with `body.document.…` paths.
-        body: z.object({ document: z.record(z.string(), z.unknown(), 'Gửi kế hoạch đã rà soát (document)') }),
+        body: confirmPlanImportBody,
         // The plan itself is read with GET /api/plans/:planId; the import answers with its new state.
         response: { 201: planImportOut, ...errorResponses },
       },
