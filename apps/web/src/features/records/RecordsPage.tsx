@@ -281,30 +281,25 @@ function RecordList({ type }: { type: RecordType }) {
             }}
           />
         )}
-        {filters.includes('themeId') && (
-          <Select
-            label={L.themeFilter}
-            placeholder={L.themeFilterPlaceholder}
-            data={lookups.themes}
-            value={themeId}
-            onChange={(v) => setParam('themeId', v)}
-            clearable
-            searchable
-            w={{ base: '100%', sm: 280 }}
-          />
-        )}
-        {filters.includes('channelId') && (
-          <Select
-            label={L.channelFilter}
-            placeholder={L.channelFilterPlaceholder}
-            data={lookups.channels}
-            value={channelId}
-            onChange={(v) => setParam('channelId', v)}
-            clearable
-            searchable
-            w={{ base: '100%', sm: 280 }}
-          />
-        )}
+        {filters.map((name) => {
+          const [label, placeholder, data, value] =
+            name === 'themeId'
+              ? [L.themeFilter, L.themeFilterPlaceholder, lookups.themes, themeId]
+              : [L.channelFilter, L.channelFilterPlaceholder, lookups.channels, channelId];
+          return (
+            <Select
+              key={name}
+              label={label}
+              placeholder={placeholder}
+              data={data}
+              value={value}
+              onChange={(v) => setParam(name, v)}
+              clearable
+              searchable
+              w={{ base: '100%', sm: 280 }}
+            />
+          );
+        })}
         {mayWrite && (
           <Group gap="xs">
             <Button
