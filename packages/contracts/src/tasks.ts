@@ -6,7 +6,7 @@ import {
   REMINDER_KINDS,
 } from '@dx/domain';
 import { z } from 'zod';
-import { pagination } from './common';
+import { pagination, recordVersion } from './common';
 
 // Requests
 
@@ -43,6 +43,58 @@ export const createTaskBody = z.object({
   targetIds: ids,
 });
 export type CreateTaskBody = z.input<typeof createTaskBody>;
+
+/**
+ * Only the fields sent change; `themeIds` / `targetIds` replace the lists when sent. A new `timeFrame` text is
+ * re-parsed (period and due date follow). Leads and coordinators are not edited here.
+ */
+export const updateTaskBody = z.object({
+  version: recordVersion,
+  title: line(2000).min(1, 'Nhập tên nhiệm vụ').optional(),
+  output: line(2000).optional(),
+  timeFrame: line(200).min(1, 'Nhập thời gian thực hiện').optional(),
+  budgetText: line(200).optional(),
+  note: line(2000).optional(),
+  themeIds: z.array(z.uuid()).max(500).optional(),
+  targetIds: z.array(z.uuid()).max(500).optional(),
+});
+export type UpdateTaskBody = z.input<typeof updateTaskBody>;
+
+export const deleteTaskQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+/** The appendix as .xlsx/.csv in base64; `answers` maps a questioned lead text to the unit or group meant. */
+export const importAppendixBody = z.object({
+  fileName: line(255).min(1, 'Thiếu tên tệp'),
+  contentBase64: z
+    .base64('Nội dung tệp phải mã hoá base64')
+    .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+  confirm: z.boolean().default(false),
+  answers: z.record(line(500), z.object({ type: z.enum(['unit', 'group']), id: z.uuid() })).optional(),
+});
+export type ImportAppendixBody = z.input<typeof importAppendixBody>;
+
+const file = z.object({
+  fileName: line(255).min(1, 'Thiếu tên tệp'),
+  contentType: line(100).default('application/octet-stream'),
+  contentBase64: z
+    .base64('Nội dung tệp phải mã hoá base64')
+    .max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
+});
+
+/** A unit's progress on its part (with evidence) or a comment. */
+export const postTaskUpdateBody = z.object({
+  kind: z.enum(['progress', 'comment']),
+  assignmentId: z.uuid().optional(),
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  version: recordVersion.optional(),
+  note: line(5000).default(''),
+  links: z.array(z.url('Đường dẫn không hợp lệ').max(2000)).max(20).default([]),
+  recordIds: z.array(z.uuid()).max(100).default([]),
+  files: z.array(file).max(5).default([]),
+});
+export type PostTaskUpdateBody = z.input<typeof postTaskUpdateBody>;
+
+export const taskAttachmentParams = z.object({ attachmentId: z.uuid('Mã tệp không hợp lệ') });
 
 // Responses
 

@@ -1,5 +1,6 @@
 import { isoDate } from '@dx/domain';
 import { z } from 'zod';
+import { list } from './common';
 
 // Requests
 
@@ -51,6 +52,8 @@ export const urgingOut = z.object({
   documentUrl: z.string(),
 });
 export type UrgingOut = z.infer<typeof urgingOut>;
+export const urgingListOut = list(urgingOut);
+export type UrgingListOut = z.infer<typeof urgingListOut>;
 
 export const issuedUrgingOut = z.object({
   urging: urgingOut,

@@ -3,10 +3,13 @@ import type {
   AppendixImportRowOut,
   AssignmentOut,
   CreateTaskBody,
+  ImportAppendixBody,
+  PostTaskUpdateBody,
   TaskDetailOut,
   TaskListOut,
   TaskOut,
   TaskUpdateOut,
+  UpdateTaskBody,
 } from '@dx/contracts';
 import { del, get, patch, post } from '../lib/api';
 
@@ -40,36 +43,17 @@ export const listTasks = (planId: string, f: TaskFilter) =>
     limit: 500,
   });
 export const fetchTask = (id: string) => get<TaskDetailOut>(`/tasks/${id}`);
-export type Answers = Record<string, { type: 'unit' | 'group'; id: string }>;
-export const importAppendix = (
-  planId: string,
-  body: { fileName: string; contentBase64: string; confirm: boolean; answers?: Answers },
-) => post<ImportReport>(`/plans/${planId}/tasks/import`, body);
-export const postUpdate = (
-  taskId: string,
-  body: {
-    kind: 'progress' | 'comment';
-    assignmentId?: string;
-    status?: string;
-    version?: number;
-    note: string;
-    links: string[];
-    recordIds: string[];
-    files: { fileName: string; contentType: string; contentBase64: string }[];
-  },
-) => post<TaskUpdate>(`/tasks/${taskId}/updates`, body);
-export const linkTask = (
-  taskId: string,
-  body: { version: number; themeIds: string[]; targetIds: string[] },
-) => patch<Task>(`/tasks/${taskId}`, body);
-export type TaskEdit = {
-  version: number;
-  title: string;
-  timeFrame: string;
-  output: string;
-  budgetText: string;
-  note: string;
-};
+export type Answers = NonNullable<ImportAppendixBody['answers']>;
+export const importAppendix = (planId: string, body: ImportAppendixBody) =>
+  post<ImportReport>(`/plans/${planId}/tasks/import`, body);
+export const postUpdate = (taskId: string, body: PostTaskUpdateBody) =>
+  post<TaskUpdate>(`/tasks/${taskId}/updates`, body);
+export const linkTask = (taskId: string, body: Pick<UpdateTaskBody, 'version' | 'themeIds' | 'targetIds'>) =>
+  patch<Task>(`/tasks/${taskId}`, body);
+/** The content fields the edit form sends, every one filled. */
+export type TaskEdit = Required<
+  Pick<UpdateTaskBody, 'version' | 'title' | 'timeFrame' | 'output' | 'budgetText' | 'note'>
+>;
 /** Edits the content fields only (PATCH keeps the links and the leads as they are). */
 export const editTask = (taskId: string, body: TaskEdit) => patch<Task>(`/tasks/${taskId}`, body);
 export const deleteTask = (taskId: string, version: number) =>

@@ -1,4 +1,4 @@
-import type { IssuedUrgingOut, IssueUrgingInput, UrgingOut } from '@dx/contracts';
+import type { IssuedUrgingOut, IssueUrgingInput, UrgingListOut, UrgingOut } from '@dx/contracts';
 import { get, post } from '../lib/api';
 
 export type Urging = UrgingOut;
@@ -9,6 +9,6 @@ export const urgingKeys = {
   all: ['urgings'] as const,
   list: (planId: string) => ['urgings', planId] as const,
 };
-export const listUrgings = (planId: string) => get<{ items: Urging[] }>(`/plans/${planId}/urgings`);
+export const listUrgings = (planId: string) => get<UrgingListOut>(`/plans/${planId}/urgings`);
 export const issueUrging = (planId: string, body: UrgingRequest) =>
   post<IssuedUrging>(`/plans/${planId}/urgings`, body);

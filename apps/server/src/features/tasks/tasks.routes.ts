@@ -1,7 +1,10 @@
 import {
   appendixImportOut,
   createTaskBody,
-  recordVersion,
+  deleteTaskQuery,
+  importAppendixBody,
+  postTaskUpdateBody,
+  taskAttachmentParams,
   taskDetailOut,
   taskListOut,
   taskOut,
@@ -9,8 +12,8 @@ import {
   taskPlanParams,
   tasksQuery,
   taskUpdateOut,
+  updateTaskBody,
 } from '@dx/contracts';
-import { ASSIGNMENT_STATUSES } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
@@ -25,17 +28,7 @@ import { listTasks } from './list-tasks';
 import { postTaskUpdate } from './post-task-update';
 import { updateTask } from './update-task';
 
-// NUL characters are refused in every body and query by http/input-guard.
-const line = (max: number) => z.string().trim().max(max);
 const planParams = taskPlanParams;
-
-const file = z.object({
-  fileName: line(255).min(1, 'Thiếu tên tệp'),
-  contentType: line(100).default('application/octet-stream'),
-  contentBase64: z
-    .base64('Nội dung tệp phải mã hoá base64')
-    .max(5_500_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
-});
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -94,16 +87,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
           'resolved to units and groups, period and due date) with problems by column; `answers` maps a questioned ' +
           'text to the unit or group meant. Confirm saves every valid row in one transaction.',
         params: planParams,
-        body: z.object({
-          fileName: line(255).min(1, 'Thiếu tên tệp'),
-          contentBase64: z
-            .base64('Nội dung tệp phải mã hoá base64')
-            .max(6_000_000, 'Tệp quá lớn (tối đa khoảng 4 MB)'),
-          confirm: z.boolean().default(false),
-          answers: z
-            .record(line(500), z.object({ type: z.enum(['unit', 'group']), id: z.uuid() }))
-            .optional(),
-        }),
+        body: importAppendixBody,
         response: { 200: appendixImportOut, ...errorResponses },
       },
     },
@@ -163,16 +147,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
           're-parsed (period and due date follow). Leads and coordinators are not edited here: the per-unit parts ' +
           'are not re-expanded.',
         params: taskParams,
-        body: z.object({
-          version: recordVersion,
-          title: line(2000).min(1, 'Nhập tên nhiệm vụ').optional(),
-          output: line(2000).optional(),
-          timeFrame: line(200).min(1, 'Nhập thời gian thực hiện').optional(),
-          budgetText: line(200).optional(),
-          note: line(2000).optional(),
-          themeIds: z.array(z.uuid()).max(500).optional(),
-          targetIds: z.array(z.uuid()).max(500).optional(),
-        }),
+        body: updateTaskBody,
         response: { 200: taskOut, ...errorResponses },
       },
     },
@@ -194,7 +169,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Xoá nhiệm vụ chưa có cập nhật tiến độ hay ý kiến; 409 nếu đã có hoặc phiên bản đã cũ',
         params: taskParams,
-        querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) }),
+        querystring: deleteTaskQuery,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -215,16 +190,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Cập nhật tiến độ phần việc của đơn vị (kèm minh chứng) hoặc gửi ý kiến',
         params: taskParams,
-        body: z.object({
-          kind: z.enum(['progress', 'comment']),
-          assignmentId: z.uuid().optional(),
-          status: z.enum(ASSIGNMENT_STATUSES).optional(),
-          version: recordVersion.optional(),
-          note: line(5000).default(''),
-          links: z.array(z.url('Đường dẫn không hợp lệ').max(2000)).max(20).default([]),
-          recordIds: z.array(z.uuid()).max(100).default([]),
-          files: z.array(file).max(5).default([]),
-        }),
+        body: postTaskUpdateBody,
         response: { 201: taskUpdateOut, ...errorResponses },
       },
     },
@@ -252,7 +218,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tasks'],
         summary: 'Tải tệp minh chứng',
-        params: z.object({ attachmentId: z.uuid('Mã tệp không hợp lệ') }),
+        params: taskAttachmentParams,
         response: { 200: z.unknown().describe('Tệp'), ...errorResponses },
       },
     },

@@ -1,4 +1,10 @@
-import { issuedUrgingOut, issueUrgingInput, urgingOut, urgingParams, urgingPlanParams } from '@dx/contracts';
+import {
+  issuedUrgingOut,
+  issueUrgingInput,
+  urgingListOut,
+  urgingParams,
+  urgingPlanParams,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
@@ -44,7 +50,7 @@ export const urgingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['urging'],
         summary: 'Các công văn đôn đốc của kế hoạch, mới nhất trước',
         params: urgingPlanParams,
-        response: { 200: z.object({ items: z.array(urgingOut) }), ...errorResponses },
+        response: { 200: urgingListOut, ...errorResponses },
       },
     },
     async (request) => ({

@@ -1,3 +1,4 @@
+import type { AssignmentStatus } from '@dx/domain';
 import {
   Alert,
   Anchor,
@@ -762,7 +763,7 @@ function UpdateDialog({
   L: TaskLabels;
 }) {
   const qc = useQueryClient();
-  const [status, setStatus] = useState<string>(
+  const [status, setStatus] = useState<AssignmentStatus>(
     part?.status === 'not_started' ? 'in_progress' : (part?.status ?? 'in_progress'),
   );
   const [note, setNote] = useState('');
@@ -806,7 +807,7 @@ function UpdateDialog({
           <NativeSelect
             label={L.status}
             value={status}
-            onChange={(e) => setStatus(e.currentTarget.value)}
+            onChange={(e) => setStatus(e.currentTarget.value as AssignmentStatus)}
             data={['not_started', 'in_progress', 'done', 'blocked'].map((s) => ({
               value: s,
               label: L.statuses[s]!,
