@@ -5,6 +5,7 @@ import { homeText } from './home';
 import { obstaclesText } from './obstacles';
 import { planImportsText } from './plan-imports';
 import { plansText } from './plans';
+import { reportsText } from './reports';
 import { tasksText } from './tasks';
 import { unitImportsText } from './unit-imports';
 
@@ -22,6 +23,7 @@ export const catalogue = {
   obstacles: obstaclesText,
   'plan-imports': planImportsText,
   plans: plansText,
+  reports: reportsText,
   tasks: tasksText,
   'unit-imports': unitImportsText,
 } as const;

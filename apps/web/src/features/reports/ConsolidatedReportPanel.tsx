@@ -24,17 +24,10 @@ import {
 } from '../../api/reports';
 import { formatDate } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { fillIn, useReportLabels } from '../../locales/reports';
 
 type TargetStatus = ConsolidatedSummary['targets'][number]['status'];
 
-const STATUS_VI: Record<TargetStatus, string> = {
-  achieved: 'Đã đạt',
-  on_track: 'Đúng tiến độ',
-  at_risk: 'Có nguy cơ chậm',
-  behind: 'Chậm tiến độ',
-  not_applicable: 'Không áp dụng',
-  not_defined: 'Chưa định nghĩa',
-};
 const STATUS_COLOR: Record<TargetStatus, string> = {
   achieved: '#1b6b2f',
   on_track: 'blue.9',
@@ -53,6 +46,7 @@ const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 
  */
 export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: string; canIssue: boolean }) {
   const { t: translate } = useTranslation();
+  const L = useReportLabels();
   const [issuer, setIssuer] = useState<ReportIssuer>('committee');
   const queryKey = reportKeys.consolidated(periodId, issuer);
   const q = useQuery({
@@ -67,15 +61,15 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
   const base = `/api/report-periods/${periodId}/consolidated`;
   const suffix = `?issuer=${issuer}`;
   return (
-    <Paper withBorder p="md" component="section" aria-label="Báo cáo tổng hợp">
+    <Paper withBorder p="md" component="section" aria-label={L.consolidated}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={3}>Báo cáo tổng hợp</Title>
+            <Title order={3}>{L.consolidated}</Title>
             {q.data && (
               <Text size="sm" c="dimmed">
-                {q.data.subject} · số liệu tính đến ngày {formatDate(q.data.figuresDate)}
-                {q.data.figuresDate < q.data.date ? ' (ngày cuối kỳ)' : ''}
+                {q.data.subject} · {fillIn(L.figuresAsOf, { date: formatDate(q.data.figuresDate) })}
+                {q.data.figuresDate < q.data.date ? ` ${L.endOfPeriod}` : ''}
               </Text>
             )}
           </div>
@@ -85,39 +79,34 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
                 color="green"
                 loading={issue.isPending}
                 onClick={() => {
-                  if (
-                    window.confirm(
-                      'Ban hành báo cáo? Số liệu và lời văn sẽ được lưu lại và không thay đổi nữa.',
-                    )
-                  )
-                    issue.mutate();
+                  if (window.confirm(L.issueConfirm)) issue.mutate();
                 }}
               >
-                Ban hành báo cáo
+                {L.issue}
               </Button>
             )}
             <Button component="a" href={`${base}.docx${suffix}`} download>
-              Tải báo cáo (.docx)
+              {L.downloadDocx}
             </Button>
             <Button component="a" href={`${base}.xlsx${suffix}`} download variant="default">
-              Tải phụ lục (.xlsx)
+              {L.downloadXlsx}
             </Button>
             <Button component="a" href={`${base}.pdf${suffix}`} download variant="default">
-              Tải PDF
+              {L.downloadPdf}
             </Button>
           </Group>
         </Group>
         <Group gap="xs">
           <Text size="sm" id={`issuer-${periodId}`}>
-            Cơ quan ban hành
+            {L.issuer}
           </Text>
           <SegmentedControl
             aria-labelledby={`issuer-${periodId}`}
             value={issuer}
             onChange={(v) => setIssuer(v as ReportIssuer)}
             data={[
-              { value: 'committee', label: 'Ủy ban nhân dân' },
-              { value: 'dx_office', label: 'Cơ quan chuyên trách chuyển đổi số' },
+              { value: 'committee', label: L.issuers.committee },
+              { value: 'dx_office', label: L.issuers.dx_office },
             ]}
           />
           {q.data && (
@@ -127,14 +116,16 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
           )}
         </Group>
         {q.data?.issued ? (
-          <Alert color="green" role="status" aria-label="Đã ban hành">
-            Đã ban hành lúc {new Date(q.data.issued.at).toLocaleString('vi-VN')} ({q.data.issued.byName}): số
-            liệu được lưu tại thời điểm ban hành, không thay đổi theo dữ liệu nhập sau
+          <Alert color="green" role="status" aria-label={L.issued}>
+            {fillIn(L.issuedText, {
+              at: new Date(q.data.issued.at).toLocaleString('vi-VN'),
+              name: q.data.issued.byName,
+            })}
           </Alert>
         ) : (
           q.data && (
             <Text size="sm" c="dimmed">
-              Bản dự thảo: số liệu tính trực tiếp, còn thay đổi đến khi ban hành.
+              {L.draftNote}
             </Text>
           )
         )}
@@ -147,11 +138,11 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
               <Table>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Chỉ tiêu</Table.Th>
-                    <Table.Th>Kết quả</Table.Th>
-                    <Table.Th>Mục tiêu</Table.Th>
-                    <Table.Th>Đánh giá</Table.Th>
-                    <Table.Th>Đạt / thuộc diện</Table.Th>
+                    <Table.Th>{L.target}</Table.Th>
+                    <Table.Th>{L.result}</Table.Th>
+                    <Table.Th>{L.goal}</Table.Th>
+                    <Table.Th>{L.assessment}</Table.Th>
+                    <Table.Th>{L.achievedOfApplicable}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -168,7 +159,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
                       <Table.Td>{t.goalText}</Table.Td>
                       <Table.Td>
                         <Badge color={STATUS_COLOR[t.status]} variant="filled" tt="none">
-                          {STATUS_VI[t.status] ?? t.status}
+                          {L.targetStatuses[t.status] ?? t.status}
                         </Badge>
                       </Table.Td>
                       <Table.Td>
@@ -180,16 +171,25 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
               </Table>
             </Table.ScrollContainer>
             <Text size="sm">
-              {num(q.data.publications.total)} tin, bài trong kỳ ({num(q.data.publications.dx)} về chuyển đổi
-              số) · {num(q.data.tasks.done)}/{num(q.data.tasks.parts)} phần việc hoàn thành,{' '}
-              {num(q.data.tasks.overdue)} quá hạn · {num(q.data.reports.submitted)}/
-              {num(q.data.reports.required)} đơn vị đã gửi báo cáo ·{' '}
+              {fillIn(L.summaryLine, {
+                publications: num(q.data.publications.total),
+                dx: num(q.data.publications.dx),
+                done: num(q.data.tasks.done),
+                parts: num(q.data.tasks.parts),
+                overdue: num(q.data.tasks.overdue),
+                submitted: num(q.data.reports.submitted),
+                required: num(q.data.reports.required),
+              })}{' '}
+              ·{' '}
               <Anchor component={Link} to="/obstacles">
-                {num(q.data.obstacles.obstacles)} khó khăn, {num(q.data.obstacles.proposals)} kiến nghị
+                {fillIn(L.obstaclesLink, {
+                  obstacles: num(q.data.obstacles.obstacles),
+                  proposals: num(q.data.obstacles.proposals),
+                })}
               </Anchor>
             </Text>
             <Text size="xs" c="dimmed">
-              Nơi nhận: {q.data.recipients.join(' ')}
+              {fillIn(L.recipients, { list: q.data.recipients.join(' ') })}
             </Text>
           </>
         )}

@@ -5,44 +5,43 @@ import { fetchMine, reportKeys } from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { fillIn, useReportLabels } from '../../locales/reports';
 import { ReportStatusBadge } from './bits';
 
 /** "Báo cáo của tôi" (phone first): each period my unit must report in, its state and one button to act. */
 export function MyReportsPage() {
   const { can } = useSession();
+  const L = useReportLabels();
   const q = useQuery({ queryKey: reportKeys.mine(), queryFn: fetchMine });
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const items = q.data.items;
   const action = (status: string | undefined) =>
     status === 'returned'
-      ? 'Sửa và gửi lại'
+      ? L.fixAndResend
       : status === 'draft'
-        ? 'Tiếp tục soạn'
+        ? L.continueDraft
         : status === undefined
-          ? 'Lập báo cáo'
-          : 'Xem báo cáo';
+          ? L.startReport
+          : L.viewReport;
   return (
     <Stack gap="md" maw={720}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Báo cáo của tôi</Title>
+          <Title order={2}>{L.mineTitle}</Title>
           <Text size="sm" c="dimmed">
-            Các kỳ báo cáo đơn vị phải nộp. Số liệu được điền sẵn từ hồ sơ của đơn vị.
+            {L.mineIntro}
           </Text>
         </div>
         {can('report.manage') && (
           <Button component={Link} to="/reports/periods" variant="default">
-            Tất cả kỳ báo cáo
+            {L.allPeriods}
           </Button>
         )}
       </Group>
       {items.length === 0 && (
         <Paper withBorder>
-          <Empty
-            title="Chưa có kỳ báo cáo nào đơn vị phải nộp"
-            hint="Khi bộ phận chuyển đổi số mở kỳ báo cáo, kỳ đó sẽ hiện ở đây."
-          />
+          <Empty title={L.mineEmpty} hint={L.mineEmptyHint} />
         </Paper>
       )}
       {items.map((it) => (
@@ -52,24 +51,24 @@ export function MyReportsPage() {
               <div>
                 <Text fw={700}>{it.period.label}</Text>
                 <Text size="sm" c="dimmed">
-                  {it.unitName} · Hạn nộp {formatDate(it.period.dueDate)}
+                  {it.unitName} · {fillIn(L.dueOn, { date: formatDate(it.period.dueDate) })}
                 </Text>
               </div>
               <ReportStatusBadge status={it.report?.status ?? null} />
             </Group>
             {it.isOverdue && (
               <Text size="sm" c="red.9" fw={600}>
-                Đã quá hạn nộp
+                {L.overdue}
               </Text>
             )}
             {it.report?.status === 'returned' && it.report.reviewComment && (
-              <Alert color="red" p="xs" title="Ý kiến khi trả lại" styles={{ title: { color: '#8b1a1a' } }}>
+              <Alert color="red" p="xs" title={L.returnComment} styles={{ title: { color: '#8b1a1a' } }}>
                 {it.report.reviewComment}
               </Alert>
             )}
             {it.report?.submittedAt && (
               <Text size="xs" c="dimmed">
-                Đã gửi {formatDateTime(it.report.submittedAt)}
+                {fillIn(L.sentAt, { at: formatDateTime(it.report.submittedAt) })}
               </Text>
             )}
             <Group>
@@ -91,7 +90,7 @@ export function MyReportsPage() {
       ))}
       {can('report.read') && !can('report.manage') && (
         <Anchor component={Link} to="/reports/periods" size="sm">
-          Xem các kỳ báo cáo của kế hoạch
+          {L.seePeriods}
         </Anchor>
       )}
     </Stack>

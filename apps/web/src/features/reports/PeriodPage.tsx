@@ -24,6 +24,7 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { fillIn, useReportLabels } from '../../locales/reports';
 import { formatCount, formatRate, ReportStatusBadge, TimelinessBadge } from './bits';
 import { ConsolidatedReportPanel } from './ConsolidatedReportPanel';
 import { PeriodDialog } from './PeriodsPage';
@@ -37,6 +38,7 @@ type Filter = Timeliness | 'all' | 'review';
 export function PeriodPage() {
   const { periodId = '' } = useParams();
   const { can } = useSession();
+  const L = useReportLabels();
   const qc = useQueryClient();
   const [groupId, setGroupId] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
@@ -80,7 +82,7 @@ export function PeriodPage() {
     <UnstyledButton
       onClick={() => setFilter(key)}
       aria-pressed={filter === key}
-      aria-label={`${label}: ${count}. Xem danh sách`}
+      aria-label={fillIn(L.figureAria, { label, count })}
     >
       <Paper withBorder p="sm" style={filter === key ? { outline: '2px solid #1c4e80' } : undefined}>
         <Text size="sm" c="dimmed">
@@ -89,70 +91,76 @@ export function PeriodPage() {
         <Text fz={28} fw={700}>
           {formatCount(count)}
         </Text>
-        {rate !== undefined && <Text size="sm">{formatRate(rate)}</Text>}
+        {rate !== undefined && <Text size="sm">{formatRate(rate, L.notApplicable)}</Text>}
       </Paper>
     </UnstyledButton>
   );
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/reports/periods" size="sm">
-        ← Các kỳ báo cáo
+        {L.backToPeriods}
       </Anchor>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{period.label}</Title>
           <Text size="sm" c="dimmed">
-            Từ {formatDate(period.periodFrom)} đến {formatDate(period.periodTo)} · Hạn nộp{' '}
-            {formatDate(period.dueDate)} ·{' '}
+            {fillIn(L.periodDates, {
+              from: formatDate(period.periodFrom),
+              to: formatDate(period.periodTo),
+              due: formatDate(period.dueDate),
+            })}{' '}
+            ·{' '}
             {period.status === 'open'
-              ? 'Đang mở'
-              : `Đã đóng ${period.closedAt ? formatDateTime(period.closedAt) : ''}`}
+              ? L.open
+              : fillIn(L.closedAt, { at: period.closedAt ? formatDateTime(period.closedAt) : '' })}
           </Text>
         </div>
         {canManage && (
           <Group>
             <Button variant="default" onClick={() => setEditing(true)}>
-              Sửa kỳ báo cáo
+              {L.editPeriod}
             </Button>
             <Button variant="default" loading={close.isPending} onClick={() => close.mutate()}>
-              {period.status === 'open' ? 'Đóng kỳ' : 'Mở lại kỳ'}
+              {period.status === 'open' ? L.closePeriod : L.reopenPeriod}
             </Button>
           </Group>
         )}
       </Group>
       {close.error && <ErrorAlert error={close.error} />}
       <NativeSelect
-        label="Nhóm đơn vị"
+        label={L.group}
         value={groupId ?? ''}
         onChange={(e) => {
           setGroupId(e.currentTarget.value || null);
           setSelected([]);
         }}
         data={[
-          { value: '', label: 'Tất cả đơn vị phải báo cáo' },
+          { value: '', label: L.allRequired },
           ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })),
         ]}
         maw={420}
       />
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
-        {figure('all', 'Phải báo cáo', summary.required, undefined)}
-        {figure('on_time', 'Đúng hạn', summary.onTime, summary.rates.onTime)}
-        {figure('late', 'Trễ hạn', summary.late, summary.rates.late)}
-        {figure('missing', 'Chưa nộp (quá hạn)', summary.missing, summary.rates.missing)}
-        {figure('pending', 'Chưa nộp (chưa đến hạn)', summary.pending, undefined)}
-        {figure('review', 'Chờ duyệt', byStatus.submitted, undefined)}
+        {figure('all', L.required, summary.required, undefined)}
+        {figure('on_time', L.timeliness.on_time, summary.onTime, summary.rates.onTime)}
+        {figure('late', L.timeliness.late, summary.late, summary.rates.late)}
+        {figure('missing', L.timeliness.missing, summary.missing, summary.rates.missing)}
+        {figure('pending', L.timeliness.pending, summary.pending, undefined)}
+        {figure('review', L.awaitingReview, byStatus.submitted, undefined)}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        Tỷ lệ tính trên các đơn vị phải báo cáo ({summary.required}); đơn vị không phải báo cáo không tính (
-        {summary.notRequired} đơn vị của nhóm). Đã nộp: {formatRate(summary.rates.submitted)}. Đúng/trễ hạn
-        tính theo lần gửi đầu tiên.
+        {fillIn(L.ratesNote, {
+          required: summary.required,
+          notRequired: summary.notRequired,
+          submitted: formatRate(summary.rates.submitted, L.notApplicable),
+        })}
       </Text>
       {canManage && selected.length > 0 && (
         <Paper withBorder p="sm">
           <Stack gap="xs">
-            <Text fw={600}>Đôn đốc {selected.length} đơn vị đã chọn</Text>
+            <Text fw={600}>{fillIn(L.remindSelected, { n: selected.length })}</Text>
             <Textarea
-              label="Nội dung (để trống dùng nội dung mặc định)"
+              label={L.remindMessage}
               value={message}
               onChange={(e) => setMessage(e.currentTarget.value)}
               autosize
@@ -160,7 +168,7 @@ export function PeriodPage() {
             />
             <Group>
               <Button loading={remind.isPending} onClick={() => remind.mutate()}>
-                Gửi đôn đốc
+                {L.sendReminders}
               </Button>
               {period && (
                 <UrgeButton
@@ -179,19 +187,22 @@ export function PeriodPage() {
       )}
       {remind.error && <ErrorAlert error={remind.error} />}
       {remind.data && (
-        <Alert color="green" title="Đã gửi đôn đốc" role="status" styles={{ title: { color: '#1b5e20' } }}>
-          {remind.data.notified} thông báo trong hệ thống; {remind.data.emailQueued} e-mail đang gửi
-          {remind.data.emailStatus === 'not_configured' ? ' (chưa cấu hình máy chủ thư)' : ''}.
+        <Alert color="green" title={L.remindersSent} role="status" styles={{ title: { color: '#1b5e20' } }}>
+          {fillIn(L.remindResult, {
+            notified: remind.data.notified,
+            email: remind.data.emailQueued,
+            note: remind.data.emailStatus === 'not_configured' ? L.mailNotConfigured : '',
+          })}
         </Alert>
       )}
       <Paper withBorder>
         <Group justify="space-between" p="sm">
           <Text fw={600}>
-            {shown.length} đơn vị{filter !== 'all' ? ' (đang lọc)' : ''}
+            {fillIn(filter !== 'all' ? L.unitsShownFiltered : L.unitsShown, { n: shown.length })}
           </Text>
           {filter !== 'all' && (
             <Button size="xs" variant="subtle" onClick={() => setFilter('all')}>
-              Bỏ lọc
+              {L.clearFilter}
             </Button>
           )}
           {canManage && shown.some((u) => u.remindable) && (
@@ -200,7 +211,7 @@ export function PeriodPage() {
               variant="light"
               onClick={() => setSelected(shown.filter((u) => u.remindable).map((u) => u.unitId))}
             >
-              Chọn tất cả đơn vị chưa nộp
+              {L.selectAllMissing}
             </Button>
           )}
         </Group>
@@ -209,10 +220,10 @@ export function PeriodPage() {
             <Table.Thead>
               <Table.Tr>
                 {canManage && <Table.Th w={40} />}
-                <Table.Th>Đơn vị</Table.Th>
-                <Table.Th>Nộp</Table.Th>
-                <Table.Th>Tình trạng báo cáo</Table.Th>
-                <Table.Th>Đã đôn đốc</Table.Th>
+                <Table.Th>{L.unit}</Table.Th>
+                <Table.Th>{L.submission}</Table.Th>
+                <Table.Th>{L.reportStatus}</Table.Th>
+                <Table.Th>{L.reminded}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -223,7 +234,7 @@ export function PeriodPage() {
                     <Table.Td>
                       {u.remindable && (
                         <Checkbox
-                          aria-label={`Chọn ${u.unitName}`}
+                          aria-label={fillIn(L.selectUnit, { name: u.unitName })}
                           checked={selected.includes(u.unitId)}
                           onChange={(e) =>
                             setSelected(
@@ -249,7 +260,7 @@ export function PeriodPage() {
                   <Table.Td>
                     {u.reminders.count > 0 ? (
                       <Badge variant="outline" color="gray.8" tt="none">
-                        {u.reminders.count} lần
+                        {fillIn(L.times, { n: u.reminders.count })}
                         {u.reminders.lastAt ? `, ${formatDateTime(u.reminders.lastAt)}` : ''}
                       </Badge>
                     ) : null}
@@ -257,7 +268,7 @@ export function PeriodPage() {
                   <Table.Td>
                     {u.class !== 'not_required' && (
                       <Anchor component={Link} to={`/reports/periods/${periodId}/units/${u.unitId}`}>
-                        {u.status === 'submitted' && canManage ? 'Duyệt báo cáo' : 'Xem báo cáo'}
+                        {u.status === 'submitted' && canManage ? L.reviewReport : L.viewReport}
                       </Anchor>
                     )}
                   </Table.Td>

@@ -35,11 +35,13 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { PlanSelect, REPORT_PERIOD_KIND_LABELS_VI, usePlanChoice } from './bits';
+import { fillIn, useReportLabels } from '../../locales/reports';
+import { PlanSelect, usePlanChoice } from './bits';
 
 /** The DX office's list of reporting periods of a plan, with how far each is, and "open a period". */
 export function PeriodsPage() {
   const { can } = useSession();
+  const L = useReportLabels();
   const { provinceId } = useProvince();
   const { plans, items, planId, setPlanId } = usePlanChoice(provinceId);
   const [creating, setCreating] = useState(false);
@@ -50,26 +52,25 @@ export function PeriodsPage() {
   });
   if (plans.isLoading) return <Loading />;
   if (plans.error) return <ErrorAlert error={plans.error} onRetry={() => plans.refetch()} />;
-  if (!planId) return <Empty title="Chưa có kế hoạch" hint='Tạo kế hoạch ở mục "Kế hoạch" trước.' />;
+  if (!planId) return <Empty title={L.noPlan} hint={L.noPlanHint} />;
   const planYear = items.find((p) => p.id === planId)?.year ?? new Date().getFullYear();
   const list = periods.data ?? [];
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Kỳ báo cáo định kỳ</Title>
+          <Title order={2}>{L.periodsTitle}</Title>
           <Text size="sm" c="dimmed">
-            Mở kỳ báo cáo, chọn đơn vị phải báo cáo, theo dõi đơn vị nộp đúng hạn, trễ hạn, chưa nộp (Kế hoạch
-            mục V.1.a).
+            {L.periodsIntro}
           </Text>
         </div>
         <Group>
           {can('report.write') && (
             <Button component={Link} to="/reports/mine" variant="default">
-              Báo cáo của đơn vị tôi
+              {L.myUnitReports}
             </Button>
           )}
-          {can('report.manage') && <Button onClick={() => setCreating(true)}>Mở kỳ báo cáo</Button>}
+          {can('report.manage') && <Button onClick={() => setCreating(true)}>{L.openPeriod}</Button>}
         </Group>
       </Group>
       <PlanSelect items={items} planId={planId} onChange={setPlanId} />
@@ -77,10 +78,7 @@ export function PeriodsPage() {
       {periods.isLoading && <Loading />}
       {periods.data && list.length === 0 && (
         <Paper withBorder>
-          <Empty
-            title="Chưa có kỳ báo cáo nào"
-            hint={can('report.manage') ? 'Bấm "Mở kỳ báo cáo" để yêu cầu các đơn vị báo cáo.' : undefined}
-          />
+          <Empty title={L.periodsEmpty} hint={can('report.manage') ? L.periodsEmptyHint : undefined} />
         </Paper>
       )}
       {list.length > 0 && (
@@ -89,12 +87,12 @@ export function PeriodsPage() {
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Kỳ báo cáo</Table.Th>
-                  <Table.Th>Thời gian</Table.Th>
-                  <Table.Th>Hạn nộp</Table.Th>
-                  <Table.Th>Đã nộp / phải nộp</Table.Th>
-                  <Table.Th>Đã tiếp nhận</Table.Th>
-                  <Table.Th>Trạng thái</Table.Th>
+                  <Table.Th>{L.period}</Table.Th>
+                  <Table.Th>{L.time}</Table.Th>
+                  <Table.Th>{L.due}</Table.Th>
+                  <Table.Th>{L.submittedOfRequired}</Table.Th>
+                  <Table.Th>{L.acceptedCount}</Table.Th>
+                  <Table.Th>{L.state}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -115,7 +113,7 @@ export function PeriodsPage() {
                     <Table.Td>{p.counts?.accepted ?? 0}</Table.Td>
                     <Table.Td>
                       <Badge color={p.status === 'open' ? 'blue.9' : 'gray.8'} variant="filled" tt="none">
-                        {p.status === 'open' ? 'Đang mở' : 'Đã đóng'}
+                        {p.status === 'open' ? L.open : L.closed}
                       </Badge>
                     </Table.Td>
                   </Table.Tr>
@@ -157,6 +155,7 @@ export function PeriodDialog({
   unitNames?: Map<string, string>;
 }) {
   const qc = useQueryClient();
+  const L = useReportLabels();
   const navigate = useNavigate();
   const first = standardPeriod('quarter', planYear, 1);
   const [kind, setKind] = useState<ReportPeriodKind>(period?.kind ?? 'quarter');
@@ -167,7 +166,7 @@ export function PeriodDialog({
   const [due, setDue] = useState(period?.dueDate ?? addDays(first.periodTo, 10));
   const [groupIds, setGroupIds] = useState<string[]>(period?.groupIds ?? []);
   const [units, setUnits] = useState<{ unitId: string; name: string }[]>(
-    (period?.unitIds ?? []).map((id) => ({ unitId: id, name: unitNames?.get(id) ?? 'Đơn vị đã chọn' })),
+    (period?.unitIds ?? []).map((id) => ({ unitId: id, name: unitNames?.get(id) ?? L.selectedUnit })),
   );
   const [note, setNote] = useState(period?.note ?? '');
   const groups = useQuery({
@@ -192,7 +191,7 @@ export function PeriodDialog({
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
-    <Modal opened onClose={onClose} title={period ? 'Sửa kỳ báo cáo' : 'Mở kỳ báo cáo'} size="lg">
+    <Modal opened onClose={onClose} title={period ? L.editPeriod : L.openPeriod} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -211,19 +210,19 @@ export function PeriodDialog({
         <Stack gap="sm">
           <Group grow align="flex-start">
             <NativeSelect
-              label="Loại kỳ"
+              label={L.kind}
               value={kind}
               onChange={(e) => {
                 const k = e.currentTarget.value as ReportPeriodKind;
                 setKind(k);
                 fill(k, n);
               }}
-              data={REPORT_PERIOD_KINDS.map((k) => ({ value: k, label: REPORT_PERIOD_KIND_LABELS_VI[k] }))}
+              data={REPORT_PERIOD_KINDS.map((k) => ({ value: k, label: L.periodKinds[k] }))}
               error={errors.kind}
             />
             {kind !== 'year' && (
               <NumberInput
-                label={kind === 'quarter' ? 'Quý số' : '6 tháng (1 = đầu năm, 2 = cuối năm)'}
+                label={kind === 'quarter' ? L.quarterNo : L.halfNo}
                 min={1}
                 max={kind === 'quarter' ? 4 : 2}
                 value={n}
@@ -236,20 +235,20 @@ export function PeriodDialog({
             )}
           </Group>
           <TextInput
-            label="Tên kỳ báo cáo"
+            label={L.periodLabel}
             value={label}
             onChange={(e) => setLabel(e.currentTarget.value)}
             error={errors.label}
             required
           />
           <Group grow align="flex-start">
-            <DateField label="Từ ngày" value={from} onChange={setFrom} error={errors.periodFrom} required />
-            <DateField label="Đến ngày" value={to} onChange={setTo} error={errors.periodTo} required />
-            <DateField label="Hạn nộp" value={due} onChange={setDue} error={errors.dueDate} required />
+            <DateField label={L.from} value={from} onChange={setFrom} error={errors.periodFrom} required />
+            <DateField label={L.to} value={to} onChange={setTo} error={errors.periodTo} required />
+            <DateField label={L.due} value={due} onChange={setDue} error={errors.dueDate} required />
           </Group>
           <MultiSelect
-            label="Nhóm đơn vị phải báo cáo"
-            description="Thành viên của nhóm tại ngày cuối kỳ"
+            label={L.groups}
+            description={L.groupsHint}
             data={(groups.data?.items ?? []).map((g) => ({
               value: g.id,
               label: `${g.name} (${g.memberCount})`,
@@ -260,7 +259,7 @@ export function PeriodDialog({
             error={errors.groupIds ?? Object.entries(errors).find(([k]) => k.startsWith('groupIds.'))?.[1]}
           />
           <UnitPicker
-            label="Thêm đơn vị phải báo cáo"
+            label={L.addUnit}
             provinceId={provinceId}
             asOf={to || undefined}
             value={null}
@@ -280,7 +279,7 @@ export function PeriodDialog({
                   rightSection={
                     <CloseButton
                       size="xs"
-                      aria-label={`Bỏ ${u.name}`}
+                      aria-label={fillIn(L.removeUnit, { name: u.name })}
                       onClick={() => setUnits(units.filter((x) => x.unitId !== u.unitId))}
                     />
                   }
@@ -291,7 +290,7 @@ export function PeriodDialog({
             </Group>
           )}
           <Textarea
-            label="Ghi chú"
+            label={L.note}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             autosize
@@ -300,10 +299,10 @@ export function PeriodDialog({
           {save.error && <ErrorAlert error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Huỷ
+              {L.cancel}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {period ? 'Lưu' : 'Mở kỳ báo cáo'}
+              {period ? L.save : L.openPeriod}
             </Button>
           </Group>
         </Stack>

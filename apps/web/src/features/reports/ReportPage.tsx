@@ -1,4 +1,4 @@
-import { type EffectiveStatus, type ReportFigures, STATUS_LABELS_VI as TASK_STATUS_VI } from '@dx/domain';
+import type { ReportFigures } from '@dx/domain';
 import {
   Alert,
   Anchor,
@@ -32,15 +32,10 @@ import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { fillIn, useReportLabels } from '../../locales/reports';
+import { useTaskLabels } from '../../locales/tasks';
 import { formatCount, ReportStatusBadge } from './bits';
 
-const ACTION_VI = { save: 'Lưu', submit: 'Gửi báo cáo', return: 'Trả lại', accept: 'Tiếp nhận' } as const;
-const EVENT_KIND_VI: Record<string, string> = {
-  contest: 'Cuộc thi',
-  workshop: 'Hội thảo, hội nghị',
-  extracurricular: 'Buổi ngoại khoá',
-  other: 'Hoạt động khác',
-};
 // Alert titles in darker shades: Mantine's light alerts fail axe colour contrast (docs/design.md § Traps).
 const DARK_GREEN = '#1b5e20';
 const DARK_RED = '#8b1a1a';
@@ -53,6 +48,7 @@ const draftKey = (periodId: string, unitId: string) => `dx.report.draft.${period
  */
 export function ReportPage() {
   const { periodId = '', unitId = '' } = useParams();
+  const L = useReportLabels();
   const qc = useQueryClient();
   const key = reportKeys.view(periodId, unitId);
   const q = useQuery({ queryKey: key, queryFn: () => fetchReportView(periodId, unitId) });
@@ -68,52 +64,49 @@ export function ReportPage() {
   return (
     <Stack gap="md" maw={960}>
       <Anchor component={Link} to="/reports" size="sm">
-        ← Báo cáo định kỳ
+        {L.backToReports}
       </Anchor>
       <div>
-        <Title order={2}>
-          Báo cáo {v.period.label} — {v.unit.name}
-        </Title>
+        <Title order={2}>{fillIn(L.reportTitle, { period: v.period.label, unit: v.unit.name })}</Title>
         <Group gap="xs" mt={4}>
           <ReportStatusBadge status={v.report?.status ?? null} />
           <Text size="sm" c="dimmed">
-            Hạn nộp {formatDate(v.period.dueDate)}
-            {v.period.status === 'closed' ? ' · Kỳ báo cáo đã đóng' : ''}
+            {fillIn(L.dueOn, { date: formatDate(v.period.dueDate) })}
+            {v.period.status === 'closed' ? ` · ${L.periodClosed}` : ''}
           </Text>
         </Group>
       </div>
       {v.report?.lock && (
-        <Alert color="green" title="Báo cáo đã khoá" role="status" styles={{ title: { color: DARK_GREEN } }}>
+        <Alert color="green" title={L.locked} role="status" styles={{ title: { color: DARK_GREEN } }}>
           <Text size="sm">{v.report.lock.reason}</Text>
           <Text size="sm">
-            Người tiếp nhận: {v.report.lock.byName} · lúc {formatDateTime(v.report.lock.at)}
+            {fillIn(L.lockedBy, { name: v.report.lock.byName, at: formatDateTime(v.report.lock.at) })}
           </Text>
         </Alert>
       )}
       {v.report?.status === 'returned' && (
-        <Alert color="red" title="Báo cáo bị trả lại" role="alert" styles={{ title: { color: DARK_RED } }}>
-          <Text size="sm">Ý kiến của Văn phòng CĐS: {v.report.reviewComment}</Text>
+        <Alert color="red" title={L.returned} role="alert" styles={{ title: { color: DARK_RED } }}>
+          <Text size="sm">{fillIn(L.dxComment, { comment: v.report.reviewComment ?? '' })}</Text>
           <Text size="sm">
-            {v.report.reviewedByName} · {v.report.reviewedAt ? formatDateTime(v.report.reviewedAt) : ''}. Sửa
-            nội dung rồi gửi lại.
+            {fillIn(L.returnedBy, {
+              name: v.report.reviewedByName ?? '',
+              at: v.report.reviewedAt ? formatDateTime(v.report.reviewedAt) : '',
+            })}
           </Text>
         </Alert>
       )}
       {!v.unit.isRequired && !v.report && (
-        <Alert color="gray" title="Không phải báo cáo">
-          Đơn vị không có trong danh sách phải báo cáo kỳ này.
+        <Alert color="gray" title={L.notRequired}>
+          {L.notRequiredText}
         </Alert>
       )}
       {v.report === null && v.canStart && (
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <Text>
-              Số liệu bên dưới đã được điền sẵn từ hồ sơ của đơn vị trong kỳ. Bắt đầu soạn để bổ sung nội
-              dung.
-            </Text>
+            <Text>{L.prefilled}</Text>
             <Group>
               <Button onClick={() => start.mutate()} loading={start.isPending}>
-                Bắt đầu soạn báo cáo
+                {L.startDrafting}
               </Button>
             </Group>
             {start.error && <ErrorAlert error={start.error} />}
@@ -128,13 +121,13 @@ export function ReportPage() {
       {v.history.length > 0 && (
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="sm">
-            Lịch sử
+            {L.history}
           </Title>
           <Timeline bulletSize={14} lineWidth={2}>
             {v.history.map((h) => (
               <Timeline.Item
                 key={h.id}
-                title={h.comment && h.action === 'save' ? h.comment : ACTION_VI[h.action]}
+                title={h.comment && h.action === 'save' ? h.comment : L.actions[h.action]}
               >
                 <Text size="sm" c="dimmed">
                   {h.actorName} · {formatDateTime(h.at)}
@@ -152,6 +145,7 @@ export function ReportPage() {
 function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: ReportView) => void }) {
   const report = view.report!;
   const { can } = useSession();
+  const L = useReportLabels();
   const editable = view.actions.includes('save');
   const storeKey = draftKey(view.period.id, view.unit.id);
   const initial = (): Narrative => {
@@ -202,14 +196,10 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Nội dung báo cáo
+          {L.narrative}
         </Title>
-        {field(
-          'results',
-          'Kết quả thực hiện',
-          'Những việc đơn vị đã làm trong kỳ, bổ sung cho số liệu điền sẵn.',
-        )}
-        {field('obstacles', 'Khó khăn, vướng mắc', 'Những khó khăn khi thực hiện kế hoạch.')}
+        {field('results', L.results, L.resultsHint)}
+        {field('obstacles', L.obstacles, L.obstaclesHint)}
         {can('report.write') && (
           // A unit raises an obstacle from its report (plan 54, closing paragraph): the register tracks its handling.
           <Anchor
@@ -217,17 +207,13 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
             to={`/obstacles?raise=1&unitId=${view.unit.id}&reportId=${report.id}`}
             size="sm"
           >
-            Nêu khó khăn, kiến nghị cần Sở xử lý →
+            {L.raiseObstacle}
           </Anchor>
         )}
-        {field(
-          'proposals',
-          'Đề xuất, kiến nghị',
-          'Kiến nghị với bộ phận chuyển đổi số, Ủy ban nhân dân cấp tỉnh.',
-        )}
+        {field('proposals', L.proposals, L.proposalsHint)}
         {error instanceof ApiError && error.code === 'RESOURCE.VERSION_CONFLICT' ? (
-          <Alert color="orange" title="Báo cáo vừa được cập nhật" role="alert">
-            {error.message} Nội dung bạn đang gõ vẫn được giữ trên máy này.
+          <Alert color="orange" title={L.conflictTitle} role="alert">
+            {error.message} {L.conflictKept}
           </Alert>
         ) : (
           error && <ErrorAlert error={error} />
@@ -235,20 +221,23 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
         {editable && (
           <Group>
             <Button variant="default" onClick={() => save.mutate()} loading={save.isPending}>
-              Lưu nháp
+              {L.saveDraft}
             </Button>
             {view.actions.includes('submit') && (
               <Button onClick={() => submit.mutate()} loading={submit.isPending}>
-                {report.status === 'returned' ? 'Gửi lại báo cáo' : 'Gửi báo cáo'}
+                {report.status === 'returned' ? L.resubmit : L.submitReport}
               </Button>
             )}
           </Group>
         )}
         {report.submittedAt && (
           <Text size="sm" c="dimmed">
-            Gửi lần cuối: {report.submittedByName} · {formatDateTime(report.submittedAt)}
+            {fillIn(L.lastSent, {
+              name: report.submittedByName ?? '',
+              at: formatDateTime(report.submittedAt),
+            })}
             {report.firstSubmittedAt && report.firstSubmittedAt !== report.submittedAt
-              ? ` (lần đầu ${formatDateTime(report.firstSubmittedAt)})`
+              ? ` (${fillIn(L.firstSent, { at: formatDateTime(report.firstSubmittedAt) })})`
               : ''}
           </Text>
         )}
@@ -260,6 +249,7 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
 function ReviewPanel({ view, onDone }: { view: ReportView; onDone: (v: ReportView) => void }) {
   const report = view.report!;
   const { can } = useSession();
+  const L = useReportLabels();
   const [comment, setComment] = useState('');
   const ret = useMutation({
     mutationFn: () => returnReport(report.id, report.version, comment),
@@ -276,11 +266,11 @@ function ReviewPanel({ view, onDone }: { view: ReportView; onDone: (v: ReportVie
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Duyệt báo cáo
+          {L.reviewReport}
         </Title>
         <Textarea
-          label="Ý kiến của Văn phòng CĐS"
-          description="Bắt buộc khi trả lại: nội dung cần bổ sung, sửa."
+          label={L.dxOpinion}
+          description={L.dxOpinionHint}
           value={comment}
           onChange={(e) => setComment(e.currentTarget.value)}
           autosize
@@ -291,12 +281,12 @@ function ReviewPanel({ view, onDone }: { view: ReportView; onDone: (v: ReportVie
         <Group>
           {view.actions.includes('return') && (
             <Button color="red.9" onClick={() => ret.mutate()} loading={ret.isPending}>
-              Trả lại
+              {L.returnReport}
             </Button>
           )}
           {view.actions.includes('accept') && (
             <Button color="#1b6b2f" onClick={() => accept.mutate()} loading={accept.isPending}>
-              Tiếp nhận
+              {L.acceptReport}
             </Button>
           )}
         </Group>
@@ -320,76 +310,85 @@ function Figure({ label, value }: { label: string; value: number | string }) {
 
 /** The figures pre-filled from the unit's records (live while drafting; the submitted snapshot afterwards). */
 function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 'live' | 'snapshot' }) {
+  const L = useReportLabels();
+  const tasksL = useTaskLabels();
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3} size="h4">
-            Số liệu từ hồ sơ của đơn vị
+            {L.figuresTitle}
           </Title>
           <Badge variant="outline" color="gray.8" tt="none">
             {source === 'live'
-              ? `Tính trực tiếp lúc ${formatDateTime(f.computedAt)}`
-              : `Số liệu đã chốt khi gửi (${formatDateTime(f.computedAt)})`}
+              ? fillIn(L.figuresLive, { at: formatDateTime(f.computedAt) })
+              : fillIn(L.figuresSnapshot, { at: formatDateTime(f.computedAt) })}
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          Từ {formatDate(f.period.from)} đến {formatDate(f.period.to)}; gồm đơn vị và {f.unitCount - 1} đơn vị
-          trực thuộc.
+          {fillIn(L.figuresScope, {
+            from: formatDate(f.period.from),
+            to: formatDate(f.period.to),
+            n: f.unitCount - 1,
+          })}
         </Text>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Figure label="Tin, bài" value={f.publications.total} />
-          <Figure label="Lớp tập huấn tổ chức" value={f.trainings.count} />
-          <Figure label="Người được tập huấn" value={f.trainings.peopleTrained} />
+          <Figure label={L.publications} value={f.publications.total} />
+          <Figure label={L.trainings} value={f.trainings.count} />
+          <Figure label={L.peopleTrained} value={f.trainings.peopleTrained} />
           {f.trainings.attendances !== undefined && (
-            <Figure label="Lượt người tham dự tập huấn" value={f.trainings.attendances} />
+            <Figure label={L.attendances} value={f.trainings.attendances} />
           )}
-          <Figure label="Sự kiện, hoạt động" value={f.events.total} />
-          <Figure label="Người tham gia sự kiện" value={f.events.participants} />
-          <Figure label="Mô hình CĐS đã được công nhận" value={f.models.total} />
-          <Figure label="Mô hình được công nhận trong kỳ" value={f.models.recognisedInPeriod} />
-          <Figure label="Mô hình đã công nhận được giới thiệu" value={f.models.featuredInPeriod} />
+          <Figure label={L.events} value={f.events.total} />
+          <Figure label={L.participants} value={f.events.participants} />
+          <Figure label={L.models} value={f.models.total} />
+          <Figure label={L.modelsRecognised} value={f.models.recognisedInPeriod} />
+          <Figure label={L.modelsFeatured} value={f.models.featuredInPeriod} />
         </SimpleGrid>
         {f.publications.byTheme.length > 0 && (
           <SmallTable
-            caption="Tin, bài theo nội dung tuyên truyền"
-            head={['Nội dung', 'Số tin, bài']}
+            caption={L.byTheme}
+            head={[L.theme, L.publicationCount]}
             rows={f.publications.byTheme.map((t) => [`${t.code} ${t.name}`, formatCount(t.count)])}
           />
         )}
         {f.publications.byChannel.length > 0 && (
           <SmallTable
-            caption="Tin, bài theo kênh"
-            head={['Kênh', 'Số tin, bài']}
+            caption={L.byChannel}
+            head={[L.channel, L.publicationCount]}
             rows={f.publications.byChannel.map((c) => [c.name, formatCount(c.count)])}
           />
         )}
         {f.events.byKind.length > 0 && (
           <SmallTable
-            caption="Sự kiện theo loại"
-            head={['Loại', 'Số lượng']}
-            rows={f.events.byKind.map((e) => [EVENT_KIND_VI[e.kind] ?? e.kind, formatCount(e.count)])}
+            caption={L.byKind}
+            head={[L.eventKind, L.count]}
+            rows={f.events.byKind.map((e) => [L.eventKinds[e.kind] ?? e.kind, formatCount(e.count)])}
           />
         )}
         {f.tasks.total > 0 && (
           <SmallTable
-            caption={`Nhiệm vụ được giao (${f.tasks.done}/${f.tasks.total} hoàn thành, ${f.tasks.overdue} quá hạn)`}
-            head={['Nhiệm vụ', 'Hạn', 'Tình trạng']}
+            caption={fillIn(L.tasksCaption, {
+              done: f.tasks.done,
+              total: f.tasks.total,
+              overdue: f.tasks.overdue,
+            })}
+            head={[L.task, L.taskDue, L.taskStatus]}
             rows={f.tasks.items.map((t) => [
               `${t.stt ? `${t.stt}. ` : ''}${t.title}`,
               formatDate(t.dueDate, '—'),
-              TASK_STATUS_VI[t.effectiveStatus as EffectiveStatus] ?? t.effectiveStatus,
+              tasksL.statuses[t.effectiveStatus] ?? t.effectiveStatus,
             ])}
           />
         )}
         {f.targets.length > 0 && (
           <SmallTable
-            caption="Kết quả của đơn vị theo chỉ tiêu"
-            head={['Chỉ tiêu', 'Mục tiêu', 'Đạt / phải đạt', 'Giá trị']}
+            caption={L.targetsCaption}
+            head={[L.target, L.goal, L.achievedOfDue, L.value]}
             rows={f.targets.map((t) => [
               `${t.code} ${t.text}`,
               t.goalText,
-              t.due > 0 ? `${formatCount(t.achieved)} / ${formatCount(t.due)}` : 'Không áp dụng',
+              t.due > 0 ? `${formatCount(t.achieved)} / ${formatCount(t.due)}` : L.notApplicable,
               t.value === null ? '—' : String(t.value.toLocaleString('vi-VN')),
             ])}
           />

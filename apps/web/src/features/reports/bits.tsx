@@ -1,16 +1,9 @@
-import {
-  REPORT_PERIOD_KIND_LABELS_VI,
-  REPORT_STATUS_LABELS_VI,
-  type ReportStatus,
-  TIMELINESS_LABELS_VI,
-  type Timeliness,
-} from '@dx/domain';
+import type { ReportStatus, Timeliness } from '@dx/domain';
 import { Badge, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listPlans } from '../../api/reports';
-
-export { REPORT_PERIOD_KIND_LABELS_VI, REPORT_STATUS_LABELS_VI, TIMELINESS_LABELS_VI };
+import { useReportLabels } from '../../locales/reports';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<ReportStatus | 'none', string> = {
@@ -29,23 +22,26 @@ const CLASS_COLOR: Record<Timeliness, string> = {
 };
 
 export function ReportStatusBadge({ status }: { status: ReportStatus | null }) {
+  const L = useReportLabels();
   return (
     <Badge color={STATUS_COLOR[status ?? 'none']} variant="filled" tt="none">
-      {status ? REPORT_STATUS_LABELS_VI[status] : 'Chưa bắt đầu'}
+      {status ? L.statuses[status] : L.notStarted}
     </Badge>
   );
 }
 
 export function TimelinessBadge({ value }: { value: Timeliness }) {
+  const L = useReportLabels();
   return (
     <Badge color={CLASS_COLOR[value]} variant="filled" tt="none">
-      {TIMELINESS_LABELS_VI[value]}
+      {L.timeliness[value]}
     </Badge>
   );
 }
 
-export const formatRate = (r: number | null) =>
-  r === null ? 'Không áp dụng' : `${r.toLocaleString('vi-VN')}%`;
+/** A rate in percent; `none` is the catalogue's "not applicable" in the user's language. */
+export const formatRate = (r: number | null, none: string) =>
+  r === null ? none : `${r.toLocaleString('vi-VN')}%`;
 export const formatCount = (n: number) => n.toLocaleString('vi-VN');
 
 const PLAN_KEY = 'dx.reports.planId';
@@ -76,13 +72,14 @@ export function PlanSelect({
   planId: string | null;
   onChange: (id: string) => void;
 }) {
+  const L = useReportLabels();
   if (items.length < 2) return null;
   return (
     <NativeSelect
-      label="Kế hoạch"
+      label={L.plan}
       value={planId ?? ''}
       onChange={(e) => onChange(e.currentTarget.value)}
-      data={items.map((p) => ({ value: p.id, label: `${p.number ?? 'Dự thảo'} (${p.year}) — ${p.title}` }))}
+      data={items.map((p) => ({ value: p.id, label: `${p.number ?? L.draftPlan} (${p.year}) — ${p.title}` }))}
     />
   );
 }
