@@ -21,6 +21,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { budgetRoutes } from './features/budget/budget.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { indicatorRoutes } from './features/indicators/indicators.routes';
+import { nationalRoutes } from './features/national/national.routes';
 import { obstacleRoutes } from './features/obstacles/obstacles.routes';
 import { orgUnitRoutes } from './features/org-units/org-units.routes';
 import { planImportRoutes } from './features/plan-imports/plan-imports.routes';
@@ -119,6 +120,7 @@ export async function buildApp({
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(planImportRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(nationalRoutes, { prefix: '/api' });
   await app.register(taskRoutes, { prefix: '/api' });
   await app.register(recordRoutes, { prefix: '/api' });
   await app.register(targetRoutes, { prefix: '/api' });

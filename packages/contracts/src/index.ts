@@ -5,6 +5,7 @@ export * from './budget';
 export * from './common';
 export * from './home';
 export * from './indicators';
+export * from './national';
 export * from './obstacles';
 export * from './org-units';
 export * from './paths';

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
 import { HOME_ROUTES } from '../features/home/home.authz-cases';
 import { INDICATOR_ROUTES } from '../features/indicators/indicators.authz-cases';
+import { NATIONAL_ROUTES } from '../features/national/national.authz-cases';
 import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from '../features/obstacles/obstacles.authz-cases';
 import { PLAN_IMPORT_ROUTES } from '../features/plan-imports/plan-imports.authz-cases';
 import { PROVINCE_ROUTES } from '../features/provinces/provinces.authz-cases';
@@ -434,6 +435,7 @@ const ROUTES: RouteCase[] = [
   ...BUDGET_ROUTES,
   ...HOME_ROUTES,
   ...INDICATOR_ROUTES,
+  ...NATIONAL_ROUTES,
   ...PLAN_IMPORT_ROUTES,
   ...PROVINCE_ROUTES,
   ...UNIT_IMPORT_ROUTES,

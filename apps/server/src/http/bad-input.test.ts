@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
 import { HOME_BAD_INPUT } from '../features/home/home.bad-input-cases';
 import { INDICATOR_BAD_INPUT } from '../features/indicators/indicators.bad-input-cases';
+import { NATIONAL_BAD_INPUT } from '../features/national/national.bad-input-cases';
 import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from '../features/obstacles/obstacles.bad-input-cases';
 import { PLAN_IMPORT_BAD_INPUT } from '../features/plan-imports/plan-imports.bad-input-cases';
 import { PROVINCE_BAD_INPUT } from '../features/provinces/provinces.bad-input-cases';
@@ -578,6 +579,7 @@ const CASES: Record<string, BadCase[]> = {
   ...BUDGET_BAD_INPUT,
   ...HOME_BAD_INPUT,
   ...INDICATOR_BAD_INPUT,
+  ...NATIONAL_BAD_INPUT,
   ...PLAN_IMPORT_BAD_INPUT,
   ...PROVINCE_BAD_INPUT,
   ...UNIT_IMPORT_BAD_INPUT,

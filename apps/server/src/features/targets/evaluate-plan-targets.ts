@@ -145,11 +145,14 @@ export async function evaluatePlanTargets({
   ctx,
   planId,
   asOf,
+  behindLimit = BEHIND_PREVIEW,
 }: {
   ctx: UseCaseContext;
   planId: string;
   /** As it stood at the close of this day; omitted = now. */
   asOf?: string;
+  /** How many of those behind to list per target (0 = figures only: the national overview, issue 13). */
+  behindLimit?: number;
 }) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   // Read once for every target, beside their evaluations.
@@ -162,7 +165,7 @@ export async function evaluatePlanTargets({
   };
   // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { behindLimit: BEHIND_PREVIEW, asOf, words, recordProvinces })),
+    targets.map((t) => evaluateTarget(ctx, t, { behindLimit, asOf, words, recordProvinces })),
   );
   return { plan, evaluations };
 }

@@ -1,0 +1,149 @@
+import type { NationalOverviewOut } from '@dx/contracts';
+import { findPlanByCode, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
+
+/**
+ * The national view (issue 13): every province side by side for a system administrator or a Ministry reader (a viewer
+ * over every province); its figures are the province dashboard's, evaluated by the same engine.
+ */
+describe('national overview', () => {
+  let t: TestApp;
+  let sysAdmin: Session;
+  let ministry: Session;
+  let provinceAdmin: Session;
+  let officer: Session;
+  let planId: string;
+  let haiAn: string;
+
+  const overview = async (s: Session, query: string) => {
+    const res = await t.call(s, { method: 'GET', url: `/api/national/overview?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as NationalOverviewOut;
+  };
+
+  beforeAll(async () => {
+    // 15/10/2023: three quarters of plan 54's year have passed.
+    t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
+    await seedPlans(t.handle.db);
+    await seedTargetDefinitions(t.handle.db);
+    planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
+    haiAn = (
+      await queryRows<{ unit_id: string }>(
+        t.handle.db,
+        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' AND valid_from IS NULL LIMIT 1`,
+      )
+    )[0]!.unit_id;
+    sysAdmin = await t.userWith([{ role: 'administrator', unitId: null }]);
+    ministry = await t.userWith([{ role: 'viewer', unitId: null }]);
+    provinceAdmin = await t.userWith([{ role: 'administrator', unitId: t.hp }]);
+    officer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }]);
+  });
+  afterAll(async () => t?.close());
+
+  it('only a grant over every province opens it, and /me says so', async () => {
+    for (const s of [provinceAdmin, officer]) {
+      const res = await t.call(s, { method: 'GET', url: '/api/national/overview' });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('AUTH.FORBIDDEN');
+      const me = await t.call(s, { method: 'GET', url: '/api/auth/me' });
+      expect(me.json().permissions).not.toContain('national.read');
+    }
+    for (const s of [sysAdmin, ministry]) {
+      const me = await t.call(s, { method: 'GET', url: '/api/auth/me' });
+      expect(me.json().permissions).toContain('national.read');
+    }
+  });
+
+  it('lists Hải Phòng and Hải Dương in 2023, with plan 54 evaluated exactly as the dashboard evaluates it', async () => {
+    // A past reporting period: one district required, nobody submitted, the deadline gone.
+    const period = await t.call(sysAdmin, {
+      method: 'POST',
+      url: `/api/plans/${planId}/report-periods`,
+      payload: {
+        kind: 'quarter',
+        label: 'Quý II/2023',
+        periodFrom: '2023-04-01',
+        periodTo: '2023-06-30',
+        dueDate: '2023-07-10',
+        unitIds: [haiAn],
+      },
+    });
+    expect(period.statusCode, period.body).toBe(201);
+
+    const body = await overview(ministry, 'year=2023&asOf=2023-10-15');
+    expect(body).toMatchObject({ year: 2023, asOf: '2023-10-15' });
+    const hp = body.provinces.find((p) => p.provinceId === t.hp)!;
+    const hd = body.provinces.find((p) => p.provinceId === t.hd)!;
+    expect(hp.name).toMatch(/Hải Phòng/);
+    expect(hd.name).toMatch(/Hải Dương/);
+    expect(hd.plans).toEqual([]);
+    expect(hd.summary).toMatchObject({ total: 0, onTrackPercent: null });
+    expect(hd.reports).toBeNull();
+    // Ranked: a province with judged targets before one without.
+    expect(body.provinces.indexOf(hp)).toBeLessThan(body.provinces.indexOf(hd));
+
+    expect(hp.plans.map((p) => p.id)).toEqual([planId]);
+    const plan = hp.plans[0]!;
+    expect(plan.code).toBe('54/KH-UBND');
+    const dashboard = await t.call(ministry, {
+      method: 'GET',
+      url: `/api/plans/${planId}/targets/evaluation?asOf=2023-10-15`,
+    });
+    expect(dashboard.statusCode, dashboard.body).toBe(200);
+    const targets = dashboard.json().targets as {
+      planTargetId: string;
+      code: string;
+      value: number | null;
+      status: string;
+      goalText: string;
+    }[];
+    expect(targets.length).toBeGreaterThan(0);
+    expect(plan.targets.map((x) => [x.planTargetId, x.code, x.value, x.status, x.goalText])).toEqual(
+      targets.map((x) => [x.planTargetId, x.code, x.value, x.status, x.goalText]),
+    );
+    const s = plan.summary;
+    expect(s.total).toBe(targets.length);
+    expect(s.onTrack + s.atRisk + s.behind + s.notApplicable + s.notDefined).toBe(s.total);
+    expect(s.onTrack).toBe(targets.filter((x) => x.status === 'achieved' || x.status === 'on_track').length);
+    expect(hp.summary).toEqual(s);
+
+    // The period's completeness is the completeness endpoint's.
+    const completeness = await t.call(ministry, {
+      method: 'GET',
+      url: `/api/report-periods/${period.json().id}/completeness`,
+    });
+    expect(completeness.statusCode, completeness.body).toBe(200);
+    const c = completeness.json().summary;
+    expect(plan.reports).toEqual({
+      periodId: period.json().id,
+      label: 'Quý II/2023',
+      dueDate: '2023-07-10',
+      required: c.required,
+      onTime: c.onTime,
+      late: c.late,
+      missing: c.missing,
+      pending: c.pending,
+    });
+    expect(plan.reports).toMatchObject({ required: 1, missing: 1 });
+    expect(hp.reports).toEqual({ required: 1, onTime: 0, late: 0, missing: 1, pending: 0 });
+
+    // The system administrator sees the same.
+    expect(await overview(sysAdmin, 'year=2023&asOf=2023-10-15')).toEqual(body);
+  });
+
+  it('lists the provinces in force on the date: after 01/07/2025 Hải Dương is part of Hải Phòng', async () => {
+    const later = await overview(ministry, 'year=2025&asOf=2025-12-31');
+    const ids = later.provinces.map((p) => p.provinceId);
+    expect(ids).toContain(t.hp);
+    expect(ids).not.toContain(t.hd);
+    // No plan of 2025 yet: every province listed without plans.
+    expect(later.provinces.every((p) => p.plans.length === 0)).toBe(true);
+  });
+
+  it('defaults to today and its year', async () => {
+    const body = await overview(ministry, '');
+    expect(body).toMatchObject({ year: 2023, asOf: '2023-10-15' });
+  });
+});
