@@ -25,6 +25,13 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/home/HomePage').then((m) => m.HomePage),
   },
   {
+    // Every province side by side (issue 13): a system administrator or a Ministry reader only (national.read).
+    path: 'national',
+    label: { vi: 'Toàn quốc', en: 'Nationwide' },
+    permission: 'national.read',
+    load: () => import('../features/national/NationalPage').then((m) => m.NationalPage),
+  },
+  {
     path: 'my-work',
     label: { vi: 'Việc của tôi', en: 'My work' },
     permission: 'record.write',

@@ -2,6 +2,7 @@ import { en } from './common.en';
 import { vi } from './common.vi';
 import { evidenceText } from './evidence';
 import { homeText } from './home';
+import { nationalText } from './national';
 import { obstaclesText } from './obstacles';
 import { planImportsText } from './plan-imports';
 import { plansText } from './plans';
@@ -20,6 +21,7 @@ export const catalogue = {
   common: { vi, en },
   evidence: evidenceText,
   home: homeText,
+  national: nationalText,
   obstacles: obstaclesText,
   'plan-imports': planImportsText,
   plans: plansText,

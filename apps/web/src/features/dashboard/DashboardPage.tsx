@@ -49,6 +49,7 @@ import { evidenceKindOf, useFormula } from '../../lib/target-kinds';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useEvidenceLabels, useNumberFormat } from '../../locales/evidence';
+import { useNationalLabels } from '../../locales/national';
 
 /** The DX office's dashboard: one card per target, its breakdowns, who is behind, and reminders. */
 export function DashboardPage() {
@@ -59,6 +60,11 @@ export function DashboardPage() {
   // Figures as of a chosen day (issue 11), kept in the URL (?asOf=); empty = now.
   const [params, setParams] = useSearchParams();
   const asOf = params.get('asOf') || undefined;
+  // Opened from the national view (issue 13): the province's dashboard, read-only (no reminders), with the way back.
+  const readOnly = params.get('readonly') === '1';
+  const N = useNationalLabels();
+  const { provinceId, provinces } = useProvince();
+  const provinceName = provinces.find((p) => p.provinceId === provinceId)?.name ?? '';
   const setAsOf = (d: string) =>
     setParams(
       (p) => {
@@ -90,6 +96,16 @@ export function DashboardPage() {
           {L.dashIntro}
         </Text>
       </div>
+      {readOnly && (
+        <Alert color="blue" variant="light">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{N.readOnly(provinceName)}</Text>
+            <Anchor component={Link} to="/national" size="sm">
+              {N.back}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
       <Group align="flex-end">
         <PlanSelect choice={choice} />
         <DateField
@@ -335,7 +351,8 @@ function TargetDetail({
     limit: PAGE,
   });
   // The list stands at the same day as the figure (the dashboard's ?asOf=).
-  const asOf = useSearchParams()[0].get('asOf') || undefined;
+  const [search] = useSearchParams();
+  const asOf = search.get('asOf') || undefined;
   const list = useQuery({
     queryKey: targetKeys.subjects(planId, t.planTargetId, { ...query, asOf }),
     queryFn: () => fetchSubjects(planId, t.planTargetId, { ...query, asOf }),
@@ -383,7 +400,8 @@ function TargetDetail({
       return next;
     });
   const kindPath = `/records/${RECORD_PATHS[evidenceKindOf(t)]}`;
-  const mayRemind = can('target.remind');
+  // Read-only when opened from the national view (?readonly=1), even for a system administrator.
+  const mayRemind = can('target.remind') && search.get('readonly') !== '1';
   const allOn = unitIds.length > 0 && unitIds.every((u) => picked.has(u));
   const stateLabel: Record<SubjectState, string> = {
     behind: L.listBehind,
