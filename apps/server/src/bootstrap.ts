@@ -9,6 +9,7 @@ import {
   type SeedChoice,
   seedChoiceOf,
   seedPlans,
+  seedProvinceSettings,
   seedReportingBodies,
   seedTargetDefinitions,
   seedUnits,
@@ -36,6 +37,8 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string; seed?: S
   await seedTargetDefinitions(db);
   // Who reports to whom over time (the Ministry in charge; Hải Phòng's issuers and "Nơi nhận").
   await seedReportingBodies(db);
+  // Hải Phòng's own words (issue 15), at every start until it has settings: installs seeded before get them too.
+  await seedProvinceSettings(db);
   return { seeded, seedChoice: choice, adminPassword: await firstAdministrator(db, opts) };
 }
 

@@ -11,6 +11,7 @@ export * from './org-units';
 export * from './paths';
 export * from './plan-imports';
 export * from './plans';
+export * from './province-settings';
 export * from './provinces';
 export * from './records';
 export * from './reports';

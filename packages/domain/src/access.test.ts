@@ -58,6 +58,8 @@ const POLICY: Record<
   'budget.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'budget.review': { roles: ['dx_office', 'finance', 'leadership', 'administrator'], reach: 'province' },
   'budget.configure': { roles: ['administrator'], reach: 'subtree' },
+  'province_settings.read': { roles: ROLES, reach: 'province' },
+  'province_settings.write': { roles: ['administrator'], reach: 'subtree' },
   'report.read': { roles: ROLES, reach: 'province' },
   'report.write': { roles: ['unit_officer', 'dx_office', 'administrator'], reach: 'subtree' },
   'report.manage': { roles: ['dx_office', 'administrator'], reach: 'province' },

@@ -80,6 +80,11 @@ const PERMISSIONS = {
     reach: 'subtree',
     reachOf: { dx_office: 'province', administrator: 'province' },
   },
+  // A province's own words over time (issue 15, province settings): everyone in the province reads them (every
+  // label and document uses them); the province's administrator (a grant on the province itself) or a system
+  // administrator changes them — an administrator of one unit does not speak for the province.
+  'province_settings.read': { roles: ROLES, reach: 'province' },
+  'province_settings.write': { roles: ['administrator'], reach: 'subtree' },
   // Every province side by side (issue 13): a system administrator, or a reader over every province — a 'viewer'
   // granted with unitId null is how a Ministry reader is made, with no new role: the roles stay those of a province
   // (docs/brief.md "Users") and the scope of the grant says "national". Read-only: a viewer writes nothing anywhere.

@@ -1,5 +1,5 @@
-import { listCatalogueWithProvinces } from '@dx/db';
-import { count, type Fixture, type RouteCase, type Who } from '../../http/matrix';
+import { getProvinceSettingsRevision, listCatalogueWithProvinces, listProvinceSettings } from '@dx/db';
+import { count, type Fixture, inProvince, type RouteCase, type Who } from '../../http/matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for the province catalogue (issue 15). */
 
@@ -36,5 +36,33 @@ export const PROVINCE_ROUTES: RouteCase[] = [
     }),
     snapshot: async (f) => [await count(f, 'org_unit'), await count(f, 'unit_group')],
     audits: 'province.create',
+  },
+  // Province settings (issue 15): read by everyone in the province; saved by its administrator (a grant on the
+  // province) or a system administrator, not by an administrator granted on a district below it.
+  {
+    method: 'GET',
+    route: '/api/provinces/:provinceId/settings',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/provinces/${f.t.hp}/settings` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/provinces/:provinceId/settings',
+    access: (w) => w.role === 'administrator' && (w.scope === 'global' || w.scope === 'province'),
+    ok: 200,
+    request: async (f) => ({
+      method: 'PUT',
+      url: `/api/provinces/${f.t.hp}/settings`,
+      payload: {
+        revision: await getProvinceSettingsRevision(f.t.handle.db, f.t.hp),
+        settings: { province_word: [{ validFrom: null, validTo: null, value: 'thành phố' }] },
+      },
+    }),
+    snapshot: async (f) => [
+      await getProvinceSettingsRevision(f.t.handle.db, f.t.hp),
+      await listProvinceSettings(f.t.handle.db, f.t.hp),
+    ],
+    audits: 'province_settings.update',
   },
 ];

@@ -2,14 +2,19 @@ import {
   type AddProvinceOut,
   addProvinceBody,
   addProvinceOut,
+  type ProvinceSettingsOut,
   provinceCatalogueOut,
   provinceCatalogueQuery,
+  provinceSettingsOut,
+  provinceSettingsParams,
+  putProvinceSettingsBody,
 } from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { addProvince } from './add-province';
 import { listProvinceCatalogue } from './list-catalogue';
+import { getProvinceSettings, saveProvinceSettings } from './province-settings';
 
 export const provinceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -41,5 +46,44 @@ export const provinceRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await addProvince({ ctx: contextOf(request), catalogueId: request.body.catalogueId });
       return reply.status(201).send(result satisfies AddProvinceOut);
     },
+  );
+
+  app.get(
+    '/provinces/:provinceId/settings',
+    {
+      schema: {
+        tags: ['provinces'],
+        summary:
+          'Thiết lập của tỉnh, thành phố (tên gọi, cơ quan, nơi nhận, chữ ký…) theo thời gian, kèm số phiên bản',
+        params: provinceSettingsParams,
+        response: { 200: provinceSettingsOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await getProvinceSettings({
+        ctx: contextOf(request),
+        provinceId: request.params.provinceId,
+      })) satisfies ProvinceSettingsOut,
+  );
+
+  app.put(
+    '/provinces/:provinceId/settings',
+    {
+      schema: {
+        tags: ['provinces'],
+        summary:
+          'Lưu toàn bộ thiết lập của tỉnh, thành phố (quản trị của tỉnh); 409 khi đã có người lưu trước',
+        params: provinceSettingsParams,
+        body: putProvinceSettingsBody,
+        response: { 200: provinceSettingsOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await saveProvinceSettings({
+        ctx: contextOf(request),
+        provinceId: request.params.provinceId,
+        revision: request.body.revision,
+        settings: request.body.settings,
+      })) satisfies ProvinceSettingsOut,
   );
 };
