@@ -14,6 +14,7 @@ import type {
   EstimateOut,
   EstimateSummaryOut,
   SaveEstimateLinesBody,
+  TaskListOut,
 } from '@dx/contracts';
 import type { ApprovalChain, EstimateKind, FundingSource } from '@dx/domain';
 import { api, get, post } from '../lib/api';
@@ -87,7 +88,7 @@ export const xlsxUrl = (planId: string) => `/api/plans/${planId}/budget-export.x
 export const docxUrl = (planId: string) => `/api/plans/${planId}/budget-submission.docx`;
 export const attachmentUrl = (id: string) => `/api/budget-attachments/${id}`;
 export const fetchPlanTasks = (planId: string) =>
-  get<{ items: { id: string; title: string; stt: string | null }[] }>(`/plans/${planId}/tasks`, {
+  get<TaskListOut>(`/plans/${planId}/tasks`, {
     limit: 500,
   });
 

@@ -4,6 +4,7 @@ import type {
   PlanRevisionListOut,
   PlanRevisionOut,
   PlanSummaryOut,
+  UnitGroupListOut,
 } from '@dx/contracts';
 import type { PlanDocument } from '@dx/domain';
 import { get, patch, post } from '../lib/api';
@@ -28,6 +29,5 @@ export const updatePlan = (id: string, input: { version: number } & Partial<Plan
   patch<StoredPlan>(`/plans/${id}`, input);
 export const exportUrl = (id: string, format: 'docx' | 'pdf') => `/api/plans/${id}/export.${format}`;
 
-export type ProvinceUnitGroup = { id: string; code: string; name: string };
-export const listUnitGroups = (provinceId: string) =>
-  get<{ items: ProvinceUnitGroup[] }>('/unit-groups', { provinceId });
+export type ProvinceUnitGroup = UnitGroupListOut['items'][number];
+export const listUnitGroups = (provinceId: string) => get<UnitGroupListOut>('/unit-groups', { provinceId });
