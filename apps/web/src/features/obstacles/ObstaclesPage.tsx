@@ -40,6 +40,7 @@ import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { type ObstacleLabels, useObstacleLabels } from '../../locales/obstacles';
+import { fillIn } from '../../locales/reports';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {
@@ -81,9 +82,9 @@ function StatusBadge({ o, L }: { o: Pick<Obstacle, 'status' | 'isOverdue'>; L: O
   );
 }
 
-function ownerText(o: Obstacle): string {
-  if (o.ownerRole === 'dx_office') return 'Sở (cơ quan thường trực CĐS)';
-  if (o.ownerRole === 'leadership') return 'Lãnh đạo UBND';
+function ownerText(o: Obstacle, L: ObstacleLabels): string {
+  if (o.ownerRole === 'dx_office') return L.ownerDxOffice;
+  if (o.ownerRole === 'leadership') return L.ownerLeadership;
   if (o.ownerRole === 'unit') return o.ownerUnitName ?? '';
   return '—';
 }
@@ -110,8 +111,13 @@ function ObstacleList() {
         <Group gap="sm" align="center">
           <Title order={2}>{L.title}</Title>
           {q.data && q.data.overdueCount > 0 && (
-            <Badge color="red.9" variant="filled" tt="none" aria-label={`${q.data.overdueCount} quá hạn`}>
-              {q.data.overdueCount} quá hạn
+            <Badge
+              color="red.9"
+              variant="filled"
+              tt="none"
+              aria-label={fillIn(L.overdueCount, { n: q.data.overdueCount })}
+            >
+              {fillIn(L.overdueCount, { n: q.data.overdueCount })}
             </Badge>
           )}
         </Group>
@@ -119,7 +125,7 @@ function ObstacleList() {
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <NativeSelect
-          label="Tình trạng"
+          label={L.status}
           value={filter.status ?? ''}
           onChange={(e) =>
             setFilter({
@@ -127,29 +133,26 @@ function ObstacleList() {
               status: (e.currentTarget.value || undefined) as ObstacleStatus | undefined,
             })
           }
-          data={[
-            { value: '', label: 'Tất cả' },
-            ...STATUSES.map((s) => ({ value: s, label: L.statuses[s]! })),
-          ]}
+          data={[{ value: '', label: L.all }, ...STATUSES.map((s) => ({ value: s, label: L.statuses[s]! }))]}
         />
         <NativeSelect
-          label="Loại"
+          label={L.kind}
           value={filter.kind ?? ''}
           onChange={(e) => setFilter({ ...filter, kind: e.currentTarget.value || undefined })}
           data={[
-            { value: '', label: 'Tất cả' },
+            { value: '', label: L.all },
             { value: 'obstacle', label: L.kinds.obstacle! },
             { value: 'proposal', label: L.kinds.proposal! },
           ]}
         />
         <TextInput
-          label="Tìm"
-          placeholder="tiêu đề, nội dung"
+          label={L.search}
+          placeholder={L.searchPlaceholder}
           value={filter.q ?? ''}
           onChange={(e) => setFilter({ ...filter, q: e.currentTarget.value || undefined })}
         />
         <Switch
-          label="Chỉ quá hạn"
+          label={L.onlyOverdue}
           checked={!!filter.overdue}
           onChange={(e) => setFilter({ ...filter, overdue: e.currentTarget.checked || undefined })}
         />
@@ -157,21 +160,18 @@ function ObstacleList() {
       {q.isLoading && <Loading />}
       {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
       {q.data && items.length === 0 && (
-        <Empty
-          title="Chưa có khó khăn, kiến nghị nào"
-          hint={can('report.write') ? 'Bấm "Nêu khó khăn, kiến nghị" để gửi Sở tổng hợp.' : undefined}
-        />
+        <Empty title={L.empty} hint={can('report.write') ? L.emptyHint : undefined} />
       )}
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Nội dung</Table.Th>
-                <Table.Th>Đơn vị nêu</Table.Th>
-                <Table.Th>Tình trạng</Table.Th>
-                <Table.Th>Đang chờ</Table.Th>
-                <Table.Th>Hạn</Table.Th>
+                <Table.Th>{L.content}</Table.Th>
+                <Table.Th>{L.raisedBy}</Table.Th>
+                <Table.Th>{L.status}</Table.Th>
+                <Table.Th>{L.waitingOn}</Table.Th>
+                <Table.Th>{L.due}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -189,7 +189,7 @@ function ObstacleList() {
                   <Table.Td>
                     <StatusBadge o={o} L={L} />
                   </Table.Td>
-                  <Table.Td>{ownerText(o)}</Table.Td>
+                  <Table.Td>{ownerText(o, L)}</Table.Td>
                   <Table.Td>{formatDate(o.dueDate, '—')}</Table.Td>
                 </Table.Tr>
               ))}
@@ -246,7 +246,7 @@ function RaiseDialog({
       >
         <Stack gap="sm">
           <UnitPicker
-            label="Đơn vị nêu"
+            label={L.raisedBy}
             provinceId={provinceId}
             value={unitId}
             initialLabel={presetUnit && presetUnit !== ownUnit ? null : ownName}
@@ -255,7 +255,7 @@ function RaiseDialog({
             required
           />
           <SegmentedControl
-            aria-label="Loại"
+            aria-label={L.kind}
             value={kind}
             onChange={(v) => setKind(v as 'obstacle' | 'proposal')}
             data={[
@@ -264,15 +264,15 @@ function RaiseDialog({
             ]}
           />
           <TextInput
-            label="Tiêu đề"
+            label={L.titleField}
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={errors.title}
             required
           />
           <Textarea
-            label="Nội dung"
-            description="Nêu rõ khó khăn, vướng mắc hoặc đề xuất, kiến nghị cụ thể"
+            label={L.content}
+            description={L.contentHint}
             autosize
             minRows={4}
             value={description}
@@ -283,10 +283,10 @@ function RaiseDialog({
           {m.error && !Object.keys(errors).length && <ErrorAlert error={m.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Huỷ
+              {L.cancel}
             </Button>
             <Button type="submit" loading={m.isPending}>
-              Gửi Sở tổng hợp
+              {L.send}
             </Button>
           </Group>
         </Stack>
@@ -321,14 +321,14 @@ function ObstacleView() {
       <Text style={{ whiteSpace: 'pre-wrap' }}>{o.description}</Text>
       <Group gap="lg">
         <Text size="sm">
-          <b>Đang chờ:</b> {ownerText(o)}
+          <b>{L.waitingOn}:</b> {ownerText(o, L)}
         </Text>
         <Text size="sm">
-          <b>Hạn:</b> {formatDate(o.dueDate, '—')}
+          <b>{L.due}:</b> {formatDate(o.dueDate, '—')}
         </Text>
       </Group>
       {o.mergedInto && (
-        <Alert color="blue" title="Đã gộp vào kiến nghị khác">
+        <Alert color="blue" title={L.mergedInto}>
           <Anchor component={Link} to={`../${o.mergedInto.id}`}>
             {o.mergedInto.title}
           </Anchor>{' '}
@@ -336,27 +336,33 @@ function ObstacleView() {
         </Alert>
       )}
       {o.declineReason && (
-        <Alert color="orange" title="Không chuyển lãnh đạo">
+        <Alert color="orange" title={L.declined}>
           {o.declineReason}
         </Alert>
       )}
       {(outcome.direction || outcome.answer) && (
-        <Paper withBorder p="md" aria-label="Chỉ đạo và trả lời">
+        <Paper withBorder p="md" aria-label={L.directionAndAnswer}>
           <Stack gap="xs">
             {outcome.direction && (
               <div>
                 <Text fw={600}>
-                  Ý kiến chỉ đạo ({outcome.directedByName}, {formatDate(outcome.directedAt?.slice(0, 10))})
+                  {fillIn(L.directionBy, {
+                    name: outcome.directedByName ?? '',
+                    date: formatDate(outcome.directedAt?.slice(0, 10)),
+                  })}
                 </Text>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{outcome.direction}</Text>
                 <Text size="sm" c="dimmed">
-                  Giao: {outcome.ownerUnitName} · hạn {formatDate(outcome.dueDate, '—')}
+                  {fillIn(L.assigned, {
+                    unit: outcome.ownerUnitName ?? '',
+                    date: formatDate(outcome.dueDate, '—'),
+                  })}
                 </Text>
               </div>
             )}
             {outcome.answer && (
               <div>
-                <Text fw={600}>Trả lời ({outcome.answeredByName})</Text>
+                <Text fw={600}>{fillIn(L.answerBy, { name: outcome.answeredByName ?? '' })}</Text>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{outcome.answer}</Text>
               </div>
             )}
@@ -365,7 +371,7 @@ function ObstacleView() {
       )}
       {o.merged.length > 0 && (
         <Paper withBorder p="md">
-          <Text fw={600}>Các kiến nghị được gộp vào đây</Text>
+          <Text fw={600}>{L.mergedHere}</Text>
           {o.merged.map((m) => (
             <Text key={m.id} size="sm">
               <Anchor component={Link} to={`../${m.id}`}>
@@ -384,12 +390,12 @@ function ObstacleView() {
               variant={a === 'decline' || a === 'merge' ? 'default' : 'filled'}
               onClick={() => setStep(a)}
             >
-              {STEP_BUTTON[a]}
+              {L.steps[a]}
             </Button>
           ))}
         </Group>
       )}
-      <Title order={3}>Diễn biến</Title>
+      <Title order={3}>{L.history}</Title>
       <Timeline bulletSize={14} lineWidth={2}>
         {o.steps.map((s) => (
           <Timeline.Item key={s.id} title={L.actions[s.action] ?? s.action}>
@@ -405,17 +411,10 @@ function ObstacleView() {
   );
 }
 
-const STEP_BUTTON: Record<ObstacleStep, string> = {
-  forward: 'Tổng hợp, chuyển lãnh đạo UBND',
-  merge: 'Gộp vào kiến nghị khác',
-  decline: 'Không chuyển',
-  direct: 'Cho ý kiến chỉ đạo',
-  answer: 'Trả lời, báo cáo kết quả',
-};
-
 /** One step the server said the user may take (o.actions); a 409 shows the record as it is now. */
 function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleStep; onClose: () => void }) {
   const qc = useQueryClient();
+  const L = useObstacleLabels();
   const { provinceId } = useProvince();
   const [text, setText] = useState('');
   const [dueDate, setDueDate] = useState('');
@@ -458,18 +457,12 @@ function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleSte
     },
   });
   const errors = m.error instanceof ApiError ? m.error.fieldErrors : {};
-  const textLabel = {
-    forward: 'Ý kiến tổng hợp',
-    decline: 'Lý do',
-    direct: 'Nội dung chỉ đạo',
-    answer: 'Nội dung trả lời',
-    merge: '',
-  }[step];
+  const textLabel = L.stepText[step];
   const textKey = { forward: 'note', decline: 'reason', direct: 'direction', answer: 'answer', merge: '' }[
     step
   ];
   return (
-    <Modal opened onClose={onClose} title={STEP_BUTTON[step]} size="lg">
+    <Modal opened onClose={onClose} title={L.steps[step]} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -490,7 +483,7 @@ function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleSte
           )}
           {step === 'direct' && (
             <UnitPicker
-              label="Đơn vị được giao xử lý"
+              label={L.assignee}
               provinceId={provinceId}
               value={unitId}
               initialLabel={o.unitName}
@@ -501,7 +494,7 @@ function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleSte
           )}
           {(step === 'direct' || step === 'forward') && (
             <DateField
-              label={step === 'direct' ? 'Hạn xử lý' : 'Hạn lãnh đạo cho ý kiến (để trống: 15 ngày)'}
+              label={step === 'direct' ? L.handleBy : L.leadershipDue}
               value={dueDate}
               onChange={setDueDate}
               error={errors.dueDate}
@@ -511,7 +504,7 @@ function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleSte
           {step === 'forward' && candidates.length > 0 && (
             <Stack gap={4}>
               <Text size="sm" fw={500}>
-                Gộp kèm các kiến nghị trùng nội dung
+                {L.attachSimilar}
               </Text>
               {candidates.map((c) => (
                 <Switch
@@ -529,12 +522,12 @@ function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleSte
           )}
           {step === 'merge' && (
             <NativeSelect
-              label="Gộp vào"
+              label={L.mergeInto}
               value={intoId}
               onChange={(e) => setIntoId(e.currentTarget.value)}
               error={errors.intoId}
               data={[
-                { value: '', label: '— Chọn kiến nghị —' },
+                { value: '', label: L.choose },
                 ...candidates.map((c) => ({ value: c.id, label: `${c.title} — ${c.unitName}` })),
               ]}
               required
@@ -543,10 +536,10 @@ function StepDialog({ o, step, onClose }: { o: ObstacleDetail; step: ObstacleSte
           {m.error && <ErrorAlert error={m.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Huỷ
+              {L.cancel}
             </Button>
             <Button type="submit" loading={m.isPending}>
-              {STEP_BUTTON[step]}
+              {L.steps[step]}
             </Button>
           </Group>
         </Stack>
