@@ -4,7 +4,10 @@
  * on PGlite (city), and the ratio to running the same SQL statements directly on the driver.
  *
  *   npm run bench                      # city on PostgreSQL and PGlite, demo data on PGlite, country on PostgreSQL
- *   npm run bench -- --only=city-pg    # one of: city-pg, city-pglite, demo-pglite, country-pg
+ *   npm run bench -- --only=city-pg    # one of: city-pg, city-pglite, demo-pglite, country-pg, country-national
+ *
+ * country-national: only GET /api/national/overview (issue 13) over the country data, as a system administrator
+ * (country-pg measures it too, after the rest).
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a scratch database
  * dx_bench_<scale>_<pid>_<time> is created and dropped (its own name: two runs never drop each other's).
@@ -253,6 +256,46 @@ async function measure(
   }
 }
 
+/**
+ * GET /api/national/overview (issue 13) through the API with a national session (a system administrator): every
+ * province in force, their plans of 2023 evaluated live one province after another.
+ */
+async function measureNational(db: Db, runs: number) {
+  const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
+  const app = await buildApp({ db, config, clock: () => NOW });
+  await app.ready();
+  try {
+    const user = await insertUser(db, {
+      username: `bench.national${Date.now()}`,
+      displayName: 'Bench national',
+      email: null,
+      passwordHash: await hashPassword('bench-password-1'),
+    });
+    await replaceGrants(db, user.id, [{ role: 'administrator', unitId: null }]);
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: 'bench-password-1' },
+    });
+    const cookie = `dx_session=${signIn.cookies.find((c) => c.name === 'dx_session')!.value}`;
+    const url = '/api/national/overview?year=2023&asOf=2023-10-15';
+    const first = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (first.statusCode !== 200) throw new Error(first.body);
+    const body = first.json() as { provinces: { plans: { targets: unknown[] }[] }[] };
+    const plans = body.provinces.reduce((n, p) => n + p.plans.length, 0);
+    const targets = body.provinces.reduce((n, p) => n + p.plans.reduce((m, x) => m + x.targets.length, 0), 0);
+    const overview = await time(runs, async () => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+    console.log(
+      `  GET /api/national/overview (${body.provinces.length} provinces, ${plans} plans, ${targets} targets, live) p50 ${ms(pct(overview, 50))}  p95 ${ms(pct(overview, 95))}`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
 async function counts(db: Db) {
   const rows = await queryRows<Record<string, number>>(
     db,
@@ -270,7 +313,7 @@ async function prepare(db: Db) {
   await seedTargetDefinitions(db);
 }
 
-async function onPostgres(scale: 'city' | 'country') {
+async function onPostgres(scale: 'city' | 'country', nationalOnly = false) {
   const name = `dx_bench_${scale}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: URL_BASE });
   await admin.connect();
@@ -294,6 +337,10 @@ async function onPostgres(scale: 'city' | 'country') {
     console.log(
       `\nPostgreSQL ${scale}: generated in ${((performance.now() - t0) / 1000).toFixed(0)} s ${await counts(handle.db)}`,
     );
+    if (nationalOnly) {
+      await measureNational(handle.db, 20);
+      return;
+    }
     await measure(`PostgreSQL, ${scale} scope`, handle.db, pool, {
       scope: scale,
       runs: scale === 'city' ? 60 : 20,
@@ -305,6 +352,7 @@ async function onPostgres(scale: 'city' | 'country') {
         runs: 40,
         api: false,
       });
+    if (scale === 'country') await measureNational(handle.db, 20);
   } finally {
     await pool.end();
     await handle.close();
@@ -432,3 +480,4 @@ if (!only || only === 'city-pg') await onPostgres('city');
 if (!only || only === 'city-pglite') await onPglite();
 if (!only || only === 'demo-pglite') await onDemoPglite();
 if (!only || only === 'country-pg') await onPostgres('country');
+if (only === 'country-national') await onPostgres('country', true);

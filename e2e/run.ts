@@ -15,6 +15,7 @@ import './specs-plan-imports';
 import './specs-dx-day';
 import './specs-unit-imports';
 import './specs-as-of';
+import './specs-national';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';
 
