@@ -116,6 +116,14 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/provinces/ProvincesPage').then((m) => m.ProvincesPage),
   },
   {
+    // A province's own words over time (issue 15): its administrator (or a system administrator) edits them.
+    path: 'province-settings',
+    label: { vi: 'Thiết lập tỉnh, thành phố', en: 'Province settings' },
+    permission: 'province_settings.write',
+    load: () =>
+      import('../features/province-settings/ProvinceSettingsPage').then((m) => m.ProvinceSettingsPage),
+  },
+  {
     path: 'unit-imports',
     label: { vi: 'Nhập đơn vị', en: 'Import units' },
     permission: 'org_unit.reorganise',

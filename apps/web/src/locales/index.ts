@@ -6,6 +6,7 @@ import { nationalText } from './national';
 import { obstaclesText } from './obstacles';
 import { planImportsText } from './plan-imports';
 import { plansText } from './plans';
+import { provinceSettingsText } from './province-settings';
 import { reportsText } from './reports';
 import { tasksText } from './tasks';
 import { unitImportsText } from './unit-imports';
@@ -25,6 +26,7 @@ export const catalogue = {
   obstacles: obstaclesText,
   'plan-imports': planImportsText,
   plans: plansText,
+  'province-settings': provinceSettingsText,
   reports: reportsText,
   tasks: tasksText,
   'unit-imports': unitImportsText,
