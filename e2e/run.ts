@@ -16,6 +16,7 @@ import './specs-dx-day';
 import './specs-unit-imports';
 import './specs-as-of';
 import './specs-national';
+import './specs-province-settings';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FUNDING_SOURCE_LABELS } from '../budget/estimate';
 import {
+  fundingSourceNames,
   overlappingPeriods,
   PROVINCE_SETTING_KEYS,
   PROVINCE_SETTING_LABELS,
@@ -122,5 +124,18 @@ describe('provinceSettingsSchema', () => {
     expect(
       PROVINCE_SETTING_SCHEMAS.funding_source_names.safeParse({ ...ok, city_budget: undefined }).success,
     ).toBe(false);
+  });
+});
+
+describe('fundingSourceNames', () => {
+  it("uses the province's names when set and well formed, else the neutral ones", () => {
+    const own = {
+      unit_regular: 'Chi thường xuyên',
+      city_budget: 'Ngân sách tỉnh',
+      other_lawful: 'Nguồn khác',
+    };
+    expect(fundingSourceNames(own)).toEqual(own);
+    expect(fundingSourceNames(null)).toEqual(FUNDING_SOURCE_LABELS);
+    expect(fundingSourceNames({ city_budget: 'Ngân sách tỉnh' })).toEqual(FUNDING_SOURCE_LABELS);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FundingSource } from '../budget/estimate';
+import { FUNDING_SOURCE_LABELS, type FundingSource } from '../budget/estimate';
 import { REPORT_ISSUERS } from '../consolidated/report';
 import { isoDate } from '../dates';
 import { periodsOverlap } from '../provinces/catalogue';
@@ -136,4 +136,13 @@ export function settingOn<K extends ProvinceSettingKey>(
   const periods = (settings[key] ?? []) as DatedSetting<ProvinceSettingValue<K>>[];
   const p = periods.find((x) => (!x.validFrom || x.validFrom <= date) && (!x.validTo || x.validTo > date));
   return p ? p.value : null;
+}
+
+/**
+ * What a province calls each funding source on a date: its `funding_source_names` in force (a stored value that no
+ * longer fits the schema counts as none), else the platform's neutral names (FUNDING_SOURCE_LABELS).
+ */
+export function fundingSourceNames(stored: unknown): Record<FundingSource, string> {
+  const parsed = PROVINCE_SETTING_SCHEMAS.funding_source_names.safeParse(stored);
+  return parsed.success ? parsed.data : FUNDING_SOURCE_LABELS;
 }

@@ -1,5 +1,5 @@
-import { listPlanBudgetLines, type PlanBudgetLine, planThemeNames } from '@dx/db';
-import { FUNDING_SOURCE_LABELS, type FundingSource, sumDong } from '@dx/domain';
+import { listPlanBudgetLines, type PlanBudgetLine, planThemeNames, provinceSettingsOn } from '@dx/db';
+import { type FundingSource, fundingSourceNames, localDateOf, sumDong } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { loadPlanFor } from '../../use-case/context';
 
@@ -44,6 +44,10 @@ export async function budgetTotals({ ctx, planId }: { ctx: UseCaseContext; planI
   const themes = await planThemeNames(ctx.db, planId);
   const units = new Map(lines.map((l) => [l.unitId, l.unitName]));
   const tasks = new Map(lines.map((l) => [l.taskId, l.taskTitle]));
+  // The province's own names of the funding sources, as in force on the day the totals stand at (issue 15).
+  const inForce = await provinceSettingsOn(ctx.db, plan.provinceId, localDateOf(ctx.now));
+  const sourceNames = fundingSourceNames(inForce.find((r) => r.key === 'funding_source_names')?.value);
+  const sourceLabel = (k: string | null) => sourceNames[k as FundingSource] ?? String(k);
   const all = group(
     lines,
     () => [null],
@@ -52,15 +56,12 @@ export async function budgetTotals({ ctx, planId }: { ctx: UseCaseContext; planI
   return {
     plan,
     lines,
+    sourceLabel,
     totals: {
       requested: all.requested,
       consolidated: all.consolidated,
       approved: all.approved,
-      bySource: group(
-        lines,
-        (l) => [l.fundingSource],
-        (k) => FUNDING_SOURCE_LABELS[k as FundingSource] ?? String(k),
-      ),
+      bySource: group(lines, (l) => [l.fundingSource], sourceLabel),
       byUnit: group(
         lines,
         (l) => [l.unitId],

@@ -753,7 +753,35 @@ describe('totals and exports', () => {
       201,
     );
 
+    // The province's own names of its funding sources (issue 15, province settings) label the totals and exports.
+    const settings = ok(await t2.call(a, { method: 'GET', url: `/api/provinces/${t2.hp}/settings` }));
+    ok(
+      await call(
+        a,
+        `/api/provinces/${t2.hp}/settings`,
+        {
+          revision: settings.revision,
+          settings: {
+            funding_source_names: [
+              {
+                validFrom: null,
+                validTo: null,
+                value: {
+                  unit_regular: 'Chi thường xuyên của đơn vị',
+                  city_budget: 'Ngân sách tỉnh Thử',
+                  other_lawful: 'Nguồn hợp pháp khác',
+                },
+              },
+            ],
+          },
+        },
+        'PUT',
+      ),
+    );
     const totals = ok(await t2.call(o2, { method: 'GET', url: `/api/plans/${p2}/budget-totals` }));
+    expect(totals.bySource.find((r: { key: string }) => r.key === 'city_budget').label).toBe(
+      'Ngân sách tỉnh Thử',
+    );
     expect(totals).toMatchObject({ requested: 8_100_000, consolidated: 6_000_000, approved: 6_000_000 });
     const by = (rows: { key: string | null; requested: number; approved: number }[]) =>
       Object.fromEntries(rows.map((r) => [r.key ?? 'none', [r.requested, r.approved]]));
@@ -788,7 +816,7 @@ describe('totals and exports', () => {
       'Phường Tổng Một',
       'Hội nghị',
       '',
-      'Dự toán chi thường xuyên của đơn vị',
+      'Chi thường xuyên của đơn vị',
       5_000_000,
       1,
       5_000_000,
@@ -801,8 +829,8 @@ describe('totals and exports', () => {
     expect(rows.some((r) => r[2] === 'Nháp')).toBe(false);
     const sheet2: unknown[][] = [];
     wb.getWorksheet('Tổng theo nhóm')!.eachRow((r) => sheet2.push((r.values as unknown[]).slice(1)));
-    expect(sheet2.find((r) => r[0] === 'Ngân sách địa phương')).toEqual([
-      'Ngân sách địa phương',
+    expect(sheet2.find((r) => r[0] === 'Ngân sách tỉnh Thử')).toEqual([
+      'Ngân sách tỉnh Thử',
       2_000_000,
       2_000_000,
       2_000_000,
@@ -826,7 +854,7 @@ describe('totals and exports', () => {
       'Kính gửi: Ủy ban nhân dân',
       `tổng số tiền ${formatVnd(6_000_000)}`,
       'Nơi nhận:',
-      'Ngân sách địa phương',
+      'Ngân sách tỉnh Thử',
       'Phường Tổng Một',
     ])
       expect(textOf, expected).toContain(expected);

@@ -2,8 +2,6 @@ import { unitNameOf } from '@dx/db';
 import {
   ESTIMATE_STATUS_LABELS,
   type EstimateStatus,
-  FUNDING_SOURCE_LABELS,
-  type FundingSource,
   formatDateVi,
   formatVnd,
   localDateOf,
@@ -23,7 +21,7 @@ const MONEY_FMT = '#,##0';
  * source, unit, task and theme. Amounts are exact integers (đồng) in number cells.
  */
 export async function exportBudgetXlsx({ ctx, planId }: { ctx: UseCaseContext; planId: string }) {
-  const { plan, lines, totals } = await budgetTotals({ ctx, planId });
+  const { plan, lines, totals, sourceLabel } = await budgetTotals({ ctx, planId });
   const today = localDateOf(ctx.now);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tổng hợp dự toán');
@@ -58,7 +56,7 @@ export async function exportBudgetXlsx({ ctx, planId }: { ctx: UseCaseContext; p
         l.unitName,
         l.content,
         l.taskTitle ?? '',
-        FUNDING_SOURCE_LABELS[l.fundingSource as FundingSource] ?? l.fundingSource,
+        sourceLabel(l.fundingSource),
         l.unitCost,
         l.quantity,
         l.requestedAmount,
