@@ -3,7 +3,6 @@ import {
   ESTIMATE_STATUS_LABELS,
   ESTIMATE_STATUSES,
   type EstimateKind,
-  FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
   type FundingSource,
   formatVnd,
@@ -64,6 +63,7 @@ import {
 import { ApiError, get } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
+import { useProvinceWords } from '../../lib/province-words';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
@@ -385,6 +385,8 @@ function useTasks(planId: string) {
 
 function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustState }) {
   const tasks = useTasks(e.planId);
+  // The province's own names of the funding sources (issue 15, province settings).
+  const { fundingSources } = useProvinceWords();
   const taskTitle = new Map((tasks.data?.items ?? []).map((t) => [t.id, t.title]));
   if (e.lines.length === 0) return <Empty title="Dự toán chưa có dòng nào" />;
   return (
@@ -434,7 +436,7 @@ function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustState }) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{FUNDING_SOURCE_LABELS[l.fundingSource]}</Text>
+                <Text size="sm">{fundingSources[l.fundingSource]}</Text>
               </Table.Td>
               <Table.Td ta="right">{formatVnd(l.unitCost)}</Table.Td>
               <Table.Td ta="right">{l.quantity}</Table.Td>
@@ -491,6 +493,7 @@ function ConflictAlert({ error, onReload }: { error: unknown; onReload: () => vo
 function LinesEditor({ e }: { e: Estimate }) {
   const qc = useQueryClient();
   const tasks = useTasks(e.planId);
+  const { fundingSources } = useProvinceWords();
   const [lines, setLines] = useState<LineDraft[]>(() =>
     e.lines.map((l) => ({
       id: l.id,
@@ -559,7 +562,7 @@ function LinesEditor({ e }: { e: Estimate }) {
               label="Nguồn kinh phí"
               value={l.fundingSource}
               onChange={(ev) => set(i, { fundingSource: ev.currentTarget.value as FundingSource })}
-              data={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))}
+              data={FUNDING_SOURCES.map((s) => ({ value: s, label: fundingSources[s] }))}
             />
             <NumberInput
               label="Đơn giá (đồng)"

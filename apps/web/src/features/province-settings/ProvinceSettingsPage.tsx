@@ -12,6 +12,7 @@ import {
   Group,
   Paper,
   SegmentedControl,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -506,20 +507,17 @@ function ValueEditor({
       return (
         <Stack gap={4}>
           {field('place', l.place)}
-          <div>
-            <Text size="sm" fw={500}>
-              {l.issuer}
-            </Text>
-            <SegmentedControl
-              disabled={disabled}
-              value={obj.issuer ?? 'committee'}
-              onChange={(issuer) => onChange({ ...obj, issuer })}
-              data={[
-                { value: 'committee', label: l.issuers.committee },
-                { value: 'dx_office', label: l.issuers.dx_office },
-              ]}
-            />
-          </div>
+          <Select
+            label={l.issuer}
+            disabled={disabled}
+            allowDeselect={false}
+            value={obj.issuer ?? 'committee'}
+            onChange={(issuer) => onChange({ ...obj, issuer: issuer ?? 'committee' })}
+            data={[
+              { value: 'committee', label: l.issuers.committee },
+              { value: 'dx_office', label: l.issuers.dx_office },
+            ]}
+          />
         </Stack>
       );
   }
