@@ -1,4 +1,7 @@
 import type { ErrorBody, ErrorCode } from '@dx/contracts';
+// The default i18next instance (initialised by lib/i18n.ts at start-up): the client's own messages follow the
+// language switch like every screen's words (locales/common.*.ts).
+import i18n from 'i18next';
 
 /** Minimal JSON client for /api: sends the CSRF header on writes and turns error bodies into ApiError. */
 
@@ -89,7 +92,7 @@ async function send<T>(
   try {
     res = await fetch(`/api${path}`, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    throw new ApiError(0, 'NETWORK', i18n.t('common.network'));
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
@@ -98,7 +101,7 @@ async function send<T>(
     throw new ApiError(
       res.status,
       e?.code ?? 'INTERNAL',
-      e?.message ?? `Lỗi máy chủ (${res.status})`,
+      e?.message ?? i18n.t('common.serverError', { status: res.status }),
       e?.details,
     );
   }
@@ -126,8 +129,7 @@ export function upload<T>(path: string, file: File, onProgress?: (sent: number) 
       if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
     };
     xhr.upload.onload = () => onProgress?.(1);
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('common.network')));
     xhr.onload = () => {
       let data: (Partial<ErrorBody> & T) | null = null;
       try {
@@ -142,7 +144,7 @@ export function upload<T>(path: string, file: File, onProgress?: (sent: number) 
           new ApiError(
             xhr.status,
             e?.code ?? 'INTERNAL',
-            e?.message ?? `Lỗi máy chủ (${xhr.status})`,
+            e?.message ?? i18n.t('common.serverError', { status: xhr.status }),
             e?.details,
           ),
         );

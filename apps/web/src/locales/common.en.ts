@@ -35,6 +35,8 @@ export const en: Messages = {
     search: 'Search',
     retry: 'Try again',
     errorTitle: 'Could not complete',
+    network: 'Cannot reach the server. Check the network and try again.',
+    serverError: 'Server error ({{status}})',
     badDate: 'Type the date as dd/mm/yyyy, e.g. 30/06/2023',
     unitSearchPlaceholder: 'Type at least 2 letters of the unit name',
     typeToSearch: 'Type at least 2 letters to search',

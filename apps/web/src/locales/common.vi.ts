@@ -39,6 +39,8 @@ export const vi = {
     search: 'Tìm kiếm',
     retry: 'Thử lại',
     errorTitle: 'Chưa thực hiện được',
+    network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    serverError: 'Lỗi máy chủ ({{status}})',
     badDate: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 30/06/2023',
     unitSearchPlaceholder: 'Gõ ít nhất 2 chữ của tên đơn vị',
     typeToSearch: 'Gõ ít nhất 2 chữ để tìm',
