@@ -23,8 +23,8 @@ import { useSession } from '../lib/session';
 import { Loading } from '../lib/ui';
 import { type AppRoute, appRoutes } from './routes';
 
-function routeLabel(r: AppRoute, t: (k: string) => string, lang: string): string {
-  return typeof r.label === 'string' ? t(r.label) : lang === 'en' ? r.label.en : r.label.vi;
+function routeLabel(r: AppRoute, t: (k: string) => string): string {
+  return t(r.label);
 }
 
 const initials = (name: string) =>
@@ -83,7 +83,7 @@ function UserMenu() {
 
 /** Header, navigation (burger on phones) and the page; sends visitors without a session to sign-in. */
 export function Shell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me, isLoading, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
@@ -135,7 +135,7 @@ export function Shell() {
                   key={r.path}
                   component={Link}
                   to={to}
-                  label={routeLabel(r, t, i18n.language)}
+                  label={routeLabel(r, t)}
                   active={location.pathname.startsWith(to)}
                   aria-current={location.pathname.startsWith(to) ? 'page' : undefined}
                   variant="filled"

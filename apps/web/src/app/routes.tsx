@@ -4,8 +4,8 @@ import { type ComponentType, createElement } from 'react';
 /** One screen inside the signed-in shell: its URL, its menu label, who may see it, and its (lazily loaded) page. */
 export type AppRoute = {
   path: string;
-  /** i18n key of the menu label (lib/locales), or the label itself per language. */
-  label: string | { vi: string; en: string };
+  /** i18n key of the menu label in the catalogue's common namespace (locales/common.vi.ts, common.en.ts: nav.*). */
+  label: string;
   permission?: Permission;
   /** false = reachable by URL but not listed in the menu. */
   inNav?: boolean;
@@ -13,27 +13,27 @@ export type AppRoute = {
 };
 
 /**
- * Every screen of the app. To add one, add ONE line here, e.g.
- * { path: 'plans/*', label: { vi: 'Kế hoạch', en: 'Plans' }, load: () => import('../features/plans/PlansPage').then((m) => m.PlansPage) },
+ * Every screen of the app. To add one, add ONE line here (and its menu label under nav in locales/common.*.ts), e.g.
+ * { path: 'plans/*', label: 'nav.plans', load: () => import('../features/plans/PlansPage').then((m) => m.PlansPage) },
  * The first route the user may see is the start page.
  */
 export const appRoutes: AppRoute[] = [
   {
     path: 'home',
-    label: { vi: 'Trang chủ', en: 'Home' },
+    label: 'nav.home',
     permission: 'plan.read',
     load: () => import('../features/home/HomePage').then((m) => m.HomePage),
   },
   {
     // Every province side by side (issue 13): a system administrator or a Ministry reader only (national.read).
     path: 'national',
-    label: { vi: 'Toàn quốc', en: 'Nationwide' },
+    label: 'nav.national',
     permission: 'national.read',
     load: () => import('../features/national/NationalPage').then((m) => m.NationalPage),
   },
   {
     path: 'my-work',
-    label: { vi: 'Việc của tôi', en: 'My work' },
+    label: 'nav.myWork',
     permission: 'record.write',
     load: () => import('../features/my-work/MyWorkPage').then((m) => m.MyWorkPage),
   },
@@ -45,13 +45,13 @@ export const appRoutes: AppRoute[] = [
   },
   {
     path: 'dashboard',
-    label: { vi: 'Bảng điều khiển chỉ tiêu', en: 'Targets dashboard' },
+    label: 'nav.dashboard',
     permission: 'target.read',
     load: () => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
   },
   {
     path: 'records/*',
-    label: { vi: 'Hồ sơ, minh chứng', en: 'Records' },
+    label: 'nav.records',
     permission: 'record.read',
     // The records screen frames the import screen (its "import" tab): composed here, so neither feature imports the other.
     load: () =>
@@ -63,25 +63,25 @@ export const appRoutes: AppRoute[] = [
   },
   {
     path: 'tasks/*',
-    label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+    label: 'nav.tasks',
     permission: 'task.read',
     load: () => import('../features/tasks/TasksPage').then((m) => m.TasksPage),
   },
   {
     path: 'budget/*',
-    label: { vi: 'Dự toán kinh phí', en: 'Budget estimates' },
+    label: 'nav.budget',
     permission: 'budget.read',
     load: () => import('../features/budget/BudgetPage').then((m) => m.BudgetPage),
   },
   {
     path: 'reports/*',
-    label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' },
+    label: 'nav.reports',
     permission: 'report.read',
     load: () => import('../features/reports/ReportsPage').then((m) => m.ReportsPage),
   },
   {
     path: 'obstacles/*',
-    label: { vi: 'Khó khăn, kiến nghị', en: 'Obstacles and proposals' },
+    label: 'nav.obstacles',
     permission: 'report.read',
     load: () => import('../features/obstacles/ObstaclesPage').then((m) => m.ObstaclesPage),
   },
@@ -93,13 +93,13 @@ export const appRoutes: AppRoute[] = [
   },
   {
     path: 'plans/*',
-    label: { vi: 'Kế hoạch', en: 'Plans' },
+    label: 'nav.plans',
     permission: 'plan.read',
     load: () => import('../features/plans/PlansPage').then((m) => m.PlansPage),
   },
   {
     path: 'plan-imports/*',
-    label: { vi: 'Nhập kế hoạch từ văn bản', en: 'Import a plan document' },
+    label: 'nav.planImports',
     permission: 'plan.write',
     load: () => import('../features/plan-imports/PlanImportPage').then((m) => m.PlanImportPage),
   },
@@ -111,7 +111,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     path: 'provinces',
-    label: { vi: 'Tỉnh, thành phố', en: 'Provinces' },
+    label: 'nav.provinces',
     permission: 'org_unit.reorganise',
     load: () => import('../features/provinces/ProvincesPage').then((m) => m.ProvincesPage),
   },
@@ -125,7 +125,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     path: 'unit-imports',
-    label: { vi: 'Nhập đơn vị', en: 'Import units' },
+    label: 'nav.unitImports',
     permission: 'org_unit.reorganise',
     load: () => import('../features/unit-imports/UnitImportPage').then((m) => m.UnitImportPage),
   },
