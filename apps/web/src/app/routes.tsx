@@ -118,7 +118,7 @@ export const appRoutes: AppRoute[] = [
   {
     // A province's own words over time (issue 15): its administrator (or a system administrator) edits them.
     path: 'province-settings',
-    label: { vi: 'Thiết lập tỉnh, thành phố', en: 'Province settings' },
+    label: 'nav.provinceSettings',
     permission: 'province_settings.write',
     load: () =>
       import('../features/province-settings/ProvinceSettingsPage').then((m) => m.ProvinceSettingsPage),

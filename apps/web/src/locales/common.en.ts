@@ -34,6 +34,7 @@ export const en: Messages = {
     plans: 'Plans',
     planImports: 'Import a plan document',
     provinces: 'Provinces',
+    provinceSettings: 'Province settings',
     unitImports: 'Import units',
   },
   wait: {

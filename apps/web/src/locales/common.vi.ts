@@ -32,6 +32,7 @@ export const vi = {
     plans: 'Kế hoạch',
     planImports: 'Nhập kế hoạch từ văn bản',
     provinces: 'Tỉnh, thành phố',
+    provinceSettings: 'Thiết lập tỉnh, thành phố',
     unitImports: 'Nhập đơn vị',
   },
   // What a long wait is waiting for (issue 12: "long waits show what is happening, not a bare spinner").
