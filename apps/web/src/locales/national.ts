@@ -25,6 +25,7 @@ type Labels = {
   loading: string;
   readOnly: (name: string) => string;
   back: string;
+  ended: string;
 };
 
 const VI: Labels = {
@@ -57,6 +58,7 @@ const VI: Labels = {
   loading: 'Đang tính chỉ tiêu của các tỉnh…',
   readOnly: (n) => `Đang xem bảng điều khiển của ${n} từ màn hình Toàn quốc (chỉ xem).`,
   back: 'Về Toàn quốc',
+  ended: 'Nay không còn là đơn vị hành chính riêng',
 };
 const EN: Labels = {
   title: 'Nationwide',
@@ -88,6 +90,7 @@ const EN: Labels = {
   loading: 'Evaluating every province’s targets…',
   readOnly: (n) => `Viewing the dashboard of ${n} from the nationwide screen (read-only).`,
   back: 'Back to nationwide',
+  ended: 'No longer a province of its own today',
 };
 
 /** Labels in the user's language (Vietnamese first). */
