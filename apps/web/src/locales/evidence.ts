@@ -221,6 +221,17 @@ const vi = {
   emailQueuedStatus: 'E-mail đang chờ gửi',
   emailRetrying: 'E-mail gửi lỗi, sẽ gửi lại',
   emailSending: 'Đang gửi e-mail',
+  // A record's one-line summary in the list, and the record form's pickers.
+  dxShort: 'CĐS',
+  reachCount: '{{n}} lượt',
+  hasDxSection: 'Có chuyên mục CĐS',
+  noDxSection: 'Chưa có chuyên mục CĐS',
+  sinceDate: 'từ {{date}}',
+  leftOn: 'nghỉ từ {{date}}',
+  participantsCount: '{{n}} người',
+  noChannelFound: 'Chưa có kênh: khai báo ở mục "Kênh"',
+  noChannelYet: 'Đơn vị chưa khai báo kênh nào: thêm kênh ở thẻ "Kênh" trước.',
+  nothingMatches: 'Không có lựa chọn phù hợp',
 };
 
 type Labels = typeof vi;
@@ -438,6 +449,16 @@ const en: Labels = {
   emailQueuedStatus: 'E-mail waiting to be sent',
   emailRetrying: 'E-mail failed, will retry',
   emailSending: 'Sending e-mail',
+  dxShort: 'DX',
+  reachCount: '{{n}} reach',
+  hasDxSection: 'Has a DX section',
+  noDxSection: 'No DX section',
+  sinceDate: 'since {{date}}',
+  leftOn: 'left {{date}}',
+  participantsCount: '{{n}} participants',
+  noChannelFound: 'No channel: add one under "Channels"',
+  noChannelYet: 'No channel yet: add one under "Channels" first.',
+  nothingMatches: 'Nothing matches',
 };
 
 export type EvidenceLabels = Labels;

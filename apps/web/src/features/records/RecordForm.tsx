@@ -308,16 +308,8 @@ function FormBody({
             data={lookups.channels}
             value={(v as string | null) ?? null}
             onChange={(x) => set(f.key, x)}
-            nothingFoundMessage={
-              lang === 0 ? 'Chưa có kênh: khai báo ở mục "Kênh"' : 'No channel: add one under "Channels"'
-            }
-            description={
-              lookups.channels.length === 0
-                ? lang === 0
-                  ? 'Đơn vị chưa khai báo kênh nào: thêm kênh ở thẻ "Kênh" trước.'
-                  : 'No channel yet: add one under "Channels" first.'
-                : undefined
-            }
+            nothingFoundMessage={L.noChannelFound}
+            description={lookups.channels.length === 0 ? L.noChannelYet : undefined}
           />
         );
       default: {
@@ -340,7 +332,7 @@ function FormBody({
             data={data}
             value={(v as string[]) ?? []}
             onChange={(x) => set(f.key, x)}
-            nothingFoundMessage={lang === 0 ? 'Không có lựa chọn phù hợp' : 'Nothing matches'}
+            nothingFoundMessage={L.nothingMatches}
             hidePickedOptions
           />
         );

@@ -201,22 +201,14 @@ function RecordList({ type }: { type: RecordType }) {
           formatDate(r.publishedOn as string),
           channelName(r.channelId),
           w(FORMAT_LABELS, r.format),
-          r.isDx ? 'CĐS' : '',
-          r.reach !== null && r.reach !== undefined
-            ? `${n(Number(r.reach), 0)} ${lang ? 'reach' : 'lượt'}`
-            : '',
+          r.isDx ? L.dxShort : '',
+          r.reach !== null && r.reach !== undefined ? fill(L.reachCount, { n: n(Number(r.reach), 0) }) : '',
         ];
       case 'channel':
         return [
           w(CHANNEL_LABELS, r.kind),
-          r.hasDxSection
-            ? lang
-              ? 'Has a DX section'
-              : 'Có chuyên mục CĐS'
-            : lang
-              ? 'No DX section'
-              : 'Chưa có chuyên mục CĐS',
-          r.dxSectionSince ? `${lang ? 'since' : 'từ'} ${formatDate(r.dxSectionSince as string)}` : '',
+          r.hasDxSection ? L.hasDxSection : L.noDxSection,
+          r.dxSectionSince ? fill(L.sinceDate, { date: formatDate(r.dxSectionSince as string) }) : '',
         ];
       case 'unit_plan':
         return [String(r.year), w(PLAN_KIND_LABELS, r.kind), formatDate(r.documentDate as string)];
@@ -225,7 +217,7 @@ function RecordList({ type }: { type: RecordType }) {
           w(ROLE_LABELS, r.role),
           String(r.email ?? ''),
           String(r.phone ?? ''),
-          r.leftOn ? `${lang ? 'left' : 'nghỉ từ'} ${formatDate(r.leftOn as string)}` : '',
+          r.leftOn ? fill(L.leftOn, { date: formatDate(r.leftOn as string) }) : '',
         ];
       case 'training':
         return [
@@ -243,7 +235,7 @@ function RecordList({ type }: { type: RecordType }) {
           formatDate(r.heldOn as string),
           w(EVENT_KIND_LABELS, r.kind),
           w(EVENT_LEVEL_LABELS, r.level),
-          r.participants ? `${n(Number(r.participants), 0)} ${lang ? 'participants' : 'người'}` : '',
+          r.participants ? fill(L.participantsCount, { n: n(Number(r.participants), 0) }) : '',
         ];
     }
   };
