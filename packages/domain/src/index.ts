@@ -20,6 +20,7 @@ export * from './records/inputs';
 export * from './records/kinds';
 export * from './reorganisation';
 export * from './reports/index';
+export * from './steps';
 export * from './targets/index';
 export * from './tasks/appendix';
 export * from './tasks/lead-resolution';

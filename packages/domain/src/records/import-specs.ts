@@ -1,8 +1,9 @@
+import { ROWS_PER_STEP, runSteps, type Steps } from '../steps';
 import { resolveLeads } from '../tasks/lead-resolution';
 import { foldVietnamese } from '../text';
 import {
   type Cell,
-  checkPublicationRows,
+  checkPublicationRowsSteps,
   type ImportIssue,
   PUBLICATION_IMPORT_COLUMNS,
   parseImportDate,
@@ -602,8 +603,17 @@ export function checkRecordRows(
   rows: { row: number; cells: Record<string, Cell> }[],
   lookups: RecordImportLookups,
 ): { valid: CheckedRecord[]; issues: ImportIssue[]; unitIds: Set<string> } {
+  return runSteps(checkRecordRowsSteps(type, rows, lookups));
+}
+
+/** checkRecordRows in steps: it pauses every ROWS_PER_STEP rows (packages/domain/src/steps.ts). */
+export function* checkRecordRowsSteps(
+  type: RecordType,
+  rows: { row: number; cells: Record<string, Cell> }[],
+  lookups: RecordImportLookups,
+): Steps<{ valid: CheckedRecord[]; issues: ImportIssue[]; unitIds: Set<string> }> {
   if (type === 'publication') {
-    const r = checkPublicationRows(rows, lookups);
+    const r = yield* checkPublicationRowsSteps(rows, lookups);
     return {
       valid: r.valid.map((v) => ({
         row: v.row,
@@ -635,7 +645,9 @@ export function checkRecordRows(
   const issues: ImportIssue[] = [];
   const unitIds = new Set<string>();
 
+  let done = 0;
   for (const { row, cells } of rows) {
+    if (++done % ROWS_PER_STEP === 0) yield;
     const rowIssues: ImportIssue[] = [];
     const add = (column: string | null, message: string) => {
       if (!rowIssues.some((i) => i.column === column)) rowIssues.push({ row, column, message });

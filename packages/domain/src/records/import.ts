@@ -1,4 +1,5 @@
 import { isValidIsoDate } from '../dates';
+import { ROWS_PER_STEP, runSteps, type Steps } from '../steps';
 import { foldVietnamese } from '../text';
 import { readImportCount } from './import-numbers';
 import { legacyTextIssues } from './import-text';
@@ -118,6 +119,14 @@ export function checkPublicationRows(
   rows: { row: number; cells: Partial<Record<PublicationImportColumn, Cell>> }[],
   lookups: PublicationLookups,
 ): { valid: CheckedPublication[]; issues: ImportIssue[]; unitIds: Set<string> } {
+  return runSteps(checkPublicationRowsSteps(rows, lookups));
+}
+
+/** checkPublicationRows in steps: it pauses every ROWS_PER_STEP rows (packages/domain/src/steps.ts). */
+export function* checkPublicationRowsSteps(
+  rows: { row: number; cells: Partial<Record<PublicationImportColumn, Cell>> }[],
+  lookups: PublicationLookups,
+): Steps<{ valid: CheckedPublication[]; issues: ImportIssue[]; unitIds: Set<string> }> {
   const channelsByName = new Map<string, PublicationLookups['channels']>();
   for (const c of lookups.channels)
     channelsByName.set(foldVietnamese(c.name), [...(channelsByName.get(foldVietnamese(c.name)) ?? []), c]);
@@ -133,7 +142,9 @@ export function checkPublicationRows(
   // Owners of the channels the rows name: the units whose rights decide the rows.
   const unitIds = new Set<string>();
 
+  let done = 0;
   for (const { row, cells } of rows) {
+    if (++done % ROWS_PER_STEP === 0) yield;
     const rowIssues: ImportIssue[] = [];
     const add = (column: PublicationImportColumn | null, message: string) =>
       rowIssues.push({ row, column, message });

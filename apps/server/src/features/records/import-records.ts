@@ -20,7 +20,7 @@ import {
   AppError,
   type Cell,
   type CheckedRecord,
-  checkRecordRows,
+  checkRecordRowsSteps,
   type ImportIssue,
   isAllowed,
   localDateOf,
@@ -30,6 +30,7 @@ import {
   type RecordType,
   recordImportKey,
 } from '@dx/domain';
+import { runStepsPausing } from '../../lib/steps';
 import { readTable } from '../../lib/tabular';
 import { audit, type UseCaseContext } from '../../use-case/context';
 import { columnsOf, linksOf } from './record-access';
@@ -130,15 +131,17 @@ export async function importRecords({
   });
   // Checked once as if every unit were writable and nothing stored; checked again only when a named unit is not
   // writable or a row matches a stored record (rare), since either changes what the rows report.
-  let checked = checkRecordRows(
-    type,
-    rows,
-    lookups(new Set(), () => true),
+  let checked = await runStepsPausing(
+    checkRecordRowsSteps(
+      type,
+      rows,
+      lookups(new Set(), () => true),
+    ),
   );
   const allowed = await scopes(checked.unitIds);
   const existing = await storedKeys(ctx.db, type, checked.valid);
   if ([...checked.unitIds].some((u) => !allowed(u)) || checked.valid.some((v) => existing.has(v.key)))
-    checked = checkRecordRows(type, rows, lookups(existing, allowed));
+    checked = await runStepsPausing(checkRecordRowsSteps(type, rows, lookups(existing, allowed)));
   const { valid, issues } = checked;
 
   let stageId: string | null = null;
