@@ -1,3 +1,5 @@
+import { queryRows } from '@dx/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness';
 
@@ -99,6 +101,25 @@ describe('the province catalogue', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().groups).toContain('all-districts');
+  });
+
+  it('adds a province once when five administrators add it at the same moment (issue 14 "Races")', async () => {
+    const entry = (await catalogue('2025-07-01')).find((r) => r.code === '01')!;
+    const sys = await t.userWith([{ role: 'administrator', unitId: null }]);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.call(sys, { method: 'POST', url: '/api/provinces', payload: { catalogueId: entry.id } }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const created = results.find((r) => r.statusCode === 201)!.json().provinceId;
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(r.json().error.details.provinceId).toBe(created);
+    const [n] = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n FROM org_unit_version WHERE code = '01' AND parent_unit_id IS NULL`,
+    );
+    expect(n!.n).toBe(1);
   });
 
   it('answers 404 for an id that is not in the catalogue', async () => {

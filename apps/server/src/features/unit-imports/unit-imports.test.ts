@@ -154,6 +154,27 @@ describe('importing a province’s units', () => {
     expect(entry).toBeTruthy();
   });
 
+  it('confirms a file once when two administrators confirm it at the same moment (issue 14 "Races")', async () => {
+    const province = await addProvince('01', null);
+    const [a, b] = [
+      await t.userWith([{ role: 'administrator', unitId: province }]),
+      await t.userWith([{ role: 'administrator', unitId: province }]),
+    ];
+    const csv = [
+      'code_if_known,name,type,parent_name',
+      '01,Thành phố Hà Nội,Thành phố Trung ương,',
+      ...Array.from({ length: 30 }, (_, i) => `${900 + i},Phường Thử ${i + 1},Phường,Thành phố Hà Nội`),
+    ].join('\n');
+    const results = await Promise.all(
+      [a, b].map((who) => upload(who, province, csv, '&confirm=true&effectiveDate=2023-01-01')),
+    );
+    // Both read and checked at once (no IMPORT.BUSY); the lock makes the second see the codes the first took.
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    const created = results.map((r) => (r.json() as Report).created).sort((x, y) => x - y);
+    expect(created).toEqual([0, 30]);
+    expect(await unitCount(province)).toBe(31);
+  });
+
   it('refuses the same file a second time, row by row (the codes are taken), and writes nothing', async () => {
     const res = await upload(admin, haiDuong, HAI_DUONG, '&confirm=true&effectiveDate=2023-01-01');
     const r = res.json() as Report;
