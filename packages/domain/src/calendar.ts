@@ -14,19 +14,25 @@ export function isValidIsoDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
+/** One formatter per time zone: making an Intl.DateTimeFormat costs far more than using one (it was ~2% of a request). */
+const localDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date (Asia/Ho_Chi_Minh) of an instant, as yyyy-mm-dd. */
 export function localDateOf(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
+  let format = localDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    localDateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now).reduce<Record<string, string>>((acc, p) => {
+    acc[p.type] = p.value;
+    return acc;
+  }, {});
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 

@@ -10,6 +10,7 @@ import {
   withRecordProvinces,
 } from './indicators';
 import { type ReadScope, readScopeSql } from './read-scope';
+import { cachedStatement, statementKey } from './statement-cache';
 
 /*
  * Live evaluation of a target definition (docs/design.md § Data model principles: "evaluated live by SQL over the records —
@@ -166,7 +167,10 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
 /** Evaluates one target definition over the records, now. */
 export async function evaluateTargetFacts(db: Db, input: EvaluationInput): Promise<TargetFacts> {
   const [resolved] = await withRecordProvinces(db, [input]);
-  const [row] = await queryRows<RawFacts>(db, targetEvaluationSql(resolved!));
+  const [row] = await queryRows<RawFacts>(
+    db,
+    cachedStatement(statementKey('evaluation', resolved), () => targetEvaluationSql(resolved!)),
+  );
   const r = row!;
   return {
     population: Number(r.population),
@@ -294,7 +298,12 @@ export async function evaluateTargetTotals(db: Db, inputs: EvaluationInput[]): P
     achieved: number;
     numerator: number | null;
     denominator: number | null;
-  }>(db, targetTotalsSql(await withRecordProvinces(db, inputs)));
+  }>(
+    db,
+    await withRecordProvinces(db, inputs).then((resolved) =>
+      cachedStatement(statementKey('totals', resolved), () => targetTotalsSql(resolved)),
+    ),
+  );
   const out: TrendCount[] = inputs.map(() => ({ due: 0, achieved: 0, numerator: null, denominator: null }));
   const num = (n: number | null) => (n === null ? null : Number(n));
   for (const r of rows)
