@@ -464,8 +464,7 @@ const en: Labels = {
 export type EvidenceLabels = Labels;
 
 /** Fills {{name}} placeholders. */
-export const fill = (s: string, vars: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+export { fill } from './fill';
 
 export function useEvidenceLabels(): Labels {
   const { i18n } = useTranslation();

@@ -402,8 +402,7 @@ export function useReportLabels(): ReportLabels {
 }
 
 /** Fills {{name}} placeholders. */
-export const fillIn = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+export { fill } from './fill';
 
 /** This feature's namespace in the catalogue (locales/index.ts). */
 export const reportsText = { vi: VI, en: EN };

@@ -318,9 +318,20 @@ function RecordsBehind({ records }: { records: EvidenceRecord[] }) {
   return (
     <Stack gap={0}>
       {records.map((r) => (
-        // A unit listed as its own evidence (a count of units) has no record list: its link leads nowhere (open).
-        <Anchor key={r.id} component={Link} to={`/records/${RECORD_PATHS[r.type as RecordType]}`} size="sm">
-          {r.label} ({formatDate(r.date)})
+        // A unit listed as its own evidence (a count of units) opens in the organisation tree, on its date; a record
+        // opens its kind's list.
+        <Anchor
+          key={r.id}
+          component={Link}
+          to={
+            r.type === 'unit'
+              ? `/org-units?unit=${r.id}${r.date ? `&asOf=${r.date}` : ''}`
+              : `/records/${RECORD_PATHS[r.type as RecordType]}`
+          }
+          size="sm"
+        >
+          {r.label}
+          {r.date ? ` (${formatDate(r.date)})` : ''}
         </Anchor>
       ))}
     </Stack>

@@ -40,7 +40,7 @@ import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { type ObstacleLabels, useObstacleLabels } from '../../locales/obstacles';
-import { fillIn } from '../../locales/reports';
+import { fill } from '../../locales/reports';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 const STATUS_COLOR: Record<string, string> = {
@@ -115,9 +115,9 @@ function ObstacleList() {
               color="red.9"
               variant="filled"
               tt="none"
-              aria-label={fillIn(L.overdueCount, { n: q.data.overdueCount })}
+              aria-label={fill(L.overdueCount, { n: q.data.overdueCount })}
             >
-              {fillIn(L.overdueCount, { n: q.data.overdueCount })}
+              {fill(L.overdueCount, { n: q.data.overdueCount })}
             </Badge>
           )}
         </Group>
@@ -346,14 +346,14 @@ function ObstacleView() {
             {outcome.direction && (
               <div>
                 <Text fw={600}>
-                  {fillIn(L.directionBy, {
+                  {fill(L.directionBy, {
                     name: outcome.directedByName ?? '',
                     date: formatDate(outcome.directedAt?.slice(0, 10)),
                   })}
                 </Text>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{outcome.direction}</Text>
                 <Text size="sm" c="dimmed">
-                  {fillIn(L.assigned, {
+                  {fill(L.assigned, {
                     unit: outcome.ownerUnitName ?? '',
                     date: formatDate(outcome.dueDate, '—'),
                   })}
@@ -362,7 +362,7 @@ function ObstacleView() {
             )}
             {outcome.answer && (
               <div>
-                <Text fw={600}>{fillIn(L.answerBy, { name: outcome.answeredByName ?? '' })}</Text>
+                <Text fw={600}>{fill(L.answerBy, { name: outcome.answeredByName ?? '' })}</Text>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{outcome.answer}</Text>
               </div>
             )}

@@ -20,7 +20,7 @@ import { addProvince, listProvinceCatalogue, provinceKeys } from '../../api/prov
 import { formatDate } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fillIn, useUnitImportLabels } from '../../locales/unit-imports';
+import { fill, useUnitImportLabels } from '../../locales/unit-imports';
 
 /** The 34 provinces in force from 01/07/2025 (Nghị quyết 202/2025/QH15), the catalogue's default view. */
 const CURRENT = '2025-07-01';
@@ -64,7 +64,7 @@ export function ProvincesPage() {
       </div>
       {!isSystemAdmin && <Alert color="gray">{L.onlySystemAdmin}</Alert>}
       {add.data && (
-        <Alert color="green" title={fillIn(L.addedNotice, { name: add.data.name })}>
+        <Alert color="green" title={fill(L.addedNotice, { name: add.data.name })}>
           <Anchor component={Link} to={`/unit-imports?provinceId=${add.data.provinceId}`}>
             {L.importUnits}
           </Anchor>

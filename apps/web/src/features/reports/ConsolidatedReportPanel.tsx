@@ -24,7 +24,7 @@ import {
 } from '../../api/reports';
 import { formatDate } from '../../lib/dates';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fillIn, useReportLabels } from '../../locales/reports';
+import { fill, useReportLabels } from '../../locales/reports';
 
 type TargetStatus = ConsolidatedSummary['targets'][number]['status'];
 
@@ -68,7 +68,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
             <Title order={3}>{L.consolidated}</Title>
             {q.data && (
               <Text size="sm" c="dimmed">
-                {q.data.subject} · {fillIn(L.figuresAsOf, { date: formatDate(q.data.figuresDate) })}
+                {q.data.subject} · {fill(L.figuresAsOf, { date: formatDate(q.data.figuresDate) })}
                 {q.data.figuresDate < q.data.date ? ` ${L.endOfPeriod}` : ''}
               </Text>
             )}
@@ -117,7 +117,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
         </Group>
         {q.data?.issued ? (
           <Alert color="green" role="status" aria-label={L.issued}>
-            {fillIn(L.issuedText, {
+            {fill(L.issuedText, {
               at: new Date(q.data.issued.at).toLocaleString('vi-VN'),
               name: q.data.issued.byName,
             })}
@@ -171,7 +171,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
               </Table>
             </Table.ScrollContainer>
             <Text size="sm">
-              {fillIn(L.summaryLine, {
+              {fill(L.summaryLine, {
                 publications: num(q.data.publications.total),
                 dx: num(q.data.publications.dx),
                 done: num(q.data.tasks.done),
@@ -182,14 +182,14 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
               })}{' '}
               ·{' '}
               <Anchor component={Link} to="/obstacles">
-                {fillIn(L.obstaclesLink, {
+                {fill(L.obstaclesLink, {
                   obstacles: num(q.data.obstacles.obstacles),
                   proposals: num(q.data.obstacles.proposals),
                 })}
               </Anchor>
             </Text>
             <Text size="xs" c="dimmed">
-              {fillIn(L.recipients, { list: q.data.recipients.join(' ') })}
+              {fill(L.recipients, { list: q.data.recipients.join(' ') })}
             </Text>
           </>
         )}

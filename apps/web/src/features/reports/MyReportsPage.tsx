@@ -5,7 +5,7 @@ import { fetchMine, reportKeys } from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { fillIn, useReportLabels } from '../../locales/reports';
+import { fill, useReportLabels } from '../../locales/reports';
 import { ReportStatusBadge } from './bits';
 
 /** "Báo cáo của tôi" (phone first): each period my unit must report in, its state and one button to act. */
@@ -51,7 +51,7 @@ export function MyReportsPage() {
               <div>
                 <Text fw={700}>{it.period.label}</Text>
                 <Text size="sm" c="dimmed">
-                  {it.unitName} · {fillIn(L.dueOn, { date: formatDate(it.period.dueDate) })}
+                  {it.unitName} · {fill(L.dueOn, { date: formatDate(it.period.dueDate) })}
                 </Text>
               </div>
               <ReportStatusBadge status={it.report?.status ?? null} />
@@ -68,7 +68,7 @@ export function MyReportsPage() {
             )}
             {it.report?.submittedAt && (
               <Text size="xs" c="dimmed">
-                {fillIn(L.sentAt, { at: formatDateTime(it.report.submittedAt) })}
+                {fill(L.sentAt, { at: formatDateTime(it.report.submittedAt) })}
               </Text>
             )}
             <Group>

@@ -24,7 +24,7 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fillIn, useReportLabels } from '../../locales/reports';
+import { fill, useReportLabels } from '../../locales/reports';
 import { formatCount, formatRate, ReportStatusBadge, TimelinessBadge } from './bits';
 import { ConsolidatedReportPanel } from './ConsolidatedReportPanel';
 import { PeriodDialog } from './PeriodsPage';
@@ -82,7 +82,7 @@ export function PeriodPage() {
     <UnstyledButton
       onClick={() => setFilter(key)}
       aria-pressed={filter === key}
-      aria-label={fillIn(L.figureAria, { label, count })}
+      aria-label={fill(L.figureAria, { label, count })}
     >
       <Paper withBorder p="sm" style={filter === key ? { outline: '2px solid #1c4e80' } : undefined}>
         <Text size="sm" c="dimmed">
@@ -104,7 +104,7 @@ export function PeriodPage() {
         <div>
           <Title order={2}>{period.label}</Title>
           <Text size="sm" c="dimmed">
-            {fillIn(L.periodDates, {
+            {fill(L.periodDates, {
               from: formatDate(period.periodFrom),
               to: formatDate(period.periodTo),
               due: formatDate(period.dueDate),
@@ -112,7 +112,7 @@ export function PeriodPage() {
             ·{' '}
             {period.status === 'open'
               ? L.open
-              : fillIn(L.closedAt, { at: period.closedAt ? formatDateTime(period.closedAt) : '' })}
+              : fill(L.closedAt, { at: period.closedAt ? formatDateTime(period.closedAt) : '' })}
           </Text>
         </div>
         {canManage && (
@@ -149,7 +149,7 @@ export function PeriodPage() {
         {figure('review', L.awaitingReview, byStatus.submitted, undefined)}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        {fillIn(L.ratesNote, {
+        {fill(L.ratesNote, {
           required: summary.required,
           notRequired: summary.notRequired,
           submitted: formatRate(summary.rates.submitted, L.notApplicable),
@@ -158,7 +158,7 @@ export function PeriodPage() {
       {canManage && selected.length > 0 && (
         <Paper withBorder p="sm">
           <Stack gap="xs">
-            <Text fw={600}>{fillIn(L.remindSelected, { n: selected.length })}</Text>
+            <Text fw={600}>{fill(L.remindSelected, { n: selected.length })}</Text>
             <Textarea
               label={L.remindMessage}
               value={message}
@@ -188,7 +188,7 @@ export function PeriodPage() {
       {remind.error && <ErrorAlert error={remind.error} />}
       {remind.data && (
         <Alert color="green" title={L.remindersSent} role="status" styles={{ title: { color: '#1b5e20' } }}>
-          {fillIn(L.remindResult, {
+          {fill(L.remindResult, {
             notified: remind.data.notified,
             email: remind.data.emailQueued,
             note: remind.data.emailStatus === 'not_configured' ? L.mailNotConfigured : '',
@@ -198,7 +198,7 @@ export function PeriodPage() {
       <Paper withBorder>
         <Group justify="space-between" p="sm">
           <Text fw={600}>
-            {fillIn(filter !== 'all' ? L.unitsShownFiltered : L.unitsShown, { n: shown.length })}
+            {fill(filter !== 'all' ? L.unitsShownFiltered : L.unitsShown, { n: shown.length })}
           </Text>
           {filter !== 'all' && (
             <Button size="xs" variant="subtle" onClick={() => setFilter('all')}>
@@ -234,7 +234,7 @@ export function PeriodPage() {
                     <Table.Td>
                       {u.remindable && (
                         <Checkbox
-                          aria-label={fillIn(L.selectUnit, { name: u.unitName })}
+                          aria-label={fill(L.selectUnit, { name: u.unitName })}
                           checked={selected.includes(u.unitId)}
                           onChange={(e) =>
                             setSelected(
@@ -260,7 +260,7 @@ export function PeriodPage() {
                   <Table.Td>
                     {u.reminders.count > 0 ? (
                       <Badge variant="outline" color="gray.8" tt="none">
-                        {fillIn(L.times, { n: u.reminders.count })}
+                        {fill(L.times, { n: u.reminders.count })}
                         {u.reminders.lastAt ? `, ${formatDateTime(u.reminders.lastAt)}` : ''}
                       </Badge>
                     ) : null}

@@ -35,7 +35,7 @@ import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
-import { fillIn, useReportLabels } from '../../locales/reports';
+import { fill, useReportLabels } from '../../locales/reports';
 import { PlanSelect, usePlanChoice } from './bits';
 
 /** The DX office's list of reporting periods of a plan, with how far each is, and "open a period". */
@@ -173,7 +173,7 @@ export function PeriodDialog({
     queryKey: ['unit-groups', provinceId, to],
     queryFn: () => listGroups(provinceId, to || undefined),
   });
-  const fill = (k: ReportPeriodKind, num: number) => {
+  const fillPeriod = (k: ReportPeriodKind, num: number) => {
     const s = standardPeriod(k, planYear, num);
     setLabel(s.label);
     setFrom(s.periodFrom);
@@ -215,7 +215,7 @@ export function PeriodDialog({
               onChange={(e) => {
                 const k = e.currentTarget.value as ReportPeriodKind;
                 setKind(k);
-                fill(k, n);
+                fillPeriod(k, n);
               }}
               data={REPORT_PERIOD_KINDS.map((k) => ({ value: k, label: L.periodKinds[k] }))}
               error={errors.kind}
@@ -229,7 +229,7 @@ export function PeriodDialog({
                 onChange={(v) => {
                   const num = Number(v) || 1;
                   setN(num);
-                  fill(kind, num);
+                  fillPeriod(kind, num);
                 }}
               />
             )}
@@ -279,7 +279,7 @@ export function PeriodDialog({
                   rightSection={
                     <CloseButton
                       size="xs"
-                      aria-label={fillIn(L.removeUnit, { name: u.name })}
+                      aria-label={fill(L.removeUnit, { name: u.name })}
                       onClick={() => setUnits(units.filter((x) => x.unitId !== u.unitId))}
                     />
                   }

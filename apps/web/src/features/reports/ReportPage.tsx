@@ -32,7 +32,7 @@ import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { ErrorAlert, Loading } from '../../lib/ui';
-import { fillIn, useReportLabels } from '../../locales/reports';
+import { fill, useReportLabels } from '../../locales/reports';
 import { useTaskLabels } from '../../locales/tasks';
 import { formatCount, ReportStatusBadge } from './bits';
 
@@ -67,11 +67,11 @@ export function ReportPage() {
         {L.backToReports}
       </Anchor>
       <div>
-        <Title order={2}>{fillIn(L.reportTitle, { period: v.period.label, unit: v.unit.name })}</Title>
+        <Title order={2}>{fill(L.reportTitle, { period: v.period.label, unit: v.unit.name })}</Title>
         <Group gap="xs" mt={4}>
           <ReportStatusBadge status={v.report?.status ?? null} />
           <Text size="sm" c="dimmed">
-            {fillIn(L.dueOn, { date: formatDate(v.period.dueDate) })}
+            {fill(L.dueOn, { date: formatDate(v.period.dueDate) })}
             {v.period.status === 'closed' ? ` · ${L.periodClosed}` : ''}
           </Text>
         </Group>
@@ -80,15 +80,15 @@ export function ReportPage() {
         <Alert color="green" title={L.locked} role="status" styles={{ title: { color: DARK_GREEN } }}>
           <Text size="sm">{v.report.lock.reason}</Text>
           <Text size="sm">
-            {fillIn(L.lockedBy, { name: v.report.lock.byName, at: formatDateTime(v.report.lock.at) })}
+            {fill(L.lockedBy, { name: v.report.lock.byName, at: formatDateTime(v.report.lock.at) })}
           </Text>
         </Alert>
       )}
       {v.report?.status === 'returned' && (
         <Alert color="red" title={L.returned} role="alert" styles={{ title: { color: DARK_RED } }}>
-          <Text size="sm">{fillIn(L.dxComment, { comment: v.report.reviewComment ?? '' })}</Text>
+          <Text size="sm">{fill(L.dxComment, { comment: v.report.reviewComment ?? '' })}</Text>
           <Text size="sm">
-            {fillIn(L.returnedBy, {
+            {fill(L.returnedBy, {
               name: v.report.reviewedByName ?? '',
               at: v.report.reviewedAt ? formatDateTime(v.report.reviewedAt) : '',
             })}
@@ -232,12 +232,12 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
         )}
         {report.submittedAt && (
           <Text size="sm" c="dimmed">
-            {fillIn(L.lastSent, {
+            {fill(L.lastSent, {
               name: report.submittedByName ?? '',
               at: formatDateTime(report.submittedAt),
             })}
             {report.firstSubmittedAt && report.firstSubmittedAt !== report.submittedAt
-              ? ` (${fillIn(L.firstSent, { at: formatDateTime(report.firstSubmittedAt) })})`
+              ? ` (${fill(L.firstSent, { at: formatDateTime(report.firstSubmittedAt) })})`
               : ''}
           </Text>
         )}
@@ -321,12 +321,12 @@ function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 
           </Title>
           <Badge variant="outline" color="gray.8" tt="none">
             {source === 'live'
-              ? fillIn(L.figuresLive, { at: formatDateTime(f.computedAt) })
-              : fillIn(L.figuresSnapshot, { at: formatDateTime(f.computedAt) })}
+              ? fill(L.figuresLive, { at: formatDateTime(f.computedAt) })
+              : fill(L.figuresSnapshot, { at: formatDateTime(f.computedAt) })}
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          {fillIn(L.figuresScope, {
+          {fill(L.figuresScope, {
             from: formatDate(f.period.from),
             to: formatDate(f.period.to),
             n: f.unitCount - 1,
@@ -368,7 +368,7 @@ function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 
         )}
         {f.tasks.total > 0 && (
           <SmallTable
-            caption={fillIn(L.tasksCaption, {
+            caption={fill(L.tasksCaption, {
               done: f.tasks.done,
               total: f.tasks.total,
               overdue: f.tasks.overdue,

@@ -22,7 +22,7 @@ import { DateField } from '../../lib/DateField';
 import { formatDate } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { ErrorAlert } from '../../lib/ui';
-import { fillIn, useUnitImportLabels } from '../../locales/unit-imports';
+import { fill, useUnitImportLabels } from '../../locales/unit-imports';
 
 /** Dark shades: a filled badge must pass the contrast check (axe) on a striped row. */
 const STATUS_COLOR = { ok: 'teal.9', skipped: 'gray.8', error: 'red.9' } as const;
@@ -122,10 +122,7 @@ export function UnitImportPage() {
       </Paper>
 
       {done && (
-        <Alert
-          color="green"
-          title={fillIn(L.done, { n: done.created, date: formatDate(done.effectiveDate) })}
-        >
+        <Alert color="green" title={fill(L.done, { n: done.created, date: formatDate(done.effectiveDate) })}>
           <Anchor component={Link} to="/org-units">
             {L.openTree}
           </Anchor>
@@ -135,7 +132,7 @@ export function UnitImportPage() {
       {report && (
         <Stack gap="sm">
           <Text fw={600}>
-            {fillIn(L.summary, { total: report.rows.length, ok: okRows, errors: report.errors })} ·{' '}
+            {fill(L.summary, { total: report.rows.length, ok: okRows, errors: report.errors })} ·{' '}
             {L.format[report.format]}
           </Text>
           {report.errors > 0 ? (
@@ -192,7 +189,7 @@ export function UnitImportPage() {
               <Stack gap="sm">
                 <DateField
                   label={L.effectiveDate}
-                  description={fillIn(L.effectiveHint, { date: formatDate(report.defaultEffectiveDate) })}
+                  description={fill(L.effectiveHint, { date: formatDate(report.defaultEffectiveDate) })}
                   value={effectiveDate}
                   onChange={setEffectiveDate}
                   required
@@ -205,7 +202,7 @@ export function UnitImportPage() {
                     disabled={!effectiveDate}
                     loading={run.isPending && run.variables === true}
                   >
-                    {fillIn(L.confirm, { n: okRows })}
+                    {fill(L.confirm, { n: okRows })}
                   </Button>
                 </Group>
               </Stack>
