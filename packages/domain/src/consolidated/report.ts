@@ -34,7 +34,7 @@ export type ReportIssuer = (typeof REPORT_ISSUERS)[number];
 
 const issuerVersion = z.object({
   ...dated,
-  /** The body as a sentence names it: "Ủy ban nhân dân thành phố …", "Sở Thông tin và Truyền thông". */
+  /** The body as a sentence names it: "Ủy ban nhân dân tỉnh …", the DX office's agency by its name (province settings). */
   name: z.string().trim().min(2).max(200),
   /** Header lines (Decree 30 issuer block), e.g. ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ …"]. */
   header: z.array(z.string().trim().min(1).max(200)).min(1).max(3),
@@ -409,7 +409,7 @@ const planSubject = (title: string) => {
   if (!t) return '';
   return /^về\s/iu.test(t) ? t : `về ${t.charAt(0).toLocaleLowerCase('vi')}${t.slice(1)}`;
 };
-/** "thành phố Hải Phòng" inside a sentence (the level word is a common noun). */
+/** "tỉnh …" / "thành phố …" inside a sentence: the level word of the province's name is a common noun there. */
 const inText = (provinceName: string) =>
   provinceName.replace(/^(Thành phố|Tỉnh)(?=\s)/u, (m) => m.toLocaleLowerCase('vi'));
 const upperFirst = (t: string) => t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);

@@ -3,9 +3,9 @@ import { type Grant, isAllowed, type ScopeTarget } from '../access';
 import { addDays, isoDate } from '../dates';
 
 /*
- * The obstacles and proposals register (khó khăn, vướng mắc, kiến nghị). Plan 54, closing paragraph: "Trong quá
- * trình thực hiện, nếu có khó khăn, vướng mắc báo cáo Ủy ban nhân dân thành phố (qua Sở Thông tin và Truyền thông để
- * tổng hợp) xem xét, chỉ đạo" — a unit raises, the DX office consolidates and forwards, the People's Committee
+ * The obstacles and proposals register (khó khăn, vướng mắc, kiến nghị). Plan 54, closing paragraph
+ * (packages/db/data/plans/54-KH-UBND-2023.vi.md): difficulties are reported to the People's Committee through the DX office, which
+ * consolidates them, for its direction — a unit raises, the DX office consolidates and forwards, the People's Committee
  * (leadership) directs, the unit named in the direction answers; the raising unit sees the answer.
  */
 

@@ -89,9 +89,9 @@ export const PROVINCE_BAD_INPUT: Record<string, BadCase[]> = {
             {
               validFrom: null,
               validTo: '2025-04-01',
-              value: agency('Sở Thông tin và Truyền thông', 'Sở TT&TT'),
+              value: agency('Cơ quan thử nghiệm A', 'CQ A'),
             },
-            { validFrom: '2025-03-01', validTo: null, value: agency('Sở Khoa học và Công nghệ', 'Sở KH&CN') },
+            { validFrom: '2025-03-01', validTo: null, value: agency('Cơ quan thử nghiệm B', 'CQ B') },
           ],
         }),
       path: ['body', 'settings', 'dx_office_agency', 1, 'validFrom'],
