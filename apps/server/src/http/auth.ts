@@ -20,7 +20,8 @@ const PUBLIC_WRITES = new Set(['/api/auth/sign-in']);
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The health check answers whoever asks, with or without a cookie: no session statement for it (issue 12).
+    if (!request.url.startsWith('/api/') || request.url === '/api/health') return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const actor = await findSessionActor(app.db, hashToken(token), app.clock());

@@ -1,4 +1,4 @@
-import { type Db, getPlanRow, getUnitScope, insertAudit, type ReadScope } from '@dx/db';
+import { type Db, type Epochs, getPlanRow, getUnitScope, insertAudit, type ReadScope } from '@dx/db';
 import { AppError, type Grant, isAllowed, localDateOf, type Permission, readScopeOf } from '@dx/domain';
 
 /** The signed-in user acting on a request. */
@@ -9,6 +9,8 @@ export type Actor = {
   grants: Grant[];
   tokenHash: string;
   csrfToken: string;
+  /** The data epochs read with the session: what a read may reuse from this process's memory (queries/epochs.ts). */
+  epochs?: Epochs;
 };
 
 /** What every use case receives: the database, who acts, when, and where the request came from. */

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { appUser, roleGrant, session, signInThrottle } from '../schema';
 import { unitNameAsOf } from './as-of';
+import { type Epochs, parseEpochs } from './epochs';
 
 export type UserRecord = typeof appUser.$inferSelect;
 export type GrantRow = Grant & { id: string; unitName: string | null };
@@ -248,6 +249,8 @@ export type SessionActor = {
   username: string;
   displayName: string;
   grants: Grant[];
+  /** The data epochs when the session was read (epochs.ts): what a read may reuse from this process's memory. */
+  epochs?: Epochs;
 };
 
 /**
@@ -263,13 +266,15 @@ export async function findSessionActor(db: Db, tokenHash: string, now: Date): Pr
     username: string;
     display_name: string;
     grants: Grant[] | string;
+    epochs: unknown;
   }>(
     db,
     sql`SELECT s.token_hash, s.csrf_token, a.id AS user_id, a.username, a.display_name,
           coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'provinceId', u.province_id)
                                     ORDER BY g.created_at)
                     FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id
-                    WHERE g.user_id = a.id), '[]'::json) AS grants
+                    WHERE g.user_id = a.id), '[]'::json) AS grants,
+          (SELECT json_object_agg(e.name, e.epoch::text) FROM cache_epoch e) AS epochs
         FROM session s JOIN app_user a ON a.id = s.user_id
         WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now.toISOString()}::timestamptz AND a.is_active`,
   );
@@ -281,6 +286,7 @@ export async function findSessionActor(db: Db, tokenHash: string, now: Date): Pr
     username: row.username,
     displayName: row.display_name,
     grants: typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants,
+    epochs: parseEpochs(row.epochs),
   };
 }
 

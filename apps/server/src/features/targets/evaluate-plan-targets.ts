@@ -1,4 +1,5 @@
 import {
+  byEpoch,
   evaluateTargetFacts,
   getPlanRow,
   indicatorLabels,
@@ -45,11 +46,11 @@ export type FormulaWords = { labels: CodeLabels; items: ItemLabels };
 
 /** Loads a plan's targets for reading: the plan must exist and be in the actor's province. */
 export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
-  // Both read at once (one round trip less per dashboard request); nothing leaves before the province check.
-  const [plan, targets] = await Promise.all([
-    getPlanRow(ctx.db, planId),
-    listPlanTargetRules(ctx.db, planId),
-  ]);
+  // Both read at once, or reused from this process while no plan, target or rule has been written since the request's
+  // session was read (queries/epochs.ts); nothing leaves before the province check.
+  const [plan, targets] = await byEpoch(ctx.db, ctx.actor.epochs, 'plans', planId, () =>
+    Promise.all([getPlanRow(ctx.db, planId), listPlanTargetRules(ctx.db, planId)]),
+  );
   if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
   authorizeProvince(ctx, 'target.read', plan.provinceId);
   return { plan, targets };
@@ -155,12 +156,22 @@ export async function evaluatePlanTargets({
   behindLimit?: number;
 }) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
-  // Read once for every target, beside their evaluations.
-  const words = indicatorLabels(ctx.db, plan.provinceId);
-  // The provinces whose records count, once per date for all targets (issue 12: one round trip, not one per target).
+  const { epochs } = ctx.actor;
+  // Read once for every target, beside their evaluations (or reused while no label was written: queries/epochs.ts).
+  const words = byEpoch(ctx.db, epochs, 'words', plan.provinceId, () =>
+    indicatorLabels(ctx.db, plan.provinceId),
+  );
+  // The provinces whose records count, once per date for all targets (issue 12: one round trip, not one per target),
+  // reused while no unit or succession was written.
   const byDate = new Map<string, Promise<string[]>>();
   const recordProvinces = (on: string) => {
-    if (!byDate.has(on)) byDate.set(on, recordProvinceIdsOn(ctx.db, [plan.provinceId], on));
+    if (!byDate.has(on))
+      byDate.set(
+        on,
+        byEpoch(ctx.db, epochs, 'units', `${plan.provinceId}|${on}`, () =>
+          recordProvinceIdsOn(ctx.db, [plan.provinceId], on),
+        ),
+      );
     return byDate.get(on)!;
   };
   // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
