@@ -1,4 +1,4 @@
-import type { PlanDocumentKind, PlanHeadings, Responsibility } from '@dx/domain';
+import type { PlanDocumentKind, PlanHeadings, PlanPart, Responsibility } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -25,7 +25,12 @@ export type PlanBody = {
   parentIssuerName?: string | null;
   /** Last year of a multi-year plan; absent/null for a plan of one year. */
   yearTo?: number | null;
-  headings: PlanHeadings;
+  /** Headings stored before "Mục đích, yêu cầu" existed lack aims/purpose/requirements (the defaults apply). */
+  headings: Partial<PlanHeadings> & Omit<PlanHeadings, 'aims' | 'purpose' | 'requirements'>;
+  /** Which parts in which order; absent = every part in plan 54's order. */
+  parts?: PlanPart[];
+  purposes?: string[];
+  requirements?: string[];
   preambleLead: string;
   preambleClosing: string;
   generalObjectives: { letter: string; text: string }[];

@@ -407,6 +407,38 @@ describe('each document kind and issuer exported in the Decree 30 layout', () =>
       absent: ['QUYẾT ĐỊNH'],
     },
     {
+      // Parts as plans are written (issue 17): "Mục đích" filled in, "Yêu cầu" and the tasks empty, funding
+      // left out, a law cited verbatim: empty and left-out parts print nothing, not even a bare heading.
+      file: 'parts',
+      doc: {
+        ...plan54,
+        legalBases: [
+          {
+            kind: '',
+            number: '',
+            issuer: null,
+            date: null,
+            title: '',
+            citation: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
+          },
+        ],
+        purposes: ['Nâng cao nhận thức về chuyển đổi số.'],
+        requirements: [],
+        tasks: [],
+        parts: ['aims', 'objectives', 'themes', 'tasks', 'organisation'],
+      },
+      lines: [
+        'Thực hiện Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015,',
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        '1. Mục đích',
+        'Nâng cao nhận thức về chuyển đổi số.',
+        'II. MỤC TIÊU TUYÊN TRUYỀN',
+        'III. NỘI DUNG TUYÊN TRUYỀN',
+        'IV. TỔ CHỨC THỰC HIỆN',
+      ],
+      absent: ['Yêu cầu', 'NHIỆM VỤ CỤ THỂ', 'KINH PHÍ THỰC HIỆN'],
+    },
+    {
       file: 'guide',
       doc: { ...plan54, kind: 'HD', number: null, date: null },
       lines: ['HƯỚNG DẪN', '/HD-…'],

@@ -1,4 +1,11 @@
-import { type PlanDocument, parseDocumentNumber, type TargetSubject, themeCode } from '@dx/domain';
+import {
+  DEFAULT_PLAN_HEADINGS,
+  PLAN_PARTS,
+  type PlanDocument,
+  parseDocumentNumber,
+  type TargetSubject,
+  themeCode,
+} from '@dx/domain';
 import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { type PlanBody, plan, planLegalBasis, planRevision, planTarget, planTheme } from '../plan-schema';
@@ -90,7 +97,11 @@ export async function loadPlan(db: Db, id: string): Promise<StoredPlan | null> {
     year: row.year,
     yearTo: b.yearTo ?? null,
     title: row.title,
-    headings: b.headings,
+    // Plans stored before the optional parts existed read plan 54's shape (packages/domain plan.ts `parts`).
+    headings: { ...DEFAULT_PLAN_HEADINGS, ...b.headings },
+    parts: b.parts ?? [...PLAN_PARTS],
+    purposes: b.purposes ?? [],
+    requirements: b.requirements ?? [],
     legalBases: bases.map((x) => ({
       id: x.id,
       kind: x.kind,
@@ -150,6 +161,9 @@ function rowValues(doc: PlanDocument) {
     parentIssuerName: doc.parentIssuerName,
     yearTo: doc.yearTo,
     headings: doc.headings,
+    parts: doc.parts,
+    purposes: doc.purposes,
+    requirements: doc.requirements,
     preambleLead: doc.preambleLead,
     preambleClosing: doc.preambleClosing,
     generalObjectives: doc.generalObjectives,

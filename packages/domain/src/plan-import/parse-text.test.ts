@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { blockText, layoutPlan } from '../plan/layout';
 import { parsePlanMarkdown } from '../plan/parse-markdown';
 import { validatePlanDocument } from '../plan/plan';
 import { type PlanImportDraft, parsePlanText } from './parse-text';
@@ -151,7 +152,11 @@ describe('plans of other shapes', () => {
     expect(draft.document).toMatchObject({ kind: 'QĐ', number: '512/QĐ-UBND', yearTo: null });
     expect(draft.document.title).toBe('Truyền thông về chuyển đổi số tỉnh Quảng Trị năm 2023');
     expect(draft.document.issuerName).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ');
-    expect(draft.document.legalBases.map((b) => b.number)).toEqual(['749/QĐ-TTg']);
+    // The law cited by name and date only is kept as its verbatim citation.
+    expect(draft.document.legalBases.map((b) => b.number || b.citation)).toEqual([
+      'Luật Tổ chức chính quyền địa phương ngày 19/6/2015',
+      '749/QĐ-TTg',
+    ]);
     expect(draft.document.targets).toHaveLength(2);
     expect(draft.document.themes).toHaveLength(2);
     expect(draft.document.responsibilities).toHaveLength(2);
@@ -170,5 +175,59 @@ describe('malformed input', () => {
     const r = parsePlanText(big);
     expect(r).toMatchObject({ ok: false, code: 'TOO_LARGE' });
     expect(r.ok ? '' : r.message).toMatch(/ký tự/u);
+  });
+});
+
+describe('a plan with "Mục đích, yêu cầu", its parts in its own order and a verbatim legal basis', () => {
+  const draft = draftOf(fixture('plan-with-aims.txt'));
+  const d = draft.document;
+
+  it('reads the purposes and requirements and keeps the parts in the document’s order', () => {
+    expect(d.purposes).toEqual([
+      'Nâng cao nhận thức của cán bộ, công chức và người dân về chuyển đổi số.',
+      'Tạo sự đồng thuận của xã hội trong triển khai chuyển đổi số.',
+    ]);
+    expect(d.requirements).toHaveLength(1);
+    expect(d.parts).toEqual(['aims', 'objectives', 'themes', 'organisation', 'funding', 'tasks']);
+    expect(d.headings).toMatchObject({
+      aims: 'MỤC ĐÍCH, YÊU CẦU',
+      purpose: 'Mục đích',
+      requirements: 'Yêu cầu',
+      objectives: 'MỤC TIÊU',
+      generalObjectives: 'Mục tiêu chung',
+      targets: 'Mục tiêu cụ thể',
+    });
+    expect(d.targets.map((t) => t.letter)).toEqual(['a', 'b']);
+    expect(d.responsibilities.map((r) => r.heading)).toEqual([
+      'Sở Khoa học và Công nghệ',
+      'Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố',
+    ]);
+  });
+
+  it('keeps a law cited without a number as its verbatim citation only', () => {
+    expect(d.legalBases[0]).toMatchObject({
+      kind: '',
+      number: '',
+      title: '',
+      citation: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
+    });
+    expect(d.legalBases[1]).toMatchObject({ kind: 'Quyết định', number: '749/QĐ-TTg' });
+    const checked = validatePlanDocument(d);
+    expect(checked.ok ? [] : checked.issues.map((i) => i.path.join('.'))).toEqual([]);
+  });
+
+  it('prints the parts in its order, numbered as printed, and not the empty tasks part', () => {
+    const checked = validatePlanDocument(d);
+    if (!checked.ok) throw new Error('invalid');
+    const parts = layoutPlan(checked.value)
+      .body.filter((b) => b.kind === 'part')
+      .map((b) => blockText(b));
+    expect(parts).toEqual([
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. MỤC TIÊU',
+      'III. NỘI DUNG TUYÊN TRUYỀN',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      'V. KINH PHÍ THỰC HIỆN',
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { emptyPlanDocument, parseCitation, parsePlanMarkdown } from '../plan/par
 import {
   type DocumentReference,
   PLAN_KIND_NAMES,
+  PLAN_PARTS,
   type PlanDocumentInput,
+  type PlanPart,
   type Responsibility,
 } from '../plan/plan';
 import { DEFAULT_PLAN_HEADINGS } from '../plan/template';
@@ -108,8 +110,10 @@ function readCitation(citation: string): DocumentReference | null {
   };
 }
 
-const PART_BY_WORDS: [RegExp, 'objectives' | 'themes' | 'tasks' | 'funding' | 'organisation'][] = [
-  [/^(muc tieu|muc dich)/, 'objectives'],
+const PART_BY_WORDS: [RegExp, PlanPart][] = [
+  // "MỤC ĐÍCH, YÊU CẦU" is a part of its own ("1. Mục đích", "2. Yêu cầu"); "MỤC TIÊU" holds general and specific.
+  [/^muc dich/, 'aims'],
+  [/^muc tieu/, 'objectives'],
   [/^noi dung/, 'themes'],
   [/^(nhiem vu|giai phap)/, 'tasks'],
   [/^kinh phi/, 'funding'],
@@ -180,14 +184,14 @@ function fromMarkdown(md: string): PlanImportDraft {
 }
 
 function parentPlan(
-  bases: readonly { kind: string; number: string; title: string }[],
+  bases: readonly { kind?: string; number?: string; title?: string }[],
   own: string | null,
 ): string | null {
   const code = own ? /\/([^-]+)-(.+)$/.exec(own) : null;
   const hit = bases.find(
-    (b) => b.kind === 'Kế hoạch' && b.number !== own && (!code || b.number.endsWith(`/KH-${code[2]}`)),
+    (b) => b.kind === 'Kế hoạch' && b.number !== own && (!code || b.number?.endsWith(`/KH-${code[2]}`)),
   );
-  return hit && /giai đoạn/u.test(hit.title) ? hit.number : null;
+  return hit?.number && /giai đoạn/u.test(hit.title ?? '') ? hit.number : null;
 }
 
 const SIGN_AUTHORITY = /^(TM|KT|TL|Q|TUQ)\.\s*/u;
@@ -230,7 +234,8 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
     | 'appendix';
   let state: State = 'header';
   let part: (typeof PART_BY_WORDS)[number][1] | null = null;
-  let sub: 'general' | 'targets' | null = null;
+  let sub: 'general' | 'targets' | 'purpose' | 'requirements' | null = null;
+  const partsSeen: PlanPart[] = [];
   let closingSeen = false;
   let decisionSignature: PlanDocumentInput['signature'] | null = null;
   const titleParts: string[] = [];
@@ -394,7 +399,18 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
           if (ref) {
             doc.legalBases.push(ref);
             mark(['legalBases', doc.legalBases.length - 1], p, ref === parseCitation(c) ? base : base * 0.8);
-          } else warnings.push(`Không đọc được căn cứ: ${c.slice(0, 80)}`);
+          } else if (c.trim()) {
+            // A law cited by name and date has no number to read: the citation as written is the whole basis.
+            doc.legalBases.push({
+              kind: '',
+              number: '',
+              issuer: null,
+              date: null,
+              title: '',
+              citation: c.trim(),
+            });
+            mark(['legalBases', doc.legalBases.length - 1], p, base * 0.6);
+          }
         }
         continue;
       }
@@ -429,12 +445,24 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
         continue;
       }
       if (!doc.headings[part]) doc.headings[part] = heading;
+      if (!partsSeen.includes(part)) partsSeen.push(part);
       mark(['headings', part], p);
       continue;
     }
     const numbered = /^(\d{1,2})\.\s+(.+)$/u.exec(t);
     const lettered = /^([a-zđ])\)\s+(.+)$/u.exec(t);
     const bullet = /^[-–•+]\s*(.+)$/u.exec(t);
+    if (part === 'aims') {
+      if (numbered) {
+        sub = /yeu cau/.test(f(numbered[2]!)) ? 'requirements' : 'purpose';
+        doc.headings[sub] = numbered[2]!;
+        continue;
+      }
+      const list = sub === 'requirements' ? doc.requirements! : doc.purposes!;
+      list.push(lettered?.[2] ?? bullet?.[1] ?? t);
+      mark([sub === 'requirements' ? 'requirements' : 'purposes', list.length - 1], p);
+      continue;
+    }
     if (part === 'objectives') {
       if (numbered) {
         const fh = f(numbered[2]!);
@@ -506,6 +534,8 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
     if (!part && t) warnings.push(`Đoạn chưa xếp được: ${t.slice(0, 60)}`);
   }
 
+  // The parts in the document's order, then those it does not have (empty, so not printed until filled in).
+  doc.parts = [...partsSeen, ...PLAN_PARTS.filter((x) => !partsSeen.includes(x))];
   // Parts the document does not have keep the default heading (they are not printed while empty).
   for (const key of Object.keys(DEFAULT_PLAN_HEADINGS) as (keyof typeof DEFAULT_PLAN_HEADINGS)[]) {
     if (!doc.headings[key]) doc.headings[key] = DEFAULT_PLAN_HEADINGS[key];

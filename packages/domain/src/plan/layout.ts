@@ -1,6 +1,6 @@
 import { formatPlaceAndDate, formatPreamble, formatShortDate, issuerLines } from './format';
 import { romanAt } from './lettering';
-import { PLAN_KIND_NAMES, type PlanDocument } from './plan';
+import { PLAN_KIND_NAMES, type PlanDocument, type PlanPart } from './plan';
 
 /**
  * The body of a plan as the official document lays it out (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9):
@@ -42,34 +42,17 @@ export function layoutPlan(doc: PlanDocument): OfficialLayout {
   if (preamble) body.push({ kind: 'paragraph', text: preamble });
   if (doc.preambleClosing) body.push({ kind: 'paragraph', text: doc.preambleClosing });
 
+  // Each part the plan has, in its order; a part with nothing in it is not printed (not even its heading), and
+  // the parts and sections printed are numbered I., II., … and 1., 2., … as they come (Nghị định 30/2020,
+  // Phụ lục I, mục II.9).
   const h = doc.headings;
-  body.push({ kind: 'part', label: `${romanAt(0)}.`, text: h.objectives.toUpperCase() });
-  body.push({ kind: 'section', label: '1.', text: h.generalObjectives });
-  for (const o of doc.generalObjectives) body.push({ kind: 'item', label: `${o.letter})`, text: o.text });
-  body.push({ kind: 'section', label: '2.', text: h.targets });
-  for (const t of doc.targets) body.push({ kind: 'item', label: `${t.letter})`, text: t.text });
-
-  body.push({ kind: 'part', label: `${romanAt(1)}.`, text: h.themes.toUpperCase() });
-  for (const t of doc.themes) {
-    // Plan 54 II writes its numbered themes as ordinary paragraphs "1. Tuyên truyền …", not bold headings.
-    body.push({ kind: 'item', label: `${t.label}.`, text: t.title });
-    for (const b of t.bullets) body.push({ kind: 'bullet', text: b });
-    for (const c of t.children) {
-      body.push({ kind: 'item', label: `${c.label})`, text: c.title });
-      for (const b of c.bullets) body.push({ kind: 'bullet', text: b });
-    }
+  let printed = 0;
+  for (const part of doc.parts) {
+    const blocks = partBlocks(doc, part);
+    if (blocks.length === 0) continue;
+    body.push({ kind: 'part', label: `${romanAt(printed++)}.`, text: partHeading(h, part).toUpperCase() });
+    body.push(...blocks);
   }
-
-  body.push({ kind: 'part', label: `${romanAt(2)}.`, text: h.tasks.toUpperCase() });
-  for (const p of doc.tasks) body.push({ kind: 'paragraph', text: p });
-  body.push({ kind: 'part', label: `${romanAt(3)}.`, text: h.funding.toUpperCase() });
-  for (const p of doc.funding) body.push({ kind: 'paragraph', text: p });
-  body.push({ kind: 'part', label: `${romanAt(4)}.`, text: h.organisation.toUpperCase() });
-  doc.responsibilities.forEach((r, i) => {
-    body.push({ kind: 'section', label: `${i + 1}.`, text: r.heading });
-    for (const p of r.paragraphs) body.push({ kind: 'paragraph', text: p });
-    for (const it of r.items) body.push({ kind: 'item', label: `${it.letter})`, text: it.text });
-  });
   if (doc.closing) body.push({ kind: 'paragraph', text: withEndMark(doc.closing) });
   else {
     const last = body.at(-1);
@@ -98,6 +81,64 @@ export function layoutPlan(doc: PlanDocument): OfficialLayout {
     signature: [s.authority, s.delegation, s.position].filter((x): x is string => !!x),
     signer: s.signer,
   };
+}
+
+/** The heading a part prints under (the plan's own wording). */
+export function partHeading(h: PlanDocument['headings'], part: PlanPart): string {
+  return part === 'aims' ? h.aims : part === 'organisation' ? h.organisation : h[part];
+}
+
+/** Numbered sections "1. …", "2. …" of a part, each printed only when it has something under it. */
+function sections(list: [string, BodyBlock[]][]): BodyBlock[] {
+  const out: BodyBlock[] = [];
+  let n = 0;
+  for (const [text, blocks] of list) {
+    if (blocks.length === 0) continue;
+    out.push({ kind: 'section', label: `${++n}.`, text }, ...blocks);
+  }
+  return out;
+}
+
+/** The blocks under one part's heading; none when the part is empty. */
+function partBlocks(doc: PlanDocument, part: PlanPart): BodyBlock[] {
+  const h = doc.headings;
+  const bullets = (xs: string[]): BodyBlock[] => xs.map((text) => ({ kind: 'bullet', text }));
+  const paragraphs = (xs: string[]): BodyBlock[] => xs.map((text) => ({ kind: 'paragraph', text }));
+  switch (part) {
+    case 'aims':
+      return sections([
+        [h.purpose, bullets(doc.purposes)],
+        [h.requirements, bullets(doc.requirements)],
+      ]);
+    case 'objectives':
+      return sections([
+        [
+          h.generalObjectives,
+          doc.generalObjectives.map((o) => ({ kind: 'item', label: `${o.letter})`, text: o.text })),
+        ],
+        [h.targets, doc.targets.map((t) => ({ kind: 'item', label: `${t.letter})`, text: t.text }))],
+      ]);
+    case 'themes':
+      return doc.themes.flatMap((t): BodyBlock[] => [
+        // Plan 54 II writes its numbered themes as ordinary paragraphs "1. Tuyên truyền …", not bold headings.
+        { kind: 'item', label: `${t.label}.`, text: t.title },
+        ...bullets(t.bullets),
+        ...t.children.flatMap((c): BodyBlock[] => [
+          { kind: 'item', label: `${c.label})`, text: c.title },
+          ...bullets(c.bullets),
+        ]),
+      ]);
+    case 'tasks':
+      return paragraphs(doc.tasks);
+    case 'funding':
+      return paragraphs(doc.funding);
+    case 'organisation':
+      return doc.responsibilities.flatMap((r, i): BodyBlock[] => [
+        { kind: 'section', label: `${i + 1}.`, text: r.heading },
+        ...paragraphs(r.paragraphs),
+        ...r.items.map((it): BodyBlock => ({ kind: 'item', label: `${it.letter})`, text: it.text })),
+      ]);
+  }
 }
 
 /** A block's text with its label, as printed. */

@@ -155,6 +155,8 @@ export function emptyPlanDocument(preambleLead: string): PlanDocumentInput {
     legalBases: [],
     preambleLead,
     preambleClosing: '',
+    purposes: [],
+    requirements: [],
     generalObjectives: [],
     targets: [],
     themes: [],

@@ -281,3 +281,91 @@ describe('parsePlanMarkdown: layout variants', () => {
     expect(document.notes).toEqual([]);
   });
 });
+
+describe('parts as plans are written (issue 17)', () => {
+  const partsOf = (doc: PlanDocument) =>
+    layoutPlan(doc)
+      .body.filter((b) => b.kind === 'part' || b.kind === 'section')
+      .map((b) => `${b.label} ${b.text}`);
+
+  it('prints plan 54 as before: five parts, I.1 and I.2', () => {
+    const { doc } = plan54();
+    expect(doc.parts).toEqual(['aims', 'objectives', 'themes', 'tasks', 'funding', 'organisation']);
+    expect(partsOf(doc).filter((x) => /^[IVX]+\./.test(x))).toEqual([
+      'I. MỤC TIÊU TUYÊN TRUYỀN',
+      'II. NỘI DUNG TUYÊN TRUYỀN',
+      'III. NHIỆM VỤ CỤ THỂ',
+      'IV. KINH PHÍ THỰC HIỆN',
+      'V. TỔ CHỨC THỰC HIỆN',
+    ]);
+  });
+
+  it('prints "Mục đích, yêu cầu" first when filled in, parts in the chosen order, renamed, empty ones left out', () => {
+    const { doc } = plan54();
+    const edited: PlanDocument = {
+      ...doc,
+      purposes: ['Nâng cao nhận thức về chuyển đổi số.'],
+      requirements: [],
+      generalObjectives: [],
+      tasks: [],
+      parts: ['aims', 'objectives', 'themes', 'organisation', 'funding', 'tasks'],
+      headings: { ...doc.headings, funding: 'Kinh phí', aims: 'Mục đích, yêu cầu' },
+    };
+    expect(validatePlanDocument(edited).ok).toBe(true);
+    const printed = partsOf(edited);
+    expect(printed.filter((x) => /^[IVX]+\./.test(x))).toEqual([
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. MỤC TIÊU TUYÊN TRUYỀN',
+      'III. NỘI DUNG TUYÊN TRUYỀN',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      'V. KINH PHÍ',
+    ]);
+    // "2. Yêu cầu" and "1. Mục tiêu tổng quát" are empty: not printed, and the next section is numbered 1.
+    expect(printed.slice(0, 4)).toEqual([
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      'II. MỤC TIÊU TUYÊN TRUYỀN',
+      '1. Mục tiêu cụ thể',
+    ]);
+    const body = layoutPlan(edited).body;
+    expect(body.find((b) => b.kind === 'bullet')?.text).toBe('Nâng cao nhận thức về chuyển đổi số.');
+  });
+
+  it('leaves out a part removed from the order even with content; a part twice is refused', () => {
+    const { doc } = plan54();
+    const noFunding = { ...doc, parts: doc.parts.filter((p) => p !== 'funding') };
+    expect(partsOf(noFunding).some((x) => x.includes('KINH PHÍ'))).toBe(false);
+    const twice = validatePlanDocument({ ...doc, parts: ['themes', 'themes'] });
+    expect(twice.ok ? [] : twice.issues.map((i) => i.path.join('.'))).toEqual(['parts.1']);
+  });
+
+  it('takes a legal basis as a verbatim citation only; without one it needs kind, number and title', () => {
+    const { doc } = plan54();
+    const verbatim = 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015';
+    const ok = validatePlanDocument({ ...doc, legalBases: [{ citation: verbatim }] });
+    expect(ok.ok).toBe(true);
+    if (ok.ok)
+      expect(layoutPlan(ok.value).body[0]).toEqual({ kind: 'paragraph', text: `Thực hiện ${verbatim},` });
+    const bare = validatePlanDocument({ ...doc, legalBases: [{ kind: 'Luật', citation: null }] });
+    expect(bare.ok ? [] : bare.issues.map((i) => i.path.join('.'))).toEqual([
+      'legalBases.0.number',
+      'legalBases.0.title',
+    ]);
+  });
+
+  it('reads a plan stored before the parts existed with plan 54’s order and the usual headings', () => {
+    const { doc } = plan54();
+    const { parts: _p, purposes: _u, requirements: _r, ...old } = doc;
+    const { aims: _a, purpose: _b, requirements: _c, ...oldHeadings } = doc.headings;
+    const v = validatePlanDocument({ ...old, headings: oldHeadings });
+    expect(v.ok && v.value.parts).toEqual([
+      'aims',
+      'objectives',
+      'themes',
+      'tasks',
+      'funding',
+      'organisation',
+    ]);
+    expect(v.ok && v.value.headings.aims).toBe('MỤC ĐÍCH, YÊU CẦU');
+  });
+});

@@ -113,14 +113,19 @@ export type PlanTheme = z.infer<typeof planTheme>;
 /** A document reference (căn cứ): "Kế hoạch số 29/KH-UBND ngày 09/02/2022 của UBND thành phố về …". */
 export const documentReference = z.object({
   id: z.uuid().optional(),
-  /** Nghị quyết, Quyết định, Kế hoạch, … */
-  kind: text('Nhập loại văn bản (Nghị quyết, Quyết định, Kế hoạch…)', 100),
-  /** As written on the document: 29/KH-UBND, 03-NQ/TU, 749/QĐ-TTg. */
-  number: text('Nhập số, ký hiệu văn bản', 60),
-  issuer: z.string().trim().max(300).overwrite(nfc).nullable(),
-  date: isoDate.nullable(),
-  title: text('Nhập trích yếu văn bản', 2000),
-  /** The citation exactly as the plan words it; null = composed from the fields. */
+  /** Nghị quyết, Quyết định, Kế hoạch, … (may stay empty when the citation is given verbatim). */
+  kind: z.string().trim().max(100).overwrite(nfc).default(''),
+  /** As written on the document: 29/KH-UBND, 03-NQ/TU, 749/QĐ-TTg (may stay empty with a verbatim citation). */
+  number: z.string().trim().max(60).overwrite(nfc).default(''),
+  issuer: z.string().trim().max(300).overwrite(nfc).nullable().default(null),
+  date: isoDate.nullable().default(null),
+  /** Trích yếu; may stay empty when the plan cites the document verbatim. */
+  title: z.string().trim().max(2000).overwrite(nfc).default(''),
+  /**
+   * The citation exactly as the plan words it; null = composed from the fields. A verbatim citation alone is a
+   * whole legal basis ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"): kind, number
+   * and title are then optional (validatePlanDocument asks for them only when there is no citation).
+   */
   citation: z.string().trim().max(4000).overwrite(nfc).nullable().default(null),
 });
 export type DocumentReference = z.infer<typeof documentReference>;
@@ -158,8 +163,20 @@ export const signatureBlock = z.object({
   signer: z.string().trim().max(200).overwrite(nfc),
 });
 
-/** Headings of the five parts, so a plan for another year or province can word them its own way. */
+/**
+ * The parts a plan may have, in the order provinces usually write them: "Mục đích, yêu cầu", "Mục tiêu" (chung,
+ * cụ thể), the contents (themes), tasks, funding and organisation. Each is optional; `parts` orders them.
+ */
+export const PLAN_PARTS = ['aims', 'objectives', 'themes', 'tasks', 'funding', 'organisation'] as const;
+export type PlanPart = (typeof PLAN_PARTS)[number];
+const heading = (fallback: string) => text('Nhập tiêu đề', 300).default(fallback);
+
+/** Headings of the parts and their sections, so a plan for another year or province can word them its own way. */
 export const planHeadings = z.object({
+  /** Stored plans from before these parts existed read the usual wording (Nghị định 30/2020 plans: "MỤC ĐÍCH, YÊU CẦU"). */
+  aims: heading('MỤC ĐÍCH, YÊU CẦU'),
+  purpose: heading('Mục đích'),
+  requirements: heading('Yêu cầu'),
   objectives: text('Nhập tiêu đề', 300),
   generalObjectives: text('Nhập tiêu đề', 300),
   targets: text('Nhập tiêu đề', 300),
@@ -203,6 +220,18 @@ export const planDocument = z.object({
   preambleLead: z.string().trim().max(200).overwrite(nfc),
   /** "Ủy ban nhân dân thành phố … ban hành Kế hoạch …, cụ thể như sau:" */
   preambleClosing: z.string().trim().max(4000).overwrite(nfc),
+  /**
+   * Which parts the plan has and in which order (numbered I., II., … as printed); a part left out is not printed,
+   * nor is a part with nothing in it. Plans stored before this read the full order (plan 54's shape).
+   */
+  parts: z
+    .array(z.enum(PLAN_PARTS, 'Phần của kế hoạch không hợp lệ'))
+    .max(PLAN_PARTS.length)
+    .default([...PLAN_PARTS]),
+  /** "1. Mục đích" of the part "MỤC ĐÍCH, YÊU CẦU": one bullet per entry. */
+  purposes: z.array(text('Nhập nội dung')).max(50).default([]),
+  /** "2. Yêu cầu": one bullet per entry. */
+  requirements: z.array(text('Nhập nội dung')).max(50).default([]),
   generalObjectives: z.array(letteredParagraph).max(30),
   targets: z.array(planTarget).max(30),
   themes: z.array(planTheme).max(30),
@@ -279,6 +308,23 @@ export function validatePlanDocument(input: unknown): PlanValidation {
       r.items.map((x) => x.letter),
       'letter',
     );
+  }
+  // A legal basis is either a verbatim citation or kind, number and title to compose one from.
+  for (const [i, b] of doc.legalBases.entries()) {
+    if (b.citation) continue;
+    const missing: [keyof typeof b, string][] = [
+      ['kind', 'Nhập loại văn bản (Nghị quyết, Quyết định, Kế hoạch…) hoặc trích dẫn nguyên văn'],
+      ['number', 'Nhập số, ký hiệu văn bản hoặc trích dẫn nguyên văn'],
+      ['title', 'Nhập trích yếu văn bản hoặc trích dẫn nguyên văn'],
+    ];
+    for (const [field, message] of missing)
+      if (!b[field]) issues.push({ path: ['legalBases', i, field], message, code: 'too_small' });
+  }
+  const seen = new Set<string>();
+  for (const [i, part] of doc.parts.entries()) {
+    if (seen.has(part))
+      issues.push({ path: ['parts', i], message: 'Mỗi phần chỉ có một lần trong kế hoạch', code: 'custom' });
+    seen.add(part);
   }
   const parsedNumber = doc.number ? parseDocumentNumber(doc.number) : null;
   if (parsedNumber && parsedNumber.typeCode !== doc.kind) {

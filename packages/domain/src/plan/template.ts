@@ -1,7 +1,10 @@
 import type { PlanDocument, PlanDocumentInput, PlanHeadings } from './plan';
 
-/** The part headings of Plan 54 (I–V), the default wording for a new plan. */
+/** The part headings of Plan 54 (I–V), and the usual "Mục đích, yêu cầu": the default wording for a new plan. */
 export const DEFAULT_PLAN_HEADINGS: PlanHeadings = {
+  aims: 'MỤC ĐÍCH, YÊU CẦU',
+  purpose: 'Mục đích',
+  requirements: 'Yêu cầu',
   objectives: 'MỤC TIÊU TUYÊN TRUYỀN',
   generalObjectives: 'Mục tiêu tổng quát',
   targets: 'Mục tiêu cụ thể',
