@@ -232,6 +232,22 @@ const vi = {
   noChannelFound: 'Chưa có kênh: khai báo ở mục "Kênh"',
   noChannelYet: 'Đơn vị chưa khai báo kênh nào: thêm kênh ở thẻ "Kênh" trước.',
   nothingMatches: 'Không có lựa chọn phù hợp',
+  // The publication form's inline channel (issue 19: an officer with no channel records in one go).
+  newChannel: 'Khai báo kênh mới',
+  newChannelTitle: 'Kênh đăng mới',
+  newChannelIntro: 'Đơn vị chưa có kênh nào. Khai báo kênh đăng tại đây, rồi ghi tin, bài.',
+  createChannel: 'Tạo kênh',
+  channelCreated: 'Đã tạo kênh "{{name}}".',
+  cancelNewChannel: 'Chọn kênh đã có',
+  channelNamePrefix: {
+    portal: 'Trang thông tin điện tử',
+    zalo: 'Zalo OA',
+    facebook: 'Trang Facebook',
+    youtube: 'Kênh YouTube',
+    commune_loudspeaker: 'Loa truyền thanh',
+    district_radio: 'Đài truyền thanh',
+  } as Record<string, string>,
+  justSaved: 'Vừa lưu',
 };
 
 type Labels = typeof vi;
@@ -459,6 +475,21 @@ const en: Labels = {
   noChannelFound: 'No channel: add one under "Channels"',
   noChannelYet: 'No channel yet: add one under "Channels" first.',
   nothingMatches: 'Nothing matches',
+  newChannel: 'Add a new channel',
+  newChannelTitle: 'New channel',
+  newChannelIntro: 'Your unit has no channel yet. Add the channel here, then record the item.',
+  createChannel: 'Create channel',
+  channelCreated: 'Channel "{{name}}" created.',
+  cancelNewChannel: 'Pick an existing channel',
+  channelNamePrefix: {
+    portal: 'Website',
+    zalo: 'Zalo OA',
+    facebook: 'Facebook page',
+    youtube: 'YouTube channel',
+    commune_loudspeaker: 'Loudspeakers',
+    district_radio: 'Radio',
+  },
+  justSaved: 'Just saved',
 };
 
 export type EvidenceLabels = Labels;

@@ -8,6 +8,9 @@ type Labels = {
   items: Record<HomeItemKey, string>;
   open: string;
   nothing: string;
+  /** Quick actions of a unit officer (issue 19: the commune's five minutes). */
+  quick: string;
+  addPublication: string;
   targets: (behind: number, atRisk: number, total: number) => string;
 };
 
@@ -31,6 +34,8 @@ const VI: Labels = {
   },
   open: 'Mở',
   nothing: 'Không có việc nào cần làm.',
+  quick: 'Ghi nhanh',
+  addPublication: 'Thêm tin, bài',
   targets: (b, r, t) => `${b} chậm tiến độ, ${r} có nguy cơ, trên ${t} chỉ tiêu`,
 };
 const EN: Labels = {
@@ -53,6 +58,8 @@ const EN: Labels = {
   },
   open: 'Open',
   nothing: 'Nothing waits for you.',
+  quick: 'Quick entry',
+  addPublication: 'Add a news item',
   targets: (b, r, t) => `${b} behind, ${r} at risk, of ${t} targets`,
 };
 

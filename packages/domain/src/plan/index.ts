@@ -7,3 +7,4 @@ export * from './lettering';
 export * from './parse-markdown';
 export * from './plan';
 export * from './template';
+export * from './theme-names';

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { fetchHome, homeKeys } from '../../api/home';
 import { useProvince } from '../../lib/province';
+import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { useHomeLabels } from '../../locales/home';
 
@@ -10,6 +11,7 @@ import { useHomeLabels } from '../../locales/home';
 export function HomePage() {
   const { provinceId } = useProvince();
   const l = useHomeLabels();
+  const { can } = useSession();
   const q = useQuery({
     queryKey: homeKeys.one(provinceId ?? ''),
     queryFn: () => fetchHome(provinceId!),
@@ -30,6 +32,16 @@ export function HomePage() {
         </Text>
       ) : (
         <Empty title={l.noPlan} />
+      )}
+      {home.sections.some((s) => s.section === 'unit') && can('record.write') && (
+        <section aria-labelledby="home-quick">
+          <Title order={2} size="h4" id="home-quick" mb="xs">
+            {l.quick}
+          </Title>
+          <Button component={Link} to="/records/publications?new=1" size="md">
+            {l.addPublication}
+          </Button>
+        </section>
       )}
       {home.targets && <Text>{l.targets(home.targets.behind, home.targets.atRisk, home.targets.total)}</Text>}
       {home.plan && home.sections.every((s) => s.items.every((i) => i.count === 0)) && (

@@ -19,11 +19,13 @@ import { createRecord, fetchRecord, recordKeys, type StoredRecord, updateRecord 
 import { targetKeys } from '../../api/targets';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
+import { todayIso } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { readableAlert } from '../../lib/TargetBits';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { useEvidenceLabels } from '../../locales/evidence';
+import { InlineChannel } from './InlineChannel';
 import { useLang, useLookups } from './lookups';
 import { blankValues, type FieldSpec, inputOf, RECORD_SPECS, type RecordSpec, valuesOf } from './recordSpecs';
 
@@ -52,12 +54,15 @@ export function RecordForm({
   unitId,
   unitName,
   onClose,
+  onSaved,
 }: {
   type: RecordSpec['type'];
   editing: StoredRecord | null;
   unitId: string | null;
   unitName: string | null;
   onClose: () => void;
+  /** Called with each record saved (the list shows it first). */
+  onSaved?: (r: StoredRecord) => void;
 }) {
   const spec = RECORD_SPECS[type];
   const L = useEvidenceLabels();
@@ -94,6 +99,7 @@ export function RecordForm({
           unitName={unitName}
           lang={lang}
           onClose={onClose}
+          onSaved={onSaved}
         />
       )}
     </Modal>
@@ -107,6 +113,7 @@ function FormBody({
   unitName,
   lang,
   onClose,
+  onSaved,
 }: {
   spec: RecordSpec;
   stored: StoredRecord | null;
@@ -114,6 +121,7 @@ function FormBody({
   unitName: string | null;
   lang: 0 | 1;
   onClose: () => void;
+  onSaved?: (r: StoredRecord) => void;
 }) {
   const L = useEvidenceLabels();
   const qc = useQueryClient();
@@ -152,16 +160,48 @@ function FormBody({
     if (!stored) localStorage.setItem(key, JSON.stringify(values));
   }, [values, stored, key]);
   const channelIds = lookups.channels.map((c) => c.value).join(',');
+  // A channel just created inline is kept while the list of channels catches up.
+  const created = useRef<string | null>(null);
   // A single channel is chosen for the user.
   useEffect(() => {
     if (spec.type !== 'publication' || stored) return;
     const ids = channelIds ? channelIds.split(',') : [];
     const current = values.channelId as string | null;
+    if (current && current === created.current) return;
     if (ids.length && !(current && ids.includes(current))) {
       const next = ids.length === 1 ? ids[0]! : null;
       if (next !== current) setValues((v) => ({ ...v, channelId: next }));
     }
   }, [channelIds, spec.type, stored, values.channelId]);
+
+  // "Thuộc chuyên mục CĐS" follows the chosen channel's section until the officer ticks it themselves (issue 19:
+  // left unticked it was reported as a shortfall of Plan 54 I.2.b).
+  const dxTouched = useRef(!!stored);
+  const dxOf = (id: unknown) => lookups.channels.find((c) => c.value === id)?.hasDxSection;
+  const channelDx = dxOf(values.channelId);
+  useEffect(() => {
+    if (spec.type !== 'publication' || dxTouched.current || channelDx === undefined) return;
+    setValues((v) => (v.isDx === channelDx ? v : { ...v, isDx: channelDx }));
+  }, [spec.type, channelDx]);
+  // A new record's date falls inside the plan's period: today, or the period's last day for a past plan
+  // (issue 19: a 2023 plan's publications defaulted to today and counted nowhere).
+  const periodFrom = lookups.period?.from;
+  const periodTo = lookups.period?.to;
+  useEffect(() => {
+    if (stored || !periodFrom || !periodTo) return;
+    const today = todayIso();
+    // The middle of the three ISO dates is today clamped to the period.
+    const inside = [periodFrom, today, periodTo].sort()[1]!;
+    if (inside === today) return;
+    setValues((v) => {
+      const next = { ...v };
+      for (const f of spec.fields)
+        if (f.type === 'date' && f.initial && v[f.key] === today) next[f.key] = inside;
+      return next;
+    });
+  }, [stored, periodFrom, periodTo, spec.fields]);
+  const [newChannel, setNewChannel] = useState(false);
+  const noChannel = lookups.channelsLoaded && lookups.channels.length === 0 && !values.channelId;
 
   const [another, setAnother] = useState(false);
   const save = useMutation({
@@ -169,7 +209,8 @@ function FormBody({
       stored
         ? updateRecord(spec.type, stored.id, stored.version, inputOf(spec, values))
         : createRecord(spec.type, inputOf(spec, values)),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      onSaved?.(saved);
       void qc.invalidateQueries({ queryKey: recordKeys.all });
       void qc.invalidateQueries({ queryKey: targetKeys.all });
       notifications.show({ color: 'green', closeButtonProps: { 'aria-label': L.close }, message: L.saved });
@@ -283,7 +324,10 @@ function FormBody({
             error={fe[f.key]}
             size="md"
             checked={!!v}
-            onChange={(e) => set(f.key, e.currentTarget.checked)}
+            onChange={(e) => {
+              if (f.key === 'isDx') dxTouched.current = true;
+              set(f.key, e.currentTarget.checked);
+            }}
           />
         );
       case 'unit':
@@ -299,18 +343,50 @@ function FormBody({
           />
         );
       case 'channel':
+        // No channel yet: declare one here (issue 19); otherwise a link opens the same small form.
+        if (!stored && (noChannel || newChannel))
+          return (
+            <InlineChannel
+              key={f.key}
+              unitId={unitId}
+              unitName={unitName}
+              lang={lang}
+              intro={noChannel}
+              onCancel={noChannel ? null : () => setNewChannel(false)}
+              onCreated={(c) => {
+                created.current = c.id;
+                setNewChannel(false);
+                setValues((x) => ({
+                  ...x,
+                  channelId: c.id,
+                  isDx: dxTouched.current ? x.isDx : c.hasDxSection === true,
+                }));
+              }}
+            />
+          );
         return (
-          <Select
-            key={f.key}
-            {...common}
-            size="md"
-            searchable
-            data={lookups.channels}
-            value={(v as string | null) ?? null}
-            onChange={(x) => set(f.key, x)}
-            nothingFoundMessage={L.noChannelFound}
-            description={lookups.channels.length === 0 ? L.noChannelYet : undefined}
-          />
+          <Stack key={f.key} gap={4}>
+            <Select
+              {...common}
+              size="md"
+              searchable
+              data={lookups.channels.map(({ value, label }) => ({ value, label }))}
+              value={(v as string | null) ?? null}
+              onChange={(x) => set(f.key, x)}
+              nothingFoundMessage={L.noChannelFound}
+            />
+            {!stored && (
+              <Button
+                type="button"
+                variant="subtle"
+                size="compact-sm"
+                style={{ alignSelf: 'flex-start' }}
+                onClick={() => setNewChannel(true)}
+              >
+                {L.newChannel}
+              </Button>
+            )}
+          </Stack>
         );
       default: {
         const data =

@@ -163,7 +163,8 @@ function RecordList({ type }: { type: RecordType }) {
   const channelName = (id: unknown) => lookups.channels.find((c) => c.value === id)?.label ?? '';
   const remove = useMutation({
     mutationFn: (r: StoredRecord) => deleteRecord(type, r.id, r.version),
-    onSuccess: () => {
+    onSuccess: (_, r) => {
+      setSaved((s) => s.filter((x) => x.id !== r.id));
       notifications.show({ color: 'green', closeButtonProps: { 'aria-label': L.close }, message: L.deleted });
       void qc.invalidateQueries({ queryKey: recordKeys.all });
       void qc.invalidateQueries({ queryKey: targetKeys.all });
@@ -171,7 +172,15 @@ function RecordList({ type }: { type: RecordType }) {
     onError: (e) =>
       notifications.show({ color: 'red', closeButtonProps: { 'aria-label': L.close }, message: e.message }),
   });
-  const items = q.data?.items ?? [];
+  // What this screen just created is listed first, whatever the list's order (issue 19: a 2023 publication
+  // saved today sank among the year's items), marked "Vừa lưu" until the page is left.
+  const [saved, setSaved] = useState<StoredRecord[]>([]);
+  const fetched = q.data?.items ?? [];
+  const savedIds = new Set(saved.map((r) => r.id));
+  const items = [
+    ...saved.map((r) => fetched.find((x) => x.id === r.id) ?? r),
+    ...fetched.filter((x) => !savedIds.has(x.id)),
+  ];
   const mayWrite = can('record.write') || can('record.write_any');
   const nameOf = (r: StoredRecord) => String((r as Record<string, unknown>)[spec.titleField] ?? '');
   const closeForm = () => {
@@ -330,6 +339,11 @@ function RecordList({ type }: { type: RecordType }) {
               <Paper key={r.id} withBorder p="sm" component="li">
                 <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
                   <div style={{ minWidth: 0, flex: '1 1 260px' }}>
+                    {savedIds.has(r.id) && (
+                      <Badge tt="none" variant="filled" color="blue.9" mb={4}>
+                        {L.justSaved}
+                      </Badge>
+                    )}
                     <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                       {r.type === 'publication' && r.url ? (
                         <Anchor href={String(r.url)} target="_blank" rel="noreferrer">
@@ -419,6 +433,9 @@ function RecordList({ type }: { type: RecordType }) {
           unitId={my.provinceWide ? filterUnit : my.unitId}
           unitName={my.provinceWide ? null : my.unitName}
           onClose={closeForm}
+          onSaved={(r) => {
+            if (editing === 'new') setSaved((s) => [r, ...s.filter((x) => x.id !== r.id)]);
+          }}
         />
       )}
       {reviewing && <ReviewModal plan={reviewing} onClose={() => setReviewing(null)} />}

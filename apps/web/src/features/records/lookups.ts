@@ -1,3 +1,4 @@
+import { shortThemeTitle } from '@dx/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,12 +45,28 @@ export function useLookups(unitId: string | null) {
   });
   return useMemo(
     () => ({
-      channels: (channels.data?.items ?? []).map((c) => ({ value: c.id, label: String(c.name) })),
-      themes: (plan.data?.themeIndex ?? []).map((t) => ({ value: t.id, label: `${t.code} ${t.title}` })),
+      channels: (channels.data?.items ?? []).map((c) => ({
+        value: c.id,
+        label: String(c.name),
+        hasDxSection: c.hasDxSection === true,
+      })),
+      // Short names: a theme's title is a whole paragraph of the plan (issue 19).
+      themes: (plan.data?.themeIndex ?? []).map((t) => ({
+        value: t.id,
+        label: `${t.code} ${shortThemeTitle(t.title)}`,
+      })),
+      /** The newest plan's period (its first and last day), for dates that should fall inside it. */
+      period: plan.data
+        ? {
+            from: `${plan.data.document.year}-01-01`,
+            to: `${plan.data.document.yearTo ?? plan.data.document.year}-12-31`,
+          }
+        : null,
+      channelsLoaded: channels.isSuccess,
       models: (models.data?.items ?? []).map((m) => ({ value: m.id, label: String(m.name) })),
       people: (people.data?.items ?? []).map((p) => ({ value: p.id, label: String(p.fullName) })),
     }),
-    [channels.data, plan.data, models.data, people.data],
+    [channels.data, channels.isSuccess, plan.data, models.data, people.data],
   );
 }
 
