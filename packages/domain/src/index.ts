@@ -11,6 +11,7 @@ export * from './obstacles/index';
 export * from './org-unit';
 export * from './plan/index';
 export * from './plan-import/index';
+export * from './province-settings/documents';
 export * from './province-settings/index';
 export * from './provinces/index';
 export * from './records/files';

@@ -12,6 +12,7 @@ import {
   replaceGrants,
   replacePeriodUnits,
   seedPlans,
+  seedProvinceSettings,
   seedReportingBodies,
   seedTargetDefinitions,
   seedUnits,
@@ -109,6 +110,7 @@ async function fill(handle: DatabaseHandle): Promise<{ planId: string; periodId:
   await seedPlans(db);
   await seedTargetDefinitions(db);
   await seedReportingBodies(db);
+  await seedProvinceSettings(db);
   const hp = (await findProvinceByCode(db, '31'))!;
   const user = await insertUser(db, {
     username: 'sao.luu',

@@ -44,18 +44,10 @@ export async function unitNameOn(db: Db, unitId: string, date: string): Promise<
   return row?.name ?? null;
 }
 
-/** The setting key of a province's consolidated-report header, recipients and signature. */
-export const consolidatedSettingKey = (provinceId: string) => `consolidated_report:${provinceId}`;
-
 /** The setting key of the national bodies over time (the Ministry in charge of digital transformation). */
 export const NATIONAL_BODIES_KEY = 'reporting_bodies:national';
 
 /** The national bodies as stored (unchecked JSON), or null. */
 export async function getNationalBodies(db: Db): Promise<unknown | null> {
   return getSettingValue(db, NATIONAL_BODIES_KEY);
-}
-
-/** A province's consolidated-report settings as stored (unchecked JSON), or null. */
-export async function getConsolidatedSettings(db: Db, provinceId: string): Promise<unknown | null> {
-  return getSettingValue(db, consolidatedSettingKey(provinceId));
 }

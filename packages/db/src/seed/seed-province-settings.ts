@@ -4,7 +4,6 @@ import { insertAudit } from '../queries/audit';
 import type { ProvinceSettingRow } from '../queries/province-settings';
 import { provinceSetting, provinceSettingsRevision } from '../schema';
 import { findProvinceByCode, REFORM_2025_07 } from './seed';
-import { HAIPHONG_CONSOLIDATED } from './seed-reporting-bodies';
 
 /*
  * Hải Phòng's own words (issue 15, province settings), as dated data: the only place they live. The shapes are
@@ -18,19 +17,23 @@ import { HAIPHONG_CONSOLIDATED } from './seed-reporting-bodies';
  */
 export const DX_OFFICE_AGENCY_CHANGE_2025 = '2025-03-01';
 
-const committeeIssuer = HAIPHONG_CONSOLIDATED.issuers.committee[0]!;
-/** The committee's "Nơi nhận" lines of seed-reporting-bodies (districts until 01/07/2025, then communes). */
-const committeeRecipients = (date: string) =>
-  HAIPHONG_CONSOLIDATED.recipients
-    .filter((r) => r.issuers.includes('committee'))
-    .filter(
-      (r) => (!r.validFrom || r.validFrom <= date) && (!('validTo' in r) || !r.validTo || r.validTo > date),
-    )
-    .map((r) => r.text);
+/** The People's Committee as the header of 54/KH-UBND names it (data/units/haiphong-agencies-2023.csv). */
+const COMMITTEE = 'Ủy ban nhân dân thành phố Hải Phòng';
+/**
+ * The committee's "Nơi nhận" lines; districts were abolished from 01/07/2025 (Nghị quyết 202/2025/QH15): from then
+ * the lines name communes, wards and special zones.
+ */
+const recipients = (date: string) => [
+  'Thường trực Thành ủy, Thường trực HĐND thành phố;',
+  'Chủ tịch, các Phó Chủ tịch UBND thành phố;',
+  date < REFORM_2025_07
+    ? 'Các Sở, ban, ngành, UBND các quận, huyện;'
+    : 'Các Sở, ban, ngành, UBND các xã, phường, đặc khu;',
+];
 
 export const HAIPHONG_SETTINGS: ProvinceSettingRow[] = [
   { key: 'province_word', validFrom: null, validTo: null, value: 'thành phố' },
-  { key: 'peoples_committee_name', validFrom: null, validTo: null, value: committeeIssuer.name },
+  { key: 'peoples_committee_name', validFrom: null, validTo: null, value: COMMITTEE },
   { key: 'party_committee_name', validFrom: null, validTo: null, value: 'Thành ủy Hải Phòng' },
   {
     key: 'dx_office_agency',
@@ -44,24 +47,23 @@ export const HAIPHONG_SETTINGS: ProvinceSettingRow[] = [
     validTo: null,
     value: { name: 'Sở Khoa học và Công nghệ', shortName: 'Sở KH&CN' },
   },
-  // Districts were abolished from 01/07/2025 (Nghị quyết 202/2025/QH15): the "Nơi nhận" names communes from then.
   {
     key: 'default_recipients',
     validFrom: null,
     validTo: REFORM_2025_07,
-    value: committeeRecipients('2025-06-30'),
+    value: recipients('2025-06-30'),
   },
   {
     key: 'default_recipients',
     validFrom: REFORM_2025_07,
     validTo: null,
-    value: committeeRecipients(REFORM_2025_07),
+    value: recipients(REFORM_2025_07),
   },
   {
     key: 'signature_block',
     validFrom: null,
     validTo: null,
-    value: { title: committeeIssuer.signature.join('\n'), name: '' },
+    value: { title: 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', name: '' },
   },
   {
     key: 'funding_source_names',
@@ -79,7 +81,7 @@ export const HAIPHONG_SETTINGS: ProvinceSettingRow[] = [
     key: 'report_defaults',
     validFrom: null,
     validTo: null,
-    value: { place: HAIPHONG_CONSOLIDATED.place, issuer: 'committee' },
+    value: { place: 'Hải Phòng', issuer: 'committee' },
   },
 ];
 

@@ -1,12 +1,10 @@
 import type { Db } from '../client';
-import { consolidatedSettingKey, NATIONAL_BODIES_KEY } from '../queries/consolidated';
+import { NATIONAL_BODIES_KEY } from '../queries/consolidated';
 import { setting } from '../schema';
-import { findProvinceByCode, REFORM_2025_07 } from './seed';
 
 /*
- * Who reports to whom, as dated data (never in code): the Ministry in charge of digital transformation, and for
- * Hải Phòng the bodies that issue its consolidated report (plan 54 V.1.a) and the "Nơi nhận" of that report, each
- * with the dates it is in force. Read by packages/domain consolidated/report.ts (ministryOn, issuerOn).
+ * Who reports to whom, as dated data (never in code): the Ministry in charge of digital transformation, with the
+ * dates it is in force. Read by packages/domain consolidated/report.ts (ministryOn).
  */
 
 /**
@@ -28,65 +26,9 @@ export const NATIONAL_BODIES = {
 };
 
 /**
- * Hải Phòng: the People's Committee (header of 54/KH-UBND) and the DX office's agency — Sở Thông tin và Truyền thông,
- * then Sở Khoa học và Công nghệ from the date data/units/haiphong-agencies-2023.csv gives for the merger (the same
- * date the unit seed ends the Sở TT&TT on); districts abolished from 01/07/2025 (Nghị quyết 202/2025/QH15).
- */
-export const HAIPHONG_CONSOLIDATED = {
-  place: 'Hải Phòng',
-  issuers: {
-    committee: [
-      {
-        validFrom: null,
-        validTo: null,
-        name: 'Ủy ban nhân dân thành phố Hải Phòng',
-        header: ['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HẢI PHÒNG'],
-        code: 'BC-UBND',
-        signature: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
-      },
-    ],
-    dx_office: [
-      {
-        validFrom: null,
-        validTo: REFORM_2025_07,
-        name: 'Sở Thông tin và Truyền thông',
-        header: ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG'],
-        code: 'BC-STTTT',
-        signature: ['GIÁM ĐỐC'],
-      },
-      {
-        validFrom: REFORM_2025_07,
-        validTo: null,
-        name: 'Sở Khoa học và Công nghệ',
-        header: ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ'],
-        code: 'BC-SKHCN',
-        signature: ['GIÁM ĐỐC'],
-      },
-    ],
-  },
-  recipients: [
-    { text: 'Thường trực Thành ủy, Thường trực HĐND thành phố;', issuers: ['committee'] },
-    { text: 'Chủ tịch, các Phó Chủ tịch UBND thành phố;', issuers: ['committee'] },
-    { text: 'Các Sở, ban, ngành, UBND các quận, huyện;', validTo: REFORM_2025_07, issuers: ['committee'] },
-    {
-      text: 'Các Sở, ban, ngành, UBND các xã, phường, đặc khu;',
-      validFrom: REFORM_2025_07,
-      issuers: ['committee'],
-    },
-    { text: 'Giám đốc Sở;', issuers: ['dx_office'] },
-  ],
-};
-
-/**
- * Seeds the national bodies and Hải Phòng's consolidated-report settings when absent (idempotent; a setting an
- * administrator changed is left alone).
+ * Seeds the national bodies when absent (idempotent; a setting an administrator changed is left alone). A
+ * province's own bodies and "Nơi nhận" are its province settings (seed-province-settings.ts for Hải Phòng).
  */
 export async function seedReportingBodies(db: Db): Promise<void> {
   await db.insert(setting).values({ key: NATIONAL_BODIES_KEY, value: NATIONAL_BODIES }).onConflictDoNothing();
-  const provinceId = await findProvinceByCode(db, '31');
-  if (!provinceId) return;
-  await db
-    .insert(setting)
-    .values({ key: consolidatedSettingKey(provinceId), value: HAIPHONG_CONSOLIDATED })
-    .onConflictDoNothing();
 }

@@ -46,9 +46,10 @@ const issuerVersion = z.object({
 export type IssuerVersion = z.infer<typeof issuerVersion>;
 
 /**
- * Per-province settings (the `setting` table, key `consolidated_report:<provinceId>`, seeded per province): the
- * bodies that may issue the report and the "Nơi nhận" lines, each with the dates it is in force (2025: the DX office
- * changed agency, districts were abolished), so a report lists only bodies that exist on its date.
+ * The bodies that may issue the report and the "Nơi nhận" lines, each with the dates it is in force, so a report
+ * lists only bodies that exist on its date. Built from the province's settings in force on the report's date
+ * (province-settings/documents.ts consolidatedSettingsOf; 2025: the DX office changed agency, districts were
+ * abolished); stored with an issued report.
  */
 export const consolidatedSettings = z.object({
   /** Place name in "…, ngày … tháng … năm …". */

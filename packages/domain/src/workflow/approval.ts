@@ -33,11 +33,15 @@ export const approvalChain = z
   });
 export type ApprovalChain = z.infer<typeof approvalChain>;
 
-/** Plan 54's default road (V.1.d, V.2): DX office → Finance → People's Committee leadership. */
+/**
+ * Plan 54's default road (V.1.d, V.2): DX office → Finance → People's Committee leadership, in neutral words; a
+ * province's own ("Sở KH&CN tổng hợp", "UBND tỉnh phê duyệt") come from its settings (province-settings/documents.ts
+ * defaultBudgetChainOf).
+ */
 export const DEFAULT_BUDGET_CHAIN: ApprovalChain = [
   {
     key: 'dx_office_review',
-    label: 'Văn phòng CĐS tổng hợp',
+    label: 'Cơ quan thường trực chuyển đổi số tổng hợp',
     role: 'dx_office',
     unitId: null,
     canAdjust: false,
@@ -51,7 +55,7 @@ export const DEFAULT_BUDGET_CHAIN: ApprovalChain = [
   },
   {
     key: 'leadership_approval',
-    label: 'UBND thành phố phê duyệt',
+    label: 'Ủy ban nhân dân tỉnh, thành phố phê duyệt',
     role: 'leadership',
     unitId: null,
     canAdjust: false,
@@ -209,9 +213,15 @@ export function currentStep(chain: ApprovalChain, s: ApprovalState): ApprovalSte
 /** The setting key holding a province's budget approval chain (editable by the province administrator). */
 export const budgetChainSettingKey = (provinceId: string) => `budget.approval_chain:${provinceId}`;
 
-/** A stored chain, or the default when none is stored or the stored value no longer validates. */
-export function chainFromSetting(value: unknown): ApprovalChain {
-  if (value === null || value === undefined) return DEFAULT_BUDGET_CHAIN;
+/**
+ * A stored chain, or the default (the province's own, else DEFAULT_BUDGET_CHAIN) when none is stored or the stored
+ * value no longer validates.
+ */
+export function chainFromSetting(
+  value: unknown,
+  fallback: ApprovalChain = DEFAULT_BUDGET_CHAIN,
+): ApprovalChain {
+  if (value === null || value === undefined) return fallback;
   const parsed = approvalChain.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_BUDGET_CHAIN;
+  return parsed.success ? parsed.data : fallback;
 }

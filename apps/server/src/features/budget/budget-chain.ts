@@ -3,7 +3,6 @@ import {
   AppError,
   type ApprovalChain,
   budgetChainSettingKey,
-  DEFAULT_BUDGET_CHAIN,
   type FieldIssue,
   localDateOf,
   validationError,
@@ -20,7 +19,7 @@ async function presentChain(ctx: UseCaseContext, provinceId: string) {
     chain: c.chain,
     version: c.version,
     isDefault: c.isDefault,
-    defaultChain: DEFAULT_BUDGET_CHAIN,
+    defaultChain: c.defaultChain,
     unitNames,
   };
 }

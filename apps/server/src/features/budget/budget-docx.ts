@@ -10,7 +10,10 @@ import {
 } from '../../exports/decree30-docx';
 
 export type BudgetSubmission = {
-  provinceName: string;
+  /** The People's Committee addressed, by its full name ("Ủy ban nhân dân tỉnh …", province settings). */
+  committeeName: string;
+  /** The issuer's parent line ("UBND TỈNH …"). */
+  issuerParent: string;
   issuerName: string;
   place: string;
   date: string;
@@ -58,11 +61,8 @@ export async function renderBudgetSubmissionDocx(d: BudgetSubmission): Promise<B
       rows: [...rows.map((r) => moneyRow(r.label, r.amount)), moneyRow('Tổng cộng', d.total, true)],
     });
   const frame: Decree30Frame = {
-    issuerParent: d.provinceName
-      .toUpperCase()
-      .replace(/^THÀNH PHỐ/, 'UBND THÀNH PHỐ')
-      .replace(/^TỈNH/, 'UBND TỈNH'),
-    issuer: [d.issuerName.toUpperCase()],
+    issuerParent: d.issuerParent,
+    issuer: [d.issuerName.toLocaleUpperCase('vi')],
     numberLine: 'Số:      /TTr-',
     nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
@@ -79,18 +79,18 @@ export async function renderBudgetSubmissionDocx(d: BudgetSubmission): Promise<B
       new Paragraph({
         spacing: { after: 240 },
         alignment: AlignmentType.CENTER,
-        children: [run(`Kính gửi: Ủy ban nhân dân ${d.provinceName}.`)],
+        children: [run(`Kính gửi: ${d.committeeName}.`)],
       }),
       bodyParagraph(`Căn cứ Kế hoạch ${d.planRef} (${d.planTitle});`),
       bodyParagraph(
-        `Trên cơ sở dự toán của ${d.unitCount} cơ quan, đơn vị (${d.lineCount} nội dung chi) đã được tổng hợp và thẩm định, ${d.issuerName} kính trình Ủy ban nhân dân ${d.provinceName} xem xét, phê duyệt dự toán kinh phí thực hiện Kế hoạch năm ${d.planYear} với tổng số tiền ${formatVnd(d.total)}, cụ thể như sau:`,
+        `Trên cơ sở dự toán của ${d.unitCount} cơ quan, đơn vị (${d.lineCount} nội dung chi) đã được tổng hợp và thẩm định, ${d.issuerName} kính trình ${d.committeeName} xem xét, phê duyệt dự toán kinh phí thực hiện Kế hoạch năm ${d.planYear} với tổng số tiền ${formatVnd(d.total)}, cụ thể như sau:`,
       ),
       bodyParagraph('1. Theo nguồn kinh phí', true),
       moneyTable(d.bySource),
       bodyParagraph('2. Theo cơ quan, đơn vị', true),
       moneyTable(d.byUnit),
       bodyParagraph(`(Chi tiết tại Biểu tổng hợp dự toán kèm theo, lập ngày ${formatDateVi(d.date)}.)`),
-      bodyParagraph(`${d.issuerName} kính trình Ủy ban nhân dân ${d.provinceName} xem xét, quyết định./.`),
+      bodyParagraph(`${d.issuerName} kính trình ${d.committeeName} xem xét, quyết định./.`),
     ],
     `Tờ trình dự toán kinh phí ${d.planRef}`,
   );

@@ -1,5 +1,6 @@
 import { unitNameOf } from '@dx/db';
 import {
+  committeeNameOf,
   ESTIMATE_STATUS_LABELS,
   type EstimateStatus,
   formatDateVi,
@@ -9,6 +10,7 @@ import {
 } from '@dx/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../../use-case/context';
+import { provinceSettingsInForce } from '../provinces/settings-in-force';
 import { renderBudgetSubmissionDocx } from './budget-docx';
 import { budgetTotals, isConsolidated, type TotalRow } from './budget-totals';
 import { loadChain } from './load-estimate';
@@ -116,22 +118,28 @@ export async function exportBudgetXlsx({ ctx, planId }: { ctx: UseCaseContext; p
 }
 
 /**
- * The draft "Tờ trình" to the City People's Committee asking it to approve the consolidated estimate (plan 54 V.1.d,
- * V.2), in the layout of Decree 30/2020: issued by the unit of the chain's first step (the DX office), else the
- * province's DX office by name.
+ * The draft "Tờ trình" to the province's People's Committee asking it to approve the consolidated estimate (plan 54
+ * V.1.d, V.2), in the layout of Decree 30/2020: issued by the unit of the chain's first step, else the DX office's
+ * agency in force today (province settings, issue 15); the committee, header and place are the province's own.
  */
 export async function exportBudgetDocx({ ctx, planId }: { ctx: UseCaseContext; planId: string }) {
   const { plan, lines, totals } = await budgetTotals({ ctx, planId });
+  const today = localDateOf(ctx.now);
   const { chain } = await loadChain(ctx, plan.provinceId);
+  const words = await provinceSettingsInForce(ctx.db, plan.provinceId, today);
   const first = chain[0];
-  const issuer = first?.unitId ? await unitNameOf(ctx.db, first.unitId) : 'Cơ quan thường trực chuyển đổi số';
+  const issuer = first?.unitId
+    ? await unitNameOf(ctx.db, first.unitId)
+    : (words.dx_office_agency?.name ?? 'Cơ quan thường trực chuyển đổi số');
   const province = await unitNameOf(ctx.db, plan.provinceId);
+  const committeeName = committeeNameOf(words, province);
   const consolidated = lines.filter(isConsolidated);
   const bytes = await renderBudgetSubmissionDocx({
-    provinceName: province,
+    committeeName,
+    issuerParent: `UBND ${committeeName.replace(/^Ủy ban nhân dân\s+/iu, '').toLocaleUpperCase('vi')}`,
     issuerName: issuer,
-    place: plan.place ?? province.replace(/^(Thành phố|Tỉnh)\s+/i, ''),
-    date: localDateOf(ctx.now),
+    place: plan.place ?? words.report_defaults?.place ?? province.replace(/^(Thành phố|Tỉnh)\s+/i, ''),
+    date: today,
     planRef: plan.code ?? plan.title,
     planTitle: plan.title,
     planYear: plan.year,

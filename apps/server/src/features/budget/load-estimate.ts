@@ -7,11 +7,13 @@ import {
   approvalStateOf,
   budgetChainSettingKey,
   chainFromSetting,
+  defaultBudgetChainOf,
   isAllowed,
   localDateOf,
   type Permission,
 } from '@dx/domain';
 import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { provinceSettingsInForce } from '../provinces/settings-in-force';
 
 /**
  * Loads an estimate and checks the actor may act on its province with `permission`; reading one
@@ -26,13 +28,24 @@ export async function loadEstimateFor(ctx: UseCaseContext, estimateId: string, p
   return estimate;
 }
 
-/** The province's approval chain (setting `budget.approval_chain:<provinceId>`), or plan 54's default road. */
+/**
+ * The province's approval chain (setting `budget.approval_chain:<provinceId>`), or plan 54's default road in the
+ * province's words in force today (its DX office's agency, "UBND tỉnh"/"UBND thành phố": issue 15).
+ */
 export async function loadChain(
-  ctx: Pick<UseCaseContext, 'db'>,
+  ctx: Pick<UseCaseContext, 'db' | 'now'>,
   provinceId: string,
-): Promise<{ chain: ApprovalChain; version: number; isDefault: boolean }> {
+): Promise<{ chain: ApprovalChain; version: number; isDefault: boolean; defaultChain: ApprovalChain }> {
   const row = await getSettingRow(ctx.db, budgetChainSettingKey(provinceId));
-  return { chain: chainFromSetting(row?.value), version: row?.version ?? 0, isDefault: !row };
+  const defaultChain = defaultBudgetChainOf(
+    await provinceSettingsInForce(ctx.db, provinceId, localDateOf(ctx.now)),
+  );
+  return {
+    chain: chainFromSetting(row?.value, defaultChain),
+    version: row?.version ?? 0,
+    isDefault: !row,
+    defaultChain,
+  };
 }
 
 /**

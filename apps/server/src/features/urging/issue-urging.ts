@@ -1,5 +1,4 @@
 import {
-  getConsolidatedSettings,
   insertNotifications,
   insertUrgingNumbered,
   type NewNotification,
@@ -12,7 +11,7 @@ import {
 import {
   AppError,
   addDays,
-  consolidatedSettings,
+  consolidatedSettingsOf,
   dispatchCode,
   formatDateVi,
   issuerOn,
@@ -25,20 +24,22 @@ import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/noti
 import type { NotificationChannel } from '../../lib/channels/channel';
 import { provinceChannels } from '../../lib/channels/config';
 import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
+import { provinceSettingsInForce } from '../provinces/settings-in-force';
 import { collectBehind } from './collect-behind';
 
 /** Days units are given to act (the dispatch names the date). */
 const ACT_WITHIN_DAYS = 10;
 
 /**
- * The issuing body's lines on a day, from the province's dated settings (the `consolidated_report:<provinceId>`
- * setting, seeded by packages/db/src/seed/seed-reporting-bodies.ts until the province settings of issue 15 replace
- * it): the DX office's agency in force that day, else the People's Committee.
+ * The issuing body's lines on a day, from the province's settings in force that day (issue 15, province settings):
+ * the DX office's agency then, else the People's Committee.
  */
 export async function urgingFrame(ctx: UseCaseContext, provinceId: string, date: string) {
-  const parsed = consolidatedSettings.safeParse((await getConsolidatedSettings(ctx.db, provinceId)) ?? {});
-  const settings = parsed.success ? parsed.data : {};
   const provinceName = (await unitNameOn(ctx.db, provinceId, date)) ?? '';
+  const settings = consolidatedSettingsOf(
+    await provinceSettingsInForce(ctx.db, provinceId, date),
+    provinceName,
+  );
   const d = { settings, date, provinceName };
   const v = issuerOn(d, 'dx_office') ?? issuerOn(d, 'committee')!;
   const [first, ...rest] = v.header;

@@ -6,6 +6,7 @@ import {
   queryRows,
   schema,
   seedPlans,
+  seedProvinceSettings,
   seedReportingBodies,
   seedTargetDefinitions,
 } from '@dx/db';
@@ -50,6 +51,7 @@ describe('công văn đôn đốc', () => {
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db);
     await seedReportingBodies(t.handle.db);
+    await seedProvinceSettings(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
     planTargetId = (await listPlanTargetRules(t.handle.db, planId))[0]!.planTargetId;
     dx = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);

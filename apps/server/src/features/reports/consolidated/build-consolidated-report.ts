@@ -1,6 +1,5 @@
 import {
   evaluateTargetCountsByUnit,
-  getConsolidatedSettings,
   getNationalBodies,
   getPlanRow,
   getReportPeriod,
@@ -16,7 +15,7 @@ import {
   AppError,
   type ConsolidatedData,
   type ConsolidatedTarget,
-  consolidatedSettings,
+  consolidatedSettingsOf,
   evaluationDatesOn,
   issuerOn,
   judgedOn,
@@ -31,6 +30,7 @@ import {
   unitTypeLabel,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../../use-case/context';
+import { provinceSettingsInForce } from '../../provinces/settings-in-force';
 import { evaluateTargetOn } from '../evaluate-target-on';
 
 /**
@@ -57,12 +57,13 @@ export async function buildConsolidatedReport({
   const today = localDateOf(ctx.now);
   const figuresDate = reportFiguresDate({ to: period.periodTo }, today);
   const plan = (await getPlanRow(ctx.db, period.planId))!;
-  const stored = consolidatedSettings.safeParse(
-    (await getConsolidatedSettings(ctx.db, period.provinceId)) ?? {},
-  );
-  const settings = stored.success ? stored.data : {};
   const national = nationalBodies.safeParse((await getNationalBodies(ctx.db)) ?? {});
   const provinceName = (await unitNameOn(ctx.db, period.provinceId, today)) ?? '';
+  // The bodies, place and "Nơi nhận" of the report's date, from the province's dated settings (issue 15).
+  const settings = consolidatedSettingsOf(
+    await provinceSettingsInForce(ctx.db, period.provinceId, today),
+    provinceName,
+  );
   if (!issuerOn({ settings, date: today, provinceName }, issuer))
     throw new AppError('VALIDATION.FAILED', 'Chưa có cơ quan ban hành này tại ngày báo cáo', {
       issues: [

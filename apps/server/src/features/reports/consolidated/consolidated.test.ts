@@ -11,6 +11,7 @@ import {
   replacePeriodUnits,
   schema,
   seedPlans,
+  seedProvinceSettings,
   seedReportingBodies,
   seedTargetDefinitions,
 } from '@dx/db';
@@ -25,7 +26,7 @@ import {
   TARGET_STATUS_LABELS_VI,
   targetDefinition,
 } from '@dx/domain';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,7 @@ describe('consolidated report of a reporting period', () => {
     await seedPlans(db);
     await seedTargetDefinitions(db);
     await seedReportingBodies(db);
+    await seedProvinceSettings(db);
     planId = (await findPlanByCode(db, t.hp, '54/KH-UBND', 2023))!;
     const unit = async (name: string, kind: string, parentUnitId: string, adminType: string) =>
       (
@@ -586,9 +588,13 @@ describe('consolidated report of a reporting period', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].path).toEqual(['querystring', 'issuer']);
-    const key = `consolidated_report:${t.hp}`;
-    const [saved] = await t.handle.db.select().from(schema.setting).where(eq(schema.setting.key, key));
-    await t.handle.db.delete(schema.setting).where(eq(schema.setting.key, key));
+    // Without a DX office's agency in the province's settings, only the People's Committee can issue.
+    const agencyRows = and(
+      eq(schema.provinceSetting.provinceId, t.hp),
+      eq(schema.provinceSetting.key, 'dx_office_agency'),
+    );
+    const saved = await t.handle.db.select().from(schema.provinceSetting).where(agencyRows);
+    await t.handle.db.delete(schema.provinceSetting).where(agencyRows);
     try {
       const none = await t.call(dx, {
         method: 'GET',
@@ -596,11 +602,11 @@ describe('consolidated report of a reporting period', () => {
       });
       expect(none.statusCode).toBe(400);
       expect(none.json().error.details.issues[0].path).toEqual(['querystring', 'issuer']);
-      // The People's Committee needs no setting: its header follows the province's name.
+      // The People's Committee is always there: its header follows its name in the settings.
       const res = await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/consolidated` });
       expect(res.json().issuerLines).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HẢI PHÒNG']);
     } finally {
-      await t.handle.db.insert(schema.setting).values({ key, value: saved!.value });
+      await t.handle.db.insert(schema.provinceSetting).values(saved);
     }
   });
 
