@@ -19,6 +19,7 @@ import type { Config } from './config/env';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { budgetRoutes } from './features/budget/budget.routes';
+import { dataItemRoutes } from './features/data-items/data-items.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { indicatorRoutes } from './features/indicators/indicators.routes';
 import { nationalRoutes } from './features/national/national.routes';
@@ -125,6 +126,7 @@ export async function buildApp({
   await app.register(recordRoutes, { prefix: '/api' });
   await app.register(targetRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
+  await app.register(dataItemRoutes, { prefix: '/api' });
   await app.register(budgetRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api' });
   await app.register(reportRoutes, { prefix: '/api' });

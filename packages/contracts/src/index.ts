@@ -3,6 +3,7 @@
 export * from './audit';
 export * from './budget';
 export * from './common';
+export * from './data-items';
 export * from './home';
 export * from './indicators';
 export * from './national';

@@ -3,6 +3,7 @@ export * from './queries/audit';
 export * from './queries/budget';
 export * from './queries/consolidated';
 export * from './queries/consolidated-issued';
+export * from './queries/data-items';
 export * from './queries/epochs';
 export * from './queries/home';
 export * from './queries/indicators';

@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
+import { DATA_ITEM_ROUTES } from '../features/data-items/data-items.authz-cases';
 import { HOME_ROUTES } from '../features/home/home.authz-cases';
 import { INDICATOR_ROUTES } from '../features/indicators/indicators.authz-cases';
 import { NATIONAL_ROUTES } from '../features/national/national.authz-cases';
@@ -435,6 +436,7 @@ const ROUTES: RouteCase[] = [
   ...BUDGET_ROUTES,
   ...HOME_ROUTES,
   ...INDICATOR_ROUTES,
+  ...DATA_ITEM_ROUTES,
   ...NATIONAL_ROUTES,
   ...PLAN_IMPORT_ROUTES,
   ...PROVINCE_ROUTES,

@@ -2,6 +2,7 @@ import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
+import { DATA_ITEM_BAD_INPUT } from '../features/data-items/data-items.bad-input-cases';
 import { HOME_BAD_INPUT } from '../features/home/home.bad-input-cases';
 import { INDICATOR_BAD_INPUT } from '../features/indicators/indicators.bad-input-cases';
 import { NATIONAL_BAD_INPUT } from '../features/national/national.bad-input-cases';
@@ -579,6 +580,7 @@ const CASES: Record<string, BadCase[]> = {
   ...BUDGET_BAD_INPUT,
   ...HOME_BAD_INPUT,
   ...INDICATOR_BAD_INPUT,
+  ...DATA_ITEM_BAD_INPUT,
   ...NATIONAL_BAD_INPUT,
   ...PLAN_IMPORT_BAD_INPUT,
   ...PROVINCE_BAD_INPUT,

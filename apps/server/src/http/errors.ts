@@ -40,6 +40,7 @@ const STATUS: Record<ErrorCode, number> = {
   'REPORT.PERIOD_CLOSED': 409,
   'REPORT.NOT_REQUIRED': 409,
   'OBSTACLE.NOT_FOUND': 404,
+  'DATA_ITEM.NOT_FOUND': 404,
   INTERNAL: 500,
 };
 

@@ -37,3 +37,103 @@ export function impossibleDataValue(
     };
   return null;
 }
+
+const itemCode = z
+  .string()
+  .trim()
+  .min(1, 'Nhập mã số liệu')
+  .max(60)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (YYYY-MM-DD)');
+
+/** What the DX office states about an item (issue 16 "Reported figures"): every field but the province. */
+export const dataItemFields = z.object({
+  code: itemCode,
+  nameVi: z.string().trim().min(1, 'Nhập tên số liệu').max(300),
+  nameEn: z.string().trim().max(300).default(''),
+  unitOfMeasure: z.enum(DATA_ITEM_UNITS, 'Chọn đơn vị tính'),
+  /** Unit kinds (org-unit.ts ORG_UNIT_KINDS) that report it; with no kind and no group, every unit asked to report. */
+  reportingUnitKinds: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  reportingGroupCode: z.string().trim().min(1).max(60).nullable().default(null),
+  frequency: z.enum(DATA_ITEM_FREQUENCIES, 'Chọn kỳ báo cáo'),
+  aggregation: z.enum(DATA_ITEM_AGGREGATIONS, 'Chọn cách cộng dồn'),
+  mayExceedPopulation: z.boolean().default(true),
+  populationItemId: z.uuid('Mã số liệu tổng không hợp lệ').nullable().default(null),
+  validFrom: localDate.nullable().default(null),
+  validTo: localDate.nullable().default(null),
+});
+const datesInOrder = (t: { validFrom?: string | null; validTo?: string | null }) =>
+  !t.validFrom || !t.validTo || t.validTo > t.validFrom;
+const DATES_MESSAGE = { path: ['validTo'], message: 'Ngày hết hiệu lực phải sau ngày có hiệu lực' };
+
+/** A new item of a province. */
+export const dataItemInput = dataItemFields
+  .extend({ provinceId: z.uuid('Mã tỉnh không hợp lệ') })
+  .refine(datesInOrder, DATES_MESSAGE);
+export type DataItemInput = z.infer<typeof dataItemInput>;
+
+/** Changes to an item, with the version read (its code stays: rules refer to it). */
+export const dataItemPatch = dataItemFields
+  .omit({ code: true })
+  .partial()
+  .extend({ version: z.number().int().min(1).max(2_147_483_647) })
+  .refine(datesInOrder, DATES_MESSAGE);
+export type DataItemPatch = z.infer<typeof dataItemPatch>;
+
+/** Values a unit enters for a period: `value: null` clears a value not yet submitted; `version` of a stored one. */
+export const dataValuesInput = z.object({
+  values: z
+    .array(
+      z.object({
+        itemId: z.uuid('Mã số liệu không hợp lệ'),
+        value: z.number('Nhập số liệu').finite().min(0, 'Số liệu không được âm').max(1e15).nullable(),
+        note: z.string().trim().max(2000).default(''),
+        version: z.number().int().min(1).max(2_147_483_647).optional(),
+      }),
+    )
+    .min(1, 'Nhập ít nhất một số liệu')
+    .max(200),
+});
+export type DataValuesInput = z.infer<typeof dataValuesInput>;
+
+/** The DX office accepts or returns values (a comment is required to return, as for reports). */
+export const dataValuesReviewInput = z
+  .object({
+    action: z.enum(['accept', 'return'], 'Chọn tiếp nhận hoặc trả lại'),
+    comment: z.string().trim().max(2000).default(''),
+    values: z
+      .array(
+        z.object({
+          id: z.uuid('Mã số liệu không hợp lệ'),
+          version: z.number().int().min(1).max(2_147_483_647),
+        }),
+      )
+      .min(1, 'Chọn ít nhất một số liệu')
+      .max(2000),
+  })
+  .refine((r) => r.action !== 'return' || r.comment.length > 0, {
+    path: ['comment'],
+    message: 'Trả lại số liệu phải kèm ý kiến (lý do, nội dung cần sửa)',
+  });
+export type DataValuesReviewInput = z.infer<typeof dataValuesReviewInput>;
+
+/** Report period kinds (reports/constants.ts) an item of each frequency is asked in: its own kind. */
+export function isItemAskedInPeriod(
+  item: { frequency: string; validFrom: string | null; validTo: string | null },
+  period: { kind: string; periodFrom: string; periodTo: string },
+): boolean {
+  if (item.frequency !== period.kind) return false;
+  if (item.validFrom && item.validFrom > period.periodTo) return false;
+  if (item.validTo && item.validTo <= period.periodFrom) return false;
+  return true;
+}
+
+/** Whether a unit (its kind, its groups' codes) reports an item: by kind or group; neither stated = every unit asked. */
+export function doesUnitReportItem(
+  item: { reportingUnitKinds: string[]; reportingGroupCode: string | null },
+  unit: { kind: string; groupCodes: ReadonlySet<string> },
+): boolean {
+  if (item.reportingUnitKinds.length === 0 && !item.reportingGroupCode) return true;
+  if (item.reportingUnitKinds.includes(unit.kind)) return true;
+  return !!item.reportingGroupCode && unit.groupCodes.has(item.reportingGroupCode);
+}

@@ -1,4 +1,4 @@
-import { getUnitReport, insertReportEvent, updateUnitReportRow } from '@dx/db';
+import { getUnitReport, insertReportEvent, moveUnitPeriodValues, updateUnitReportRow } from '@dx/db';
 import {
   AppError,
   decideReport,
@@ -11,6 +11,13 @@ import { computeReportFigures } from './compute-report-figures';
 import { reportView } from './get-unit-report';
 import { loadReport, reportActorFor } from './load-report';
 import { presentReport } from './reports.presenter';
+
+/** How a report's step moves its unit's figures of the period (save moves none). */
+const VALUE_MOVES: Partial<Record<string, { from: string[]; to: string }>> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  return: { from: ['submitted'], to: 'returned' },
+  accept: { from: ['submitted'], to: 'accepted' },
+};
 
 export type Narrative = { results?: string; obstacles?: string; proposals?: string };
 
@@ -97,6 +104,22 @@ export async function applyReportStep({
       actorName: ctx.actor.displayName,
       at: ctx.now,
     });
+    // The unit's reported figures of the period ride with its report (issue 16): submitted, returned or accepted
+    // with it; a value the DX office already accepted or returned alone keeps its own state.
+    const move = VALUE_MOVES[decision.action];
+    if (move)
+      await moveUnitPeriodValues(tx, {
+        provinceId: report.provinceId,
+        unitId: report.unitId,
+        periodFrom: period.periodFrom,
+        periodTo: period.periodTo,
+        kind: period.kind,
+        from: move.from,
+        to: move.to,
+        actorUserId: ctx.actor.userId,
+        at: ctx.now,
+        comment,
+      });
     await audit(tx, ctx, {
       action: `unit_report.${decision.action}`,
       entityType: 'unit_report',

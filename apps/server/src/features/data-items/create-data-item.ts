@@ -1,0 +1,32 @@
+import { insertDataItem } from '@dx/db';
+import { AppError, type DataItemInput } from '@dx/domain';
+import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { checkDataItemRefs } from './check-data-item';
+import { presentDataItem } from './data-items.presenter';
+
+/** The DX office defines a figure units report (issue 16 "Reported figures"). */
+export async function createDataItem({ ctx, input }: { ctx: UseCaseContext; input: DataItemInput }) {
+  const { provinceId, ...fields } = input;
+  authorizeProvince(ctx, 'plan.write', provinceId);
+  await checkDataItemRefs(ctx.db, provinceId, fields);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertDataItem(tx, {
+      ...fields,
+      nameEn: fields.nameEn || fields.nameVi,
+      provinceId,
+      createdBy: ctx.actor.userId,
+    });
+    if (!row)
+      throw new AppError('RESOURCE.CONFLICT', `Mã số liệu "${fields.code}" đã có trong tỉnh`, {
+        issues: [{ path: ['body', 'code'], message: 'Mã số liệu đã có trong tỉnh' }],
+      });
+    await audit(tx, ctx, {
+      action: 'data_item.create',
+      entityType: 'data_item',
+      entityId: row.id,
+      provinceId,
+      after: presentDataItem(row),
+    });
+    return presentDataItem(row);
+  });
+}
