@@ -41,7 +41,7 @@ describe('reported figures API', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  const valueOf = (d: UnitData, code: string) => d.rows.find((r) => r.item.code === code)!.value;
+  const cellOf = (d: UnitData, code: string) => d.rows.find((r) => r.item.code === code)!.value;
   const preview = async () => {
     const res = await t.call(dx, {
       method: 'POST',
@@ -203,7 +203,7 @@ describe('reported figures API', () => {
     ]);
     expect(saved.statusCode, saved.body).toBe(200);
     const d = saved.json() as UnitData;
-    expect(valueOf(d, 'people_reached')).toMatchObject({ value: 3000, status: 'draft', version: 1 });
+    expect(cellOf(d, 'people_reached')).toMatchObject({ value: 3000, status: 'draft', version: 1 });
     expect(d.canSubmit).toBe(true);
     // Alone, a later save is still checked against the population stored beside it.
     const alone = await put(officer, [{ itemId: items.reached, value: 10_001, version: 1 }]);
@@ -236,7 +236,7 @@ describe('reported figures API', () => {
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
     let d = await read();
-    expect(valueOf(d, 'people_reached')!.status).toBe('submitted');
+    expect(cellOf(d, 'people_reached')!.status).toBe('submitted');
     expect(d.canEdit).toBe(true); // share_trained has no value yet
     const locked = await t.call(officer, {
       method: 'PUT',
@@ -284,14 +284,14 @@ describe('reported figures API', () => {
       method: 'PUT',
       url: valuesUrl(),
       payload: {
-        values: [{ itemId: items.reached, value: 3200, version: valueOf(d, 'people_reached')!.version }],
+        values: [{ itemId: items.reached, value: 3200, version: cellOf(d, 'people_reached')!.version }],
       },
     });
     expect(fixed.statusCode, fixed.body).toBe(200);
-    expect(valueOf(fixed.json(), 'people_reached')!.status).toBe('returned');
+    expect(cellOf(fixed.json(), 'people_reached')!.status).toBe('returned');
     const sent = await t.call(officer, { method: 'POST', url: `${valuesUrl()}/submit`, payload: {} });
     expect(sent.statusCode, sent.body).toBe(200);
-    expect(valueOf(sent.json(), 'people_reached')!.status).toBe('submitted');
+    expect(cellOf(sent.json(), 'people_reached')!.status).toBe('submitted');
     const nothing = await t.call(officer, { method: 'POST', url: `${valuesUrl()}/submit`, payload: {} });
     expect(nothing.statusCode).toBe(409);
 
@@ -303,8 +303,8 @@ describe('reported figures API', () => {
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
     d = await read();
-    expect(valueOf(d, 'people_reached')).toMatchObject({ value: 3200, status: 'accepted' });
-    expect(valueOf(d, 'population')!.status).toBe('accepted');
+    expect(cellOf(d, 'people_reached')).toMatchObject({ value: 3200, status: 'accepted' });
+    expect(cellOf(d, 'population')!.status).toBe('accepted');
     // Accepted values feed a target built on the figure.
     expect(await preview()).toBe(3200);
   });
