@@ -34,7 +34,8 @@ export const vocabulariesBody = z.object({
 export type VocabulariesBody = z.input<typeof vocabulariesBody>;
 
 export const indicatorPlanParams = z.object({ planId: z.uuid() });
-export const indicatorPreviewBody = z.object({ rule: indicatorRule });
+/** planTargetId: the target being edited, to warn when its stated subject (plan I.2) disagrees with the rule. */
+export const indicatorPreviewBody = z.object({ rule: indicatorRule, planTargetId: z.uuid().optional() });
 export type IndicatorPreviewBody = z.input<typeof indicatorPreviewBody>;
 
 // Responses

@@ -124,6 +124,22 @@ export const appRoutes: AppRoute[] = [
       import('../features/province-settings/ProvinceSettingsPage').then((m) => m.ProvinceSettingsPage),
   },
   {
+    // A province's vocabularies (issue 16): roles, training subjects, kinds and levels; edited by those who edit its
+    // unit groups (apps/server/src/features/indicators/manage-vocabularies.ts).
+    path: 'vocabularies',
+    label: 'nav.vocabularies',
+    permission: 'unit_group.write',
+    load: () => import('../features/indicators/VocabulariesPage').then((m) => m.VocabulariesPage),
+  },
+  {
+    // A target's rule with a live preview (issue 16), opened from its dashboard card.
+    path: 'target-rules/:planId/:planTargetId',
+    label: 'nav.dashboard',
+    permission: 'plan.write',
+    inNav: false,
+    load: () => import('../features/indicators/RuleEditorPage').then((m) => m.RuleEditorPage),
+  },
+  {
     path: 'unit-imports',
     label: 'nav.unitImports',
     permission: 'org_unit.reorganise',

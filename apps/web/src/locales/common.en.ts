@@ -35,6 +35,7 @@ export const en: Messages = {
     planImports: 'Import a plan document',
     provinces: 'Provinces',
     provinceSettings: 'Province settings',
+    vocabularies: 'Vocabularies',
     unitImports: 'Import units',
   },
   wait: {

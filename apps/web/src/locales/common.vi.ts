@@ -33,6 +33,7 @@ export const vi = {
     planImports: 'Nhập kế hoạch từ văn bản',
     provinces: 'Tỉnh, thành phố',
     provinceSettings: 'Thiết lập tỉnh, thành phố',
+    vocabularies: 'Danh mục dùng chung',
     unitImports: 'Nhập đơn vị',
   },
   // What a long wait is waiting for (issue 12: "long waits show what is happening, not a bare spinner").

@@ -2,6 +2,7 @@ import { en } from './common.en';
 import { vi } from './common.vi';
 import { evidenceText } from './evidence';
 import { homeText } from './home';
+import { indicatorsText } from './indicators';
 import { nationalText } from './national';
 import { obstaclesText } from './obstacles';
 import { planImportsText } from './plan-imports';
@@ -22,6 +23,7 @@ export const catalogue = {
   common: { vi, en },
   evidence: evidenceText,
   home: homeText,
+  indicators: indicatorsText,
   national: nationalText,
   obstacles: obstaclesText,
   'plan-imports': planImportsText,

@@ -69,6 +69,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx: contextOf(request),
         planId: request.params.planId,
         rule: request.body.rule,
+        planTargetId: request.body.planTargetId,
       });
       // A presenter: only these fields leave (no evidence, no unit ids of people).
       return {

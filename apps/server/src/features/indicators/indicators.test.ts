@@ -1,4 +1,4 @@
-import { findPlanByCode, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
+import { findPlanByCode, listPlanTargetRules, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
 import { INDICATOR_FIXTURES, PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,22 @@ describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
       'UNKNOWN_CODE',
       'EMPTY_POPULATION',
     ]);
+  });
+
+  it('with the target being edited, warns when the rule counts something else than the plan says', async () => {
+    const targets = await listPlanTargetRules(t.handle.db, planId);
+    const đ = targets.find((x) => x.letter === 'đ')!;
+    const call = (rule: unknown) =>
+      t.call(dx, {
+        method: 'POST',
+        url: `/api/plans/${planId}/indicators/preview`,
+        payload: { rule, planTargetId: đ.planTargetId },
+      });
+    const same = await call(PLAN_54_TARGET_DEFINITIONS.đ);
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().warnings.map((w: { code: string }) => w.code)).not.toContain('SUBJECT_MISMATCH');
+    const other = await call(PLAN_54_TARGET_DEFINITIONS.c);
+    expect(other.json().warnings.map((w: { code: string }) => w.code)).toContain('SUBJECT_MISMATCH');
   });
 
   it('refuses a rule that does not hold together, and a reader who may not define targets', async () => {

@@ -1,4 +1,4 @@
-import { evaluateTargetFacts, getPlanRow, indicatorLabels, indicatorRuleFacts } from '@dx/db';
+import { evaluateTargetFacts, getPlanRow, indicatorLabels, indicatorRuleFacts, loadPlan } from '@dx/db';
 import {
   AppError,
   type IndicatorRule,
@@ -23,10 +23,12 @@ export async function previewIndicator({
   ctx,
   planId,
   rule,
+  planTargetId,
 }: {
   ctx: UseCaseContext;
   planId: string;
   rule: IndicatorRule;
+  planTargetId?: string;
 }) {
   const plan = await getPlanRow(ctx.db, planId);
   if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
@@ -47,6 +49,10 @@ export async function previewIndicator({
     period: dates.period,
   });
   const words = await indicatorLabels(ctx.db, plan.provinceId);
+  // The target being edited: what the plan says it measures (I.2), compared with what the rule counts.
+  const statedSubject = planTargetId
+    ? ((await loadPlan(ctx.db, planId))?.document.targets.find((t) => t.id === planTargetId)?.subject ?? null)
+    : null;
   return {
     period: dates.period,
     asOf: dates.asOf,
@@ -57,6 +63,7 @@ export async function previewIndicator({
       period: dates.period,
       planPeriod: { from: `${plan.year}-01-01`, to: `${plan.year}-12-31` },
       facts: { ...ruleFacts, population: facts.population },
+      statedSubject,
     }),
   };
 }

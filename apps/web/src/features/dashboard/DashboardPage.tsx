@@ -63,6 +63,7 @@ export function DashboardPage() {
   // Opened from the national view (issue 13): the province's dashboard, read-only (no reminders), with the way back.
   const readOnly = params.get('readonly') === '1';
   const N = useNationalLabels();
+  const { can } = useSession();
   const { provinceId, provinces } = useProvince();
   const provinceName = provinces.find((p) => p.provinceId === provinceId)?.name ?? '';
   const setAsOf = (d: string) =>
@@ -138,6 +139,9 @@ export function DashboardPage() {
               target={t}
               points={pointsOf(t.planTargetId)}
               onOpen={() => setOpenId(t.planTargetId)}
+              ruleHref={
+                can('plan.write') && !readOnly ? `/target-rules/${planId}/${t.planTargetId}` : undefined
+              }
             />
           ))}
         </SimpleGrid>
@@ -153,10 +157,13 @@ function TargetCard({
   target: t,
   points,
   onOpen,
+  ruleHref,
 }: {
   target: TargetEvaluation;
   points: TrendPoint[];
   onOpen: () => void;
+  /** The rule editor of this target, for those who may write the plan (issue 16). */
+  ruleHref?: string;
 }) {
   const L = useEvidenceLabels();
   const formula = useFormula();
@@ -213,11 +220,22 @@ function TargetCard({
             </Text>
           </details>
         )}
-        <Box mt="auto">
+        <Stack mt="auto" gap={6}>
           <Button variant="light" fullWidth onClick={onOpen} aria-label={`${L.details}: ${t.code}`}>
             {L.details}
           </Button>
-        </Box>
+          {ruleHref && (
+            <Anchor
+              component={Link}
+              to={ruleHref}
+              size="sm"
+              ta="center"
+              aria-label={`${L.editRule}: ${t.code}`}
+            >
+              {L.editRule}
+            </Anchor>
+          )}
+        </Stack>
       </Stack>
     </Paper>
   );
