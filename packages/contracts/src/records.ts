@@ -4,7 +4,6 @@ import {
   EVENT_KINDS,
   EVENT_LEVELS,
   isoDate,
-  PERSON_ROLES,
   PUBLICATION_FORMATS,
   RECORD_INPUTS,
   type RecordType,
@@ -122,7 +121,8 @@ export const RECORD_OUT_FIELDS = {
   person: {
     unitId: z.uuid(),
     fullName: z.string(),
-    role: z.enum(PERSON_ROLES),
+    /** A code of the province's person_role vocabulary. */
+    role: z.string(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     leftOn: day.nullable(),

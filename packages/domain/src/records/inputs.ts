@@ -6,7 +6,6 @@ import {
   DX_MODEL_KINDS,
   EVENT_KINDS,
   EVENT_LEVELS,
-  PERSON_ROLES,
   PUBLICATION_FORMATS,
   UNIT_PLAN_KINDS,
 } from './kinds';
@@ -108,7 +107,13 @@ export const publicationInput = z.object({
 export const personInput = z.object({
   unitId,
   fullName: text('Nhập họ và tên', 200),
-  role: z.enum(PERSON_ROLES, 'Chọn vai trò (phóng viên, biên tập viên, cán bộ thông tin cơ sở)'),
+  // A code of the province's person_role vocabulary (issue 16; checked by the server against it).
+  role: z
+    .string('Chọn vai trò')
+    .trim()
+    .min(1, 'Chọn vai trò')
+    .max(60)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'Chọn vai trò trong danh mục'),
   email: z
     .email('Thư điện tử không hợp lệ')
     .nullable()

@@ -1,9 +1,10 @@
-import { getRecord, getUnitScope, idsInProvince } from '@dx/db';
+import { getRecord, getUnitScope, idsInProvince, listVocabularyTerms } from '@dx/db';
 import {
   AppError,
   type FieldIssue,
   isAllowed,
   localDateOf,
+  PERSON_ROLES,
   type RecordInput,
   type RecordType,
 } from '@dx/domain';
@@ -80,6 +81,13 @@ export async function checkReferences(
     ids.forEach((id, i) => {
       if (!found.has(id)) issues.push({ path: ['body', field, i], message });
     });
+  }
+  // A person's role is a code of the province's vocabulary (issue 16: a province adds its own roles); the built-in
+  // codes of plan 54 (packages/domain records/kinds.ts) stay valid for a province that has not set its own.
+  if (type === 'person' && typeof input.role === 'string' && !PERSON_ROLES.some((r) => r === input.role)) {
+    const terms = await listVocabularyTerms(ctx.db, provinceId);
+    if (!terms.some((t) => t.vocabulary === 'person_role' && t.code === input.role))
+      issues.push({ path: ['body', 'role'], message: 'Vai trò không có trong danh mục của tỉnh, thành phố' });
   }
   if (issues.length) throw new AppError('VALIDATION.FAILED', 'Dữ liệu tham chiếu không hợp lệ', { issues });
 }

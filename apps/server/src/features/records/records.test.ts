@@ -480,3 +480,26 @@ describe('scope of reading people (docs/security.md "Scope of reading")', () => 
     }
   });
 });
+
+describe("a person's role is a code of the province's vocabulary (issue 16)", () => {
+  it('a role the province added is taken; a code no vocabulary holds is refused on the role field', async () => {
+    const person = (role: string) =>
+      t.call(district, {
+        method: 'POST',
+        url: '/api/people',
+        payload: { unitId: haiAn, fullName: 'Trần Văn Xã', role },
+      });
+    const unknown = await person('commune_official');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.issues).toEqual([
+      { path: ['body', 'role'], message: 'Vai trò không có trong danh mục của tỉnh, thành phố' },
+    ]);
+    await t.handle.db.execute(sql`INSERT INTO vocabulary_term (province_id, vocabulary, code, label_vi, label_en)
+      VALUES (${t.hp}, 'person_role', 'commune_official', 'cán bộ, công chức cấp xã', 'commune official')`);
+    const known = await person('commune_official');
+    expect(known.statusCode, known.body).toBe(201);
+    expect(known.json().role).toBe('commune_official');
+    // The built-in roles stay valid for a province that has not set its own.
+    expect((await person('reporter')).statusCode).toBe(201);
+  });
+});

@@ -24,6 +24,7 @@ import { useProvince } from '../../lib/province';
 import { readableAlert } from '../../lib/TargetBits';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { useVocabulary } from '../../lib/vocabulary';
 import { useEvidenceLabels } from '../../locales/evidence';
 import { InlineChannel } from './InlineChannel';
 import { useLang, useLookups } from './lookups';
@@ -127,6 +128,9 @@ function FormBody({
   const qc = useQueryClient();
   const { provinceId } = useProvince();
   const lookups = useLookups(unitId);
+  const vocabulary = useVocabulary();
+  const optionsOf = (f: FieldSpec) =>
+    f.vocabulary ? vocabulary.options(f.vocabulary, f.options) : (f.options ?? []);
   const key = draftKey(spec.type, unitId);
   const [initial] = useState(() => {
     if (stored) return { values: valuesOf(spec, stored), restored: false };
@@ -309,7 +313,7 @@ function FormBody({
             key={f.key}
             {...common}
             size="md"
-            data={(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))}
+            data={optionsOf(f).map((o) => ({ value: o.value, label: o.label[lang] }))}
             value={(v as string | null) ?? null}
             onChange={(x) => set(f.key, x)}
             allowDeselect={false}
@@ -396,7 +400,7 @@ function FormBody({
               ? lookups.models
               : f.type === 'people'
                 ? lookups.people
-                : (f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
+                : optionsOf(f).map((o) => ({ value: o.value, label: o.label[lang] }));
         return (
           <MultiSelect
             key={f.key}

@@ -40,6 +40,7 @@ import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { useMyUnits } from '../../lib/useMyUnits';
+import { useVocabulary } from '../../lib/vocabulary';
 import { fill, useEvidenceLabels, useNumberFormat } from '../../locales/evidence';
 import { useLang, useLookups } from './lookups';
 import { RecordForm } from './RecordForm';
@@ -106,6 +107,7 @@ function RecordsFrame({ current, importScreen }: { current?: 'import'; importScr
 function RecordList({ type }: { type: RecordType }) {
   const L = useEvidenceLabels();
   const lang = useLang();
+  const vocabulary = useVocabulary();
   const n = useNumberFormat();
   const qc = useQueryClient();
   const { can } = useSession();
@@ -201,6 +203,7 @@ function RecordList({ type }: { type: RecordType }) {
       : r.type === 'training' || r.type === 'event'
         ? r.organiserUnitId
         : r.unitId;
+  const tagWords = vocabulary.words('training_tag', TAG_LABELS);
   const meta = (r: StoredRecord): string[] => {
     const w = (m: Record<string, [string, string]>, k: unknown) =>
       k ? (m[String(k)]?.[lang] ?? String(k)) : '';
@@ -223,7 +226,7 @@ function RecordList({ type }: { type: RecordType }) {
         return [String(r.year), w(PLAN_KIND_LABELS, r.kind), formatDate(r.documentDate as string)];
       case 'person':
         return [
-          w(ROLE_LABELS, r.role),
+          w(vocabulary.words('person_role', ROLE_LABELS), r.role),
           String(r.email ?? ''),
           String(r.phone ?? ''),
           r.leftOn ? fill(L.leftOn, { date: formatDate(r.leftOn as string) }) : '',
@@ -231,7 +234,7 @@ function RecordList({ type }: { type: RecordType }) {
       case 'training':
         return [
           formatDate(r.heldOn as string),
-          ((r.tags as string[]) ?? []).map((t) => w(TAG_LABELS, t)).join(', '),
+          ((r.tags as string[]) ?? []).map((t) => w(tagWords, t)).join(', '),
         ];
       case 'dx_model':
         return [

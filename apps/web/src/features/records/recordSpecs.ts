@@ -36,6 +36,8 @@ export type FieldSpec = {
   type: FieldType;
   required?: boolean;
   options?: { value: string; label: Words }[];
+  /** The province vocabulary the options come from (issue 16); `options` while it has none. */
+  vocabulary?: 'person_role' | 'training_tag';
   /** Kept after "save and add another" (quick entry of many similar records). */
   sticky?: boolean;
   hint?: Words;
@@ -228,6 +230,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
         required: true,
         sticky: true,
         options: opts(ROLE_LABELS),
+        vocabulary: 'person_role',
       },
       { key: 'email', label: ['Thư điện tử', 'E-mail'], type: 'text' },
       { key: 'phone', label: ['Điện thoại', 'Phone'], type: 'text' },
@@ -247,6 +250,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
         label: ['Nội dung tập huấn', 'Subjects'],
         type: 'tags',
         options: opts(TAG_LABELS),
+        vocabulary: 'training_tag',
         initial: () => ['dx_writing'],
       },
       { key: 'attendeeIds', label: ['Người tham dự', 'Attendees'], type: 'people' },
