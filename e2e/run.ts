@@ -17,6 +17,8 @@ import './specs-unit-imports';
 import './specs-as-of';
 import './specs-national';
 import './specs-province-settings';
+// Last: it adds a plan of 2023 that the plan choosers of the specs above must not meet first.
+import './specs-data-items';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-1234';
 

@@ -104,6 +104,13 @@ export const appRoutes: AppRoute[] = [
     load: () => import('../features/plan-imports/PlanImportPage').then((m) => m.PlanImportPage),
   },
   {
+    // Reported figures (issue 16): the DX office defines what units report per period.
+    path: 'data-items',
+    label: 'nav.dataItems',
+    permission: 'plan.write',
+    load: () => import('../features/data-items/DataItemsPage').then((m) => m.DataItemsPage),
+  },
+  {
     path: 'unit-groups',
     label: 'nav.unitGroups',
     permission: 'unit_group.read',

@@ -19,6 +19,7 @@ export const en: Messages = {
   },
   nav: {
     orgUnits: 'Organisation',
+    dataItems: 'Reported figures',
     unitGroups: 'Unit groups',
     users: 'Accounts',
     audit: 'Audit trail',

@@ -17,6 +17,7 @@ export const vi = {
   },
   nav: {
     orgUnits: 'Cơ cấu tổ chức',
+    dataItems: 'Số liệu đơn vị báo cáo',
     unitGroups: 'Nhóm đơn vị',
     users: 'Tài khoản',
     audit: 'Nhật ký',

@@ -1,5 +1,6 @@
 import { en } from './common.en';
 import { vi } from './common.vi';
+import { dataItemsText } from './data-items';
 import { evidenceText } from './evidence';
 import { homeText } from './home';
 import { indicatorsText } from './indicators';
@@ -21,6 +22,7 @@ import { unitImportsText } from './unit-imports';
  */
 export const catalogue = {
   common: { vi, en },
+  'data-items': dataItemsText,
   evidence: evidenceText,
   home: homeText,
   indicators: indicatorsText,

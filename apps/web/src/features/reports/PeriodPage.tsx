@@ -24,6 +24,7 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { useDataItemLabels } from '../../locales/data-items';
 import { fill, useReportLabels } from '../../locales/reports';
 import { formatCount, formatRate, ReportStatusBadge, TimelinessBadge } from './bits';
 import { ConsolidatedReportPanel } from './ConsolidatedReportPanel';
@@ -39,6 +40,7 @@ export function PeriodPage() {
   const { periodId = '' } = useParams();
   const { can } = useSession();
   const L = useReportLabels();
+  const D = useDataItemLabels();
   const qc = useQueryClient();
   const [groupId, setGroupId] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
@@ -117,6 +119,9 @@ export function PeriodPage() {
         </div>
         {canManage && (
           <Group>
+            <Button variant="default" component={Link} to={`/reports/periods/${periodId}/data`}>
+              {D.gridLink}
+            </Button>
             <Button variant="default" onClick={() => setEditing(true)}>
               {L.editPeriod}
             </Button>

@@ -35,6 +35,7 @@ import { ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useReportLabels } from '../../locales/reports';
 import { useTaskLabels } from '../../locales/tasks';
 import { formatCount, ReportStatusBadge } from './bits';
+import { DataValuesPanel } from './DataValuesPanel';
 
 // Alert titles in darker shades: Mantine's light alerts fail axe colour contrast (docs/design.md § Traps).
 const DARK_GREEN = '#1b5e20';
@@ -56,6 +57,8 @@ export function ReportPage() {
     qc.setQueryData(key, v);
     void qc.invalidateQueries({ queryKey: ['reports', 'completeness'] });
     void qc.invalidateQueries({ queryKey: reportKeys.mine() });
+    // The unit's reported figures ride with its report (submitted, returned, accepted with it).
+    void qc.invalidateQueries({ queryKey: ['data-values'] });
   };
   const start = useMutation({ mutationFn: () => startReport(periodId, unitId), onSuccess: setView });
   if (q.isLoading) return <Loading />;
@@ -114,6 +117,7 @@ export function ReportPage() {
         </Paper>
       )}
       {v.report && <NarrativeForm view={v} onSaved={setView} />}
+      <DataValuesPanel periodId={periodId} unitId={unitId} />
       {v.report && (v.actions.includes('return') || v.actions.includes('accept')) && (
         <ReviewPanel view={v} onDone={setView} />
       )}

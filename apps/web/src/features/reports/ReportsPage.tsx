@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from '../../lib/session';
+import { DataGridPage } from './DataGridPage';
 import { MyReportsPage } from './MyReportsPage';
 import { PeriodPage } from './PeriodPage';
 import { PeriodsPage } from './PeriodsPage';
@@ -22,6 +23,7 @@ export function ReportsPage() {
       <Route path="periods" element={<PeriodsPage />} />
       <Route path="periods/:periodId" element={<PeriodPage />} />
       <Route path="periods/:periodId/units/:unitId" element={<ReportPage />} />
+      <Route path="periods/:periodId/data" element={<DataGridPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,180 @@
+import { Anchor, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { dataKeys, fetchDataGrid, reviewDataValues } from '../../api/data-items';
+import { ApiError } from '../../lib/api';
+import { ErrorAlert, Loading } from '../../lib/ui';
+import { fill, useDataItemLabels } from '../../locales/data-items';
+import { formatCount, ReportStatusBadge } from './bits';
+
+/**
+ * The DX office's grid of a period's reported figures (issue 16): units × items, each cell the unit's value and its
+ * status; select submitted values and accept them (they then feed targets) or return them with a comment.
+ */
+export function DataGridPage() {
+  const { periodId = '' } = useParams();
+  const L = useDataItemLabels();
+  const { i18n } = useTranslation();
+  const isEn = i18n.language?.startsWith('en');
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: dataKeys.grid(periodId), queryFn: () => fetchDataGrid(periodId) });
+  const [selected, setSelected] = useState<Record<string, number>>({});
+  const [comment, setComment] = useState('');
+  const [handled, setHandled] = useState<number | null>(null);
+  const review = useMutation({
+    mutationFn: (action: 'accept' | 'return') =>
+      reviewDataValues(periodId, {
+        action,
+        comment,
+        values: Object.entries(selected).map(([id, version]) => ({ id, version })),
+      }),
+    onSuccess: (r) => {
+      setHandled(r.items.length);
+      setSelected({});
+      setComment('');
+      void qc.invalidateQueries({ queryKey: ['data-values'] });
+    },
+  });
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
+  const g = q.data;
+  const submitted = g.units.flatMap((u) =>
+    u.cells.flatMap((c) => (c.value?.status === 'submitted' ? [c.value] : [])),
+  );
+  const n = Object.keys(selected).length;
+  const toggle = (id: string, version: number) =>
+    setSelected((old) => {
+      const next = { ...old };
+      if (id in next) delete next[id];
+      else next[id] = version;
+      return next;
+    });
+  const errors = review.error instanceof ApiError ? review.error.fieldErrors : {};
+  const nameOf = (i: { nameVi: string; nameEn: string }) => (isEn ? i.nameEn || i.nameVi : i.nameVi);
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/reports/periods/${periodId}`} size="sm">
+        {L.backToPeriod}
+      </Anchor>
+      <Title order={2}>{fill(L.gridTitle, { period: g.period.label })}</Title>
+      {g.items.length === 0 && <Text>{L.noItemsForPeriod}</Text>}
+      {g.items.length > 0 && g.units.length === 0 && <Text>{L.noUnits}</Text>}
+      {g.items.length > 0 && g.units.length > 0 && (
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{L.unit}</Table.Th>
+                {g.items.map((i) => (
+                  <Table.Th key={i.id} scope="col">
+                    {nameOf(i)} ({L.units[i.unitOfMeasure] ?? i.unitOfMeasure})
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {g.units.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Th scope="row">
+                    <Anchor component={Link} to={`/reports/periods/${periodId}/units/${u.id}`}>
+                      {u.name}
+                    </Anchor>
+                  </Table.Th>
+                  {u.cells.map((c, j) => {
+                    const item = g.items[j]!;
+                    if (!c.isAsked && !c.value)
+                      return (
+                        <Table.Td key={c.itemId}>
+                          <Text size="sm" c="dimmed">
+                            {L.notAsked}
+                          </Text>
+                        </Table.Td>
+                      );
+                    if (!c.value)
+                      return (
+                        <Table.Td key={c.itemId}>
+                          <Text size="sm">{L.notEntered}</Text>
+                        </Table.Td>
+                      );
+                    const v = c.value;
+                    return (
+                      <Table.Td key={c.itemId}>
+                        <Stack gap={2}>
+                          <Group gap="xs" wrap="nowrap">
+                            {v.status === 'submitted' && g.canReview && (
+                              <Checkbox
+                                aria-label={fill(L.select, { what: `${u.name} — ${nameOf(item)}` })}
+                                checked={v.id in selected}
+                                onChange={() => toggle(v.id, v.version)}
+                              />
+                            )}
+                            <Text fw={600}>{formatCount(v.value)}</Text>
+                          </Group>
+                          <ReportStatusBadge status={v.status} />
+                          {v.note && (
+                            <Text size="xs" c="dimmed">
+                              {v.note}
+                            </Text>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {g.canReview && submitted.length > 0 && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Group>
+              <Button
+                variant="default"
+                onClick={() => setSelected(Object.fromEntries(submitted.map((v) => [v.id, v.version])))}
+              >
+                {L.selectAllSubmitted}
+              </Button>
+              <Text size="sm">{fill(L.selected, { n })}</Text>
+            </Group>
+            <Textarea
+              label={L.reviewComment}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              error={errors.comment}
+            />
+            {review.error && !errors.comment && <ErrorAlert error={review.error} />}
+            <Group>
+              <Button
+                color="red.9"
+                disabled={n === 0}
+                onClick={() => review.mutate('return')}
+                loading={review.isPending}
+              >
+                {L.return}
+              </Button>
+              <Button
+                color="#1b6b2f"
+                disabled={n === 0}
+                onClick={() => review.mutate('accept')}
+                loading={review.isPending}
+              >
+                {L.accept}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      {handled !== null && (
+        <Text size="sm" role="status">
+          {fill(L.reviewed, { n: handled })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
