@@ -229,7 +229,9 @@ export type EstimateDiffOut = z.infer<typeof estimateDiffOut>;
 const totalRow = z.object({
   /** A funding source, unit, task or theme (null = none). */
   key: z.string().nullable(),
-  label: z.string(),
+  /** Its name (data: a unit's, a task's, a theme's or the province's funding-source name); null for "no task" or
+   * "no theme", which the web words from its catalogue (the XLSX and DOCX keep the Vietnamese, issue 18). */
+  label: z.string().nullable(),
   requested: z.number().int(),
   consolidated: z.number().int(),
   approved: z.number().int(),

@@ -83,7 +83,8 @@ export type PeriodListOut = z.infer<typeof periodListOut>;
 
 /** Who locked a report, when and why: always shown with an accepted report (UX "No dead ends"). */
 export const lockOut = z.object({
-  reason: z.string(),
+  /** Why, as a code the web words (locales/reports.ts lockReasons): 'accepted' = the DX office accepted it. */
+  reason: z.enum(['accepted']),
   byName: z.string(),
   at: z.string(),
 });

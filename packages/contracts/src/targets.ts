@@ -58,7 +58,9 @@ export const TARGET_VALUE_TYPES = ['share', 'count', 'figure', 'ratio'] as const
 export const breakdownOut = z.object({
   /** A district's id (null = above every district) or a unit kind (null = unknown). */
   key: z.string().nullable(),
-  name: z.string(),
+  /** A district's name; null above every district and for every unit-kind row, which the web words by `key`
+   * (locales/evidence.ts breakdownKinds, cityLevel, unknownKind: issue 18). */
+  name: z.string().nullable(),
   population: z.number(),
   due: z.number(),
   achieved: z.number(),
@@ -102,7 +104,8 @@ export const subjectOut = z.object({
   unitName: z.string().nullable(),
   unitKind: z.enum(ORG_UNIT_KINDS).nullable(),
   districtId: z.uuid().nullable(),
-  districtName: z.string(),
+  /** Null above every district (the province's own bodies): the web words it (locales/evidence.ts cityLevel). */
+  districtName: z.string().nullable(),
   due: z.boolean(),
   achieved: z.boolean(),
   evidence: subjectEvidenceOut.nullable(),

@@ -51,6 +51,29 @@ export function useValueText() {
     t.value === null ? '—' : t.goal.unit === 'percent' ? `${n(t.value)}%` : n(t.value, 0);
 }
 
+/**
+ * A target's goal in the reader's words ("≥ 80%", "từ 1 đến 2" / "from 1 to 2"): the server sends the goal as data
+ * and the web words it (issue 18; the documents keep the domain's describeGoal).
+ */
+export function useGoalText() {
+  const L = useEvidenceLabels();
+  const n = useNumberFormat();
+  return (goal: TargetEvaluation['goal']) => {
+    const u = goal.unit === 'percent' ? '%' : '';
+    const v = (x: number) => `${n(x, 3)}${u}`;
+    switch (goal.comparator) {
+      case 'eq':
+        return `= ${v(goal.value)}`;
+      case 'gte':
+        return `≥ ${v(goal.value)}`;
+      case 'lte':
+        return `≤ ${v(goal.value)}`;
+      case 'between':
+        return fill(L.goalBetween, { min: n(goal.value, 3), max: v(goal.max ?? goal.value) });
+    }
+  };
+}
+
 /** The scale of a target's bar: 100 for rates; for counts the goal's maximum (or the value when above it). */
 const scaleOf = (t: Pick<TargetEvaluation, 'value' | 'goal'>) =>
   t.goal.unit === 'percent' ? 100 : Math.max(t.goal.max ?? t.goal.value, t.value ?? 0, 1);

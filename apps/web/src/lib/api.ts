@@ -67,6 +67,18 @@ export function toQuery(params: Query): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * The words of an error the server answered with. The server speaks Vietnamese and names the exact case; the web
+ * says it in the reader's language (issue 18): in Vietnamese the server's sentence, in another language the
+ * catalogue's word for the code (locales/common.*.ts errors, complete for every ErrorCode: catalogue.test.ts).
+ */
+function messageOf(code: ErrorCode, serverMessage: string | null, status: number): string {
+  if (serverMessage && (i18n.language ?? 'vi').startsWith('vi')) return serverMessage;
+  const key = `errors.${code}`;
+  if (i18n.exists(key)) return i18n.t(key);
+  return serverMessage ?? i18n.t('common.serverError', { status });
+}
+
 /** Calls the API; resolves with the JSON body (undefined for 204) or throws ApiError. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -98,12 +110,8 @@ async function send<T>(
   const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
   if (!res.ok) {
     const e = data?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? 'INTERNAL',
-      e?.message ?? i18n.t('common.serverError', { status: res.status }),
-      e?.details,
-    );
+    const code = e?.code ?? 'INTERNAL';
+    throw new ApiError(res.status, code, messageOf(code, e?.message ?? null, res.status), e?.details);
   }
   return data as T;
 }

@@ -3,13 +3,16 @@ import { formatDateVi, isValidIsoDate, localDateOf } from '@dx/domain/calendar';
 /** Today as yyyy-mm-dd in Vietnam's time zone. */
 export const todayIso = (): string => localDateOf(new Date());
 
-/** yyyy-mm-dd → dd/mm/yyyy; null/empty → fallback. */
+/** yyyy-mm-dd → dd/mm/yyyy (vi-VN and en-GB alike: lib/format.ts); null/empty → fallback. */
 export function formatDate(iso: string | null | undefined, fallback = ''): string {
   if (!iso) return fallback;
   return formatDateVi(iso.slice(0, 10));
 }
 
-/** An instant (ISO timestamp) → "dd/mm/yyyy hh:mm" in local time. */
+/**
+ * An instant (ISO timestamp) → "dd/mm/yyyy hh:mm" in local time. Both languages write it so (vi-VN, and en-GB of
+ * lib/format.ts numberLocale), so the form is fixed here rather than left to each browser's ICU data.
+ */
 export function formatDateTime(instant: string): string {
   const d = new Date(instant);
   const p = (n: number) => String(n).padStart(2, '0');

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@dx/domain';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './index';
 
@@ -30,4 +31,13 @@ describe('the catalogue of words (vi and en)', () => {
       expect(mismatched).toEqual([]);
     });
   }
+});
+
+describe('error codes in words', () => {
+  it('every code the server answers with (ERROR_CODES) has a word in both languages', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const words = leaves(catalogue.common[lang]);
+      expect(ERROR_CODES.filter((c) => typeof words.get(`errors.${c}`) !== 'string')).toEqual([]);
+    }
+  });
 });

@@ -301,6 +301,73 @@ export const en: Messages = {
     all: 'See all in My work',
     document: 'Download the letter',
   },
+  errors: {
+    VALIDATION: {
+      FAILED: 'Some of what was sent is not valid',
+    },
+    AUTH: {
+      UNAUTHENTICATED: 'Please sign in',
+      INVALID_CREDENTIALS: 'Wrong user name or password',
+      LOCKED: 'The account is locked for a while after too many failed sign-ins',
+      CSRF: 'Your session is not valid. Reload the page and try again.',
+      FORBIDDEN: 'You may not do this',
+      RATE_LIMITED: 'Too many requests; try again in a few minutes',
+    },
+    RESOURCE: {
+      NOT_FOUND: 'Not found',
+      CONFLICT: 'This conflicts with the data as it stands',
+      VERSION_CONFLICT: 'Someone else has just saved this. Look at the current version, then save again.',
+    },
+    ORG_UNIT: {
+      NOT_FOUND: 'Unit not found',
+      NOT_VALID_AT_DATE: 'The unit is not in force on that day',
+      INVALID_REORGANISATION: 'This reorganisation is not valid',
+    },
+    USER: {
+      NOT_FOUND: 'Account not found',
+      USERNAME_TAKEN: 'That user name is taken',
+    },
+    WORKFLOW: {
+      INVALID_TRANSITION: 'This step is not possible in the current state',
+    },
+    PLAN: {
+      NOT_FOUND: 'Plan not found',
+      DUPLICATE_NUMBER: 'That document number is already used this year',
+    },
+    TARGET: {
+      NOT_FOUND: 'Target not found',
+      NOT_DEFINED: 'The target has no formula yet',
+    },
+    RECORD: {
+      NOT_FOUND: 'Record not found',
+      FILE_NOT_FOUND: 'Attachment not found',
+    },
+    IMPORT: {
+      INVALID_FILE: 'The file cannot be read',
+      TOO_LARGE: 'The file is too large',
+      BUSY: 'Other files are being read; try again in a few minutes',
+    },
+    TASK: {
+      NOT_FOUND: 'Task not found',
+      ASSIGNMENT_NOT_FOUND: 'The unit has no part in this task',
+      ATTACHMENT_NOT_FOUND: 'Attachment not found',
+    },
+    BUDGET: {
+      NOT_FOUND: 'Estimate not found',
+      ATTACHMENT_NOT_FOUND: 'Attachment not found',
+    },
+    REPORT: {
+      PERIOD_NOT_FOUND: 'Reporting period not found',
+      NOT_FOUND: 'Report not found',
+      LOCKED: 'The report was accepted and is locked',
+      PERIOD_CLOSED: 'The reporting period is closed',
+      NOT_REQUIRED: 'The unit does not report in this period',
+    },
+    OBSTACLE: {
+      NOT_FOUND: 'Obstacle or proposal not found',
+    },
+    INTERNAL: 'Something unexpected went wrong',
+  },
   audit: {
     title: 'Audit trail',
     intro: 'Every change to the data, newest first. Entries cannot be edited or deleted.',

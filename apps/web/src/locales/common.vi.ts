@@ -301,6 +301,74 @@ export const vi = {
     all: 'Xem tất cả ở Việc của tôi',
     document: 'Tải công văn',
   },
+  /** The server's error codes (@dx/contracts ErrorCode) in words: nested by the code's parts, t(`errors.${code}`). */
+  errors: {
+    VALIDATION: {
+      FAILED: 'Dữ liệu gửi lên không hợp lệ',
+    },
+    AUTH: {
+      UNAUTHENTICATED: 'Vui lòng đăng nhập',
+      INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng',
+      LOCKED: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần',
+      CSRF: 'Phiên làm việc không hợp lệ. Tải lại trang và thử lại.',
+      FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này',
+      RATE_LIMITED: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút',
+    },
+    RESOURCE: {
+      NOT_FOUND: 'Không tìm thấy',
+      CONFLICT: 'Thao tác xung đột với dữ liệu hiện có',
+      VERSION_CONFLICT: 'Bản ghi vừa được người khác cập nhật. Xem bản hiện tại rồi lưu lại.',
+    },
+    ORG_UNIT: {
+      NOT_FOUND: 'Không tìm thấy đơn vị',
+      NOT_VALID_AT_DATE: 'Đơn vị không hoạt động vào ngày này',
+      INVALID_REORGANISATION: 'Thay đổi tổ chức không hợp lệ',
+    },
+    USER: {
+      NOT_FOUND: 'Không tìm thấy tài khoản',
+      USERNAME_TAKEN: 'Tên đăng nhập đã được dùng',
+    },
+    WORKFLOW: {
+      INVALID_TRANSITION: 'Không thực hiện được bước này ở tình trạng hiện tại',
+    },
+    PLAN: {
+      NOT_FOUND: 'Không tìm thấy kế hoạch',
+      DUPLICATE_NUMBER: 'Số văn bản đã được dùng trong năm',
+    },
+    TARGET: {
+      NOT_FOUND: 'Không tìm thấy chỉ tiêu',
+      NOT_DEFINED: 'Chỉ tiêu chưa có cách tính',
+    },
+    RECORD: {
+      NOT_FOUND: 'Không tìm thấy hồ sơ',
+      FILE_NOT_FOUND: 'Không tìm thấy tệp đính kèm',
+    },
+    IMPORT: {
+      INVALID_FILE: 'Tệp không đọc được',
+      TOO_LARGE: 'Tệp quá lớn',
+      BUSY: 'Hệ thống đang đọc tệp khác; thử lại sau ít phút',
+    },
+    TASK: {
+      NOT_FOUND: 'Không tìm thấy nhiệm vụ',
+      ASSIGNMENT_NOT_FOUND: 'Không tìm thấy phần việc của đơn vị',
+      ATTACHMENT_NOT_FOUND: 'Không tìm thấy tệp đính kèm',
+    },
+    BUDGET: {
+      NOT_FOUND: 'Không tìm thấy dự toán',
+      ATTACHMENT_NOT_FOUND: 'Không tìm thấy tệp đính kèm',
+    },
+    REPORT: {
+      PERIOD_NOT_FOUND: 'Không tìm thấy kỳ báo cáo',
+      NOT_FOUND: 'Không tìm thấy báo cáo',
+      LOCKED: 'Báo cáo đã được tiếp nhận và khoá',
+      PERIOD_CLOSED: 'Kỳ báo cáo đã đóng',
+      NOT_REQUIRED: 'Đơn vị không phải báo cáo kỳ này',
+    },
+    OBSTACLE: {
+      NOT_FOUND: 'Không tìm thấy khó khăn, kiến nghị',
+    },
+    INTERNAL: 'Đã có lỗi ngoài dự kiến',
+  },
   audit: {
     title: 'Nhật ký',
     intro: 'Mọi thao tác thay đổi dữ liệu, mới nhất trước. Nhật ký không sửa, xóa được.',

@@ -25,6 +25,21 @@ const vi = {
   asOf: 'tính đến',
   byDistrict: 'Theo quận, huyện',
   byKind: 'Theo loại đơn vị',
+  /** Words the server sends as codes (issue 18): a goal, the level above every district, a unit kind. */
+  goalBetween: 'từ {{min}} đến {{max}}',
+  cityLevel: 'Cấp tỉnh',
+  unknownKind: 'Không xác định',
+  unitKinds: {
+    province: 'UBND tỉnh, thành phố',
+    department: 'sở, ban, ngành',
+    district: 'quận, huyện',
+    commune: 'xã, phường, thị trấn',
+    press_agency: 'cơ quan báo chí',
+    school: 'trường học',
+    mass_organisation: 'tổ chức chính trị - xã hội, hội, đoàn thể',
+    enterprise: 'doanh nghiệp',
+    other: 'đơn vị khác',
+  } as Record<string, string>,
   name: 'Tên',
   population: 'Tổng số',
   due: 'Phải đạt',
@@ -277,6 +292,20 @@ const en: Labels = {
   asOf: 'as of',
   byDistrict: 'By district',
   byKind: 'By unit kind',
+  goalBetween: 'from {{min}} to {{max}}',
+  cityLevel: 'Province level',
+  unknownKind: 'Unknown',
+  unitKinds: {
+    province: 'Provincial People’s Committee',
+    department: 'departments and agencies',
+    district: 'districts',
+    commune: 'communes and wards',
+    press_agency: 'press agencies',
+    school: 'schools',
+    mass_organisation: 'socio-political and mass organisations',
+    enterprise: 'enterprises',
+    other: 'other units',
+  },
   name: 'Name',
   population: 'Total',
   due: 'Due',
@@ -504,12 +533,8 @@ export function useEvidenceLabels(): Labels {
   return i18n.language?.startsWith('en') ? en : vi;
 }
 
-/** 1.234,5 in Vietnamese, 1,234.5 in English. */
-export function useNumberFormat() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language?.startsWith('en') ? 'en-US' : 'vi-VN';
-  return (n: number, digits = 1) => n.toLocaleString(locale, { maximumFractionDigits: digits });
-}
+/** 1.234,5 in Vietnamese, 1,234.5 in English: the one number format of the web (lib/format.ts). */
+export { useNumberFormat } from '../lib/format';
 
 /** The namespace of the dashboard, my-work, records and import screens in the catalogue (locales/index.ts). */
 export const evidenceText = { vi, en };

@@ -107,6 +107,11 @@ const VI = {
     'Số liệu bên dưới đã được điền sẵn từ hồ sơ của đơn vị trong kỳ. Bắt đầu soạn để bổ sung nội dung.',
   startDrafting: 'Bắt đầu soạn báo cáo',
   history: 'Lịch sử',
+  /** The history's first step and the lock's reason: sent as codes by the server (issue 18). */
+  historyStarted: 'Bắt đầu soạn báo cáo',
+  lockReasons: {
+    accepted: 'Báo cáo đã được Văn phòng CĐS tiếp nhận; số liệu và nội dung đã khoá để tổng hợp.',
+  },
   actions: { save: 'Lưu', submit: 'Gửi báo cáo', return: 'Trả lại', accept: 'Tiếp nhận' } as Record<
     string,
     string
@@ -308,6 +313,10 @@ const EN: ReportLabels = {
     "The figures below are pre-filled from the unit's records in the period. Start drafting to add the narrative.",
   startDrafting: 'Start drafting the report',
   history: 'History',
+  historyStarted: 'Started the report',
+  lockReasons: {
+    accepted: 'The DX office accepted this report; its figures and text are locked for consolidation.',
+  },
   actions: { save: 'Saved', submit: 'Submitted', return: 'Returned', accept: 'Accepted' },
   eventKinds: {
     contest: 'Contest',

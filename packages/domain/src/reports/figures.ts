@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { targetGoal } from '../plan/plan';
 
 /**
  * The figures a unit's report is pre-filled with: computed live from the records of the unit and the units below
@@ -53,6 +54,8 @@ export const reportFigures = z.object({
       code: z.string(),
       text: z.string(),
       goalText: z.string(),
+      /** The goal as data, for the web to word (issue 18); absent from snapshots stored before it. */
+      goal: targetGoal.optional(),
       due: count,
       achieved: count,
       /** Percent of its subjects for rates (null = not applicable), a number for counts. */

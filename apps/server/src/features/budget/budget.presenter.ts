@@ -2,6 +2,8 @@ import type {
   BudgetEventOut,
   BudgetLineOut,
   BudgetRevisionOut,
+  BudgetTotalRowOut,
+  BudgetTotalsOut,
   EstimateOut,
   EstimateSummaryOut,
 } from '@dx/contracts';
@@ -111,3 +113,15 @@ export function presentEstimate(a: {
     canEdit: a.canEdit,
   } satisfies EstimateOut;
 }
+
+type TotalsIn = Omit<BudgetTotalsOut, 'byTask' | 'byTheme'> & {
+  byTask: (Omit<BudgetTotalRowOut, 'label'> & { label: string })[];
+  byTheme: (Omit<BudgetTotalRowOut, 'label'> & { label: string })[];
+};
+/** The totals as they leave: the rows of no task or no theme carry no words (the web's catalogue names them). */
+export const presentTotals = (t: TotalsIn) =>
+  ({
+    ...t,
+    byTask: t.byTask.map((r) => (r.key === null ? { ...r, label: null } : r)),
+    byTheme: t.byTheme.map((r) => (r.key === null ? { ...r, label: null } : r)),
+  }) satisfies BudgetTotalsOut;

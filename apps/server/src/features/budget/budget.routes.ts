@@ -24,6 +24,7 @@ import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { actOnEstimate } from './act-on-estimate';
 import { adjustEstimate } from './adjust-estimate';
+import { presentTotals } from './budget.presenter';
 import { attachBudgetFile, getBudgetFile } from './budget-attachments';
 import { getBudgetChain, setBudgetChain } from './budget-chain';
 import { budgetTotals } from './budget-totals';
@@ -237,7 +238,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      (await budgetTotals({ ctx: contextOf(request), planId: request.params.planId })).totals,
+      presentTotals((await budgetTotals({ ctx: contextOf(request), planId: request.params.planId })).totals),
   );
 
   app.get(

@@ -793,6 +793,10 @@ describe('totals and exports', () => {
     expect(by(totals.byUnit)).toEqual({ [u1]: [6_000_000, 6_000_000], [u2]: [2_100_000, 0] });
     expect(by(totals.byTask)).toEqual({ [tk]: [2_000_000, 2_000_000], none: [6_100_000, 4_000_000] });
     expect(by(totals.byTheme)).toEqual({ [th!.id]: [2_000_000, 2_000_000], none: [6_100_000, 4_000_000] });
+    // No task, no theme: unnamed rows the web words from its catalogue (issue 18); the XLSX below keeps the Vietnamese.
+    const unnamed = (rows: { key: string | null; label: string | null }[]) =>
+      rows.find((r) => r.key === null)?.label;
+    expect([unnamed(totals.byTask), unnamed(totals.byTheme)]).toEqual([null, null]);
     const list = ok(
       await t2.call(dx, { method: 'GET', url: `/api/plans/${p2}/budget-estimates?status=in_review` }),
     );

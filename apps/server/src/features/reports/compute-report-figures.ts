@@ -49,6 +49,7 @@ export async function computeReportFigures({
         code: targetCode(e.target.letter),
         text: e.target.text,
         goalText: e.goalText,
+        goal: e.target.goal,
         due,
         achieved,
         value: e.value,

@@ -49,7 +49,7 @@ export function presentReport(r: UnitReportRow) {
     isLocked,
     lock: isLocked
       ? {
-          reason: 'Báo cáo đã được Văn phòng CĐS tiếp nhận; số liệu và nội dung đã khoá để tổng hợp.',
+          reason: 'accepted',
           byName: r.reviewedByName ?? '',
           at: iso(r.reviewedAt) ?? '',
         }
@@ -66,7 +66,9 @@ export function presentEvent(e: UnitReportEventRow) {
     action: e.action as ReportEventOut['action'],
     statusFrom: e.statusFrom as ReportEventOut['statusFrom'],
     statusTo: e.statusTo as ReportEventOut['statusTo'],
-    comment: e.comment,
+    // The step that started a report carried no words of its own; rows written before issue 18 hold the fixed
+    // Vietnamese "Bắt đầu soạn báo cáo" there, which the web now words itself (statusFrom null = started).
+    comment: e.statusFrom === null ? null : e.comment,
     actorName: e.actorName,
     at: iso(e.at)!,
   } satisfies ReportEventOut;

@@ -463,10 +463,12 @@ describe('periodic reports API', () => {
     expect(r).toMatchObject({ status: 'accepted', isLocked: true });
     expect(r.lock.byName).toMatch(/^Người dùng/);
     expect(r.lock.at).toBe('2023-04-12T02:00:00.000Z');
-    expect(r.lock.reason).toContain('tiếp nhận');
+    expect(r.lock.reason).toBe('accepted');
     const history = accepted.json().history.map((h: { action: string }) => h.action);
     expect(history).toEqual(['save', 'save', 'submit', 'return', 'submit', 'accept']);
     expect(accepted.json().history[3].comment).toBe('Bổ sung số người tham dự buổi ngoại khoá');
+    // The first step is a code the web words (statusFrom null), never a sentence of the server's (issue 18).
+    expect(accepted.json().history[0]).toMatchObject({ statusFrom: null, comment: null });
 
     const before = await auditCount();
     for (const [who, url, payload, method] of [

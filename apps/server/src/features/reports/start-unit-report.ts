@@ -46,7 +46,7 @@ export async function startUnitReport({
         action: 'save',
         statusFrom: null,
         statusTo: 'draft',
-        comment: 'Bắt đầu soạn báo cáo',
+        comment: null,
         actorUserId: ctx.actor.userId,
         actorName: ctx.actor.displayName,
         at: ctx.now,

@@ -7,22 +7,13 @@ import type {
   TargetEvaluationOut,
 } from '@dx/contracts';
 import type { BreakdownRow, NotificationRow, SubjectRow } from '@dx/db';
-import {
-  type IndicatorRecord,
-  type OrgUnitKind,
-  rate,
-  recordsOfRule,
-  targetCode,
-  UNIT_KIND_LABELS,
-} from '@dx/domain';
+import { type IndicatorRecord, rate, recordsOfRule, targetCode } from '@dx/domain';
 import type { TargetEvaluation } from './evaluate-plan-targets';
 import type { TargetDefinitionView } from './get-target-definition';
 
-// Districts were abolished on 01/07/2025; departments, press agencies etc. never had one.
-/** Subjects owned by the province's own bodies, above every district ("cấp tỉnh" is the legal level of a city too). */
-const CITY_LEVEL = 'Cấp tỉnh';
-
-const breakdown = (rows: BreakdownRow[], label: (r: BreakdownRow) => string): BreakdownOut[] =>
+// Districts were abolished on 01/07/2025; departments, press agencies etc. never had one. Subjects above every
+// district leave with a null district name, and unit kinds by their key: the web words both (issue 18).
+const breakdown = (rows: BreakdownRow[], label: (r: BreakdownRow) => string | null): BreakdownOut[] =>
   rows.map((r) => ({
     key: r.key,
     name: label(r),
@@ -42,7 +33,7 @@ export const presentSubject = (s: SubjectRow, subjectType: IndicatorRecord) =>
     unitName: s.unitName,
     unitKind: s.unitKind,
     districtId: s.districtId,
-    districtName: s.districtName ?? CITY_LEVEL,
+    districtName: s.districtName ?? null,
     due: s.due,
     achieved: s.achieved,
     // Built by SQL (packages/db/src/queries/indicators.ts indicatorEvidenceSql); the contract checks it as it leaves.
@@ -76,10 +67,8 @@ export function presentEvaluation(e: TargetEvaluation) {
     due: f?.due ?? 0,
     achieved: f?.achieved ?? 0,
     notApplicable: f ? f.population - f.due : 0,
-    byDistrict: breakdown(f?.byDistrict ?? [], (r) => r.name ?? CITY_LEVEL),
-    byKind: breakdown(f?.byKind ?? [], (r) =>
-      r.key ? (UNIT_KIND_LABELS[r.key as OrgUnitKind] ?? r.key) : 'Không xác định',
-    ),
+    byDistrict: breakdown(f?.byDistrict ?? [], (r) => r.name ?? null),
+    byKind: breakdown(f?.byKind ?? [], () => null),
     subjects: (f?.subjects ?? []).map((s) => presentSubject(s, subjectType)),
     subjectCount: f?.behindCount ?? 0,
   } satisfies TargetEvaluationOut;

@@ -5,7 +5,6 @@ import {
   type EstimateKind,
   FUNDING_SOURCES,
   type FundingSource,
-  formatVnd,
   ROLES,
   type Role,
 } from '@dx/domain';
@@ -62,6 +61,7 @@ import {
 } from '../../api/budget';
 import { ApiError, get } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
+import { formatMoney } from '../../lib/format';
 import { useProvince } from '../../lib/province';
 import { useProvinceWords } from '../../lib/province-words';
 import { useSession } from '../../lib/session';
@@ -223,7 +223,7 @@ function EstimateCard({ e }: { e: EstimateSummary }) {
           </Text>
         </Stack>
         <Group gap="xs">
-          <Text fw={600}>{formatVnd(e.total)}</Text>
+          <Text fw={600}>{formatMoney(e.total)}</Text>
           <StatusBadge status={e.status} />
         </Group>
       </Group>
@@ -288,7 +288,7 @@ function CreateDialog({ planId, onClose }: { planId: string; onClose: () => void
               { value: '', label: '— chọn —' },
               ...(approved.data?.items ?? [])
                 .filter((e) => e.kind === 'estimate')
-                .map((e) => ({ value: e.id, label: `${e.title} (${formatVnd(e.total)})` })),
+                .map((e) => ({ value: e.id, label: `${e.title} (${formatMoney(e.total)})` })),
             ]}
           />
         )}
@@ -331,17 +331,17 @@ function EstimateDetail() {
         <Paper withBorder p="sm">
           <Text size="sm">Tổng dự toán hiện tại</Text>
           <Text fw={700} data-testid="estimate-total">
-            {formatVnd(e.total)}
+            {formatMoney(e.total)}
           </Text>
         </Paper>
         <Paper withBorder p="sm">
           <Text size="sm">Đơn vị đề nghị</Text>
-          <Text fw={700}>{formatVnd(e.requestedTotal)}</Text>
+          <Text fw={700}>{formatMoney(e.requestedTotal)}</Text>
         </Paper>
         <Paper withBorder p="sm">
           <Text size="sm">Đã phê duyệt (kể cả bổ sung)</Text>
           <Text fw={700} data-testid="approved-total">
-            {formatVnd(e.approvedTotal)}
+            {formatMoney(e.approvedTotal)}
           </Text>
         </Paper>
       </SimpleGrid>
@@ -438,11 +438,11 @@ function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustState }) {
               <Table.Td>
                 <Text size="sm">{fundingSources[l.fundingSource]}</Text>
               </Table.Td>
-              <Table.Td ta="right">{formatVnd(l.unitCost)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(l.unitCost)}</Table.Td>
               <Table.Td ta="right">{l.quantity}</Table.Td>
-              <Table.Td ta="right">{formatVnd(l.requestedAmount)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(l.requestedAmount)}</Table.Td>
               <Table.Td ta="right" fw={600}>
-                {formatVnd(l.amount)}
+                {formatMoney(l.amount)}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -450,8 +450,8 @@ function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustState }) {
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th colSpan={5}>Tổng cộng</Table.Th>
-            <Table.Th ta="right">{formatVnd(e.requestedTotal)}</Table.Th>
-            <Table.Th ta="right">{formatVnd(e.total)}</Table.Th>
+            <Table.Th ta="right">{formatMoney(e.requestedTotal)}</Table.Th>
+            <Table.Th ta="right">{formatMoney(e.total)}</Table.Th>
           </Table.Tr>
         </Table.Tfoot>
       </Table>
@@ -587,7 +587,7 @@ function LinesEditor({ e }: { e: Estimate }) {
             />
             <Stack gap={0} justify="flex-end">
               <Text size="sm">Thành tiền</Text>
-              <Text fw={600}>{safeProduct(l) === null ? 'Quá lớn' : formatVnd(safeProduct(l)!)}</Text>
+              <Text fw={600}>{safeProduct(l) === null ? 'Quá lớn' : formatMoney(safeProduct(l)!)}</Text>
             </Stack>
           </SimpleGrid>
         </Paper>
@@ -596,7 +596,7 @@ function LinesEditor({ e }: { e: Estimate }) {
         <Button variant="default" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
           Thêm dòng
         </Button>
-        <Text fw={700}>Tổng cộng: {formatVnd(total)}</Text>
+        <Text fw={700}>Tổng cộng: {formatMoney(total)}</Text>
       </Group>
       {save.error && (
         <ConflictAlert
@@ -784,7 +784,7 @@ function DiffView({ e }: { e: Estimate }) {
     );
   const opts = revs.map((r) => ({
     value: String(r.seq),
-    label: `#${r.seq} · vòng ${r.round} · ${REVISION_LABELS[r.kind]} · ${formatVnd(r.total)}`,
+    label: `#${r.seq} · vòng ${r.round} · ${REVISION_LABELS[r.kind]} · ${formatMoney(r.total)}`,
   }));
   return (
     <Stack gap="sm">
@@ -809,7 +809,7 @@ function DiffView({ e }: { e: Estimate }) {
 }
 
 function DiffTable({ d }: { d: Diff }) {
-  const signed = (n: number) => (n > 0 ? `+${formatVnd(n)}` : formatVnd(n));
+  const signed = (n: number) => (n > 0 ? `+${formatMoney(n)}` : formatMoney(n));
   return (
     <ScrollArea type="auto">
       <Table withTableBorder miw={640} aria-label="So sánh từng dòng">
@@ -828,8 +828,8 @@ function DiffTable({ d }: { d: Diff }) {
             <Table.Tr key={l.lineId}>
               <Table.Td>{l.content}</Table.Td>
               <Table.Td>{CHANGE_LABELS[l.change]}</Table.Td>
-              <Table.Td ta="right">{l.before ? formatVnd(l.before.amount) : '—'}</Table.Td>
-              <Table.Td ta="right">{l.after ? formatVnd(l.after.amount) : '—'}</Table.Td>
+              <Table.Td ta="right">{l.before ? formatMoney(l.before.amount) : '—'}</Table.Td>
+              <Table.Td ta="right">{l.after ? formatMoney(l.after.amount) : '—'}</Table.Td>
               <Table.Td ta="right">{signed(l.delta)}</Table.Td>
               <Table.Td>{l.reason ?? ''}</Table.Td>
             </Table.Tr>
@@ -838,8 +838,8 @@ function DiffTable({ d }: { d: Diff }) {
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th colSpan={2}>Tổng</Table.Th>
-            <Table.Th ta="right">{formatVnd(d.totalBefore)}</Table.Th>
-            <Table.Th ta="right">{formatVnd(d.totalAfter)}</Table.Th>
+            <Table.Th ta="right">{formatMoney(d.totalBefore)}</Table.Th>
+            <Table.Th ta="right">{formatMoney(d.totalAfter)}</Table.Th>
             <Table.Th ta="right">{signed(d.delta)}</Table.Th>
             <Table.Th />
           </Table.Tr>
@@ -885,7 +885,8 @@ function Files({ e }: { e: Estimate }) {
   );
 }
 
-function TotalsTable({ title, rows }: { title: string; rows: TotalRow[] }) {
+/** One block of totals; `none` names the row of lines with no task or theme (the server sends it unnamed). */
+function TotalsTable({ title, rows, none = '' }: { title: string; rows: TotalRow[]; none?: string }) {
   return (
     <Stack gap={4}>
       <Title order={4}>{title}</Title>
@@ -902,10 +903,10 @@ function TotalsTable({ title, rows }: { title: string; rows: TotalRow[] }) {
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.key ?? 'none'}>
-                <Table.Td>{r.label}</Table.Td>
-                <Table.Td ta="right">{formatVnd(r.requested)}</Table.Td>
-                <Table.Td ta="right">{formatVnd(r.consolidated)}</Table.Td>
-                <Table.Td ta="right">{formatVnd(r.approved)}</Table.Td>
+                <Table.Td>{r.label ?? none}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.requested)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.consolidated)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.approved)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -925,15 +926,15 @@ function TotalsPanel({ planId }: { planId: string }) {
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="sm">
           <Text size="sm">Đề nghị</Text>
-          <Text fw={700}>{formatVnd(t.requested)}</Text>
+          <Text fw={700}>{formatMoney(t.requested)}</Text>
         </Paper>
         <Paper withBorder p="sm">
           <Text size="sm">Đã tổng hợp (qua Văn phòng CĐS)</Text>
-          <Text fw={700}>{formatVnd(t.consolidated)}</Text>
+          <Text fw={700}>{formatMoney(t.consolidated)}</Text>
         </Paper>
         <Paper withBorder p="sm">
           <Text size="sm">Đã phê duyệt</Text>
-          <Text fw={700}>{formatVnd(t.approved)}</Text>
+          <Text fw={700}>{formatMoney(t.approved)}</Text>
         </Paper>
       </SimpleGrid>
       <Group wrap="wrap">
@@ -946,8 +947,12 @@ function TotalsPanel({ planId }: { planId: string }) {
       </Group>
       <TotalsTable title="Theo nguồn kinh phí" rows={t.bySource} />
       <TotalsTable title="Theo đơn vị" rows={t.byUnit} />
-      <TotalsTable title="Theo nhiệm vụ" rows={t.byTask} />
-      <TotalsTable title="Theo nội dung tuyên truyền" rows={t.byTheme} />
+      <TotalsTable title="Theo nhiệm vụ" rows={t.byTask} none="Không gắn nhiệm vụ" />
+      <TotalsTable
+        title="Theo nội dung tuyên truyền"
+        rows={t.byTheme}
+        none="Không gắn nội dung tuyên truyền"
+      />
     </Stack>
   );
 }

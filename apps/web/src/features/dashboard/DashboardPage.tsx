@@ -44,7 +44,15 @@ import { useMissingText } from '../../lib/missing';
 import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
-import { GoalBar, RateBar, readableAlert, StatusBadge, TrendLine, useValueText } from '../../lib/TargetBits';
+import {
+  GoalBar,
+  RateBar,
+  readableAlert,
+  StatusBadge,
+  TrendLine,
+  useGoalText,
+  useValueText,
+} from '../../lib/TargetBits';
 import { evidenceKindOf, useFormula } from '../../lib/target-kinds';
 import { UrgeButton } from '../../lib/UrgeButton';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
@@ -168,6 +176,7 @@ function TargetCard({
   const L = useEvidenceLabels();
   const formula = useFormula();
   const valueText = useValueText();
+  const goalText = useGoalText();
   const n = useNumberFormat();
   const recordsPath = `/records/${RECORD_PATHS[evidenceKindOf(t)]}`;
   const headingId = `target-${t.planTargetId}`;
@@ -191,7 +200,7 @@ function TargetCard({
             {valueText(t)}
           </Text>
           <Text size="sm">
-            {L.goal}: {t.goalText}
+            {L.goal}: {goalText(t.goal)}
           </Text>
         </Group>
         <GoalBar target={t} />
@@ -241,6 +250,9 @@ function TargetCard({
   );
 }
 
+/** A breakdown row with its name in the reader's words (the server names only districts: issue 18). */
+type NamedBreakdown = Breakdown & { name: string };
+
 /** A figure of a breakdown cell that opens the list of who is behind it (or achieved). */
 function CellButton({ count, what, onClick }: { count: number; what: string; onClick: () => void }) {
   const L = useEvidenceLabels();
@@ -264,10 +276,10 @@ function BreakdownTable({
   percent,
   onOpen,
 }: {
-  rows: Breakdown[];
+  rows: NamedBreakdown[];
   percent: boolean;
   /** Opens the subjects of a cell in a state. */
-  onOpen: (row: Breakdown, state: SubjectState) => void;
+  onOpen: (row: NamedBreakdown, state: SubjectState) => void;
 }) {
   const L = useEvidenceLabels();
   const n = useNumberFormat();
@@ -371,6 +383,7 @@ function TargetDetail({
   const qc = useQueryClient();
   const phone = useMediaQuery('(max-width: 48em)');
   const valueText = useValueText();
+  const goalText = useGoalText();
   const missing = useMissingText();
   const isCount = t.goal.unit !== 'percent';
   // The list behind the figure, from GET …/subjects: the whole target or one breakdown cell, paged.
@@ -394,7 +407,7 @@ function TargetDetail({
     () => [...new Set(behind.map((s) => s.unitId).filter((u): u is string => !!u))],
     [behind],
   );
-  const openCell = (by: 'district' | 'kind') => (row: Breakdown, state: SubjectState) =>
+  const openCell = (by: 'district' | 'kind') => (row: NamedBreakdown, state: SubjectState) =>
     setQuery({
       state,
       offset: 0,
@@ -454,7 +467,7 @@ function TargetDetail({
             {L.value}: <b>{valueText(t)}</b>
           </Text>
           <Text>
-            {L.goal}: <b>{t.goalText}</b>
+            {L.goal}: <b>{goalText(t.goal)}</b>
           </Text>
           <StatusBadge status={t.status} />
           {t.period && (
@@ -476,10 +489,21 @@ function TargetDetail({
             <Tabs.Tab value="kind">{L.byKind}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="district" pt="xs">
-            <BreakdownTable rows={t.byDistrict} percent={!isCount} onOpen={openCell('district')} />
+            <BreakdownTable
+              rows={t.byDistrict.map((r) => ({ ...r, name: r.name ?? L.cityLevel }))}
+              percent={!isCount}
+              onOpen={openCell('district')}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="kind" pt="xs">
-            <BreakdownTable rows={t.byKind} percent={!isCount} onOpen={openCell('kind')} />
+            <BreakdownTable
+              rows={t.byKind.map((r) => ({
+                ...r,
+                name: r.key ? (L.unitKinds[r.key] ?? r.key) : L.unknownKind,
+              }))}
+              percent={!isCount}
+              onOpen={openCell('kind')}
+            />
           </Tabs.Panel>
         </Tabs>
 
@@ -639,7 +663,7 @@ function TargetDetail({
                             (s.unitName ?? '—')
                           )}
                         </Table.Td>
-                        <Table.Td>{s.districtName}</Table.Td>
+                        <Table.Td>{s.districtName ?? L.cityLevel}</Table.Td>
                         <Table.Td>
                           {!isCount && <Text size="sm">{s.due ? missing(t, s) : L.listNotDue}</Text>}
                           <RecordsBehind

@@ -15,7 +15,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useMissingText } from '../../lib/missing';
 import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { useSession } from '../../lib/session';
-import { StatusBadge } from '../../lib/TargetBits';
+import { StatusBadge, useGoalText } from '../../lib/TargetBits';
 import { actionKindOf } from '../../lib/target-kinds';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { useMyUnits } from '../../lib/useMyUnits';
@@ -204,6 +204,7 @@ export function MyWorkPage() {
 function OwedCard({ target: t }: { target: TargetEvaluation }) {
   const L = useEvidenceLabels();
   const missing = useMissingText();
+  const goalText = useGoalText();
   const due = t.subjects.filter((s) => s.due);
   const open = due.filter((s) => !s.achieved);
   const kind = actionKindOf(t);
@@ -215,7 +216,7 @@ function OwedCard({ target: t }: { target: TargetEvaluation }) {
           <Text fw={700}>
             {L.targetWord} {t.letter}{' '}
             <Text span c="dimmed" size="sm">
-              ({t.code}, {L.goal.toLowerCase()} {t.goalText})
+              ({t.code}, {L.goal.toLowerCase()} {goalText(t.goal)})
             </Text>
           </Text>
           {counted ? (

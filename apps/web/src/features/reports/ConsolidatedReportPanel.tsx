@@ -22,7 +22,8 @@ import {
   type ReportIssuer,
   reportKeys,
 } from '../../api/reports';
-import { formatDate } from '../../lib/dates';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatNumber } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useReportLabels } from '../../locales/reports';
 
@@ -36,7 +37,6 @@ const STATUS_COLOR: Record<TargetStatus, string> = {
   not_applicable: 'gray.8',
   not_defined: 'gray.8',
 };
-const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 /**
  * The consolidated report of a reporting period (plan 54 V.1.a), generated live: the figures it states (as the
@@ -118,7 +118,7 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
         {q.data?.issued ? (
           <Alert color="green" role="status" aria-label={L.issued}>
             {fill(L.issuedText, {
-              at: new Date(q.data.issued.at).toLocaleString('vi-VN'),
+              at: formatDateTime(q.data.issued.at),
               name: q.data.issued.byName,
             })}
           </Alert>
@@ -154,7 +154,11 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        {t.value === null ? '—' : t.isCount ? num(t.value) : `${num(t.value)}%`}
+                        {t.value === null
+                          ? '—'
+                          : t.isCount
+                            ? formatNumber(t.value)
+                            : `${formatNumber(t.value)}%`}
                       </Table.Td>
                       <Table.Td>{t.goalText}</Table.Td>
                       <Table.Td>
@@ -163,7 +167,9 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        {t.isCount ? num(t.achieved) : `${num(t.achieved)} / ${num(t.due)}`}
+                        {t.isCount
+                          ? formatNumber(t.achieved)
+                          : `${formatNumber(t.achieved)} / ${formatNumber(t.due)}`}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -172,19 +178,19 @@ export function ConsolidatedReportPanel({ periodId, canIssue }: { periodId: stri
             </Table.ScrollContainer>
             <Text size="sm">
               {fill(L.summaryLine, {
-                publications: num(q.data.publications.total),
-                dx: num(q.data.publications.dx),
-                done: num(q.data.tasks.done),
-                parts: num(q.data.tasks.parts),
-                overdue: num(q.data.tasks.overdue),
-                submitted: num(q.data.reports.submitted),
-                required: num(q.data.reports.required),
+                publications: formatNumber(q.data.publications.total),
+                dx: formatNumber(q.data.publications.dx),
+                done: formatNumber(q.data.tasks.done),
+                parts: formatNumber(q.data.tasks.parts),
+                overdue: formatNumber(q.data.tasks.overdue),
+                submitted: formatNumber(q.data.reports.submitted),
+                required: formatNumber(q.data.reports.required),
               })}{' '}
               ·{' '}
               <Anchor component={Link} to="/obstacles">
                 {fill(L.obstaclesLink, {
-                  obstacles: num(q.data.obstacles.obstacles),
-                  proposals: num(q.data.obstacles.proposals),
+                  obstacles: formatNumber(q.data.obstacles.obstacles),
+                  proposals: formatNumber(q.data.obstacles.proposals),
                 })}
               </Anchor>
             </Text>

@@ -30,7 +30,9 @@ import {
 } from '../../api/reports';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
+import { useGoalText } from '../../lib/TargetBits';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useReportLabels } from '../../locales/reports';
 import { useTaskLabels } from '../../locales/tasks';
@@ -81,7 +83,7 @@ export function ReportPage() {
       </div>
       {v.report?.lock && (
         <Alert color="green" title={L.locked} role="status" styles={{ title: { color: DARK_GREEN } }}>
-          <Text size="sm">{v.report.lock.reason}</Text>
+          <Text size="sm">{L.lockReasons[v.report.lock.reason]}</Text>
           <Text size="sm">
             {fill(L.lockedBy, { name: v.report.lock.byName, at: formatDateTime(v.report.lock.at) })}
           </Text>
@@ -131,7 +133,7 @@ export function ReportPage() {
             {v.history.map((h) => (
               <Timeline.Item
                 key={h.id}
-                title={h.comment && h.action === 'save' ? h.comment : L.actions[h.action]}
+                title={h.statusFrom === null ? L.historyStarted : L.actions[h.action]}
               >
                 <Text size="sm" c="dimmed">
                   {h.actorName} · {formatDateTime(h.at)}
@@ -316,6 +318,7 @@ function Figure({ label, value }: { label: string; value: number | string }) {
 function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 'live' | 'snapshot' }) {
   const L = useReportLabels();
   const tasksL = useTaskLabels();
+  const goalText = useGoalText();
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -391,9 +394,9 @@ function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 
             head={[L.target, L.goal, L.achievedOfDue, L.value]}
             rows={f.targets.map((t) => [
               `${t.code} ${t.text}`,
-              t.goalText,
+              t.goal ? goalText(t.goal) : t.goalText,
               t.due > 0 ? `${formatCount(t.achieved)} / ${formatCount(t.due)}` : L.notApplicable,
-              t.value === null ? '—' : String(t.value.toLocaleString('vi-VN')),
+              t.value === null ? '—' : formatNumber(t.value, 3),
             ])}
           />
         )}

@@ -3,6 +3,7 @@ import { Badge, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listPlans } from '../../api/reports';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { useReportLabels } from '../../locales/reports';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
@@ -40,9 +41,9 @@ export function TimelinessBadge({ value }: { value: Timeliness }) {
 }
 
 /** A rate in percent; `none` is the catalogue's "not applicable" in the user's language. */
-export const formatRate = (r: number | null, none: string) =>
-  r === null ? none : `${r.toLocaleString('vi-VN')}%`;
-export const formatCount = (n: number) => n.toLocaleString('vi-VN');
+export const formatRate = (r: number | null, none: string) => formatPercent(r, none);
+/** A count in the reader's language (lib/format.ts). */
+export const formatCount = (n: number) => formatNumber(n, 0);
 
 const PLAN_KEY = 'dx.reports.planId';
 
