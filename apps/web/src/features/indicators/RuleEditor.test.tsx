@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import type { IndicatorPreviewOut, TargetDefinitionOut } from '@dx/contracts';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RuleEditor } from './RuleEditor';
+import type { Choices } from './rule-draft';
+
+/*
+ * The rule editor (issue 16) against a stubbed API: codes are picked from the province's vocabulary by their names,
+ * the preview is asked for once the rule holds together (debounced: not for every click), its warnings are shown as
+ * alerts, and saving sends the rule without the goal (the goal lives on the plan).
+ */
+
+const PLAN = '11111111-1111-4111-8111-111111111111';
+const TARGET = '22222222-2222-4222-8222-222222222222';
+
+const definition: TargetDefinitionOut = {
+  planTargetId: TARGET,
+  planId: PLAN,
+  code: 'I.2.g',
+  letter: 'g',
+  text: '100% cán bộ, công chức cấp xã được tập huấn kỹ năng số',
+  goal: { comparator: 'eq', value: 100, unit: 'percent' },
+  goalText: '100%',
+  rule: null,
+  version: null,
+  formula: null,
+  formulaEn: null,
+};
+
+const term = (
+  vocabulary: 'person_role' | 'training_tag',
+  code: string,
+  labelVi: string,
+  validTo = null as string | null,
+) => ({
+  vocabulary,
+  code,
+  labelVi,
+  labelEn: '',
+  position: 0,
+  validFrom: null,
+  validTo,
+});
+const choices: Choices = {
+  terms: [
+    term('person_role', 'reporter', 'phóng viên'),
+    term('person_role', 'commune_official', 'cán bộ, công chức cấp xã'),
+    term('person_role', 'old_role', 'vai trò đã bỏ', '2025-01-01'),
+    term('training_tag', 'digital_skills', 'kỹ năng số'),
+  ],
+  groups: [],
+  themes: [],
+  today: '2026-12-07',
+};
+
+const previewAnswer: IndicatorPreviewOut = {
+  period: { from: '2023-01-01', to: '2023-12-31' },
+  asOf: '2023-12-31',
+  value: null,
+  population: 0,
+  due: 0,
+  achieved: 0,
+  numerator: null,
+  denominator: null,
+  sample: [],
+  formula: {
+    vi: 'Tỷ lệ người vai trò cán bộ, công chức cấp xã đã tham gia lớp tập huấn',
+    en: 'Share of people',
+  },
+  warnings: [
+    {
+      code: 'EMPTY_POPULATION',
+      path: ['population'],
+      message: 'Không có đối tượng nào để tính: chỉ tiêu không bao giờ đạt',
+      messageEn: 'The population is empty',
+    },
+  ],
+};
+
+type Call = { method: string; url: string; body: Record<string, unknown> | null };
+let calls: Call[] = [];
+
+beforeEach(() => {
+  calls = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : null;
+      calls.push({ method: init.method ?? 'GET', url, body });
+      const answer =
+        init.method === 'PUT' ? { ...definition, version: 1, rule: body?.rule ?? null } : previewAnswer;
+      return new Response(JSON.stringify(answer), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderEditor() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <RuleEditor planId={PLAN} definition={definition} choices={choices} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+const previews = () => calls.filter((c) => c.url.endsWith('/indicators/preview'));
+
+describe('RuleEditor', () => {
+  it('builds "commune officials trained in digital skills" from names, previews the finished rule, shows the warning, saves', async () => {
+    renderEditor();
+    const population = screen.getByRole('region', { name: 'Đối tượng tính' });
+    const condition = screen.getByRole('region', { name: 'Điều kiện để được tính là đạt' });
+
+    // A fresh rule: people, at least one training attended, a share — it already holds together.
+    fireEvent.change(within(population).getByRole('combobox', { name: /Thêm điều kiện lọc/ }), {
+      target: { value: 'role' },
+    });
+    // Picked by name; a retired role is not offered; codes are not the text shown.
+    expect(within(population).queryByRole('checkbox', { name: 'vai trò đã bỏ' })).toBeNull();
+    expect(within(population).queryByText('commune_official')).toBeNull();
+    // A filter with no value picked: the rule is incomplete, no preview is asked for it.
+    expect(await screen.findByText('Cách tính chưa đủ, chưa xem trước được:')).toBeTruthy();
+    fireEvent.click(within(population).getByRole('checkbox', { name: 'cán bộ, công chức cấp xã' }));
+    fireEvent.change(within(condition).getByRole('combobox', { name: /Thêm điều kiện lọc/ }), {
+      target: { value: 'tag' },
+    });
+    fireEvent.click(within(condition).getByRole('checkbox', { name: 'kỹ năng số' }));
+
+    const preview = screen.getByRole('region', { name: 'Xem trước' });
+    expect(
+      await within(preview).findByText('Không có đối tượng nào để tính: chỉ tiêu không bao giờ đạt'),
+    ).toBeTruthy();
+    expect(within(preview).getByTestId('preview-population').textContent).toBe('0');
+    expect(within(preview).getByTestId('preview-formula').textContent).toContain('cán bộ, công chức cấp xã');
+    expect(within(preview).getByRole('alert').textContent).toContain('không bao giờ đạt');
+
+    // Debounced: the clicks in quick succession asked for the finished rule, never for an incomplete one.
+    const finished = {
+      planTargetId: TARGET,
+      rule: {
+        population: { record: 'person', filters: [{ field: 'role', in: ['commune_official'] }] },
+        condition: {
+          type: 'linked',
+          link: 'attended_trainings',
+          filters: [{ field: 'tag', in: ['digital_skills'] }],
+          atLeast: 1,
+          every: null,
+        },
+        value: { type: 'share' },
+        goal: { comparator: 'eq', value: 100, unit: 'percent' },
+      },
+    };
+    await waitFor(() => expect(previews().at(-1)?.body).toEqual(finished));
+    const asked = previews().map((c) => c.body);
+    for (const b of asked) {
+      const rule = b?.rule as { population: { filters: { in: string[] }[] } };
+      expect(rule.population.filters.every((f) => f.in.length > 0)).toBe(true);
+    }
+    expect(asked.length).toBeLessThan(4);
+
+    // Saved: the definition's PUT carries the parts without the goal, version null (first definition).
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cách tính' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.url).toBe(`/api/plans/${PLAN}/targets/${TARGET}/definition`);
+    expect(put.body).toEqual({
+      version: null,
+      rule: {
+        population: { record: 'person', filters: [{ field: 'role', in: ['commune_official'] }] },
+        condition: {
+          type: 'linked',
+          link: 'attended_trainings',
+          filters: [{ field: 'tag', in: ['digital_skills'] }],
+          atLeast: 1,
+          every: null,
+        },
+        value: { type: 'share' },
+      },
+    });
+    // The goal did not change: the plan is not written.
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+});
