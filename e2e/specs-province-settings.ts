@@ -79,3 +79,34 @@ test('province settings: the province administrator reads Hải Phòng’s dated
   await shot(ctx, 'province-settings-phone', true);
   await page.setViewportSize({ width: 1280, height: 860 });
 });
+
+test('users: a grant on a unit merged away is flagged with its successor and moved in one click (issue 15)', async (ctx) => {
+  const { page, base } = ctx;
+  const { unit, post } = await adminSetup(ctx);
+  // The DX office's old agency, as it stood in 2023 (ended by the 2025 arrangement of departments).
+  const old = await unit('Thông tin', 'Sở Thông tin và Truyền thông', '2023-06-30');
+  await post(
+    '/api/users',
+    {
+      username: 'can.bo.so.tttt',
+      displayName: 'Cán bộ sở cũ',
+      password: 'mat-khau-so-cu-dai-du',
+      grants: [{ role: 'dx_office', unitId: old }],
+    },
+    'create the officer of the old agency',
+  );
+  await page.goto(`${base}/users`);
+  await page.getByRole('searchbox', { name: 'Tìm tài khoản' }).fill('can.bo.so.tttt');
+  await visible(page.getByTestId('ended-grants'));
+  await visible(
+    page.getByText(
+      /Đơn vị Sở Thông tin và Truyền thông đã kết thúc từ ngày .*nay là Sở Khoa học và Công nghệ/,
+    ),
+  );
+  await expectAccessible(page, 'users with an ended grant');
+  await shot(ctx, 'users-ended-grant');
+  await page.getByRole('button', { name: 'Chuyển sang đơn vị kế thừa can.bo.so.tttt' }).click();
+  await visible(page.getByText('Đã chuyển quyền của can.bo.so.tttt sang đơn vị kế thừa'));
+  await visible(page.getByText('Bộ phận chuyển đổi số — Sở Khoa học và Công nghệ'));
+  assert((await page.getByTestId('ended-grants').count()) === 0, 'no ended grant left');
+});

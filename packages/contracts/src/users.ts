@@ -49,6 +49,9 @@ export const updateUserBody = z.object({
   password: newPassword.optional(),
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;
+/** Moves every grant on an ended unit to the unit standing for it today (the version read, for a stale screen). */
+export const followSuccessorsBody = z.strictObject({ version: z.number().int().min(0) });
+export type FollowSuccessorsBody = z.input<typeof followSuccessorsBody>;
 
 // Responses
 
@@ -57,6 +60,14 @@ export const grantOut = z.object({
   unitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
   provinceId: z.uuid().nullable(),
+  /**
+   * Set when the granted unit has ended (merged away in a reorganisation, issue 15): the day it ended and the unit
+   * standing for it today, to which the administrator may move the grant (POST /users/:id/grants/follow-successors).
+   */
+  ended: z
+    .object({ on: z.iso.date(), successorId: z.uuid().nullable(), successorName: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 
 /** The only shape a user leaves the server in: never the password hash or failure counters. */

@@ -737,6 +737,50 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'POST',
+    route: '/api/users/:userId/grants/follow-successors',
+    access: adminInSubtree,
+    ok: 200,
+    request: async (f) => {
+      // Two communes under D1 merged into a third one in 2024: an officer granted on the first follows it.
+      const reorg = (payload: Record<string, unknown>) =>
+        f.t.call(f.sysAdmin, { method: 'POST', url: '/api/reorganisations', payload });
+      const commune = async (name: string) =>
+        (
+          await reorg({
+            type: 'create',
+            effectiveDate: '2023-01-01',
+            unit: { name, kind: 'commune', parentUnitId: f.d1 },
+          })
+        ).json().createdUnitIds[0] as string;
+      const gone = await commune(`Xã Cũ ${next()}`);
+      const gone2 = await commune(`Xã Cũ ${next()}`);
+      const into = await commune(`Xã Mới ${next()}`);
+      const merged = await reorg({
+        type: 'merge',
+        effectiveDate: '2024-01-01',
+        sources: [{ unitId: gone }, { unitId: gone2 }],
+        intoUnitId: into,
+      });
+      expect(merged.statusCode, merged.body).toBe(201);
+      const u = await insertUser(f.t.handle.db, {
+        username: `theo${next()}`,
+        displayName: 'Cán bộ xã đã sáp nhập',
+        email: null,
+        passwordHash: 'x',
+      });
+      await replaceGrants(f.t.handle.db, u.id, [{ role: 'unit_officer', unitId: gone }]);
+      return { method: 'POST', url: `/api/users/${u.id}/grants/follow-successors`, payload: { version: 1 } };
+    },
+    snapshot: async (f, req) =>
+      queryRows(
+        f.t.handle.db,
+        sql`SELECT role, unit_id FROM role_grant
+             WHERE user_id = ${idOf(req.url.replace('/grants/follow-successors', ''))}`,
+      ),
+    audits: 'user.grants_follow_successors',
+  },
+  {
+    method: 'POST',
     route: '/api/users/:userId/unlock',
     access: adminInSubtree,
     ok: 200,

@@ -1277,6 +1277,27 @@ const CASES: Record<string, BadCase[]> = {
   'GET /api/users/:userId': [
     { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/users/1' }), path: ['params', 'userId'] },
   ],
+  'POST /api/users/:userId/grants/follow-successors': [
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'POST', url: '/api/users/1/grants/follow-successors', payload: { version: 1 } }),
+      path: ['params', 'userId'],
+    },
+    {
+      name: 'no version',
+      req: (c) => ({ method: 'POST', url: `/api/users/${c.user}/grants/follow-successors`, payload: {} }),
+      path: ['body', 'version'],
+    },
+    {
+      name: 'unknown field',
+      req: (c) => ({
+        method: 'POST',
+        url: `/api/users/${c.user}/grants/follow-successors`,
+        payload: { version: 1, unitId: c.hp },
+      }),
+      path: ['body'],
+    },
+  ],
   'POST /api/users/:userId/unlock': [
     {
       name: 'bad uuid',

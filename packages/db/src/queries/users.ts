@@ -2,7 +2,7 @@ import type { Grant, Role } from '@dx/domain';
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { appUser, roleGrant, session, signInThrottle } from '../schema';
-import { unitNameAsOf } from './as-of';
+import { standingUnits, unitNameAsOf } from './as-of';
 import { type Epochs, parseEpochs } from './epochs';
 
 export type UserRecord = typeof appUser.$inferSelect;
@@ -304,4 +304,49 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<number
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
   const rows = await db.delete(session).where(lt(session.expiresAt, now)).returning({ t: session.tokenHash });
   return rows.length;
+}
+
+/** A granted unit that has ended on a date: the day it ended and the unit standing for it then, if any. */
+export type EndedGrantUnit = { endedOn: string; successorId: string | null; successorName: string | null };
+
+/**
+ * Of `unitIds`, the units that have ended by `asOf` (every version closed, the last one before or on that day), with
+ * the unit standing for each on `asOf` (the one succession rule, as-of.ts standingUnits: a merged Sở TT&TT is
+ * stood for by the Sở KH&CN it went into). Issue 15: a grant naming such a unit is shown to the administrator.
+ */
+export async function endedGrantUnits(
+  db: Db,
+  unitIds: string[],
+  asOf: string,
+): Promise<Map<string, EndedGrantUnit>> {
+  const out = new Map<string, EndedGrantUnit>();
+  const ids = [...new Set(unitIds)];
+  if (ids.length === 0) return out;
+  const rows = await queryRows<{
+    unit_id: string;
+    ended_on: string;
+    successor_id: string | null;
+    successor_name: string | null;
+  }>(
+    db,
+    sql`WITH ended AS (
+          SELECT y.unit_id, max(y.valid_to) AS ended_on FROM org_unit_version y
+           WHERE y.unit_id IN (${sql.join(
+             ids.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+           GROUP BY y.unit_id
+          HAVING bool_and(y.valid_to IS NOT NULL) AND max(y.valid_to) <= ${asOf}::date)
+        SELECT e.unit_id, to_char(e.ended_on, 'YYYY-MM-DD') AS ended_on,
+               st.unit_id AS successor_id, st.name AS successor_name
+          FROM ended e
+          LEFT JOIN ${standingUnits(sql`SELECT unit_id FROM ended`, asOf)} st ON st.owner_id = e.unit_id`,
+  );
+  for (const r of rows)
+    out.set(r.unit_id, {
+      endedOn: r.ended_on,
+      successorId: r.successor_id,
+      successorName: r.successor_name,
+    });
+  return out;
 }

@@ -1,8 +1,17 @@
-import { createUserBody, updateUserBody, userListOut, userOut, userParams, usersQuery } from '@dx/contracts';
+import {
+  createUserBody,
+  followSuccessorsBody,
+  updateUserBody,
+  userListOut,
+  userOut,
+  userParams,
+  usersQuery,
+} from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { createUser } from './create-user';
+import { endedGrantsOf, followSuccessors } from './follow-successors';
 import { getUser } from './get-user';
 import { listUsers } from './list-users';
 import { unlockUser } from './unlock-user';
@@ -23,8 +32,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const result = await listUsers({ ctx, ...request.query });
+      const ended = await endedGrantsOf(
+        ctx,
+        result.items.flatMap((r) => r.grants),
+      );
       return {
-        items: result.items.map((r) => presentUser(r.user, r.grants, ctx.now, r.locked)),
+        items: result.items.map((r) => presentUser(r.user, r.grants, ctx.now, r.locked, ended)),
         total: result.total,
       };
     },
@@ -60,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const { user, grants, locked } = await getUser({ ctx, userId: request.params.userId });
-      return presentUser(user, grants, ctx.now, locked);
+      return presentUser(user, grants, ctx.now, locked, await endedGrantsOf(ctx, grants));
     },
   );
 
@@ -79,6 +92,28 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request);
       const { user, grants } = await updateUser({ ctx, userId: request.params.userId, input: request.body });
       return presentUser(user, grants, ctx.now);
+    },
+  );
+
+  app.post(
+    '/users/:userId/grants/follow-successors',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Chuyển quyền trên đơn vị đã kết thúc sang đơn vị kế thừa',
+        params: userParams,
+        body: followSuccessorsBody,
+        response: { 200: userOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const { user, grants } = await followSuccessors({
+        ctx,
+        userId: request.params.userId,
+        version: request.body.version,
+      });
+      return presentUser(user, grants, ctx.now, false, await endedGrantsOf(ctx, grants));
     },
   );
 

@@ -219,4 +219,63 @@ describe('users: concurrent edits and scope', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().grants).toHaveLength(1);
   });
+
+  it('a grant on a unit merged away is flagged with its successor and moved in one step, audited (issue 15)', async () => {
+    const unitNamed = async (name: string) =>
+      (
+        await queryRows<{ id: string }>(
+          t.handle.db,
+          sql`SELECT v.unit_id AS id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+               WHERE u.province_id = ${t.hp} AND v.name = ${name} ORDER BY v.valid_from NULLS FIRST LIMIT 1`,
+        )
+      )[0]!.id;
+    const old = await unitNamed('Sở Thông tin và Truyền thông');
+    const created = await t.call(admin1, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'can.bo.so.cu',
+        displayName: 'Cán bộ sở cũ',
+        password: 'mat-khau-du-dai',
+        grants: [
+          { role: 'dx_office', unitId: old },
+          { role: 'viewer', unitId: t.hp },
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const u = created.json() as { id: string; version: number };
+    const shown = (await t.call(admin1, { method: 'GET', url: `/api/users/${u.id}` })).json();
+    const flagged = shown.grants.find((g: { unitId: string }) => g.unitId === old);
+    expect(flagged.ended).toEqual({
+      on: expect.stringMatching(/^2025-0[37]-01$/),
+      successorId: expect.any(String),
+      successorName: 'Sở Khoa học và Công nghệ',
+    });
+    expect(shown.grants.find((g: { unitId: string }) => g.unitId === t.hp).ended).toBeNull();
+    const listed = (await t.call(admin1, { method: 'GET', url: '/api/users?q=can.bo.so.cu' })).json();
+    expect(listed.items[0].grants.some((g: { ended: unknown }) => g.ended)).toBe(true);
+
+    // A stale screen gets 409; the current version moves the grant and ends the account's sessions.
+    const url = `/api/users/${u.id}/grants/follow-successors`;
+    const stale = await t.call(admin1, { method: 'POST', url, payload: { version: u.version - 1 } });
+    expect(stale.statusCode).toBe(409);
+    const moved = await t.call(admin1, { method: 'POST', url, payload: { version: shown.version } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().grants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'dx_office', unitId: flagged.ended.successorId, ended: null }),
+        expect.objectContaining({ role: 'viewer', unitId: t.hp, ended: null }),
+      ]),
+    );
+    const [entry] = await queryRows<{ after: { moved: unknown[] } }>(
+      t.handle.db,
+      sql`SELECT after FROM audit_log WHERE action = 'user.grants_follow_successors' AND entity_id = ${u.id}`,
+    );
+    expect(entry?.after.moved).toEqual([{ role: 'dx_office', from: old, to: flagged.ended.successorId }]);
+    // Nothing left to move: a 400, nothing written.
+    const again = await t.call(admin1, { method: 'POST', url, payload: { version: moved.json().version } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details.issues[0].path).toEqual(['params', 'userId']);
+  });
 });

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listUsers, type User, unlockUser, userKeys } from '../../api/users';
+import { followSuccessors, listUsers, type User, unlockUser, userKeys } from '../../api/users';
+import { formatDate } from '../../lib/dates';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { UserFormModal } from './UserFormModal';
 
@@ -28,6 +29,19 @@ export function UsersPage() {
       void queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
   });
+  // Issue 15: a grant on a unit a reorganisation ended is shown with its successor and moved in one click.
+  const follow = useMutation({
+    mutationFn: (u: User) => followSuccessors(u.id, u.version),
+    onSuccess: (u) => {
+      notifications.show({
+        color: 'green',
+        message: t('users.followedSuccessors', { username: u.username }),
+      });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+  const movable = (u: User) => u.grants.some((g) => g.ended?.successorId);
+  const withEnded = items.filter((u) => u.grants.some((g) => g.ended)).length;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -44,6 +58,12 @@ export function UsersPage() {
       />
       {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
       {unlock.error && <ErrorAlert error={unlock.error} />}
+      {follow.error && <ErrorAlert error={follow.error} />}
+      {withEnded > 0 && (
+        <Alert color="yellow" variant="light" data-testid="ended-grants">
+          {t('users.endedGrants', { count: withEnded })}
+        </Alert>
+      )}
       <Paper withBorder>
         {users.isLoading ? (
           <Loading />
@@ -78,9 +98,20 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>
                       {u.grants.map((g) => (
-                        <Text key={`${g.role}:${g.unitId}`} size="sm">
-                          {t(`roles.${g.role}`)} — {g.unitName ?? t('users.global')}
-                        </Text>
+                        <div key={`${g.role}:${g.unitId}`}>
+                          <Text size="sm">
+                            {t(`roles.${g.role}`)} — {g.unitName ?? t('users.global')}
+                          </Text>
+                          {g.ended && (
+                            <Text size="xs" c="red.9">
+                              {t('users.endedUnit', { unit: g.unitName ?? '', date: formatDate(g.ended.on) })}
+                              {', '}
+                              {g.ended.successorName
+                                ? t('users.endedUnitSuccessor', { successor: g.ended.successorName })
+                                : t('users.endedUnitNoSuccessor')}
+                            </Text>
+                          )}
+                        </div>
                       ))}
                     </Table.Td>
                     <Table.Td>
@@ -108,6 +139,17 @@ export function UsersPage() {
                         >
                           {t('common.edit')}
                         </Button>
+                        {movable(u) && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            loading={follow.isPending && follow.variables?.id === u.id}
+                            onClick={() => follow.mutate(u)}
+                            aria-label={`${t('users.followSuccessors')} ${u.username}`}
+                          >
+                            {t('users.followSuccessors')}
+                          </Button>
+                        )}
                         {u.isLocked && (
                           <Button
                             size="xs"
