@@ -123,6 +123,19 @@ test('data items: a commune reports a figure in its period report; the DX office
   await visible(page.getByText('Đã tiếp nhận'));
   await shot(ctx, 'data-items-grid', true);
 
+  // An Excel sheet of the period is checked row by row before anything is written: a negative figure is explained.
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'so-lieu.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `Mã đơn vị (không sửa),Đơn vị,${ITEM} (người) [nguoi_tiep_can]\n${ward},${COMMUNE},-5\n`,
+    ),
+  });
+  await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  await visible(page.getByText('Số liệu không được âm'));
+  await visible(page.getByText('0 số liệu hợp lệ, 1 dòng có lỗi'));
+  await expectAccessible(page, 'figures import check');
+
   // The target built on the figure shows the accepted value.
   await page.goto(`/dashboard?plan=${planId}`);
   const card = page.getByText('Ít nhất 1.000 lượt người dân được tiếp cận chiến dịch').first();

@@ -1,5 +1,6 @@
 import type {
   DataGridOut,
+  DataImportOut,
   DataItemBody,
   DataItemListOut,
   DataItemOut,
@@ -9,7 +10,7 @@ import type {
   DataValuesReviewBody,
   UnitDataValuesOut,
 } from '@dx/contracts';
-import { api, get, patch, post } from '../lib/api';
+import { api, get, patch, post, upload } from '../lib/api';
 
 /* Reported figures (issue 16; packages/contracts/src/data-items.ts): items, a unit's values, the period grid. */
 
@@ -39,3 +40,8 @@ export const fetchDataGrid = (periodId: string) =>
   get<DataGridOut>(`/report-periods/${periodId}/data-values`);
 export const reviewDataValues = (periodId: string, body: DataValuesReviewBody) =>
   post<DataReviewOut>(`/report-periods/${periodId}/data-values/review`, body);
+export type DataImport = DataImportOut;
+export const dataTemplateUrl = (periodId: string) =>
+  `/api/report-periods/${periodId}/data-values/template.xlsx`;
+export const importDataValues = (periodId: string, file: File, confirm: boolean) =>
+  upload<DataImportOut>(`/report-periods/${periodId}/data-values/import?confirm=${confirm}`, file);

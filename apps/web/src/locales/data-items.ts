@@ -69,6 +69,18 @@ const VI = {
   reviewed: 'Đã xử lý {{n}} số liệu',
   noUnits: 'Chưa có đơn vị nào phải báo cáo trong kỳ',
   noItemsForPeriod: 'Chưa có số liệu nào được yêu cầu cho loại kỳ này. Thêm ở mục "Số liệu đơn vị báo cáo".',
+  importTitle: 'Nhập số liệu từ Excel',
+  importIntro:
+    'Tải mẫu của kỳ (mỗi dòng một đơn vị, mỗi cột một số liệu), điền số liệu đơn vị gửi về, tải lên để kiểm tra từng dòng rồi xác nhận. Số liệu nhập vào ở trạng thái đã gửi, chờ tiếp nhận.',
+  template: 'Tải mẫu Excel của kỳ',
+  file: 'Tệp số liệu (.xlsx, .csv)',
+  check: 'Kiểm tra tệp',
+  confirmImport: 'Xác nhận nhập {{n}} số liệu',
+  importRow: 'Dòng',
+  importOutcome: 'Kết quả',
+  outcomes: { ok: 'Hợp lệ', empty: 'Không có số liệu', error: 'Có lỗi' } as Record<string, string>,
+  importSummary: '{{values}} số liệu hợp lệ, {{errors}} dòng có lỗi',
+  imported: 'Đã nhập {{n}} số liệu',
 };
 export type DataItemLabels = typeof VI;
 
@@ -129,6 +141,18 @@ const EN: DataItemLabels = {
   reviewed: '{{n}} figures handled',
   noUnits: 'No unit must report in this period yet',
   noItemsForPeriod: 'No figure is asked for this kind of period. Add them under "Figures units report".',
+  importTitle: 'Import figures from Excel',
+  importIntro:
+    "Download the period's template (a row per unit, a column per figure), fill in the figures units sent, upload it to check every row, then confirm. Imported figures stand as submitted, awaiting acceptance.",
+  template: "Download the period's Excel template",
+  file: 'Figures file (.xlsx, .csv)',
+  check: 'Check the file',
+  confirmImport: 'Confirm importing {{n}} figures',
+  importRow: 'Row',
+  importOutcome: 'Result',
+  outcomes: { ok: 'Valid', empty: 'No figures', error: 'Has errors' },
+  importSummary: '{{values}} valid figures, {{errors}} rows with errors',
+  imported: '{{n}} figures imported',
 };
 
 /** Labels in the user's language (Vietnamese first). */

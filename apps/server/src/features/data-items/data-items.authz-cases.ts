@@ -13,6 +13,7 @@ import {
   type RouteCase,
   type Who,
 } from '../../http/matrix';
+import { multipartFile } from '../records/records.authz-cases';
 
 /*
  * Rows of the authorization matrix (http/authorization.test.ts) for reported figures (issue 16). Items: read by
@@ -224,5 +225,32 @@ export const DATA_ITEM_ROUTES: RouteCase[] = [
     },
     snapshot: valuesOf,
     audits: 'data_value.submit',
+  },
+  {
+    method: 'GET',
+    route: '/api/report-periods/:periodId/data-values/template.xlsx',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => ({
+      method: 'GET',
+      url: `/api/report-periods/${await readablePeriod(f)}/data-values/template.xlsx`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/report-periods/:periodId/data-values/import',
+    access: groupWriter,
+    ok: 200,
+    request: async (f) => {
+      const period = await freshPeriod(f);
+      const item = await freshItem(f);
+      return {
+        method: 'POST',
+        url: `/api/report-periods/${period.id}/data-values/import?confirm=true`,
+        ...multipartFile('so-lieu.csv', `Mã đơn vị,Đơn vị,Số người [${item.code}]\n${f.commune},Xã,250\n`),
+      };
+    },
+    snapshot: (f) => count(f, 'data_value'),
+    audits: 'data_value.import',
   },
 ];

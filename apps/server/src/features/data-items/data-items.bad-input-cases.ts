@@ -28,6 +28,11 @@ const review = (payload: unknown) => ({
   payload: payload as object,
 });
 const one = { itemId: NO_SUCH, value: 10 };
+const importUrl = `/api/report-periods/${NO_SUCH}/data-values/import`;
+const emptyUpload = {
+  headers: { 'content-type': 'multipart/form-data; boundary=----dxbad' },
+  payload: '------dxbad--\r\n',
+};
 
 export const DATA_ITEM_BAD_INPUT: Record<string, BadCase[]> = {
   'GET /api/data-items': [
@@ -169,6 +174,30 @@ export const DATA_ITEM_BAD_INPUT: Record<string, BadCase[]> = {
       name: 'an unknown field',
       req: () => ({ method: 'POST', url: `${unitUrl}/submit`, payload: { all: true } }),
       path: ['body'],
+    },
+  ],
+  'GET /api/report-periods/:periodId/data-values/template.xlsx': [
+    {
+      name: 'period id not a uuid',
+      req: () => ({ method: 'GET', url: '/api/report-periods/q2/data-values/template.xlsx' }),
+      path: ['params', 'periodId'],
+    },
+  ],
+  'POST /api/report-periods/:periodId/data-values/import': [
+    {
+      name: 'confirm not true/false',
+      req: () => ({ method: 'POST', url: `${importUrl}?confirm=yes`, ...emptyUpload }),
+      path: ['querystring', 'confirm'],
+    },
+    {
+      name: 'an unknown parameter',
+      req: () => ({ method: 'POST', url: `${importUrl}?dryRun=1`, ...emptyUpload }),
+      path: ['querystring'],
+    },
+    {
+      name: 'no file',
+      req: () => ({ method: 'POST', url: importUrl, ...emptyUpload }),
+      path: ['body', 'file'],
     },
   ],
 };

@@ -1,5 +1,8 @@
 import {
+  type DataImportOut,
   dataGridOut,
+  dataImportOut,
+  dataImportQuery,
   dataItemBody,
   dataItemListOut,
   dataItemOut,
@@ -14,11 +17,17 @@ import {
   dataValuesSubmitBody,
   unitDataValuesOut,
 } from '@dx/contracts';
+import { AppError, validationError } from '@dx/domain';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
+import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
 import { createDataItem } from './create-data-item';
+import { dataValuesTemplate } from './data-values-template';
 import { getDataGrid } from './get-data-grid';
+import { importDataValues } from './import-data-values';
 import { listDataItems } from './list-data-items';
 import { reviewDataValues } from './review-data-values';
 import { saveUnitDataValues } from './save-unit-data-values';
@@ -26,9 +35,79 @@ import { submitUnitDataValues } from './submit-unit-data-values';
 import { getUnitDataValues } from './unit-data-values';
 import { updateDataItem } from './update-data-item';
 
+const FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
+
+/** The one file of the multipart upload, read within the file limit (as the unit and record imports read theirs). */
+async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+  const part = await request.file({ limits: { fileSize: FILE_BYTES, files: 1, fields: 0 } });
+  if (!part)
+    throw validationError('Thiếu tệp', [
+      { path: ['body', 'file'], message: 'Chọn tệp .xlsx hoặc .csv để nhập' },
+    ]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  if (part.file.truncated)
+    throw new AppError('IMPORT.TOO_LARGE', `Tệp vượt quá ${FILE_BYTES / 1024 / 1024} MB`, {
+      limit: 'fileBytes',
+    });
+  const fileName =
+    part.filename
+      .normalize('NFC')
+      .replace(/^.*[\\/]/, '')
+      .slice(0, 255) || 'so-lieu';
+  return { fileName, content: Buffer.concat(chunks) };
+}
+
 /** HTTP routes of reported figures (issue 16; thin: validate → authorize → one use case → present). */
 export const dataItemRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: { fileSize: FILE_BYTES, files: 1, fields: 0, parts: 1 } });
   const tags = ['targets'];
+
+  app.get(
+    '/report-periods/:periodId/data-values/template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Mẫu Excel nhập số liệu của kỳ: mỗi dòng một đơn vị phải báo cáo, mỗi cột một số liệu',
+        params: dataPeriodParams,
+      },
+    },
+    async (request, reply) => {
+      const t = await dataValuesTemplate({ ctx: contextOf(request), periodId: request.params.periodId });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${t.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(t.bytes);
+    },
+  );
+
+  app.post(
+    '/report-periods/:periodId/data-values/import',
+    {
+      bodyLimit: FILE_BYTES + 64 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Nhập số liệu của kỳ từ tệp Excel theo mẫu (multipart, trường "file"): chạy thử giải thích từng dòng (confirm=false), xác nhận ghi tất cả hoặc không',
+        consumes: ['multipart/form-data'],
+        params: dataPeriodParams,
+        querystring: dataImportQuery,
+        response: { 200: dataImportOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const file = await uploadedFile(request);
+      const report = await importDataValues({
+        ctx: contextOf(request),
+        periodId: request.params.periodId,
+        fileName: file.fileName,
+        content: file.content,
+        confirm: request.query.confirm === 'true',
+      });
+      return report satisfies DataImportOut;
+    },
+  );
 
   app.get(
     '/data-items',

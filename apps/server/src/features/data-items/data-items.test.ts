@@ -1,7 +1,9 @@
 import { findPlanByCode, queryRows, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
+import { multipartFile } from '../records/records.authz-cases';
 
 /*
  * Reported figures end to end through the API (issue 16): the DX office defines items; a commune enters its values of
@@ -307,5 +309,88 @@ describe('reported figures API', () => {
     expect(cellOf(d, 'population')!.status).toBe('accepted');
     // Accepted values feed a target built on the figure.
     expect(await preview()).toBe(3200);
+  });
+
+  it('imports a period from the Excel template: a dry run explains every row; confirmed, all values or none', async () => {
+    const opened = await t.call(dx, {
+      method: 'POST',
+      url: `/api/plans/${planId}/report-periods`,
+      payload: {
+        kind: 'quarter',
+        label: 'Quý II/2023',
+        periodFrom: '2023-04-01',
+        periodTo: '2023-06-30',
+        dueDate: '2023-07-10',
+        unitIds: [commune],
+      },
+    });
+    const q2 = opened.json().id as string;
+    const template = await t.call(dx, {
+      method: 'GET',
+      url: `/api/report-periods/${q2}/data-values/template.xlsx`,
+    });
+    expect(template.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Số liệu')!;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    expect(headers.slice(0, 2)).toEqual(['Mã đơn vị (không sửa)', 'Đơn vị']);
+    expect(headers.some((h) => h.endsWith('[people_reached]'))).toBe(true);
+    expect(sheet.getRow(2).getCell(1).value).toBe(commune);
+    expect(
+      (await t.call(officer, { method: 'GET', url: `/api/report-periods/${q2}/data-values/template.xlsx` }))
+        .statusCode,
+    ).toBe(403);
+
+    const head =
+      'Mã đơn vị (không sửa),Đơn vị,Dân số (người) [population],Số lượt (người) [people_reached],Tỷ lệ (%) [share_trained]';
+    const upload = (csv: string, confirm: boolean) =>
+      t.call(dx, {
+        method: 'POST',
+        url: `/api/report-periods/${q2}/data-values/import?confirm=${confirm}`,
+        ...multipartFile('so-lieu.csv', csv),
+      });
+    const bad = await upload(
+      `${head}\n${commune},Phường Đông Hải 1,10000,12000,120\n,Phường Không Có,5,,\n,Phường Đông Hải 1,abc,,\n`,
+      true,
+    );
+    expect(bad.statusCode, bad.body).toBe(200);
+    const report = bad.json();
+    expect(report).toMatchObject({ confirmed: false, errors: 3 });
+    expect(report.rows[0].problems.map((p: { column: string }) => p.column)).toEqual([
+      'Số lượt người dân được tiếp cận chiến dịch',
+      'Tỷ lệ cán bộ được tập huấn',
+    ]);
+    expect(report.rows[1].problems[0].message).toContain('Không tìm thấy đơn vị');
+    expect(report.rows[2]).toMatchObject({ unitId: commune, outcome: 'error' });
+    const none = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n FROM data_value WHERE period_from = '2023-04-01'`,
+    );
+    expect(none[0]!.n).toBe(0);
+
+    const good = `${head}\n${commune},Phường Đông Hải 1,10000,"4.000","12,5"\n`;
+    const dry = await upload(good, false);
+    expect(dry.json()).toMatchObject({
+      confirmed: false,
+      errors: 0,
+      values: 3,
+      rows: [{ outcome: 'ok', values: 3 }],
+    });
+    const done = await upload(good, true);
+    expect(done.json()).toMatchObject({ confirmed: true, values: 3 });
+    const res = await t.call(officer, {
+      method: 'GET',
+      url: `/api/report-periods/${q2}/units/${commune}/data-values`,
+    });
+    const rows = (res.json() as UnitData).rows;
+    expect(rows.map((r) => [r.item.code, r.value?.value, r.value?.status]).sort()).toEqual([
+      ['people_reached', 4000, 'submitted'],
+      ['population', 10_000, 'submitted'],
+      ['share_trained', 12.5, 'submitted'],
+    ]);
+    // Sent values are not overwritten by another file.
+    const again = await upload(`${head}\n${commune},Phường Đông Hải 1,10000,4100,12.5\n`, true);
+    expect(again.json()).toMatchObject({ confirmed: false, errors: 1 });
   });
 });

@@ -1,9 +1,28 @@
-import { Anchor, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { dataKeys, fetchDataGrid, reviewDataValues } from '../../api/data-items';
+import {
+  type DataImport,
+  dataKeys,
+  dataTemplateUrl,
+  fetchDataGrid,
+  importDataValues,
+  reviewDataValues,
+} from '../../api/data-items';
 import { ApiError } from '../../lib/api';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useDataItemLabels } from '../../locales/data-items';
@@ -170,11 +189,105 @@ export function DataGridPage() {
           </Stack>
         </Paper>
       )}
+      {g.canReview && g.items.length > 0 && <ImportPanel periodId={periodId} />}
       {handled !== null && (
         <Text size="sm" role="status">
           {fill(L.reviewed, { n: handled })}
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** Import of the period's figures from the filled template: check (every row explained), then confirm. */
+function ImportPanel({ periodId }: { periodId: string }) {
+  const L = useDataItemLabels();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<DataImport | null>(null);
+  const run = useMutation({
+    mutationFn: (confirm: boolean) => importDataValues(periodId, file!, confirm),
+    onSuccess: (r) => {
+      setResult(r);
+      if (r.confirmed) void qc.invalidateQueries({ queryKey: ['data-values'] });
+    },
+  });
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {L.importTitle}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {L.importIntro}
+        </Text>
+        <Anchor href={dataTemplateUrl(periodId)} download size="sm">
+          {L.template}
+        </Anchor>
+        <FileInput
+          label={L.file}
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setResult(null);
+          }}
+        />
+        <Group>
+          <Button
+            variant="default"
+            disabled={!file}
+            onClick={() => run.mutate(false)}
+            loading={run.isPending}
+          >
+            {L.check}
+          </Button>
+          {result && !result.confirmed && result.errors === 0 && result.values > 0 && (
+            <Button onClick={() => run.mutate(true)} loading={run.isPending}>
+              {fill(L.confirmImport, { n: result.values })}
+            </Button>
+          )}
+        </Group>
+        {run.error && <ErrorAlert error={run.error} />}
+        {result && (
+          <Text size="sm" role="status">
+            {result.confirmed
+              ? fill(L.imported, { n: result.values })
+              : fill(L.importSummary, { values: result.values, errors: result.errors })}
+          </Text>
+        )}
+        {result && result.rows.length > 0 && (
+          <Table.ScrollContainer minWidth={480}>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{L.importRow}</Table.Th>
+                  <Table.Th scope="col">{L.unit}</Table.Th>
+                  <Table.Th scope="col">{L.importOutcome}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.rows.map((r) => (
+                  <Table.Tr key={r.row}>
+                    <Table.Td>{r.row}</Table.Td>
+                    <Table.Td>{r.unitName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {L.outcomes[r.outcome]}
+                      </Text>
+                      {r.problems.map((p) => (
+                        <Text key={`${p.column}:${p.message}`} size="sm" c="red.9">
+                          {p.column}: {p.message}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
   );
 }

@@ -1,0 +1,204 @@
+import {
+  type DataValueRow,
+  insertDataValue,
+  latestDataValue,
+  listDataValues,
+  listPeriodReports,
+  unitKindsAndGroups,
+  updateDataValueRow,
+} from '@dx/db';
+import {
+  AppError,
+  type Cell,
+  type DataItemUnit,
+  doesUnitReportItem,
+  foldVietnamese,
+  impossibleDataValue,
+} from '@dx/domain';
+import { readTable } from '../../lib/tabular';
+import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { loadPeriod } from '../reports/load-report';
+import { presentDataValue } from './data-items.presenter';
+import { itemsOfPeriod } from './unit-data-values';
+
+const MAX_ROWS = 5000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A number as a Vietnamese sheet writes it: 1500, "1.500", "1 500", "12,5"; null when it is not one. */
+export function parseFigure(c: Cell): number | null {
+  if (typeof c === 'number') return Number.isFinite(c) ? c : null;
+  if (typeof c !== 'string') return null;
+  let s = c.trim().replace(/[\s\u00a0]/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '');
+  s = s.replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * Imports a period's figures from the filled template (issue 16), for the DX office collecting units' sheets: a dry
+ * run explains every row cell by cell (unknown unit, not a number, negative, above 100%, above the unit's
+ * population, not asked of the unit, already sent or accepted); `confirm` writes every value in one transaction —
+ * none when any row has a problem. Imported values stand as sent (the unit's sheet is its submission), for review.
+ */
+export async function importDataValues({
+  ctx,
+  periodId,
+  fileName,
+  content,
+  confirm,
+}: {
+  ctx: UseCaseContext;
+  periodId: string;
+  fileName: string;
+  content: Buffer;
+  confirm: boolean;
+}) {
+  const period = await loadPeriod(ctx, periodId, 'report.manage');
+  const items = await itemsOfPeriod(ctx, period);
+  const table = await readTable(content, fileName, { userId: ctx.actor.userId, maxRows: MAX_ROWS });
+  const columns = table.headers.map((h) => {
+    const code = /\[([A-Za-z0-9_.-]+)\]\s*$/.exec(String(h ?? ''))?.[1];
+    return code ? (items.find((i) => i.code === code) ?? null) : null;
+  });
+  if (!columns.some(Boolean))
+    throw new AppError(
+      'IMPORT.INVALID_FILE',
+      'Không thấy cột số liệu nào của kỳ này (tiêu đề cột có mã trong ngoặc vuông, ví dụ "[nguoi_tiep_can]"): dùng mẫu tải về từ kỳ báo cáo',
+    );
+  const required = await listPeriodReports(ctx.db, period.id, period.periodTo);
+  const byName = new Map(required.map((r) => [foldVietnamese(r.unitName), r.unitId]));
+  const idsInFile = table.rows.map((r) => String(r.cells[0] ?? '').trim()).filter((s) => UUID.test(s));
+  const units = await unitKindsAndGroups(
+    ctx.db,
+    period.provinceId,
+    [...new Set([...required.map((r) => r.unitId), ...idsInFile])],
+    period.periodTo,
+  );
+  const existing = await listDataValues(ctx.db, {
+    itemIds: items.map((i) => i.id),
+    periodFrom: period.periodFrom,
+  });
+  const stored = new Map(existing.map((v) => [`${v.unitId}:${v.itemId}`, v]));
+
+  type Write = { unitId: string; itemId: string; value: number; old: DataValueRow | undefined };
+  const writes: Write[] = [];
+  const rows = [];
+  for (const r of table.rows) {
+    const problems: { column: string; message: string }[] = [];
+    const idCell = String(r.cells[0] ?? '').trim();
+    const nameCell = String(r.cells[1] ?? '').trim();
+    const unitId = UUID.test(idCell) ? idCell : (byName.get(foldVietnamese(nameCell)) ?? null);
+    const unit = unitId ? units.get(unitId) : undefined;
+    const filled = columns.flatMap((item, j) =>
+      item && !isBlank(r.cells[j]) ? [{ item, cell: r.cells[j] }] : [],
+    );
+    if (!unit || !unitId) {
+      if (filled.length > 0 || nameCell || idCell)
+        problems.push({
+          column: 'Đơn vị',
+          message: `Không tìm thấy đơn vị "${nameCell || idCell}" trong tỉnh`,
+        });
+      rows.push({
+        row: r.row,
+        unitId: null,
+        unitName: nameCell,
+        outcome: problems.length ? ('error' as const) : ('empty' as const),
+        values: 0,
+        problems,
+      });
+      continue;
+    }
+    const inRow = new Map<string, number>();
+    for (const { item, cell } of filled) {
+      const n = parseFigure(cell);
+      if (n !== null) inRow.set(item.id, n);
+    }
+    let values = 0;
+    for (const { item, cell } of filled) {
+      const column = item.nameVi;
+      const n = parseFigure(cell);
+      if (n === null) {
+        problems.push({ column, message: `"${String(cell)}" không phải là số` });
+        continue;
+      }
+      if (n < 0) {
+        problems.push({ column, message: 'Số liệu không được âm' });
+        continue;
+      }
+      if (!doesUnitReportItem(item, unit)) {
+        problems.push({ column, message: 'Đơn vị không phải báo cáo số liệu này' });
+        continue;
+      }
+      const old = stored.get(`${unitId}:${item.id}`);
+      if (old && (old.status === 'submitted' || old.status === 'accepted')) {
+        if (Number(old.value) !== n)
+          problems.push({
+            column,
+            message:
+              old.status === 'accepted'
+                ? 'Số liệu đã được tiếp nhận và khoá; không ghi đè'
+                : 'Đơn vị đã gửi số liệu này, đang chờ duyệt; trả lại trước khi nhập số khác',
+          });
+        continue;
+      }
+      let population: number | null = null;
+      if (!item.mayExceedPopulation && item.populationItemId)
+        population =
+          inRow.get(item.populationItemId) ??
+          (await latestDataValue(ctx.db, item.populationItemId, unitId, period.periodTo));
+      const bad = impossibleDataValue(
+        { unitOfMeasure: item.unitOfMeasure as DataItemUnit, mayExceedPopulation: item.mayExceedPopulation },
+        n,
+        population,
+      );
+      if (bad) {
+        problems.push({ column, message: bad.message });
+        continue;
+      }
+      writes.push({ unitId, itemId: item.id, value: n, old });
+      values++;
+    }
+    rows.push({
+      row: r.row,
+      unitId,
+      unitName: unit.name,
+      outcome: problems.length ? ('error' as const) : values > 0 ? ('ok' as const) : ('empty' as const),
+      values,
+      problems,
+    });
+  }
+  const errors = rows.filter((r) => r.outcome === 'error').length;
+  const doWrite = confirm && errors === 0 && writes.length > 0;
+  if (doWrite)
+    await ctx.db.transaction(async (tx) => {
+      const after = [];
+      for (const w of writes) {
+        const sent = { status: 'submitted', submittedAt: ctx.now, submittedBy: ctx.actor.userId };
+        const row = w.old
+          ? await updateDataValueRow(tx, w.old.id, w.old.version, { value: String(w.value), ...sent })
+          : await insertDataValue(tx, {
+              provinceId: period.provinceId,
+              itemId: w.itemId,
+              unitId: w.unitId,
+              periodFrom: period.periodFrom,
+              periodTo: period.periodTo,
+              value: String(w.value),
+              createdBy: ctx.actor.userId,
+              ...sent,
+            });
+        if (!row) throw versionConflict({ unitId: w.unitId, itemId: w.itemId });
+        after.push(presentDataValue(row));
+      }
+      await audit(tx, ctx, {
+        action: 'data_value.import',
+        entityType: 'data_value',
+        entityId: period.id,
+        provinceId: period.provinceId,
+        after: { fileName, values: after },
+      });
+    });
+  return { confirmed: doWrite, fileName, rows, values: writes.length, errors };
+}
