@@ -18,8 +18,25 @@ export const createPlanBody = z.object({
 });
 export type CreatePlanBody = z.input<typeof createPlanBody>;
 
+type DocumentShape = typeof planDocument.shape;
+type Patchable = {
+  [K in keyof DocumentShape]: z.ZodOptional<
+    DocumentShape[K] extends z.ZodDefault<infer T> ? T : DocumentShape[K]
+  >;
+};
+/**
+ * Every part optional and none defaulted: a part not sent stays as stored. (`planDocument.partial()` would fill
+ * the defaulted parts — kind, parent issuer, period, parts, purposes — and so reset them on every save.)
+ */
+const patchable = Object.fromEntries(
+  Object.entries(planDocument.shape).map(([k, s]) => [
+    k,
+    (s instanceof z.ZodDefault ? s.unwrap() : s).optional(),
+  ]),
+) as Patchable;
+
 /** Each part sent replaces the stored part; `version` is the one the client read. */
-export const updatePlanBody = planDocument.partial().extend({ version: recordVersion });
+export const updatePlanBody = z.object(patchable).extend({ version: recordVersion });
 export type UpdatePlanBody = z.input<typeof updatePlanBody>;
 
 // Responses

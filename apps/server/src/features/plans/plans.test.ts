@@ -204,6 +204,68 @@ describe('plans API (plan 54/KH-UBND as structured data)', () => {
     expect(detail.after.targets[5].goal.value).toBe(60);
   });
 
+  it('saves one part without touching the others (kind, period, parts, purposes); a theme nested keeps its id (issue 17)', async () => {
+    const fresh: PlanBody = (
+      await t.call(dx, {
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: t.hp, year: 2026, copyFromPlanId: plan54.id },
+      })
+    ).json();
+    const shaped = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/plans/${fresh.id}`,
+      payload: {
+        version: fresh.version,
+        kind: 'CTr',
+        yearTo: 2028,
+        parentIssuerName: 'UBND THÀNH PHỐ',
+        parts: ['aims', 'objectives', 'themes', 'funding', 'organisation'],
+        purposes: ['Nâng cao nhận thức về chuyển đổi số.'],
+        legalBases: [{ citation: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015' }],
+      },
+    });
+    expect(shaped.statusCode).toBe(200);
+    const recipients = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/plans/${fresh.id}`,
+      payload: { version: shaped.json().version, recipients: ['Lưu: VT.'] },
+    });
+    expect(recipients.statusCode).toBe(200);
+    expect(recipients.json().document).toMatchObject({
+      kind: 'CTr',
+      yearTo: 2028,
+      parentIssuerName: 'UBND THÀNH PHỐ',
+      parts: ['aims', 'objectives', 'themes', 'funding', 'organisation'],
+      purposes: ['Nâng cao nhận thức về chuyển đổi số.'],
+      legalBases: [
+        {
+          kind: '',
+          number: '',
+          title: '',
+          citation: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
+        },
+      ],
+      recipients: ['Lưu: VT.'],
+    });
+
+    // Theme 6 moved into theme 5 as its a): same row, now II.5.a under theme 5.
+    const themes = recipients.json().document.themes as PlanBody['document']['themes'];
+    const [five, six] = [themes[4]!, themes[5]!];
+    const nested = [
+      ...themes.slice(0, 4),
+      { ...five, children: [{ id: six.id, label: 'a', title: six.title, bullets: six.bullets }] },
+    ];
+    const res = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/plans/${fresh.id}`,
+      payload: { version: recipients.json().version, themes: nested },
+    });
+    expect(res.statusCode).toBe(200);
+    const moved = (res.json() as PlanBody).themeIndex.find((x) => x.id === six.id);
+    expect(moved).toMatchObject({ code: 'II.5.a', parentId: five.id });
+  });
+
   it('refuses a duplicate number for the same issuer and year with a field error', async () => {
     const draft: PlanBody = (
       await t.call(dx, {

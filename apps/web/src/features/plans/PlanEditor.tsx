@@ -18,6 +18,7 @@ import { planKeys, type StoredPlan, updatePlan } from '../../api/plans';
 import { ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../lib/ui';
 import { usePlanLabels } from '../../locales/plans';
+import { ThemesEditor } from './ThemesEditor';
 
 type Targets = PlanDocument['targets'];
 type Themes = PlanDocument['themes'];
@@ -41,11 +42,15 @@ export function PlanEditor({ plan }: { plan: StoredPlan }) {
       qc.setQueryData(planKeys.detail(plan.id), saved);
       void qc.invalidateQueries({ queryKey: planKeys.revisions(plan.id) });
       void qc.invalidateQueries({ queryKey: planKeys.all });
-      notifications.show({ color: 'green', message: L.saved });
+      notifications.show({ color: 'green', message: L.saved, closeButtonProps: { 'aria-label': L.close } });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'RESOURCE.VERSION_CONFLICT') {
-        notifications.show({ color: 'orange', message: L.conflict });
+        notifications.show({
+          color: 'orange',
+          message: L.conflict,
+          closeButtonProps: { 'aria-label': L.close },
+        });
         void qc.invalidateQueries({ queryKey: planKeys.detail(plan.id) });
       }
     },
@@ -61,8 +66,6 @@ export function PlanEditor({ plan }: { plan: StoredPlan }) {
   };
   const setTarget = (i: number, patch: Partial<Targets[number]>) =>
     setTargets((ts) => ts.map((t, j) => (j === i ? { ...t, ...patch } : t)));
-  const setTheme = (i: number, patch: Partial<Themes[number]>) =>
-    setThemes((ts) => ts.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   const num = (s: string) =>
     s.trim() === '' ? (undefined as unknown as number) : Number(s.replace(',', '.'));
 
@@ -211,83 +214,7 @@ export function PlanEditor({ plan }: { plan: StoredPlan }) {
         </Button>
       </Paper>
 
-      <Paper withBorder p="sm">
-        <Title order={3} size="h4" mb="xs">
-          {L.themes}
-        </Title>
-        <Stack gap="xs">
-          {themes.map((th, i) => (
-            <Stack key={th.id ?? `theme-${i}`} gap={4}>
-              <Group align="flex-start" wrap="nowrap">
-                <TextInput
-                  w={70}
-                  aria-label={`${L.label} II.${i + 1}`}
-                  value={th.label}
-                  onChange={(e) => setTheme(i, { label: e.currentTarget.value })}
-                  error={err('themes', i, 'label')}
-                />
-                <Textarea
-                  style={{ flex: 1 }}
-                  autosize
-                  aria-label={`${L.themeTitle} II.${th.label}`}
-                  value={th.title}
-                  onChange={(e) => setTheme(i, { title: e.currentTarget.value })}
-                  error={err('themes', i, 'title')}
-                />
-              </Group>
-              {th.children.map((c, k) => (
-                <Group key={c.id ?? `sub-${k}`} align="flex-start" wrap="nowrap" pl="xl">
-                  <TextInput
-                    w={110}
-                    aria-label={`${L.label} II.${th.label}.${k + 1}`}
-                    value={c.label}
-                    onChange={(e) =>
-                      setTheme(i, {
-                        children: th.children.map((x, j) =>
-                          j === k ? { ...x, label: e.currentTarget.value } : x,
-                        ),
-                      })
-                    }
-                    error={err('themes', i, 'children', k, 'label')}
-                  />
-                  <Stack gap={4} style={{ flex: 1 }}>
-                    <TextInput
-                      aria-label={`${L.themeTitle} II.${th.label}.${c.label}`}
-                      value={c.title}
-                      onChange={(e) =>
-                        setTheme(i, {
-                          children: th.children.map((x, j) =>
-                            j === k ? { ...x, title: e.currentTarget.value } : x,
-                          ),
-                        })
-                      }
-                      error={err('themes', i, 'children', k, 'title')}
-                    />
-                    <Textarea
-                      autosize
-                      aria-label={`${L.bullets} II.${th.label}.${c.label}`}
-                      value={c.bullets.join('\n')}
-                      onChange={(e) =>
-                        setTheme(i, {
-                          children: th.children.map((x, j) =>
-                            j === k
-                              ? {
-                                  ...x,
-                                  bullets: e.currentTarget.value.split('\n').filter((b) => b.trim() !== ''),
-                                }
-                              : x,
-                          ),
-                        })
-                      }
-                      error={err('themes', i, 'children', k, 'bullets')}
-                    />
-                  </Stack>
-                </Group>
-              ))}
-            </Stack>
-          ))}
-        </Stack>
-      </Paper>
+      <ThemesEditor themes={themes} onChange={setThemes} err={err} />
       {save.error && <ErrorAlert error={save.error} />}
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>

@@ -13,8 +13,6 @@ import {
   Accordion,
   ActionIcon,
   Badge,
-  Button,
-  Fieldset,
   Group,
   NativeSelect,
   NumberInput,
@@ -30,7 +28,9 @@ import { listUnitGroups, type ProvinceUnitGroup, type StoredPlan } from '../../a
 import { DateField } from '../../lib/DateField';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { type PlanLabels, usePlanLabels } from '../../locales/plans';
+import { ListEditor } from './ListEditor';
 import { PlanEditor } from './PlanEditor';
+import { PlanParts } from './PlanParts';
 import { type FieldError, PlanSection } from './PlanSection';
 
 type Responsibility = PlanDocument['responsibilities'][number];
@@ -40,13 +40,6 @@ type Item = Responsibility['items'][number];
 const reletter = <T extends { letter: string }>(xs: T[]): T[] =>
   xs.map((x, i) => ({ ...x, letter: letterAt(i) }));
 const MAX_LETTERED = Math.min(30, VIETNAMESE_LETTERS.length);
-const move = <T,>(xs: T[], i: number, d: -1 | 1): T[] => {
-  const j = i + d;
-  if (j < 0 || j >= xs.length) return xs;
-  const out = [...xs];
-  [out[i], out[j]] = [out[j]!, out[i]!];
-  return out;
-};
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 const lines = (xs: string[]) => xs.filter((x) => x.trim() !== '');
 
@@ -92,6 +85,10 @@ export function PlanSections({ plan }: { plan: StoredPlan }) {
           {({ value, set, err }) => <HeaderFields L={L} value={value} set={set} err={err} />}
         </PlanSection>
 
+        <PlanSection plan={plan} id="headings" title={L.secHeadings} keys={['parts', 'headings'] as const}>
+          {({ value, set, err }) => <PlanParts L={L} doc={plan.document} value={value} set={set} err={err} />}
+        </PlanSection>
+
         <PlanSection plan={plan} id="legalBases" title={L.secLegalBases} keys={['legalBases'] as const}>
           {({ value, set, err }) => (
             <LegalBases
@@ -129,6 +126,35 @@ export function PlanSections({ plan }: { plan: StoredPlan }) {
           )}
         </PlanSection>
 
+        <PlanSection plan={plan} id="aims" title={L.secAims} keys={['purposes', 'requirements'] as const}>
+          {({ value, set, err }) => (
+            <>
+              <Text size="sm" fw={600}>
+                {L.purposes}
+              </Text>
+              <ParagraphList
+                L={L}
+                label={`${L.purposes}, ${L.point.toLowerCase()}`}
+                addLabel={L.addPoint}
+                items={value.purposes}
+                onChange={(purposes) => set({ purposes })}
+                err={(i) => err('purposes', i)}
+              />
+              <Text size="sm" fw={600}>
+                {L.requirements}
+              </Text>
+              <ParagraphList
+                L={L}
+                label={`${L.requirements}, ${L.point.toLowerCase()}`}
+                addLabel={L.addPoint}
+                items={value.requirements}
+                onChange={(requirements) => set({ requirements })}
+                err={(i) => err('requirements', i)}
+              />
+            </>
+          )}
+        </PlanSection>
+
         <PlanSection
           plan={plan}
           id="generalObjectives"
@@ -137,7 +163,6 @@ export function PlanSections({ plan }: { plan: StoredPlan }) {
         >
           {({ value, set, err }) => (
             <LetteredList
-              L={L}
               label={L.objective}
               addLabel={L.addObjective}
               items={value.generalObjectives}
@@ -268,34 +293,6 @@ export function PlanSections({ plan }: { plan: StoredPlan }) {
             );
           }}
         </PlanSection>
-
-        <PlanSection plan={plan} id="headings" title={L.secHeadings} keys={['headings'] as const}>
-          {({ value, set, err }) => {
-            const h = value.headings;
-            const fields = [
-              ['objectives', L.hObjectives],
-              ['generalObjectives', L.hGeneralObjectives],
-              ['targets', L.hTargets],
-              ['themes', L.hThemes],
-              ['tasks', L.hTasks],
-              ['funding', L.hFunding],
-              ['organisation', L.hOrganisation],
-            ] as const;
-            return (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {fields.map(([k, label]) => (
-                  <TextInput
-                    key={k}
-                    label={label}
-                    value={h[k]}
-                    onChange={(e) => set({ headings: { ...h, [k]: e.currentTarget.value } })}
-                    error={err('headings', k)}
-                  />
-                ))}
-              </SimpleGrid>
-            );
-          }}
-        </PlanSection>
       </Accordion>
     </Stack>
   );
@@ -398,55 +395,6 @@ function HeaderFields({
   );
 }
 
-/** Up / down / remove buttons of one row, large enough for a thumb. */
-function RowActions({
-  L,
-  name,
-  i,
-  count,
-  onMove,
-  onRemove,
-}: {
-  L: PlanLabels;
-  name: string;
-  i: number;
-  count: number;
-  onMove: (d: -1 | 1) => void;
-  onRemove: () => void;
-}) {
-  return (
-    <Group gap={4} wrap="nowrap">
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={`${L.moveUp}: ${name}`}
-        disabled={i === 0}
-        onClick={() => onMove(-1)}
-      >
-        ↑
-      </ActionIcon>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={`${L.moveDown}: ${name}`}
-        disabled={i === count - 1}
-        onClick={() => onMove(1)}
-      >
-        ↓
-      </ActionIcon>
-      <ActionIcon
-        variant="subtle"
-        color="red.9"
-        size="lg"
-        aria-label={`${L.remove}: ${name}`}
-        onClick={onRemove}
-      >
-        ✕
-      </ActionIcon>
-    </Group>
-  );
-}
-
 function LegalBases({
   L,
   items,
@@ -458,160 +406,117 @@ function LegalBases({
   onChange: (xs: DocumentReference[]) => void;
   err: FieldError;
 }) {
-  const put = (i: number, patch: Partial<DocumentReference>) =>
-    onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
-    <Stack gap="sm">
-      {items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {L.none}
-        </Text>
-      )}
-      {items.map((b, i) => {
-        const name = `${L.legalBasis} ${i + 1}`;
+    <ListEditor
+      frame="fieldset"
+      items={items}
+      onChange={onChange}
+      max={100}
+      name={(i) => `${L.legalBasis} ${i + 1}`}
+      emptyText={L.none}
+      addLabel={L.addLegalBasis}
+      // A new basis starts empty: the verbatim citation alone is enough (a law cited by name and date).
+      make={() => ({ kind: '', number: '', issuer: null, date: null, title: '', citation: null })}
+      render={(b, i, put) => {
+        const set = (patch: Partial<DocumentReference>) => put({ ...b, ...patch });
+        const e = (f: string) => err('legalBases', i, f);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
-          <Fieldset key={i} legend={name} p="sm">
-            <Stack gap="xs">
-              <Group justify="flex-end">
-                <RowActions
-                  L={L}
-                  name={name}
-                  i={i}
-                  count={items.length}
-                  onMove={(d) => onChange(move(items, i, d))}
-                  onRemove={() => onChange(items.filter((_, j) => j !== i))}
-                />
-              </Group>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <TextInput
-                  label={L.kind}
-                  value={b.kind}
-                  onChange={(e) => put(i, { kind: e.currentTarget.value })}
-                  error={err('legalBases', i, 'kind')}
-                />
-                <TextInput
-                  label={L.docNumber}
-                  value={b.number}
-                  onChange={(e) => put(i, { number: e.currentTarget.value })}
-                  error={err('legalBases', i, 'number')}
-                />
-                <TextInput
-                  label={L.issuer}
-                  value={b.issuer ?? ''}
-                  onChange={(e) => put(i, { issuer: orNull(e.currentTarget.value) })}
-                  error={err('legalBases', i, 'issuer')}
-                />
-                <DateField
-                  label={L.docDate}
-                  value={b.date ?? ''}
-                  onChange={(iso) => put(i, { date: iso || null })}
-                  error={err('legalBases', i, 'date')}
-                />
-              </SimpleGrid>
-              <Textarea
-                label={L.docTitle}
-                autosize
-                minRows={1}
-                value={b.title}
-                onChange={(e) => put(i, { title: e.currentTarget.value })}
-                error={err('legalBases', i, 'title')}
+          <>
+            <Textarea
+              label={L.citation}
+              description={L.citationHint}
+              autosize
+              minRows={1}
+              value={b.citation ?? ''}
+              onChange={(ev) => set({ citation: orNull(ev.currentTarget.value) })}
+              error={e('citation')}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <TextInput
+                label={L.kind}
+                value={b.kind}
+                onChange={(ev) => set({ kind: ev.currentTarget.value })}
+                error={e('kind')}
               />
-              <Textarea
-                label={L.citation}
-                description={L.citationHint}
-                autosize
-                minRows={1}
-                value={b.citation ?? ''}
-                onChange={(e) => put(i, { citation: orNull(e.currentTarget.value) })}
-                error={err('legalBases', i, 'citation')}
+              <TextInput
+                label={L.docNumber}
+                value={b.number}
+                onChange={(ev) => set({ number: ev.currentTarget.value })}
+                error={e('number')}
               />
-              {b.number.trim() && b.title.trim() && (
-                <Text size="sm" c="dimmed">
-                  {L.preview}: {formatCitation(b)}
-                </Text>
-              )}
-            </Stack>
-          </Fieldset>
+              <TextInput
+                label={L.issuer}
+                value={b.issuer ?? ''}
+                onChange={(ev) => set({ issuer: orNull(ev.currentTarget.value) })}
+                error={e('issuer')}
+              />
+              <DateField
+                label={L.docDate}
+                value={b.date ?? ''}
+                onChange={(iso) => set({ date: iso || null })}
+                error={e('date')}
+              />
+            </SimpleGrid>
+            <Textarea
+              label={L.docTitle}
+              autosize
+              minRows={1}
+              value={b.title}
+              onChange={(ev) => set({ title: ev.currentTarget.value })}
+              error={e('title')}
+            />
+            {(b.citation?.trim() || (b.number.trim() && b.title.trim())) && (
+              <Text size="sm" c="dimmed">
+                {L.preview}: {formatCitation(b)}
+              </Text>
+            )}
+          </>
         );
-      })}
-      <Button
-        variant="light"
-        style={{ alignSelf: 'flex-start' }}
-        disabled={items.length >= 100}
-        onClick={() =>
-          onChange([
-            ...items,
-            { kind: 'Kế hoạch', number: '', issuer: null, date: null, title: '', citation: null },
-          ])
-        }
-      >
-        {L.addLegalBasis}
-      </Button>
-    </Stack>
+      }}
+    />
   );
 }
 
-/** Paragraphs (III, IV, and those of a part of V), each its own box. */
+/** Paragraphs (III, IV, those of a part of V) or bullets ("Mục đích", "Yêu cầu"), each its own box. */
 function ParagraphList({
   L,
   label,
+  addLabel,
   items,
   onChange,
   err,
 }: {
   L: PlanLabels;
   label: string;
+  addLabel?: string;
   items: string[];
   onChange: (xs: string[]) => void;
   err: (i: number) => string | undefined;
 }) {
   return (
-    <Stack gap="xs">
-      {items.map((p, i) => {
-        const name = `${label} ${i + 1}`;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
-          <Stack key={i} gap={4}>
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm" fw={500}>
-                {name}
-              </Text>
-              <RowActions
-                L={L}
-                name={name}
-                i={i}
-                count={items.length}
-                onMove={(d) => onChange(move(items, i, d))}
-                onRemove={() => onChange(items.filter((_, j) => j !== i))}
-              />
-            </Group>
-            <Textarea
-              aria-label={name}
-              autosize
-              minRows={2}
-              value={p}
-              onChange={(e) => onChange(items.map((x, j) => (j === i ? e.currentTarget.value : x)))}
-              error={err(i)}
-            />
-          </Stack>
-        );
-      })}
-      <Button
-        variant="light"
-        style={{ alignSelf: 'flex-start' }}
-        disabled={items.length >= 50}
-        onClick={() => onChange([...items, ''])}
-      >
-        {L.addParagraph}
-      </Button>
-    </Stack>
+    <ListEditor
+      items={items}
+      onChange={onChange}
+      max={50}
+      name={(i) => `${label} ${i + 1}`}
+      addLabel={addLabel ?? L.addParagraph}
+      make={() => ''}
+      render={(p, i, put) => (
+        <Textarea
+          aria-label={`${label} ${i + 1}`}
+          autosize
+          minRows={2}
+          value={p}
+          onChange={(e) => put(e.currentTarget.value)}
+          error={err(i)}
+        />
+      )}
+    />
   );
 }
 
 /** Lettered items a), b), c)…: the letter follows the position; an optional extra editor per item. */
 function LetteredList<T extends { letter: string; text: string }>({
-  L,
   label,
   addLabel,
   items,
@@ -620,7 +525,6 @@ function LetteredList<T extends { letter: string; text: string }>({
   make,
   extra,
 }: {
-  L: PlanLabels;
   label: string;
   addLabel: string;
   items: T[];
@@ -629,54 +533,42 @@ function LetteredList<T extends { letter: string; text: string }>({
   make: () => T;
   extra?: (x: T, i: number, put: (patch: Partial<T>) => void) => ReactNode;
 }) {
-  const change = (xs: T[]) => onChange(reletter(xs));
   return (
-    <Stack gap="xs">
-      {items.map((x, i) => {
-        const name = `${label} ${letterAt(i)})`;
-        const put = (patch: Partial<T>) => change(items.map((y, j) => (j === i ? { ...y, ...patch } : y)));
+    <ListEditor
+      items={items}
+      onChange={onChange}
+      normalize={reletter}
+      max={MAX_LETTERED}
+      name={(i) => `${label} ${letterAt(i)})`}
+      head={(i) => (
+        <Badge variant="light" size="lg" radius="sm" style={{ textTransform: 'none' }}>
+          {letterAt(i)})
+        </Badge>
+      )}
+      addLabel={addLabel}
+      make={make}
+      render={(x, i, put) => {
+        const patch = (p: Partial<T>) => put({ ...x, ...p });
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
-          <Stack key={i} gap={4}>
-            <Group justify="space-between" wrap="nowrap">
-              <Badge variant="light" size="lg" radius="sm" style={{ textTransform: 'none' }}>
-                {letterAt(i)})
-              </Badge>
-              <RowActions
-                L={L}
-                name={name}
-                i={i}
-                count={items.length}
-                onMove={(d) => change(move(items, i, d))}
-                onRemove={() => change(items.filter((_, j) => j !== i))}
-              />
-            </Group>
+          <>
             {err(i, 'letter') && (
               <Text size="xs" c="red.8" role="alert">
                 {err(i, 'letter')}
               </Text>
             )}
             <Textarea
-              aria-label={name}
+              aria-label={`${label} ${letterAt(i)})`}
               autosize
               minRows={2}
               value={x.text}
-              onChange={(e) => put({ text: e.currentTarget.value } as Partial<T>)}
+              onChange={(e) => patch({ text: e.currentTarget.value } as Partial<T>)}
               error={err(i, 'text')}
             />
-            {extra?.(x, i, put)}
-          </Stack>
+            {extra?.(x, i, patch)}
+          </>
         );
-      })}
-      <Button
-        variant="light"
-        style={{ alignSelf: 'flex-start' }}
-        disabled={items.length >= MAX_LETTERED}
-        onClick={() => change([...items, make()])}
-      >
-        {addLabel}
-      </Button>
-    </Stack>
+      }}
+    />
   );
 }
 
@@ -795,89 +687,72 @@ function Responsibilities({
   onChange: (xs: Responsibility[]) => void;
   err: FieldError;
 }) {
-  const put = (i: number, patch: Partial<Responsibility>) =>
-    onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
-    <Stack gap="sm">
-      {items.map((r, i) => {
-        const name = `${L.responsibility} ${i + 1}`;
+    <ListEditor
+      frame="fieldset"
+      items={items}
+      onChange={onChange}
+      max={50}
+      name={(i) => `${L.responsibility} ${i + 1}`}
+      addLabel={L.addResponsibility}
+      make={() => ({ heading: '', unitRefs: [], paragraphs: [], items: [] })}
+      render={(r, i, put) => {
+        const set = (patch: Partial<Responsibility>) => put({ ...r, ...patch });
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are controlled; position is their identity here
-          <Fieldset key={i} legend={name} p="sm">
-            <Stack gap="sm">
-              <Group justify="flex-end">
-                <RowActions
+          <>
+            <TextInput
+              label={`${i + 1}. ${L.heading}`}
+              value={r.heading}
+              onChange={(e) => set({ heading: e.currentTarget.value })}
+              error={err('responsibilities', i, 'heading')}
+            />
+            <UnitRefs
+              L={L}
+              name={`${L.responsibility} ${i + 1}`}
+              provinceId={provinceId}
+              groups={groups}
+              refs={r.unitRefs}
+              onChange={(unitRefs) => set({ unitRefs })}
+              err={(j) =>
+                err('responsibilities', i, 'unitRefs', j, 'unitId') ??
+                err('responsibilities', i, 'unitRefs', j, 'unitGroupCode')
+              }
+            />
+            <ParagraphList
+              L={L}
+              label={`${L.paragraph} ${i + 1}.`}
+              items={r.paragraphs}
+              onChange={(paragraphs) => set({ paragraphs })}
+              err={(k) => err('responsibilities', i, 'paragraphs', k)}
+            />
+            <Text size="sm" fw={500}>
+              {L.items}
+            </Text>
+            <LetteredList<Item>
+              label={`${i + 1}.`}
+              addLabel={L.addItem}
+              items={r.items}
+              onChange={(xs) => set({ items: xs })}
+              err={(k, f) => err('responsibilities', i, 'items', k, f)}
+              make={() => ({ letter: '', text: '', unitRefs: [] })}
+              extra={(x, k, putItem) => (
+                <UnitRefs
                   L={L}
-                  name={name}
-                  i={i}
-                  count={items.length}
-                  onMove={(d) => onChange(move(items, i, d))}
-                  onRemove={() => onChange(items.filter((_, j) => j !== i))}
+                  name={`${i + 1}.${letterAt(k)})`}
+                  provinceId={provinceId}
+                  groups={groups}
+                  refs={x.unitRefs}
+                  onChange={(unitRefs) => putItem({ unitRefs })}
+                  err={(j) =>
+                    err('responsibilities', i, 'items', k, 'unitRefs', j, 'unitId') ??
+                    err('responsibilities', i, 'items', k, 'unitRefs', j, 'unitGroupCode')
+                  }
                 />
-              </Group>
-              <TextInput
-                label={`${i + 1}. ${L.heading}`}
-                value={r.heading}
-                onChange={(e) => put(i, { heading: e.currentTarget.value })}
-                error={err('responsibilities', i, 'heading')}
-              />
-              <UnitRefs
-                L={L}
-                name={name}
-                provinceId={provinceId}
-                groups={groups}
-                refs={r.unitRefs}
-                onChange={(unitRefs) => put(i, { unitRefs })}
-                err={(j) =>
-                  err('responsibilities', i, 'unitRefs', j, 'unitId') ??
-                  err('responsibilities', i, 'unitRefs', j, 'unitGroupCode')
-                }
-              />
-              <ParagraphList
-                L={L}
-                label={`${L.paragraph} ${i + 1}.`}
-                items={r.paragraphs}
-                onChange={(paragraphs) => put(i, { paragraphs })}
-                err={(k) => err('responsibilities', i, 'paragraphs', k)}
-              />
-              <Text size="sm" fw={500}>
-                {L.items}
-              </Text>
-              <LetteredList<Item>
-                L={L}
-                label={`${i + 1}.`}
-                addLabel={L.addItem}
-                items={r.items}
-                onChange={(xs) => put(i, { items: xs })}
-                err={(k, f) => err('responsibilities', i, 'items', k, f)}
-                make={() => ({ letter: '', text: '', unitRefs: [] })}
-                extra={(x, k, putItem) => (
-                  <UnitRefs
-                    L={L}
-                    name={`${i + 1}.${letterAt(k)})`}
-                    provinceId={provinceId}
-                    groups={groups}
-                    refs={x.unitRefs}
-                    onChange={(unitRefs) => putItem({ unitRefs })}
-                    err={(j) =>
-                      err('responsibilities', i, 'items', k, 'unitRefs', j, 'unitId') ??
-                      err('responsibilities', i, 'items', k, 'unitRefs', j, 'unitGroupCode')
-                    }
-                  />
-                )}
-              />
-            </Stack>
-          </Fieldset>
+              )}
+            />
+          </>
         );
-      })}
-      <Button
-        variant="light"
-        style={{ alignSelf: 'flex-start' }}
-        disabled={items.length >= 50}
-        onClick={() => onChange([...items, { heading: '', unitRefs: [], paragraphs: [], items: [] }])}
-      >
-        {L.addResponsibility}
-      </Button>
-    </Stack>
+      }}
+    />
   );
 }
