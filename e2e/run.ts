@@ -17,6 +17,7 @@ import './specs-unit-imports';
 import './specs-as-of';
 import './specs-national';
 import './specs-province-settings';
+import './specs-rules';
 // Last: it adds a plan of 2023 that the plan choosers of the specs above must not meet first.
 import './specs-data-items';
 

@@ -40,6 +40,7 @@ import { fetchPlan, planKeys, updatePlan } from '../../api/plans';
 import { targetKeys } from '../../api/targets';
 import { ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import { useNumberFormat } from '../../lib/format';
 import { readableAlert, STATUS_COLOURS } from '../../lib/TargetBits';
 import { ErrorAlert } from '../../lib/ui';
 import { fill } from '../../locales/fill';
@@ -126,7 +127,7 @@ export function RuleEditor({
     onSuccess: (d) => {
       setVersion(d.version);
       setSavedGoal(d.goal);
-      notifications.show({ color: 'green', message: L.saved });
+      notifications.show({ color: 'green', message: L.saved, closeButtonProps: { 'aria-label': L.close } });
       void qc.invalidateQueries({ queryKey: targetKeys.all });
       void qc.invalidateQueries({ queryKey: planKeys.detail(planId) });
       qc.setQueryData(indicatorKeys.definition(planId, definition.planTargetId), d);
@@ -462,8 +463,8 @@ function Preview({
   stale: boolean;
 }) {
   const p = query.data;
-  const n = (x: number, digits = 0) =>
-    new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits }).format(x);
+  const format = useNumberFormat();
+  const n = (x: number, digits = 0) => format(x, digits);
   const valueText = (v: number | null) => (v === null ? L.notApplicable : n(v, 1));
   return (
     <Paper withBorder p="md" component="section" aria-label={L.preview} aria-busy={query.isFetching || stale}>

@@ -65,7 +65,11 @@ export function VocabulariesPage() {
     mutationFn: (terms: VocabularyTermInput[]) => saveVocabularies(provinceId!, terms),
     onSuccess: (data) => {
       qc.setQueryData(indicatorKeys.vocabularies(provinceId!), data);
-      notifications.show({ color: 'green', message: L.termSaved });
+      notifications.show({
+        color: 'green',
+        message: L.termSaved,
+        closeButtonProps: { 'aria-label': L.close },
+      });
     },
   });
   if (!provinceId) return <Empty title={L.noProvince} />;
