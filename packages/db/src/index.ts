@@ -18,6 +18,7 @@ export * from './queries/read-scope';
 export * from './queries/record-imports';
 export * from './queries/records';
 export * from './queries/reports';
+export * from './queries/rollups';
 export * from './queries/target-definitions';
 export * from './queries/targets';
 export * from './queries/tasks';

@@ -2,6 +2,7 @@ import { analyzeDatabase, type DatabaseHandle, deleteExpiredSessions } from '@dx
 import { PgBoss } from 'pg-boss';
 import { MailRetryError, NOTIFICATION_MAIL_JOB, runNotificationMails } from './notification-mail';
 import { registerJobQueue } from './queue';
+import { ROLLUP_REBUILD_JOB, runRollupRebuild } from './rollup-rebuild';
 import { runTaskReminders, TASK_REMINDERS_JOB } from './task-reminders';
 
 /** Refreshes the planner statistics (issue 12: PGlite has no autovacuum; imports and edits add rows all day). */
@@ -73,6 +74,14 @@ export async function startJobs(
   await boss.work(ANALYZE_JOB.name, async () => {
     await analyzeDatabase(handle.db);
   });
+
+  await boss.createQueue(ROLLUP_REBUILD_JOB.name);
+  await boss.schedule(ROLLUP_REBUILD_JOB.name, ROLLUP_REBUILD_JOB.cron, {}, { tz: ROLLUP_REBUILD_JOB.tz });
+  await boss.work(ROLLUP_REBUILD_JOB.name, async () => {
+    await runRollupRebuild({ db: handle.db, now: new Date(), log });
+  });
+  // Once at start-up (a singleton key: several processes starting together queue it once).
+  await boss.send(ROLLUP_REBUILD_JOB.name, {}, { singletonKey: 'start-up', singletonSeconds: 60 });
 
   await boss.createQueue(SESSION_PURGE_JOB.name);
   await boss.schedule(SESSION_PURGE_JOB.name, SESSION_PURGE_JOB.cron, {});

@@ -1,4 +1,12 @@
-import { type Db, type Epochs, getPlanRow, getUnitScope, insertAudit, type ReadScope } from '@dx/db';
+import {
+  type Db,
+  type Epochs,
+  getPlanRow,
+  getUnitScope,
+  insertAudit,
+  type ReadScope,
+  refreshRollups,
+} from '@dx/db';
 import { AppError, type Grant, isAllowed, localDateOf, type Permission, readScopeOf } from '@dx/domain';
 
 /** The signed-in user acting on a request. */
@@ -53,8 +61,13 @@ export function readableIn(
   return { ...readScopeOf(ctx.actor.grants, permission), asOf: localDateOf(ctx.now) };
 }
 
-/** Appends to the audit trail inside the use case's transaction. */
-export function audit(
+/**
+ * Appends to the audit trail inside the use case's transaction, then brings the targets' rollups up to what the
+ * transaction wrote (issue 13, packages/db/src/queries/rollups.ts): every write is audited, last, in its one
+ * transaction (docs/architecture.md), so this is the one place of the write path that refreshes them — the
+ * triggers of migration 0022 noted which rows changed; a transaction that changed no record costs one lookup.
+ */
+export async function audit(
   tx: Db,
   ctx: UseCaseContext,
   entry: {
@@ -66,13 +79,15 @@ export function audit(
     after?: unknown;
   },
 ) {
-  return insertAudit(tx, {
+  const written = await insertAudit(tx, {
     ...entry,
     actorUserId: ctx.actor.userId,
     actorName: ctx.actor.displayName,
     requestId: ctx.requestId,
     ip: ctx.ip,
   });
+  await refreshRollups(tx, localDateOf(ctx.now));
+  return written;
 }
 
 /** 409 with the record as it is now, so the client can show it and nothing the user typed is lost. */

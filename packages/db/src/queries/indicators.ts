@@ -468,7 +468,7 @@ function belongsTo(l: ReturnType<typeof linkedSql>, id: SQL, rollUp: boolean, ct
  * achieved, num, den. `subjectIds` restricts it to those subjects (units for a population of units; channels,
  * people … otherwise): what a rollup re-runs for the subjects a change affected.
  */
-export function indicatorSubjectsSql(input: IndicatorInput, o: { subjectIds?: string[] } = {}): SQL {
+export function indicatorSubjectsSql(input: IndicatorInput, o: { subjectIds?: string[] | SQL } = {}): SQL {
   const rule = input.definition;
   const ctx = contextOf(input);
   const rec = rule.population.record;
@@ -522,7 +522,12 @@ export function indicatorSubjectsSql(input: IndicatorInput, o: { subjectIds?: st
     if (items[1]) den = sql`CASE WHEN ${has} THEN fd.amount END`;
   }
   const cols = sql`${due} AS due, ${achieved} AS achieved, ${num} AS num, ${den} AS den`;
-  const only = o.subjectIds ? [sql`${s.id} = ANY(${list(o.subjectIds, 'uuid')})`] : [];
+  // A list, or a subquery of ids (the rollups' affected subjects: queries/rollups.ts, as many as an import wrote).
+  const only = !o.subjectIds
+    ? []
+    : Array.isArray(o.subjectIds)
+      ? [sql`${s.id} = ANY(${list(o.subjectIds, 'uuid')})`]
+      : [sql`${s.id} IN (${o.subjectIds})`];
   if (isUnit)
     return sql`
       SELECT s.unit_id AS subject_id, s.name AS label, s.unit_id, s.name AS u_name, s.kind AS u_kind,

@@ -97,7 +97,8 @@ function placedOwners(asOf: string): SQL {
 }
 
 /** Name of a district as of the date (for the few breakdown rows and listed subjects). */
-const districtName = (id: SQL, asOf: string) => sql`(SELECT d.name FROM (${versionInForce(id, asOf)}) d)`;
+export const districtName = (id: SQL, asOf: string) =>
+  sql`(SELECT d.name FROM (${versionInForce(id, asOf)}) d)`;
 
 type RawFacts = {
   population: number;
@@ -112,9 +113,13 @@ type RawFacts = {
 };
 
 /** The population with each subject's place (owner unit, kind, district, province), filtered by `where`. */
-function placedSubjectsSql(input: EvaluationInput, where: SQL | null): SQL {
+export function placedSubjectsSql(
+  input: EvaluationInput,
+  where: SQL | null,
+  subjectIds?: string[] | SQL,
+): SQL {
   return sql`
-    WITH subj AS (${indicatorSubjectsSql(input)}),
+    WITH subj AS (${indicatorSubjectsSql(input, { subjectIds })}),
     ${placedOwners(input.asOf)},
     s AS MATERIALIZED (
       SELECT subj.subject_id, subj.label, subj.unit_id, subj.due, subj.achieved, subj.num, subj.den,
@@ -125,7 +130,7 @@ function placedSubjectsSql(input: EvaluationInput, where: SQL | null): SQL {
 }
 
 /** JSON rows of the listed subjects with their evidence (`rows` is a subquery over `s`, already ordered and paged). */
-const listedJson = (input: EvaluationInput, rows: SQL) => sql`(SELECT json_agg(x) FROM (
+export const listedJson = (input: EvaluationInput, rows: SQL) => sql`(SELECT json_agg(x) FROM (
          SELECT s.subject_id AS "subjectId", s.label, s.unit_id AS "unitId", s.unit_name AS "unitName",
                 s.unit_kind AS "unitKind", s.district_id AS "districtId", ${districtName(sql`s.district_id`, input.asOf)} AS "districtName",
                 s.due, s.achieved, ${indicatorEvidenceSql(input)} AS evidence

@@ -1,5 +1,15 @@
 import type { NationalOverviewOut } from '@dx/contracts';
-import { findPlanByCode, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
+import {
+  findPlanByCode,
+  listRollupCells,
+  listRollupTargets,
+  liveRollupCells,
+  queryRows,
+  rebuildAllRollups,
+  rollupEvaluation,
+  seedPlans,
+  seedTargetDefinitions,
+} from '@dx/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
@@ -131,6 +141,77 @@ describe('national overview', () => {
 
     // The system administrator sees the same.
     expect(await overview(sysAdmin, 'year=2023&asOf=2023-10-15')).toEqual(body);
+  });
+
+  it('answers today from the rollups kept fresh on every write: a record saved now shows in the next request (issue 13)', async () => {
+    const db = t.handle.db;
+    const evaluation = async () => {
+      const res = await t.call(ministry, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().targets as {
+        code: string;
+        value: number | null;
+        subjects: { subjectId: string }[];
+      }[];
+    };
+    const figures = (targets: Awaited<ReturnType<typeof evaluation>>) =>
+      targets.map(({ subjects, ...rest }) => ({
+        ...rest,
+        subjects: subjects.map((x) => x.subjectId).sort(),
+      }));
+    // Not built yet: the live SQL answers; built (the start-up / nightly job): the same figures from the rollups.
+    const live = await evaluation();
+    const report = await rebuildAllRollups(db, '2023-10-15', (work) => db.transaction(work));
+    expect(report.differences).toEqual([]);
+    const targets = await listRollupTargets(db, null);
+    const built = targets.filter((x) => x.builtKey === rollupEvaluation(x, '2023-10-15')?.key);
+    expect(built.length).toBeGreaterThanOrEqual(6);
+    expect(figures(await evaluation())).toEqual(figures(live));
+    const national = await overview(ministry, 'year=2023');
+    const hp = national.provinces.find((p) => p.provinceId === t.hp)!;
+    expect(hp.plans[0]!.targets.map((x) => x.value)).toEqual(live.map((x) => x.value));
+
+    // The answer is the rollups' (not the live SQL's): a cell altered by hand shows, until the rebuild repairs it.
+    const a = live.find((x) => x.code.endsWith('a'))! as unknown as { planTargetId: string; value: number };
+    await db.execute(
+      sql`UPDATE target_rollup SET population = population + 1000, due = due + 1000, achieved = achieved + 1000
+           WHERE target_id = ${a.planTargetId}::uuid`,
+    );
+    expect(a.value).toBeLessThan(90);
+    expect((await evaluation()).find((x) => x.code.endsWith('a'))!.value).toBeGreaterThan(90);
+    const repaired = await rebuildAllRollups(db, '2023-10-15', (work) => db.transaction(work));
+    // The states were right, the sums altered: found and repaired.
+    expect(repaired.differences).toEqual([
+      { targetId: a.planTargetId, subjects: 0, cells: expect.any(Number) },
+    ]);
+    expect(figures(await evaluation())).toEqual(figures(live));
+
+    // A city-level DX workshop saved now counts in the next request (Plan 54 I.2.đ), through the rollups.
+    const before = live.find((x) => x.code.endsWith('đ'))!.value ?? 0;
+    const saved = await t.call(sysAdmin, {
+      method: 'POST',
+      url: '/api/events',
+      payload: {
+        organiserUnitId: haiAn,
+        title: 'Hội thảo chuyển đổi số',
+        kind: 'workshop',
+        level: 'city',
+        heldOn: '2023-10-14',
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect((await evaluation()).find((x) => x.code.endsWith('đ'))!.value).toBe(before + 1);
+    for (const x of built) {
+      const ev = rollupEvaluation(x, '2023-10-15')!;
+      expect(await listRollupCells(db, x.targetId)).toEqual(await liveRollupCells(db, ev.input));
+    }
+    // Deleted: gone from the next request too.
+    const gone = await t.call(sysAdmin, {
+      method: 'DELETE',
+      url: `/api/events/${saved.json().id}?version=${saved.json().version}`,
+    });
+    expect(gone.statusCode, gone.body).toBe(204);
+    expect((await evaluation()).find((x) => x.code.endsWith('đ'))!.value).toBe(before);
   });
 
   it('lists the provinces in force on the date: after 01/07/2025 Hải Dương is part of Hải Phòng', async () => {

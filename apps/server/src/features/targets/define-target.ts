@@ -1,5 +1,18 @@
-import { indicatorLabels, listPlanTargetRules, saveTargetRule, unitGroupCodes } from '@dx/db';
-import { codesOfRule, type FieldIssue, type TargetRule, targetDefinition, validationError } from '@dx/domain';
+import {
+  indicatorLabels,
+  listPlanTargetRules,
+  rebuildRollupsOf,
+  saveTargetRule,
+  unitGroupCodes,
+} from '@dx/db';
+import {
+  codesOfRule,
+  type FieldIssue,
+  localDateOf,
+  type TargetRule,
+  targetDefinition,
+  validationError,
+} from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPlanTarget, viewDefinition } from './get-target-definition';
 import { presentDefinition } from './targets.presenter';
@@ -60,6 +73,8 @@ export async function defineTarget({
     });
     const after = (await listPlanTargetRules(tx, planId)).find((t) => t.planTargetId === planTargetId)!;
     if (!saved) throw versionConflict(presentDefinition(viewDefinition(ctx, after, words)));
+    // Defining or changing a rule rebuilds its rollups in the same transaction (issue 13): the next read is fresh.
+    await rebuildRollupsOf(tx, [planTargetId], localDateOf(ctx.now));
     await audit(tx, ctx, {
       action: 'target.define',
       entityType: 'plan_target',

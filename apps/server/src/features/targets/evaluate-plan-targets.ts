@@ -6,6 +6,8 @@ import {
   listPlanTargetRules,
   type PlanTargetRule,
   recordProvinceIdsOn,
+  rollupFacts,
+  rollupKey,
   type TargetFacts,
 } from '@dx/db';
 import {
@@ -106,15 +108,29 @@ export async function evaluateTarget(
     today: localDateOf(ctx.now),
     asOf: requested,
   });
-  const recordProvinceIds = recordProvinces ? await recordProvinces(dates.asOf) : undefined;
-  const [facts, words] = await Promise.all([
+  const live = async () =>
     evaluateTargetFacts(ctx.db, {
       definition,
       ...dates,
       provinceIds: [target.provinceId],
-      recordProvinceIds,
+      recordProvinceIds: recordProvinces ? await recordProvinces(dates.asOf) : undefined,
       ...evaluationOpts,
-    }),
+    });
+  // Today's figure of the whole province comes from the rollups kept fresh on every write (issue 13,
+  // packages/db/src/queries/rollups.ts) when they were built for today's evaluation; a past as-of, a unit's own
+  // standing, a target not yet built today and the trends run the live SQL.
+  const fromRollups =
+    dates.until === undefined && !evaluationOpts.ownerUnitIds && target.ruleVersion !== null
+      ? () =>
+          rollupFacts(ctx.db, {
+            targetId: target.planTargetId,
+            key: rollupKey(target.ruleVersion!, dates),
+            input: { definition, ...dates, provinceIds: [target.provinceId] },
+            behindLimit: evaluationOpts.behindLimit ?? 200,
+          }).then((f) => f ?? live())
+      : live;
+  const [facts, words] = await Promise.all([
+    fromRollups(),
     given ?? indicatorLabels(ctx.db, target.provinceId),
   ]);
   const value = indicatorValueOf(definition.value, facts);
