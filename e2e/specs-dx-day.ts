@@ -166,3 +166,42 @@ test('the commune’s five minutes: an officer with no channel records a publica
   console.log(`    commune's five minutes: ${taps} taps from sign-in to saved`);
   await expectAccessible(page, 'publications after saving');
 });
+
+test('DX office: exports the dashboard as XLSX and PDF and a target’s behind list as XLSX', async (ctx) => {
+  const { page } = ctx;
+  const who = { username: 'dxday.xuatfile', password: 'mat-khau-xuat-file-1' };
+  const { provinceId, createUsers } = await adminSetup(ctx);
+  await createUsers([[who, 'dx_office', provinceId, 'Lê Văn Xuất']]);
+  await signInAs(ctx, who);
+  await page.goto('/dashboard?asOf=2023-09-30');
+  const download = async (name: RegExp) => {
+    const [d] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      page.getByRole('link', { name }).first().click(),
+    ]);
+    return d;
+  };
+  const xlsx = await download(/Tải Excel/);
+  assert(xlsx.suggestedFilename().endsWith('-2023-09-30.xlsx'), xlsx.suggestedFilename());
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await xlsx.path())!);
+  assert(
+    wb.worksheets.map((w) => w.name).join('|') === 'Chỉ tiêu|Theo quận, huyện|Theo loại đơn vị',
+    'the dashboard workbook has the targets and both breakdowns',
+  );
+  const pdf = await download(/In báo cáo/);
+  assert(pdf.suggestedFilename().endsWith('.pdf'), pdf.suggestedFilename());
+  const details = page.getByRole('button', { name: /Xem chi tiết, đôn đốc/ });
+  await details.first().click();
+  const dialog = page.getByRole('dialog').first();
+  const list = await (async () => {
+    const [d] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      dialog.getByRole('link', { name: 'Tải danh sách (.xlsx)' }).click(),
+    ]);
+    return d;
+  })();
+  assert(list.suggestedFilename().endsWith('.xlsx'), list.suggestedFilename());
+  await expectAccessible(page, 'dashboard target with its list download');
+});

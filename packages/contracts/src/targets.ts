@@ -33,6 +33,8 @@ export const targetSubjectsQuery = targetsAsOfQuery.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** The whole list as XLSX: the same filters, no paging. */
+export const targetSubjectsExportQuery = targetSubjectsQuery.omit({ offset: true, limit: true });
 /** What the web sends (strings for numbers are accepted too; defaults filled by the server). */
 export type TargetSubjectsQuery = z.input<typeof targetSubjectsQuery>;
 

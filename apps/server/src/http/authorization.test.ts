@@ -28,6 +28,7 @@ import { PROVINCE_ROUTES } from '../features/provinces/provinces.authz-cases';
 import { RECORD_ROUTES } from '../features/records/records.authz-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
+import { TARGET_EXPORT_ROUTES } from '../features/targets/targets-exports.authz-cases';
 import { UNIT_IMPORT_ROUTES } from '../features/unit-imports/unit-imports.authz-cases';
 import { URGING_ROUTES } from '../features/urging/urging.authz-cases';
 import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
@@ -445,6 +446,7 @@ const ROUTES: RouteCase[] = [
   ...OBSTACLE_ROUTES,
   ...CONSOLIDATED_ROUTES,
   ...URGING_ROUTES,
+  ...TARGET_EXPORT_ROUTES,
   {
     method: 'GET',
     route: '/api/health',

@@ -12,6 +12,7 @@ import { PROVINCE_BAD_INPUT } from '../features/provinces/provinces.bad-input-ca
 import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
 import { RECORD_PATHS } from '../features/records/records.routes';
 import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
+import { TARGET_EXPORT_BAD_INPUT } from '../features/targets/targets-exports.bad-input-cases';
 import { UNIT_IMPORT_BAD_INPUT } from '../features/unit-imports/unit-imports.bad-input-cases';
 import { URGING_BAD_INPUT } from '../features/urging/urging.bad-input-cases';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
@@ -589,6 +590,7 @@ const CASES: Record<string, BadCase[]> = {
   ...OBSTACLE_BAD_INPUT,
   ...CONSOLIDATED_BAD_INPUT,
   ...URGING_BAD_INPUT,
+  ...TARGET_EXPORT_BAD_INPUT,
   'GET /api/health': [],
   'GET /api/docs': [],
   'GET /api/docs/': [],

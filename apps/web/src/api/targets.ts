@@ -82,3 +82,18 @@ export const fetchSubjects = (planId: string, planTargetId: string, q: SubjectQu
     ...(q.unitId ? { unitId: q.unitId } : {}),
     ...(q.asOf ? { asOf: q.asOf } : {}),
   });
+
+/** The dashboard as a download (issue 19): XLSX with every breakdown, or PDF in the Decree 30 frame. */
+export const dashboardExportUrl = (planId: string, format: 'xlsx' | 'pdf', asOf?: string) =>
+  `/api/plans/${planId}/targets/export.${format}${asOf ? `?asOf=${asOf}` : ''}`;
+
+/** A target's whole list (one state, one breakdown cell or unit) as XLSX. */
+export const subjectsExportUrl = (
+  planId: string,
+  planTargetId: string,
+  q: Omit<SubjectQuery, 'offset' | 'limit'>,
+) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
+  return `/api/plans/${planId}/targets/${planTargetId}/subjects.xlsx?${params}`;
+};

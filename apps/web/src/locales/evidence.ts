@@ -264,6 +264,10 @@ const vi = {
     district_radio: 'Đài truyền thanh',
   } as Record<string, string>,
   justSaved: 'Vừa lưu',
+  // The dashboard's downloads (issue 19).
+  exportXlsx: 'Tải Excel (.xlsx)',
+  exportPdf: 'In báo cáo (.pdf)',
+  exportList: 'Tải danh sách (.xlsx)',
 };
 
 type Labels = typeof vi;
@@ -521,6 +525,9 @@ const en: Labels = {
     district_radio: 'Radio',
   },
   justSaved: 'Just saved',
+  exportXlsx: 'Download Excel (.xlsx)',
+  exportPdf: 'Print report (.pdf)',
+  exportList: 'Download the list (.xlsx)',
 };
 
 export type EvidenceLabels = Labels;

@@ -1,2 +1,3 @@
 export * from './as-of';
+export * from './dashboard-print';
 export * from './report';

@@ -10,6 +10,7 @@ import {
   targetPlanParams,
   targetRemindersBody,
   targetSubjectPageOut,
+  targetSubjectsExportQuery,
   targetSubjectsQuery,
   targetsAsOfQuery,
   targetTrendOut,
@@ -18,12 +19,20 @@ import {
   unitStandingQuery,
 } from '@dx/contracts';
 import { countUnreadNotifications, listNotificationsForUnits } from '@dx/db';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { authorizeUnit } from '../../use-case/context';
 import { defineTarget } from './define-target';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
+import {
+  type ExportedFile,
+  exportDashboardPdf,
+  exportDashboardXlsx,
+  exportTargetSubjectsXlsx,
+} from './export-dashboard';
 import { getTargetDefinition } from './get-target-definition';
 import { getTargetTrends } from './get-target-trends';
 import { getUnitStanding } from './get-unit-standing';
@@ -37,7 +46,94 @@ import {
   presentSubject,
 } from './targets.presenter';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A file download: never cached by a shared cache (the figures are the province's). */
+const sendFile = (reply: FastifyReply, type: string, out: ExportedFile) =>
+  reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${out.fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(out.bytes);
+
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/plans/:planId/targets/export.xlsx',
+    {
+      schema: {
+        tags: ['targets'],
+        summary:
+          'Tải bảng theo dõi chỉ tiêu (.xlsx): kết quả, cách tính, phân tích theo quận, huyện và theo loại đơn vị, tại ngày chọn',
+        params: targetPlanParams,
+        querystring: targetsAsOfQuery,
+        response: { 200: z.unknown().describe('Tệp XLSX'), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        XLSX,
+        await exportDashboardXlsx({
+          ctx: contextOf(request),
+          planId: request.params.planId,
+          asOf: request.query.asOf,
+        }),
+      ),
+  );
+
+  app.get(
+    '/plans/:planId/targets/export.pdf',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'In bảng theo dõi chỉ tiêu (.pdf, thể thức báo cáo theo Nghị định 30/2020), tại ngày chọn',
+        params: targetPlanParams,
+        querystring: targetsAsOfQuery,
+        response: { 200: z.unknown().describe('Tệp PDF'), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        'application/pdf',
+        await exportDashboardPdf({
+          ctx: contextOf(request),
+          planId: request.params.planId,
+          asOf: request.query.asOf,
+        }),
+      ),
+  );
+
+  app.get(
+    '/plans/:planId/targets/:planTargetId/subjects.xlsx',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Tải toàn bộ danh sách đối tượng của một chỉ tiêu (mặc định: chưa đạt) kèm căn cứ (.xlsx)',
+        params: planTargetParams,
+        querystring: targetSubjectsExportQuery,
+        response: { 200: z.unknown().describe('Tệp XLSX'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      return sendFile(
+        reply,
+        XLSX,
+        await exportTargetSubjectsXlsx({
+          ctx: contextOf(request),
+          ...request.params,
+          state: q.state,
+          filter: {
+            unitId: q.unitId,
+            districtId: q.district === undefined ? undefined : q.district === 'city' ? null : q.district,
+            unitKind: q.unitKind === undefined ? undefined : q.unitKind === 'none' ? null : q.unitKind,
+          },
+          asOf: q.asOf,
+        }),
+      );
+    },
+  );
+
   app.get(
     '/plans/:planId/targets/evaluation',
     {

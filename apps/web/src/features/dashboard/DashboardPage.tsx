@@ -25,6 +25,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   type Breakdown,
+  dashboardExportUrl,
   type EvidenceRecord,
   fetchEvaluation,
   fetchSubjects,
@@ -34,6 +35,7 @@ import {
   type SubjectQuery,
   type SubjectState,
   sendReminders,
+  subjectsExportUrl,
   type TargetEvaluation,
   type TrendPoint,
   targetKeys,
@@ -124,6 +126,16 @@ export function DashboardPage() {
           onChange={setAsOf}
           maw={200}
         />
+        {planId && targets.length > 0 && (
+          <Group gap="xs">
+            <Button component="a" href={dashboardExportUrl(planId, 'xlsx', asOf)} variant="default" download>
+              {L.exportXlsx}
+            </Button>
+            <Button component="a" href={dashboardExportUrl(planId, 'pdf', asOf)} variant="default" download>
+              {L.exportPdf}
+            </Button>
+          </Group>
+        )}
       </Group>
       {choice.plans.error && (
         <ErrorAlert error={choice.plans.error} onRetry={() => void choice.plans.refetch()} />
@@ -544,6 +556,20 @@ function TargetDetail({
                 }))}
               />
             )}
+            <Button
+              component="a"
+              variant="default"
+              download
+              href={subjectsExportUrl(planId, t.planTargetId, {
+                state: query.state,
+                district: query.district,
+                unitKind: query.unitKind,
+                unitId: query.unitId,
+                asOf,
+              })}
+            >
+              {L.exportList}
+            </Button>
             {query.cell && (
               <Group gap="xs">
                 <Text size="sm">{fill(L.cellFilter, { what: query.cell })}</Text>
