@@ -1,11 +1,12 @@
-import { getConsolidatedSettings, unitNameOn } from '@dx/db';
+import { unitNameOn } from '@dx/db';
 import {
-  consolidatedSettings,
+  consolidatedSettingsOf,
   type DashboardPrintTarget,
   dashboardFileName,
   formatDateVi,
   layoutDashboardPrint,
   localDateOf,
+  type OrgUnitKind,
   SUBJECT_STATE_LABELS_VI,
   type SubjectState,
   TARGET_STATUS_LABELS_VI,
@@ -13,6 +14,7 @@ import {
 } from '@dx/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../../use-case/context';
+import { provinceSettingsInForce } from '../provinces/settings-in-force';
 import { renderConsolidatedPdf } from '../reports/consolidated/consolidated-pdf';
 import { evaluatePlanTargets } from './evaluate-plan-targets';
 import { getTargetSubjects } from './list-target-subjects';
@@ -26,13 +28,25 @@ import { presentEvaluation, presentSubject } from './targets.presenter';
 
 export type ExportedFile = { fileName: string; bytes: Buffer };
 
-const isCountOf = (t: ReturnType<typeof presentEvaluation>) =>
+/** Subjects above every district (departments, and every unit since districts ended on 01/07/2025). */
+const CITY_LEVEL = 'Cấp tỉnh';
+const UNKNOWN_KIND = 'Không xác định';
+
+const isCountOf = (t: Pick<ReturnType<typeof presentEvaluation>, 'valueType'>) =>
   t.valueType !== null && !['share', 'ratio'].includes(t.valueType);
 
 /** The figures of every target as they stood at the close of `asOf` (omitted: today). */
 async function dashboardData(ctx: UseCaseContext, planId: string, asOf: string | undefined) {
   const { plan, evaluations } = await evaluatePlanTargets({ ctx, planId, asOf, behindLimit: 0 });
-  const targets = evaluations.map(presentEvaluation);
+  // The API leaves these rows unnamed for the web to word (issue 18); a file names them in Vietnamese.
+  const targets = evaluations.map(presentEvaluation).map((t) => ({
+    ...t,
+    byDistrict: t.byDistrict.map((r) => ({ ...r, name: r.name ?? CITY_LEVEL })),
+    byKind: t.byKind.map((r) => ({
+      ...r,
+      name: (r.key && UNIT_KIND_LABELS[r.key as OrgUnitKind]) || UNKNOWN_KIND,
+    })),
+  }));
   return { plan, targets, asOfDate: asOf ?? localDateOf(ctx.now) };
 }
 
@@ -159,15 +173,17 @@ export async function exportDashboardPdf({
 }): Promise<ExportedFile> {
   const { plan, targets, asOfDate } = await dashboardData(ctx, planId, asOf);
   const today = localDateOf(ctx.now);
-  const parsed = consolidatedSettings.safeParse(
-    (await getConsolidatedSettings(ctx.db, plan.provinceId)) ?? {},
+  const provinceName = (await unitNameOn(ctx.db, plan.provinceId, today)) ?? '';
+  const settings = consolidatedSettingsOf(
+    await provinceSettingsInForce(ctx.db, plan.provinceId, today),
+    provinceName,
   );
   const layout = layoutDashboardPrint({
-    provinceName: (await unitNameOn(ctx.db, plan.provinceId, today)) ?? '',
+    provinceName,
     plan: { number: plan.code, title: plan.title },
     date: today,
     asOf: asOfDate,
-    settings: parsed.success ? parsed.data : {},
+    settings,
     targets: targets.map(
       (t): DashboardPrintTarget => ({
         planTargetId: t.planTargetId,
@@ -255,7 +271,7 @@ export async function exportTargetSubjectsXlsx({
       s.label,
       s.unitName ?? '',
       s.unitKind ? (UNIT_KIND_LABELS[s.unitKind] ?? s.unitKind) : '',
-      s.districtName,
+      s.districtName ?? CITY_LEVEL,
       s.due ? 'Có' : 'Không',
       s.achieved ? 'Có' : 'Không',
       evidence,
