@@ -110,3 +110,18 @@ test('users: a grant on a unit merged away is flagged with its successor and mov
   await visible(page.getByText('Bộ phận chuyển đổi số — Sở Khoa học và Công nghệ'));
   assert((await page.getByTestId('ended-grants').count()) === 0, 'no ended grant left');
 });
+
+test('users: the unit picker searches every province the administrator manages, not only the one chosen (issue 15)', async (ctx) => {
+  const { page } = ctx;
+  await adminSetup(ctx);
+  await page.goto('/users');
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  const dialog = page.getByRole('dialog');
+  // In 2023 the platform held Hải Phòng and Hải Dương; the screens work in Hải Phòng.
+  await dialog.getByLabel('Tìm đơn vị theo cơ cấu ngày').fill('30/06/2023');
+  await dialog.getByLabel('Tìm đơn vị theo cơ cấu ngày').press('Enter');
+  await dialog.getByLabel(/^Đơn vị \(phạm vi\)/).fill('cam giang');
+  await visible(page.getByRole('option', { name: 'Huyện Cẩm Giàng (Tỉnh Hải Dương)' }));
+  await dialog.getByLabel(/^Đơn vị \(phạm vi\)/).fill('hai an');
+  await visible(page.getByRole('option', { name: /^Quận Hải An \(Thành phố Hải Phòng\)/ }));
+});

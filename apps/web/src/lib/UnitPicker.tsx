@@ -8,6 +8,11 @@ import type { UnitSummary } from './province';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   provinceId: string | null;
+  /**
+   * Search these provinces instead of `provinceId` (the user form: every province the administrator manages,
+   * issue 15); with more than one, each unit is labelled with its province.
+   */
+  provinces?: { provinceId: string; name: string }[];
   asOf?: string;
   value: string | null;
   onChange: (unitId: string | null, unit: { unitId: string; name: string } | null) => void;
@@ -16,7 +21,7 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | '
 };
 
 /** A searchable select of org units (accent-insensitive search on the server: GET /api/org-units?q=). */
-export function UnitPicker({ provinceId, asOf, value, onChange, initialLabel, ...rest }: Props) {
+export function UnitPicker({ provinceId, provinces, asOf, value, onChange, initialLabel, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<ComboboxItem | null>(
@@ -24,22 +29,38 @@ export function UnitPicker({ provinceId, asOf, value, onChange, initialLabel, ..
   );
   const [q] = useDebouncedValue(search.trim(), 250);
   const isPickedLabel = picked !== null && q === picked.label;
+  const searched = provinces ? provinces.map((p) => p.provinceId) : provinceId ? [provinceId] : [];
   const { data, isFetching } = useQuery({
-    queryKey: ['org-units', 'pick', provinceId, asOf, q],
-    queryFn: () =>
-      get<{ items: UnitSummary[] }>('/org-units', { provinceId, asOf, q: q || undefined, limit: 30 }),
-    enabled: !!provinceId && q.length >= 2 && !isPickedLabel,
+    queryKey: ['org-units', 'pick', searched, asOf, q],
+    queryFn: async () => ({
+      items: (
+        await Promise.all(
+          searched.map((id) =>
+            get<{ items: UnitSummary[] }>('/org-units', {
+              provinceId: id,
+              asOf,
+              q: q || undefined,
+              limit: 30,
+            }),
+          ),
+        )
+      ).flatMap((r) => r.items),
+    }),
+    enabled: searched.length > 0 && q.length >= 2 && !isPickedLabel,
     placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {
-    const items: ComboboxItem[] = (q.length >= 2 && !isPickedLabel ? (data?.items ?? []) : []).map((u) => ({
-      value: u.unitId,
-      label: u.parentName && u.kind !== 'district' ? `${u.name} — ${u.parentName}` : u.name,
-    }));
+    const provinceName = (id: string) =>
+      provinces && provinces.length > 1 ? provinces.find((p) => p.provinceId === id)?.name : undefined;
+    const items: ComboboxItem[] = (q.length >= 2 && !isPickedLabel ? (data?.items ?? []) : []).map((u) => {
+      const label = u.parentName && u.kind !== 'district' ? `${u.name} — ${u.parentName}` : u.name;
+      const province = u.unitId === u.provinceId ? undefined : provinceName(u.provinceId);
+      return { value: u.unitId, label: province ? `${label} (${province})` : label };
+    });
     if (picked && picked.value === value && !items.some((i) => i.value === picked.value))
       items.unshift(picked);
     return items;
-  }, [data, picked, value, q, isPickedLabel]);
+  }, [data, picked, value, q, isPickedLabel, provinces]);
   return (
     <Select
       {...rest}

@@ -26,7 +26,8 @@ import {
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { todayIso } from '../../lib/dates';
-import { useProvince } from '../../lib/province';
+import { useProvinces } from '../../lib/province';
+import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert } from '../../lib/ui';
 
@@ -41,7 +42,7 @@ const rowsOf = (u: User | null): GrantRow[] =>
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { provinceId } = useProvince();
+  const { me } = useSession();
   const isNew = user === null;
   const [base, setBase] = useState<User | null>(user);
   const [username, setUsername] = useState('');
@@ -51,6 +52,13 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const [grants, setGrants] = useState<GrantRow[]>(() => rowsOf(user));
   const [missingRole, setMissingRole] = useState(false);
   const [unitAsOf, setUnitAsOf] = useState(todayIso());
+  // The unit picker searches every province the administrator manages (issue 15), as they stood on the date
+  // chosen: all of them for a system administrator, else those of its administrator grants.
+  const { data: visible = [] } = useProvinces(unitAsOf);
+  const adminGrants = (me?.user.grants ?? []).filter((g) => g.role === 'administrator');
+  const managed = visible
+    .filter((p) => adminGrants.some((g) => g.unitId === null || g.provinceId === p.provinceId))
+    .map((p) => ({ provinceId: p.provinceId, name: p.name }));
 
   const grantsInput = (): GrantInput[] => grants.map((g) => ({ role: g.role as Role, unitId: g.unitId }));
   const done = (message: string) => {
@@ -186,7 +194,8 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
                   <UnitPicker
                     label={`${t('users.unit')} ${grants.length > 1 ? i + 1 : ''}`.trim()}
                     description={t('users.unitGlobal')}
-                    provinceId={provinceId}
+                    provinceId={null}
+                    provinces={managed}
                     asOf={unitAsOf}
                     value={g.unitId}
                     initialLabel={g.unitName}
