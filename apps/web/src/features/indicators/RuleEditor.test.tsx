@@ -72,6 +72,12 @@ const previewAnswer: IndicatorPreviewOut = {
   },
   warnings: [
     {
+      code: 'UNUSED_CODE',
+      path: ['population', 'filters', 0, 'in', 0],
+      message: 'Chưa có hồ sơ nào dùng giá trị "commune_official": điều kiện này chưa thể đạt',
+      messageEn: 'No record uses "commune_official" yet: this filter cannot be met',
+    },
+    {
       code: 'EMPTY_POPULATION',
       path: ['population'],
       message: 'Không có đối tượng nào để tính: chỉ tiêu không bao giờ đạt',
@@ -144,7 +150,14 @@ describe('RuleEditor', () => {
     ).toBeTruthy();
     expect(within(preview).getByTestId('preview-population').textContent).toBe('0');
     expect(within(preview).getByTestId('preview-formula').textContent).toContain('cán bộ, công chức cấp xã');
-    expect(within(preview).getByRole('alert').textContent).toContain('không bao giờ đạt');
+    // Warnings are alerts, and a code in one is named by its label.
+    const alerts = within(preview)
+      .getAllByRole('alert')
+      .map((a) => a.textContent);
+    expect(alerts).toEqual([
+      'Chưa có hồ sơ nào dùng giá trị "cán bộ, công chức cấp xã": điều kiện này chưa thể đạt',
+      'Không có đối tượng nào để tính: chỉ tiêu không bao giờ đạt',
+    ]);
 
     // Debounced: the clicks in quick succession asked for the finished rule, never for an incomplete one.
     const finished = {

@@ -137,6 +137,19 @@ export function RuleEditor({
   const conflict = save.error instanceof ApiError && save.error.status === 409;
 
   const target = linkedRecord(draft);
+  /** A warning's code (at its path in the rule) named by its label: codes never appear on screen. */
+  const worded = (message: string, path: (string | number)[]) => {
+    const [part, list, i, , j] = path;
+    const record = part === 'population' ? draft.record : target;
+    const filters = part === 'population' ? draft.filters : draft.linkFilters;
+    if (list !== 'filters' || !record || typeof i !== 'number' || typeof j !== 'number') return message;
+    const f = filters[i];
+    const code = f && 'in' in f ? f.in[j] : undefined;
+    const source = f && sourceOf(record, f.field);
+    if (!code || !source) return message;
+    const label = optionsOf(source, choices, lang, [code]).find((o) => o.value === code)?.label ?? code;
+    return message.replaceAll(`"${code}"`, `"${label}"`);
+  };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
       <Stack gap="md">
@@ -336,6 +349,7 @@ export function RuleEditor({
           problems={problems}
           query={preview}
           stale={asked !== (checked.success ? JSON.stringify(rule) : null)}
+          worded={worded}
         />
       </Box>
     </SimpleGrid>
@@ -455,12 +469,14 @@ function Preview({
   problems,
   query,
   stale,
+  worded,
 }: {
   L: L;
   lang: 'vi' | 'en';
   problems: string[];
   query: { data?: IndicatorPreview; error: unknown; isFetching: boolean };
   stale: boolean;
+  worded: (message: string, path: (string | number)[]) => string;
 }) {
   const p = query.data;
   const format = useNumberFormat();
@@ -518,7 +534,7 @@ function Preview({
             </Text>
             {p.warnings.map((w) => (
               <Alert key={`${w.code}:${w.path.join('.')}`} {...readableAlert} color="orange" role="alert">
-                {lang === 'en' ? w.messageEn : w.message}
+                {worded(lang === 'en' ? w.messageEn : w.message, w.path)}
               </Alert>
             ))}
             <div>
