@@ -31,6 +31,8 @@ import {
   loadPlan,
   openDatabase,
   queryRows,
+  rebuildAllRollups,
+  refreshRollups,
   replaceGrants,
   seedPlans,
   seedTargetDefinitions,
@@ -331,9 +333,82 @@ async function measureNational(db: Db, runs: number) {
       await copyTargetRules(db, { fromPlanId: source, toPlanId, updatedBy: null, transform: (r) => r });
     }
     await run('with plan 54 in every province');
+    await measureRollups(db, (what) => run(what));
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Issue 13's rollups over the country data: the full build (the nightly job), the overview answered from them, and
+ * what maintenance adds to a single record write and to a 20,000-row import (one INSERT … SELECT, as an import's
+ * confirmation stores its rows) — each beside the same write with the rollup triggers disabled and no refresh. Writes
+ * run in a transaction that is rolled back, so every run sees the same data.
+ */
+async function measureRollups(db: Db, overview: (what: string) => Promise<void>) {
+  const today = localDateOf(NOW);
+  let t0 = performance.now();
+  const report = await rebuildAllRollups(db, today, (work) => db.transaction(work));
+  console.log(
+    `  rollups built for ${report.targets} targets in ${((performance.now() - t0) / 1000).toFixed(1)} s (nightly rebuild, from nothing)`,
+  );
+  t0 = performance.now();
+  const again = await rebuildAllRollups(db, today, (work) => db.transaction(work));
+  console.log(
+    `  nightly check of ${again.targets} targets already built: ${((performance.now() - t0) / 1000).toFixed(1)} s, ${again.differences.length} differences`,
+  );
+  await overview('from the rollups');
+  const [target] = await queryRows<{ province_id: string; channel_id: string; unit_id: string }>(
+    db,
+    sql`SELECT c.province_id, c.id AS channel_id, c.owner_unit_id AS unit_id FROM channel c
+         WHERE c.has_dx_section ORDER BY c.id LIMIT 1`,
+  );
+  const insert = (rows: number) =>
+    sql`INSERT INTO publication (province_id, channel_id, unit_id, title, published_on, format, is_dx)
+        SELECT ${target!.province_id}::uuid, ${target!.channel_id}::uuid, ${target!.unit_id}::uuid, 'Tin đo ' || g,
+               DATE '2023-01-01' + (g % 280), 'article', true FROM generate_series(1, ${rows}) g`;
+  const triggers = ['ins', 'upd_old', 'upd_new', 'del'].map((t) => `publication_rollup_${t}`);
+  // The time of the write (and its refresh) only; the transaction is then rolled back.
+  const rolledBack = async (work: (tx: Db) => Promise<number>) => {
+    let elapsed = 0;
+    await db
+      .transaction(async (tx) => {
+        elapsed = await work(tx);
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e;
+      });
+    return elapsed;
+  };
+  const cost = async (rows: number, runs: number, maintained: boolean) => {
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++)
+      out.push(
+        await rolledBack(async (tx) => {
+          if (!maintained)
+            for (const name of triggers)
+              await tx.execute(sql.raw(`ALTER TABLE publication DISABLE TRIGGER ${name}`));
+          const t = performance.now();
+          await tx.execute(insert(rows));
+          if (maintained) await refreshRollups(tx, today);
+          return performance.now() - t;
+        }),
+      );
+    return out;
+  };
+  for (const [rows, runs] of [
+    [1, 30],
+    [20_000, 3],
+  ] as const) {
+    const without = await cost(rows, runs, false);
+    const withRollups = await cost(rows, runs, true);
+    console.log(
+      `  write of ${rows} publication(s) in one transaction: without rollups p50 ${ms(pct(without, 50))}, with their refresh p50 ${ms(pct(withRollups, 50))} (p95 ${ms(pct(without, 95))} / ${ms(pct(withRollups, 95))})`,
+    );
+  }
+  const load = (await import('node:os')).loadavg().map((n) => n.toFixed(1));
+  console.log(`  load average ${load.join(' ')}`);
 }
 
 async function counts(db: Db) {
