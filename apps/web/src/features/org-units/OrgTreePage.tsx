@@ -10,7 +10,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
@@ -21,6 +20,7 @@ import { useSearchParams } from 'react-router';
 import { fetchSummary, orgKeys, searchUnits } from '../../api/org-units';
 import { DateField } from '../../lib/DateField';
 import { formatDate, todayIso } from '../../lib/dates';
+import { PageHeader } from '../../lib/PageHeader';
 import { useProvince, useProvinces } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { ErrorAlert, Loading } from '../../lib/ui';
@@ -89,19 +89,13 @@ export function OrgTreePage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>{t('org.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('org.intro')}
-          </Text>
-        </div>
+      <PageHeader title={t('org.title')} intro={t('org.intro')}>
         {can('org_unit.reorganise') && (
           <Button onClick={() => setReorgOpen(true)} disabled={!provinceId}>
             {t('org.reorganise')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
 
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">

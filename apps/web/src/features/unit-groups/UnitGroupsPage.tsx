@@ -11,7 +11,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +20,7 @@ import { createGroup, deleteGroup, fetchGroup, groupKeys, listGroups } from '../
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { formatDate, todayIso } from '../../lib/dates';
+import { PageHeader } from '../../lib/PageHeader';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { UnitPicker } from '../../lib/UnitPicker';
@@ -42,15 +42,16 @@ export function UnitGroupsPage() {
   const provinceName = provinces.find((p) => p.provinceId === provinceId)?.name;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>{t('groups.title')}</Title>
-          <Text size="sm" c="dimmed">
+      <PageHeader
+        title={t('groups.title')}
+        intro={
+          <>
             {t('groups.intro')} {provinceName ? `(${provinceName})` : ''}
-          </Text>
-        </div>
+          </>
+        }
+      >
         {can('unit_group.write') && <Button onClick={() => setCreating(true)}>{t('groups.create')}</Button>}
-      </Group>
+      </PageHeader>
       {groups.error && <ErrorAlert error={groups.error} onRetry={() => void groups.refetch()} />}
       <Paper withBorder>
         {groups.isLoading || !provinceId ? (

@@ -1,8 +1,9 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listUrgings, type Urging, urgingKeys } from '../../api/urging';
 import { formatDate } from '../../lib/dates';
+import { PageHeader } from '../../lib/PageHeader';
 import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 
@@ -20,12 +21,7 @@ export function UrgingsPage() {
     o ? `${name}: ${o.sent}/${o.sent + o.failed}` : null;
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t('urging.pageTitle')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('urging.pageHint')}
-        </Text>
-      </div>
+      <PageHeader title={t('urging.pageTitle')} intro={t('urging.pageHint')} />
       <PlanSelect choice={choice} />
       {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       {q.isLoading || choice.plans.isLoading ? (
