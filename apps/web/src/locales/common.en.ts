@@ -372,6 +372,9 @@ export const en: Messages = {
     OBSTACLE: {
       NOT_FOUND: 'Obstacle or proposal not found',
     },
+    DATA_ITEM: {
+      NOT_FOUND: 'Data item not found',
+    },
     INTERNAL: 'Something unexpected went wrong',
   },
   audit: {

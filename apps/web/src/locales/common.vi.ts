@@ -373,6 +373,9 @@ export const vi = {
     OBSTACLE: {
       NOT_FOUND: 'Không tìm thấy khó khăn, kiến nghị',
     },
+    DATA_ITEM: {
+      NOT_FOUND: 'Không tìm thấy mục số liệu',
+    },
     INTERNAL: 'Đã có lỗi ngoài dự kiến',
   },
   audit: {
