@@ -20,6 +20,8 @@ export const auditEntryOut = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The object's name (now, else as the entry recorded it): the log names what was changed (issue 19). */
+  entityName: z.string().nullable(),
   provinceId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),

@@ -1,3 +1,4 @@
+import { auditText } from './audit';
 import { en } from './common.en';
 import { vi } from './common.vi';
 import { dataItemsText } from './data-items';
@@ -22,6 +23,7 @@ import { unitImportsText } from './unit-imports';
  */
 export const catalogue = {
   common: { vi, en },
+  audit: auditText,
   'data-items': dataItemsText,
   evidence: evidenceText,
   home: homeText,

@@ -107,3 +107,61 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
     requestId: r.request_id,
   }));
 }
+
+/**
+ * Where each audited kind of object keeps its name (issue 19: the audit log showed UUIDs). Constant SQL only:
+ * the table and expression never come from a request.
+ */
+const NAMED: Record<string, { table: string; name: string; id?: string }> = {
+  user: { table: 'app_user', name: 'display_name' },
+  plan: { table: 'plan', name: "coalesce(code || ' — ', '') || title" },
+  unit_group: { table: 'unit_group', name: 'name' },
+  channel: { table: 'channel', name: 'name' },
+  publication: { table: 'publication', name: 'title' },
+  person: { table: 'person', name: 'full_name' },
+  training: { table: 'training', name: 'title' },
+  dx_model: { table: 'dx_model', name: 'name' },
+  event: { table: 'event', name: 'title' },
+  unit_plan: { table: 'unit_plan', name: 'document_number' },
+  obstacle: { table: 'obstacle', name: 'title' },
+  task: { table: 'task', name: 'title' },
+  report_period: { table: 'report_period', name: 'label' },
+  budget_estimate: { table: 'budget_estimate', name: 'title' },
+  urging: { table: 'urging', name: 'subject' },
+  org_unit_version: { table: 'org_unit_version', name: 'name' },
+  // A unit's name: its latest version (the one still in force, else the last).
+  org_unit: {
+    table: 'org_unit_version',
+    id: 'unit_id',
+    name: 'name',
+  },
+  province: { table: 'org_unit_version', id: 'unit_id', name: 'name' },
+};
+
+/** The names of audited objects, keyed "entityType:entityId"; objects deleted since keep no name here. */
+export async function auditEntityNames(
+  db: Db,
+  refs: { entityType: string; entityId: string | null }[],
+): Promise<Map<string, string>> {
+  const byType = new Map<string, Set<string>>();
+  for (const r of refs)
+    if (r.entityId && NAMED[r.entityType] && /^[0-9a-f-]{36}$/i.test(r.entityId))
+      byType.set(r.entityType, (byType.get(r.entityType) ?? new Set()).add(r.entityId));
+  const out = new Map<string, string>();
+  for (const [type, ids] of byType) {
+    const n = NAMED[type]!;
+    const idCol = n.id ?? 'id';
+    const rows = await queryRows<{ id: string; name: string | null }>(
+      db,
+      sql`SELECT DISTINCT ON (${sql.raw(idCol)}) ${sql.raw(idCol)}::text AS id, ${sql.raw(n.name)} AS name
+            FROM ${sql.raw(n.table)}
+           WHERE ${sql.raw(idCol)} IN (${sql.join(
+             [...ids].map((i) => sql`${i}::uuid`),
+             sql`, `,
+           )})
+           ORDER BY ${sql.raw(idCol)}${idCol === 'unit_id' ? sql` , valid_to DESC NULLS FIRST` : sql``}`,
+    );
+    for (const r of rows) if (r.name) out.set(`${type}:${r.id}`, r.name);
+  }
+  return out;
+}

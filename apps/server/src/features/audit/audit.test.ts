@@ -10,6 +10,8 @@ type Entry = {
   action: string;
   entityType: string;
   entityId: string | null;
+  entityName: string | null;
+  actorName: string | null;
   actorUserId: string | null;
   provinceId: string | null;
   before: unknown;
@@ -158,5 +160,13 @@ describe('audit trail', () => {
       sql`INSERT INTO audit_log (action, entity_type) VALUES ('test.append', 'test')`,
     );
     expect(Number(await count())).toBe(Number(n) + 1);
+  });
+
+  it('names the object changed and who changed it, not only their ids (issue 19)', async () => {
+    const { items } = await list(`?entityType=unit_group&entityId=${groupId}`);
+    expect(items.length).toBeGreaterThan(0);
+    // The group's name as it is now, on every entry about it.
+    for (const e of items) expect(e.entityName).toBe('Nhóm nhật ký (sửa)');
+    expect(items.every((e) => e.actorName)).toBe(true);
   });
 });

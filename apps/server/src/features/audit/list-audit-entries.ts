@@ -1,6 +1,7 @@
-import { type AuditFilter, listAudit } from '@dx/db';
+import { type AuditFilter, auditEntityNames, listAudit } from '@dx/db';
 import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
+import { presentAuditEntry } from './audit.presenter';
 
 /** Audit entries of the provinces the administrator manages (entries without a province: system administrators only). */
 export async function listAuditEntries({
@@ -12,5 +13,10 @@ export async function listAuditEntries({
 }) {
   if (!hasPermissionAnywhere(ctx.actor.grants, 'audit.read'))
     throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được nhật ký');
-  return listAudit(ctx.db, { ...filter, provinceIds: provincesFor(ctx.actor.grants, 'audit.read') });
+  const rows = await listAudit(ctx.db, {
+    ...filter,
+    provinceIds: provincesFor(ctx.actor.grants, 'audit.read'),
+  });
+  const names = await auditEntityNames(ctx.db, rows);
+  return rows.map((r) => presentAuditEntry(r, names));
 }

@@ -6,12 +6,14 @@ import { type AuditFilter, fetchAudit } from '../../api/audit';
 import { DateField } from '../../lib/DateField';
 import { formatDateTime } from '../../lib/dates';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { actionWords, useAuditWords } from '../../locales/audit';
 
 const ENTITY_TYPES = ['user', 'org_unit', 'org_unit_version', 'reorganisation', 'unit_group', 'plan'];
 
 /** Audit trail, newest first, with filters and "load more" (beforeId). */
 export function AuditPage() {
   const { t } = useTranslation();
+  const words = useAuditWords();
   const [draft, setDraft] = useState<AuditFilter>({});
   const [filter, setFilter] = useState<AuditFilter>({});
   const [open, setOpen] = useState<Set<number>>(new Set());
@@ -52,7 +54,7 @@ export function AuditPage() {
             <Select
               label={t('audit.entityType')}
               placeholder={t('audit.all')}
-              data={ENTITY_TYPES}
+              data={ENTITY_TYPES.map((v) => ({ value: v, label: words.objects[v] ?? v }))}
               value={draft.entityType ?? null}
               onChange={(v) => setDraft({ ...draft, entityType: v ?? undefined })}
               clearable
@@ -118,11 +120,15 @@ export function AuditPage() {
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
                         <Table.Td>{e.actorName ?? '—'}</Table.Td>
                         <Table.Td>
-                          <Code>{e.action}</Code>
+                          {actionWords(words, e.action, e.entityType)}
+                          <Text size="xs" c="dimmed">
+                            {e.action}
+                          </Text>
                         </Table.Td>
                         <Table.Td>
-                          {e.entityType}
-                          {e.entityId && (
+                          {/* The object by name; its id only when it has none (issue 19). */}
+                          {e.entityName ?? words.objects[e.entityType] ?? e.entityType}
+                          {!e.entityName && e.entityId && (
                             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                               {e.entityId}
                             </Text>
