@@ -40,7 +40,9 @@ const validUser = (c: Ctx) => ({
 const validCorrection = { version: 1, name: 'Xã Hợp Lệ', code: null, adminType: 'Xã', kind: 'commune' };
 
 /** Evidence records (records.routes.ts): a channel of the test unit, made in the suite's setup. */
-const ev = { channel: NO_SUCH };
+// Real records, so bodies that pass validation reach the database (a person: the role is checked against the
+// province's vocabulary only once the person is found).
+const ev: { channel: string; people: string } = { channel: NO_SUCH, people: NO_SUCH };
 const validRecord = (c: Ctx, type: RecordType): Record<string, unknown> =>
   ({
     unit_plan: {
@@ -104,14 +106,18 @@ const RECORD_FIELDS: Record<
 const recordFieldCases = (
   type: RecordType,
   method: 'POST' | 'PUT',
-  url: string,
+  url: string | (() => string),
   wrap: (r: Record<string, unknown>) => Record<string, unknown>,
   at: Path,
 ): BadCase[] => {
   const { choice, date, text, owner, count } = RECORD_FIELDS[type];
   const bad = (name: string, field: string, value: unknown, path: Path = [...at, field]): BadCase => ({
     name,
-    req: (c) => ({ method, url, payload: wrap({ ...validRecord(c, type), [field]: value }) }),
+    req: (c) => ({
+      method,
+      url: typeof url === 'string' ? url : url(),
+      payload: wrap({ ...validRecord(c, type), [field]: value }),
+    }),
     path,
   });
   return [
@@ -221,7 +227,13 @@ const EVIDENCE_CASES: Record<string, BadCase[]> = Object.fromEntries(
             req: () => ({ method: 'PUT', url: one, payload: { version: 1 } }),
             path: ['body', 'record'],
           },
-          ...recordFieldCases(type, 'PUT', one, (record) => ({ version: 1, record }), ['body', 'record']),
+          ...recordFieldCases(
+            type,
+            'PUT',
+            () => (type === 'person' ? `${path}/${ev.people}` : one),
+            (record) => ({ version: 1, record }),
+            ['body', 'record'],
+          ),
         ],
       ],
       [
@@ -1819,6 +1831,13 @@ describe('bad input on every route', () => {
     });
     expect(channel.statusCode, channel.body).toBe(201);
     ev.channel = channel.json().id;
+    const person = await t.call(admin, {
+      method: 'POST',
+      url: '/api/people',
+      payload: validRecord(c, 'person'),
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    ev.people = person.json().id;
   });
 
   it('the table has a row for every route the app registers', () => {

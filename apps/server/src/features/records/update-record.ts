@@ -1,5 +1,5 @@
 import { getRecord, getRecordLinks, updateRecord as updateRow } from '@dx/db';
-import type { RecordInput, RecordType } from '@dx/domain';
+import { AppError, type FieldIssue, type RecordInput, type RecordType } from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { authorizeRecordWrite, checkReferences, columnsOf, ownerOf, recordNotFound } from './record-access';
 import { saveRecordLinks } from './save-record-links';
@@ -30,10 +30,13 @@ export async function updateRecord<K extends RecordType>({
         ? before.organiserUnitId
         : before.unitId;
   await authorizeRecordWrite(ctx, oldOwner as string, 'id');
-  const owner = await ownerOf(ctx, type, input);
-  const provinceId = await authorizeRecordWrite(ctx, owner.unitId, owner.field);
   const values = input as Record<string, unknown>;
-  await checkReferences(ctx, type, values, provinceId);
+  const { owner, provinceId } = await underRecord(async () => {
+    const owner = await ownerOf(ctx, type, input);
+    const provinceId = await authorizeRecordWrite(ctx, owner.unitId, owner.field);
+    await checkReferences(ctx, type, values, provinceId);
+    return { owner, provinceId };
+  });
   return ctx.db.transaction(async (tx) => {
     const extra =
       type === 'publication'
@@ -54,4 +57,24 @@ export async function updateRecord<K extends RecordType>({
     });
     return { row, links: await getRecordLinks(tx, type, id) };
   });
+}
+
+/**
+ * The record checks name fields as they sit in a create body (`body.role`); an update carries the record under
+ * `body.record` (PUT `{ version, record }`), so their field paths are moved there for the client to find the field.
+ */
+async function underRecord<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    const issues =
+      error instanceof AppError ? (error.details?.issues as FieldIssue[] | undefined) : undefined;
+    if (!(error instanceof AppError) || !Array.isArray(issues)) throw error;
+    throw new AppError(error.code, error.message, {
+      ...error.details,
+      issues: issues.map((i) =>
+        i.path[0] === 'body' ? { ...i, path: ['body', 'record', ...i.path.slice(1)] } : i,
+      ),
+    });
+  }
 }
