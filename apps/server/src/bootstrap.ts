@@ -25,6 +25,8 @@ import { hashPassword } from './lib/passwords';
 export async function bootstrap(db: Db, opts: { adminPassword?: string; seed?: SeedChoice }) {
   // The catalogue at every start (a release may correct it); the choice of seed is the first start's, kept after.
   await syncProvinceCatalogue(db);
+  // The national bodies (the Ministry in charge over time) every province reports to, whatever the seed.
+  await seedReportingBodies(db);
   const choice = await seedChoiceOf(db, opts.seed ?? 'haiphong');
   if (choice === 'none')
     return { seeded: null, seedChoice: choice, adminPassword: await firstAdministrator(db, opts) };
@@ -35,8 +37,6 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string; seed?: S
   await reloadPlan54(db, { now: new Date() });
   // How plan 54's six targets (I.2 a–e) are computed, against the seeded plan's target rows.
   await seedTargetDefinitions(db);
-  // Who reports to whom over time (the Ministry in charge; Hải Phòng's issuers and "Nơi nhận").
-  await seedReportingBodies(db);
   // Hải Phòng's own words (issue 15), at every start until it has settings: installs seeded before get them too.
   await seedProvinceSettings(db);
   return { seeded, seedChoice: choice, adminPassword: await firstAdministrator(db, opts) };

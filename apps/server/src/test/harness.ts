@@ -3,6 +3,7 @@ import {
   findProvinceByCode,
   insertUser,
   replaceGrants,
+  seedReportingBodies,
   seedUnits,
   syncProvinceCatalogue,
 } from '@dx/db';
@@ -46,8 +47,11 @@ let cachedHash: Promise<string> | undefined;
  */
 export async function createTestApp(opts: { clock?: () => Date; seed?: 'none' } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
-  if (opts.seed === 'none') await syncProvinceCatalogue(handle.db);
-  else await seedUnits(handle.db);
+  if (opts.seed === 'none') {
+    // As bootstrap does for SEED=none: the catalogue and the national bodies, no province's data.
+    await syncProvinceCatalogue(handle.db);
+    await seedReportingBodies(handle.db);
+  } else await seedUnits(handle.db);
   const hp = (await findProvinceByCode(handle.db, '31')) ?? '';
   const hd = (await findProvinceByCode(handle.db, '30')) ?? '';
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error' }), webDist: '/nonexistent' };
