@@ -29,6 +29,7 @@ const VI = {
   saveFigures: 'Lưu số liệu',
   sendFigures: 'Gửi số liệu',
   figuresSaved: 'Đã lưu số liệu',
+  unsaved: 'Có số liệu chưa lưu: bấm "Lưu số liệu" trước khi gửi báo cáo',
   returnedWith: 'Bị trả lại: {{comment}}',
   conflict: 'Số liệu vừa được người khác cập nhật. Đã tải bản mới nhất; nhập lại nếu cần.',
   // Items (DX office)
@@ -103,6 +104,7 @@ const EN: DataItemLabels = {
   saveFigures: 'Save figures',
   sendFigures: 'Send figures',
   figuresSaved: 'Figures saved',
+  unsaved: 'Some figures are not saved: press "Save figures" before sending the report',
   returnedWith: 'Returned: {{comment}}',
   conflict: 'Someone else just updated these figures. The latest version is loaded; enter again if needed.',
   itemsTitle: 'Figures units report',

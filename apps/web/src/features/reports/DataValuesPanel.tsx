@@ -40,7 +40,9 @@ export function DataValuesPanel({ periodId, unitId }: { periodId: string; unitId
   const key = dataKeys.unit(periodId, unitId);
   const q = useQuery({ queryKey: key, queryFn: () => fetchUnitDataValues(periodId, unitId) });
   const [entries, setEntries] = useState<Record<string, Entry>>({});
-  const [saved, setSaved] = useState(false);
+  // When the shown answer is the one our own save returned (a later refetch hides the confirmation).
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
   const data = q.data;
   // A new answer from the server (saved, sent with the report, returned, accepted) replaces what is shown.
   useEffect(() => {
@@ -53,7 +55,8 @@ export function DataValuesPanel({ periodId, unitId }: { periodId: string; unitId
   }, [data]);
   const done = (d: UnitDataValues) => {
     qc.setQueryData(key, d);
-    setSaved(true);
+    setSavedAt(qc.getQueryState(key)?.dataUpdatedAt ?? null);
+    setDirty(false);
   };
   const save = useMutation({
     mutationFn: () =>
@@ -89,7 +92,8 @@ export function DataValuesPanel({ periodId, unitId }: { periodId: string; unitId
     (r) => r.value === null || r.value.status === 'draft' || r.value.status === 'returned',
   );
   const edit = (itemId: string, patch: Partial<Entry>) => {
-    setSaved(false);
+    setSavedAt(null);
+    setDirty(true);
     setEntries((old) => ({ ...old, [itemId]: { ...(old[itemId] ?? { value: '', note: '' }), ...patch } }));
   };
   const sentIndex = (itemId: string) =>
@@ -158,7 +162,12 @@ export function DataValuesPanel({ periodId, unitId }: { periodId: string; unitId
         ) : (
           error && issues.length === 0 && <ErrorAlert error={error} />
         )}
-        {saved && !error && (
+        {dirty && (
+          <Text size="sm" c="red.9">
+            {L.unsaved}
+          </Text>
+        )}
+        {savedAt !== null && savedAt === q.dataUpdatedAt && !error && (
           <Text size="sm" role="status">
             {L.figuresSaved}
           </Text>
