@@ -59,6 +59,8 @@ describe('findSessionActor (the request hot path in one statement)', () => {
         { role: 'unit_officer', unitId: WARD, provinceId: P },
         { role: 'viewer', unitId: null, provinceId: null },
       ],
+      // Read in the same statement: what this process may reuse from memory (epochs.ts).
+      epochs: { units: expect.any(Number), plans: expect.any(Number), words: expect.any(Number) },
     });
   });
 
