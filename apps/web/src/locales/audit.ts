@@ -72,12 +72,14 @@ const vi = {
     progress: 'Cập nhật tiến độ',
     unlock: 'Mở khóa',
     change_password: 'Đổi mật khẩu',
+    seed: 'Nạp sẵn',
   } as Record<string, string>,
   phrases: {
     'auth.sign_in': 'Đăng nhập',
     'auth.sign_in_failed': 'Đăng nhập không thành công',
     'auth.sign_out': 'Đăng xuất',
     'auth.sign_out_everywhere': 'Đăng xuất khỏi mọi thiết bị',
+    'seed.units': 'Nạp sẵn danh sách đơn vị',
   } as Record<string, string>,
 };
 
@@ -151,12 +153,14 @@ const en: Words = {
     progress: 'Updated the progress of',
     unlock: 'Unlocked',
     change_password: 'Changed the password of',
+    seed: 'Loaded',
   },
   phrases: {
     'auth.sign_in': 'Signed in',
     'auth.sign_in_failed': 'Failed sign-in',
     'auth.sign_out': 'Signed out',
     'auth.sign_out_everywhere': 'Signed out everywhere',
+    'seed.units': 'Loaded the list of units',
   },
 };
 
