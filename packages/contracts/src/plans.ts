@@ -15,6 +15,14 @@ export const createPlanBody = z.object({
   title: z.string().trim().min(1).max(1000).optional(),
   number: planNumber.nullable().optional(),
   date: isoDate.nullable().optional(),
+  /**
+   * Copying into another province: the source plan's unit → the target province's unit, or null to drop that
+   * reference (what POST /plans/copy-mapping could not match). Unit groups by code likewise.
+   */
+  unitMap: z.record(z.uuid(), z.uuid().nullable()).optional(),
+  groupMap: z
+    .record(z.string().trim().min(1).max(60), z.string().trim().min(1).max(60).nullable())
+    .optional(),
 });
 export type CreatePlanBody = z.input<typeof createPlanBody>;
 
@@ -39,7 +47,29 @@ const patchable = Object.fromEntries(
 export const updatePlanBody = z.object(patchable).extend({ version: recordVersion });
 export type UpdatePlanBody = z.input<typeof updatePlanBody>;
 
+/** Which units and groups of a plan map onto another province, before copying it there. */
+export const copyMappingBody = z.object({
+  copyFromPlanId: z.uuid(),
+  provinceId: z.uuid(),
+  /** The year of the copy: the target's units as they stand then (default today). */
+  year: z.number().int().min(2000).max(2100).optional(),
+});
+export type CopyMappingBody = z.input<typeof copyMappingBody>;
+
 // Responses
+
+const unitInfoOut = z.object({ unitId: z.string(), name: z.string(), kind: z.string() });
+export const copyMappingOut = z.object({
+  /** The source plan's units: the target's unit suggested by kind and name (null: the user chooses) and the choices. */
+  units: z.array(
+    unitInfoOut.extend({ suggestion: unitInfoOut.nullable(), candidates: z.array(unitInfoOut) }),
+  ),
+  /** The source plan's unit groups and whether the target province has the same code. */
+  groups: z.array(z.object({ code: z.string(), exists: z.boolean() })),
+  /** The target province's unit groups to choose from. */
+  targetGroups: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export type CopyMappingOut = z.infer<typeof copyMappingOut>;
 
 export const planSummaryOut = z.object({
   id: z.string(),

@@ -852,6 +852,18 @@ const ROUTES: RouteCase[] = [
     audits: 'plan.create',
   },
   {
+    method: 'POST',
+    route: '/api/plans/copy-mapping',
+    // Copying a plan is writing one in the target province (here the source's own).
+    access: groupWriter,
+    ok: 200,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/plans/copy-mapping',
+      payload: { copyFromPlanId: f.plan, provinceId: f.t.hp },
+    }),
+  },
+  {
     method: 'GET',
     route: '/api/plans/:planId',
     access: inProvince,

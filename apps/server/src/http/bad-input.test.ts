@@ -1413,8 +1413,34 @@ const CASES: Record<string, BadCase[]> = {
       path: ['querystring', 'provinceId'],
     },
   ],
+  'POST /api/plans/copy-mapping': [
+    ...bodyShape('POST', () => '/api/plans/copy-mapping'),
+    {
+      name: 'a source plan id that is not a uuid',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/plans/copy-mapping',
+        payload: { copyFromPlanId: '54', provinceId: c.hp },
+      }),
+      path: ['body', 'copyFromPlanId'],
+    },
+    {
+      name: 'missing province',
+      req: (c) => ({ method: 'POST', url: '/api/plans/copy-mapping', payload: { copyFromPlanId: c.plan } }),
+      path: ['body', 'provinceId'],
+    },
+  ],
   'POST /api/plans': [
     ...bodyShape('POST', () => '/api/plans'),
+    {
+      name: 'a unit map naming a unit by something other than its id',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: c.hp, year: 2024, copyFromPlanId: c.plan, unitMap: { 'Sở Tài chính': null } },
+      }),
+      path: ['body', 'unitMap', 'Sở Tài chính'],
+    },
     {
       name: 'a 3,000-character plan number',
       req: (c) => ({

@@ -1,4 +1,7 @@
 import type {
+  CopyMappingBody,
+  CopyMappingOut,
+  CreatePlanBody,
   PlanListOut,
   PlanOut,
   PlanRevisionListOut,
@@ -23,8 +26,12 @@ export const planKeys = {
 export const listPlans = (provinceId: string) => get<PlanListOut>('/plans', { provinceId });
 export const fetchPlan = (id: string) => get<StoredPlan>(`/plans/${id}`);
 export const fetchRevisions = (id: string) => get<PlanRevisionListOut>(`/plans/${id}/revisions`);
-export const createPlan = (input: { provinceId: string; year: number; copyFromPlanId?: string }) =>
-  post<StoredPlan>('/plans', input);
+/** Every plan the user may read, of every province (the sources of a copy into this province). */
+export const listReadablePlans = () => get<PlanListOut>('/plans');
+export const createPlan = (input: CreatePlanBody) => post<StoredPlan>('/plans', input);
+/** Which units and groups of a plan map onto another province, before copying it there (issue 17). */
+export const fetchCopyMapping = (input: CopyMappingBody) =>
+  post<CopyMappingOut>('/plans/copy-mapping', input);
 export const updatePlan = (id: string, input: { version: number } & Partial<PlanDocument>) =>
   patch<StoredPlan>(`/plans/${id}`, input);
 export const exportUrl = (id: string, format: 'docx' | 'pdf') => `/api/plans/${id}/export.${format}`;

@@ -134,6 +134,11 @@ const LABELS = {
     nest: 'Đưa vào trong nội dung phía trên',
     unnest: 'Đưa ra thành nội dung riêng',
     nestHint: 'Nội dung đã có nội dung con thì không đưa vào trong được.',
+    otherProvinces: 'Kế hoạch của tỉnh, thành phố khác (làm mẫu)',
+    mappingIntro:
+      'Đơn vị được đối chiếu theo loại và tên: {{mapped}}/{{total}} đơn vị đã có tương ứng. Chọn đơn vị cho những đơn vị còn lại (hoặc bỏ):',
+    chooseUnit: '— Chọn —',
+    dropRef: 'Bỏ, không giao đơn vị nào',
     saveSection: 'Lưu',
     unsaved: 'Chưa lưu',
     draftRestored: 'Đã khôi phục bản nháp chưa lưu trên máy này.',
@@ -281,6 +286,11 @@ const LABELS = {
     nest: 'Move into the theme above',
     unnest: 'Make it a theme of its own',
     nestHint: 'A theme that has sub-themes cannot be moved into another.',
+    otherProvinces: 'Plans of other provinces (as a template)',
+    mappingIntro:
+      'Units are matched by kind and name: {{mapped}}/{{total}} have a match here. Choose a unit for the others (or drop them):',
+    chooseUnit: '— Choose —',
+    dropRef: 'Drop, assign no unit',
     saveSection: 'Save',
     unsaved: 'Unsaved',
     draftRestored: 'An unsaved draft on this device was restored.',

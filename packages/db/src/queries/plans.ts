@@ -441,3 +441,37 @@ export async function findUnitByName(
   );
   return rows[0]?.unit_id ?? null;
 }
+
+/** The units of a province in force on a date with their name and kind (for copying a plan across provinces). */
+export async function provinceUnitsOn(
+  db: Db,
+  provinceId: string,
+  asOf: string,
+): Promise<{ unitId: string; name: string; kind: string }[]> {
+  const rows = await queryRows<{ unit_id: string; name: string; kind: string }>(
+    db,
+    sql`SELECT v.unit_id, v.name, v.kind FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+        WHERE u.province_id = ${provinceId} AND ${inForceOn('v', asOf)}
+        ORDER BY v.name`,
+  );
+  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, kind: r.kind }));
+}
+
+/** Name and kind of some units as they stood on a date (or last stood, for a unit since dissolved). */
+export async function unitNamesOn(
+  db: Db,
+  unitIds: string[],
+  asOf: string,
+): Promise<Map<string, { name: string; kind: string }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await queryRows<{ unit_id: string; name: string; kind: string }>(
+    db,
+    sql`SELECT DISTINCT ON (v.unit_id) v.unit_id, v.name, v.kind FROM org_unit_version v
+        WHERE v.unit_id IN (${sql.join(
+          unitIds.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})
+        ORDER BY v.unit_id, (${inForceOn('v', asOf)}) DESC, v.valid_from DESC NULLS LAST`,
+  );
+  return new Map(rows.map((r) => [r.unit_id, { name: r.name, kind: r.kind }]));
+}

@@ -6,5 +6,6 @@ export * from './layout';
 export * from './lettering';
 export * from './parse-markdown';
 export * from './plan';
+export * from './province-copy';
 export * from './template';
 export * from './theme-names';

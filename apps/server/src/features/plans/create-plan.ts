@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../http/errors';
 import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from './check-plan';
 import { loadAuthorizedPlan } from './load-plan';
+import { draftForProvince } from './province-copy';
 
 export type CreatePlanInput = {
   provinceId: string;
@@ -20,6 +21,9 @@ export type CreatePlanInput = {
   title?: string | undefined;
   number?: string | null | undefined;
   date?: string | null | undefined;
+  /** Copying into another province: source unit → target unit (null drops the reference); groups by code. */
+  unitMap?: Record<string, string | null> | undefined;
+  groupMap?: Record<string, string | null> | undefined;
 };
 
 /** The DX office starts a new plan: blank, or a copy of another plan; a draft unless number and date are given. */
@@ -30,7 +34,11 @@ export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: C
   if (input.copyFromPlanId) {
     const source = await loadAuthorizedPlan(ctx, input.copyFromPlanId, 'plan.read');
     sourceYear = source.document.year;
-    draft = copyPlanDocument(source.document, input.year, input.title);
+    // Into another province: its issuer and place, its units by kind and name (issue 17, province-copy.ts).
+    draft =
+      source.row.provinceId === input.provinceId
+        ? copyPlanDocument(source.document, input.year, input.title)
+        : await draftForProvince(ctx, source.document, source.row.provinceId, input);
   } else {
     const province = (await listProvinces(ctx.db, localDateOf(ctx.now))).find(
       (p) => p.unitId === input.provinceId,

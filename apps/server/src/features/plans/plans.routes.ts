@@ -1,4 +1,6 @@
 import {
+  copyMappingBody,
+  copyMappingOut,
   createPlanBody,
   planListOut,
   planOut,
@@ -19,6 +21,7 @@ import { getPlan } from './get-plan';
 import { getPlanRevisionDetail, listPlanRevisions } from './list-plan-revisions';
 import { listPlans } from './list-plans';
 import { presentPlan, presentPlanSummary, presentRevision } from './plans.presenter';
+import { planCopyMapping } from './province-copy';
 import { updatePlan } from './update-plan';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,6 +67,23 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const stored = await createPlan({ ctx: contextOf(request), input: request.body });
       return reply.status(201).send(presentPlan(stored));
+    },
+  );
+
+  app.post(
+    '/plans/copy-mapping',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'Trước khi sao chép kế hoạch sang tỉnh khác: đơn vị, nhóm đơn vị tương ứng và những gì cần chọn',
+        body: copyMappingBody,
+        response: { 200: copyMappingOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const m = await planCopyMapping(contextOf(request), request.body);
+      return { units: m.units, groups: m.groups, targetGroups: m.targetGroups };
     },
   );
 

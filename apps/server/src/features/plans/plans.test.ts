@@ -266,6 +266,67 @@ describe('plans API (plan 54/KH-UBND as structured data)', () => {
     expect(moved).toMatchObject({ code: 'II.5.a', parentId: five.id });
   });
 
+  it('copies plan 54 into another province: units re-mapped by kind and name, the rest listed to choose (issue 17)', async () => {
+    const both = await t.userWith([
+      { role: 'dx_office', unitId: t.hp },
+      { role: 'dx_office', unitId: t.hd },
+    ]);
+    const mapping = await t.call(both, {
+      method: 'POST',
+      url: '/api/plans/copy-mapping',
+      payload: { copyFromPlanId: plan54.id, provinceId: t.hd, year: 2024 },
+    });
+    expect(mapping.statusCode).toBe(200);
+    const m = mapping.json() as {
+      units: {
+        unitId: string;
+        kind: string;
+        suggestion: { unitId: string } | null;
+        candidates: { unitId: string; kind: string }[];
+      }[];
+      groups: { code: string; exists: boolean }[];
+      targetGroups: { code: string }[];
+    };
+    for (const u of m.units) for (const c of u.candidates) expect(c.kind).toBe(u.kind);
+    const unsure = m.units.filter((u) => !u.suggestion);
+    const missing = m.groups.filter((g) => !g.exists);
+    if (unsure.length || missing.length) {
+      // Without choices, the copy is refused and each unmapped unit and group is named on its own path.
+      const refused = await t.call(both, {
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: t.hd, year: 2024, copyFromPlanId: plan54.id },
+      });
+      expect(refused.statusCode).toBe(400);
+      const paths = refused.json().error.details.issues.map((i: { path: string[] }) => i.path.join('.'));
+      for (const u of unsure) expect(paths).toContain(`body.unitMap.${u.unitId}`);
+      for (const g of missing) expect(paths).toContain(`body.groupMap.${g.code}`);
+    }
+    const fallback = m.targetGroups[0]?.code ?? null;
+    const res = await t.call(both, {
+      method: 'POST',
+      url: '/api/plans',
+      payload: {
+        provinceId: t.hd,
+        year: 2024,
+        copyFromPlanId: plan54.id,
+        unitMap: Object.fromEntries(unsure.map((u) => [u.unitId, u.candidates[0]?.unitId ?? null])),
+        groupMap: Object.fromEntries(missing.map((g) => [g.code, fallback])),
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const copy: PlanBody = res.json();
+    expect(copy.document.issuerName).toMatch(/HẢI DƯƠNG$/);
+    expect(copy.document.place).toBe('Hải Dương');
+    expect(JSON.stringify(copy.document)).not.toContain('Hải Phòng');
+    expect(copy.targetIndex).toHaveLength(6);
+    const suggested = new Map(m.units.map((u) => [u.unitId, u.suggestion?.unitId]));
+    const refs = copy.document.responsibilities.flatMap(
+      (r) => r.unitRefs as { type: string; unitId?: string }[],
+    );
+    for (const r of refs) if (r.type === 'unit') expect(suggested.has(r.unitId!)).toBe(false);
+  });
+
   it('refuses a duplicate number for the same issuer and year with a field error', async () => {
     const draft: PlanBody = (
       await t.call(dx, {

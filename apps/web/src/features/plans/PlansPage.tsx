@@ -15,7 +15,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
-import { createPlan, exportUrl, fetchPlan, listPlans, planKeys } from '../../api/plans';
+import {
+  createPlan,
+  exportUrl,
+  fetchCopyMapping,
+  fetchPlan,
+  listPlans,
+  listReadablePlans,
+  planKeys,
+} from '../../api/plans';
 import { formatDate } from '../../lib/dates';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
@@ -118,14 +126,34 @@ function CreatePlanModal({
   const latest = plans[0];
   const [year, setYear] = useState<number>((latest?.year ?? new Date().getFullYear()) + 1);
   const [copyFrom, setCopyFrom] = useState<string>(latest?.id ?? '');
+  // Plans of other provinces the user may read: a template copied here with its units re-mapped (issue 17).
+  const readable = useQuery({ queryKey: [...planKeys.all, 'readable'], queryFn: listReadablePlans });
+  const others = (readable.data?.items ?? []).filter((p) => p.provinceId !== provinceId);
+  const fromOther = others.some((p) => p.id === copyFrom);
+  const mapping = useQuery({
+    queryKey: [...planKeys.all, 'copy-mapping', copyFrom, provinceId, year],
+    queryFn: () => fetchCopyMapping({ copyFromPlanId: copyFrom, provinceId, year }),
+    enabled: fromOther,
+  });
+  const [unitMap, setUnitMap] = useState<Record<string, string | null>>({});
+  const [groupMap, setGroupMap] = useState<Record<string, string | null>>({});
+  const unsure = (mapping.data?.units ?? []).filter((u) => !u.suggestion);
+  const missing = (mapping.data?.groups ?? []).filter((g) => !g.exists);
   const create = useMutation({
-    mutationFn: () => createPlan({ provinceId, year, ...(copyFrom && { copyFromPlanId: copyFrom }) }),
+    mutationFn: () =>
+      createPlan({
+        provinceId,
+        year,
+        ...(copyFrom && { copyFromPlanId: copyFrom }),
+        ...(fromOther && { unitMap, groupMap }),
+      }),
     onSuccess: (p) => {
       void qc.invalidateQueries({ queryKey: planKeys.all });
       onClose();
       navigate(p.id);
     },
   });
+  const DROP = '__drop__';
   return (
     <Modal opened onClose={onClose} title={L.newPlan}>
       <Stack>
@@ -133,12 +161,65 @@ function CreatePlanModal({
         <NativeSelect
           label={L.copyFrom}
           value={copyFrom}
-          onChange={(e) => setCopyFrom(e.currentTarget.value)}
+          onChange={(e) => {
+            setCopyFrom(e.currentTarget.value);
+            setUnitMap({});
+            setGroupMap({});
+          }}
           data={[
             { value: '', label: L.blank },
             ...plans.map((p) => ({ value: p.id, label: `${p.number ?? L.draft} — ${p.title}` })),
+            ...(others.length
+              ? [
+                  {
+                    group: L.otherProvinces,
+                    items: others.map((p) => ({ value: p.id, label: `${p.number ?? L.draft} — ${p.title}` })),
+                  },
+                ]
+              : []),
           ]}
         />
+        {fromOther && mapping.data && (
+          <Stack gap="xs">
+            <Text size="sm">
+              {L.mappingIntro
+                .replace('{{mapped}}', String(mapping.data.units.length - unsure.length))
+                .replace('{{total}}', String(mapping.data.units.length))}
+            </Text>
+            {unsure.map((u) => (
+              <NativeSelect
+                key={u.unitId}
+                label={u.name}
+                value={unitMap[u.unitId] === null ? DROP : (unitMap[u.unitId] ?? '')}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setUnitMap((m) => ({ ...m, [u.unitId]: v === DROP ? null : v }));
+                }}
+                data={[
+                  { value: '', label: L.chooseUnit },
+                  { value: DROP, label: L.dropRef },
+                  ...u.candidates.map((c) => ({ value: c.unitId, label: c.name })),
+                ]}
+              />
+            ))}
+            {missing.map((g) => (
+              <NativeSelect
+                key={g.code}
+                label={`${L.unitGroup}: ${g.code}`}
+                value={groupMap[g.code] === null ? DROP : (groupMap[g.code] ?? '')}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setGroupMap((m) => ({ ...m, [g.code]: v === DROP ? null : v }));
+                }}
+                data={[
+                  { value: '', label: L.chooseUnit },
+                  { value: DROP, label: L.dropRef },
+                  ...mapping.data.targetGroups.map((x) => ({ value: x.code, label: x.name })),
+                ]}
+              />
+            ))}
+          </Stack>
+        )}
         {create.error && <ErrorAlert error={create.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
