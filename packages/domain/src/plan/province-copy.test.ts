@@ -15,16 +15,29 @@ describe('a plan copied into another province (issue 17)', () => {
     ...v.value,
     responsibilities: v.value.responsibilities.map((r, i) =>
       i === 0
-        ? { ...r, unitRefs: [{ type: 'unit', unitId: '00000000-0000-4000-8000-0000000000a0', name: 'Sở Tài chính' }] }
+        ? {
+            ...r,
+            unitRefs: [
+              { type: 'unit', unitId: '00000000-0000-4000-8000-0000000000a0', name: 'Sở Tài chính' },
+            ],
+          }
         : i === 1
-          ? { ...r, unitRefs: [{ type: 'unit', unitId: '00000000-0000-4000-8000-0000000000a1', name: 'Báo Hải Phòng' }] }
+          ? {
+              ...r,
+              unitRefs: [
+                { type: 'unit', unitId: '00000000-0000-4000-8000-0000000000a1', name: 'Báo Hải Phòng' },
+              ],
+            }
           : r,
     ),
   };
 
   it('suggests the same office of the other province by kind and name; the rest are left to choose', () => {
     const rows = suggestUnitMapping(
-      [u('00000000-0000-4000-8000-0000000000a0', 'Sở Tài chính'), u('00000000-0000-4000-8000-0000000000a1', 'Báo Hải Phòng', 'press_agency')],
+      [
+        u('00000000-0000-4000-8000-0000000000a0', 'Sở Tài chính'),
+        u('00000000-0000-4000-8000-0000000000a1', 'Báo Hải Phòng', 'press_agency'),
+      ],
       [
         u('00000000-0000-4000-8000-0000000000b0', 'Sở Tài chính'),
         u('00000000-0000-4000-8000-0000000000b1', 'Sở Nội vụ'),
@@ -36,8 +49,14 @@ describe('a plan copied into another province (issue 17)', () => {
     expect(rows[0]!.suggestion?.unitId).toBe('00000000-0000-4000-8000-0000000000b0');
     // "Báo Hải Phòng" and "Báo Hà Nam" are both "báo" once the province's name is set aside.
     expect(rows[1]!.suggestion?.unitId).toBe('00000000-0000-4000-8000-0000000000b2');
-    expect(rows[1]!.candidates.map((c) => c.unitId)).toEqual(['00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-0000000000b3']);
-    expect(planUnitIds(withUnits)).toEqual(['00000000-0000-4000-8000-0000000000a0', '00000000-0000-4000-8000-0000000000a1']);
+    expect(rows[1]!.candidates.map((c) => c.unitId)).toEqual([
+      '00000000-0000-4000-8000-0000000000b2',
+      '00000000-0000-4000-8000-0000000000b3',
+    ]);
+    expect(planUnitIds(withUnits)).toEqual([
+      '00000000-0000-4000-8000-0000000000a0',
+      '00000000-0000-4000-8000-0000000000a1',
+    ]);
     expect(planGroupCodes(withUnits).length).toBeGreaterThan(0);
   });
 
@@ -64,7 +83,9 @@ describe('a plan copied into another province (issue 17)', () => {
       number: null,
     });
     expect(d.title).toBe('Truyền thông về chuyển đổi số trên địa bàn thành phố Hà Nam năm 2026');
-    expect(d.responsibilities[0]!.unitRefs).toEqual([{ type: 'unit', unitId: '00000000-0000-4000-8000-0000000000b0', name: 'Sở Tài chính' }]);
+    expect(d.responsibilities[0]!.unitRefs).toEqual([
+      { type: 'unit', unitId: '00000000-0000-4000-8000-0000000000b0', name: 'Sở Tài chính' },
+    ]);
     expect(d.responsibilities[1]!.unitRefs).toEqual([]);
     expect(JSON.stringify(d)).not.toContain('Hải Phòng');
     // 29/KH-UBND and 03-NQ/TU were the source city's own documents.
