@@ -221,7 +221,7 @@ export const RECORD_IMPORT_SPECS: Record<RecordType, RecordImportSpec> = {
       {
         key: 'address',
         header: 'Địa chỉ (đường dẫn)',
-        example: 'https://haian.haiphong.gov.vn',
+        example: 'https://xaanbinh.gov.vn',
         required: false,
         help: 'Bắt đầu bằng http:// hoặc https://',
       },
@@ -233,7 +233,7 @@ export const RECORD_IMPORT_SPECS: Record<RecordType, RecordImportSpec> = {
       {
         key: 'dxSectionUrl',
         header: 'Đường dẫn chuyên mục CĐS',
-        example: 'https://haian.haiphong.gov.vn/chuyen-doi-so',
+        example: 'https://xaanbinh.gov.vn/chuyen-doi-so',
         required: false,
         help: 'Bắt đầu bằng http:// hoặc https://',
       },
@@ -304,7 +304,7 @@ export const RECORD_IMPORT_SPECS: Record<RecordType, RecordImportSpec> = {
       {
         key: 'email',
         header: 'Thư điện tử',
-        example: 'thuha@haiphong.gov.vn',
+        example: 'thuha@xaanbinh.gov.vn',
         required: false,
         help: 'Không bắt buộc',
       },
@@ -323,7 +323,7 @@ export const RECORD_IMPORT_SPECS: Record<RecordType, RecordImportSpec> = {
     fileName: 'mau-nhap-tap-huan.xlsx',
     title: 'lớp tập huấn',
     columns: [
-      unitColumn('Đơn vị tổ chức', 'Sở Thông tin và Truyền thông'),
+      unitColumn('Đơn vị tổ chức', 'Sở Khoa học và Công nghệ'),
       {
         key: 'title',
         header: 'Tên lớp tập huấn',
@@ -388,7 +388,7 @@ export const RECORD_IMPORT_SPECS: Record<RecordType, RecordImportSpec> = {
       {
         key: 'recognisedBy',
         header: 'Cơ quan công nhận',
-        example: 'UBND thành phố',
+        example: 'UBND tỉnh',
         required: false,
         help: 'Ghi cùng ngày công nhận, hoặc để trống cả hai',
       },

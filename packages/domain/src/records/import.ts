@@ -16,7 +16,7 @@ import type { PublicationFormat } from './kinds';
 export const PUBLICATION_IMPORT_COLUMNS = [
   { key: 'channel', header: 'Kênh (tên như đã khai báo)', example: 'Cổng TTĐT quận Hải An' },
   { key: 'title', header: 'Tiêu đề tin, bài', example: 'Hải An số hoá chợ truyền thống' },
-  { key: 'url', header: 'Đường dẫn', example: 'https://haian.haiphong.gov.vn/tin/123' },
+  { key: 'url', header: 'Đường dẫn', example: 'https://xaanbinh.gov.vn/tin/123' },
   { key: 'publishedOn', header: 'Ngày đăng (dd/mm/yyyy)', example: '15/03/2023' },
   {
     key: 'format',
