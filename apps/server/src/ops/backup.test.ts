@@ -58,6 +58,9 @@ async function tableFacts(handle: DatabaseHandle): Promise<Record<string, unknow
   );
   const out: Record<string, unknown> = {};
   for (const t of tables) {
+    // The UNLOGGED queue of changed rows waiting for the rollups' refresh (migration 0022): a restore empties it, as a
+    // crash would, and the start-up rebuild recomputes from the rows compared here what it would have refreshed.
+    if (t.schema === 'public' && t.name === 'rollup_pending') continue;
     const [row] = await queryRows<{ n: string | number }>(
       handle.db,
       sql.raw(`SELECT count(*) AS n FROM "${t.schema}"."${t.name}"`),
