@@ -17,6 +17,23 @@ export const visible = (l: Locator) => l.first().waitFor({ state: 'visible' });
 export const shot = (ctx: Ctx, name: string, fullPage = false) =>
   ctx.page.screenshot({ path: join(ctx.shots, `${name}.png`), fullPage });
 
+/**
+ * The page's width once its layout has settled after a viewport change: a long form re-lays out over a few frames
+ * (autosized text areas measure themselves at the old width first), and a reading taken in between is not what a
+ * person on a phone sees. Waits until two readings 200 ms apart agree (at most 3 s).
+ */
+export async function settledWidth(page: Page): Promise<number> {
+  const read = () => page.evaluate(() => document.documentElement.scrollWidth);
+  let last = await read();
+  for (let i = 0; i < 15; i++) {
+    await page.waitForTimeout(200);
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
 /** Signs in through the API (cookies are shared with the browser context). */
 export async function signInApi(ctx: Ctx, username = 'admin', password = ctx.adminPassword) {
   const r = await ctx.context.request.post(`${ctx.base}/api/auth/sign-in`, { data: { username, password } });

@@ -99,6 +99,10 @@ test('the commune’s five minutes: an officer with no channel records a publica
   };
 
   await page.goto('/sign-in');
+  // The officer's own phone: nothing remembered from the other people this browser profile played before (the
+  // province chosen, the unit chosen, drafts live in localStorage and survive between specs).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   await tap(page.getByLabel('Tên đăng nhập'));
   await page.keyboard.type(COMMUNE.username);
   await tap(page.getByLabel(/^Mật khẩu/));
