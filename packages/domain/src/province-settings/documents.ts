@@ -47,7 +47,7 @@ function committeeProvince(s: SettingsInForce, provinceName: string): string {
 /**
  * A body's code in document numbers (Nghị định 30/2020/NĐ-CP, Phụ lục VI: the issuing body's abbreviation) from its
  * short name: a word in capitals is kept ("TT&TT" → "TTTT"), any other gives its first letter ("Sở" → "S").
- * "Sở TT&TT" → "STTTT", "Sở KH&CN" → "SKHCN".
+ * e.g. "Sở KH&CN" → "SKHCN".
  */
 export function bodyCode(shortName: string): string {
   const plain = shortName

@@ -10,9 +10,9 @@ import { periodsOverlap } from '../provinces/catalogue';
  * "Nơi nhận", the signature block, the names of the funding sources and the report defaults. The budget's approval
  * road is the budget chain setting (workflow/approval.ts, PUT /api/provinces/:id/budget-chain), not repeated here.
  * Each key holds dated values [validFrom, validTo) (null = open) whose periods do not overlap — the DX office's
- * agency changed in 2025 (Sở Thông tin và Truyền thông merged into Sở Khoa học và Công nghệ, following
+ * agency changed in 2025 (the department of information and communications merged into that of science and technology, following
  * Nghị quyết 176/2025/QH15 at national level). Stored in `province_setting` (packages/db province-settings-schema.ts);
- * no province's values live in code: Hải Phòng's are in its seed.
+ * no province's values live in code: each province's are in its seed or set on its settings screen.
  */
 
 const name = (max = 200) => z.string().trim().min(2, 'Cần ít nhất 2 ký tự').max(max, `Tối đa ${max} ký tự`);
@@ -21,11 +21,11 @@ const name = (max = 200) => z.string().trim().min(2, 'Cần ít nhất 2 ký t�
 export const PROVINCE_SETTING_SCHEMAS = {
   /** "tỉnh" or "thành phố" (trực thuộc trung ương): the word the province's own texts use for it. */
   province_word: z.enum(['tỉnh', 'thành phố'], { error: 'Chọn "tỉnh" hoặc "thành phố"' }),
-  /** "Ủy ban nhân dân thành phố Hải Phòng". */
+  /** The committee's full name, as its documents print it ("Ủy ban nhân dân tỉnh …"). */
   peoples_committee_name: name(),
-  /** "Thành ủy Hải Phòng", "Tỉnh ủy …". */
+  /** The Party committee's name ("Tỉnh ủy …" or "Thành ủy …"). */
   party_committee_name: name(),
-  /** The agency acting as DX office: its full name and the short name labels use ("Sở TT&TT"). */
+  /** The agency acting as DX office: its full name and the short name labels use. */
   dx_office_agency: z.object({ name: name(), shortName: name(60) }),
   /** Default "Nơi nhận" lines of the documents the province issues. */
   default_recipients: z.array(name(300)).min(1, 'Cần ít nhất một nơi nhận').max(40),

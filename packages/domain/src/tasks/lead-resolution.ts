@@ -1,8 +1,8 @@
 import { foldVietnamese } from '../text';
 
 /**
- * "Cơ quan chủ trì / phối hợp" as appendices write it (plan 54 III): one unit ("Sở Thông tin và Truyền thông"),
- * an abbreviation ("Sở TT&TT"), several units ("Báo Hải Phòng, Đài PT&TH Hải Phòng") or a group ("Các sở, ban,
+ * "Cơ quan chủ trì / phối hợp" as appendices write it (plan 54 III): one unit (a department's full name),
+ * an abbreviation (TT&TT, PT&TH, UBND …), several units (a newspaper and a radio station, comma-separated) or a group ("Các sở, ban,
  * ngành; UBND các quận, huyện"). Resolved against the units and groups of the province as of the task's period;
  * what is not certain is returned as a question for the dry run, never guessed.
  */
@@ -125,7 +125,7 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
     });
   }
 
-  // Then group names stored in the province ("Nhóm báo chí thành phố").
+  // Then group names stored in the province.
   const sortedGroups = [...candidates.groups].sort((a, b) => b.name.length - a.name.length);
   for (const g of sortedGroups) {
     const gk = foldVietnamese(g.name);
@@ -160,7 +160,7 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
       add({ type: 'unit', id: same[0]!.id, name: same[0]!.name, text, confidence: 'abbreviation' });
       continue;
     }
-    // Every word of the text in the unit's name ("Sở Nội vụ" finds "Sở Nội vụ thành phố Hải Phòng").
+    // Every word of the text in the unit's name ("Sở Nội vụ" finds "Sở Nội vụ tỉnh …").
     const words = k.split(' ');
     const containing = (same.length > 1 ? same : units).filter((u) => {
       const uw = new Set(u.key.split(' '));
