@@ -7,6 +7,7 @@ export * from './queries/data-items';
 export * from './queries/epochs';
 export * from './queries/home';
 export * from './queries/indicators';
+export * from './queries/national';
 export * from './queries/notifications';
 export * from './queries/obstacles';
 export * from './queries/org-units';

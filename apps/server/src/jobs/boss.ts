@@ -41,13 +41,19 @@ function fromOneConnectionPool(pool: DatabaseHandle['pool']) {
  * the same one-connection pool as the application (no second process may open the data dir), on PostgreSQL by URL.
  * Schedules the daily task reminders (plan 54 V.1.a) and sends notification e-mails (reminders to units behind on
  * a target) outside the request, with retries; registers the queue for the use cases that enqueue.
- * `opts` shortens the retry delay and polling in tests.
+ * `opts` shortens the retry delay and polling in tests, and pins the jobs' clock.
  */
 export async function startJobs(
   handle: DatabaseHandle,
   log: (msg: string) => void = console.log,
-  opts: { mailRetryDelaySeconds?: number; pollingIntervalSeconds?: number } = {},
+  opts: {
+    mailRetryDelaySeconds?: number;
+    pollingIntervalSeconds?: number;
+    /** The jobs' clock: the rollup rebuild's "today" (a test pins it; packages/db never reads the clock). */
+    clock?: () => Date;
+  } = {},
 ) {
+  const clock = opts.clock ?? (() => new Date());
   const boss =
     handle.kind === 'pglite'
       ? new PgBoss({ db: fromOneConnectionPool(handle.pool) })
@@ -78,7 +84,7 @@ export async function startJobs(
   await boss.createQueue(ROLLUP_REBUILD_JOB.name);
   await boss.schedule(ROLLUP_REBUILD_JOB.name, ROLLUP_REBUILD_JOB.cron, {}, { tz: ROLLUP_REBUILD_JOB.tz });
   await boss.work(ROLLUP_REBUILD_JOB.name, async () => {
-    await runRollupRebuild({ db: handle.db, now: new Date(), log });
+    await runRollupRebuild({ db: handle.db, now: clock(), log });
   });
   // Once at start-up (a singleton key: several processes starting together queue it once).
   await boss.send(ROLLUP_REBUILD_JOB.name, {}, { singletonKey: 'start-up', singletonSeconds: 60 });

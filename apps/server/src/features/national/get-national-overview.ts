@@ -1,9 +1,24 @@
 import type { NationalOverviewOut, NationalProvinceOut, NationalTargetSummaryOut } from '@dx/contracts';
-import { listPlans, listProvinces, listReportPeriods } from '@dx/db';
-import { AppError, hasPermissionAnywhere, localDateOf, targetCode } from '@dx/domain';
+import {
+  evaluateTargetFacts,
+  type NationalTargetRow,
+  nationalOverviewRows,
+  rollupKey,
+  type TargetFacts,
+} from '@dx/db';
+import {
+  AppError,
+  accumulates,
+  describeGoal,
+  evaluationDatesAsOf,
+  hasPermissionAnywhere,
+  indicatorValueOf,
+  judgeStatus,
+  localDateOf,
+  targetCode,
+} from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
-import { getPeriodCompleteness } from '../reports/get-period-completeness';
-import { evaluatePlanTargets, type TargetEvaluation } from '../targets/evaluate-plan-targets';
+import { definitionOf, type TargetEvaluation } from '../targets/evaluate-plan-targets';
 
 /** Targets by status (NationalTargetSummaryOut: on track = achieved or on track, of those that could be judged). */
 export function summariseTargets(statuses: TargetEvaluation['status'][]): NationalTargetSummaryOut {
@@ -24,14 +39,49 @@ export function summariseTargets(statuses: TargetEvaluation['status'][]): Nation
 }
 
 /**
+ * A target's value and status as the dashboard judges them (evaluate-plan-targets.ts evaluateTarget): from its rollup's
+ * sums when they were built for this very evaluation (today's, by rule version and dates), else live over the records
+ * (a past as-of date, a target not built today) — the rollups are never stale, only absent.
+ */
+async function judgeTarget(
+  ctx: UseCaseContext,
+  t: NationalTargetRow,
+  o: { today: string; asOf: string },
+): Promise<{ value: number | null; status: TargetEvaluation['status'] }> {
+  const definition = definitionOf(t);
+  if (!definition) return { value: null, status: 'not_defined' };
+  const dates = evaluationDatesAsOf({ definition, planYear: t.planYear, today: o.today, asOf: o.asOf });
+  const built =
+    dates.until === undefined && t.ruleVersion !== null && t.builtKey === rollupKey(t.ruleVersion, dates);
+  const facts: Pick<TargetFacts, 'due' | 'achieved' | 'numerator' | 'denominator'> = built
+    ? t.sums
+    : await evaluateTargetFacts(ctx.db, {
+        definition,
+        ...dates,
+        provinceIds: [t.provinceId],
+        behindLimit: 0,
+      });
+  const value = indicatorValueOf(definition.value, facts);
+  return {
+    value,
+    status: judgeStatus({
+      goal: definition.goal,
+      value,
+      elapsed: dates.elapsed,
+      accumulates: accumulates(definition),
+    }),
+  };
+}
+
+/**
  * Every province side by side (issue 13): each province in force on `asOf` (named as it was that day), its plans of
- * `year` with every target evaluated live by the same engine as the province's dashboard (evaluatePlanTargets, figures
- * only), and the completeness of each plan's latest reporting period whose deadline has passed (or that was closed) —
- * the one whose missing units are final (plan 54 V.1.a; the home page reads the same period).
+ * `year` with every target's value and status as the province's dashboard gives them, and the completeness of each
+ * plan's latest reporting period whose deadline has passed (or that was closed) — the one whose missing units are
+ * final (plan 54 V.1.a; the home page reads the same period), its units classed against today.
  *
- * Provinces are evaluated one after another: a plan's targets already run in parallel on the pool, and 34 provinces at
- * once would take every connection from the other requests. The rollups of issue 13 are to replace this live path.
- * Completeness classifies units against today (getPeriodCompleteness), not against `asOf`.
+ * One statement reads it all for every province (queries/national.ts nationalOverviewRows: the rollups' sums, not a
+ * statement per province or plan); only a target whose rollup was not built for this evaluation (a past as-of date,
+ * a new day before the nightly rebuild) is evaluated live, one plan's such targets at a time.
  */
 export async function getNationalOverview({
   ctx,
@@ -44,59 +94,61 @@ export async function getNationalOverview({
 }): Promise<NationalOverviewOut> {
   if (!hasPermissionAnywhere(ctx.actor.grants, 'national.read'))
     throw new AppError('AUTH.FORBIDDEN', 'Chỉ tài khoản cấp quốc gia được xem tổng hợp các tỉnh');
-  const on = asOf ?? localDateOf(ctx.now);
+  const today = localDateOf(ctx.now);
+  const on = asOf ?? today;
   const y = year ?? Number(on.slice(0, 4));
-  const provinces = (await listProvinces(ctx.db, on)).filter((p) => p.kind === 'province');
-  const plans = (
-    await listPlans(
-      ctx.db,
-      provinces.map((p) => p.unitId),
-    )
-  ).filter((p) => p.year === y);
+  const rows = await nationalOverviewRows(ctx.db, { asOf: on, year: y, today });
 
-  const out: NationalProvinceOut[] = [];
-  for (const province of provinces) {
-    const own = plans.filter((p) => p.provinceId === province.unitId);
-    const planOut: NationalProvinceOut['plans'] = [];
-    for (const plan of own) {
-      const { evaluations } = await evaluatePlanTargets({ ctx, planId: plan.id, asOf: on, behindLimit: 0 });
-      const periods = await listReportPeriods(ctx.db, { planId: plan.id });
-      const past = periods.find((p) => p.status === 'closed' || p.dueDate < on);
-      const completeness = past ? await getPeriodCompleteness({ ctx, periodId: past.id }) : null;
-      planOut.push({
-        id: plan.id,
-        code: plan.code ?? '',
-        title: plan.title,
-        targets: evaluations.map((e) => ({
-          planTargetId: e.target.planTargetId,
-          code: targetCode(e.target.letter),
-          letter: e.target.letter,
-          text: e.target.text,
-          value: e.value,
-          status: e.status,
-          goalText: e.goalText,
-        })),
-        summary: summariseTargets(evaluations.map((e) => e.status)),
-        reports:
-          past && completeness
+  const targetsOf = new Map<string, NationalTargetRow[]>();
+  for (const t of rows.targets) targetsOf.set(t.planId, [...(targetsOf.get(t.planId) ?? []), t]);
+  // Live evaluations run one plan at a time (its targets in parallel on the pool), never every province at once.
+  const judged = new Map<string, Awaited<ReturnType<typeof judgeTarget>>>();
+  for (const plan of rows.plans) {
+    const own = targetsOf.get(plan.id) ?? [];
+    const results = await Promise.all(own.map((t) => judgeTarget(ctx, t, { today, asOf: on })));
+    for (const [i, t] of own.entries()) judged.set(t.planTargetId, results[i]!);
+  }
+  const periodOf = new Map(rows.periods.map((p) => [p.planId, p]));
+
+  const out: NationalProvinceOut[] = rows.provinces.map((province) => {
+    const planOut: NationalProvinceOut['plans'] = rows.plans
+      .filter((p) => p.provinceId === province.provinceId)
+      .map((plan) => {
+        const targets = (targetsOf.get(plan.id) ?? []).map((t) => ({
+          planTargetId: t.planTargetId,
+          code: targetCode(t.letter),
+          letter: t.letter,
+          text: t.text,
+          value: judged.get(t.planTargetId)!.value,
+          status: judged.get(t.planTargetId)!.status,
+          goalText: describeGoal(t.goal),
+        }));
+        const period = periodOf.get(plan.id);
+        return {
+          id: plan.id,
+          code: plan.code ?? '',
+          title: plan.title,
+          targets,
+          summary: summariseTargets(targets.map((t) => t.status)),
+          reports: period
             ? {
-                periodId: past.id,
-                label: past.label,
-                dueDate: past.dueDate,
-                required: completeness.summary.required,
-                onTime: completeness.summary.onTime,
-                late: completeness.summary.late,
-                missing: completeness.summary.missing,
-                pending: completeness.summary.pending,
+                periodId: period.periodId,
+                label: period.label,
+                dueDate: period.dueDate,
+                required: period.required,
+                onTime: period.onTime,
+                late: period.late,
+                missing: period.missing,
+                pending: period.pending,
               }
             : null,
+        };
       });
-    }
     const withReports = planOut.flatMap((p) => (p.reports ? [p.reports] : []));
     const sum = (k: 'required' | 'onTime' | 'late' | 'missing' | 'pending') =>
       withReports.reduce((n, r) => n + r[k], 0);
-    out.push({
-      provinceId: province.unitId,
+    return {
+      provinceId: province.provinceId,
       name: province.name,
       code: province.code,
       plans: planOut,
@@ -111,8 +163,8 @@ export async function getNationalOverview({
               missing: sum('missing'),
               pending: sum('pending'),
             },
-    });
-  }
+    };
+  });
   out.sort(
     (a, b) =>
       (b.summary.onTrackPercent ?? -1) - (a.summary.onTrackPercent ?? -1) ||

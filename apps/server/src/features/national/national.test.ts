@@ -223,6 +223,39 @@ describe('national overview', () => {
     expect(later.provinces.every((p) => p.plans.length === 0)).toBe(true);
   });
 
+  it("classes a period's units against today, not against the view's date (a future as-of: still pending)", async () => {
+    // Due 10/11/2023: past on 31/12/2023 (the view's date), so it is the period shown; today is 15/10/2023, so the
+    // unit that has not reported is pending, not missing (domain classifyTimeliness, as the completeness endpoint).
+    const period = await t.call(sysAdmin, {
+      method: 'POST',
+      url: `/api/plans/${planId}/report-periods`,
+      payload: {
+        kind: 'quarter',
+        label: 'Quý III/2023',
+        periodFrom: '2023-07-01',
+        periodTo: '2023-09-30',
+        dueDate: '2023-11-10',
+        unitIds: [haiAn],
+      },
+    });
+    expect(period.statusCode, period.body).toBe(201);
+    const hp = (await overview(ministry, 'year=2023&asOf=2023-12-31')).provinces.find(
+      (p) => p.provinceId === t.hp,
+    )!;
+    expect(hp.plans[0]!.reports).toMatchObject({
+      periodId: period.json().id,
+      label: 'Quý III/2023',
+      required: 1,
+      pending: 1,
+      missing: 0,
+    });
+    const completeness = await t.call(ministry, {
+      method: 'GET',
+      url: `/api/report-periods/${period.json().id}/completeness`,
+    });
+    expect(completeness.json().summary).toMatchObject({ required: 1, pending: 1, missing: 0 });
+  });
+
   it('defaults to today and its year', async () => {
     const body = await overview(ministry, '');
     expect(body).toMatchObject({ year: 2023, asOf: '2023-10-15' });
