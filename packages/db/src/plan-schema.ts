@@ -137,7 +137,7 @@ export const planTarget = pgTable(
   (t) => [
     uniqueIndex('plan_target_letter_uq').on(t.planId, t.letter),
     check('plan_target_comparator_chk', sql`${t.comparator} IN ('eq','gte','lte','between')`),
-    check('plan_target_unit_chk', sql`${t.unit} IN ('percent','count')`),
+    check('plan_target_unit_chk', sql`${t.unit} IN ('percent','count','people','vnd')`),
     check('plan_target_between_chk', sql`(${t.comparator} = 'between') = (${t.goalMax} IS NOT NULL)`),
     check(
       'plan_target_subject_chk',

@@ -44,23 +44,44 @@ export function StatusBadge({ status }: { status: TargetStatus }) {
   );
 }
 
-/** "45,5%" for rates, "1" for counts, "—" when not applicable. */
-export function useValueText() {
+/**
+ * A number in a goal's unit, in the reader's language: "45,5%", "12", "1.500 người" / "1,500 people",
+ * "2.000.000 đồng" / "2,000,000 VND" (issue 16: goals in people and đồng). Counts, people and đồng are whole.
+ */
+export function useAmountText() {
+  const L = useEvidenceLabels();
   const n = useNumberFormat();
+  return (value: number, unit: TargetEvaluation['goal']['unit'], digits?: number): string => {
+    switch (unit) {
+      case 'percent':
+        return `${n(value, digits ?? 1)}%`;
+      case 'people':
+        return fill(L.amountPeople, { n: n(value, digits ?? 0) });
+      case 'vnd':
+        return fill(L.amountVnd, { n: n(value, digits ?? 0) });
+      default:
+        return n(value, digits ?? 0);
+    }
+  };
+}
+
+/** "45,5%" for rates, "1" for counts, "1.500 người", "—" when not applicable. */
+export function useValueText() {
+  const amount = useAmountText();
   return (t: Pick<TargetEvaluation, 'value' | 'goal'>) =>
-    t.value === null ? '—' : t.goal.unit === 'percent' ? `${n(t.value)}%` : n(t.value, 0);
+    t.value === null ? '—' : amount(t.value, t.goal.unit);
 }
 
 /**
- * A target's goal in the reader's words ("≥ 80%", "từ 1 đến 2" / "from 1 to 2"): the server sends the goal as data
- * and the web words it (issue 18; the documents keep the domain's describeGoal).
+ * A target's goal in the reader's words ("≥ 80%", "từ 1 đến 2" / "from 1 to 2", "≥ 1.500 người"): the server sends
+ * the goal as data and the web words it (issue 18; the documents keep the domain's describeGoal).
  */
 export function useGoalText() {
   const L = useEvidenceLabels();
   const n = useNumberFormat();
-  return (goal: TargetEvaluation['goal']) => {
-    const u = goal.unit === 'percent' ? '%' : '';
-    const v = (x: number) => `${n(x, 3)}${u}`;
+  const amount = useAmountText();
+  return (goal: Pick<TargetEvaluation['goal'], 'comparator' | 'value' | 'max' | 'unit'>) => {
+    const v = (x: number) => amount(x, goal.unit, 3);
     switch (goal.comparator) {
       case 'eq':
         return `= ${v(goal.value)}`;

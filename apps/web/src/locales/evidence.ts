@@ -27,6 +27,9 @@ const vi = {
   byKind: 'Theo loại đơn vị',
   /** Words the server sends as codes (issue 18): a goal, the level above every district, a unit kind. */
   goalBetween: 'từ {{min}} đến {{max}}',
+  /** A goal or value in people or đồng (issue 16: goals in người and đồng). */
+  amountPeople: '{{n}} người',
+  amountVnd: '{{n}} đồng',
   cityLevel: 'Cấp tỉnh',
   unknownKind: 'Không xác định',
   unitKinds: {
@@ -297,6 +300,8 @@ const en: Labels = {
   byDistrict: 'By district',
   byKind: 'By unit kind',
   goalBetween: 'from {{min}} to {{max}}',
+  amountPeople: '{{n}} people',
+  amountVnd: '{{n}} VND',
   cityLevel: 'Province level',
   unknownKind: 'Unknown',
   unitKinds: {

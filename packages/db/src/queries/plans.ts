@@ -1,5 +1,6 @@
 import {
   DEFAULT_PLAN_HEADINGS,
+  type GoalUnit,
   PLAN_PARTS,
   type PlanDocument,
   parseDocumentNumber,
@@ -122,7 +123,7 @@ export async function loadPlan(db: Db, id: string): Promise<StoredPlan | null> {
         comparator: t.comparator as 'eq',
         value: Number(t.goalValue),
         ...(t.goalMax !== null && { max: Number(t.goalMax) }),
-        unit: t.unit as 'percent',
+        unit: t.unit as GoalUnit,
       },
       subject: (t.subjectType === 'unit_group'
         ? { type: 'unit_group', unitGroupCode: t.subjectUnitGroupCode! }

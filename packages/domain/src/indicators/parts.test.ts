@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { formatGoal } from '../plan/format';
+import { describeGoal } from '../targets/describe';
+import { meetsGoal } from '../targets/evaluation';
 import { PLAN_54_TARGET_DEFINITIONS } from '../targets/plan-54';
 import { indicatorDates } from './dates';
 import { INDICATOR_FIXTURES } from './fixtures';
 import { indicatorRule } from './parts';
 import { indicatorWarnings, type RuleFacts } from './warnings';
 import { windowsDue } from './windows';
-import { indicatorInWords } from './words';
+import { goalInWords, indicatorInWords } from './words';
 
 const year = { from: '2023-01-01', to: '2023-12-31' };
 const facts: RuleFacts = {
@@ -151,5 +154,41 @@ describe('indicator parts', () => {
           statedSubject,
         }),
       ).toEqual([]);
+  });
+});
+
+describe('goals in people and đồng (issue 16)', () => {
+  it('words a goal with its unit and the language’s separators', () => {
+    expect(goalInWords({ comparator: 'gte', value: 1500, unit: 'people' }, 'vi')).toBe('≥ 1.500 người');
+    expect(goalInWords({ comparator: 'gte', value: 1500, unit: 'people' }, 'en')).toBe('≥ 1,500 people');
+    expect(goalInWords({ comparator: 'lte', value: 2_500_000, unit: 'vnd' }, 'vi')).toBe('≤ 2.500.000 đồng');
+    expect(goalInWords({ comparator: 'lte', value: 2_500_000, unit: 'vnd' }, 'en')).toBe('≤ 2,500,000 VND');
+    expect(goalInWords({ comparator: 'between', value: 1000, max: 2000, unit: 'people' }, 'vi')).toBe(
+      'từ 1.000 đến 2.000 người',
+    );
+    expect(goalInWords({ comparator: 'eq', value: 12.5, unit: 'percent' }, 'vi')).toBe('= 12,5%');
+    expect(formatGoal({ comparator: 'between', value: 1, max: 2, unit: 'count' })).toBe('1–2');
+    expect(describeGoal({ comparator: 'eq', value: 3000, unit: 'people' })).toBe('= 3.000 người');
+  });
+  it('"= N people" and "= N đồng" are reached by more; "= N" records is exact', () => {
+    expect(meetsGoal({ comparator: 'eq', value: 1500, unit: 'people' }, 1600)).toBe(true);
+    expect(meetsGoal({ comparator: 'eq', value: 1500, unit: 'vnd' }, 1499)).toBe(false);
+    expect(meetsGoal({ comparator: 'eq', value: 2, unit: 'count' }, 3)).toBe(false);
+  });
+  it('a count can be of people but never of đồng; a share is in percent', () => {
+    const base = { population: { record: 'person', filters: [] }, value: { type: 'count' } } as const;
+    expect(
+      indicatorRule.safeParse({ ...base, goal: { comparator: 'gte', value: 10, unit: 'people' } }).success,
+    ).toBe(true);
+    expect(
+      indicatorRule.safeParse({ ...base, goal: { comparator: 'gte', value: 10, unit: 'vnd' } }).success,
+    ).toBe(false);
+    expect(
+      indicatorRule.safeParse({
+        population: { record: 'unit', filters: [] },
+        value: { type: 'figure', item: 'spent' },
+        goal: { comparator: 'gte', value: 10_000_000, unit: 'vnd' },
+      }).success,
+    ).toBe(true);
   });
 });

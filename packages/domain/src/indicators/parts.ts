@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import { ORG_UNIT_KINDS } from '../org-unit';
+import { GOAL_UNITS } from '../plan/plan';
 import { PUBLICATION_FORMATS, UNIT_PLAN_KINDS, UNIT_PLAN_STATUSES } from '../records/kinds';
 
 /*
@@ -209,7 +210,8 @@ export const indicatorValue = z.discriminatedUnion(
 );
 export type IndicatorValue = z.infer<typeof indicatorValue>;
 
-export const INDICATOR_GOAL_UNITS = ['percent', 'count', 'people', 'vnd'] as const;
+/** The plan's goal units (plan/plan.ts GOAL_UNITS): the rule's goal is the plan's. */
+export const INDICATOR_GOAL_UNITS = GOAL_UNITS;
 export type IndicatorGoalUnit = (typeof INDICATOR_GOAL_UNITS)[number];
 
 export const indicatorGoal = z
@@ -345,11 +347,12 @@ function checkGoal(d: RuleShape, ctx: z.RefinementCtx): void {
       path: ['goal', 'unit'],
       message: 'Chỉ tiêu tỷ lệ cần mục tiêu là phần trăm',
     });
-  else if (v.type === 'count' && d.goal.unit === 'percent')
+  // A count is of records or people, never of đồng; đồng come from a reported figure (data_item unit vnd).
+  else if (v.type === 'count' && (d.goal.unit === 'percent' || d.goal.unit === 'vnd'))
     ctx.addIssue({
       code: 'custom',
       path: ['goal', 'unit'],
-      message: 'Chỉ tiêu đếm cần mục tiêu là số lượng',
+      message: 'Chỉ tiêu đếm cần mục tiêu là số lượng hoặc số người',
     });
 }
 

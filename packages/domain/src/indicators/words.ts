@@ -1,4 +1,5 @@
 import { formatDateVi } from '../dates';
+import { formatGoalAmount, formatGoalNumber } from '../plan/format';
 import {
   type CodeSource,
   fieldSpec,
@@ -120,25 +121,21 @@ const WINDOW_WORDS: Record<string, Words> = {
   half_year: { vi: 'mỗi 6 tháng', en: 'every half-year' },
 };
 
-const UNIT_WORDS: Record<IndicatorGoal['unit'], Words> = {
-  percent: { vi: '%', en: '%' },
-  count: { vi: '', en: '' },
-  people: { vi: ' người', en: ' people' },
-  vnd: { vi: ' đồng', en: ' VND' },
-};
-
-/** "= 100%", "≥ 50%", "từ 1 đến 2" in either language. */
+/** "= 100%", "≥ 50%", "từ 1 đến 2", "≥ 1.500 người" / "≥ 1,500 people", "≥ 2.000.000 đồng" in either language. */
 export function goalInWords(goal: IndicatorGoal, lang: Lang): string {
-  const u = UNIT_WORDS[goal.unit][lang];
+  const a = (v: number) => formatGoalAmount(v, goal.unit, lang);
   switch (goal.comparator) {
     case 'eq':
-      return `= ${goal.value}${u}`;
+      return `= ${a(goal.value)}`;
     case 'gte':
-      return `≥ ${goal.value}${u}`;
+      return `≥ ${a(goal.value)}`;
     case 'lte':
-      return `≤ ${goal.value}${u}`;
-    case 'between':
-      return lang === 'vi' ? `từ ${goal.value} đến ${goal.max}${u}` : `${goal.value} to ${goal.max}${u}`;
+      return `≤ ${a(goal.value)}`;
+    case 'between': {
+      const from = formatGoalNumber(goal.value, lang);
+      const to = a(goal.max ?? goal.value);
+      return lang === 'vi' ? `từ ${from} đến ${to}` : `${from} to ${to}`;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentReference, TargetGoal } from './plan';
+import type { DocumentReference, GoalUnit, TargetGoal } from './plan';
 
 /**
  * "Hải Phòng, ngày 22 tháng 02 năm 2023": Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5 — days below 10 and
@@ -32,18 +32,39 @@ export function formatPreamble(lead: string, refs: readonly DocumentReference[])
   return `${lead} ${refs.map(formatCitation).join('; ')},`;
 }
 
-/** "= 100%", "≥ 50%", "1–2" for display. */
-export function formatGoal(g: TargetGoal): string {
-  const unit = g.unit === 'percent' ? '%' : '';
+// One formatter per language (a new Intl.NumberFormat per call is slow; consolidated/report.ts does the same).
+const GOAL_NUMBERS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }),
+};
+const GOAL_UNIT_WORDS: Record<GoalUnit, { vi: string; en: string }> = {
+  percent: { vi: '%', en: '%' },
+  count: { vi: '', en: '' },
+  people: { vi: ' người', en: ' people' },
+  vnd: { vi: ' đồng', en: ' VND' },
+};
+
+/** A goal's number with its unit in the reader's language: "70%", "12", "1.500 người" / "1,500 people", "2.000.000 đồng". */
+export function formatGoalAmount(value: number, unit: GoalUnit, lang: 'vi' | 'en' = 'vi'): string {
+  return `${GOAL_NUMBERS[lang].format(value)}${GOAL_UNIT_WORDS[unit][lang]}`;
+}
+
+/** Only a goal's number, as the language writes it ("1.500" / "1,500"). */
+export const formatGoalNumber = (value: number, lang: 'vi' | 'en' = 'vi'): string =>
+  GOAL_NUMBERS[lang].format(value);
+
+/** "= 100%", "≥ 50%", "1–2", "≥ 1.500 người" for display. */
+export function formatGoal(g: TargetGoal, lang: 'vi' | 'en' = 'vi'): string {
+  const a = (v: number) => formatGoalAmount(v, g.unit, lang);
   switch (g.comparator) {
     case 'eq':
-      return `= ${g.value}${unit}`;
+      return `= ${a(g.value)}`;
     case 'gte':
-      return `≥ ${g.value}${unit}`;
+      return `≥ ${a(g.value)}`;
     case 'lte':
-      return `≤ ${g.value}${unit}`;
+      return `≤ ${a(g.value)}`;
     case 'between':
-      return `${g.value}–${g.max}${unit}`;
+      return `${formatGoalNumber(g.value, lang)}–${a(g.max ?? g.value)}`;
   }
 }
 

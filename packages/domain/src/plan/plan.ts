@@ -15,7 +15,12 @@ const letter = z.string().trim().min(1, 'Nhập chữ cái thứ tự (a, b, c�
 
 /** How a target's goal compares the value (Plan 54 I.2: "100%" = eq, "Tối thiểu 50%" = gte, "01-02" = between). */
 export const GOAL_COMPARATORS = ['eq', 'gte', 'lte', 'between'] as const;
-export const GOAL_UNITS = ['percent', 'count'] as const;
+/**
+ * A goal's unit: a share (%), a number of records, a number of people (người: "70% of citizens reached" stated as
+ * people) or an amount of money (đồng) — issue 16: a plan states targets in any of these.
+ */
+export const GOAL_UNITS = ['percent', 'count', 'people', 'vnd'] as const;
+export type GoalUnit = (typeof GOAL_UNITS)[number];
 
 /**
  * Kinds of record a target counts (docs/brief.md "The six targets"): communication plans of units, channels with a
@@ -50,7 +55,7 @@ export const targetGoal = z
       comparator: z.enum(GOAL_COMPARATORS, 'Phép so sánh là eq, gte, lte hoặc between'),
       value: z.number('Nhập giá trị mục tiêu').finite().min(0, 'Giá trị không được âm'),
       max: z.number().finite().min(0).optional(),
-      unit: z.enum(GOAL_UNITS, 'Đơn vị là percent (tỷ lệ %) hoặc count (số lượng)'),
+      unit: z.enum(GOAL_UNITS, 'Đơn vị là phần trăm (%), số lượng, người hoặc đồng'),
     },
     GOAL_MISSING,
   )

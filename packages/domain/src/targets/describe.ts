@@ -1,4 +1,4 @@
-import { type CodeLabels, type ItemLabels, indicatorInWords } from '../indicators/words';
+import { type CodeLabels, goalInWords, type ItemLabels, indicatorInWords } from '../indicators/words';
 import type { OrgUnitKind } from '../org-unit';
 import type { TargetGoal } from '../plan/plan';
 import type { ChannelKind } from '../records/kinds';
@@ -28,19 +28,9 @@ export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
   youtube: 'kênh YouTube',
   other: 'kênh khác',
 };
-/** "= 100%", "≥ 50%", "từ 1 đến 2". */
+/** "= 100%", "≥ 50%", "từ 1 đến 2", "≥ 1.500 người" (indicators/words.ts goalInWords, in Vietnamese). */
 export function describeGoal(goal: TargetGoal): string {
-  const u = goal.unit === 'percent' ? '%' : '';
-  switch (goal.comparator) {
-    case 'eq':
-      return `= ${goal.value}${u}`;
-    case 'gte':
-      return `≥ ${goal.value}${u}`;
-    case 'lte':
-      return `≤ ${goal.value}${u}`;
-    case 'between':
-      return `từ ${goal.value} đến ${goal.max}${u}`;
-  }
+  return goalInWords(goal, 'vi');
 }
 
 /**

@@ -50,7 +50,8 @@ const AT_RISK_SHARE = 0.8;
 export function meetsGoal(goal: GoalLike, value: number): boolean {
   switch (goal.comparator) {
     case 'eq':
-      return goal.unit === 'percent' ? value >= goal.value : value === goal.value;
+      // "= 100%", "= 1.500 người", "= 2 tỷ đồng" are reached (more is not a failure); "= 2 models" is exact.
+      return goal.unit === 'count' ? value === goal.value : value >= goal.value;
     case 'gte':
     case 'between':
       return value >= goal.value;

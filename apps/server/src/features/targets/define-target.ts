@@ -8,6 +8,7 @@ import {
 import {
   codesOfRule,
   type FieldIssue,
+  type GoalUnit,
   localDateOf,
   type TargetRule,
   targetDefinition,
@@ -16,6 +17,15 @@ import {
 import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPlanTarget, viewDefinition } from './get-target-definition';
 import { presentDefinition } from './targets.presenter';
+
+/** Why a rule's value does not suit the plan's goal, by the goal's unit (indicators/parts.ts checkGoal). */
+const GOAL_MISMATCH: Record<GoalUnit, string> = {
+  percent: 'Mục tiêu của chỉ tiêu là phần trăm: chọn giá trị là tỷ lệ (hoặc sửa mục tiêu trong kế hoạch)',
+  count: 'Mục tiêu của chỉ tiêu là số lượng: chọn giá trị là số lượng (hoặc sửa mục tiêu trong kế hoạch)',
+  people:
+    'Mục tiêu của chỉ tiêu là số người: chọn giá trị là số lượng hoặc số liệu báo cáo (hoặc sửa mục tiêu trong kế hoạch)',
+  vnd: 'Mục tiêu của chỉ tiêu là số tiền (đồng): chọn giá trị là số liệu báo cáo (hoặc sửa mục tiêu trong kế hoạch)',
+};
 
 /**
  * The DX office defines (or redefines) how a plan target is computed, as data: a 2024 plan composes its own rules
@@ -45,10 +55,7 @@ export async function defineTarget({
   if (!checked.success && checked.error.issues.some((i) => i.path[0] === 'goal')) {
     issues.push({
       path: ['body', 'rule', 'value', 'type'],
-      message:
-        target.goal.unit === 'count'
-          ? 'Mục tiêu của chỉ tiêu là số lượng: chọn giá trị là số lượng (hoặc sửa mục tiêu trong kế hoạch)'
-          : 'Mục tiêu của chỉ tiêu là phần trăm: chọn giá trị là tỷ lệ (hoặc sửa mục tiêu trong kế hoạch)',
+      message: GOAL_MISMATCH[target.goal.unit],
     });
   }
   const groups = codesOfRule(rule).filter((c) => c.source === 'unit_group');

@@ -41,7 +41,7 @@ import { targetKeys } from '../../api/targets';
 import { ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { useNumberFormat } from '../../lib/format';
-import { readableAlert, STATUS_COLOURS } from '../../lib/TargetBits';
+import { readableAlert, STATUS_COLOURS, useAmountText } from '../../lib/TargetBits';
 import { ErrorAlert } from '../../lib/ui';
 import { fill } from '../../locales/fill';
 import { useIndicatorLabels } from '../../locales/indicators';
@@ -136,6 +136,11 @@ export function RuleEditor({
   });
   const conflict = save.error instanceof ApiError && save.error.status === 409;
 
+  // Large goals (people, đồng) read with the language's separators: 1.500.000 / 1,500,000.
+  const separators =
+    lang === 'vi'
+      ? { thousandSeparator: '.', decimalSeparator: ',' }
+      : { thousandSeparator: ',', decimalSeparator: '.' };
   const target = linkedRecord(draft);
   /** A warning's code (at its path in the rule) named by its label: codes never appear on screen. */
   const worded = (message: string, path: (string | number)[]) => {
@@ -302,6 +307,7 @@ export function RuleEditor({
             />
             <NumberInput
               label={draft.goal.comparator === 'between' ? L.goalMin : L.goalValue}
+              {...separators}
               min={0}
               value={draft.goal.value}
               onChange={(v) => set({ goal: { ...draft.goal, value: typeof v === 'number' ? v : 0 } })}
@@ -310,6 +316,7 @@ export function RuleEditor({
             {draft.goal.comparator === 'between' && (
               <NumberInput
                 label={L.goalMax}
+                {...separators}
                 min={0}
                 value={draft.goal.max ?? ''}
                 onChange={(v) => set({ goal: { ...draft.goal, max: typeof v === 'number' ? v : undefined } })}
@@ -322,7 +329,7 @@ export function RuleEditor({
               onChange={(e) =>
                 set({ goal: { ...draft.goal, unit: e.currentTarget.value as Draft['goal']['unit'] } })
               }
-              // The plan stores a goal in percent or as a count (packages/domain plan.ts GOAL_UNITS).
+              // The plan stores the goal (packages/domain plan.ts GOAL_UNITS): %, count, people or đồng.
               data={GOAL_UNITS.map((u) => ({ value: u, label: L.units[u] }))}
               miw={150}
             />
@@ -350,6 +357,7 @@ export function RuleEditor({
           query={preview}
           stale={asked !== (checked.success ? JSON.stringify(rule) : null)}
           worded={worded}
+          unit={draft.goal.unit}
         />
       </Box>
     </SimpleGrid>
@@ -470,9 +478,11 @@ function Preview({
   query,
   stale,
   worded,
+  unit,
 }: {
   L: L;
   lang: 'vi' | 'en';
+  unit: Draft['goal']['unit'];
   problems: string[];
   query: { data?: IndicatorPreview; error: unknown; isFetching: boolean };
   stale: boolean;
@@ -481,7 +491,8 @@ function Preview({
   const p = query.data;
   const format = useNumberFormat();
   const n = (x: number, digits = 0) => format(x, digits);
-  const valueText = (v: number | null) => (v === null ? L.notApplicable : n(v, 1));
+  const amount = useAmountText();
+  const valueText = (v: number | null) => (v === null ? L.notApplicable : amount(v, unit, 1));
   return (
     <Paper withBorder p="md" component="section" aria-label={L.preview} aria-busy={query.isFetching || stale}>
       <Stack gap="sm">

@@ -1,0 +1,2 @@
+ALTER TABLE "plan_target" DROP CONSTRAINT "plan_target_unit_chk";--> statement-breakpoint
+ALTER TABLE "plan_target" ADD CONSTRAINT "plan_target_unit_chk" CHECK ("plan_target"."unit" IN ('percent','count','people','vnd'));
