@@ -61,12 +61,7 @@ export function readableIn(
   return { ...readScopeOf(ctx.actor.grants, permission), asOf: localDateOf(ctx.now) };
 }
 
-/**
- * Appends to the audit trail inside the use case's transaction, then brings the targets' rollups up to what the
- * transaction wrote (issue 13, packages/db/src/queries/rollups.ts): every write is audited, last, in its one
- * transaction (docs/architecture.md), so this is the one place of the write path that refreshes them — the
- * triggers of migration 0022 noted which rows changed; a transaction that changed no record costs one lookup.
- */
+/** Appends to the audit trail inside the use case's transaction: every write is audited (docs/architecture.md § Access). */
 export async function audit(
   tx: Db,
   ctx: UseCaseContext,
@@ -79,15 +74,31 @@ export async function audit(
     after?: unknown;
   },
 ) {
-  const written = await insertAudit(tx, {
+  return insertAudit(tx, {
     ...entry,
     actorUserId: ctx.actor.userId,
     actorName: ctx.actor.displayName,
     requestId: ctx.requestId,
     ip: ctx.ip,
   });
-  await refreshRollups(tx, localDateOf(ctx.now));
-  return written;
+}
+
+/**
+ * The one transaction of a use case (docs/architecture.md: one transaction per use case): runs `work`, then, last
+ * and exactly once, brings the targets' rollups up to everything the transaction wrote (issue 13,
+ * packages/db/src/queries/rollups.ts refreshRollups) — the triggers of migration 0022 noted which rows changed, so a
+ * transaction that changed no record costs one indexed lookup. Use cases open their transaction only through this
+ * (use-case/transaction.test.ts), so no write path can commit records without their rollups.
+ */
+export function inTransaction<T>(
+  ctx: Pick<UseCaseContext, 'db' | 'now'>,
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    const result = await work(tx);
+    await refreshRollups(tx, localDateOf(ctx.now));
+    return result;
+  });
 }
 
 /** 409 with the record as it is now, so the client can show it and nothing the user typed is lost. */

@@ -1,7 +1,7 @@
 import { deleteUserSessions, findUserById, updateUser } from '@dx/db';
 import { AppError } from '@dx/domain';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /** The user changes their own password; every other session ends. */
 export async function changePassword({
@@ -20,7 +20,7 @@ export async function changePassword({
     });
   }
   const passwordHash = await hashPassword(newPassword);
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     await updateUser(tx, user.id, user.version, { passwordHash });
     await deleteUserSessions(tx, user.id);
     await audit(tx, ctx, {

@@ -1,9 +1,9 @@
 import { deleteSession, deleteUserSessions } from '@dx/db';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /** Ends this session, or every session of the user ("đăng xuất khỏi mọi thiết bị"). */
 export async function signOut({ ctx, everywhere }: { ctx: UseCaseContext; everywhere: boolean }) {
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const ended = everywhere
       ? await deleteUserSessions(tx, ctx.actor.userId)
       : (await deleteSession(tx, ctx.actor.tokenHash), 1);

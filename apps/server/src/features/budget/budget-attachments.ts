@@ -6,7 +6,13 @@ import {
   lockForWrite,
 } from '@dx/db';
 import { AppError, checkUpload, tooManyFilesMessage, UPLOAD_POLICY, validationError } from '@dx/domain';
-import { audit, authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import {
+  audit,
+  authorizeProvince,
+  authorizeUnit,
+  inTransaction,
+  type UseCaseContext,
+} from '../../use-case/context';
 import { loadEstimateFor } from './load-estimate';
 
 /**
@@ -28,7 +34,7 @@ export async function attachBudgetFile({
   const check = checkUpload('budget_attachment', file.fileName, file.content);
   if (!check.ok)
     throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // Counted under a lock on the estimate, so parallel uploads cannot pass the cap together.
     await lockForWrite(tx, `budget_attachment:${estimateId}`);
     if ((await countBudgetAttachments(tx, estimateId)) >= UPLOAD_POLICY.budget_attachment.maxCount)

@@ -7,7 +7,13 @@ import {
   localDateOf,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
+import {
+  audit,
+  authorizeProvince,
+  inTransaction,
+  type UseCaseContext,
+  versionConflict,
+} from '../../use-case/context';
 import { loadChain } from './load-estimate';
 
 async function presentChain(ctx: UseCaseContext, provinceId: string) {
@@ -67,7 +73,7 @@ export async function setBudgetChain({
   if (issues.length) throw validationError('Quy trình không hợp lệ', issues);
   const before = await loadChain(ctx, provinceId);
   if (before.version !== expectedVersion) throw versionConflict(await presentChain(ctx, provinceId));
-  const stale = await ctx.db.transaction(async (tx) => {
+  const stale = await inTransaction(ctx, async (tx) => {
     const v = await putSettingIfVersion(
       tx,
       budgetChainSettingKey(provinceId),

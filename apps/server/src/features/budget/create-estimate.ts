@@ -1,6 +1,12 @@
 import { getEstimate, insertBudgetEvent, insertEstimate, replaceBudgetLines } from '@dx/db';
 import { type ParsedLineInput, resolveLine, validationError } from '@dx/domain';
-import { audit, authorizeUnit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
+import {
+  audit,
+  authorizeUnit,
+  inTransaction,
+  loadPlanFor,
+  type UseCaseContext,
+} from '../../use-case/context';
 import { checkLineTasks } from './check-lines';
 import { presentEstimateFor } from './get-estimate';
 
@@ -50,7 +56,7 @@ export async function createEstimate({
   if (input.lines.some((l) => l.id))
     throw validationError('Dòng mới không có mã', [{ path: ['lines'], message: 'Dòng mới không có mã' }]);
   await checkLineTasks(ctx, planId, input.lines);
-  const id = await ctx.db.transaction(async (tx) => {
+  const id = await inTransaction(ctx, async (tx) => {
     const saved = await insertEstimate(tx, {
       provinceId: plan.provinceId,
       planId,

@@ -10,7 +10,7 @@ import {
   unitNameOf,
 } from '@dx/db';
 import { availableActions } from '@dx/domain';
-import { type UseCaseContext, versionConflict } from '../../use-case/context';
+import { inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentEstimate } from './budget.presenter';
 import { approvalActorFor, loadChain, loadEstimateFor, stateOf } from './load-estimate';
 
@@ -52,7 +52,7 @@ export async function inEstimateTransaction(
   work: (tx: Db) => Promise<void>,
 ) {
   try {
-    await ctx.db.transaction(work);
+    await inTransaction(ctx, work);
   } catch (e) {
     if (!(e instanceof StaleEstimate)) throw e;
     throw versionConflict(await presentEstimateFor(ctx, (await getEstimateRow(ctx.db, estimateId))!));

@@ -1,6 +1,6 @@
 import { insertDataItem } from '@dx/db';
 import { AppError, type DataItemInput } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { checkDataItemRefs } from './check-data-item';
 import { presentDataItem } from './data-items.presenter';
 
@@ -9,7 +9,7 @@ export async function createDataItem({ ctx, input }: { ctx: UseCaseContext; inpu
   const { provinceId, ...fields } = input;
   authorizeProvince(ctx, 'plan.write', provinceId);
   await checkDataItemRefs(ctx.db, provinceId, fields);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const row = await insertDataItem(tx, {
       ...fields,
       nameEn: fields.nameEn || fields.nameVi,

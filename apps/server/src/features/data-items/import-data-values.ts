@@ -16,7 +16,7 @@ import {
   impossibleDataValue,
 } from '@dx/domain';
 import { readTable } from '../../lib/tabular';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from '../reports/load-report';
 import { presentDataValue } from './data-items.presenter';
 import { itemsOfPeriod } from './unit-data-values';
@@ -173,7 +173,7 @@ export async function importDataValues({
   const errors = rows.filter((r) => r.outcome === 'error').length;
   const doWrite = confirm && errors === 0 && writes.length > 0;
   if (doWrite)
-    await ctx.db.transaction(async (tx) => {
+    await inTransaction(ctx, async (tx) => {
       const after = [];
       for (const w of writes) {
         const sent = { status: 'submitted', submittedAt: ctx.now, submittedBy: ctx.actor.userId };

@@ -1,6 +1,6 @@
 import { getDataValues, updateDataValueRow } from '@dx/db';
 import { AppError, type DataValuesReviewInput, type FieldIssue, validationError } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from '../reports/load-report';
 import { presentDataValue } from './data-items.presenter';
 import { decideValue, itemsOfPeriod } from './unit-data-values';
@@ -51,7 +51,7 @@ export async function reviewDataValues({
     if (row.version !== v.version) throw versionConflict(presentDataValue(row));
   }
   if (issues.length > 0) throw validationError(issues[0]!.message, issues);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const out = [];
     for (const v of input.values) {
       const before = rows.get(v.id)!;

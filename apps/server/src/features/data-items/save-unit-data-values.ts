@@ -7,7 +7,7 @@ import {
   impossibleDataValue,
   validationError,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentDataValue } from './data-items.presenter';
 import { decideValue, loadUnitData, presentUnitData, type UnitData } from './unit-data-values';
 
@@ -65,7 +65,7 @@ export async function saveUnitDataValues({
     if (existing ? e.version !== existing.version : e.version !== undefined) throw stale();
   }
 
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const before = [...u.values.values()].map(presentDataValue);
     const changed: unknown[] = [];
     for (const e of input.values) {

@@ -1,6 +1,6 @@
 import { moveUnitPeriodValues } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { presentDataValue } from './data-items.presenter';
 import { decideValue, loadUnitData, presentUnitData } from './unit-data-values';
 
@@ -29,7 +29,7 @@ export async function submitUnitDataValues({
       'WORKFLOW.INVALID_TRANSITION',
       'Không có số liệu nào đang soạn hoặc bị trả lại để gửi',
     );
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const moved = await moveUnitPeriodValues(tx, {
       provinceId: u.period.provinceId,
       unitId,

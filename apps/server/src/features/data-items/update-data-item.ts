@@ -1,6 +1,6 @@
 import { getDataItem, updateDataItemRow } from '@dx/db';
 import type { DataItemPatch } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkDataItemRefs, loadDataItemFor } from './check-data-item';
 import { presentDataItem } from './data-items.presenter';
 
@@ -18,7 +18,7 @@ export async function updateDataItem({
   const { version, ...patch } = input;
   await checkDataItemRefs(ctx.db, item.provinceId, { ...patch, itemId });
   if (item.version !== version) throw versionConflict(presentDataItem(item));
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const row = await updateDataItemRow(tx, itemId, version, patch);
     if (!row) throw versionConflict(presentDataItem((await getDataItem(tx, itemId))!));
     await audit(tx, ctx, {

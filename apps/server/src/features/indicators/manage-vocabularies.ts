@@ -1,5 +1,5 @@
 import { listVocabularyTerms, upsertVocabularyTerms, type VocabularyTermInput } from '@dx/db';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /** A province's vocabularies (person roles, training tags, event kinds and levels, model and channel kinds). */
 export async function getVocabularies({
@@ -29,7 +29,7 @@ export async function putVocabularies({
   terms: VocabularyTermInput[];
 }) {
   authorizeProvince(ctx, 'unit_group.write', provinceId);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await listVocabularyTerms(tx, provinceId);
     const written = await upsertVocabularyTerms(tx, provinceId, terms);
     const after = await listVocabularyTerms(tx, provinceId);

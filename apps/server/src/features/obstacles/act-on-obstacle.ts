@@ -19,7 +19,7 @@ import {
   obstacleTransition,
   validationError,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentObstacleDetail } from './get-obstacle';
 import { actorOn, loadObstacleFor } from './load-obstacle';
 
@@ -113,7 +113,7 @@ export async function actOnObstacle({
       { path: ['body', 'attachIds'], message: 'Chỉ dùng khi chuyển' },
     ]);
 
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     if (!(await updateObstacleRow(tx, obstacleId, expectedVersion, fields, ctx.now)))
       throw versionConflict(null);
     const step = (

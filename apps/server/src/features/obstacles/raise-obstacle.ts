@@ -6,7 +6,7 @@ import {
   raisedState,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { presentObstacleDetail } from './get-obstacle';
 
 /**
@@ -43,7 +43,7 @@ export async function raiseObstacle({ ctx, input }: { ctx: UseCaseContext; input
 
   const today = localDateOf(ctx.now);
   const state = raisedState(today);
-  const id = await ctx.db.transaction(async (tx) => {
+  const id = await inTransaction(ctx, async (tx) => {
     const row = await insertObstacle(tx, {
       provinceId: scope.provinceId,
       unitId: input.unitId,

@@ -1,6 +1,12 @@
 import { correctUnitVersion, getUnitVersionById } from '@dx/db';
 import { AppError, type OrgUnitKind } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import {
+  audit,
+  authorizeUnit,
+  inTransaction,
+  type UseCaseContext,
+  versionConflict,
+} from '../../use-case/context';
 
 /** Corrects a recorded version (a misspelt name, a wrong code): not a change in time, so no new version. */
 export async function correctOrgUnit({
@@ -17,7 +23,7 @@ export async function correctOrgUnit({
   const existing = await getUnitVersionById(ctx.db, versionId);
   if (!existing) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy phiên bản đơn vị', { versionId });
   const scope = await authorizeUnit(ctx, 'org_unit.correct', existing.unitId);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const updated = await correctUnitVersion(tx, { versionId, expectedVersion, ...patch });
     if (!updated) {
       const now = await getUnitVersionById(tx, versionId);

@@ -6,7 +6,7 @@ import {
   type ReorganisationInput,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /** Units the input names, with the field path each came from (for errors). */
 function namedUnits(
@@ -89,7 +89,7 @@ export async function recordReorganisation({
     provinceId ??= scope.provinceId;
   }
   const ids = [...new Set(named.map((n) => n.unitId))];
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // Serialise concurrent reorganisations of the same units.
     await lockUnits(tx, ids);
     const versionsByUnit = await getUnitVersions(tx, ids);

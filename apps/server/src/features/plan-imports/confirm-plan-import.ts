@@ -1,7 +1,7 @@
 import { getPlanImport, insertPlan, insertPlanRevision, loadPlan, markPlanImportConfirmed } from '@dx/db';
 import { APPENDIX_HEADERS_VI, AppError, type PlanImportDraft } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from '../plans/check-plan';
 import { importAppendixTable } from '../tasks/import-appendix';
 import { getPlanImportDraft } from './get-plan-import';
@@ -66,7 +66,7 @@ async function createPlan(
   document: Awaited<ReturnType<typeof checkPlan>>,
 ) {
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const planId = await insertPlan(tx, {
         provinceId: row.provinceId,
         document,

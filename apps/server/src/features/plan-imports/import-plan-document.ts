@@ -1,6 +1,6 @@
 import { insertPlanImport, unitGroupCodes, unitNamesInProvince } from '@dx/db';
 import { linkResponsibilities, localDateOf } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { readPlanInWorker } from './read-in-worker';
 
 export type ImportPlanDocumentInput = {
@@ -34,7 +34,7 @@ export async function importPlanDocument({
   linkConfidence.forEach((confidence, i) => {
     draft.fields.push({ path: ['responsibilities', i, 'unitRefs'], source: null, confidence });
   });
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const row = await insertPlanImport(tx, {
       provinceId: input.provinceId,
       uploadedBy: ctx.actor.userId,

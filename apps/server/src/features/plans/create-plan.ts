@@ -8,7 +8,7 @@ import {
   localDateOf,
 } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from './check-plan';
 import { loadAuthorizedPlan } from './load-plan';
 import { draftForProvince } from './province-copy';
@@ -53,7 +53,7 @@ export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: C
   if (input.date !== undefined) draft.date = input.date;
   const document = await checkPlan(ctx, input.provinceId, draft);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const planId = await insertPlan(tx, {
         provinceId: input.provinceId,
         document,

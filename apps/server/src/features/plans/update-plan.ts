@@ -1,7 +1,7 @@
 import { insertPlanRevision, loadPlan, updatePlan as updatePlanRows } from '@dx/db';
 import type { PlanDocumentInput } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from './check-plan';
 import { loadAuthorizedPlan } from './load-plan';
 import { presentPlan } from './plans.presenter';
@@ -30,7 +30,7 @@ export async function updatePlan({
       JSON.stringify((document as Record<string, unknown>)[k]),
   );
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const saved = await updatePlanRows(tx, planId, expectedVersion, document, ctx.now);
       if (!saved) throw versionConflict(presentPlan((await loadPlan(tx, planId))!));
       const after = (await loadPlan(tx, planId))!;

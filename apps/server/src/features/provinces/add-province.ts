@@ -6,7 +6,7 @@ import {
   lockForWrite,
 } from '@dx/db';
 import { AppError, defaultUnitGroups, levelsOfProvince, periodsOverlap } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /**
  * Adds a province from the national catalogue (issue 15): its unit with the official code, name, type and dates,
@@ -18,7 +18,7 @@ export async function addProvince({ ctx, catalogueId }: { ctx: UseCaseContext; c
     throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị hệ thống được thêm tỉnh, thành phố');
   const entry = await getCatalogueEntry(ctx.db, catalogueId);
   if (!entry) throw new AppError('RESOURCE.NOT_FOUND', 'Không có tỉnh, thành phố này trong danh mục');
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // Two administrators adding the same province at once: the second waits, then finds it added.
     await lockForWrite(tx, `province:add:${entry.code}`);
     const existing = (await listProvincePeriods(tx)).find(

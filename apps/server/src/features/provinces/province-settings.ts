@@ -6,7 +6,13 @@ import {
   replaceProvinceSettings,
 } from '@dx/db';
 import { AppError, PROVINCE_SETTING_KEYS, type ProvinceSettings } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
+import {
+  audit,
+  authorizeProvince,
+  inTransaction,
+  type UseCaseContext,
+  versionConflict,
+} from '../../use-case/context';
 
 /*
  * A province's settings (issue 15): read by everyone in the province, saved whole by its administrator (or a system
@@ -61,7 +67,7 @@ export async function saveProvinceSettings({
 }) {
   authorizeProvince(ctx, 'province_settings.write', provinceId);
   await mustBeProvince(ctx, provinceId);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await read(tx, provinceId);
     const rows: ProvinceSettingRow[] = PROVINCE_SETTING_KEYS.flatMap((key) =>
       (settings[key] ?? []).map((p) => ({ key, validFrom: p.validFrom, validTo: p.validTo, value: p.value })),

@@ -1,6 +1,6 @@
 import { getRecordLinks, insertRecord } from '@dx/db';
 import type { RecordInput, RecordType } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { authorizeRecordWrite, checkReferences, columnsOf, ownerOf } from './record-access';
 import { saveRecordLinks } from './save-record-links';
 
@@ -18,7 +18,7 @@ export async function createRecord<K extends RecordType>({
   const provinceId = await authorizeRecordWrite(ctx, owner.unitId, owner.field);
   const values = input as Record<string, unknown>;
   await checkReferences(ctx, type, values, provinceId);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const extra =
       type === 'publication' ? { unitId: owner.unitId } : type === 'unit_plan' ? { status: 'submitted' } : {};
     const row = await insertRecord(tx, type, {

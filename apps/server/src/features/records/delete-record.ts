@@ -1,6 +1,6 @@
 import { deleteFilesOfRecord, deleteRecord as deleteRow, getRecord } from '@dx/db';
 import { AppError, type RecordType } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** Deletes a record entered by mistake; one still referred to (a channel with publications) is refused. */
@@ -25,7 +25,7 @@ export async function deleteRecord({
         : before.unitId;
   await authorizeRecordWrite(ctx, owner as string, 'id');
   try {
-    await ctx.db.transaction(async (tx) => {
+    await inTransaction(ctx, async (tx) => {
       if (!(await deleteRow(tx, type, id, version))) throw versionConflict(before);
       await deleteFilesOfRecord(tx, type, id);
       await audit(tx, ctx, {

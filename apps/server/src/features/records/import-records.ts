@@ -32,7 +32,7 @@ import {
 } from '@dx/domain';
 import { runStepsPausing } from '../../lib/steps';
 import { readTable } from '../../lib/tabular';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { columnsOf, linksOf } from './record-access';
 
 export type ImportReport = {
@@ -146,7 +146,7 @@ export async function importRecords({
 
   let stageId: string | null = null;
   if (valid.length > 0)
-    stageId = await ctx.db.transaction((tx) =>
+    stageId = await inTransaction(ctx, (tx) =>
       stageImport(tx, {
         type,
         provinceId,
@@ -206,7 +206,7 @@ export async function confirmImport({
   type: RecordType;
   stageId: string;
 }): Promise<ImportReport> {
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // Two confirms of one stage: the second waits on the stage's row lock, then finds it gone.
     const stage = await lockImportStage(tx, stageId, ctx.now);
     if (!stage || stage.recordType !== type) throw new AppError('RESOURCE.NOT_FOUND', STAGE_GONE);

@@ -15,7 +15,7 @@ import {
   UPLOAD_POLICY,
   validationError,
 } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
 /** The unit a stored record belongs to. */
@@ -53,7 +53,7 @@ export async function attachRecordFile({
   const check = checkUpload('record_file', fileName, content);
   if (!check.ok)
     throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // Counted under a lock on the record: parallel uploads wait, so the cap holds (upload policy in the domain).
     await lockForWrite(tx, `record_file:${recordId}`);
     const existing = await listRecordFiles(tx, type, recordId);
@@ -106,7 +106,7 @@ export async function removeRecordFile({ ctx, fileId }: { ctx: UseCaseContext; f
     record ? ownerUnitOf(file.recordType as RecordType, record) : file.unitId,
     'fileId',
   );
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     if (!(await deleteFileRow(tx, fileId))) throw fileNotFound(fileId);
     const { content: _c, ...meta } = file;
     await audit(tx, ctx, {

@@ -1,6 +1,12 @@
 import { getRecord, updateRecord } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
+import {
+  audit,
+  authorizeProvince,
+  inTransaction,
+  type UseCaseContext,
+  versionConflict,
+} from '../../use-case/context';
 import { recordNotFound } from './record-access';
 
 /** The DX office accepts or returns a unit's plan (Plan 54 I.2.a counts accepted plans only). */
@@ -32,7 +38,7 @@ export async function reviewUnitPlan({
       { status: before.status },
     );
   }
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const status = decision === 'accept' ? 'accepted' : 'returned';
     const row = await updateRecord(tx, 'unit_plan', id, version, {
       status,

@@ -1,6 +1,6 @@
 import { getRecord, getRecordLinks, updateRecord as updateRow } from '@dx/db';
 import { AppError, type FieldIssue, type RecordInput, type RecordType } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { authorizeRecordWrite, checkReferences, columnsOf, ownerOf, recordNotFound } from './record-access';
 import { saveRecordLinks } from './save-record-links';
 
@@ -37,7 +37,7 @@ export async function updateRecord<K extends RecordType>({
     await checkReferences(ctx, type, values, provinceId);
     return { owner, provinceId };
   });
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const extra =
       type === 'publication'
         ? { unitId: owner.unitId }

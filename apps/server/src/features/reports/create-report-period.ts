@@ -1,6 +1,6 @@
 import { insertReportPeriod, replacePeriodUnits } from '@dx/db';
 import type { CreateReportPeriodInput } from '@dx/domain';
-import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { presentPeriod } from './reports.presenter';
 import { resolveRequired } from './resolve-required';
 
@@ -22,7 +22,7 @@ export async function createReportPeriod({
     unitIds: input.unitIds,
     asOf: input.periodTo,
   });
-  const period = await ctx.db.transaction(async (tx) => {
+  const period = await inTransaction(ctx, async (tx) => {
     const row = await insertReportPeriod(tx, {
       planId: plan.id,
       provinceId: plan.provinceId,

@@ -6,7 +6,7 @@ import {
   type ReportFigures,
   type ReportStatus,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { computeReportFigures } from './compute-report-figures';
 import { reportView } from './get-unit-report';
 import { loadReport, reportActorFor } from './load-report';
@@ -71,7 +71,7 @@ export async function applyReportStep({
       : command.type === 'accept'
         ? acceptComment?.trim() || null
         : null;
-  const updated = await ctx.db.transaction(async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const patch: Parameters<typeof updateUnitReportRow>[3] = { status: decision.to };
     if (decision.action === 'save' || decision.action === 'submit') {
       patch.results = text(narrative?.results, report.results);

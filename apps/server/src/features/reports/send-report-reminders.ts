@@ -9,7 +9,7 @@ import {
 import { formatDateVi, mayRemindReport, type ReportStatus, validationError } from '@dx/domain';
 import { enqueueNotificationMails } from '../../jobs/notification-mail';
 import { smtpSettings } from '../../lib/mailer';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { loadPeriod } from './load-report';
 
 export type ReportReminderResult = {
@@ -74,7 +74,7 @@ export async function sendReportReminders({
       emailError: null,
     };
   });
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     const saved = await insertNotifications(tx, notes);
     await insertReportReminders(
       tx,

@@ -1,6 +1,6 @@
 import { ensureUnitReport, insertReportEvent, isUnitRequired } from '@dx/db';
 import { AppError, decideReport } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { reportView } from './get-unit-report';
 import { loadPeriod, reportActorFor } from './load-report';
 import { presentReport } from './reports.presenter';
@@ -33,7 +33,7 @@ export async function startUnitReport({
     await reportActorFor(ctx, unitId, period.provinceId),
   );
   if (!decision.ok) throw new AppError(decision.code, decision.message);
-  const report = await ctx.db.transaction(async (tx) => {
+  const report = await inTransaction(ctx, async (tx) => {
     const { report, created } = await ensureUnitReport(tx, {
       periodId,
       provinceId: period.provinceId,

@@ -1,6 +1,6 @@
 import { getReportPeriod, replacePeriodUnits, updateReportPeriodRow } from '@dx/db';
 import { type UpdateReportPeriodInput, validationError } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from './load-report';
 import { presentPeriod } from './reports.presenter';
 import { resolveRequired } from './resolve-required';
@@ -51,7 +51,7 @@ export async function updateReportPeriod({
     : null;
   const closing = input.status === 'closed' && before.status !== 'closed';
   const reopening = input.status === 'open' && before.status === 'closed';
-  const updated = await ctx.db.transaction(async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const row = await updateReportPeriodRow(tx, periodId, input.version, {
       ...(input.label !== undefined ? { label: input.label.trim() } : {}),
       periodFrom: next.periodFrom,

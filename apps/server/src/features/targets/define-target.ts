@@ -14,7 +14,7 @@ import {
   targetDefinition,
   validationError,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPlanTarget, viewDefinition } from './get-target-definition';
 import { presentDefinition } from './targets.presenter';
 
@@ -70,7 +70,7 @@ export async function defineTarget({
   }
   if (issues.length) throw validationError('Định nghĩa chỉ tiêu không hợp lệ', issues);
 
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const saved = await saveTargetRule(tx, {
       planTargetId,
       provinceId: plan.provinceId,

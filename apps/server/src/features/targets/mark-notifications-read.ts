@@ -1,6 +1,6 @@
 import { getNotification, markNotificationsRead } from '@dx/db';
 import { AppError } from '@dx/domain';
-import { audit, authorizeUnit, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /**
  * The unit's officers mark its notifications read: one (`notificationId`) or all. A notification already read keeps
@@ -22,7 +22,7 @@ export async function markUnitNotificationsRead({
     if (!n || n.unitId !== unitId)
       throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy thông báo', { notificationId });
   }
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const marked = await markNotificationsRead(tx, unitId, notificationId ? [notificationId] : null, ctx.now);
     if (marked.length) {
       await audit(tx, ctx, {

@@ -7,7 +7,7 @@ import {
 } from '@dx/db';
 import { AppError, targetCode } from '@dx/domain';
 import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 export type ReminderResult = OutboxSummary;
 
@@ -62,7 +62,7 @@ export async function sendTargetReminders({
     sentBy: ctx.actor.userId,
     ...mail(unitId),
   }));
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     const saved = await insertNotifications(tx, rows);
     await audit(tx, ctx, {
       action: 'target.remind',

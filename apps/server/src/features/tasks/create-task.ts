@@ -1,6 +1,6 @@
 import { insertTasks, listAssignments, nextTaskPosition, taskLeadCandidates } from '@dx/db';
 import { localDateOf, parseTimeFrame, validationError } from '@dx/domain';
-import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { checkTaskLinks } from './check-task-links';
 import { expandAssignments } from './expand-assignments';
 import { presentTask } from './tasks.presenter';
@@ -75,7 +75,7 @@ export async function createTask({
     },
     asOf,
   );
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     const [t] = await insertTasks(tx, [
       {
         task: {

@@ -1,6 +1,6 @@
 import { countTaskUpdates, deleteTaskRow, getTask, listAssignments, taskLinks } from '@dx/db';
 import { AppError, localDateOf } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
 import { presentTask } from './tasks.presenter';
 
@@ -27,7 +27,7 @@ export async function deleteTask({
       ),
     );
   }
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const updates = await countTaskUpdates(tx, taskId);
     if (updates > 0)
       throw new AppError(

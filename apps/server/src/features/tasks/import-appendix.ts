@@ -16,7 +16,7 @@ import {
   readAppendix,
 } from '@dx/domain';
 import { readTable } from '../../lib/tabular';
-import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { expandAssignments, type PlannedAssignment } from './expand-assignments';
 
 const MAX_ROWS = 2_000;
@@ -152,7 +152,7 @@ export async function importAppendixTable({
   if (!confirm || valid.length === 0) return report;
 
   const batchId = crypto.randomUUID();
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     let position = await nextTaskPosition(tx, planId);
     await insertTasks(
       tx,

@@ -18,7 +18,7 @@ import {
   UPLOAD_POLICY,
   validationError,
 } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
 import { presentUpdate } from './tasks.presenter';
 
@@ -132,7 +132,7 @@ export async function postTaskUpdate({
     );
   }
 
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     let statusFrom: string | null = null;
     let statusTo: string | null = null;
     if (input.kind === 'progress' && part) {

@@ -1,6 +1,6 @@
 import { getPlanRow, getTask, listAssignments, type NewTask, taskLinks, updateTaskRow } from '@dx/db';
 import { localDateOf, parseBudget, parseTimeFrame } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkTaskLinks } from './check-task-links';
 import { loadTaskFor } from './load-task';
 import { presentTask } from './tasks.presenter';
@@ -64,7 +64,7 @@ export async function updateTask({
     fields.dueDate = tf.kind === 'unknown' ? null : tf.dueDate;
   }
   const edited = Object.keys(fields).length > 0;
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     if (!(await updateTaskRow(tx, taskId, expectedVersion, fields, { themeIds, targetIds }, ctx.now)))
       throw versionConflict(null);
     const before = Object.fromEntries(Object.keys(fields).map((k) => [k, task[k as keyof typeof task]]));

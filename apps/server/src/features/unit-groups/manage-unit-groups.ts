@@ -10,7 +10,13 @@ import {
 } from '@dx/db';
 import { AppError, localDateOf, type OrgUnitKind } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
-import { audit, authorizeProvince, type UseCaseContext, versionConflict } from '../../use-case/context';
+import {
+  audit,
+  authorizeProvince,
+  inTransaction,
+  type UseCaseContext,
+  versionConflict,
+} from '../../use-case/context';
 
 /** Groups of a province ("all departments", custom lists) that targets and tasks refer to. */
 export async function listUnitGroups({
@@ -80,7 +86,7 @@ export async function createUnitGroup({
   authorizeProvince(ctx, 'unit_group.write', provinceId);
   await checkMembers(ctx, provinceId, input.memberIds);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const group = await insertUnitGroup(tx, {
         provinceId,
         code,
@@ -122,7 +128,7 @@ export async function updateUnitGroup({
     });
   }
   if (input.memberIds) await checkMembers(ctx, group.provinceId, input.memberIds);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const updated = await updateGroupRow(tx, groupId, expectedVersion, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.kinds !== undefined && { rule: input.kinds.length ? { kinds: input.kinds } : null }),
@@ -148,7 +154,7 @@ export async function deleteUnitGroup({ ctx, groupId }: { ctx: UseCaseContext; g
   const group = await loadGroup(ctx, groupId);
   authorizeProvince(ctx, 'unit_group.write', group.provinceId);
   if (group.isSystem) throw new AppError('RESOURCE.CONFLICT', 'Không xóa được nhóm hệ thống');
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     await deleteGroupRow(tx, groupId);
     await audit(tx, ctx, {
       action: 'unit_group.delete',

@@ -23,7 +23,7 @@ import {
   validationError,
 } from '@dx/domain';
 import { readTable, type Table } from '../../lib/tabular';
-import { audit, authorizeProvince, type UseCaseContext } from '../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /** Rows one file may hold: a province's communes and districts, or its schools (~1,000 in a city, docs/brief.md). */
 export const MAX_UNIT_IMPORT_ROWS = 20_000;
@@ -116,7 +116,7 @@ export async function importUnits({
   };
   if (!confirm || checked.errors > 0 || checked.units.length === 0) return report(checked, 0, null, []);
 
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     // The same file confirmed twice at once: the second waits here, then finds every unit there and creates none.
     await lockForWrite(tx, `units:import:${provinceId}`);
     const again = await check(tx, provinceId, date, table);

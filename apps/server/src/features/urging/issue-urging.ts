@@ -23,7 +23,7 @@ import {
 import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
 import type { NotificationChannel } from '../../lib/channels/channel';
 import { provinceChannels } from '../../lib/channels/config';
-import { audit, loadPlanFor, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { provinceSettingsInForce } from '../provinces/settings-in-force';
 import { collectBehind } from './collect-behind';
 
@@ -152,7 +152,7 @@ export async function issueUrging({
     lines.map((l) => l.unitId),
   );
 
-  const { urging, saved, texts } = await ctx.db.transaction(async (tx) => {
+  const { urging, saved, texts } = await inTransaction(ctx, async (tx) => {
     const urging = await insertUrgingNumbered(tx, {
       provinceId: plan.provinceId,
       planId,

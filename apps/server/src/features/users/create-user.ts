@@ -2,7 +2,7 @@ import { findUserByUsername, getGrants, insertUser, replaceGrants } from '@dx/db
 import { AppError, type Role } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import { hashPassword } from '../../lib/passwords';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { assertCanGrant } from './user-access';
 
 export type CreateUserInput = {
@@ -24,7 +24,7 @@ export async function createUser({ ctx, input }: { ctx: UseCaseContext; input: C
   if (await findUserByUsername(ctx.db, input.username)) throw taken(input.username);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const user = await insertUser(tx, {
         username: input.username,
         displayName: input.displayName,

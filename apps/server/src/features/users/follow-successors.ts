@@ -9,7 +9,7 @@ import {
   updateUser as updateUserRow,
 } from '@dx/db';
 import { AppError, localDateOf } from '@dx/domain';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { assertCanGrant, assertCanManage } from './user-access';
 import { presentUser } from './users.presenter';
 
@@ -65,7 +65,7 @@ export async function followSuccessors({
   const key = (g: { role: string; unitId: string | null }) => `${g.role}|${g.unitId ?? '*'}`;
   const grants = [...new Map(next.map((g) => [key(g), g])).values()];
   await assertCanGrant(ctx, grants);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const updated = await updateUserRow(tx, userId, version, {});
     if (!updated) {
       const current = (await findUserById(tx, userId))!;

@@ -1,6 +1,6 @@
 import { clearSignInThrottle, findUserById, getGrants } from '@dx/db';
 import { AppError, throttleKey } from '@dx/domain';
-import { audit, type UseCaseContext } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { assertCanManage } from './user-access';
 
 /**
@@ -12,7 +12,7 @@ export async function unlockUser({ ctx, userId }: { ctx: UseCaseContext; userId:
   if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
   const grants = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, grants, 'user.write');
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const cleared = await clearSignInThrottle(tx, throttleKey(user.username));
     await audit(tx, ctx, {
       action: 'user.unlock',

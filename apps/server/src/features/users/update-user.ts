@@ -8,7 +8,7 @@ import {
 } from '@dx/db';
 import { AppError, type Role, throttleKey } from '@dx/domain';
 import { hashPassword } from '../../lib/passwords';
-import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
+import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { assertCanGrant, assertCanManage } from './user-access';
 import { presentUser } from './users.presenter';
 
@@ -51,7 +51,7 @@ export async function updateUser({
     });
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const updated = await updateUserRow(tx, userId, input.version, {
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.email !== undefined && { email: input.email }),

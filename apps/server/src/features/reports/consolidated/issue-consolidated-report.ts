@@ -1,6 +1,6 @@
 import { getIssuedConsolidatedReport, getReportPeriod, insertIssuedConsolidatedReport } from '@dx/db';
 import { AppError, layoutConsolidatedReport, type ReportIssuer } from '@dx/domain';
-import { audit, authorizeProvince, type UseCaseContext } from '../../../use-case/context';
+import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../../use-case/context';
 import { buildConsolidatedReport } from './build-consolidated-report';
 import type { ConsolidatedReport } from './load-consolidated-report';
 
@@ -33,7 +33,7 @@ export async function issueConsolidatedReport({
   if (existing) throw alreadyIssued(periodId, issuer, existing.issuedAt);
   const data = await buildConsolidatedReport({ ctx, periodId, issuer });
   const layout = layoutConsolidatedReport(data);
-  const stored = await ctx.db.transaction(async (tx) => {
+  const stored = await inTransaction(ctx, async (tx) => {
     const row = await insertIssuedConsolidatedReport(tx, {
       periodId,
       provinceId: period.provinceId,
