@@ -121,30 +121,46 @@ export function rollupEvaluation(
 
 const STATE_COLS = sql`target_id, subject_id, province_id, district_id, unit_kind, unit_id, unit_name, label, due, achieved, num, den`;
 
-/** Adds (sign 1) or takes away (-1) the states of `rows` (a relation with the state columns) to the target's cells. */
-function addToRollup(targetId: string, rows: SQL, sign: 1 | -1): SQL {
+/**
+ * Adds (sign 1) or takes away (-1) the states of `rows` (a relation with the state columns, target_id among them) to
+ * their targets' cells: one statement for any number of targets.
+ */
+function addToRollup(rows: SQL, sign: 1 | -1): SQL {
   const k = sql.raw(String(sign));
   return sql`INSERT INTO target_rollup AS tr (target_id, province_id, district_id, unit_kind, population, due, achieved, num, num_n, den, den_n)
-    SELECT ${targetId}::uuid, r.province_id, r.district_id, r.unit_kind, ${k} * count(*),
+    SELECT r.target_id, r.province_id, r.district_id, r.unit_kind, ${k} * count(*),
            ${k} * count(*) FILTER (WHERE r.due), ${k} * count(*) FILTER (WHERE r.due AND r.achieved),
            ${k} * coalesce(sum(r.num), 0), ${k} * count(r.num), ${k} * coalesce(sum(r.den), 0), ${k} * count(r.den)
-      FROM ${rows} r GROUP BY r.province_id, r.district_id, r.unit_kind
+      FROM ${rows} r GROUP BY r.target_id, r.province_id, r.district_id, r.unit_kind
     ON CONFLICT ON CONSTRAINT target_rollup_cell DO UPDATE SET
       population = tr.population + excluded.population, due = tr.due + excluded.due,
       achieved = tr.achieved + excluded.achieved, num = tr.num + excluded.num, num_n = tr.num_n + excluded.num_n,
       den = tr.den + excluded.den, den_n = tr.den_n + excluded.den_n`;
 }
 
-/** Inserts the live states of the target's subjects (all, or those of `subjectIds`) and adds them to its cells. */
-function insertStatesSql(targetId: string, input: IndicatorInput, subjectIds?: SQL): SQL {
-  return sql`${placedSubjectsSql(input, null, subjectIds)},
-    ins AS (
+/** The live states of a target's subjects (all, or those of `subjectIds`) as a subquery with the state columns. */
+function liveStatesSql(targetId: string, input: IndicatorInput, subjectIds?: SQL): SQL {
+  return sql`(${placedSubjectsSql(input, null, subjectIds)}
+    SELECT ${targetId}::uuid AS target_id, s.subject_id, s.province_id, s.district_id, s.unit_kind, s.unit_id,
+           s.unit_name, s.label, s.due, s.achieved, s.num, s.den FROM s)`;
+}
+
+/**
+ * Inserts the live states of several targets' subjects (each target's whole population, or the subjects `subjectIds`
+ * gives it) and adds them to their cells: ONE statement however many targets (issue 13: a write's refresh is set-based,
+ * not a statement per target).
+ */
+function insertStatesSql(parts: { targetId: string; input: IndicatorInput; subjectIds?: SQL }[]): SQL {
+  return sql`WITH ins AS (
       INSERT INTO target_subject_state (${STATE_COLS})
-      SELECT ${targetId}::uuid, s.subject_id, s.province_id, s.district_id, s.unit_kind, s.unit_id, s.unit_name,
-             s.label, s.due, s.achieved, s.num, s.den
-        FROM s
+      SELECT x.target_id, x.subject_id, x.province_id, x.district_id, x.unit_kind, x.unit_id, x.unit_name, x.label,
+             x.due, x.achieved, x.num, x.den
+        FROM (${sql.join(
+          parts.map((p) => sql`SELECT * FROM ${liveStatesSql(p.targetId, p.input, p.subjectIds)} l`),
+          sql` UNION ALL `,
+        )}) x
       RETURNING *)
-    ${addToRollup(targetId, sql`ins`, 1)}`;
+    ${addToRollup(sql`ins`, 1)}`;
 }
 
 /**
@@ -170,7 +186,7 @@ export async function rebuildTargetRollup(
   );
   await db.execute(sql`DELETE FROM target_subject_state WHERE target_id = ${t.targetId}::uuid`);
   await db.execute(sql`DELETE FROM target_rollup WHERE target_id = ${t.targetId}::uuid`);
-  await db.execute(insertStatesSql(t.targetId, ev.input));
+  await db.execute(insertStatesSql([{ targetId: t.targetId, input: ev.input }]));
 }
 
 /** Rebuilds the rollups of these targets (ids) for today: what saving a rule calls in its transaction. */
@@ -350,27 +366,49 @@ export async function refreshRollups(db: Db, today: string): Promise<number> {
            )}) ORDER BY target_id FOR UPDATE`,
     );
     const keys = new Map(locked.map((r) => [r.target_id, r.key]));
-    for (const { t, ev } of candidates) {
-      if (keys.get(t.targetId) !== ev.key) continue;
-      refreshed++;
-      // A group's rule or members decide who belongs anywhere in the province: the whole target.
-      if (tables.has('unit_group')) {
-        await rebuildTargetRollup(db, t, today);
-        continue;
-      }
-      const id = sql`${t.targetId}::uuid`;
+    const current = candidates.filter(({ t, ev }) => keys.get(t.targetId) === ev.key);
+    refreshed = current.length;
+    if (tables.has('unit_group')) {
+      // A group's rule or members decide who belongs anywhere in the province: the whole targets.
+      for (const { t } of current) await rebuildTargetRollup(db, t, today);
+    } else if (current.length > 0) {
+      // Set-based over every target of the provinces touched (issue 13): their affected subjects noted in one
+      // statement, their old states taken out of the cells in one, the live states put back in one, empty cells
+      // dropped in one — four statements whatever the number of targets or rows written.
       await db.execute(
         sql`INSERT INTO rollup_pending (tbl, id, other_id)
-            SELECT DISTINCT '@subject', a.id, ${id} FROM (${affectedSubjectsSql(t.targetId, ev.input, tables)}) a(id)
-             WHERE a.id IS NOT NULL`,
+            SELECT DISTINCT '@subject', a.id, a.target_id FROM (${sql.join(
+              current.map(
+                ({ t, ev }) =>
+                  sql`SELECT z.id, ${t.targetId}::uuid AS target_id FROM (${affectedSubjectsSql(t.targetId, ev.input, tables)}) z(id)`,
+              ),
+              sql` UNION ALL `,
+            )}) a WHERE a.id IS NOT NULL`,
       );
-      const subjects = sql`SELECT pd.id FROM ${MINE} AND pd.tbl = '@subject' AND pd.other_id = ${id}`;
+      const subjectsOf = (targetId: string) =>
+        sql`SELECT pd.id FROM ${MINE} AND pd.tbl = '@subject' AND pd.other_id = ${targetId}::uuid`;
       await db.execute(
-        sql`WITH old AS (DELETE FROM target_subject_state WHERE target_id = ${id} AND subject_id IN (${subjects}) RETURNING *)
-            ${addToRollup(t.targetId, sql`old`, -1)}`,
+        sql`WITH old AS (
+              DELETE FROM target_subject_state st USING rollup_pending pd
+               WHERE ${MY_NOTES} AND pd.tbl = '@subject' AND st.target_id = pd.other_id AND st.subject_id = pd.id
+              RETURNING st.*)
+            ${addToRollup(sql`old`, -1)}`,
       );
-      await db.execute(insertStatesSql(t.targetId, ev.input, subjects));
-      await db.execute(sql`DELETE FROM target_rollup WHERE target_id = ${id} AND population = 0`);
+      await db.execute(
+        insertStatesSql(
+          current.map(({ t, ev }) => ({
+            targetId: t.targetId,
+            input: ev.input,
+            subjectIds: subjectsOf(t.targetId),
+          })),
+        ),
+      );
+      await db.execute(
+        sql`DELETE FROM target_rollup WHERE population = 0 AND target_id IN (${sql.join(
+          current.map(({ t }) => sql`${t.targetId}::uuid`),
+          sql`, `,
+        )})`,
+      );
     }
   }
   await db.execute(sql`DELETE FROM ${MINE}`);
