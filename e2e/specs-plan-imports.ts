@@ -3,10 +3,7 @@ import { resolve } from 'node:path';
 import { adminSetup, assert, expectAccessible, settledWidth, shot, signInAs, test, visible } from './lib';
 
 const DX = { username: 'nhapkehoach.sotttt', password: 'mat-khau-nhap-ke-hoach-1' };
-const OCR = resolve(
-  import.meta.dirname,
-  '../packages/domain/src/plan-import/fixtures/54-KH-UBND-2023.ocr.txt',
-);
+const OCR = resolve(import.meta.dirname, '../packages/domain/test-data/plan-import/54-KH-UBND-2023.ocr.txt');
 
 test('plan import: the DX office uploads the OCR text of plan 54, corrects two fields, confirms, and sees the plan', async (ctx) => {
   const { page, base } = ctx;

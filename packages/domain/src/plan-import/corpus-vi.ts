@@ -2,16 +2,18 @@
  * A small corpus of Vietnamese administrative prose on digital transformation, written for this repository
  * (generic phrasing of provincial DX plans, programmes, decisions and guidance under Nghị định 30/2020; no
  * sentence is taken from plan 54/KH-UBND, which is the measurement's reference). The syllable language model
- * of the OCR repair is built from it (docs/plan-import.md).
+ * of the OCR repair is built from it (docs/plan-import.md). It names no place, no agency and no province's own
+ * bodies: those are the province's data (its units over time, its settings, the national bodies), which the
+ * caller passes to `syllableModelFor` (issue 15: no province is special in code).
  */
 export const DX_CORPUS_VI: readonly string[] = [
   `ỦY BAN NHÂN DÂN TỈNH. CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM. Độc lập - Tự do - Hạnh phúc.
 Số: 15/KH-UBND. Ngày 10 tháng 3 năm 2024. KẾ HOẠCH. QUYẾT ĐỊNH. CHƯƠNG TRÌNH. ĐỀ ÁN. HƯỚNG DẪN.
-SỞ THÔNG TIN VÀ TRUYỀN THÔNG. SỞ KHOA HỌC VÀ CÔNG NGHỆ. SỞ TÀI CHÍNH. SỞ NỘI VỤ. SỞ GIÁO DỤC VÀ ĐÀO TẠO. SỞ Y TẾ.
+SỞ. BAN. CƠ QUAN CHUYÊN MÔN. VĂN PHÒNG.
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; căn cứ Luật Giao dịch điện tử;
 căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;
 căn cứ Quyết định số 749/QĐ-TTg của Thủ tướng Chính phủ; căn cứ Nghị quyết của Ban Chấp hành Đảng bộ tỉnh;
-căn cứ Chỉ thị của Tỉnh ủy, Thành ủy; theo đề nghị của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 12/TTr-STTTT.
+căn cứ Chỉ thị của cấp ủy; theo đề nghị của Giám đốc Sở tại Tờ trình số 12/TTr-S.
 Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung như sau. Ủy ban nhân dân thành phố quyết định.
 I. MỤC ĐÍCH, YÊU CẦU. 1. Mục đích. 2. Yêu cầu. II. MỤC TIÊU. 1. Mục tiêu chung. 2. Mục tiêu cụ thể.
 III. NHIỆM VỤ VÀ GIẢI PHÁP. IV. KINH PHÍ THỰC HIỆN. V. TỔ CHỨC THỰC HIỆN. NỘI DUNG TUYÊN TRUYỀN. NHIỆM VỤ CỤ THỂ.
@@ -56,22 +58,22 @@ Chuyển đổi số báo chí, truyền thông; nâng cấp đài truyền than
 Văn hóa số, đạo đức số, ứng xử văn minh, lịch sự trên môi trường số, mạng xã hội; xây dựng người dân văn minh, thanh lịch.
 Hưởng ứng Ngày Chuyển đổi số quốc gia 10 tháng 10; Tháng tiêu dùng số; kênh thông tin Chuyển đổi số quốc gia trên Zalo, Facebook, YouTube, Internet.
 Nền tảng số, sản phẩm, dịch vụ, mô hình kinh doanh mới dựa trên công nghệ số, Internet và không gian mạng; Trí tuệ nhân tạo, dữ liệu lớn.`,
-  `Giao Sở Thông tin và Truyền thông là cơ quan thường trực, chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố
-triển khai, hướng dẫn, đôn đốc, kiểm tra, giám sát việc thực hiện Kế hoạch; định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Thông tin và Truyền thông.
-Sở Tài chính chủ trì, phối hợp với Sở Thông tin và Truyền thông tham mưu bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm
-theo phân cấp ngân sách hiện hành, phù hợp với khả năng cân đối ngân sách. Sở Kế hoạch và Đầu tư cân đối nguồn vốn đầu tư công.
+  `Giao Sở được giao nhiệm vụ về chuyển đổi số là cơ quan thường trực, chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố
+triển khai, hướng dẫn, đôn đốc, kiểm tra, giám sát việc thực hiện Kế hoạch; định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ quản lý chuyên ngành.
+Sở quản lý tài chính chủ trì, phối hợp với Sở là cơ quan thường trực tham mưu bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm
+theo phân cấp ngân sách hiện hành, phù hợp với khả năng cân đối ngân sách; cân đối nguồn vốn đầu tư công.
 Các sở, ban, ngành, đoàn thể; Ủy ban nhân dân các quận, huyện, xã, phường, thị trấn căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch cụ thể,
-lập dự toán kinh phí từ nguồn chi thường xuyên; gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân tỉnh phê duyệt; trường hợp cần bổ sung kinh phí thì đề nghị.
+lập dự toán kinh phí từ nguồn chi thường xuyên; gửi Sở quản lý tài chính thẩm định, trình Ủy ban nhân dân tỉnh phê duyệt; trường hợp cần bổ sung kinh phí thì đề nghị.
 Kinh phí được bảo đảm từ nguồn ngân sách nhà nước theo phân cấp hiện hành, lồng ghép trong các chương trình, đề án, dự án và huy động các nguồn hợp pháp khác theo quy định của pháp luật.
 Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền, vận động hội viên, đoàn viên tham gia.
 Các cơ quan, đơn vị liên quan chịu trách nhiệm thực hiện; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo, đề xuất, kiến nghị
-Ủy ban nhân dân tỉnh (qua Sở Thông tin và Truyền thông để tổng hợp) xem xét, chỉ đạo, giải quyết./.
+Ủy ban nhân dân tỉnh (qua Sở là cơ quan thường trực để tổng hợp) xem xét, chỉ đạo, giải quyết./.
 Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, Thủ trưởng các cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch. Điều 2. Tổ chức thực hiện. Điều 3. Trách nhiệm thi hành.
-Nơi nhận: - Như Điều 3; - Bộ Thông tin và Truyền thông; - TTTU, TTHĐND tỉnh; - CT, các PCT UBND tỉnh; - Thành viên BCĐ CĐS tỉnh; - Các sở, ban, ngành;
+Nơi nhận: - Như Điều 3; - Bộ; - TTTU, TTHĐND tỉnh; - CT, các PCT UBND tỉnh; - Thành viên BCĐ CĐS tỉnh; - Các sở, ban, ngành;
 - UBND các huyện, thị xã, thành phố; - CVP, các PCVP UBND tỉnh; - Cổng TTĐT tỉnh; - CT, các PCT UBND TP (văn bản của thành phố trực thuộc trung ương); - Phòng KSTTHC, NC&KTGS, TH; - Lưu: VT.
 TM. ỦY BAN NHÂN DÂN. KT. CHỦ TỊCH. PHÓ CHỦ TỊCH. CHỦ TỊCH. KT. GIÁM ĐỐC. PHÓ GIÁM ĐỐC. GIÁM ĐỐC. Nguyễn Văn Hùng. Trần Minh Cường. Lê Thị Hương. Hoàng Văn Nam. Phạm Minh Tuấn.`,
-  `Hội đồng nhân dân, Ủy ban nhân dân, Ban Thường vụ Tỉnh ủy, Thành ủy, Ban Chỉ đạo chuyển đổi số; Chương trình hành động thực hiện Nghị quyết;
+  `Hội đồng nhân dân, Ủy ban nhân dân, Ban Thường vụ cấp ủy, Ban Chỉ đạo chuyển đổi số; Chương trình hành động thực hiện Nghị quyết;
 Chiến lược phát triển Chính phủ điện tử hướng tới Chính phủ số giai đoạn 2021-2025, định hướng đến năm 2030; Chiến lược quốc gia phát triển kinh tế số và xã hội số;
 Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030 được Thủ tướng Chính phủ phê duyệt.
 Bộ tiêu chí đánh giá mức độ chuyển đổi số của các sở, ngành, địa phương; bộ chỉ số đánh giá; chỉ số thành phần; kết quả đánh giá, xếp hạng.
@@ -85,8 +87,7 @@ Xây dựng bộ tiêu chí, nghiên cứu, đề xuất; thực hiện tốt c�
 Thông tin, chia sẻ rộng rãi; phổ biến mô hình; tấm gương điển hình; kiến tạo và sử dụng giải pháp số; hệ thống quản lý thông minh.
 Số hóa và sử dụng dữ liệu hiệu quả; hoàn thiện các hệ thống thông tin; giảm thời gian, chi phí; tiếp cận, khai thác; chia sẻ dùng chung.
 Cán bộ, công chức, viên chức, người lao động; học sinh, sinh viên; hội viên, đoàn viên; cán bộ phụ trách; cán bộ chuyên trách công nghệ thông tin.
-Đảm bảo, bảo đảm; triển khai, trình, tham mưu, đề nghị gửi; giúp, hỗ trợ; theo quy định; đối với; phù hợp với; để thực hiện; có danh mục.
-Hải Phòng, Hải Dương, Quảng Ninh, Thái Bình, Nam Định, Thanh Hóa, Nghệ An, Đà Nẵng, Cần Thơ, Hà Nội, Thành phố Hồ Chí Minh, Lâm Đồng, Bắc Ninh.`,
+Đảm bảo, bảo đảm; triển khai, trình, tham mưu, đề nghị gửi; giúp, hỗ trợ; theo quy định; đối với; phù hợp với; để thực hiện; có danh mục.`,
   `Để thực hiện tốt nhiệm vụ, các đơn vị cần chủ động phối hợp; nhằm bảo đảm tiến độ, chất lượng và hiệu quả.
 Tại các cơ quan, đơn vị; tại địa phương; tại Phụ lục; tại Kế hoạch này; tại cuộc họp; tại hội nghị; tại trụ sở.
 Những hệ thống chưa được kiểm tra thì chưa đưa vào sử dụng; hồ sơ chưa đầy đủ thì phải bổ sung đầy đủ theo quy định.

@@ -1,20 +1,46 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanOcrLayout } from './clean-layout';
-import { repairLetterLabels, repairOcrText } from './repair';
+import { DX_CORPUS_VI } from './corpus-vi';
+import { repairLetterLabels, repairOcrText, syllableModelFor } from './repair';
 import { ocrDistance } from './restore-diacritics';
 import { transcriptionText, wordAccuracy } from './word-accuracy';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test-data/plan-import/${name}`, import.meta.url), 'utf8');
 const ocr = fixture('54-KH-UBND-2023.ocr.txt');
 const reference = transcriptionText(fixture('54-KH-UBND-2023.vi.md'));
 
 describe('OCR repair of plan 54', () => {
-  it('reaches at least 97% word accuracy against the clean transcription (raw OCR is far below)', () => {
+  it('reaches at least 96.5% word accuracy with the shipped corpus alone (raw OCR is far below)', () => {
     const before = wordAccuracy(ocr, reference).accuracy;
     const after = wordAccuracy(repairOcrText(ocr).text, reference).accuracy;
     expect(before).toBeLessThan(0.2);
-    expect(after).toBeGreaterThanOrEqual(0.97);
+    expect(after).toBeGreaterThanOrEqual(0.965);
+  });
+
+  it("does better with the province's own names, which the caller reads from its data (issue 15)", () => {
+    // Hải Phòng's names as db provinceNamesForRepair returns them for the seeded city (its units other than
+    // communes through time, its settings, the Ministry of the time); plan-imports.test.ts measures the server's path.
+    const names = fixture('haiphong-names.txt').split('\n');
+    const alone = wordAccuracy(repairOcrText(ocr).text, reference).accuracy;
+    const own = wordAccuracy(repairOcrText(ocr, syllableModelFor(names)).text, reference).accuracy;
+    expect(own).toBeGreaterThan(alone);
+    expect(own).toBeGreaterThanOrEqual(0.975);
+    expect(syllableModelFor([])).toBe(syllableModelFor(['  ']));
+  });
+
+  it('ships a corpus that names no place and no agency of its own', () => {
+    const corpus = DX_CORPUS_VI.join('\n');
+    for (const word of [
+      'Hải Phòng',
+      'Hải Dương',
+      'Thông tin và Truyền thông',
+      'Thành ủy',
+      'Tài chính',
+      'Sở Y tế',
+    ])
+      expect(corpus).not.toContain(word);
   });
 
   it('drops the signature trailer and scanner noise, and restores header and foot reading order', () => {

@@ -41,6 +41,17 @@ export function defaultSyllableModel(lexicon?: readonly string[]): SyllableModel
   return defaultModel;
 }
 
+/**
+ * The model for one province's documents: the shipped corpus, which names no place or agency, and the names the
+ * province's data holds (its units through time, the bodies of its settings, the national bodies), each read as a
+ * clause of its own. With no names it is the default model. Pure: the caller reads the names (issue 15).
+ */
+export function syllableModelFor(names: readonly string[], lexicon?: readonly string[]): SyllableModel {
+  const own = [...new Set(names.map((n) => n.normalize('NFC').trim()).filter(Boolean))];
+  if (own.length === 0) return defaultSyllableModel(lexicon);
+  return buildSyllableModel({ corpus: [...DX_CORPUS_VI, own.join('.\n')], ...(lexicon && { lexicon }) });
+}
+
 export type RepairResult = {
   text: string;
   removed: string[];

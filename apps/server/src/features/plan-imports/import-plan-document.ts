@@ -1,4 +1,4 @@
-import { insertPlanImport, unitGroupCodes, unitNamesInProvince } from '@dx/db';
+import { insertPlanImport, provinceNamesForRepair, unitGroupCodes, unitNamesInProvince } from '@dx/db';
 import { linkResponsibilities, localDateOf } from '@dx/domain';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { readPlanInWorker } from './read-in-worker';
@@ -23,7 +23,13 @@ export async function importPlanDocument({
   input: ImportPlanDocumentInput;
 }) {
   authorizeProvince(ctx, 'plan.write', input.provinceId);
-  const { source, sourceText, draft } = await readPlanInWorker(input);
+  // The repair's model learns the province's own names from its data, never from code (issue 15).
+  const names = await provinceNamesForRepair(ctx.db, input.provinceId);
+  const { source, sourceText, draft } = await readPlanInWorker({
+    text: input.text,
+    contentBase64: input.contentBase64,
+    names,
+  });
   const asOf =
     draft.document.date ?? (draft.period.from ? `${draft.period.from}-01-01` : localDateOf(ctx.now));
   const [units, groups] = await Promise.all([

@@ -5,7 +5,7 @@ import { count, type Fixture, groupWriter, type RouteCase } from '../../http/mat
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for importing plan documents (issue 17). */
 
-const FIXTURES = new URL('../../../../../packages/domain/src/plan-import/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../../../../packages/domain/test-data/plan-import/', import.meta.url);
 const programme = readFileSync(new URL('programme-2022-2025.txt', FIXTURES), 'utf8');
 let numbered = 0;
 /** The fixture's draft under a number of its own: a number is unique per issuer and year (PLAN.DUPLICATE_NUMBER), and the matrix confirms many drafts. */

@@ -6,10 +6,16 @@ import {
   type PlanImportDraft,
   parsePlanText,
   repairOcrText,
+  syllableModelFor,
 } from '@dx/domain';
 import { extractText } from './extract-text';
 
-export type ReadPlanInput = { text?: string | undefined; contentBase64?: string | undefined };
+export type ReadPlanInput = {
+  text?: string | undefined;
+  contentBase64?: string | undefined;
+  /** The province's own names for the OCR repair's model (db provinceNamesForRepair; the corpus names none). */
+  names?: readonly string[] | undefined;
+};
 export type ReadPlan = {
   source: 'text' | 'ocr' | 'docx' | 'pdf';
   sourceText: string;
@@ -42,7 +48,7 @@ export async function readPlanDocument(input: ReadPlanInput): Promise<ReadPlan> 
   let source: ReadPlan['source'] = extracted.source;
   let doubtful: { start: number; end: number }[] = [];
   if (shape === 'ocr') {
-    const repaired = repairOcrText(extracted.text);
+    const repaired = repairOcrText(extracted.text, syllableModelFor(input.names ?? []));
     sourceText = repaired.text;
     doubtful = repaired.doubtful;
     source = 'ocr';
