@@ -3,19 +3,15 @@ import type { Db } from '../client';
 import { insertAudit } from '../queries/audit';
 import type { ProvinceSettingRow } from '../queries/province-settings';
 import { provinceSetting, provinceSettingsRevision } from '../schema';
-import { findProvinceByCode, REFORM_2025_07 } from './seed';
+import { DEPARTMENT_MERGERS_2025, findProvinceByCode, REFORM_2025_07 } from './seed';
 
 /*
  * Hải Phòng's own words (issue 15, province settings), as dated data: the only place they live. The shapes are
  * packages/domain province-settings (PROVINCE_SETTING_SCHEMAS); seed-province-settings.test.ts checks them.
  */
 
-/**
- * The day the DX office's agency changed: provinces' Sở Thông tin và Truyền thông merged into Sở Khoa học và Công
- * nghệ from 01/03/2025, as the ministries did (Nghị quyết 176/2025/QH15 of 18/02/2025, in force 01/03/2025; for the
- * provinces' departments, Nghị định 45/2025/NĐ-CP of 28/02/2025, in force 01/03/2025).
- */
-export const DX_OFFICE_AGENCY_CHANGE_2025 = '2025-03-01';
+/** The day the DX office's agency changed: the departments' merger (seed.ts DEPARTMENT_MERGERS_2025). */
+export const DX_OFFICE_AGENCY_CHANGE_2025 = DEPARTMENT_MERGERS_2025;
 
 /** The People's Committee as the header of 54/KH-UBND names it (data/units/haiphong-agencies-2023.csv). */
 const COMMITTEE = 'Ủy ban nhân dân thành phố Hải Phòng';

@@ -16,6 +16,12 @@ const read = (file: string) => parseCsv(readFileSync(resolve(UNITS_DIR, file), '
 /** Dates of the reforms the seed files describe. */
 export const REFORM_2025_01 = '2025-01-01'; // Nghị quyết 1232/NQ-UBTVQH15 of 24/10/2024 (Hải Phòng, 2023–2025 arrangement)
 export const REFORM_2025_07 = '2025-07-01'; // Nghị quyết 202/2025/QH15; 1669/NQ-UBTVQH15
+/**
+ * The day provinces' merged departments began (Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ, Sở Kế
+ * hoạch và Đầu tư into Sở Tài chính, …): Nghị định 45/2025/NĐ-CP of 28/02/2025 on provinces' specialised agencies,
+ * in force 01/03/2025, following Nghị quyết 176/2025/QH15 for the ministries.
+ */
+export const DEPARTMENT_MERGERS_2025 = '2025-03-01';
 
 /** Successions of the 01/01/2025 arrangement (data/units/README.md); also read by migration 0020's test. */
 export const SUCCESSIONS_2025_01 = 'haiphong-successions-2025-01.csv';
@@ -359,7 +365,11 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
     );
   }
   // 2025 arrangement of departments (plan of 12 → 6 mergers, per the evidence column). Continuing units keep
-  // their identity; merged ones end on the date the file gives.
+  // their identity; merged ones end on the day the merged departments began. The file's "2025-07-01" rows are the
+  // city's agencies as they stood on that day (the new city's first session), not the day each merger happened:
+  // provinces' departments merged from 01/03/2025 (DEPARTMENT_MERGERS_2025). The press merger's own date is not
+  // in the sources, so it stays on the day the file first shows the merged agency.
+  const mergedOn = (name: string) => (name.startsWith('Sở') ? DEPARTMENT_MERGERS_2025 : REFORM_2025_07);
   const date = REFORM_2025_07;
   const successions: [string, string[], 'full' | 'partial'][] = [
     [
@@ -389,6 +399,7 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
     const plan = successions.find(([n]) => n === r.name);
     if (!plan && r.name!.startsWith('Ban Quản lý Khu kinh tế')) continue; // the 2023 board continues
     const name = r.name!.replace(/\s*\(gồm.*\)$/, '');
+    const from = mergedOn(name);
     const id = b.add(
       hpId,
       'haiphong-agencies-2023.csv',
@@ -398,7 +409,7 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
         kind: kindOf(r.type!),
         adminType: r.type!,
         parentUnitId: hpId,
-        validFrom: date,
+        validFrom: from,
         validTo: null,
       },
       r.confidence!,
@@ -407,12 +418,12 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
     for (const old of plan?.[1] ?? []) {
       const oldId = byName.get(old);
       if (!oldId) continue;
-      b.end(oldId, date);
+      b.end(oldId, from);
       b.links.push({
         predecessorUnitId: oldId,
         successorUnitId: id,
         share: plan![2],
-        effectiveDate: date,
+        effectiveDate: from,
         reorganisationId: null,
       });
     }
@@ -421,12 +432,12 @@ function seedAgencies(b: UnitBuilder, hpId: string) {
     const intoId = byName.get(into);
     const oldId = byName.get(old);
     if (!intoId || !oldId) continue;
-    b.end(oldId, date);
+    b.end(oldId, DEPARTMENT_MERGERS_2025);
     b.links.push({
       predecessorUnitId: oldId,
       successorUnitId: intoId,
       share: 'full',
-      effectiveDate: date,
+      effectiveDate: DEPARTMENT_MERGERS_2025,
       reorganisationId: null,
     });
   }
