@@ -71,8 +71,8 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn(); // warm caches and plans
+async function time(runs: number, fn: () => Promise<unknown>, warm = 3): Promise<number[]> {
+  for (let i = 0; i < warm; i++) await fn(); // warm caches and plans
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -285,8 +285,15 @@ async function measureNational(db: Db, runs: number) {
       payload: { username: user.username, password: 'bench-password-1' },
     });
     const cookie = `dx_session=${signIn.cookies.find((c) => c.name === 'dx_session')!.value}`;
+    const csrf = signIn.json().csrfToken as string;
     const url = '/api/national/overview?year=2023&asOf=2023-10-15';
-    const run = async (what: string) => {
+    const loadAverage = async () =>
+      `load average ${(await import('node:os'))
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`;
+    // The live overview takes seconds per request at country scale: a few runs say enough; the rollups' many.
+    const run = async (what: string, n = runs, warm = 3) => {
       const first = await app.inject({ method: 'GET', url, headers: { cookie } });
       if (first.statusCode !== 200) throw new Error(first.body);
       const body = first.json() as { provinces: { plans: { targets: unknown[] }[] }[] };
@@ -295,15 +302,19 @@ async function measureNational(db: Db, runs: number) {
         (n, p) => n + p.plans.reduce((m, x) => m + x.targets.length, 0),
         0,
       );
-      const overview = await time(runs, async () => {
-        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-        if (res.statusCode !== 200) throw new Error(res.body);
-      });
+      const overview = await time(
+        n,
+        async () => {
+          const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+          if (res.statusCode !== 200) throw new Error(res.body);
+        },
+        warm,
+      );
       console.log(
-        `  GET /api/national/overview ${what} (${body.provinces.length} provinces, ${plans} plans, ${targets} targets) p50 ${ms(pct(overview, 50))}  p95 ${ms(pct(overview, 95))}`,
+        `  GET /api/national/overview ${what} (${body.provinces.length} provinces, ${plans} plans, ${targets} targets) p50 ${ms(pct(overview, 50))}  p95 ${ms(pct(overview, 95))}  (${n} runs; goal from the rollups p95 ≤ 100 ms; ${await loadAverage()})`,
       );
     };
-    await run('as generated, live');
+    await run('as generated, live', 5, 1);
     // The generated provinces have records but no plan: each gets a copy of plan 54 with its rules (plain kind
     // filters, nothing province-specific), so the overview evaluates every province's targets.
     const hp = (
@@ -332,8 +343,54 @@ async function measureNational(db: Db, runs: number) {
       const toPlanId = await insertPlan(db, { provinceId, document, createdBy: null });
       await copyTargetRules(db, { fromPlanId: source, toPlanId, updatedBy: null, transform: (r) => r });
     }
-    await run('with plan 54 in every province, live');
-    await measureRollups(db, (what) => run(what));
+    await run('with plan 54 in every province, live', 3, 1);
+    await measureRollups(db, async (what) => {
+      await run(what, 100, 5);
+      // One province's dashboard (every target of its plan with breakdowns and the first of who is behind), HTTP.
+      const dashboard = `/api/plans/${source}/targets/evaluation`;
+      const one = await time(100, async () => {
+        const res = await app.inject({ method: 'GET', url: dashboard, headers: { cookie } });
+        if (res.statusCode !== 200) throw new Error(res.body);
+      });
+      console.log(
+        `  GET …/targets/evaluation, one province's dashboard ${what} p50 ${ms(pct(one, 50))}  p95 ${ms(pct(one, 95))}  (goal p95 ≤ 15 ms; ${await loadAverage()})`,
+      );
+      // A write through the API (its transaction refreshes the rollups) and the next read sees it (Plan 54 I.2.đ).
+      const valueOfD = async () => {
+        const res = await app.inject({ method: 'GET', url: dashboard, headers: { cookie } });
+        const targets = res.json().targets as { code: string; value: number | null }[];
+        return targets.find((x) => x.code.endsWith('đ'))!.value ?? 0;
+      };
+      const [organiser] = await queryRows<{ id: string }>(
+        db,
+        sql`SELECT v.unit_id AS id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+             WHERE u.province_id = ${hp}::uuid AND v.kind = 'district' AND v.valid_from IS NULL
+               AND (v.valid_to IS NULL OR v.valid_to > DATE '2023-10-15') LIMIT 1`,
+      );
+      const before = await valueOfD();
+      const writes: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const t = performance.now();
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/events',
+          headers: { cookie, 'x-csrf-token': csrf },
+          payload: {
+            organiserUnitId: organiser!.id,
+            title: `Hội thảo đo ${i}`,
+            kind: 'workshop',
+            level: 'city',
+            heldOn: '2023-10-14',
+          },
+        });
+        writes.push(performance.now() - t);
+        if (res.statusCode !== 201) throw new Error(res.body);
+      }
+      const after = await valueOfD();
+      console.log(
+        `  POST /api/events (one workshop, its transaction refreshing the rollups) p50 ${ms(pct(writes, 50))}  p95 ${ms(pct(writes, 95))}; target đ ${before} → ${after} in the next read (${after === before + 10 ? 'visible' : 'NOT VISIBLE'})`,
+      );
+    });
   } finally {
     await app.close();
   }
@@ -404,7 +461,12 @@ async function measureRollups(db: Db, overview: (what: string) => Promise<void>)
     const without = await cost(rows, runs, false);
     const withRollups = await cost(rows, runs, true);
     console.log(
-      `  write of ${rows} publication(s) in one transaction: without rollups p50 ${ms(pct(without, 50))}, with their refresh p50 ${ms(pct(withRollups, 50))} (p95 ${ms(pct(without, 95))} / ${ms(pct(withRollups, 95))})`,
+      `  write of ${rows} publication(s) in one transaction: without rollups p50 ${ms(pct(without, 50))}, with their refresh p50 ${ms(pct(withRollups, 50))} (p95 ${ms(pct(without, 95))} / ${ms(pct(withRollups, 95))}; load average ${(
+        await import('node:os')
+      )
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')})`,
     );
   }
   const load = (await import('node:os')).loadavg().map((n) => n.toFixed(1));
