@@ -85,7 +85,7 @@ test('rules: the DX office adds a role and a training subject, builds a target f
   const condition = page.getByRole('region', { name: 'Điều kiện để được tính là đạt' });
   await condition.getByLabel('Hồ sơ liên kết', { exact: true }).selectOption('attended_trainings');
   await condition
-    .getByRole('combobox', { name: /Thêm điều kiện lọc/ })
+    .getByRole('combobox', { name: /Thêm điều kiện lọc — Hồ sơ liên kết/ })
     .selectOption({ label: 'Nội dung tập huấn' });
   await condition.getByRole('checkbox', { name: 'kỹ năng số' }).check();
 

@@ -192,3 +192,32 @@ describe('goals in people and đồng (issue 16)', () => {
     ).toBe(true);
   });
 });
+
+describe('the editor’s further parts in words (issue 16)', () => {
+  const unitRule = (includePredecessors: boolean, asOf: string | null) =>
+    indicatorRule.parse({
+      population: { record: 'unit', filters: [{ field: 'kind', in: ['commune'] }] },
+      condition: { type: 'linked', link: 'organised_events', every: 'quarter', includePredecessors },
+      value: { type: 'count' },
+      period: { type: 'range', from: '2023-07-01', to: '2023-12-31' },
+      asOf,
+      goal: { comparator: 'gte', value: 10, unit: 'count' },
+    });
+  const words = (r: ReturnType<typeof unitRule>) =>
+    indicatorInWords(r, {
+      period: { from: '2023-07-01', to: '2023-12-31' },
+      asOf: r.asOf ?? '2023-12-31',
+      labels: {},
+    });
+  it('says whether merged units’ records count, and a population date the rule states', () => {
+    const own = words(unitRule(false, '2023-06-30'));
+    expect(own.vi).toContain('chỉ hồ sơ của chính đơn vị, không tính đơn vị đã sáp nhập vào');
+    expect(own.en).toContain("the unit's own records only");
+    expect(own.vi).toContain('mỗi quý đã qua');
+    expect(own.vi).toContain('từ 01/07/2023 đến 31/12/2023');
+    expect(own.vi).toContain('Đối tượng tính tại ngày 30/06/2023.');
+    const merged = words(unitRule(true, null));
+    expect(merged.vi).toContain('kể cả của đơn vị đã sáp nhập vào');
+    expect(merged.vi).not.toContain('Đối tượng tính tại ngày');
+  });
+});

@@ -203,12 +203,17 @@ export function indicatorInWords(
       const linked = nounWith(target, c.filters, o.labels, lang);
       const n = vi ? `ít nhất ${c.atLeast}` : `at least ${c.atLeast}`;
       const every = c.every ? ` ${WINDOW_WORDS[c.every]![lang]}${vi ? ' đã qua' : ' elapsed'}` : '';
+      // Both choices are said: whether a merged unit's records count changes the value (docs/architecture.md).
       const pred =
-        c.includePredecessors && rule.population.record === 'unit'
-          ? vi
-            ? ' (kể cả của đơn vị đã sáp nhập vào)'
-            : ' (including those of units merged into it)'
-          : '';
+        rule.population.record !== 'unit'
+          ? ''
+          : c.includePredecessors
+            ? vi
+              ? ' (kể cả của đơn vị đã sáp nhập vào)'
+              : ' (including those of units merged into it)'
+            : vi
+              ? ' (chỉ hồ sơ của chính đơn vị, không tính đơn vị đã sáp nhập vào)'
+              : " (the unit's own records only, not those of units merged into it)";
       what = `${subj ? `${subj}, ` : ''}${LINK_WORDS[c.link]?.[lang] ?? c.link} ${n} ${linked}${every}${pred}`;
     }
     const v = rule.value;
@@ -240,7 +245,10 @@ export function indicatorInWords(
           : `Value = "${item(v.numerator.item)}" / "${item(v.denominator.item)}" × ${v.scale}, as reported (accepted) by ${pop} ${span}.`;
         break;
     }
-    out[lang] = `${text.replace(/\s+/g, ' ')} ${goal}`;
+    // A population date the rule states is said whatever the value (a share says it already).
+    const popDate =
+      rule.asOf && v.type !== 'share' ? (vi ? ` Đối tượng tính ${at}.` : ` Population ${at}.`) : '';
+    out[lang] = `${text.replace(/\s+/g, ' ')}${popDate} ${goal}`;
   }
   return out;
 }

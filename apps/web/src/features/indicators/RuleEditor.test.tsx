@@ -139,9 +139,10 @@ describe('RuleEditor', () => {
     // A filter with no value picked: the rule is incomplete, no preview is asked for it.
     expect(await screen.findByText('Cách tính chưa đủ, chưa xem trước được:')).toBeTruthy();
     fireEvent.click(within(population).getByRole('checkbox', { name: 'cán bộ, công chức cấp xã' }));
-    fireEvent.change(within(condition).getByRole('combobox', { name: /Thêm điều kiện lọc/ }), {
-      target: { value: 'tag' },
-    });
+    fireEvent.change(
+      within(condition).getByRole('combobox', { name: /Thêm điều kiện lọc — Hồ sơ liên kết/ }),
+      { target: { value: 'tag' } },
+    );
     fireEvent.click(within(condition).getByRole('checkbox', { name: 'kỹ năng số' }));
 
     const preview = screen.getByRole('region', { name: 'Xem trước' });
@@ -170,12 +171,16 @@ describe('RuleEditor', () => {
           filters: [{ field: 'tag', in: ['digital_skills'] }],
           atLeast: 1,
           every: null,
+          subject: [],
         },
         value: { type: 'share' },
+        period: { type: 'plan_year' },
+        asOf: null,
         goal: { comparator: 'eq', value: 100, unit: 'percent' },
       },
     };
-    await waitFor(() => expect(previews().at(-1)?.body).toEqual(finished));
+    // The machine may be slow: the debounced preview of the last click can take longer than waitFor's default second.
+    await waitFor(() => expect(previews().at(-1)?.body).toEqual(finished), { timeout: 5000 });
     const asked = previews().map((c) => c.body);
     for (const b of asked) {
       const rule = b?.rule as { population: { filters: { in: string[] }[] } };
@@ -198,11 +203,68 @@ describe('RuleEditor', () => {
           filters: [{ field: 'tag', in: ['digital_skills'] }],
           atLeast: 1,
           every: null,
+          subject: [],
         },
         value: { type: 'share' },
+        period: { type: 'plan_year' },
+        asOf: null,
       },
     });
     // The goal did not change: the plan is not written.
     expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+
+  it('edits the period, the population date, a requirement on the member and predecessors’ records', async () => {
+    renderEditor();
+    const population = screen.getByRole('region', { name: 'Đối tượng tính' });
+    const condition = screen.getByRole('region', { name: 'Điều kiện để được tính là đạt' });
+    const period = screen.getByRole('region', { name: 'Thời gian tính' });
+    // Units that organised at least one event in every quarter, counting merged units' records or not.
+    fireEvent.change(within(population).getByRole('combobox', { name: 'Loại đối tượng' }), {
+      target: { value: 'unit' },
+    });
+    fireEvent.change(within(condition).getByRole('combobox', { name: 'Hồ sơ liên kết' }), {
+      target: { value: 'organised_events' },
+    });
+    fireEvent.change(within(condition).getByRole('combobox', { name: 'Trong mỗi kỳ' }), {
+      target: { value: 'quarter' },
+    });
+    // A requirement on the member itself: communes only.
+    fireEvent.change(
+      within(condition).getByRole('combobox', { name: /Thêm điều kiện lọc — Bản thân đối tượng/ }),
+      { target: { value: 'kind' } },
+    );
+    fireEvent.click(within(condition).getByRole('checkbox', { name: 'xã, phường, thị trấn' }));
+    const pred = within(condition).getByRole('checkbox', {
+      name: 'Tính cả hồ sơ của đơn vị đã sáp nhập vào đơn vị này',
+    }) as HTMLInputElement;
+    expect(pred.checked).toBe(true);
+    fireEvent.click(pred);
+    // Another period and a population date, typed as documents write dates.
+    fireEvent.click(within(period).getByText('Khoảng thời gian khác'));
+    const type = (name: string, text: string) => {
+      const box = within(period).getByRole('textbox', { name });
+      fireEvent.change(box, { target: { value: text } });
+      fireEvent.blur(box);
+    };
+    type('Từ ngày', '01/07/2023');
+    type('Đến ngày', '31/12/2023');
+    type('Ngày chốt đối tượng', '30/06/2023');
+    await waitFor(
+      () =>
+        expect(previews().at(-1)?.body?.rule).toMatchObject({
+          population: { record: 'unit', filters: [] },
+          condition: {
+            type: 'linked',
+            link: 'organised_events',
+            every: 'quarter',
+            subject: [{ field: 'kind', in: ['commune'] }],
+            includePredecessors: false,
+          },
+          period: { type: 'range', from: '2023-07-01', to: '2023-12-31' },
+          asOf: '2023-06-30',
+        }),
+      { timeout: 5000 },
+    );
   });
 });

@@ -39,6 +39,7 @@ import {
 import { fetchPlan, planKeys, updatePlan } from '../../api/plans';
 import { targetKeys } from '../../api/targets';
 import { ApiError } from '../../lib/api';
+import { DateField } from '../../lib/DateField';
 import { formatDate } from '../../lib/dates';
 import { useNumberFormat } from '../../lib/format';
 import { readableAlert, STATUS_COLOURS, useAmountText } from '../../lib/TargetBits';
@@ -240,6 +241,23 @@ export function RuleEditor({
                   miw={180}
                 />
               </Group>
+              <Filters
+                L={L}
+                legend={L.subjectFilters}
+                record={draft.record}
+                filters={draft.subject}
+                onChange={(subject) => set({ subject })}
+                choices={choices}
+                lang={lang}
+              />
+              {draft.record === 'unit' && (
+                <Checkbox
+                  label={L.includePredecessors}
+                  description={L.includePredecessorsHint}
+                  checked={draft.includePredecessors}
+                  onChange={(e) => set({ includePredecessors: e.currentTarget.checked })}
+                />
+              )}
             </>
           )}
         </Section>
@@ -290,6 +308,45 @@ export function RuleEditor({
               />
             </>
           )}
+        </Section>
+
+        <Section title={L.periodSection} hint={L.periodHint}>
+          <SegmentedControl
+            fullWidth
+            aria-label={L.periodSection}
+            value={draft.period}
+            onChange={(v) => {
+              const period = v as Draft['period'];
+              // A range starts as the period the preview computed on (the plan's year), then is edited.
+              const shown = preview.data?.period;
+              set(
+                period === 'range' && !draft.from && shown
+                  ? { period, from: shown.from, to: shown.to }
+                  : { period },
+              );
+            }}
+            data={[
+              { value: 'plan_year', label: L.periodTypes.plan_year },
+              { value: 'range', label: L.periodTypes.range },
+            ]}
+          />
+          {draft.period === 'range' && (
+            <Group grow align="flex-start" wrap="wrap">
+              <DateField
+                label={L.periodFrom}
+                value={draft.from}
+                onChange={(from) => set({ from })}
+                miw={150}
+              />
+              <DateField label={L.periodTo} value={draft.to} onChange={(to) => set({ to })} miw={150} />
+            </Group>
+          )}
+          <DateField
+            label={L.asOf}
+            description={L.asOfHint}
+            value={draft.asOf}
+            onChange={(asOf) => set({ asOf })}
+          />
         </Section>
 
         <Section title={L.goal} hint={L.goalFromPlan}>

@@ -10,9 +10,9 @@ import {
 import type { RuleDraft, TargetDefinition, VocabularyTerm } from '../../api/indicators';
 
 /*
- * The rule editor's state (issue 16): the parts of packages/domain/src/indicators/parts.ts as the screen edits them.
- * Parts the screen does not show (period, population date, requirements on the member itself, predecessors) are kept
- * as stored, so saving from the screen never drops them.
+ * The rule editor's state (issue 16): the parts of packages/domain/src/indicators/parts.ts as the screen edits them —
+ * population and filters, the condition (link, filters, at least N, every window, requirements on the member itself,
+ * predecessors' records), value, period (the plan's year or a range), population date and goal.
  */
 
 export type Filter = RuleDraft['population']['filters'] extends (infer F)[] | undefined ? F : never;
@@ -36,13 +36,16 @@ export type Draft = {
   denominator: string;
   scale: number;
   goal: Goal;
-  /** Kept as stored. */
-  rest: {
-    period?: RuleDraft['period'];
-    asOf?: RuleDraft['asOf'];
-    subject?: Linked['subject'];
-    includePredecessors?: Linked['includePredecessors'];
-  };
+  /** The plan's year, or a range of dates (yyyy-mm-dd; '' while typed). */
+  period: 'plan_year' | 'range';
+  from: string;
+  to: string;
+  /** Population date; '' = the period's end (never after today). */
+  asOf: string;
+  /** Requirements on the member itself (a channel must have a DX section). */
+  subject: Filter[];
+  /** Units only: records of units merged into the unit count for it. */
+  includePredecessors: boolean;
 };
 
 /** The links a record offers (the first is the default when the record changes). */
@@ -70,12 +73,13 @@ export function draftOf(def: Pick<TargetDefinition, 'rule' | 'goal'>): Draft {
     denominator: v?.type === 'ratio' ? v.denominator.item : '',
     scale: v?.type === 'ratio' ? (v.scale ?? 100) : 100,
     goal: { ...def.goal },
-    rest: {
-      period: rule?.period,
-      asOf: rule?.asOf,
-      subject: c?.type === 'linked' ? c.subject : undefined,
-      includePredecessors: c?.type === 'linked' ? c.includePredecessors : undefined,
-    },
+    period: rule?.period?.type ?? 'plan_year',
+    from: rule?.period?.type === 'range' ? rule.period.from : '',
+    to: rule?.period?.type === 'range' ? rule.period.to : '',
+    asOf: rule?.asOf ?? '',
+    subject: c?.type === 'linked' ? (c.subject ?? []) : [],
+    // The engine's default (packages/domain indicators/parts.ts): the "as of" decision of docs/architecture.md.
+    includePredecessors: c?.type === 'linked' ? (c.includePredecessors ?? true) : true,
   };
 }
 
@@ -89,10 +93,9 @@ export function ruleOf(d: Draft): RuleDraft {
           filters: d.linkFilters,
           atLeast: d.atLeast,
           every: d.every,
-          ...(d.rest.subject ? { subject: d.rest.subject } : {}),
-          ...(d.rest.includePredecessors !== undefined
-            ? { includePredecessors: d.rest.includePredecessors }
-            : {}),
+          subject: d.subject,
+          // Only units have predecessors (org_unit_succession); other records keep the engine's default.
+          ...(d.record === 'unit' ? { includePredecessors: d.includePredecessors } : {}),
         }
       : { type: 'none' };
   const value: RuleDraft['value'] =
@@ -114,8 +117,8 @@ export function ruleOf(d: Draft): RuleDraft {
     population: { record: d.record, filters: d.filters },
     condition,
     value,
-    ...(d.rest.period ? { period: d.rest.period } : {}),
-    ...(d.rest.asOf !== undefined ? { asOf: d.rest.asOf } : {}),
+    period: d.period === 'range' ? { type: 'range', from: d.from, to: d.to } : { type: 'plan_year' },
+    asOf: d.asOf || null,
     goal,
   };
 }
@@ -131,7 +134,7 @@ export function withRecord(d: Draft, record: IndicatorRecord): Draft {
     linkFilters: [],
     every: null,
     condition: link ? d.condition : 'none',
-    rest: { ...d.rest, subject: undefined },
+    subject: [],
   };
 }
 

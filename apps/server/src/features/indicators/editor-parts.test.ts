@@ -7,7 +7,7 @@ import { createTestApp, type Session, type TestApp } from '../../test/harness';
  * Goals in people and in đồng (issue 16): a plan states "≥ 1.500 người được tập huấn" or an amount of money; the
  * plan keeps the goal (plan_target.unit), the rule's value suits it, the dashboard and the formula word it.
  */
-describe('goals in people and đồng (issue 16)', () => {
+describe('the rule editor’s parts: goals in people and đồng, period, population date, predecessors (issue 16)', () => {
   let t: TestApp;
   let dx: Session;
   let planId: string;
@@ -95,5 +95,45 @@ describe('goals in people and đồng (issue 16)', () => {
     expect((await plan()).document.targets.find((x: { id: string }) => x.id === targetC).goal.unit).toBe(
       'vnd',
     );
+  });
+
+  it('the preview computes on the period and the population date the editor sets, and words them', async () => {
+    const rule = (o: object) => ({
+      population: { record: 'unit', filters: [{ field: 'kind', in: ['district'] }] },
+      condition: {
+        type: 'linked',
+        link: 'organised_events',
+        every: 'quarter',
+        subject: [{ field: 'level', in: ['district'] }],
+        includePredecessors: false,
+      },
+      value: { type: 'count' },
+      goal: { comparator: 'gte', value: 1, unit: 'count' },
+      ...o,
+    });
+    const call = (r: unknown) =>
+      t.call(dx, { method: 'POST', url: `/api/plans/${planId}/indicators/preview`, payload: { rule: r } });
+    const year = await call(rule({}));
+    expect(year.statusCode, year.body).toBe(200);
+    expect([year.json().period, year.json().asOf]).toEqual([
+      { from: '2023-01-01', to: '2023-12-31' },
+      '2023-10-15',
+    ]);
+    const range = await call(
+      rule({ period: { type: 'range', from: '2023-04-01', to: '2023-09-30' }, asOf: '2023-03-31' }),
+    );
+    expect(range.statusCode, range.body).toBe(200);
+    const body = range.json();
+    expect([body.period, body.asOf]).toEqual([{ from: '2023-04-01', to: '2023-09-30' }, '2023-03-31']);
+    // The same districts are counted on either population date (none ended in 2023).
+    expect(body.population).toBe(year.json().population);
+    expect(body.population).toBeGreaterThan(0);
+    expect(body.formula.vi).toContain('từ 01/04/2023 đến 30/09/2023');
+    expect(body.formula.vi).toContain('Đối tượng tính tại ngày 31/03/2023.');
+    expect(body.formula.vi).toContain('chỉ hồ sơ của chính đơn vị');
+    expect(body.formula.vi).toContain('cấp huyện');
+    // A period outside the plan's year is warned about.
+    const outside = await call(rule({ period: { type: 'range', from: '2022-07-01', to: '2023-06-30' } }));
+    expect(outside.json().warnings.map((w: { code: string }) => w.code)).toContain('PERIOD_OUTSIDE_PLAN');
   });
 });
