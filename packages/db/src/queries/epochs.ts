@@ -13,7 +13,11 @@ import type { Db } from '../client';
  * - a request never sees data older than what was committed when it began (its epochs were read first).
  * Only reads use it: a use case that writes reads inside its own transaction, uncached.
  */
-export const EPOCH_NAMES = ['units', 'plans', 'words'] as const;
+/**
+ * units, plans, words: migration 0021; rollups: which evaluation each target's rollups were built for (migration 0025,
+ * bumped at commit).
+ */
+export const EPOCH_NAMES = ['units', 'plans', 'words', 'rollups'] as const;
 export type EpochName = (typeof EPOCH_NAMES)[number];
 export type Epochs = Readonly<Partial<Record<EpochName, number>>>;
 

@@ -105,6 +105,20 @@ export function rollupKey(
   return JSON.stringify([ruleVersion, dates.period.from, dates.period.to, dates.asOf, dates.windows]);
 }
 
+/**
+ * The key each target of a plan has its rollups built for (target id → key; a target never built is absent). Kept by
+ * the evaluation under the 'rollups' epoch (migration 0025), so a request asks the rollups only for a target built for
+ * today's key; rollupFacts checks the key again in its statement, so a value kept too long is only slower, never wrong.
+ */
+export async function listRollupBuiltKeys(db: Db, planId: string): Promise<ReadonlyMap<string, string>> {
+  const rows = await queryRows<{ target_id: string; key: string }>(
+    db,
+    sql`SELECT b.target_id, b.key FROM target_rollup_built b JOIN plan_target t ON t.id = b.target_id
+         WHERE t.plan_id = ${planId}::uuid`,
+  );
+  return new Map(rows.map((r) => [r.target_id, r.key]));
+}
+
 /** The input and key a target is evaluated with today; null when its rule no longer parses with its goal. */
 export function rollupEvaluation(
   t: Pick<RollupTarget, 'provinceId' | 'planYear' | 'goal' | 'rule' | 'ruleVersion'>,

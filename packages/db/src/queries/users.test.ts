@@ -60,7 +60,12 @@ describe('findSessionActor (the request hot path in one statement)', () => {
         { role: 'viewer', unitId: null, provinceId: null },
       ],
       // Read in the same statement: what this process may reuse from memory (epochs.ts).
-      epochs: { units: expect.any(Number), plans: expect.any(Number), words: expect.any(Number) },
+      epochs: {
+        units: expect.any(Number),
+        plans: expect.any(Number),
+        words: expect.any(Number),
+        rollups: expect.any(Number),
+      },
     });
   });
 

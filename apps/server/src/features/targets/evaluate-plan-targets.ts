@@ -4,6 +4,7 @@ import {
   getPlanRow,
   indicatorLabels,
   listPlanTargetRules,
+  listRollupBuiltKeys,
   type PlanTargetRule,
   recordProvinceIdsOn,
   rollupFacts,
@@ -83,9 +84,15 @@ export async function evaluateTarget(
      * one per target); omitted = resolved by the evaluation itself.
      */
     recordProvinces?: (asOf: string) => Promise<string[]>;
+    /**
+     * The key each target's rollups were built for (listRollupBuiltKeys, kept under the 'rollups' epoch): a target
+     * not built for today's key runs the live SQL at once, without first asking its rollups (issue 12: one round trip
+     * per target, not two). Omitted = the rollups are asked.
+     */
+    rollupKeys?: ReadonlyMap<string, string>;
   } = {},
 ): Promise<TargetEvaluation> {
-  const { asOf: requested, words: given, recordProvinces, ...evaluationOpts } = opts;
+  const { asOf: requested, words: given, recordProvinces, rollupKeys, ...evaluationOpts } = opts;
   const goalText = describeGoal(target.goal);
   const definition = definitionOf(target);
   if (!definition) {
@@ -119,12 +126,16 @@ export async function evaluateTarget(
   // Today's figure of the whole province comes from the rollups kept fresh on every write (issue 13,
   // packages/db/src/queries/rollups.ts) when they were built for today's evaluation; a past as-of, a unit's own
   // standing, a target not yet built today and the trends run the live SQL.
-  const fromRollups =
+  const key =
     dates.until === undefined && !evaluationOpts.ownerUnitIds && target.ruleVersion !== null
+      ? rollupKey(target.ruleVersion, dates)
+      : null;
+  const fromRollups =
+    key !== null && (!rollupKeys || rollupKeys.get(target.planTargetId) === key)
       ? () =>
           rollupFacts(ctx.db, {
             targetId: target.planTargetId,
-            key: rollupKey(target.ruleVersion!, dates),
+            key,
             input: { definition, ...dates, provinceIds: [target.provinceId] },
             behindLimit: evaluationOpts.behindLimit ?? 200,
           }).then((f) => f ?? live())
@@ -173,6 +184,11 @@ export async function evaluatePlanTargets({
 }) {
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   const { epochs } = ctx.actor;
+  // Which targets were built for which evaluation, reused while no rollup was (re)built (migration 0025): a target not
+  // built for today goes straight to the live SQL.
+  const rollupKeys = await byEpoch(ctx.db, epochs, 'rollups', plan.id, () =>
+    listRollupBuiltKeys(ctx.db, plan.id),
+  );
   // Read once for every target, beside their evaluations (or reused while no label was written: queries/epochs.ts).
   const words = byEpoch(ctx.db, epochs, 'words', plan.provinceId, () =>
     indicatorLabels(ctx.db, plan.provinceId),
@@ -192,7 +208,7 @@ export async function evaluatePlanTargets({
   };
   // Independent statements: on PostgreSQL they run in parallel on the pool; PGlite runs them one by one.
   const evaluations = await Promise.all(
-    targets.map((t) => evaluateTarget(ctx, t, { behindLimit, asOf, words, recordProvinces })),
+    targets.map((t) => evaluateTarget(ctx, t, { behindLimit, asOf, words, recordProvinces, rollupKeys })),
   );
   return { plan, evaluations };
 }
