@@ -7,6 +7,7 @@ const DX = { username: 'solieu.sotttt', password: 'mat-khau-so-lieu-456' };
 const COMMUNE = 'Phường Đông Hải 2';
 const ITEM = 'Số lượt người dân được tiếp cận chiến dịch';
 const PERIOD = 'Quý II/2023 (chiến dịch)';
+const MONTHLY = 'Số tin chuyển đổi số phát trên loa truyền thanh';
 
 /** Accounts, a 2023 campaign plan whose one target is the sum of the figure, and a quarter the ward reports in. */
 async function setUp(ctx: Ctx) {
@@ -56,6 +57,20 @@ async function setUp(ctx: Ctx) {
     },
   );
   assert(defined.ok(), `definition: ${defined.status()} ${await defined.text()}`);
+  // A monthly figure: a quarter's report asks it once per month (issue 16).
+  await post(
+    '/api/data-items',
+    {
+      provinceId,
+      code: 'tin_loa_thang',
+      nameVi: MONTHLY,
+      unitOfMeasure: 'count',
+      frequency: 'month',
+      aggregation: 'sum',
+      reportingUnitKinds: ['commune'],
+    },
+    'monthly item',
+  );
   const period = await post(
     `/api/plans/${plan.id}/report-periods`,
     {
@@ -93,7 +108,8 @@ test('data items: a commune reports a figure in its period report; the DX office
   await visible(page.getByRole('cell', { name: ITEM }));
   await expectAccessible(page, 'data items');
 
-  // The ward officer, on a phone, enters the figure in its period report and submits the report.
+  // The ward officer, on a phone, enters the figures in its period report form and submits the report: the figures
+  // are saved and sent with it in the same request (one transaction), each month of the monthly one on its own.
   await signInAs(ctx, OFFICER);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/reports/periods/${periodId}/units/${ward}`);
@@ -102,14 +118,27 @@ test('data items: a commune reports a figure in its period report; the DX office
   await visible(page.getByLabel('Kết quả thực hiện'));
   const figure = page.getByLabel(`${ITEM} (người)`);
   await figure.fill('1500');
-  await page.getByLabel('Ghi chú (nguồn số liệu)').fill('Sổ theo dõi hội nghị và loa truyền thanh');
-  await page.getByRole('button', { name: 'Lưu số liệu' }).click();
-  await visible(page.getByText('Đã lưu số liệu'));
+  await page.getByLabel(`Ghi chú, nguồn số liệu — ${ITEM}`).fill('Sổ theo dõi hội nghị và loa truyền thanh');
+  for (const m of [4, 5, 6]) await visible(page.getByLabel(`${MONTHLY} — tháng ${m}/2023 (số lượng)`));
+  await page.getByLabel(`${MONTHLY} — tháng 5/2023 (số lượng)`).fill('4');
   await page.getByLabel('Kết quả thực hiện').fill('Tổ chức 3 buổi tuyên truyền tại tổ dân phố.');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await visible(page.getByText('Đã gửi, chờ duyệt').nth(1));
+  // The submitted report shows the figures it carried (its frozen snapshot).
+  const sent = page.getByRole('table', { name: 'Số liệu gửi kèm báo cáo' });
+  await visible(sent);
+  await visible(sent.getByRole('cell', { name: '1.500' }));
+  await visible(sent.getByRole('cell', { name: `${MONTHLY} — tháng 5/2023 (số lượng)` }));
   await shot(ctx, 'data-items-report-phone', true);
   await expectAccessible(page, 'report with figures on a phone');
+
+  // The ward's own grid of the figures it reports: its row only, nothing to review.
+  await page.goto('/reports/mine');
+  await page.getByRole('link', { name: `Bảng số liệu ${PERIOD} của đơn vị` }).click();
+  await visible(page.getByRole('heading', { name: `Số liệu đơn vị tôi báo cáo — ${PERIOD}` }));
+  await visible(page.getByRole('rowheader', { name: COMMUNE }));
+  assert((await page.getByRole('checkbox').count()) === 0, 'a unit reviews nothing in its grid');
+  await expectAccessible(page, 'a unit’s own figures grid on a phone');
 
   // The DX office accepts the figure in the period's grid.
   await signInAs(ctx, DX);

@@ -84,22 +84,41 @@ const dataPeriodOut = z.object({
 export const unitDataValuesOut = z.object({
   period: dataPeriodOut,
   unit: z.object({ id: z.uuid(), name: z.string() }),
-  rows: z.array(z.object({ item: dataItemOut, value: dataValueOut.nullable() })),
+  /** One row per value owed: an item at its own frequency (three monthly rows of an item in a quarter). */
+  rows: z.array(
+    z.object({
+      item: dataItemOut,
+      periodFrom: z.string(),
+      periodTo: z.string(),
+      value: dataValueOut.nullable(),
+    }),
+  ),
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
 });
 export type UnitDataValuesOut = z.infer<typeof unitDataValuesOut>;
 
-/** The DX office's grid for a period: units × items, each cell the unit's value (or none) and whether it is asked. */
+/**
+ * A period's grid: units × values owed (an item at its own frequency: `columns`, in the order of each unit's
+ * `cells`), each cell the unit's value (or none) and whether it is asked of the unit.
+ */
 export const dataGridOut = z.object({
   period: dataPeriodOut,
   items: z.array(dataItemOut),
+  columns: z.array(z.object({ itemId: z.uuid(), periodFrom: z.string(), periodTo: z.string() })),
   units: z.array(
     z.object({
       id: z.uuid(),
       name: z.string(),
       kind: z.string(),
-      cells: z.array(z.object({ itemId: z.uuid(), isAsked: z.boolean(), value: dataValueOut.nullable() })),
+      cells: z.array(
+        z.object({
+          itemId: z.uuid(),
+          periodFrom: z.string(),
+          isAsked: z.boolean(),
+          value: dataValueOut.nullable(),
+        }),
+      ),
     }),
   ),
   canReview: z.boolean(),

@@ -11,6 +11,7 @@ import type {
   ReportOut,
   ReportPeriodBody,
   ReportViewOut,
+  SaveReportBody,
   UnitGroupListOut,
   UpdateReportPeriodBody,
 } from '@dx/contracts';
@@ -67,10 +68,12 @@ export const startReport = (periodId: string, unitId: string) =>
 export const fetchMine = () => get<MyReportsOut>('/reports/mine');
 
 export type Narrative = { results: string; obstacles: string; proposals: string };
-export const saveReport = (reportId: string, version: number, n: Narrative) =>
-  patch<ReportView>(`/reports/${reportId}`, { version, ...n });
-export const submitReport = (reportId: string, version: number, n: Narrative) =>
-  post<ReportView>(`/reports/${reportId}/submit`, { version, ...n });
+/** The reported figures typed in the report form, saved (and sent) with it (issue 16). */
+export type ReportValues = NonNullable<SaveReportBody['values']>;
+export const saveReport = (reportId: string, version: number, n: Narrative, values?: ReportValues) =>
+  patch<ReportView>(`/reports/${reportId}`, { version, ...n, ...(values?.length ? { values } : {}) });
+export const submitReport = (reportId: string, version: number, n: Narrative, values?: ReportValues) =>
+  post<ReportView>(`/reports/${reportId}/submit`, { version, ...n, ...(values?.length ? { values } : {}) });
 export const returnReport = (reportId: string, version: number, comment: string) =>
   post<ReportView>(`/reports/${reportId}/return`, { version, comment });
 export const acceptReport = (reportId: string, version: number, comment?: string) =>

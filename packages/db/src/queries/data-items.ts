@@ -1,8 +1,9 @@
 // SQL of reported figures (issue 16): the items the DX office defines and the values units report per period.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { dataItem, dataValue } from '../schema';
 import { inForceOn } from './as-of';
+import { type ReadScope, readScopeSql } from './read-scope';
 
 export type DataItemRow = typeof dataItem.$inferSelect;
 export type NewDataItem = typeof dataItem.$inferInsert;
@@ -67,10 +68,13 @@ export async function unitKindsAndGroups(
   return out;
 }
 
-/** Values of the given items for units in the period starting on `periodFrom`. */
+/**
+ * Values of the given items for units within a report period: every value whose own period lies inside
+ * [periodFrom, periodTo] (a quarter's report holds its items' three monthly values; issue 16).
+ */
 export async function listDataValues(
   db: Db,
-  f: { itemIds: readonly string[]; periodFrom: string; unitIds?: readonly string[] },
+  f: { itemIds: readonly string[]; periodFrom: string; periodTo: string; unitIds?: readonly string[] },
 ): Promise<DataValueRow[]> {
   if (f.itemIds.length === 0 || f.unitIds?.length === 0) return [];
   return db
@@ -79,7 +83,8 @@ export async function listDataValues(
     .where(
       and(
         inArray(dataValue.itemId, [...f.itemIds]),
-        eq(dataValue.periodFrom, f.periodFrom),
+        gte(dataValue.periodFrom, f.periodFrom),
+        lte(dataValue.periodTo, f.periodTo),
         f.unitIds ? inArray(dataValue.unitId, [...f.unitIds]) : undefined,
       ),
     );
@@ -151,7 +156,8 @@ export async function latestDataValue(
 
 /**
  * Moves a unit's values of a report period along the report's road (issue 16: the value rides with the unit's
- * period report): the items of the period's kind, statuses `from` → `to`. Returns the rows moved.
+ * period report): the values of the given items (those the period asks) whose own period lies inside the report
+ * period, statuses `from` → `to`. Returns the rows moved.
  */
 export async function moveUnitPeriodValues(
   db: Db,
@@ -160,7 +166,7 @@ export async function moveUnitPeriodValues(
     unitId: string;
     periodFrom: string;
     periodTo: string;
-    kind: string;
+    itemIds: readonly string[];
     from: readonly string[];
     to: string;
     actorUserId: string;
@@ -168,6 +174,7 @@ export async function moveUnitPeriodValues(
     comment: string | null;
   },
 ): Promise<DataValueRow[]> {
+  if (f.itemIds.length === 0) return [];
   const isSubmit = f.to === 'submitted';
   return db
     .update(dataValue)
@@ -183,11 +190,34 @@ export async function moveUnitPeriodValues(
       and(
         eq(dataValue.provinceId, f.provinceId),
         eq(dataValue.unitId, f.unitId),
-        eq(dataValue.periodFrom, f.periodFrom),
-        eq(dataValue.periodTo, f.periodTo),
+        gte(dataValue.periodFrom, f.periodFrom),
+        lte(dataValue.periodTo, f.periodTo),
         inArray(dataValue.status, [...f.from]),
-        sql`${dataValue.itemId} IN (SELECT id FROM data_item WHERE province_id = ${f.provinceId} AND frequency = ${f.kind})`,
+        inArray(dataValue.itemId, [...f.itemIds]),
       ),
     )
     .returning();
+}
+
+/**
+ * Of the given units of a province, those a caller may read (docs/security.md "Scope of reading"): all when it reads
+ * the whole province (`scope` undefined), else those in its subtrees as of `scope.asOf` (a commune officer's grid of
+ * figures holds its own unit; a district's, the district and its communes — issue 16).
+ */
+export async function readableUnitIds(
+  db: Db,
+  provinceId: string,
+  unitIds: readonly string[],
+  scope: ReadScope | undefined,
+): Promise<string[]> {
+  if (!scope || unitIds.length === 0) return [...unitIds];
+  const ids = sql.join(
+    unitIds.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT u.id FROM (VALUES ${ids}) AS u(id) WHERE ${readScopeSql(scope, sql`${provinceId}::uuid`, [sql`u.id`])}`,
+  );
+  return rows.map((r) => r.id);
 }

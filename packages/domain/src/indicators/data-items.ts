@@ -80,19 +80,23 @@ export const dataItemPatch = dataItemFields
   .refine(datesInOrder, DATES_MESSAGE);
 export type DataItemPatch = z.infer<typeof dataItemPatch>;
 
-/** Values a unit enters for a period: `value: null` clears a value not yet submitted; `version` of a stored one. */
+/**
+ * One value a unit enters: `value: null` clears a value not yet submitted; `version` of a stored one; `periodFrom`
+ * names which of the item's own periods inside the report period it is for (a monthly item is asked three times in
+ * a quarter), and may be left out when the item is asked once.
+ */
+export const dataValueEntry = z.object({
+  itemId: z.uuid('Mã số liệu không hợp lệ'),
+  periodFrom: localDate.optional(),
+  value: z.number('Nhập số liệu').finite().min(0, 'Số liệu không được âm').max(1e15).nullable(),
+  note: z.string().trim().max(2000).default(''),
+  version: z.number().int().min(1).max(2_147_483_647).optional(),
+});
+export type DataValueEntry = z.infer<typeof dataValueEntry>;
+
+/** Values a unit enters for a period (its grid row or its report form's figures saved alone). */
 export const dataValuesInput = z.object({
-  values: z
-    .array(
-      z.object({
-        itemId: z.uuid('Mã số liệu không hợp lệ'),
-        value: z.number('Nhập số liệu').finite().min(0, 'Số liệu không được âm').max(1e15).nullable(),
-        note: z.string().trim().max(2000).default(''),
-        version: z.number().int().min(1).max(2_147_483_647).optional(),
-      }),
-    )
-    .min(1, 'Nhập ít nhất một số liệu')
-    .max(200),
+  values: z.array(dataValueEntry).min(1, 'Nhập ít nhất một số liệu').max(400),
 });
 export type DataValuesInput = z.infer<typeof dataValuesInput>;
 
@@ -117,15 +121,48 @@ export const dataValuesReviewInput = z
   });
 export type DataValuesReviewInput = z.infer<typeof dataValuesReviewInput>;
 
-/** Report period kinds (reports/constants.ts) an item of each frequency is asked in: its own kind. */
+/** A period of an item's own frequency inside a report period: the value a unit owes for it (inclusive dates). */
+export type DataItemSlot = { from: string; to: string };
+
+const FREQUENCY_MONTHS: Record<string, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The periods an item is asked for in a report period (issue 16: a report asks the items due in it at their own
+ * frequency): an item of the period's own kind once, for the period's dates; a finer one (a monthly item in a
+ * quarter) once per calendar month / quarter / half-year lying wholly inside the period; a coarser one never (a
+ * yearly item waits for the year's report). Only the item's own periods within its validity count.
+ */
+export function dataItemSlots(
+  item: { frequency: string; validFrom: string | null; validTo: string | null },
+  period: { kind: string; periodFrom: string; periodTo: string },
+): DataItemSlot[] {
+  const inForce = (s: DataItemSlot) =>
+    (!item.validFrom || item.validFrom <= s.to) && (!item.validTo || item.validTo > s.from);
+  if (item.frequency === period.kind) {
+    const whole = { from: period.periodFrom, to: period.periodTo };
+    return inForce(whole) ? [whole] : [];
+  }
+  const months = FREQUENCY_MONTHS[item.frequency];
+  const periodMonths = FREQUENCY_MONTHS[period.kind];
+  if (!months || !periodMonths || months >= periodMonths) return [];
+  const out: DataItemSlot[] = [];
+  for (let y = Number(period.periodFrom.slice(0, 4)); y <= Number(period.periodTo.slice(0, 4)); y++)
+    for (let m = 1; m <= 12; m += months) {
+      const e = m + months - 1;
+      const last = new Date(Date.UTC(y, e, 0)).getUTCDate();
+      const slot = { from: `${y}-${pad2(m)}-01`, to: `${y}-${pad2(e)}-${pad2(last)}` };
+      if (slot.from >= period.periodFrom && slot.to <= period.periodTo && inForce(slot)) out.push(slot);
+    }
+  return out;
+}
+
+/** Whether an item is asked at all in a report period (dataItemSlots). */
 export function isItemAskedInPeriod(
   item: { frequency: string; validFrom: string | null; validTo: string | null },
   period: { kind: string; periodFrom: string; periodTo: string },
 ): boolean {
-  if (item.frequency !== period.kind) return false;
-  if (item.validFrom && item.validFrom > period.periodTo) return false;
-  if (item.validTo && item.validTo <= period.periodFrom) return false;
-  return true;
+  return dataItemSlots(item, period).length > 0;
 }
 
 /** Whether a unit (its kind, its groups' codes) reports an item: by kind or group; neither stated = every unit asked. */

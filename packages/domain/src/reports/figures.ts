@@ -47,6 +47,27 @@ export const reportFigures = z.object({
       }),
     ),
   }),
+  /**
+   * The reported figures (data items, issue 16) sent with the report: each value owed in the period (an item at its
+   * own frequency) with what the unit entered, null when it entered none. Frozen at submission; absent in snapshots
+   * taken before, and in the live figures (the form shows the values being typed).
+   */
+  dataValues: z
+    .array(
+      z.object({
+        itemId: z.string(),
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        unitOfMeasure: z.string(),
+        frequency: z.string(),
+        periodFrom: z.string(),
+        periodTo: z.string(),
+        value: z.number().nullable(),
+        note: z.string(),
+      }),
+    )
+    .optional(),
   /** The unit's standing on each target of the plan (its own subjects), as of the computation. */
   targets: z.array(
     z.object({

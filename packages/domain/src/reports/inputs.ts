@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { dataValueEntry } from '../indicators/data-items';
 import { REPORT_PERIOD_KINDS, REPORT_PERIOD_STATUSES, type ReportPeriodKind } from './constants';
 
 const text = (max: number) =>
@@ -78,7 +79,13 @@ export const reportNarrative = z.object({
   obstacles: text(20_000).default(''),
   proposals: text(20_000).default(''),
 });
-export const saveReportInput = reportNarrative.partial().extend({ version });
+/**
+ * Saving or submitting a report carries the narrative and the reported figures typed in the same form (issue 16):
+ * they are saved (and sent) with the report in one transaction; errors come back on `values.<i>.value`.
+ */
+export const saveReportInput = reportNarrative
+  .partial()
+  .extend({ version, values: z.array(dataValueEntry).max(400).optional() });
 export type SaveReportInput = z.infer<typeof saveReportInput>;
 /** Submitting may carry the last edits of the narrative (one click "Gửi"). */
 export const submitReportInput = saveReportInput;

@@ -18,8 +18,9 @@ import { multipartFile } from '../records/records.authz-cases';
 /*
  * Rows of the authorization matrix (http/authorization.test.ts) for reported figures (issue 16). Items: read by
  * everyone in the province, written by the DX office (plan.write). A unit's values: read as its report is
- * (report.read_item), entered and sent by its officers and those above it (report.write). The grid and the review:
- * the DX office (report.manage). Every write acts on a fresh period, item or value.
+ * (report.read_item), entered and sent by its officers and those above it (report.write). The grid: anyone reading the
+ * province's periods, with the units it may read (report.read_item). The review, template and import: the DX office
+ * (report.manage). Every write acts on a fresh period, item or value.
  */
 
 const reportWriter = (w: Who) =>
@@ -161,7 +162,8 @@ export const DATA_ITEM_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/report-periods/:periodId/data-values',
-    access: groupWriter,
+    // Anyone reading the province's periods; its rows are the units the caller reads (a sibling officer: none).
+    access: inProvince,
     ok: 200,
     request: async (f) => ({
       method: 'GET',

@@ -254,10 +254,15 @@ describe('reported figures API', () => {
     const row = grid.json().units.find((u: { id: string }) => u.id === commune);
     const cell = row.cells.find((c: { itemId: string }) => c.itemId === items.reached);
     expect(cell).toMatchObject({ isAsked: true, value: { value: 3000, status: 'submitted' } });
-    expect(
-      (await t.call(officer, { method: 'GET', url: `/api/report-periods/${periodId}/data-values` }))
-        .statusCode,
-    ).toBe(403);
+    // A unit's own grid: its unit only, nothing to review (issue 16: units get the grid of what they report).
+    const own = await t.call(officer, { method: 'GET', url: `/api/report-periods/${periodId}/data-values` });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ canReview: false, units: [{ id: commune }] });
+    const sibling = await t.call(otherOfficer, {
+      method: 'GET',
+      url: `/api/report-periods/${periodId}/data-values`,
+    });
+    expect(sibling.json().units).toEqual([]);
 
     const returned = await t.call(dx, {
       method: 'POST',
@@ -392,5 +397,134 @@ describe('reported figures API', () => {
     // Sent values are not overwritten by another file.
     const again = await upload(`${head}\n${commune},Phường Đông Hải 1,10000,4100,12.5\n`, true);
     expect(again.json()).toMatchObject({ confirmed: false, errors: 1 });
+  });
+
+  it('the report form sends its figures in one transaction: monthly items asked per month, errors on their fields, the snapshot holds them', async () => {
+    const monthly = await t.call(dx, {
+      method: 'POST',
+      url: '/api/data-items',
+      payload: {
+        provinceId: t.hp,
+        code: 'radio_news',
+        nameVi: 'Số tin chuyển đổi số trên đài truyền thanh',
+        unitOfMeasure: 'count',
+        frequency: 'month',
+        aggregation: 'sum',
+        reportingUnitKinds: ['commune'],
+      },
+    });
+    expect(monthly.statusCode, monthly.body).toBe(201);
+    items.monthly = monthly.json().id;
+    const open = async (label: string, kind: string, periodFrom: string, periodTo: string) => {
+      const res = await t.call(dx, {
+        method: 'POST',
+        url: `/api/plans/${planId}/report-periods`,
+        payload: { kind, label, periodFrom, periodTo, dueDate: periodTo, unitIds: [commune] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const q3 = await open('Quý III/2023', 'quarter', '2023-07-01', '2023-09-30');
+    const unitUrl = (p: string) => `/api/report-periods/${p}/units/${commune}/data-values`;
+    const rowsOf = async (p: string) =>
+      ((await t.call(officer, { method: 'GET', url: unitUrl(p) })).json() as UnitData).rows as unknown as {
+        item: { code: string };
+        periodFrom: string;
+        value: { status: string; value: number } | null;
+      }[];
+    // A quarter asks the monthly item once per month, the quarterly ones once.
+    expect((await rowsOf(q3)).filter((r) => r.item.code === 'radio_news').map((r) => r.periodFrom)).toEqual([
+      '2023-07-01',
+      '2023-08-01',
+      '2023-09-01',
+    ]);
+    expect((await rowsOf(q3)).filter((r) => r.item.code === 'population').map((r) => r.periodFrom)).toEqual([
+      '2023-07-01',
+    ]);
+
+    const started = await t.call(officer, {
+      method: 'POST',
+      url: `/api/report-periods/${q3}/units/${commune}/report`,
+    });
+    const report = started.json().report;
+    const submit = (values: unknown[]) =>
+      t.call(officer, {
+        method: 'POST',
+        url: `/api/reports/${report.id}/submit`,
+        payload: { version: report.version, results: 'Quý III', values },
+      });
+    const bad = await submit([
+      { itemId: items.population, value: 9000 },
+      { itemId: items.reached, value: 9500 },
+      { itemId: items.monthly, value: 5 },
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues.map((i: { path: unknown[] }) => i.path)).toEqual([
+      ['body', 'values', 1, 'value'],
+      ['body', 'values', 2, 'periodFrom'],
+    ]);
+    // Refused whole: the report is still a draft and no figure was stored.
+    const still = await t.call(officer, { method: 'GET', url: `/api/reports/${report.id}` });
+    expect(still.json().report.status).toBe('draft');
+    expect((await rowsOf(q3)).every((r) => r.value === null)).toBe(true);
+
+    const good = await submit([
+      { itemId: items.population, value: 9000 },
+      { itemId: items.reached, value: 4000, note: 'Loa truyền thanh' },
+      { itemId: items.monthly, periodFrom: '2023-07-01', value: 5 },
+      { itemId: items.monthly, periodFrom: '2023-08-01', value: 7 },
+      { itemId: items.monthly, periodFrom: '2023-09-01', value: 6 },
+    ]);
+    expect(good.statusCode, good.body).toBe(200);
+    const view = good.json();
+    expect(view.report.status).toBe('submitted');
+    expect(view.figuresSource).toBe('snapshot');
+    const sent = view.figures.dataValues as { code: string; periodFrom: string; value: number | null }[];
+    expect(sent.filter((v) => v.code === 'radio_news').map((v) => [v.periodFrom, v.value])).toEqual([
+      ['2023-07-01', 5],
+      ['2023-08-01', 7],
+      ['2023-09-01', 6],
+    ]);
+    expect(sent.find((v) => v.code === 'people_reached')).toMatchObject({
+      value: 4000,
+      note: 'Loa truyền thanh',
+    });
+    expect(sent.find((v) => v.code === 'share_trained')).toMatchObject({ value: null });
+    const stored = await rowsOf(q3);
+    expect(stored.filter((r) => r.value).every((r) => r.value!.status === 'submitted')).toBe(true);
+    expect(stored.filter((r) => r.value)).toHaveLength(5);
+    // The snapshot is what the report view shows once submitted.
+    const reread = await t.call(dx, { method: 'GET', url: `/api/reports/${report.id}` });
+    expect(reread.json().figures.dataValues).toEqual(sent);
+    const audits = await queryRows<{ action: string; request_id: string }>(
+      t.handle.db,
+      sql`SELECT action, request_id FROM audit_log WHERE action IN ('data_value.save', 'unit_report.submit')
+           ORDER BY id DESC LIMIT 2`,
+    );
+    expect(audits.map((a) => a.action).sort()).toEqual(['data_value.save', 'unit_report.submit']);
+    expect(audits[0]!.request_id).toBe(audits[1]!.request_id);
+
+    const accepted = await t.call(dx, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/accept`,
+      payload: { version: view.report.version },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await rowsOf(q3)).filter((r) => r.value).every((r) => r.value!.status === 'accepted')).toBe(true);
+
+    // A half-year asks the monthly item six times and the quarterly ones twice; Q3's values are the same rows.
+    const h2 = await open('6 tháng cuối năm 2023', 'half_year', '2023-07-01', '2023-12-31');
+    const half = await rowsOf(h2);
+    expect(half.filter((r) => r.item.code === 'radio_news')).toHaveLength(6);
+    expect(half.filter((r) => r.item.code === 'population').map((r) => r.periodFrom)).toEqual([
+      '2023-07-01',
+      '2023-10-01',
+    ]);
+    expect(
+      half.find((r) => r.item.code === 'radio_news' && r.periodFrom === '2023-08-01')!.value,
+    ).toMatchObject({
+      value: 7,
+      status: 'accepted',
+    });
   });
 });

@@ -19,7 +19,8 @@ import { readTable } from '../../lib/tabular';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from '../reports/load-report';
 import { presentDataValue } from './data-items.presenter';
-import { itemsOfPeriod } from './unit-data-values';
+import { slotWords } from './data-values-template';
+import { columnsOfPeriod, type DataColumn, slotKey } from './unit-data-values';
 
 const MAX_ROWS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,11 +58,14 @@ export async function importDataValues({
   confirm: boolean;
 }) {
   const period = await loadPeriod(ctx, periodId, 'report.manage');
-  const items = await itemsOfPeriod(ctx, period);
+  const asked = await columnsOfPeriod(ctx, period);
   const table = await readTable(content, fileName, { userId: ctx.actor.userId, maxRows: MAX_ROWS });
-  const columns = table.headers.map((h) => {
-    const code = /\[([A-Za-z0-9_.-]+)\]\s*$/.exec(String(h ?? ''))?.[1];
-    return code ? (items.find((i) => i.code === code) ?? null) : null;
+  // "[code]" for an item asked once in the period, "[code@2023-02-01]" for one of its own periods (a month).
+  const columns = table.headers.map((h): DataColumn | null => {
+    const m = /\[([A-Za-z0-9_.-]+)(?:@(\d{4}-\d{2}-\d{2}))?\]\s*$/.exec(String(h ?? ''));
+    if (!m) return null;
+    const of = asked.filter((c) => c.item.code === m[1]);
+    return (m[2] ? of.find((c) => c.from === m[2]) : of.length === 1 ? of[0] : undefined) ?? null;
   });
   if (!columns.some(Boolean))
     throw new AppError(
@@ -78,12 +82,13 @@ export async function importDataValues({
     period.periodTo,
   );
   const existing = await listDataValues(ctx.db, {
-    itemIds: items.map((i) => i.id),
+    itemIds: [...new Set(asked.map((c) => c.item.id))],
     periodFrom: period.periodFrom,
+    periodTo: period.periodTo,
   });
-  const stored = new Map(existing.map((v) => [`${v.unitId}:${v.itemId}`, v]));
+  const stored = new Map(existing.map((v) => [`${v.unitId}:${slotKey(v.itemId, v.periodFrom)}`, v]));
 
-  type Write = { unitId: string; itemId: string; value: number; old: DataValueRow | undefined };
+  type Write = { unitId: string; column: DataColumn; value: number; old: DataValueRow | undefined };
   const writes: Write[] = [];
   const rows = [];
   for (const r of table.rows) {
@@ -92,8 +97,8 @@ export async function importDataValues({
     const nameCell = String(r.cells[1] ?? '').trim();
     const unitId = UUID.test(idCell) ? idCell : (byName.get(foldVietnamese(nameCell)) ?? null);
     const unit = unitId ? units.get(unitId) : undefined;
-    const filled = columns.flatMap((item, j) =>
-      item && !isBlank(r.cells[j]) ? [{ item, cell: r.cells[j] }] : [],
+    const filled = columns.flatMap((column, j) =>
+      column && !isBlank(r.cells[j]) ? [{ column, item: column.item, cell: r.cells[j] }] : [],
     );
     if (!unit || !unitId) {
       if (filled.length > 0 || nameCell || idCell)
@@ -112,13 +117,17 @@ export async function importDataValues({
       continue;
     }
     const inRow = new Map<string, number>();
-    for (const { item, cell } of filled) {
+    for (const { column: c, cell } of filled) {
       const n = parseFigure(cell);
-      if (n !== null) inRow.set(item.id, n);
+      if (n !== null) {
+        inRow.set(slotKey(c.item.id, c.from), n);
+        if (!inRow.has(c.item.id)) inRow.set(c.item.id, n);
+      }
     }
     let values = 0;
-    for (const { item, cell } of filled) {
-      const column = item.nameVi;
+    for (const { column: slot, item, cell } of filled) {
+      const isWhole = slot.from === period.periodFrom && slot.to === period.periodTo;
+      const column = isWhole ? item.nameVi : `${item.nameVi} — ${slotWords(item.frequency, slot.from)}`;
       const n = parseFigure(cell);
       if (n === null) {
         problems.push({ column, message: `"${String(cell)}" không phải là số` });
@@ -132,7 +141,7 @@ export async function importDataValues({
         problems.push({ column, message: 'Đơn vị không phải báo cáo số liệu này' });
         continue;
       }
-      const old = stored.get(`${unitId}:${item.id}`);
+      const old = stored.get(`${unitId}:${slotKey(item.id, slot.from)}`);
       if (old && (old.status === 'submitted' || old.status === 'accepted')) {
         if (Number(old.value) !== n)
           problems.push({
@@ -147,8 +156,9 @@ export async function importDataValues({
       let population: number | null = null;
       if (!item.mayExceedPopulation && item.populationItemId)
         population =
+          inRow.get(slotKey(item.populationItemId, slot.from)) ??
           inRow.get(item.populationItemId) ??
-          (await latestDataValue(ctx.db, item.populationItemId, unitId, period.periodTo));
+          (await latestDataValue(ctx.db, item.populationItemId, unitId, slot.to));
       const bad = impossibleDataValue(
         { unitOfMeasure: item.unitOfMeasure as DataItemUnit, mayExceedPopulation: item.mayExceedPopulation },
         n,
@@ -158,7 +168,7 @@ export async function importDataValues({
         problems.push({ column, message: bad.message });
         continue;
       }
-      writes.push({ unitId, itemId: item.id, value: n, old });
+      writes.push({ unitId, column: slot, value: n, old });
       values++;
     }
     rows.push({
@@ -181,15 +191,15 @@ export async function importDataValues({
           ? await updateDataValueRow(tx, w.old.id, w.old.version, { value: String(w.value), ...sent })
           : await insertDataValue(tx, {
               provinceId: period.provinceId,
-              itemId: w.itemId,
+              itemId: w.column.item.id,
               unitId: w.unitId,
-              periodFrom: period.periodFrom,
-              periodTo: period.periodTo,
+              periodFrom: w.column.from,
+              periodTo: w.column.to,
               value: String(w.value),
               createdBy: ctx.actor.userId,
               ...sent,
             });
-        if (!row) throw versionConflict({ unitId: w.unitId, itemId: w.itemId });
+        if (!row) throw versionConflict({ unitId: w.unitId, itemId: w.column.item.id });
         after.push(presentDataValue(row));
       }
       await audit(tx, ctx, {

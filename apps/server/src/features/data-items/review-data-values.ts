@@ -3,7 +3,7 @@ import { AppError, type DataValuesReviewInput, type FieldIssue, validationError 
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from '../reports/load-report';
 import { presentDataValue } from './data-items.presenter';
-import { decideValue, itemsOfPeriod } from './unit-data-values';
+import { columnsOfPeriod, decideValue, slotKey } from './unit-data-values';
 
 /**
  * The DX office accepts or returns (with a comment) submitted values of a period from its grid, all or none in one
@@ -19,7 +19,7 @@ export async function reviewDataValues({
   input: DataValuesReviewInput;
 }) {
   const period = await loadPeriod(ctx, periodId, 'report.manage');
-  const items = new Set((await itemsOfPeriod(ctx, period)).map((i) => i.id));
+  const asked = new Set((await columnsOfPeriod(ctx, period)).map((c) => slotKey(c.item.id, c.from)));
   const rows = new Map(
     (
       await getDataValues(
@@ -36,8 +36,8 @@ export async function reviewDataValues({
     if (
       !row ||
       row.provinceId !== period.provinceId ||
-      row.periodFrom !== period.periodFrom ||
-      !items.has(row.itemId)
+      !asked.has(slotKey(row.itemId, row.periodFrom)) ||
+      row.periodTo > period.periodTo
     ) {
       issues.push({ path: ['body', 'values', i, 'id'], message: 'Số liệu không thuộc kỳ báo cáo này' });
       continue;

@@ -35,7 +35,7 @@ export async function submitUnitDataValues({
       unitId,
       periodFrom: u.period.periodFrom,
       periodTo: u.period.periodTo,
-      kind: u.period.kind,
+      itemIds: [...new Set(u.columns.map((c) => c.item.id))],
       from: ['draft', 'returned'],
       to: 'submitted',
       actorUserId: ctx.actor.userId,

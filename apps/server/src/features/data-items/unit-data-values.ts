@@ -8,9 +8,9 @@ import {
 } from '@dx/db';
 import {
   AppError,
+  dataItemSlots,
   decideReport,
   doesUnitReportItem,
-  isItemAskedInPeriod,
   type ReportActor,
   type ReportCommand,
   type ReportStatus,
@@ -19,23 +19,42 @@ import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { loadPeriod, reportActorFor } from '../reports/load-report';
 import { presentDataItem, presentDataPeriod, presentDataValue } from './data-items.presenter';
 
-/** The items of the period's kind (an item's frequency is the kind of report period it is asked in). */
+/** One value owed in a report period: an item and one of its own periods inside the report period. */
+export type DataColumn = { item: DataItemRow; from: string; to: string };
+
+/** The key of a value by item and the start of its own period (data_value_unit_period_uq without the unit). */
+export const slotKey = (itemId: string, periodFrom: string) => `${itemId}:${periodFrom}`;
+
+/**
+ * The values a report period asks (issue 16): each item at its own frequency — once for an item of the period's
+ * kind, once per month for a monthly item in a quarter (domain dataItemSlots) — by item code, then date.
+ */
+export async function columnsOfPeriod(ctx: UseCaseContext, period: ReportPeriodRow): Promise<DataColumn[]> {
+  return (await listDataItems(ctx.db, period.provinceId)).flatMap((item) =>
+    dataItemSlots(item, period).map((s) => ({ item, from: s.from, to: s.to })),
+  );
+}
+
+/** The items a report period asks at least once. */
 export async function itemsOfPeriod(ctx: UseCaseContext, period: ReportPeriodRow): Promise<DataItemRow[]> {
-  return (await listDataItems(ctx.db, period.provinceId)).filter((i) => isItemAskedInPeriod(i, period));
+  const seen = new Map<string, DataItemRow>();
+  for (const c of await columnsOfPeriod(ctx, period)) seen.set(c.item.id, c.item);
+  return [...seen.values()];
 }
 
 export type UnitData = {
   period: ReportPeriodRow;
   unitId: string;
   unitName: string;
-  items: DataItemRow[];
+  columns: DataColumn[];
+  /** Stored values by slotKey. */
   values: Map<string, DataValueRow>;
   actor: ReportActor;
 };
 
 /**
  * A unit's figures for a period: the period (readable in the actor's province), the unit (read within the actor's
- * reach, as its report is: report.read_item), the items asked of it and its values.
+ * reach, as its report is: report.read_item), the values asked of it and those it stored.
  */
 export async function loadUnitData(ctx: UseCaseContext, periodId: string, unitId: string): Promise<UnitData> {
   const period = await loadPeriod(ctx, periodId);
@@ -44,18 +63,19 @@ export async function loadUnitData(ctx: UseCaseContext, periodId: string, unitId
   const unit = units.get(unitId);
   if (!unit || scope.provinceId !== period.provinceId)
     throw new AppError('ORG_UNIT.NOT_FOUND', 'Đơn vị không thuộc tỉnh của kỳ báo cáo', { unitId });
-  const items = (await itemsOfPeriod(ctx, period)).filter((i) => doesUnitReportItem(i, unit));
+  const columns = (await columnsOfPeriod(ctx, period)).filter((c) => doesUnitReportItem(c.item, unit));
   const rows = await listDataValues(ctx.db, {
-    itemIds: items.map((i) => i.id),
+    itemIds: [...new Set(columns.map((c) => c.item.id))],
     periodFrom: period.periodFrom,
+    periodTo: period.periodTo,
     unitIds: [unitId],
   });
   return {
     period,
     unitId,
     unitName: unit.name,
-    items,
-    values: new Map(rows.map((v) => [v.itemId, v])),
+    columns,
+    values: new Map(rows.map((v) => [slotKey(v.itemId, v.periodFrom), v])),
     actor: await reportActorFor(ctx, unitId, period.provinceId),
   };
 }
@@ -88,11 +108,19 @@ export function presentUnitData(u: UnitData) {
   return {
     period: presentDataPeriod(u.period),
     unit: { id: u.unitId, name: u.unitName },
-    rows: u.items.map((item) => {
-      const v = u.values.get(item.id);
-      return { item: presentDataItem(item), value: v ? presentDataValue(v) : null };
+    rows: u.columns.map((c) => {
+      const v = u.values.get(slotKey(c.item.id, c.from));
+      return {
+        item: presentDataItem(c.item),
+        periodFrom: c.from,
+        periodTo: c.to,
+        value: v ? presentDataValue(v) : null,
+      };
     }),
-    canEdit: u.items.some((i) => decideValue(u.values.get(i.id)?.status, open, { type: 'save' }, u.actor).ok),
+    canEdit: u.columns.some(
+      (c) =>
+        decideValue(u.values.get(slotKey(c.item.id, c.from))?.status, open, { type: 'save' }, u.actor).ok,
+    ),
     canSubmit: values.some(
       (v) =>
         (v.status === 'draft' || v.status === 'returned') &&

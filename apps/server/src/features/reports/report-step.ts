@@ -1,12 +1,19 @@
 import { getUnitReport, insertReportEvent, moveUnitPeriodValues, updateUnitReportRow } from '@dx/db';
 import {
   AppError,
+  type DataValueEntry,
   decideReport,
   type ReportCommand,
   type ReportFigures,
   type ReportStatus,
 } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
+import {
+  type CheckedEntry,
+  checkUnitDataEntries,
+  writeUnitDataEntries,
+} from '../data-items/unit-data-entries';
+import { itemsOfPeriod, loadUnitData, slotKey, type UnitData } from '../data-items/unit-data-values';
 import { computeReportFigures } from './compute-report-figures';
 import { reportView } from './get-unit-report';
 import { loadReport, reportActorFor } from './load-report';
@@ -19,7 +26,39 @@ const VALUE_MOVES: Partial<Record<string, { from: string[]; to: string }>> = {
   accept: { from: ['submitted'], to: 'accepted' },
 };
 
-export type Narrative = { results?: string; obstacles?: string; proposals?: string };
+export type Narrative = {
+  results?: string;
+  obstacles?: string;
+  proposals?: string;
+  /** The reported figures typed in the report form (issue 16), saved with the report. */
+  values?: DataValueEntry[];
+};
+
+/** The figures sent with a report, as they stand once the form's entries are written (the snapshot's dataValues). */
+function sentDataValues(
+  u: UnitData,
+  entries: readonly CheckedEntry[],
+): NonNullable<ReportFigures['dataValues']> {
+  const typed = new Map(entries.map((e) => [slotKey(e.column.item.id, e.column.from), e]));
+  return u.columns.map((c) => {
+    const key = slotKey(c.item.id, c.from);
+    const e = typed.get(key);
+    const stored = u.values.get(key);
+    const value = e ? e.value : stored ? Number(stored.value) : null;
+    return {
+      itemId: c.item.id,
+      code: c.item.code,
+      nameVi: c.item.nameVi,
+      nameEn: c.item.nameEn,
+      unitOfMeasure: c.item.unitOfMeasure,
+      frequency: c.item.frequency,
+      periodFrom: c.from,
+      periodTo: c.to,
+      value,
+      note: value === null ? '' : e ? e.note : (stored?.note ?? ''),
+    };
+  });
+}
 
 /**
  * One step of a report (save, submit, return, accept), the way every step goes: load, decide with the pure rule
@@ -59,10 +98,27 @@ export async function applyReportStep({
   }
   if (report.version !== version) throw versionConflict(presentReport(report));
 
-  // The snapshot is computed before the transaction (read-only) so what is stored is exactly what was shown.
+  // The figures typed in the report form are checked before anything is written (errors on body.values.<i>…),
+  // then saved — and, on submission, sent — with the report in its one transaction (issue 16).
+  const writing = decision.action === 'save' || decision.action === 'submit';
+  let unitData: UnitData | null = null;
+  let entries: CheckedEntry[] = [];
+  if (writing && (narrative?.values?.length || decision.action === 'submit'))
+    unitData = await loadUnitData(ctx, period.id, report.unitId);
+  if (unitData && narrative?.values?.length)
+    entries = await checkUnitDataEntries(ctx, unitData, narrative.values);
+
+  // The snapshot is computed before the transaction (read-only) so what is stored is exactly what was shown; it
+  // holds the reported figures as they stand once the form's entries are written.
   let figures: ReportFigures | null = null;
-  if (decision.action === 'submit')
-    figures = await computeReportFigures({ ctx, period, unitId: report.unitId });
+  if (decision.action === 'submit' && unitData)
+    figures = {
+      ...(await computeReportFigures({ ctx, period, unitId: report.unitId })),
+      dataValues: sentDataValues(unitData, entries),
+    };
+  const askedItemIds = VALUE_MOVES[decision.action]
+    ? (await itemsOfPeriod(ctx, period)).map((i) => i.id)
+    : [];
 
   const text = (s: string | undefined, old: string) => (s === undefined ? old : s);
   const comment =
@@ -72,6 +128,7 @@ export async function applyReportStep({
         ? acceptComment?.trim() || null
         : null;
   const updated = await inTransaction(ctx, async (tx) => {
+    if (unitData) await writeUnitDataEntries(tx, ctx, unitData, entries);
     const patch: Parameters<typeof updateUnitReportRow>[3] = { status: decision.to };
     if (decision.action === 'save' || decision.action === 'submit') {
       patch.results = text(narrative?.results, report.results);
@@ -113,7 +170,7 @@ export async function applyReportStep({
         unitId: report.unitId,
         periodFrom: period.periodFrom,
         periodTo: period.periodTo,
-        kind: period.kind,
+        itemIds: askedItemIds,
         from: move.from,
         to: move.to,
         actorUserId: ctx.actor.userId,

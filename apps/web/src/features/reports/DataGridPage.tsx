@@ -27,10 +27,13 @@ import { ApiError } from '../../lib/api';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useDataItemLabels } from '../../locales/data-items';
 import { formatCount, ReportStatusBadge } from './bits';
+import { useSlotWords } from './DataValuesPanel';
 
 /**
- * The DX office's grid of a period's reported figures (issue 16): units × items, each cell the unit's value and its
- * status; select submitted values and accept them (they then feed targets) or return them with a comment.
+ * A period's grid of reported figures (issue 16): units × values owed (each item at its own frequency: a monthly
+ * item has a column per month), each cell the unit's value and its status. The DX office sees every unit, selects
+ * submitted values and accepts them (they then feed targets) or returns them with a comment, and imports sheets; a
+ * unit (a commune officer, a district) sees the grid of its own unit(s), each row opening the report it enters them in.
  */
 export function DataGridPage() {
   const { periodId = '' } = useParams();
@@ -39,6 +42,7 @@ export function DataGridPage() {
   const isEn = i18n.language?.startsWith('en');
   const qc = useQueryClient();
   const q = useQuery({ queryKey: dataKeys.grid(periodId), queryFn: () => fetchDataGrid(periodId) });
+  const slotWords = useSlotWords();
   const [selected, setSelected] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [handled, setHandled] = useState<number | null>(null);
@@ -72,23 +76,29 @@ export function DataGridPage() {
     });
   const errors = review.error instanceof ApiError ? review.error.fieldErrors : {};
   const nameOf = (i: { nameVi: string; nameEn: string }) => (isEn ? i.nameEn || i.nameVi : i.nameVi);
+  const itemOf = new Map(g.items.map((i) => [i.id, i]));
+  const columns = g.columns.map((c) => {
+    const item = itemOf.get(c.itemId)!;
+    const slot = slotWords({ item, periodFrom: c.periodFrom }, g.period);
+    return { ...c, item, name: `${nameOf(item)}${slot ? ` — ${slot}` : ''}` };
+  });
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/reports/periods/${periodId}`} size="sm">
-        {L.backToPeriod}
+      <Anchor component={Link} to={g.canReview ? `/reports/periods/${periodId}` : '/reports/mine'} size="sm">
+        {g.canReview ? L.backToPeriod : L.backToMine}
       </Anchor>
-      <Title order={2}>{fill(L.gridTitle, { period: g.period.label })}</Title>
+      <Title order={2}>{fill(g.canReview ? L.gridTitle : L.myGridTitle, { period: g.period.label })}</Title>
       {g.items.length === 0 && <Text>{L.noItemsForPeriod}</Text>}
-      {g.items.length > 0 && g.units.length === 0 && <Text>{L.noUnits}</Text>}
+      {g.items.length > 0 && g.units.length === 0 && <Text>{g.canReview ? L.noUnits : L.noOwnUnits}</Text>}
       {g.items.length > 0 && g.units.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{L.unit}</Table.Th>
-                {g.items.map((i) => (
-                  <Table.Th key={i.id} scope="col">
-                    {nameOf(i)} ({L.units[i.unitOfMeasure] ?? i.unitOfMeasure})
+                {columns.map((c) => (
+                  <Table.Th key={`${c.itemId}:${c.periodFrom}`} scope="col">
+                    {c.name} ({L.units[c.item.unitOfMeasure] ?? c.item.unitOfMeasure})
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -102,10 +112,11 @@ export function DataGridPage() {
                     </Anchor>
                   </Table.Th>
                   {u.cells.map((c, j) => {
-                    const item = g.items[j]!;
+                    const column = columns[j]!;
+                    const key = `${c.itemId}:${c.periodFrom}`;
                     if (!c.isAsked && !c.value)
                       return (
-                        <Table.Td key={c.itemId}>
+                        <Table.Td key={key}>
                           <Text size="sm" c="dimmed">
                             {L.notAsked}
                           </Text>
@@ -113,18 +124,18 @@ export function DataGridPage() {
                       );
                     if (!c.value)
                       return (
-                        <Table.Td key={c.itemId}>
+                        <Table.Td key={key}>
                           <Text size="sm">{L.notEntered}</Text>
                         </Table.Td>
                       );
                     const v = c.value;
                     return (
-                      <Table.Td key={c.itemId}>
+                      <Table.Td key={key}>
                         <Stack gap={2}>
                           <Group gap="xs" wrap="nowrap">
                             {v.status === 'submitted' && g.canReview && (
                               <Checkbox
-                                aria-label={fill(L.select, { what: `${u.name} — ${nameOf(item)}` })}
+                                aria-label={fill(L.select, { what: `${u.name} — ${column.name}` })}
                                 checked={v.id in selected}
                                 onChange={() => toggle(v.id, v.version)}
                               />

@@ -5,6 +5,7 @@ import { fetchMine, reportKeys } from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { useDataItemLabels } from '../../locales/data-items';
 import { fill, useReportLabels } from '../../locales/reports';
 import { ReportStatusBadge } from './bits';
 
@@ -12,6 +13,7 @@ import { ReportStatusBadge } from './bits';
 export function MyReportsPage() {
   const { can } = useSession();
   const L = useReportLabels();
+  const D = useDataItemLabels();
   const q = useQuery({ queryKey: reportKeys.mine(), queryFn: fetchMine });
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
@@ -71,6 +73,9 @@ export function MyReportsPage() {
                 {fill(L.sentAt, { at: formatDateTime(it.report.submittedAt) })}
               </Text>
             )}
+            <Anchor component={Link} to={`/reports/periods/${it.period.id}/data`} size="sm">
+              {fill(D.myGridLink, { period: it.period.label })}
+            </Anchor>
             <Group>
               <Button
                 component={Link}

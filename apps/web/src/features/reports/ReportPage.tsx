@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   acceptReport,
@@ -34,10 +35,17 @@ import { formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useGoalText } from '../../lib/TargetBits';
 import { ErrorAlert, Loading } from '../../lib/ui';
+import { useDataItemLabels } from '../../locales/data-items';
 import { fill, useReportLabels } from '../../locales/reports';
 import { useTaskLabels } from '../../locales/tasks';
 import { formatCount, ReportStatusBadge } from './bits';
-import { DataValuesPanel } from './DataValuesPanel';
+import {
+  DataValueFields,
+  DataValuesPanel,
+  type UnitFigures,
+  useSlotWords,
+  useUnitFigures,
+} from './DataValuesPanel';
 
 // Alert titles in darker shades: Mantine's light alerts fail axe colour contrast (docs/design.md § Traps).
 const DARK_GREEN = '#1b5e20';
@@ -63,6 +71,7 @@ export function ReportPage() {
     void qc.invalidateQueries({ queryKey: ['data-values'] });
   };
   const start = useMutation({ mutationFn: () => startReport(periodId, unitId), onSuccess: setView });
+  const figures = useUnitFigures(periodId, unitId);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const v = q.data;
@@ -118,12 +127,15 @@ export function ReportPage() {
           </Stack>
         </Paper>
       )}
-      {v.report && <NarrativeForm view={v} onSaved={setView} />}
-      <DataValuesPanel periodId={periodId} unitId={unitId} />
+      {v.report && <NarrativeForm view={v} onSaved={setView} figures={figures} />}
+      {/* While the report is drafted its form carries the figures; otherwise they are saved alone. */}
+      {!(v.report && v.actions.includes('save')) && (
+        <DataValuesPanel periodId={periodId} unitId={unitId} figures={figures} />
+      )}
       {v.report && (v.actions.includes('return') || v.actions.includes('accept')) && (
         <ReviewPanel view={v} onDone={setView} />
       )}
-      <FiguresPanel figures={v.figures} source={v.figuresSource} />
+      <FiguresPanel figures={v.figures} source={v.figuresSource} period={v.period} />
       {v.history.length > 0 && (
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="sm">
@@ -148,7 +160,15 @@ export function ReportPage() {
   );
 }
 
-function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: ReportView) => void }) {
+function NarrativeForm({
+  view,
+  onSaved,
+  figures,
+}: {
+  view: ReportView;
+  onSaved: (v: ReportView) => void;
+  figures: UnitFigures;
+}) {
   const report = view.report!;
   const { can } = useSession();
   const L = useReportLabels();
@@ -178,12 +198,19 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
   const done = (v: ReportView) => {
     localStorage.removeItem(storeKey);
     onSaved(v);
+    figures.refresh();
   };
-  const save = useMutation({ mutationFn: () => saveReport(report.id, report.version, n), onSuccess: done });
-  const submit = useMutation({
-    mutationFn: () => submitReport(report.id, report.version, n),
+  // The figures typed below are saved — and sent — with the report, in the same request (issue 16).
+  const save = useMutation({
+    mutationFn: () => saveReport(report.id, report.version, n, figures.values()),
     onSuccess: done,
   });
+  const submit = useMutation({
+    mutationFn: () => submitReport(report.id, report.version, n, figures.values()),
+    onSuccess: done,
+  });
+  const D = useDataItemLabels();
+  const hasFigures = (figures.data?.rows.length ?? 0) > 0;
   const error = save.error ?? submit.error;
   const errors = error instanceof ApiError ? error.fieldErrors : {};
   const field = (name: keyof Narrative, label: string, hint: string) => (
@@ -217,6 +244,17 @@ function NarrativeForm({ view, onSaved }: { view: ReportView; onSaved: (v: Repor
           </Anchor>
         )}
         {field('proposals', L.proposals, L.proposalsHint)}
+        {editable && hasFigures && (
+          <Stack gap="xs">
+            <Title order={4} size="h5">
+              {D.figuresTitle}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {D.figuresInReport}
+            </Text>
+            <DataValueFields figures={figures} editable error={error} />
+          </Stack>
+        )}
         {error instanceof ApiError && error.code === 'RESOURCE.VERSION_CONFLICT' ? (
           <Alert color="orange" title={L.conflictTitle} role="alert">
             {error.message} {L.conflictKept}
@@ -315,8 +353,20 @@ function Figure({ label, value }: { label: string; value: number | string }) {
 }
 
 /** The figures pre-filled from the unit's records (live while drafting; the submitted snapshot afterwards). */
-function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 'live' | 'snapshot' }) {
+function FiguresPanel({
+  figures: f,
+  source,
+  period,
+}: {
+  figures: ReportFigures;
+  source: 'live' | 'snapshot';
+  period: { periodFrom: string; kind: string };
+}) {
   const L = useReportLabels();
+  const D = useDataItemLabels();
+  const slotWords = useSlotWords();
+  const { i18n } = useTranslation();
+  const isEn = i18n.language?.startsWith('en');
   const tasksL = useTaskLabels();
   const goalText = useGoalText();
   return (
@@ -386,6 +436,22 @@ function FiguresPanel({ figures: f, source }: { figures: ReportFigures; source: 
               formatDate(t.dueDate, '—'),
               tasksL.statuses[t.effectiveStatus] ?? t.effectiveStatus,
             ])}
+          />
+        )}
+        {f.dataValues && f.dataValues.length > 0 && (
+          // The reported figures the report carried when it was sent (its frozen snapshot, issue 16).
+          <SmallTable
+            caption={D.sentFigures}
+            head={[D.figure, D.value, D.note]}
+            rows={f.dataValues.map((d) => {
+              const slot = slotWords({ item: { frequency: d.frequency }, periodFrom: d.periodFrom }, period);
+              const name = isEn ? d.nameEn || d.nameVi : d.nameVi;
+              return [
+                `${name}${slot ? ` — ${slot}` : ''} (${D.units[d.unitOfMeasure] ?? d.unitOfMeasure})`,
+                d.value === null ? D.notEntered : formatNumber(d.value, 4),
+                d.note,
+              ];
+            })}
           />
         )}
         {f.targets.length > 0 && (
