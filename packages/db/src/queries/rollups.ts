@@ -280,13 +280,21 @@ function affectedSubjectsSql(targetId: string, input: IndicatorInput, tables: Se
   if (record === 'unit') {
     // A record counts for the unit that owns it and for the unit standing for its owner (succession roll-up); a
     // publication's themes or models, or a channel's kind, change what its owner's publications count.
+    // A note of a record row carries its owner already (the trigger's owner column): only a theme's or a model
+    // link's note (no owner) is looked up, so a 20,000-row import does not probe 20,000 publications (issue 13).
+    const unowned = (tbl: string[]) =>
+      sql`SELECT pd.id FROM ${MINE} AND pd.owner_id IS NULL AND pd.tbl IN (${sql.join(
+        tbl.map((t) => sql`${t}`),
+        sql`, `,
+      )})`;
     const owners = sql`SELECT pd.owner_id FROM ${MINE} AND pd.owner_id IS NOT NULL
-      UNION SELECT x.unit_id FROM publication x WHERE x.id IN (${noted(['publication', 'publication_model'])})
+      UNION SELECT x.unit_id FROM publication x WHERE x.id IN (${unowned(['publication', 'publication_model'])})
       UNION SELECT x.unit_id FROM publication x WHERE x.channel_id IN (${noted('channel')})
-      UNION SELECT x.organiser_unit_id FROM event x WHERE x.id IN (${noted('event')})`;
+      UNION SELECT x.organiser_unit_id FROM event x WHERE x.id IN (${unowned(['event'])})`;
+    // The owners once (materialised), for themselves and for the units standing for them.
     parts.push(
-      sql`SELECT o.id FROM (${owners}) o(id)`,
-      sql`SELECT st.unit_id FROM ${standingUnits(owners, input.asOf)} st`,
+      sql`WITH o AS MATERIALIZED (${owners})
+          SELECT o.owner_id FROM o UNION SELECT st.unit_id FROM ${standingUnits(sql`SELECT owner_id FROM o`, input.asOf)} st`,
     );
     if (reorganised) parts.push(reorganisedUnits);
   } else {
