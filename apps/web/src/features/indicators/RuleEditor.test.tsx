@@ -51,6 +51,7 @@ const choices: Choices = {
     term('person_role', 'old_role', 'vai trò đã bỏ', '2025-01-01'),
     term('training_tag', 'digital_skills', 'kỹ năng số'),
   ],
+  items: [],
   groups: [],
   themes: [],
   today: '2026-12-07',
@@ -263,6 +264,82 @@ describe('RuleEditor', () => {
           },
           period: { type: 'range', from: '2023-07-01', to: '2023-12-31' },
           asOf: '2023-06-30',
+        }),
+      { timeout: 5000 },
+    );
+  });
+
+  it('picks reported figures by name from the province’s items; the goal takes the figure’s unit', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const withItems: Choices = {
+      ...choices,
+      items: [
+        {
+          code: 'people_reached',
+          nameVi: 'Số người được tiếp cận',
+          nameEn: 'People reached',
+          unitOfMeasure: 'people',
+          validTo: null,
+        },
+        {
+          code: 'population',
+          nameVi: 'Dân số',
+          nameEn: 'Population',
+          unitOfMeasure: 'people',
+          validTo: null,
+        },
+        {
+          code: 'old_item',
+          nameVi: 'Số liệu đã bỏ',
+          nameEn: '',
+          unitOfMeasure: 'count',
+          validTo: '2024-01-01',
+        },
+      ],
+    };
+    render(
+      <MantineProvider>
+        <QueryClientProvider client={client}>
+          <RuleEditor planId={PLAN} definition={definition} choices={withItems} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: 'Loại đối tượng' }), { target: { value: 'unit' } });
+    const value = screen.getByRole('region', { name: 'Giá trị của chỉ tiêu' });
+    fireEvent.change(within(value).getByRole('combobox', { name: 'Giá trị của chỉ tiêu' }), {
+      target: { value: 'figure' },
+    });
+    const item = within(value).getByRole('combobox', { name: 'Số liệu báo cáo' }) as HTMLSelectElement;
+    // Named, never coded; an ended item is not offered.
+    expect([...item.options].map((o) => o.textContent)).toEqual([
+      '— Chọn số liệu —',
+      'Số người được tiếp cận',
+      'Dân số',
+    ]);
+    fireEvent.change(item, { target: { value: 'people_reached' } });
+    const unit = screen.getByRole('combobox', { name: 'Đơn vị tính' }) as HTMLSelectElement;
+    expect(unit.value).toBe('people');
+    // A ratio of two figures: both picked by name.
+    fireEvent.change(within(value).getByRole('combobox', { name: 'Giá trị của chỉ tiêu' }), {
+      target: { value: 'ratio' },
+    });
+    fireEvent.change(within(value).getByRole('combobox', { name: 'Số liệu ở tử số' }), {
+      target: { value: 'people_reached' },
+    });
+    fireEvent.change(within(value).getByRole('combobox', { name: 'Số liệu ở mẫu số' }), {
+      target: { value: 'population' },
+    });
+    fireEvent.change(unit, { target: { value: 'percent' } });
+    await waitFor(
+      () =>
+        expect(previews().at(-1)?.body?.rule).toMatchObject({
+          population: { record: 'unit' },
+          condition: { type: 'none' },
+          value: {
+            type: 'ratio',
+            numerator: { item: 'people_reached' },
+            denominator: { item: 'population' },
+          },
         }),
       { timeout: 5000 },
     );

@@ -21,7 +21,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -52,6 +51,8 @@ import {
   draftOf,
   type Filter,
   fieldsOf,
+  goalUnitOfItem,
+  itemOptionsOf,
   linkedRecord,
   linksOf,
   newFilter,
@@ -281,24 +282,37 @@ export function RuleEditor({
             }}
             data={VALUE_TYPES.map((v) => ({ value: v, label: L.valueTypes[v] }))}
           />
+          {choices.items.length === 0 && (draft.value === 'figure' || draft.value === 'ratio') && (
+            <Text size="sm" c="dimmed">
+              {L.noItems}
+            </Text>
+          )}
           {draft.value === 'figure' && (
-            <TextInput
+            <NativeSelect
               label={L.item}
               value={draft.item}
-              onChange={(e) => set({ item: e.currentTarget.value })}
+              onChange={(e) => {
+                const item = e.currentTarget.value;
+                const unit = choices.items.find((i) => i.code === item)?.unitOfMeasure;
+                // The goal's unit follows the figure's (people, đồng, %) until the user changes it.
+                set({ item, goal: unit ? { ...draft.goal, unit: goalUnitOfItem(unit) } : draft.goal });
+              }}
+              data={itemOptionsOf(choices, lang, draft.item, L.pickItem)}
             />
           )}
           {draft.value === 'ratio' && (
             <>
-              <TextInput
+              <NativeSelect
                 label={L.numerator}
                 value={draft.numerator}
                 onChange={(e) => set({ numerator: e.currentTarget.value })}
+                data={itemOptionsOf(choices, lang, draft.numerator, L.pickItem)}
               />
-              <TextInput
+              <NativeSelect
                 label={L.denominator}
                 value={draft.denominator}
                 onChange={(e) => set({ denominator: e.currentTarget.value })}
+                data={itemOptionsOf(choices, lang, draft.denominator, L.pickItem)}
               />
               <NumberInput
                 label={L.scale}

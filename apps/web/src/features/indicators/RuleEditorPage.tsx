@@ -1,6 +1,7 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { dataKeys, listDataItems } from '../../api/data-items';
 import { fetchDefinition, fetchVocabularies, indicatorKeys } from '../../api/indicators';
 import { fetchPlan, listUnitGroups, planKeys } from '../../api/plans';
 import { todayIso } from '../../lib/dates';
@@ -28,13 +29,18 @@ export function RuleEditorPage() {
     queryFn: () => fetchVocabularies(provinceId),
     enabled: !!provinceId,
   });
+  const items = useQuery({
+    queryKey: dataKeys.items(provinceId),
+    queryFn: () => listDataItems(provinceId),
+    enabled: !!provinceId,
+  });
   const groups = useQuery({
     queryKey: ['unit-groups', 'list', provinceId],
     queryFn: () => listUnitGroups(provinceId),
     enabled: !!provinceId,
   });
-  const error = def.error ?? plan.error ?? terms.error ?? groups.error;
-  const ready = def.data && plan.data && terms.data && groups.data;
+  const error = def.error ?? plan.error ?? terms.error ?? groups.error ?? items.error;
+  const ready = def.data && plan.data && terms.data && groups.data && items.data;
   return (
     <Stack gap="md">
       <div>
@@ -71,6 +77,7 @@ export function RuleEditorPage() {
           definition={def.data}
           choices={{
             terms: terms.data.items,
+            items: items.data,
             groups: groups.data.items.map((g) => ({ code: g.code, name: g.name })),
             themes: plan.data.themeIndex.map((t) => ({ code: t.code, title: t.title })),
             today: todayIso(),

@@ -7,6 +7,7 @@ import {
   RECORD_FIELDS,
   RECORD_LINKS,
 } from '@dx/domain';
+import type { DataItem } from '../../api/data-items';
 import type { RuleDraft, TargetDefinition, VocabularyTerm } from '../../api/indicators';
 
 /*
@@ -156,6 +157,8 @@ export const sourceOf = (record: IndicatorRecord, field: string): CodeSource | n
 /** What a code source offers: vocabulary terms in force, fixed lists, the province's unit groups, plan themes. */
 export type Choices = {
   terms: VocabularyTerm[];
+  /** The province's data items (reported figures), picked by name: their codes never show. */
+  items: Pick<DataItem, 'code' | 'nameVi' | 'nameEn' | 'unitOfMeasure' | 'validTo'>[];
   groups: { code: string; name: string }[];
   themes: { code: string; title: string }[];
   today: string;
@@ -186,4 +189,24 @@ export function optionsOf(
   // A chosen code the lists no longer hold stays visible (it is what the stored rule says).
   for (const c of chosen) if (!out.some((o) => o.value === c)) out.push({ value: c, label: c });
   return out;
+}
+
+/** The data items to pick from: those in force, and the one chosen even if it has ended (what the rule says). */
+export function itemOptionsOf(
+  choices: Choices,
+  lang: 'vi' | 'en',
+  chosen: string,
+  none: string,
+): { value: string; label: string }[] {
+  const out = choices.items
+    .filter((i) => !i.validTo || i.validTo > choices.today || i.code === chosen)
+    .map((i) => ({ value: i.code, label: (lang === 'en' && i.nameEn) || i.nameVi }));
+  // A code no item has (typed through the API): shown as itself in brackets, as the formula shows it.
+  if (chosen && !out.some((o) => o.value === chosen)) out.push({ value: chosen, label: `[${chosen}]` });
+  return [{ value: '', label: none }, ...out];
+}
+
+/** The goal unit a reported figure suggests (its unit of measure); households and counts are counts. */
+export function goalUnitOfItem(unit: DataItem['unitOfMeasure']): Goal['unit'] {
+  return unit === 'people' || unit === 'vnd' || unit === 'percent' ? unit : 'count';
 }
