@@ -253,7 +253,8 @@ const EN: Labels = {
   numerator: 'Figure in the numerator',
   denominator: 'Figure in the denominator',
   pickItem: '— Pick a figure —',
-  noItems: 'The province has no reported figures yet: the DX office adds them on the reported figures screen.',
+  noItems:
+    'The province has no reported figures yet: the DX office adds them on the reported figures screen.',
   scale: 'Multiplied by',
   goal: 'Goal',
   goalFromPlan: 'The goal is saved to the plan with the rule.',
