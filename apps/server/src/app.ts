@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DatabaseHealth, type Db, pingDatabase } from '@dx/db';
+import { say } from '@dx/domain';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -151,7 +152,16 @@ export async function buildApp({
     // Client-side routes: any GET outside /api serves the SPA.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'RESOURCE.NOT_FOUND', message: 'Không tìm thấy' } });
+        const path = request.url.split('?')[0] ?? '';
+        const params = { method: request.method, path };
+        return reply.status(404).send({
+          error: {
+            code: 'RESOURCE.NOT_FOUND',
+            message: say('request.routeNotFound', params),
+            reason: 'request.routeNotFound',
+            params,
+          },
+        });
       }
       return reply.sendFile('index.html');
     });

@@ -1,15 +1,36 @@
-import { ERROR_CODES } from '@dx/domain';
+import { ERROR_CODES, MESSAGE_CODES } from '@dx/domain';
 import { z } from 'zod';
 
 /** Every code an error body can carry; the server's status table (apps/server/src/http/errors.ts) maps each. */
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
 
-/** The one error shape: {error:{code,message,details}}, field paths in details.issues. */
+/** Every sentence an error or a field issue can carry by code (`reason`); the web words each (issue 18). */
+export const messageCode = z.enum(MESSAGE_CODES);
+export type { MessageCode, MessageParams } from '@dx/domain';
+/** What fills a sentence's placeholders. */
+export const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** One problem with one field: its path, the Vietnamese default, and the sentence's code for the web. */
+export const fieldIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  code: z.string().optional(),
+  reason: messageCode.optional(),
+  params: messageParams.optional(),
+});
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
+/**
+ * The one error shape: {error:{code,message,reason,params,details}}, field paths in details.issues. `message` is the
+ * Vietnamese default for API clients; the web words `reason` (with `params`) from its catalogue, else `code`.
+ */
 export const errorBody = z.object({
   error: z.object({
     code: errorCode,
     message: z.string(),
+    reason: messageCode.optional(),
+    params: messageParams.optional(),
     details: z.record(z.string(), z.unknown()).optional(),
   }),
 });

@@ -1,3 +1,5 @@
+import { type MessageCode, type MessageParams, type Said, say } from './messages';
+
 /** Stable error codes. The server maps each to an HTTP status in one table; the web localises by code. */
 export const ERROR_CODES = [
   'VALIDATION.FAILED',
@@ -42,22 +44,49 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One problem with one field of the input; `path` is the field path (e.g. ["grants", 0, "unitId"]). */
-export type FieldIssue = { path: (string | number)[]; message: string; code?: string };
+/**
+ * One problem with one field of the input; `path` is the field path (e.g. ["grants", 0, "unitId"]). `message` is the
+ * Vietnamese default; `reason` (with `params`) the sentence's code the web words it by (messages.ts, issue 18).
+ */
+export type FieldIssue = {
+  path: (string | number)[];
+  message: string;
+  code?: string;
+  reason?: MessageCode;
+  params?: MessageParams;
+};
 
-/** An expected failure with a stable code; safe to show to the client. */
+/** A field issue worded by code: its Vietnamese default from messages.ts, the code and params for the web. */
+export function fieldIssue(
+  path: (string | number)[],
+  reason: MessageCode,
+  params?: MessageParams,
+): FieldIssue {
+  return params
+    ? { path, message: say(reason, params), reason, params }
+    : { path, message: say(reason), reason };
+}
+
+/**
+ * An expected failure with a stable code; safe to show to the client. The sentence is given by code (`said(…)`,
+ * messages.ts) so the web can word it in the reader's language; a plain string is only for text that is data.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  readonly reason: MessageCode | undefined;
+  readonly params: MessageParams | undefined;
+  constructor(code: ErrorCode, message: string | Said, details?: Record<string, unknown>) {
+    super(typeof message === 'string' ? message : say(message.reason, message.params));
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.reason = typeof message === 'string' ? undefined : message.reason;
+    this.params = typeof message === 'string' ? undefined : message.params;
   }
 }
 
 /** A validation failure with field paths, in the same shape zod issues take. */
-export function validationError(message: string, issues: FieldIssue[]): AppError {
+export function validationError(message: string | Said, issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION.FAILED', message, { issues });
 }

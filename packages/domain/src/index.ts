@@ -7,6 +7,7 @@ export * from './consolidated/index';
 export * from './dates';
 export * from './errors';
 export * from './indicators/index';
+export * from './messages';
 export * from './obstacles/index';
 export * from './org-unit';
 export * from './plan/index';

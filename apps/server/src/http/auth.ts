@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { findSessionActor } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import type { FastifyInstance } from 'fastify';
 
 export const SESSION_COOKIE = 'dx_session';
@@ -29,12 +29,9 @@ export function registerAuth(app: FastifyInstance): void {
     }
     const path = request.url.split('?')[0]!;
     if (SAFE_METHODS.has(request.method) || PUBLIC_WRITES.has(path)) return;
-    if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
+    if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', said('auth.signInFirst'));
     if (request.headers[CSRF_HEADER] !== request.actor.csrfToken) {
-      throw new AppError(
-        'AUTH.CSRF',
-        'Phiên làm việc không hợp lệ (thiếu mã CSRF). Tải lại trang và thử lại.',
-      );
+      throw new AppError('AUTH.CSRF', said('auth.csrf'));
     }
   });
 }

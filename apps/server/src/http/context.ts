@@ -1,5 +1,5 @@
 import type { Db } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, UseCaseContext } from '../use-case/context';
 
@@ -15,7 +15,7 @@ declare module 'fastify' {
 
 /** The use-case context of a request: its database, the signed-in actor, the clock, the request id and address. */
 export function contextOf(request: FastifyRequest): UseCaseContext {
-  if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
+  if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED', said('auth.signInFirst'));
   return {
     db: request.server.db,
     actor: request.actor,

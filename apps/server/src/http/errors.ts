@@ -1,4 +1,12 @@
-import { AppError, type ErrorCode } from '@dx/domain';
+import {
+  AppError,
+  type ErrorCode,
+  type MessageCode,
+  type MessageParams,
+  type Said,
+  said,
+  say,
+} from '@dx/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -44,17 +52,33 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    reason?: MessageCode;
+    params?: MessageParams;
+    details?: Record<string, unknown>;
+  };
+};
 
-const body = (code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody => ({
-  error: details ? { code, message, details } : { code, message },
-});
+/** The body of an error: its Vietnamese default `message` and, for the web to word it, the sentence's code. */
+const body = (code: ErrorCode, text: string | Said, details?: Record<string, unknown>): ErrorBody => {
+  const error: ErrorBody['error'] =
+    typeof text === 'string'
+      ? { code, message: text }
+      : { code, message: say(text.reason, text.params), reason: text.reason };
+  if (typeof text !== 'string' && text.params) error.params = text.params;
+  if (details) error.details = details;
+  return { error };
+};
 
 /** Every error leaves as {error:{code,message,details}}; unexpected ones as a generic 500 with the request id. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      return reply.status(STATUS[err.code]).send(body(err.code, err.message, err.details));
+      const text: string | Said = err.reason ? { reason: err.reason, params: err.params } : err.message;
+      return reply.status(STATUS[err.code]).send(body(err.code, text, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
@@ -67,19 +91,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
               .filter(Boolean)
               .map((s) => (/^\d+$/.test(s) ? Number(s) : s))),
         ],
-        message: v.message ?? 'Không hợp lệ',
+        message: v.message ?? say('field.invalid'),
       }));
-      return reply.status(400).send(body('VALIDATION.FAILED', 'Dữ liệu gửi lên không hợp lệ', { issues }));
+      return reply.status(400).send(body('VALIDATION.FAILED', said('request.invalid'), { issues }));
     }
     if (err.statusCode === 429) {
-      return reply
-        .status(429)
-        .send(body('AUTH.RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút'));
+      return reply.status(429).send(body('AUTH.RATE_LIMITED', said('auth.tooManyRequests')));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       return reply.status(err.statusCode).send(
-        body('VALIDATION.FAILED', 'Yêu cầu không hợp lệ', {
+        body('VALIDATION.FAILED', said('request.malformed'), {
           issues: [{ path: ['body'], message: err.message }],
         }),
       );
@@ -88,13 +110,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply
       .status(500)
       .send(
-        body('INTERNAL', `Đã có lỗi ngoài dự kiến. Mã yêu cầu: ${request.id}`, { requestId: request.id }),
+        body('INTERNAL', said('request.unexpected', { requestId: request.id }), { requestId: request.id }),
       );
   });
   app.setNotFoundHandler((request, reply) => {
     reply
       .status(404)
-      .send(body('RESOURCE.NOT_FOUND', `Không tìm thấy ${request.method} ${request.url.split('?')[0]}`));
+      .send(
+        body(
+          'RESOURCE.NOT_FOUND',
+          said('request.routeNotFound', { method: request.method, path: request.url.split('?')[0] ?? '' }),
+        ),
+      );
   });
 }
 
@@ -108,7 +135,7 @@ export function frameworkErrorHandler(
   reply: FastifyReply,
 ): void {
   reply.status(400).send(
-    body('VALIDATION.FAILED', 'Đường dẫn không hợp lệ', {
+    body('VALIDATION.FAILED', said('request.badPath'), {
       issues: [{ path: ['params'], message: err.message }],
     }),
   );

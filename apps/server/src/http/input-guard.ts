@@ -1,4 +1,10 @@
-import { detectLegacyEncoding, type FieldIssue, LEGACY_ENCODING_NAMES, validationError } from '@dx/domain';
+import {
+  detectLegacyEncoding,
+  type FieldIssue,
+  LEGACY_ENCODING_NAMES,
+  said,
+  validationError,
+} from '@dx/domain';
 import type { FastifyInstance } from 'fastify';
 
 const MAX_ISSUES = 20;
@@ -91,6 +97,6 @@ export function registerInputGuard(app: FastifyInstance): void {
       ...unstorablePaths(request.query, ['querystring']),
       ...unstorablePaths(request.body, ['body'], { legacyText: true }),
     ];
-    if (issues.length > 0) throw validationError('Dữ liệu gửi lên không hợp lệ', issues);
+    if (issues.length > 0) throw validationError(said('request.invalid'), issues);
   });
 }

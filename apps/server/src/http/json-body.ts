@@ -1,4 +1,4 @@
-import { AppError } from '@dx/domain';
+import { AppError, said, worded } from '@dx/domain';
 import type { FastifyInstance } from 'fastify';
 
 /** Deepest nesting of objects and arrays a JSON body may have; the deepest form of the API nests 5 levels. */
@@ -39,8 +39,8 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     const text = body as string;
     if (jsonDepthExceeds(text, JSON_MAX_DEPTH)) {
       done(
-        new AppError('VALIDATION.FAILED', 'Dữ liệu JSON lồng nhau quá sâu', {
-          issues: [{ path: ['body'], message: `Dữ liệu lồng nhau quá ${JSON_MAX_DEPTH} cấp` }],
+        new AppError('VALIDATION.FAILED', said('request.tooDeep'), {
+          issues: [{ path: ['body'], ...worded('request.tooDeepField', { max: JSON_MAX_DEPTH }) }],
           maxDepth: JSON_MAX_DEPTH,
         }),
         undefined,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type Table } from './xlsx-reader';
 
 export type { Table } from './xlsx-reader';
@@ -27,12 +27,12 @@ function acquire(userId: string): () => void {
   if (mine >= IMPORT_CONCURRENCY.perUser)
     throw new AppError(
       'IMPORT.BUSY',
-      `Bạn đang nhập ${mine} tệp (tối đa ${IMPORT_CONCURRENCY.perUser} tệp cùng lúc); chờ tệp trước xong rồi thử lại`,
+      said('import.busyUser', { running: mine, max: IMPORT_CONCURRENCY.perUser }),
     );
   if (running >= IMPORT_CONCURRENCY.overall)
     throw new AppError(
       'IMPORT.BUSY',
-      `Hệ thống đang đọc ${running} tệp nhập (tối đa ${IMPORT_CONCURRENCY.overall} tệp cùng lúc); thử lại sau ít phút`,
+      said('import.busyServer', { running, max: IMPORT_CONCURRENCY.overall }),
     );
   running++;
   runningByUser.set(userId, mine + 1);
@@ -113,11 +113,9 @@ export async function readTable(
     if (answer.kind === 'format')
       throw new AppError('IMPORT.INVALID_FILE', `Tệp không đọc được: ${answer.message}`);
     // The worker ran out of memory or died: the file asked for more than a workbook of this size may.
-    throw new AppError(
-      'IMPORT.TOO_LARGE',
-      `Tệp cần quá ${HEAP_MB} MB bộ nhớ để đọc; chia thành nhiều tệp nhỏ hơn hoặc bỏ định dạng thừa`,
-      { limit: 'memory' },
-    );
+    throw new AppError('IMPORT.TOO_LARGE', said('import.tooMuchMemory', { mb: HEAP_MB }), {
+      limit: 'memory',
+    });
   } finally {
     release();
   }

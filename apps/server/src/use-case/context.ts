@@ -7,7 +7,7 @@ import {
   type ReadScope,
   refreshRollups,
 } from '@dx/db';
-import { AppError, type Grant, isAllowed, localDateOf, type Permission, readScopeOf } from '@dx/domain';
+import { AppError, type Grant, isAllowed, localDateOf, type Permission, readScopeOf, said } from '@dx/domain';
 
 /** The signed-in user acting on a request. */
 export type Actor = {
@@ -24,8 +24,7 @@ export type Actor = {
 /** What every use case receives: the database, who acts, when, and where the request came from. */
 export type UseCaseContext = { db: Db; actor: Actor; now: Date; requestId: string; ip: string };
 
-const forbidden = () =>
-  new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
+const forbidden = () => new AppError('AUTH.FORBIDDEN', said('access.unit'));
 
 /** Authorises an action on a unit by role and org-unit scope; a unit that does not exist is a 404. */
 export async function authorizeUnit(
@@ -34,7 +33,7 @@ export async function authorizeUnit(
   unitId: string,
 ) {
   const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
-  if (!scope) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy đơn vị', { unitId });
+  if (!scope) throw new AppError('ORG_UNIT.NOT_FOUND', said('unit.notFound'), { unitId });
   if (!isAllowed(ctx.actor.grants, permission, scope)) throw forbidden();
   return scope;
 }
@@ -103,19 +102,15 @@ export function inTransaction<T>(
 
 /** 409 with the record as it is now, so the client can show it and nothing the user typed is lost. */
 export function versionConflict(current: unknown): AppError {
-  return new AppError(
-    'RESOURCE.VERSION_CONFLICT',
-    'Bản ghi vừa được người khác cập nhật. Xem bản hiện tại rồi lưu lại.',
-    {
-      current,
-    },
-  );
+  return new AppError('RESOURCE.VERSION_CONFLICT', said('record.versionConflict'), {
+    current,
+  });
 }
 
 /** Loads a plan and checks the actor may act on its province with `permission`; a missing plan is PLAN.NOT_FOUND. */
 export async function loadPlanFor(ctx: UseCaseContext, planId: string, permission: Permission) {
   const plan = await getPlanRow(ctx.db, planId);
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', said('plan.notFound'), { planId });
   authorizeProvince(ctx, permission, plan.provinceId);
   return plan;
 }

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from '@dx/contracts';
+import type { ErrorBody, ErrorCode, MessageCode, MessageParams } from '@dx/contracts';
 // The default i18next instance (initialised by lib/i18n.ts at start-up): the client's own messages follow the
 // language switch like every screen's words (locales/common.*.ts).
 import i18n from 'i18next';
@@ -12,7 +12,24 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export type FieldIssue = { path: (string | number)[]; message: string };
+/** One problem with one field; `message` in the reader's language (worded from `reason` when the server sent one). */
+export type FieldIssue = {
+  path: (string | number)[];
+  message: string;
+  reason?: MessageCode;
+  params?: MessageParams;
+};
+
+/**
+ * The reader's words for a sentence the server sent by code (locales/messages.ts: vi and en for every code), or null
+ * when the catalogue has none (a server newer than this page).
+ */
+export function wordsOf(reason: string | undefined, params?: MessageParams): string | null {
+  if (!reason) return null;
+  // Codes hold dots ('plan.notFound'): looked up whole, not as a path.
+  const options = { ns: 'messages', keySeparator: false as const, ...params };
+  return i18n.exists(reason, options) ? i18n.t(reason, options) : null;
+}
 
 /** A code the server answers with (the union in @dx/contracts), or NETWORK when it could not be reached. */
 export type ApiErrorCode = ErrorCode | 'NETWORK';
@@ -22,12 +39,23 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly details: Record<string, unknown> | undefined;
-  constructor(status: number, code: ApiErrorCode, message: string, details?: Record<string, unknown>) {
+  /** The sentence's code the message was worded from, if the server sent one. */
+  readonly reason: MessageCode | undefined;
+  readonly params: MessageParams | undefined;
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    said?: { reason?: MessageCode; params?: MessageParams },
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.reason = said?.reason;
+    this.params = said?.params;
   }
 
   /** Field issues with the 'body'/'querystring' prefix removed, e.g. ['grants', 0, 'unitId']. */
@@ -35,6 +63,7 @@ export class ApiError extends Error {
     const raw = (this.details?.issues ?? []) as FieldIssue[];
     return raw.map((i) => ({
       ...i,
+      message: wordsOf(i.reason, i.params) ?? i.message,
       path:
         i.path[0] === 'body' || i.path[0] === 'querystring' || i.path[0] === 'params'
           ? i.path.slice(1)
@@ -68,15 +97,28 @@ export function toQuery(params: Query): string {
 }
 
 /**
- * The words of an error the server answered with. The server speaks Vietnamese and names the exact case; the web
- * says it in the reader's language (issue 18): in Vietnamese the server's sentence, in another language the
- * catalogue's word for the code (locales/common.*.ts errors, complete for every ErrorCode: catalogue.test.ts).
+ * The words of an error the server answered with, in the reader's language (issue 18: the server sends codes, the
+ * web translates them): the catalogue's sentence for `reason` (locales/messages.ts), else its word for the code
+ * (locales/common.*.ts errors, complete for every ErrorCode: catalogue.test.ts). The server's own sentence only when
+ * it sent no reason the catalogue knows and the reader reads Vietnamese (its default language).
  */
-function messageOf(code: ErrorCode, serverMessage: string | null, status: number): string {
-  if (serverMessage && (i18n.language ?? 'vi').startsWith('vi')) return serverMessage;
+function messageOf(e: Partial<ErrorBody['error']> | undefined, status: number): string {
+  const code = e?.code ?? 'INTERNAL';
+  const worded = wordsOf(e?.reason, e?.params);
+  if (worded) return worded;
+  if (e?.message && (i18n.language ?? 'vi').startsWith('vi')) return e.message;
   const key = `errors.${code}`;
   if (i18n.exists(key)) return i18n.t(key);
-  return serverMessage ?? i18n.t('common.serverError', { status });
+  return e?.message ?? i18n.t('common.serverError', { status });
+}
+
+/** The error a failed answer stands for. */
+function apiErrorOf(status: number, data: Partial<ErrorBody> | null): ApiError {
+  const e = data?.error;
+  return new ApiError(status, e?.code ?? 'INTERNAL', messageOf(e, status), e?.details, {
+    reason: e?.reason,
+    params: e?.params,
+  });
 }
 
 /** Calls the API; resolves with the JSON body (undefined for 204) or throws ApiError. */
@@ -108,11 +150,7 @@ async function send<T>(
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
-  if (!res.ok) {
-    const e = data?.error;
-    const code = e?.code ?? 'INTERNAL';
-    throw new ApiError(res.status, code, messageOf(code, e?.message ?? null, res.status), e?.details);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, data);
   return data as T;
 }
 
@@ -146,17 +184,7 @@ export function upload<T>(path: string, file: File, onProgress?: (sent: number) 
         data = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else {
-        const e = data?.error;
-        reject(
-          new ApiError(
-            xhr.status,
-            e?.code ?? 'INTERNAL',
-            e?.message ?? i18n.t('common.serverError', { status: xhr.status }),
-            e?.details,
-          ),
-        );
-      }
+      else reject(apiErrorOf(xhr.status, data));
     };
     const form = new FormData();
     form.append('file', file, file.name);

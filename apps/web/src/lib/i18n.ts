@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/common.en';
 import { vi } from '../locales/common.vi';
+import { messagesText } from '../locales/messages';
 
 export const LANG_KEY = 'dx.lang';
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -10,7 +11,11 @@ export type Lang = (typeof LANGUAGES)[number];
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANG_KEY);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // `messages`: the sentences the server sends by code (lib/api.ts wordsOf).
+  resources: {
+    vi: { translation: vi, messages: messagesText.vi },
+    en: { translation: en, messages: messagesText.en },
+  },
   lng: stored === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

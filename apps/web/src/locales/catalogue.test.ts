@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@dx/domain';
+import { ERROR_CODES, MESSAGE_CODES, MESSAGES } from '@dx/domain';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './index';
 
@@ -38,6 +38,18 @@ describe('error codes in words', () => {
     for (const lang of ['vi', 'en'] as const) {
       const words = leaves(catalogue.common[lang]);
       expect(ERROR_CODES.filter((c) => typeof words.get(`errors.${c}`) !== 'string')).toEqual([]);
+    }
+  });
+});
+
+describe('sentences the server sends by code (issue 18)', () => {
+  it('every MESSAGE_CODE has a word in both languages, with the placeholders of its Vietnamese default', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const words = catalogue.messages[lang] as Record<string, string>;
+      expect(MESSAGE_CODES.filter((c) => typeof words[c] !== 'string' || !words[c].trim())).toEqual([]);
+      expect(
+        MESSAGE_CODES.filter((c) => placeholders(words[c]).join() !== placeholders(MESSAGES[c]).join()),
+      ).toEqual([]);
     }
   });
 });

@@ -5,6 +5,7 @@ import { dataItemsText } from './data-items';
 import { evidenceText } from './evidence';
 import { homeText } from './home';
 import { indicatorsText } from './indicators';
+import { messagesText } from './messages';
 import { nationalText } from './national';
 import { obstaclesText } from './obstacles';
 import { planImportsText } from './plan-imports';
@@ -28,6 +29,7 @@ export const catalogue = {
   evidence: evidenceText,
   home: homeText,
   indicators: indicatorsText,
+  messages: messagesText,
   national: nationalText,
   obstacles: obstaclesText,
   'plan-imports': planImportsText,

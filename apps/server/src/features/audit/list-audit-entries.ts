@@ -1,5 +1,5 @@
 import { type AuditFilter, auditEntityNames, listAudit } from '@dx/db';
-import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
+import { AppError, hasPermissionAnywhere, provincesFor, said } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { presentAuditEntry } from './audit.presenter';
 
@@ -12,7 +12,7 @@ export async function listAuditEntries({
   filter: Omit<AuditFilter, 'provinceIds'>;
 }) {
   if (!hasPermissionAnywhere(ctx.actor.grants, 'audit.read'))
-    throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được nhật ký');
+    throw new AppError('AUTH.FORBIDDEN', said('access.adminOnlyAudit'));
   const rows = await listAudit(ctx.db, {
     ...filter,
     provinceIds: provincesFor(ctx.actor.grants, 'audit.read'),

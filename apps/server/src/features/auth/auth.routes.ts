@@ -1,6 +1,6 @@
 import { changePasswordBody, meOut, signInBody, signOutBody, signOutOut } from '@dx/contracts';
 import { findUserById, getGrants } from '@dx/db';
-import { AppError, hasPermissionAnywhere, PERMISSION_NAMES } from '@dx/domain';
+import { AppError, hasPermissionAnywhere, PERMISSION_NAMES, said } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/env';
@@ -24,7 +24,7 @@ export const authRoutes =
 
     const me = async (userId: string, csrfToken: string) => {
       const user = await findUserById(app.db, userId);
-      if (!user) throw new AppError('AUTH.UNAUTHENTICATED', 'Vui lòng đăng nhập');
+      if (!user) throw new AppError('AUTH.UNAUTHENTICATED', said('auth.signInFirst'));
       const grants = (await getGrants(app.db, [userId])).get(userId) ?? [];
       const permissions = PERMISSION_NAMES.filter((p) =>
         hasPermissionAnywhere(

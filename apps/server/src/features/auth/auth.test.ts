@@ -49,6 +49,8 @@ describe('sessions, sign-in protection and security headers', () => {
     expect(waiting.json().error).toEqual({
       code: 'AUTH.RATE_LIMITED',
       message: 'Đăng nhập sai nhiều lần. Vui lòng thử lại sau 1 giây.',
+      reason: 'auth.tooManyFailures',
+      params: { seconds: 1 },
       details: { retryAfterSeconds: 1 },
     });
     expect(waiting.cookies.find((c) => c.name === 'dx_session')).toBeUndefined();
@@ -97,7 +99,13 @@ describe('sessions, sign-in protection and security headers', () => {
     expect(unknown).toEqual(known);
     expect(known[0]).toEqual([
       401,
-      { error: { code: 'AUTH.INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng' } },
+      {
+        error: {
+          code: 'AUTH.INVALID_CREDENTIALS',
+          message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+          reason: 'auth.invalidCredentials',
+        },
+      },
     ]);
     expect((known[5] as [number])[0]).toBe(429);
   });
@@ -177,7 +185,9 @@ describe('sessions, sign-in protection and security headers', () => {
     for (let i = 0; i < 20; i++) expect((await attempt(`no.such.user${i}`, 'x', from)).statusCode).toBe(401);
     const limited = await attempt('no.such.user.last', 'x', from);
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toEqual({ error: { code: 'AUTH.RATE_LIMITED', message: expect.any(String) } });
+    expect(limited.json()).toEqual({
+      error: { code: 'AUTH.RATE_LIMITED', message: expect.any(String), reason: 'auth.tooManyRequests' },
+    });
     expect(limited.headers['retry-after']).toBeDefined();
     // Another address is not affected.
     expect((await attempt('no.such.user.last', 'x', '198.51.100.8')).statusCode).toBe(401);

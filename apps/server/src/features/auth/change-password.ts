@@ -1,5 +1,5 @@
 import { deleteUserSessions, findUserById, updateUser } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said, worded } from '@dx/domain';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
@@ -15,8 +15,8 @@ export async function changePassword({
 }) {
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError('VALIDATION.FAILED', 'Mật khẩu hiện tại không đúng', {
-      issues: [{ path: ['body', 'currentPassword'], message: 'Mật khẩu hiện tại không đúng' }],
+    throw new AppError('VALIDATION.FAILED', said('auth.wrongCurrentPassword'), {
+      issues: [{ path: ['body', 'currentPassword'], ...worded('auth.wrongCurrentPassword') }],
     });
   }
   const passwordHash = await hashPassword(newPassword);

@@ -8,13 +8,12 @@ import {
   insertSession,
   recordSignInFailure,
 } from '@dx/db';
-import { AppError, SIGN_IN_THROTTLE, secondsUntil, throttleDelayMs, throttleKey } from '@dx/domain';
+import { AppError, SIGN_IN_THROTTLE, said, secondsUntil, throttleDelayMs, throttleKey } from '@dx/domain';
 import { hashToken, newToken } from '../../http/auth';
 import { dummyHash, verifyPassword } from '../../lib/passwords';
 
 /** One answer for a wrong password, an unknown username and a deactivated account: none tells them apart. */
-const invalidCredentials = () =>
-  new AppError('AUTH.INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
+const invalidCredentials = () => new AppError('AUTH.INVALID_CREDENTIALS', said('auth.invalidCredentials'));
 
 /**
  * Checks the password and opens a session; returns the raw token for the cookie. Failures are throttled per
@@ -42,7 +41,7 @@ export async function signIn(opts: {
     secondsUntil(throttle.accountBlockedUntil, now),
   );
   if (wait > 0) {
-    throw new AppError('AUTH.RATE_LIMITED', `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${wait} giây.`, {
+    throw new AppError('AUTH.RATE_LIMITED', said('auth.tooManyFailures', { seconds: wait }), {
       retryAfterSeconds: wait,
     });
   }

@@ -5,7 +5,15 @@ import {
   snapshotOf,
   updateEstimateIfVersion,
 } from '@dx/db';
-import { AppError, type ApprovalAction, approvalColumnsOf, transition, validationError } from '@dx/domain';
+import {
+  AppError,
+  type ApprovalAction,
+  approvalColumnsOf,
+  said,
+  transition,
+  validationError,
+  worded,
+} from '@dx/domain';
 import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { inEstimateTransaction, presentEstimateFor, StaleEstimate } from './get-estimate';
 import { approvalActorFor, loadChain, loadEstimateFor, stateOf } from './load-estimate';
@@ -43,9 +51,7 @@ export async function actOnEstimate({
   if (!result.ok) throw new AppError(result.code, result.message);
   const lines = await listBudgetLines(ctx.db, estimateId);
   if (move.type === 'submit' && lines.length === 0)
-    throw validationError('Dự toán chưa có dòng nào', [
-      { path: ['lines'], message: 'Thêm ít nhất một dòng trước khi gửi' },
-    ]);
+    throw validationError(said('budget.noLines'), [{ path: ['lines'], ...worded('budget.addLineFirst') }]);
   const step = from.status === 'in_review' ? chain[from.stepIndex] : chain[0];
   const to = result.state;
   return inEstimateTransaction(ctx, estimateId, async (tx) => {

@@ -6,7 +6,14 @@ import {
   snapshotOf,
   updateEstimateIfVersion,
 } from '@dx/db';
-import { AppError, applyAdjustments, type LineAdjustment, transition, validationError } from '@dx/domain';
+import {
+  AppError,
+  applyAdjustments,
+  type LineAdjustment,
+  said,
+  transition,
+  validationError,
+} from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { inEstimateTransaction, presentEstimateFor, StaleEstimate } from './get-estimate';
 import { approvalActorFor, loadChain, loadEstimateFor, stateOf } from './load-estimate';
@@ -36,7 +43,7 @@ export async function adjustEstimate({
   if (!result.ok) throw new AppError(result.code, result.message);
   const current = snapshotOf(await listBudgetLines(ctx.db, estimateId));
   const applied = applyAdjustments(current, adjustments);
-  if (!applied.ok) throw validationError('Điều chỉnh không hợp lệ', applied.issues);
+  if (!applied.ok) throw validationError(said('budget.adjustmentInvalid'), applied.issues);
   const step = state.status === 'in_review' ? chain[state.stepIndex] : undefined;
   return inEstimateTransaction(ctx, estimateId, async (tx) => {
     if (!(await updateEstimateIfVersion(tx, estimateId, expectedVersion, {}, ctx.now)))

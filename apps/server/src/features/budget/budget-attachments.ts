@@ -5,7 +5,7 @@ import {
   insertBudgetEvent,
   lockForWrite,
 } from '@dx/db';
-import { AppError, checkUpload, tooManyFilesMessage, UPLOAD_POLICY, validationError } from '@dx/domain';
+import { AppError, checkUpload, said, tooManyFilesMessage, UPLOAD_POLICY, validationError } from '@dx/domain';
 import {
   audit,
   authorizeProvince,
@@ -33,12 +33,12 @@ export async function attachBudgetFile({
   await authorizeUnit(ctx, 'budget.write', estimate.unitId);
   const check = checkUpload('budget_attachment', file.fileName, file.content);
   if (!check.ok)
-    throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
+    throw validationError(said('file.invalid'), [{ path: ['body', check.field], message: check.message }]);
   return inTransaction(ctx, async (tx) => {
     // Counted under a lock on the estimate, so parallel uploads cannot pass the cap together.
     await lockForWrite(tx, `budget_attachment:${estimateId}`);
     if ((await countBudgetAttachments(tx, estimateId)) >= UPLOAD_POLICY.budget_attachment.maxCount)
-      throw validationError('Quá nhiều tệp', [
+      throw validationError(said('file.tooMany'), [
         { path: ['body', 'fileName'], message: tooManyFilesMessage('budget_attachment') },
       ]);
     const saved = await insertBudgetAttachment(tx, {
@@ -81,8 +81,7 @@ export async function attachBudgetFile({
 /** A file attached to an estimate, for anyone who may read the estimate. */
 export async function getBudgetFile({ ctx, attachmentId }: { ctx: UseCaseContext; attachmentId: string }) {
   const file = await getBudgetAttachment(ctx.db, attachmentId);
-  if (!file)
-    throw new AppError('BUDGET.ATTACHMENT_NOT_FOUND', 'Không tìm thấy tệp đính kèm', { attachmentId });
+  if (!file) throw new AppError('BUDGET.ATTACHMENT_NOT_FOUND', said('file.notFound'), { attachmentId });
   await loadEstimateFor(ctx, file.estimateId, 'budget.read_item');
   return file;
 }

@@ -5,7 +5,9 @@ import {
   budgetChainSettingKey,
   type FieldIssue,
   localDateOf,
+  said,
   validationError,
+  worded,
 } from '@dx/domain';
 import {
   audit,
@@ -39,10 +41,10 @@ export async function getBudgetChain({ ctx, provinceId }: { ctx: UseCaseContext;
 
 async function checkProvince(ctx: UseCaseContext, provinceId: string) {
   const scope = await getUnitScope(ctx.db, provinceId, localDateOf(ctx.now));
-  if (!scope) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy tỉnh/thành phố', { provinceId });
+  if (!scope) throw new AppError('ORG_UNIT.NOT_FOUND', said('province.notFound'), { provinceId });
   if (scope.provinceId !== provinceId)
-    throw validationError('Không phải tỉnh/thành phố', [
-      { path: ['params', 'provinceId'], message: 'Không phải tỉnh/thành phố' },
+    throw validationError(said('budget.chainNotProvince'), [
+      { path: ['params', 'provinceId'], ...worded('budget.chainNotProvince') },
     ]);
 }
 
@@ -68,9 +70,9 @@ export async function setBudgetChain({
     if (!step.unitId) continue;
     const scope = await getUnitScope(ctx.db, step.unitId, localDateOf(ctx.now));
     if (!scope || scope.provinceId !== provinceId)
-      issues.push({ path: ['chain', i, 'unitId'], message: 'Đơn vị không thuộc tỉnh/thành phố này' });
+      issues.push({ path: ['chain', i, 'unitId'], ...worded('unit.notInProvince') });
   }
-  if (issues.length) throw validationError('Quy trình không hợp lệ', issues);
+  if (issues.length) throw validationError(said('budget.chainInvalid'), issues);
   const before = await loadChain(ctx, provinceId);
   if (before.version !== expectedVersion) throw versionConflict(await presentChain(ctx, provinceId));
   const stale = await inTransaction(ctx, async (tx) => {

@@ -1,5 +1,5 @@
 import { tasksOfPlan } from '@dx/db';
-import { type FieldIssue, type ParsedLineInput, validationError } from '@dx/domain';
+import { type FieldIssue, type ParsedLineInput, said, validationError, worded } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 
 /** A line may name a task only of the estimate's plan (its appendix, plan 54 III). */
@@ -9,7 +9,7 @@ export async function checkLineTasks(ctx: UseCaseContext, planId: string, lines:
   const issues: FieldIssue[] = [];
   lines.forEach((l, i) => {
     if (l.taskId && !known.has(l.taskId))
-      issues.push({ path: ['lines', i, 'taskId'], message: 'Nhiệm vụ không thuộc kế hoạch này' });
+      issues.push({ path: ['lines', i, 'taskId'], ...worded('task.notInPlan') });
   });
-  if (issues.length) throw validationError('Có dòng gắn nhiệm vụ không thuộc kế hoạch', issues);
+  if (issues.length) throw validationError(said('budget.lineTaskOutside'), issues);
 }

@@ -1,5 +1,5 @@
 import { getEstimate, insertBudgetEvent, insertEstimate, replaceBudgetLines } from '@dx/db';
-import { type ParsedLineInput, resolveLine, validationError } from '@dx/domain';
+import { type ParsedLineInput, resolveLine, said, validationError, worded } from '@dx/domain';
 import {
   audit,
   authorizeUnit,
@@ -35,8 +35,8 @@ export async function createEstimate({
   const plan = await loadPlanFor(ctx, planId, 'budget.read');
   const scope = await authorizeUnit(ctx, 'budget.write', input.unitId);
   if (scope.provinceId !== plan.provinceId)
-    throw validationError('Đơn vị không thuộc tỉnh/thành phố của kế hoạch', [
-      { path: ['unitId'], message: 'Đơn vị không thuộc tỉnh/thành phố của kế hoạch' },
+    throw validationError(said('unit.notInPlanProvince'), [
+      { path: ['unitId'], ...worded('unit.notInPlanProvince') },
     ]);
   if (input.kind === 'supplementary') {
     const parent = input.parentId ? await getEstimate(ctx.db, input.parentId) : null;
@@ -49,12 +49,14 @@ export async function createEstimate({
           : null;
     if (problem) throw validationError(problem, [{ path: ['parentId'], message: problem }]);
   } else if (input.parentId) {
-    throw validationError('Chỉ đề xuất bổ sung mới có dự toán gốc', [
-      { path: ['parentId'], message: 'Chỉ đề xuất bổ sung mới có dự toán gốc' },
+    throw validationError(said('budget.parentOnlySupplementary'), [
+      { path: ['parentId'], ...worded('budget.parentOnlySupplementary') },
     ]);
   }
   if (input.lines.some((l) => l.id))
-    throw validationError('Dòng mới không có mã', [{ path: ['lines'], message: 'Dòng mới không có mã' }]);
+    throw validationError(said('budget.newLineWithCode'), [
+      { path: ['lines'], ...worded('budget.newLineWithCode') },
+    ]);
   await checkLineTasks(ctx, planId, input.lines);
   const id = await inTransaction(ctx, async (tx) => {
     const saved = await insertEstimate(tx, {

@@ -1,6 +1,6 @@
 import type { BudgetRevisionOut } from '@dx/contracts';
 import { getBudgetRevision, listBudgetRevisions } from '@dx/db';
-import { AppError, diffLines } from '@dx/domain';
+import { AppError, diffLines, said } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { loadEstimateFor } from './load-estimate';
 
@@ -26,7 +26,7 @@ export async function diffEstimateRounds({
   const a = fromSeq === undefined ? null : await getBudgetRevision(ctx.db, estimateId, fromSeq);
   const b = toSeq === undefined ? null : await getBudgetRevision(ctx.db, estimateId, toSeq);
   if (!a || !b)
-    throw new AppError('BUDGET.NOT_FOUND', 'Không tìm thấy phiên bản dự toán', {
+    throw new AppError('BUDGET.NOT_FOUND', said('budget.roundNotFound'), {
       estimateId,
       from: fromSeq ?? null,
       to: toSeq ?? null,

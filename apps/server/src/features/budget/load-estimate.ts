@@ -11,6 +11,7 @@ import {
   isAllowed,
   localDateOf,
   type Permission,
+  said,
 } from '@dx/domain';
 import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { provinceSettingsInForce } from '../provinces/settings-in-force';
@@ -22,7 +23,7 @@ import { provinceSettingsInForce } from '../provinces/settings-in-force';
  */
 export async function loadEstimateFor(ctx: UseCaseContext, estimateId: string, permission: Permission) {
   const estimate = await getEstimate(ctx.db, estimateId);
-  if (!estimate) throw new AppError('BUDGET.NOT_FOUND', 'Không tìm thấy dự toán', { estimateId });
+  if (!estimate) throw new AppError('BUDGET.NOT_FOUND', said('budget.notFound'), { estimateId });
   if (permission === 'budget.read_item') await authorizeUnit(ctx, permission, estimate.unitId);
   else authorizeProvince(ctx, permission, estimate.provinceId);
   return estimate;

@@ -1,5 +1,13 @@
 import { insertBudgetEvent, listBudgetLines, replaceBudgetLines, updateEstimateIfVersion } from '@dx/db';
-import { AppError, type FieldIssue, type ParsedLineInput, resolveLine, validationError } from '@dx/domain';
+import {
+  AppError,
+  type FieldIssue,
+  type ParsedLineInput,
+  resolveLine,
+  said,
+  validationError,
+  worded,
+} from '@dx/domain';
 import { audit, authorizeUnit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { checkLineTasks } from './check-lines';
 import { inEstimateTransaction, presentEstimateFor, StaleEstimate } from './get-estimate';
@@ -24,16 +32,16 @@ export async function saveEstimateLines({
   await authorizeUnit(ctx, 'budget.write', estimate.unitId);
   if (estimate.version !== expectedVersion) throw versionConflict(await presentEstimateFor(ctx, estimate));
   if (estimate.status !== 'draft' && estimate.status !== 'returned')
-    throw new AppError('WORKFLOW.INVALID_TRANSITION', 'Chỉ sửa được dự toán nháp hoặc bị trả lại');
+    throw new AppError('WORKFLOW.INVALID_TRANSITION', said('budget.notEditable'));
   const current = new Set((await listBudgetLines(ctx.db, estimateId)).map((l) => l.id));
   const issues: FieldIssue[] = [];
   input.lines.forEach((l, i) => {
     if (l.id && !current.has(l.id))
-      issues.push({ path: ['lines', i, 'id'], message: 'Dòng không thuộc dự toán này' });
+      issues.push({ path: ['lines', i, 'id'], ...worded('budget.lineElsewhere') });
   });
   if (new Set(input.lines.map((l) => l.id).filter(Boolean)).size !== input.lines.filter((l) => l.id).length)
-    issues.push({ path: ['lines'], message: 'Một dòng xuất hiện hai lần' });
-  if (issues.length) throw validationError('Danh sách dòng không hợp lệ', issues);
+    issues.push({ path: ['lines'], ...worded('budget.lineTwice') });
+  if (issues.length) throw validationError(said('budget.linesInvalid'), issues);
   await checkLineTasks(ctx, estimate.planId, input.lines);
   return inEstimateTransaction(ctx, estimateId, async (tx) => {
     const saved = await updateEstimateIfVersion(

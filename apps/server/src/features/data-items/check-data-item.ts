@@ -1,11 +1,11 @@
 import { type DataItemRow, type Db, getDataItem } from '@dx/db';
-import { AppError, ORG_UNIT_KINDS, validationError } from '@dx/domain';
+import { AppError, ORG_UNIT_KINDS, said, validationError, worded } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** An item the actor may change (plan.write over its province: the DX office); DATA_ITEM.NOT_FOUND when unknown. */
 export async function loadDataItemFor(ctx: UseCaseContext, itemId: string): Promise<DataItemRow> {
   const item = await getDataItem(ctx.db, itemId);
-  if (!item) throw new AppError('DATA_ITEM.NOT_FOUND', 'Không tìm thấy số liệu', { itemId });
+  if (!item) throw new AppError('DATA_ITEM.NOT_FOUND', said('dataItem.notFound'), { itemId });
   authorizeProvince(ctx, 'plan.write', item.provinceId);
   return item;
 }
@@ -22,14 +22,17 @@ export async function checkDataItemRefs(
   const issues: { path: (string | number)[]; message: string }[] = [];
   (f.reportingUnitKinds ?? []).forEach((k, i) => {
     if (!(ORG_UNIT_KINDS as readonly string[]).includes(k))
-      issues.push({ path: ['body', 'reportingUnitKinds', i], message: `Loại đơn vị không có: ${k}` });
+      issues.push({
+        path: ['body', 'reportingUnitKinds', i],
+        ...worded('dataItem.unknownKind', { kind: k }),
+      });
   });
   if (f.populationItemId) {
     const pop = await getDataItem(db, f.populationItemId);
     if (!pop || pop.provinceId !== provinceId || pop.id === f.itemId)
       issues.push({
         path: ['body', 'populationItemId'],
-        message: 'Số liệu tổng phải là một số liệu khác của cùng tỉnh',
+        ...worded('dataItem.totalOtherItem'),
       });
   }
   if (issues.length > 0) throw validationError(issues[0]!.message, issues);

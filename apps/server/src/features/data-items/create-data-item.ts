@@ -1,5 +1,5 @@
 import { insertDataItem } from '@dx/db';
-import { AppError, type DataItemInput } from '@dx/domain';
+import { AppError, type DataItemInput, said, worded } from '@dx/domain';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { checkDataItemRefs } from './check-data-item';
 import { presentDataItem } from './data-items.presenter';
@@ -17,8 +17,8 @@ export async function createDataItem({ ctx, input }: { ctx: UseCaseContext; inpu
       createdBy: ctx.actor.userId,
     });
     if (!row)
-      throw new AppError('RESOURCE.CONFLICT', `Mã số liệu "${fields.code}" đã có trong tỉnh`, {
-        issues: [{ path: ['body', 'code'], message: 'Mã số liệu đã có trong tỉnh' }],
+      throw new AppError('RESOURCE.CONFLICT', said('dataItem.codeTakenNamed', { code: fields.code }), {
+        issues: [{ path: ['body', 'code'], ...worded('dataItem.codeTaken') }],
       });
     await audit(tx, ctx, {
       action: 'data_item.create',

@@ -14,6 +14,8 @@ import {
   doesUnitReportItem,
   foldVietnamese,
   impossibleDataValue,
+  said,
+  worded,
 } from '@dx/domain';
 import { readTable } from '../../lib/tabular';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
@@ -67,11 +69,7 @@ export async function importDataValues({
     const of = asked.filter((c) => c.item.code === m[1]);
     return (m[2] ? of.find((c) => c.from === m[2]) : of.length === 1 ? of[0] : undefined) ?? null;
   });
-  if (!columns.some(Boolean))
-    throw new AppError(
-      'IMPORT.INVALID_FILE',
-      'Không thấy cột số liệu nào của kỳ này (tiêu đề cột có mã trong ngoặc vuông, ví dụ "[nguoi_tiep_can]"): dùng mẫu tải về từ kỳ báo cáo',
-    );
+  if (!columns.some(Boolean)) throw new AppError('IMPORT.INVALID_FILE', said('dataImport.noColumns'));
   const required = await listPeriodReports(ctx.db, period.id, period.periodTo);
   const byName = new Map(required.map((r) => [foldVietnamese(r.unitName), r.unitId]));
   const idsInFile = table.rows.map((r) => String(r.cells[0] ?? '').trim()).filter((s) => UUID.test(s));
@@ -134,11 +132,11 @@ export async function importDataValues({
         continue;
       }
       if (n < 0) {
-        problems.push({ column, message: 'Số liệu không được âm' });
+        problems.push({ column, ...worded('dataImport.negative') });
         continue;
       }
       if (!doesUnitReportItem(item, unit)) {
-        problems.push({ column, message: 'Đơn vị không phải báo cáo số liệu này' });
+        problems.push({ column, ...worded('dataImport.unitNotRequired') });
         continue;
       }
       const old = stored.get(`${unitId}:${slotKey(item.id, slot.from)}`);

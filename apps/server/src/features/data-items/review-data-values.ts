@@ -1,5 +1,5 @@
 import { getDataValues, updateDataValueRow } from '@dx/db';
-import { AppError, type DataValuesReviewInput, type FieldIssue, validationError } from '@dx/domain';
+import { AppError, type DataValuesReviewInput, type FieldIssue, validationError, worded } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from '../reports/load-report';
 import { presentDataValue } from './data-items.presenter';
@@ -39,7 +39,7 @@ export async function reviewDataValues({
       !asked.has(slotKey(row.itemId, row.periodFrom)) ||
       row.periodTo > period.periodTo
     ) {
-      issues.push({ path: ['body', 'values', i, 'id'], message: 'Số liệu không thuộc kỳ báo cáo này' });
+      issues.push({ path: ['body', 'values', i, 'id'], ...worded('dataItem.notInPeriod') });
       continue;
     }
     const d = decideValue(row.status, open, { type: input.action, comment: input.comment || 'x' }, actor);

@@ -1,5 +1,5 @@
 import { moveUnitPeriodValues } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { presentDataValue } from './data-items.presenter';
 import { decideValue, loadUnitData, presentUnitData } from './unit-data-values';
@@ -24,11 +24,7 @@ export async function submitUnitDataValues({
     const d = decideValue(v.status, open, { type: 'submit' }, u.actor);
     if (!d.ok) throw new AppError(d.code, d.message, { itemId: v.itemId });
   }
-  if (pending.length === 0)
-    throw new AppError(
-      'WORKFLOW.INVALID_TRANSITION',
-      'Không có số liệu nào đang soạn hoặc bị trả lại để gửi',
-    );
+  if (pending.length === 0) throw new AppError('WORKFLOW.INVALID_TRANSITION', said('dataItem.nothingToSend'));
   await inTransaction(ctx, async (tx) => {
     const moved = await moveUnitPeriodValues(tx, {
       provinceId: u.period.provinceId,

@@ -13,6 +13,7 @@ import {
   type FieldIssue,
   impossibleDataValue,
   validationError,
+  worded,
 } from '@dx/domain';
 import { audit, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentDataValue } from './data-items.presenter';
@@ -62,7 +63,7 @@ export async function checkUnitDataEntries(
             }
           : {
               path: [...path, i, 'itemId'],
-              message: 'Số liệu này không được yêu cầu đơn vị báo cáo trong kỳ',
+              ...worded('dataItem.notRequired'),
             },
       );
       continue;

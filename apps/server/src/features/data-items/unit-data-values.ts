@@ -14,6 +14,7 @@ import {
   type ReportActor,
   type ReportCommand,
   type ReportStatus,
+  said,
 } from '@dx/domain';
 import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { loadPeriod, reportActorFor } from '../reports/load-report';
@@ -62,7 +63,7 @@ export async function loadUnitData(ctx: UseCaseContext, periodId: string, unitId
   const units = await unitKindsAndGroups(ctx.db, period.provinceId, [unitId], period.periodTo);
   const unit = units.get(unitId);
   if (!unit || scope.provinceId !== period.provinceId)
-    throw new AppError('ORG_UNIT.NOT_FOUND', 'Đơn vị không thuộc tỉnh của kỳ báo cáo', { unitId });
+    throw new AppError('ORG_UNIT.NOT_FOUND', said('unit.notInPeriodProvince'), { unitId });
   const columns = (await columnsOfPeriod(ctx, period)).filter((c) => doesUnitReportItem(c.item, unit));
   const rows = await listDataValues(ctx.db, {
     itemIds: [...new Set(columns.map((c) => c.item.id))],

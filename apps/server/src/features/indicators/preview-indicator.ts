@@ -7,6 +7,7 @@ import {
   indicatorValueOf,
   indicatorWarnings,
   localDateOf,
+  said,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
@@ -31,7 +32,7 @@ export async function previewIndicator({
   planTargetId?: string;
 }) {
   const plan = await getPlanRow(ctx.db, planId);
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', said('plan.notFound'), { planId });
   authorizeProvince(ctx, 'plan.write', plan.provinceId);
   const today = localDateOf(ctx.now);
   const dates = indicatorDates({ rule, planYear: plan.year, today });

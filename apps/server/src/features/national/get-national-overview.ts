@@ -15,6 +15,7 @@ import {
   indicatorValueOf,
   judgeStatus,
   localDateOf,
+  said,
   targetCode,
 } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
@@ -93,7 +94,7 @@ export async function getNationalOverview({
   asOf?: string;
 }): Promise<NationalOverviewOut> {
   if (!hasPermissionAnywhere(ctx.actor.grants, 'national.read'))
-    throw new AppError('AUTH.FORBIDDEN', 'Chỉ tài khoản cấp quốc gia được xem tổng hợp các tỉnh');
+    throw new AppError('AUTH.FORBIDDEN', said('access.nationalOnly'));
   const today = localDateOf(ctx.now);
   const on = asOf ?? today;
   const y = year ?? Number(on.slice(0, 4));

@@ -17,7 +17,9 @@ import {
   type ObstacleAction,
   type ObstacleStatus,
   obstacleTransition,
+  said,
   validationError,
+  worded,
 } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { presentObstacleDetail } from './get-obstacle';
@@ -74,8 +76,8 @@ export async function actOnObstacle({
     case 'merge': {
       const into = await getObstacleRow(ctx.db, action.intoId);
       if (!into)
-        throw validationError('Không tìm thấy kiến nghị để gộp vào', [
-          { path: ['body', 'intoId'], message: 'Không tìm thấy kiến nghị' },
+        throw validationError(said('obstacle.mergeTargetNotFound'), [
+          { path: ['body', 'intoId'], ...worded('obstacle.proposalNotFound') },
         ]);
       const refusal = mergeRefusal(row, { ...into, status: into.status as ObstacleStatus });
       if (refusal) throw new AppError('WORKFLOW.INVALID_TRANSITION', refusal, { intoId: action.intoId });
@@ -86,7 +88,7 @@ export async function actOnObstacle({
     case 'direct': {
       const owner = await getUnitScope(ctx.db, action.ownerUnitId, today);
       if (!owner || owner.provinceId !== row.provinceId)
-        throw validationError('Đơn vị được giao không hợp lệ', [
+        throw validationError(said('obstacle.ownerInvalid'), [
           {
             path: ['body', 'ownerUnitId'],
             message: owner ? 'Đơn vị không thuộc tỉnh, thành phố này' : 'Không tìm thấy đơn vị',
@@ -109,8 +111,8 @@ export async function actOnObstacle({
 
   const attach = [...new Set(attachIds)];
   if (attach.length && action.type !== 'forward')
-    throw validationError('Chỉ gộp kèm khi chuyển', [
-      { path: ['body', 'attachIds'], message: 'Chỉ dùng khi chuyển' },
+    throw validationError(said('obstacle.attachOnlyOnForward'), [
+      { path: ['body', 'attachIds'], ...worded('obstacle.onlyWhenForwarding') },
     ]);
 
   await inTransaction(ctx, async (tx) => {
@@ -162,7 +164,7 @@ export async function actOnObstacle({
           ? 'Kiến nghị này không còn chờ tổng hợp'
           : mergeRefusal(a, { ...row, status: 'forwarded' });
       if (refusal)
-        throw validationError('Không gộp được', [
+        throw validationError(said('obstacle.cannotMerge'), [
           { path: ['body', 'attachIds', attach.indexOf(id)], message: refusal },
         ]);
       await updateObstacleRow(

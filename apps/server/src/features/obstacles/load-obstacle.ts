@@ -1,5 +1,5 @@
 import { getObstacleRow, getUnitScope, type ObstacleRow } from '@dx/db';
-import { AppError, isAllowed, localDateOf, type ObstacleActor, obstacleActor } from '@dx/domain';
+import { AppError, isAllowed, localDateOf, type ObstacleActor, obstacleActor, said } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 
 /**
@@ -8,14 +8,14 @@ import type { UseCaseContext } from '../../use-case/context';
  */
 export async function loadObstacleFor(ctx: UseCaseContext, obstacleId: string): Promise<ObstacleRow> {
   const row = await getObstacleRow(ctx.db, obstacleId);
-  if (!row) throw new AppError('OBSTACLE.NOT_FOUND', 'Không tìm thấy khó khăn, kiến nghị', { obstacleId });
+  if (!row) throw new AppError('OBSTACLE.NOT_FOUND', said('obstacle.notFound'), { obstacleId });
   // The unit it is directed to (its owner) reads it too, to act on it.
   const today = localDateOf(ctx.now);
   const units =
     row.ownerUnitId && row.ownerUnitId !== row.unitId ? [row.unitId, row.ownerUnitId] : [row.unitId];
   const scopes = await Promise.all(units.map((u) => getUnitScope(ctx.db, u, today)));
   if (!scopes.some((s) => s && isAllowed(ctx.actor.grants, 'report.read_item', s)))
-    throw new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
+    throw new AppError('AUTH.FORBIDDEN', said('access.unit'));
   return row;
 }
 

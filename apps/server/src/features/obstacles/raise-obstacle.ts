@@ -4,7 +4,9 @@ import {
   localDateOf,
   type RaiseObstacleInput,
   raisedState,
+  said,
   validationError,
+  worded,
 } from '@dx/domain';
 import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { presentObstacleDetail } from './get-obstacle';
@@ -17,29 +19,28 @@ export async function raiseObstacle({ ctx, input }: { ctx: UseCaseContext; input
   const scope = await authorizeUnit(ctx, 'report.write', input.unitId);
   const facts = await obstacleLinkFacts(ctx.db, input);
   const issues: FieldIssue[] = [];
-  const foreign = 'không thuộc tỉnh, thành phố của đơn vị';
   if (input.planId && facts.plan?.provinceId !== scope.provinceId)
     issues.push({
       path: ['body', 'planId'],
-      message: facts.plan ? `Kế hoạch ${foreign}` : 'Không tìm thấy kế hoạch',
+      ...worded(facts.plan ? 'obstacle.planElsewhere' : 'plan.notFound'),
     });
   const planOf = input.planId ?? facts.task?.planId ?? facts.target?.planId ?? null;
   if (input.taskId && (facts.task?.provinceId !== scope.provinceId || facts.task.planId !== planOf))
     issues.push({
       path: ['body', 'taskId'],
-      message: facts.task ? 'Nhiệm vụ không thuộc kế hoạch này' : 'Không tìm thấy nhiệm vụ',
+      ...worded(facts.task ? 'task.notInPlan' : 'task.notFound'),
     });
   if (input.planTargetId && (facts.target?.provinceId !== scope.provinceId || facts.target.planId !== planOf))
     issues.push({
       path: ['body', 'planTargetId'],
-      message: facts.target ? 'Chỉ tiêu không thuộc kế hoạch này' : 'Không tìm thấy chỉ tiêu',
+      ...worded(facts.target ? 'target.notInPlan' : 'target.notFound'),
     });
   if (input.reportId && facts.report?.unitId !== input.unitId)
     issues.push({
       path: ['body', 'reportId'],
-      message: facts.report ? 'Báo cáo không phải của đơn vị này' : 'Không tìm thấy báo cáo',
+      ...worded(facts.report ? 'report.ofAnotherUnit' : 'report.notFound'),
     });
-  if (issues.length) throw validationError('Liên kết không hợp lệ', issues);
+  if (issues.length) throw validationError(said('links.invalid'), issues);
 
   const today = localDateOf(ctx.now);
   const state = raisedState(today);

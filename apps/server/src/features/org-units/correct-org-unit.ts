@@ -1,5 +1,5 @@
 import { correctUnitVersion, getUnitVersionById } from '@dx/db';
-import { AppError, type OrgUnitKind } from '@dx/domain';
+import { AppError, type OrgUnitKind, said } from '@dx/domain';
 import {
   audit,
   authorizeUnit,
@@ -21,7 +21,7 @@ export async function correctOrgUnit({
   patch: { name: string; code: string | null; adminType: string | null; kind: OrgUnitKind };
 }) {
   const existing = await getUnitVersionById(ctx.db, versionId);
-  if (!existing) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy phiên bản đơn vị', { versionId });
+  if (!existing) throw new AppError('ORG_UNIT.NOT_FOUND', said('unit.versionNotFound'), { versionId });
   const scope = await authorizeUnit(ctx, 'org_unit.correct', existing.unitId);
   return inTransaction(ctx, async (tx) => {
     const updated = await correctUnitVersion(tx, { versionId, expectedVersion, ...patch });

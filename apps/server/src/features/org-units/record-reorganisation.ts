@@ -4,6 +4,7 @@ import {
   type FieldIssue,
   planReorganisation,
   type ReorganisationInput,
+  said,
   validationError,
 } from '@dx/domain';
 import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
@@ -80,7 +81,7 @@ export async function recordReorganisation({
   if (input.type === 'create' && !input.unit.parentUnitId) {
     // A new province: only a system administrator (global grant).
     if (!ctx.actor.grants.some((g) => g.role === 'administrator' && g.unitId === null)) {
-      throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị hệ thống được tạo tỉnh, thành phố mới');
+      throw new AppError('AUTH.FORBIDDEN', said('access.systemAdminNewProvince'));
     }
   }
   let provinceId: string | null = null;

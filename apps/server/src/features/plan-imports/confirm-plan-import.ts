@@ -1,5 +1,5 @@
 import { getPlanImport, insertPlan, insertPlanRevision, loadPlan, markPlanImportConfirmed } from '@dx/db';
-import { APPENDIX_HEADERS_VI, AppError, type PlanImportDraft } from '@dx/domain';
+import { APPENDIX_HEADERS_VI, AppError, type PlanImportDraft, said } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { checkPlan, duplicateNumber } from '../plans/check-plan';
@@ -25,7 +25,7 @@ export async function confirmPlanImport({
 }) {
   const row = await getPlanImportDraft({ ctx, importId });
   if (row.status !== 'draft') {
-    throw new AppError('WORKFLOW.INVALID_TRANSITION', 'Bản nháp này đã được xác nhận hoặc đã bỏ', {
+    throw new AppError('WORKFLOW.INVALID_TRANSITION', said('planImport.closed'), {
       status: row.status,
       planId: row.planId,
     });
@@ -85,7 +85,7 @@ async function createPlan(
       });
       const draft = { ...(row.draft as Record<string, unknown>), confirmedDocument: document };
       if (!(await markPlanImportConfirmed(tx, { id: row.id, planId, draft, at: ctx.now }))) {
-        throw new AppError('WORKFLOW.INVALID_TRANSITION', 'Bản nháp này vừa được xác nhận', {
+        throw new AppError('WORKFLOW.INVALID_TRANSITION', said('planImport.justConfirmed'), {
           importId: row.id,
         });
       }

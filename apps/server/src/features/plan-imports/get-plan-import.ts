@@ -1,5 +1,5 @@
 import { getPlanImport, type PlanImportRow } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** A stored import draft, for the DX office of its province (the only ones who may turn it into a plan). */
@@ -11,7 +11,7 @@ export async function getPlanImportDraft({
   importId: string;
 }): Promise<PlanImportRow> {
   const row = await getPlanImport(ctx.db, importId);
-  if (!row) throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy bản nháp nhập kế hoạch', { importId });
+  if (!row) throw new AppError('RESOURCE.NOT_FOUND', said('planImport.notFound'), { importId });
   authorizeProvince(ctx, 'plan.write', row.provinceId);
   return row;
 }

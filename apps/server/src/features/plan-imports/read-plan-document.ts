@@ -6,6 +6,7 @@ import {
   type PlanImportDraft,
   parsePlanText,
   repairOcrText,
+  said,
   syllableModelFor,
 } from '@dx/domain';
 import { extractText } from './extract-text';
@@ -30,19 +31,12 @@ export type ReadPlan = {
 export async function readPlanDocument(input: ReadPlanInput): Promise<ReadPlan> {
   const extracted = await extractText(input);
   if (extracted.text.length > MAX_IMPORT_CHARS) {
-    throw new AppError(
-      'IMPORT.TOO_LARGE',
-      `Văn bản dài quá ${MAX_IMPORT_CHARS} ký tự: một kế hoạch ngắn hơn nhiều`,
-    );
+    throw new AppError('IMPORT.TOO_LARGE', said('planImport.tooLong', { max: MAX_IMPORT_CHARS }));
   }
-  if (!extracted.text.trim())
-    throw new AppError('IMPORT.INVALID_FILE', 'Văn bản trống: không có chữ nào để đọc');
+  if (!extracted.text.trim()) throw new AppError('IMPORT.INVALID_FILE', said('planImport.empty'));
   const shape = classifyImportText(extracted.text);
   if (shape === 'unreadable') {
-    throw new AppError(
-      'IMPORT.INVALID_FILE',
-      'Không nhận ra văn bản tiếng Việt: nội dung không phải chữ của một kế hoạch (tệp hỏng, ảnh hoặc ký tự ngẫu nhiên)',
-    );
+    throw new AppError('IMPORT.INVALID_FILE', said('planImport.unreadable'));
   }
   let sourceText = extracted.text;
   let source: ReadPlan['source'] = extracted.source;

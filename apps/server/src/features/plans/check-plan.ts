@@ -1,5 +1,5 @@
 import { unitGroupCodes, unitsInProvince } from '@dx/db';
-import { AppError, type FieldIssue, type PlanDocument, validatePlanDocument } from '@dx/domain';
+import { AppError, type FieldIssue, type PlanDocument, said, validatePlanDocument, worded } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 
 /**
@@ -20,7 +20,7 @@ export async function checkPlan(
     if (t.subject.type === 'unit_group' && !groups.has(t.subject.unitGroupCode)) {
       issues.push({
         path: ['targets', i, 'subject', 'unitGroupCode'],
-        message: 'Không có nhóm đơn vị này trong tỉnh',
+        ...worded('group.notInProvince'),
       });
     }
   });
@@ -36,13 +36,13 @@ export async function checkPlan(
         if (u.type === 'unit' && !known.has(u.unitId)) {
           issues.push({
             path: [...path, j, 'unitId'],
-            message: 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch',
+            ...worded('unit.notInPlanProvince'),
           });
         }
         if (u.type === 'unit_group' && !groups.has(u.unitGroupCode)) {
           issues.push({
             path: [...path, j, 'unitGroupCode'],
-            message: 'Không có nhóm đơn vị này trong tỉnh',
+            ...worded('group.notInProvince'),
           });
         }
       });
@@ -55,18 +55,14 @@ export async function checkPlan(
 }
 
 function invalid(issues: FieldIssue[]): AppError {
-  return new AppError('VALIDATION.FAILED', 'Kế hoạch chưa hợp lệ, xem lỗi từng mục', {
+  return new AppError('VALIDATION.FAILED', said('plan.invalid'), {
     issues: issues.map((i) => ({ ...i, path: ['body', ...i.path] })),
   });
 }
 
 /** The number is already used by this issuer in this year (Nghị định 30/2020: numbers restart each year). */
 export function duplicateNumber(number: string | null): AppError {
-  return new AppError(
-    'PLAN.DUPLICATE_NUMBER',
-    `Số ${number} đã được dùng cho một văn bản khác của cơ quan này trong năm`,
-    {
-      issues: [{ path: ['body', 'number'], message: `Số, ký hiệu ${number} đã có trong năm ban hành này` }],
-    },
-  );
+  return new AppError('PLAN.DUPLICATE_NUMBER', said('plan.numberUsed', { number: number ?? '' }), {
+    issues: [{ path: ['body', 'number'], ...worded('plan.numberTaken', { number: number ?? '' }) }],
+  });
 }

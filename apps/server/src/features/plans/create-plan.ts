@@ -6,6 +6,7 @@ import {
   copyTargetRule,
   issuerForProvince,
   localDateOf,
+  said,
 } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
@@ -44,7 +45,7 @@ export async function createPlan({ ctx, input }: { ctx: UseCaseContext; input: C
       (p) => p.unitId === input.provinceId,
     );
     if (!province)
-      throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy tỉnh, thành phố', {
+      throw new AppError('ORG_UNIT.NOT_FOUND', said('province.notFound'), {
         provinceId: input.provinceId,
       });
     draft = blankPlanDocument({ ...issuerForProvince(province.name), year: input.year, title: input.title });

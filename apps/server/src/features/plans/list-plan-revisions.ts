@@ -1,5 +1,5 @@
 import { getPlanRevision, listPlanRevisions as queryRevisions } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { loadAuthorizedPlan } from './load-plan';
 
@@ -21,6 +21,6 @@ export async function getPlanRevisionDetail({
 }) {
   await loadAuthorizedPlan(ctx, planId, 'plan.read');
   const revision = await getPlanRevision(ctx.db, planId, revisionId);
-  if (!revision) throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy phiên bản', { revisionId });
+  if (!revision) throw new AppError('RESOURCE.NOT_FOUND', said('plan.revisionNotFound'), { revisionId });
   return revision;
 }

@@ -9,15 +9,17 @@ import {
   type PlanDocumentInput,
   planGroupCodes,
   planUnitIds,
+  said,
   suggestUnitMapping,
   type UnitInfo,
+  worded,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { loadAuthorizedPlan } from './load-plan';
 
 async function provinceName(ctx: UseCaseContext, provinceId: string, asOf: string): Promise<string> {
   const province = (await listProvinces(ctx.db, asOf)).find((p) => p.unitId === provinceId);
-  if (!province) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy tỉnh, thành phố', { provinceId });
+  if (!province) throw new AppError('ORG_UNIT.NOT_FOUND', said('province.notFound'), { provinceId });
   return province.name;
 }
 
@@ -98,13 +100,13 @@ export async function draftForProvince(
       else
         issues.push({
           path: ['body', 'unitMap', row.unitId],
-          message: `${row.name}: chọn đơn vị cùng loại của tỉnh đích`,
+          ...worded('plan.copyChooseSameKind', { name: row.name }),
         });
     } else if (row.suggestion) unitMap.set(row.unitId, row.suggestion);
     else
       issues.push({
         path: ['body', 'unitMap', row.unitId],
-        message: `${row.name}: chưa có đơn vị tương ứng, hãy chọn`,
+        ...worded('plan.copyUnitUnmapped', { name: row.name }),
       });
   }
   const codes = new Set(m.targetGroups.map((g) => g.code));
@@ -116,7 +118,7 @@ export async function draftForProvince(
     else if (!g.exists)
       issues.push({
         path: ['body', 'groupMap', g.code],
-        message: `Nhóm ${g.code}: tỉnh đích không có nhóm này, hãy chọn`,
+        ...worded('plan.copyGroupMissing', { group: g.code }),
       });
   }
   // A target is about a group: it cannot be dropped, only re-mapped.
@@ -124,17 +126,13 @@ export async function draftForProvince(
     if (t.subject.type === 'unit_group' && groupMap.get(t.subject.unitGroupCode) === null)
       issues.push({
         path: ['body', 'groupMap', t.subject.unitGroupCode],
-        message: `Chỉ tiêu ${t.letter}) đếm theo nhóm ${t.subject.unitGroupCode}: hãy chọn một nhóm`,
+        ...worded('plan.copyTargetGroup', { letter: t.letter, group: t.subject.unitGroupCode }),
       });
   if (issues.length)
-    throw new AppError(
-      'VALIDATION.FAILED',
-      'Còn đơn vị, nhóm đơn vị chưa có tương ứng ở tỉnh, thành phố đích',
-      {
-        issues,
-        mapping: { units: m.units, groups: m.groups, targetGroups: m.targetGroups },
-      },
-    );
+    throw new AppError('VALIDATION.FAILED', said('plan.copyUnmapped'), {
+      issues,
+      mapping: { units: m.units, groups: m.groups, targetGroups: m.targetGroups },
+    });
   return copyPlanToProvince(source, {
     year: input.year,
     title: input.title,

@@ -5,7 +5,7 @@ import {
   listProvincePeriods,
   lockForWrite,
 } from '@dx/db';
-import { AppError, defaultUnitGroups, levelsOfProvince, periodsOverlap } from '@dx/domain';
+import { AppError, defaultUnitGroups, levelsOfProvince, periodsOverlap, said } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /**
@@ -15,9 +15,9 @@ import { audit, inTransaction, type UseCaseContext } from '../../use-case/contex
  */
 export async function addProvince({ ctx, catalogueId }: { ctx: UseCaseContext; catalogueId: string }) {
   if (!ctx.actor.grants.some((g) => g.role === 'administrator' && g.unitId === null))
-    throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị hệ thống được thêm tỉnh, thành phố');
+    throw new AppError('AUTH.FORBIDDEN', said('access.systemAdminAddProvince'));
   const entry = await getCatalogueEntry(ctx.db, catalogueId);
-  if (!entry) throw new AppError('RESOURCE.NOT_FOUND', 'Không có tỉnh, thành phố này trong danh mục');
+  if (!entry) throw new AppError('RESOURCE.NOT_FOUND', said('province.notInCatalogue'));
   return inTransaction(ctx, async (tx) => {
     // Two administrators adding the same province at once: the second waits, then finds it added.
     await lockForWrite(tx, `province:add:${entry.code}`);
@@ -25,7 +25,7 @@ export async function addProvince({ ctx, catalogueId }: { ctx: UseCaseContext; c
       (p) => p.code === entry.code && periodsOverlap(p, entry),
     );
     if (existing)
-      throw new AppError('RESOURCE.CONFLICT', `${entry.name} đã có trên hệ thống`, {
+      throw new AppError('RESOURCE.CONFLICT', said('province.alreadyAdded', { name: entry.name }), {
         provinceId: existing.provinceId,
       });
     const { provinceId, reorganisationId } = await insertProvinceFromCatalogue(tx, entry, ctx.actor.userId);

@@ -5,7 +5,7 @@ import {
   type ProvinceSettingRow,
   replaceProvinceSettings,
 } from '@dx/db';
-import { AppError, PROVINCE_SETTING_KEYS, type ProvinceSettings } from '@dx/domain';
+import { AppError, PROVINCE_SETTING_KEYS, type ProvinceSettings, said } from '@dx/domain';
 import {
   audit,
   authorizeProvince,
@@ -45,7 +45,7 @@ async function read(db: UseCaseContext['db'], provinceId: string) {
 
 async function mustBeProvince(ctx: UseCaseContext, provinceId: string) {
   if (!(await isProvince(ctx.db, provinceId)))
-    throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy tỉnh, thành phố', { provinceId });
+    throw new AppError('RESOURCE.NOT_FOUND', said('province.notFound'), { provinceId });
 }
 
 export async function getProvinceSettings({ ctx, provinceId }: { ctx: UseCaseContext; provinceId: string }) {

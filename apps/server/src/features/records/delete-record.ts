@@ -1,5 +1,5 @@
 import { deleteFilesOfRecord, deleteRecord as deleteRow, getRecord } from '@dx/db';
-import { AppError, type RecordType } from '@dx/domain';
+import { AppError, type RecordType, said } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { authorizeRecordWrite, recordNotFound } from './record-access';
 
@@ -41,10 +41,7 @@ export async function deleteRecord({
       (error as { code?: string }).code === '23503' ||
       (error as { cause?: { code?: string } }).cause?.code === '23503'
     ) {
-      throw new AppError(
-        'RESOURCE.CONFLICT',
-        'Hồ sơ đang được hồ sơ khác tham chiếu (ví dụ kênh đã có tin, bài); không xoá được',
-      );
+      throw new AppError('RESOURCE.CONFLICT', said('record.inUse'));
     }
     throw error;
   }

@@ -29,6 +29,8 @@ import {
   type RecordImportLookups,
   type RecordType,
   recordImportKey,
+  said,
+  worded,
 } from '@dx/domain';
 import { runStepsPausing } from '../../lib/steps';
 import { readTable } from '../../lib/tabular';
@@ -65,7 +67,7 @@ export function authorizeImport(ctx: UseCaseContext, provinceId: string) {
       ['unit_officer', 'dx_office', 'administrator'].includes(g.role),
   );
   if (!writesSomewhere && !isAllowed(grants, 'record.write_any', { provinceId, path: [provinceId] }))
-    throw new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền nhập hồ sơ cho tỉnh, thành phố này');
+    throw new AppError('AUTH.FORBIDDEN', said('import.forbiddenProvince'));
 }
 
 /** Everything a row of `type` may name: units, channels, themes, models, people (as of today). */
@@ -213,17 +215,10 @@ export async function confirmImport({
     authorizeImport(ctx, stage.provinceId);
     // A dry run is confirmed by whoever uploaded it: its rows were checked against that user's rights.
     if (stage.createdBy !== ctx.actor.userId)
-      throw new AppError(
-        'AUTH.FORBIDDEN',
-        'Lần chạy thử này do người khác tải lên; chỉ người tải tệp được xác nhận',
-      );
+      throw new AppError('AUTH.FORBIDDEN', said('import.notUploader'));
     const unitIds = await stagedUnitIds(tx, stage.id);
     const allowed = await writableUnits({ ...ctx, db: tx })(unitIds);
-    if (unitIds.some((u) => !allowed(u)))
-      throw new AppError(
-        'AUTH.FORBIDDEN',
-        'Bạn không còn quyền nhập hồ sơ cho một số đơn vị trong tệp; hãy chạy thử lại tệp',
-      );
+    if (unitIds.some((u) => !allowed(u))) throw new AppError('AUTH.FORBIDDEN', said('import.rightsChanged'));
     // The same file confirmed twice at once (two stages): the second waits here for the first to commit, then
     // finds its rows stored and saves none of them again (issue 14 "Races").
     await lockForWrite(tx, `import:${type}:${stage.provinceId}`);
@@ -235,8 +230,7 @@ export async function confirmImport({
         late.push({
           row,
           column: null,
-          message:
-            'Trùng hồ sơ vừa được lưu (tệp được xác nhận nhập hai lần cùng lúc); dòng này không nhập lại',
+          ...worded('import.duplicateConcurrent'),
         });
     }
     const { batchId, saved } = await confirmImportStage(tx, stage);

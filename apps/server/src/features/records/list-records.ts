@@ -4,6 +4,7 @@ import {
   type RecordType,
   recordListFiltersOf,
   recordReadPermission,
+  said,
   validationError,
 } from '@dx/domain';
 import { authorizeProvince, authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
@@ -49,7 +50,7 @@ export async function listRecords({
   );
   if (misplaced.length)
     throw validationError(
-      'Bộ lọc không áp dụng cho loại hồ sơ này',
+      said('record.filterNotApplicable'),
       misplaced.map((name) => ({
         path: ['querystring', name],
         message: name === 'themeId' ? 'Chỉ tin, bài và sự kiện có chủ đề' : 'Chỉ tin, bài có kênh đăng',

@@ -7,11 +7,12 @@ import {
   PERSON_ROLES,
   type RecordInput,
   type RecordType,
+  said,
+  worded,
 } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 
-const forbidden = () =>
-  new AppError('AUTH.FORBIDDEN', 'Bạn chỉ được nhập hồ sơ cho đơn vị mình và các đơn vị trực thuộc');
+const forbidden = () => new AppError('AUTH.FORBIDDEN', said('access.ownUnitsOnly'));
 
 /**
  * A unit officer writes records for its own unit and the units below it; the DX office (and administrators)
@@ -24,8 +25,8 @@ export async function authorizeRecordWrite(
 ): Promise<string> {
   const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
   if (!scope) {
-    throw new AppError('VALIDATION.FAILED', 'Đơn vị không tồn tại', {
-      issues: [{ path: ['body', field], message: 'Không tìm thấy đơn vị' }],
+    throw new AppError('VALIDATION.FAILED', said('unit.missing'), {
+      issues: [{ path: ['body', field], ...worded('unit.notFound') }],
     });
   }
   const grants = ctx.actor.grants;
@@ -51,8 +52,8 @@ export async function ownerOf<K extends RecordType>(
       // A publication belongs to its channel's owner.
       const ch = await getRecord(ctx.db, 'channel', i.channelId as string);
       if (!ch) {
-        throw new AppError('VALIDATION.FAILED', 'Kênh không tồn tại', {
-          issues: [{ path: ['body', 'channelId'], message: 'Không tìm thấy kênh' }],
+        throw new AppError('VALIDATION.FAILED', said('channel.missing'), {
+          issues: [{ path: ['body', 'channelId'], ...worded('channel.notFound') }],
         });
       }
       return { unitId: ch.ownerUnitId as string, field: 'channelId' };
@@ -87,9 +88,9 @@ export async function checkReferences(
   if (type === 'person' && typeof input.role === 'string' && !PERSON_ROLES.some((r) => r === input.role)) {
     const terms = await listVocabularyTerms(ctx.db, provinceId);
     if (!terms.some((t) => t.vocabulary === 'person_role' && t.code === input.role))
-      issues.push({ path: ['body', 'role'], message: 'Vai trò không có trong danh mục của tỉnh, thành phố' });
+      issues.push({ path: ['body', 'role'], ...worded('record.roleNotInVocabulary') });
   }
-  if (issues.length) throw new AppError('VALIDATION.FAILED', 'Dữ liệu tham chiếu không hợp lệ', { issues });
+  if (issues.length) throw new AppError('VALIDATION.FAILED', said('record.badReferences'), { issues });
 }
 
 /** Column values from an input: link lists are stored in their own tables. */
@@ -107,4 +108,4 @@ export function linksOf(input: Record<string, unknown>) {
 }
 
 export const recordNotFound = (type: RecordType, id: string) =>
-  new AppError('RECORD.NOT_FOUND', 'Không tìm thấy hồ sơ', { type, id });
+  new AppError('RECORD.NOT_FOUND', said('record.notFound'), { type, id });

@@ -11,6 +11,7 @@ import {
   checkUpload,
   type RecordType,
   recordReadPermission,
+  said,
   tooManyFilesMessage,
   UPLOAD_POLICY,
   validationError,
@@ -27,7 +28,7 @@ export const ownerUnitOf = (type: RecordType, row: Record<string, unknown>) =>
       : row.unitId) as string;
 
 const fileNotFound = (fileId: string) =>
-  new AppError('RECORD.FILE_NOT_FOUND', 'Không tìm thấy tệp đính kèm', { fileId });
+  new AppError('RECORD.FILE_NOT_FOUND', said('file.notFound'), { fileId });
 
 /**
  * Attaches a file to a record (the plan's signed document, an attendance list…): whoever may write the record; the
@@ -52,13 +53,13 @@ export async function attachRecordFile({
   await authorizeRecordWrite(ctx, unitId, 'id');
   const check = checkUpload('record_file', fileName, content);
   if (!check.ok)
-    throw validationError('Tệp không hợp lệ', [{ path: ['body', check.field], message: check.message }]);
+    throw validationError(said('file.invalid'), [{ path: ['body', check.field], message: check.message }]);
   return inTransaction(ctx, async (tx) => {
     // Counted under a lock on the record: parallel uploads wait, so the cap holds (upload policy in the domain).
     await lockForWrite(tx, `record_file:${recordId}`);
     const existing = await listRecordFiles(tx, type, recordId);
     if (existing.length >= UPLOAD_POLICY.record_file.maxCount)
-      throw validationError('Quá nhiều tệp', [
+      throw validationError(said('file.tooMany'), [
         { path: ['body', 'fileName'], message: tooManyFilesMessage('record_file') },
       ]);
     const file = await insertRecordFile(tx, {

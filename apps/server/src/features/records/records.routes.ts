@@ -18,7 +18,7 @@ import {
 } from '@dx/contracts';
 import { RECORD_PATHS } from '@dx/contracts/paths';
 import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
-import { AppError, type RecordType, recordReadPermission, validationError } from '@dx/domain';
+import { AppError, type RecordType, recordReadPermission, said, validationError, worded } from '@dx/domain';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -47,13 +47,11 @@ const IMPORT_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 async function importFileOf(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
   const part = await request.file({ limits: { fileSize: IMPORT_FILE_BYTES, files: 1, fields: 0 } });
   if (!part)
-    throw validationError('Thiếu tệp', [
-      { path: ['body', 'file'], message: 'Chọn tệp .xlsx hoặc .csv để nhập' },
-    ]);
+    throw validationError(said('file.missing'), [{ path: ['body', 'file'], ...worded('file.chooseSheet') }]);
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) chunks.push(chunk as Buffer);
   if (part.file.truncated)
-    throw new AppError('IMPORT.TOO_LARGE', `Tệp vượt quá ${IMPORT_FILE_BYTES / 1024 / 1024} MB`, {
+    throw new AppError('IMPORT.TOO_LARGE', said('file.tooLarge', { mb: IMPORT_FILE_BYTES / 1024 / 1024 }), {
       limit: 'fileBytes',
     });
   const fileName =

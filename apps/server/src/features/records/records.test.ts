@@ -492,7 +492,11 @@ describe("a person's role is a code of the province's vocabulary (issue 16)", ()
     const unknown = await person('commune_official');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details.issues).toEqual([
-      { path: ['body', 'role'], message: 'Vai trò không có trong danh mục của tỉnh, thành phố' },
+      {
+        path: ['body', 'role'],
+        message: 'Vai trò không có trong danh mục của tỉnh, thành phố',
+        reason: 'record.roleNotInVocabulary',
+      },
     ]);
     await t.handle.db.execute(sql`INSERT INTO vocabulary_term (province_id, vocabulary, code, label_vi, label_en)
       VALUES (${t.hp}, 'person_role', 'commune_official', 'cán bộ, công chức cấp xã', 'commune official')`);

@@ -1,5 +1,5 @@
 import { getRecord, updateRecord } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said, worded } from '@dx/domain';
 import {
   audit,
   authorizeProvince,
@@ -27,16 +27,14 @@ export async function reviewUnitPlan({
   if (!before) throw recordNotFound('unit_plan', id);
   authorizeProvince(ctx, 'unit_plan.review', before.provinceId);
   if (decision === 'return' && !note) {
-    throw new AppError('VALIDATION.FAILED', 'Nêu lý do trả lại', {
-      issues: [{ path: ['body', 'note'], message: 'Nhập lý do trả lại kế hoạch' }],
+    throw new AppError('VALIDATION.FAILED', said('unitPlan.returnReasonMissing'), {
+      issues: [{ path: ['body', 'note'], ...worded('unitPlan.returnReasonField') }],
     });
   }
   if (before.status !== 'submitted') {
-    throw new AppError(
-      'WORKFLOW.INVALID_TRANSITION',
-      'Kế hoạch đã được xem xét; đơn vị cần gửi lại trước khi xem xét tiếp',
-      { status: before.status },
-    );
+    throw new AppError('WORKFLOW.INVALID_TRANSITION', said('unitPlan.alreadyReviewed'), {
+      status: before.status,
+    });
   }
   return inTransaction(ctx, async (tx) => {
     const status = decision === 'accept' ? 'accepted' : 'returned';

@@ -5,6 +5,7 @@ import {
   localDateOf,
   mayRemindReport,
   type ReportStatus,
+  said,
   summariseTimeliness,
   type Timeliness,
 } from '@dx/domain';
@@ -33,7 +34,7 @@ export async function getPeriodCompleteness({
   if (groupId) {
     const known = await groupsInProvince(ctx.db, period.provinceId, [groupId]);
     if (!known.has(groupId))
-      throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy nhóm đơn vị trong tỉnh', { groupId });
+      throw new AppError('RESOURCE.NOT_FOUND', said('group.notFoundInProvince'), { groupId });
     const members = await groupMemberIdsOn(ctx.db, groupId, period.periodTo);
     rows = rows.filter((r) => members.has(r.unitId));
     const listed = new Set(rows.map((r) => r.unitId));

@@ -12,6 +12,7 @@ import {
   decideReport,
   type ReportStatus,
   reportFigures,
+  said,
 } from '@dx/domain';
 import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { computeReportFigures } from './compute-report-figures';
@@ -64,7 +65,7 @@ export async function getUnitReportForPeriod({
 }) {
   const period = await loadPeriod(ctx, periodId);
   const names = await unitNames(ctx.db, [unitId], period.periodTo);
-  if (!names.has(unitId)) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không tìm thấy đơn vị', { unitId });
+  if (!names.has(unitId)) throw new AppError('ORG_UNIT.NOT_FOUND', said('unit.notFound'), { unitId });
   // A unit officer reads its own subtree's reports (docs/security.md "Scope of reading").
   await authorizeUnit(ctx, 'report.read_item', unitId);
   return reportView(ctx, period, unitId, await findUnitReport(ctx.db, periodId, unitId));

@@ -5,7 +5,7 @@ import {
   type ReportPeriodRow,
   type UnitReportRow,
 } from '@dx/db';
-import { AppError, isAllowed, localDateOf, type Permission, type ReportActor } from '@dx/domain';
+import { AppError, isAllowed, localDateOf, type Permission, type ReportActor, said } from '@dx/domain';
 import { authorizeProvince, authorizeUnit, type UseCaseContext } from '../../use-case/context';
 
 /** A period the actor may read (or manage): 404 when unknown, 403 outside the actor's province. */
@@ -15,7 +15,7 @@ export async function loadPeriod(
   permission: Permission = 'report.read',
 ): Promise<ReportPeriodRow> {
   const period = await getReportPeriod(ctx.db, periodId);
-  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo', { periodId });
+  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', said('period.notFound'), { periodId });
   authorizeProvince(ctx, permission, period.provinceId);
   return period;
 }
@@ -26,7 +26,7 @@ export async function loadReport(
   reportId: string,
 ): Promise<{ report: UnitReportRow; period: ReportPeriodRow }> {
   const report = await getUnitReport(ctx.db, reportId);
-  if (!report) throw new AppError('REPORT.NOT_FOUND', 'Không tìm thấy báo cáo', { reportId });
+  if (!report) throw new AppError('REPORT.NOT_FOUND', said('report.notFound'), { reportId });
   // A unit officer reads its own subtree's reports (docs/security.md "Scope of reading").
   await authorizeUnit(ctx, 'report.read_item', report.unitId);
   const period = (await getReportPeriod(ctx.db, report.periodId))!;

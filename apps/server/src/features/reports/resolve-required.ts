@@ -1,5 +1,5 @@
 import { type Db, groupsInProvince, resolveRequiredUnits, unitsInForce } from '@dx/db';
-import { validationError } from '@dx/domain';
+import { said, validationError, worded } from '@dx/domain';
 
 /**
  * The units that must report for a period: the chosen groups' members and the chosen units, as of the period end
@@ -18,16 +18,16 @@ export async function resolveRequired(
     ...f.groupIds
       .map((id, i) => ({ id, i }))
       .filter((g) => !groups.has(g.id))
-      .map((g) => ({ path: ['body', 'groupIds', g.i], message: 'Nhóm đơn vị không tồn tại trong tỉnh' })),
+      .map((g) => ({ path: ['body', 'groupIds', g.i], ...worded('group.missingInProvince') })),
     ...f.unitIds
       .map((id, i) => ({ id, i }))
       .filter((u) => !units.has(u.id))
       .map((u) => ({
         path: ['body', 'unitIds', u.i],
-        message: 'Đơn vị không thuộc tỉnh hoặc không còn hoạt động vào cuối kỳ',
+        ...worded('period.unitOutsideOrEnded'),
       })),
   ];
-  if (issues.length) throw validationError('Danh sách đơn vị phải báo cáo chưa hợp lệ', issues);
+  if (issues.length) throw validationError(said('period.requiredInvalid'), issues);
   const resolved = await resolveRequiredUnits(db, {
     provinceId: f.provinceId,
     groupIds,
@@ -35,8 +35,8 @@ export async function resolveRequired(
     asOf: f.asOf,
   });
   if (resolved.length === 0)
-    throw validationError('Không có đơn vị nào phải báo cáo', [
-      { path: ['body', 'groupIds'], message: 'Các nhóm đã chọn không có đơn vị nào vào cuối kỳ' },
+    throw validationError(said('period.nobodyRequired'), [
+      { path: ['body', 'groupIds'], ...worded('period.groupsEmpty') },
     ]);
   return resolved;
 }

@@ -6,7 +6,7 @@ import {
   type NewNotification,
   unitRecipients,
 } from '@dx/db';
-import { formatDateVi, mayRemindReport, type ReportStatus, validationError } from '@dx/domain';
+import { formatDateVi, mayRemindReport, type ReportStatus, said, validationError, worded } from '@dx/domain';
 import { enqueueNotificationMails } from '../../jobs/notification-mail';
 import { smtpSettings } from '../../lib/mailer';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
@@ -43,13 +43,12 @@ export async function sendReportReminders({
   const unique = [...new Set(unitIds)];
   const issues = unitIds.flatMap((id, i) => {
     const r = byUnit.get(id);
-    if (!r?.isRequired)
-      return [{ path: ['body', 'unitIds', i], message: 'Đơn vị không phải báo cáo kỳ này' }];
+    if (!r?.isRequired) return [{ path: ['body', 'unitIds', i], ...worded('report.unitNotDue') }];
     if (!mayRemindReport({ isRequired: true, status: (r.report?.status ?? null) as ReportStatus | null }))
-      return [{ path: ['body', 'unitIds', i], message: `${r.unitName} đã nộp báo cáo` }];
+      return [{ path: ['body', 'unitIds', i], ...worded('report.alreadySent', { unit: r.unitName }) }];
     return [];
   });
-  if (issues.length) throw validationError('Có đơn vị không cần đôn đốc', issues);
+  if (issues.length) throw validationError(said('report.someNotToUrge'), issues);
 
   const title = `Đôn đốc nộp báo cáo ${period.label}`;
   const body =

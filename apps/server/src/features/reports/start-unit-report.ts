@@ -1,5 +1,5 @@
 import { ensureUnitReport, insertReportEvent, isUnitRequired } from '@dx/db';
-import { AppError, decideReport } from '@dx/domain';
+import { AppError, decideReport, said } from '@dx/domain';
 import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { reportView } from './get-unit-report';
 import { loadPeriod, reportActorFor } from './load-report';
@@ -21,9 +21,9 @@ export async function startUnitReport({
   const period = await loadPeriod(ctx, periodId);
   const scope = await authorizeUnit(ctx, 'report.write', unitId);
   if (scope.provinceId !== period.provinceId)
-    throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kỳ báo cáo');
+    throw new AppError('AUTH.FORBIDDEN', said('unit.notInPeriodProvince'));
   if (!(await isUnitRequired(ctx.db, periodId, unitId)))
-    throw new AppError('REPORT.NOT_REQUIRED', 'Đơn vị không có trong danh sách phải báo cáo kỳ này', {
+    throw new AppError('REPORT.NOT_REQUIRED', said('report.unitNotRequired'), {
       periodId,
       unitId,
     });

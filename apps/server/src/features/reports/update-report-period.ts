@@ -1,5 +1,5 @@
 import { getReportPeriod, replacePeriodUnits, updateReportPeriodRow } from '@dx/db';
-import { type UpdateReportPeriodInput, validationError } from '@dx/domain';
+import { said, type UpdateReportPeriodInput, validationError, worded } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPeriod } from './load-report';
 import { presentPeriod } from './reports.presenter';
@@ -30,15 +30,15 @@ export async function updateReportPeriod({
   };
   const issues = [];
   if (next.periodFrom > next.periodTo)
-    issues.push({ path: ['body', 'periodTo'], message: 'Ngày kết thúc phải sau ngày bắt đầu' });
+    issues.push({ path: ['body', 'periodTo'], ...worded('dates.endBeforeStart') });
   if (next.dueDate < next.periodFrom)
-    issues.push({ path: ['body', 'dueDate'], message: 'Hạn nộp không được trước ngày bắt đầu kỳ' });
+    issues.push({ path: ['body', 'dueDate'], ...worded('period.dueBeforeStart') });
   if (next.groupIds.length === 0 && next.unitIds.length === 0)
     issues.push({
       path: ['body', 'unitIds'],
-      message: 'Chọn ít nhất một nhóm đơn vị hoặc một đơn vị phải báo cáo',
+      ...worded('period.chooseRequired'),
     });
-  if (issues.length) throw validationError('Kỳ báo cáo chưa hợp lệ', issues);
+  if (issues.length) throw validationError(said('period.invalid'), issues);
   const reresolve =
     input.groupIds !== undefined || input.unitIds !== undefined || next.periodTo !== before.periodTo;
   const required = reresolve

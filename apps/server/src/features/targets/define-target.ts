@@ -10,9 +10,11 @@ import {
   type FieldIssue,
   type GoalUnit,
   localDateOf,
+  said,
   type TargetRule,
   targetDefinition,
   validationError,
+  worded,
 } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadPlanTarget, viewDefinition } from './get-target-definition';
@@ -65,10 +67,10 @@ export async function defineTarget({
       if (!known.has(g.code))
         issues.push({
           path: ['body', 'rule', ...g.path],
-          message: 'Không có nhóm đơn vị với mã này trong tỉnh, thành phố của kế hoạch',
+          ...worded('target.groupCodeUnknown'),
         });
   }
-  if (issues.length) throw validationError('Định nghĩa chỉ tiêu không hợp lệ', issues);
+  if (issues.length) throw validationError(said('target.definitionInvalid'), issues);
 
   return inTransaction(ctx, async (tx) => {
     const saved = await saveTargetRule(tx, {

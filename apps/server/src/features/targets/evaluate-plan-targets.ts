@@ -23,6 +23,7 @@ import {
   indicatorValueOf,
   judgeStatus,
   localDateOf,
+  said,
   type TargetDefinition,
   type TargetStatus,
   targetDefinition,
@@ -54,7 +55,7 @@ export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
   const [plan, targets] = await byEpoch(ctx.db, ctx.actor.epochs, 'plans', planId, () =>
     Promise.all([getPlanRow(ctx.db, planId), listPlanTargetRules(ctx.db, planId)]),
   );
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', said('plan.notFound'), { planId });
   authorizeProvince(ctx, 'target.read', plan.provinceId);
   return { plan, targets };
 }

@@ -6,6 +6,7 @@ import {
   evaluationDates,
   localDateOf,
   type Permission,
+  said,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { definitionOf, type FormulaWords } from './evaluate-plan-targets';
@@ -25,10 +26,10 @@ export async function loadPlanTarget(
   permission: Permission,
 ) {
   const plan = await getPlanRow(ctx.db, planId);
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', said('plan.notFound'), { planId });
   authorizeProvince(ctx, permission, plan.provinceId);
   const target = (await listPlanTargetRules(ctx.db, planId)).find((t) => t.planTargetId === planTargetId);
-  if (!target) throw new AppError('TARGET.NOT_FOUND', 'Không tìm thấy chỉ tiêu', { planTargetId });
+  if (!target) throw new AppError('TARGET.NOT_FOUND', said('target.notFound'), { planTargetId });
   return { plan, target };
 }
 

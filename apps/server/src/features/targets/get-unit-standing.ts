@@ -1,5 +1,5 @@
 import { indicatorLabels } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import { authorizeUnit, type UseCaseContext } from '../../use-case/context';
 import { evaluateTarget, loadPlanTargets } from './evaluate-plan-targets';
 
@@ -22,7 +22,7 @@ export async function getUnitStanding({
   const { plan, targets } = await loadPlanTargets(ctx, planId);
   const scope = await authorizeUnit(ctx, 'record.read', unitId);
   if (scope.provinceId !== plan.provinceId)
-    throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
+    throw new AppError('AUTH.FORBIDDEN', said('unit.notInPlanProvince'));
   const words = indicatorLabels(ctx.db, plan.provinceId);
   const evaluations = await Promise.all(
     targets.map((t) => evaluateTarget(ctx, t, { ownerUnitIds: [unitId], behindLimit: 500, asOf, words })),

@@ -1,5 +1,5 @@
 import { listTargetSubjects, type SubjectFilter, type SubjectPage } from '@dx/db';
-import { AppError, evaluationDatesAsOf, type IndicatorRecord, localDateOf } from '@dx/domain';
+import { AppError, evaluationDatesAsOf, type IndicatorRecord, localDateOf, said } from '@dx/domain';
 import { authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
 import { definitionOf } from './evaluate-plan-targets';
 import { loadPlanTarget } from './get-target-definition';
@@ -29,7 +29,7 @@ export async function getTargetSubjects({
   if (filter.unitId) {
     const scope = await authorizeUnit(ctx, 'record.read', filter.unitId);
     if (scope.provinceId !== plan.provinceId)
-      throw new AppError('AUTH.FORBIDDEN', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch');
+      throw new AppError('AUTH.FORBIDDEN', said('unit.notInPlanProvince'));
   }
   if (!target.rule) return { total: 0, items: [], subjectType: 'unit' };
   const definition = definitionOf(target);

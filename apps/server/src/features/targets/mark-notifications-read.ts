@@ -1,5 +1,5 @@
 import { getNotification, markNotificationsRead } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
 
 /**
@@ -20,7 +20,7 @@ export async function markUnitNotificationsRead({
   if (notificationId) {
     const n = await getNotification(ctx.db, notificationId);
     if (!n || n.unitId !== unitId)
-      throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy thông báo', { notificationId });
+      throw new AppError('RESOURCE.NOT_FOUND', said('notification.notFound'), { notificationId });
   }
   return inTransaction(ctx, async (tx) => {
     const marked = await markNotificationsRead(tx, unitId, notificationId ? [notificationId] : null, ctx.now);

@@ -5,7 +5,7 @@ import {
   type NewNotification,
   unitIdsInProvince,
 } from '@dx/db';
-import { AppError, targetCode } from '@dx/domain';
+import { AppError, said, targetCode, worded } from '@dx/domain';
 import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 
@@ -31,16 +31,16 @@ export async function sendTargetReminders({
   message?: string;
 }): Promise<ReminderResult> {
   const plan = await getPlanRow(ctx.db, planId);
-  if (!plan) throw new AppError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch', { planId });
+  if (!plan) throw new AppError('PLAN.NOT_FOUND', said('plan.notFound'), { planId });
   authorizeProvince(ctx, 'target.remind', plan.provinceId);
   const target = (await listPlanTargetRules(ctx.db, planId)).find((t) => t.planTargetId === planTargetId);
-  if (!target) throw new AppError('TARGET.NOT_FOUND', 'Không tìm thấy chỉ tiêu', { planTargetId });
+  if (!target) throw new AppError('TARGET.NOT_FOUND', said('target.notFound'), { planTargetId });
   const unique = [...new Set(unitIds)];
   const inProvince = await unitIdsInProvince(ctx.db, unique, plan.provinceId);
   const outside = unique.findIndex((unitId) => !inProvince.has(unitId));
   if (outside >= 0) {
-    throw new AppError('VALIDATION.FAILED', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch', {
-      issues: [{ path: ['body', 'unitIds', outside], message: 'Đơn vị không hợp lệ hoặc ở tỉnh khác' }],
+    throw new AppError('VALIDATION.FAILED', said('unit.notInPlanProvince'), {
+      issues: [{ path: ['body', 'unitIds', outside], ...worded('unit.invalidOrElsewhere') }],
     });
   }
 

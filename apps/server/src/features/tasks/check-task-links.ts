@@ -1,5 +1,5 @@
 import { type Db, planLinkIds } from '@dx/db';
-import { validationError } from '@dx/domain';
+import { said, validationError, worded } from '@dx/domain';
 
 /** Themes and targets must be the plan's own (plan 54 II themes, I.2 targets). */
 export async function checkTaskLinks(
@@ -14,12 +14,12 @@ export async function checkTaskLinks(
     if (!known.themes.has(id))
       issues.push({
         path: ['body', 'themeIds', i],
-        message: 'Nội dung tuyên truyền không thuộc kế hoạch này',
+        ...worded('task.themeNotInPlan'),
       });
   });
   targetIds.forEach((id, i) => {
     if (!known.targets.has(id))
-      issues.push({ path: ['body', 'targetIds', i], message: 'Chỉ tiêu không thuộc kế hoạch này' });
+      issues.push({ path: ['body', 'targetIds', i], ...worded('target.notInPlan') });
   });
-  if (issues.length) throw validationError('Liên kết không hợp lệ', issues);
+  if (issues.length) throw validationError(said('links.invalid'), issues);
 }

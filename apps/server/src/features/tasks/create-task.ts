@@ -1,5 +1,5 @@
 import { insertTasks, listAssignments, nextTaskPosition, taskLeadCandidates } from '@dx/db';
-import { localDateOf, parseTimeFrame, validationError } from '@dx/domain';
+import { type FieldIssue, localDateOf, parseTimeFrame, said, validationError, worded } from '@dx/domain';
 import { audit, inTransaction, loadPlanFor, type UseCaseContext } from '../../use-case/context';
 import { checkTaskLinks } from './check-task-links';
 import { expandAssignments } from './expand-assignments';
@@ -37,29 +37,29 @@ export async function createTask({
   const candidates = await taskLeadCandidates(ctx.db, plan.provinceId, asOf);
   const unitIds = new Set(candidates.units.map((u) => u.id));
   const groupIds = new Set(candidates.groups.map((g) => g.id));
-  const issues: { path: (string | number)[]; message: string }[] = [];
+  const issues: FieldIssue[] = [];
   input.leadUnitIds.forEach((id, i) => {
     if (!unitIds.has(id))
       issues.push({
         path: ['body', 'leadUnitIds', i],
-        message: `Đơn vị không thuộc tỉnh hoặc không còn hoạt động ngày ${asOf}`,
+        ...worded('task.unitOutsideOn', { date: asOf }),
       });
   });
   input.coordinatorUnitIds.forEach((id, i) => {
     if (!unitIds.has(id))
       issues.push({
         path: ['body', 'coordinatorUnitIds', i],
-        message: `Đơn vị không thuộc tỉnh hoặc không còn hoạt động ngày ${asOf}`,
+        ...worded('task.unitOutsideOn', { date: asOf }),
       });
   });
   input.leadGroupIds.forEach((id, i) => {
     if (!groupIds.has(id))
-      issues.push({ path: ['body', 'leadGroupIds', i], message: 'Nhóm đơn vị không thuộc tỉnh' });
+      issues.push({ path: ['body', 'leadGroupIds', i], ...worded('group.notOfProvince') });
   });
   if (input.leadUnitIds.length + input.leadGroupIds.length === 0) {
-    issues.push({ path: ['body', 'leadUnitIds'], message: 'Chọn ít nhất một cơ quan chủ trì' });
+    issues.push({ path: ['body', 'leadUnitIds'], ...worded('task.leadMissing') });
   }
-  if (issues.length) throw validationError('Nhiệm vụ chưa hợp lệ', issues);
+  if (issues.length) throw validationError(said('task.invalid'), issues);
   await checkTaskLinks(ctx.db, planId, input.themeIds, input.targetIds);
   const name = (id: string) =>
     candidates.units.find((u) => u.id === id)?.name ?? candidates.groups.find((g) => g.id === id)?.name ?? '';

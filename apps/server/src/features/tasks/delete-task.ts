@@ -1,5 +1,5 @@
 import { countTaskUpdates, deleteTaskRow, getTask, listAssignments, taskLinks } from '@dx/db';
-import { AppError, localDateOf } from '@dx/domain';
+import { AppError, localDateOf, said } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
 import { presentTask } from './tasks.presenter';
@@ -30,11 +30,7 @@ export async function deleteTask({
   await inTransaction(ctx, async (tx) => {
     const updates = await countTaskUpdates(tx, taskId);
     if (updates > 0)
-      throw new AppError(
-        'RESOURCE.CONFLICT',
-        `Không xoá được: nhiệm vụ đã có ${updates} cập nhật tiến độ hoặc ý kiến của đơn vị`,
-        { updates },
-      );
+      throw new AppError('RESOURCE.CONFLICT', said('task.hasUpdates', { updates }), { updates });
     if (!(await deleteTaskRow(tx, taskId, expectedVersion))) throw versionConflict(null);
     await audit(tx, ctx, {
       action: 'task.delete',

@@ -1,5 +1,5 @@
 import { getTaskAttachment as queryAttachment } from '@dx/db';
-import { AppError } from '@dx/domain';
+import { AppError, said } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 
 /** An evidence file, for anyone who may read the task (everyone in the province). */
@@ -12,7 +12,7 @@ export async function getTaskAttachment({
 }) {
   const file = await queryAttachment(ctx.db, attachmentId);
   if (!file)
-    throw new AppError('TASK.ATTACHMENT_NOT_FOUND', 'Không tìm thấy tệp minh chứng', { attachmentId });
+    throw new AppError('TASK.ATTACHMENT_NOT_FOUND', said('task.attachmentNotFound'), { attachmentId });
   authorizeProvince(ctx, 'task.read', file.provinceId);
   return file;
 }

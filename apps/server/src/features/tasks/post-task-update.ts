@@ -15,8 +15,10 @@ import {
   type FieldIssue,
   isAllowed,
   localDateOf,
+  said,
   UPLOAD_POLICY,
   validationError,
+  worded,
 } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { loadTaskFor } from './load-task';
@@ -35,8 +37,7 @@ export type UpdateInput = {
   files: { fileName: string; contentType: string; content: Buffer }[];
 };
 
-const forbidden = () =>
-  new AppError('AUTH.FORBIDDEN', 'Bạn không có quyền cập nhật phần việc của đơn vị này');
+const forbidden = () => new AppError('AUTH.FORBIDDEN', said('task.forbiddenPart'));
 
 /**
  * A lead unit posts progress on its part with evidence (plan 54 III: a file, a link, or the evidence records that
@@ -55,11 +56,9 @@ export async function postTaskUpdate({
   const today = localDateOf(ctx.now);
   const part = input.assignmentId ? await getAssignment(ctx.db, input.assignmentId) : null;
   if (input.assignmentId && (!part || part.taskId !== taskId)) {
-    throw new AppError(
-      'TASK.ASSIGNMENT_NOT_FOUND',
-      'Không tìm thấy phần việc của đơn vị trong nhiệm vụ này',
-      { assignmentId: input.assignmentId },
-    );
+    throw new AppError('TASK.ASSIGNMENT_NOT_FOUND', said('task.partNotFound'), {
+      assignmentId: input.assignmentId,
+    });
   }
   if (part) {
     const scope = await getUnitScope(ctx.db, part.unitId, today);
@@ -76,15 +75,16 @@ export async function postTaskUpdate({
   }
   if (input.kind === 'progress') {
     const issues = [];
-    if (!part) issues.push({ path: ['body', 'assignmentId'], message: 'Chọn phần việc của đơn vị chủ trì' });
+    if (!part) issues.push({ path: ['body', 'assignmentId'], ...worded('task.choosePart') });
     else if (part.role !== 'lead')
       issues.push({
         path: ['body', 'assignmentId'],
-        message: 'Đơn vị phối hợp chỉ gửi ý kiến, không cập nhật tiến độ',
+        ...worded('task.supportCommentsOnly'),
       });
-    if (!input.status) issues.push({ path: ['body', 'status'], message: 'Chọn tình trạng thực hiện' });
-    if (input.version === undefined) issues.push({ path: ['body', 'version'], message: 'Thiếu phiên bản' });
-    if (issues.length) throw validationError('Cập nhật tiến độ chưa hợp lệ', issues);
+    if (!input.status) issues.push({ path: ['body', 'status'], ...worded('task.chooseStatus') });
+    if (input.version === undefined)
+      issues.push({ path: ['body', 'version'], ...worded('task.versionMissing') });
+    if (issues.length) throw validationError(said('task.updateInvalid'), issues);
   }
   if (
     input.kind === 'comment' &&
@@ -93,8 +93,8 @@ export async function postTaskUpdate({
     !input.files.length &&
     !input.recordIds.length
   ) {
-    throw validationError('Ý kiến trống', [
-      { path: ['body', 'note'], message: 'Nhập nội dung ý kiến hoặc đính kèm minh chứng' },
+    throw validationError(said('task.commentEmpty'), [
+      { path: ['body', 'note'], ...worded('task.commentOrEvidence') },
     ]);
   }
   // Evidence files and links follow the upload policy: documents by their bytes, links http(s) only.
@@ -111,23 +111,23 @@ export async function postTaskUpdate({
   if (input.files.length > UPLOAD_POLICY.task_evidence.maxCount)
     evidenceIssues.push({
       path: ['body', 'files'],
-      message: `Mỗi lần cập nhật đính kèm tối đa ${UPLOAD_POLICY.task_evidence.maxCount} tệp`,
+      ...worded('task.tooManyFiles', { max: UPLOAD_POLICY.task_evidence.maxCount }),
     });
   const links = input.links.map((l, i) => {
     const check = checkLink(l);
     if (!check.ok) evidenceIssues.push({ path: ['body', 'links', i], message: check.message });
     return check.ok ? check.url : l;
   });
-  if (evidenceIssues.length) throw validationError('Minh chứng không hợp lệ', evidenceIssues);
+  if (evidenceIssues.length) throw validationError(said('task.evidenceInvalid'), evidenceIssues);
 
   const known = await evidenceRecordsInProvince(ctx.db, input.recordIds, task.provinceId);
   const badRecords = input.recordIds.map((id, i) => ({ id, i })).filter((r) => !known.has(r.id));
   if (badRecords.length) {
     throw validationError(
-      'Minh chứng không hợp lệ',
+      said('task.evidenceInvalid'),
       badRecords.map((r) => ({
         path: ['body', 'recordIds', r.i],
-        message: 'Không tìm thấy hồ sơ này trong tỉnh',
+        ...worded('record.notInProvince'),
       })),
     );
   }

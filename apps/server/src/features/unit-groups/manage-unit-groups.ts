@@ -8,7 +8,7 @@ import {
   replaceGroupMembers,
   updateUnitGroup as updateGroupRow,
 } from '@dx/db';
-import { AppError, localDateOf, type OrgUnitKind } from '@dx/domain';
+import { AppError, localDateOf, type OrgUnitKind, said, worded } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import {
   audit,
@@ -34,7 +34,7 @@ export async function listUnitGroups({
 
 async function loadGroup(ctx: UseCaseContext, groupId: string) {
   const group = await getUnitGroup(ctx.db, groupId);
-  if (!group) throw new AppError('RESOURCE.NOT_FOUND', 'Không tìm thấy nhóm đơn vị', { groupId });
+  if (!group) throw new AppError('RESOURCE.NOT_FOUND', said('group.notFound'), { groupId });
   return group;
 }
 
@@ -58,8 +58,8 @@ async function checkMembers(ctx: UseCaseContext, provinceId: string, unitIds: st
   for (const [i, unitId] of unitIds.entries()) {
     const scope = await getUnitScope(ctx.db, unitId, localDateOf(ctx.now));
     if (!scope || scope.provinceId !== provinceId) {
-      throw new AppError('VALIDATION.FAILED', 'Đơn vị không thuộc tỉnh, thành phố của nhóm', {
-        issues: [{ path: ['body', 'memberIds', i], message: 'Đơn vị không hợp lệ hoặc ở tỉnh khác' }],
+      throw new AppError('VALIDATION.FAILED', said('group.unitOutside'), {
+        issues: [{ path: ['body', 'memberIds', i], ...worded('unit.invalidOrElsewhere') }],
       });
     }
   }
@@ -68,8 +68,8 @@ async function checkMembers(ctx: UseCaseContext, provinceId: string, unitIds: st
 export type UnitGroupInput = { name: string; kinds: OrgUnitKind[]; memberIds: string[] };
 
 const codeTaken = () =>
-  new AppError('RESOURCE.CONFLICT', 'Mã nhóm đã được dùng trong tỉnh này', {
-    issues: [{ path: ['body', 'code'], message: 'Mã nhóm đã tồn tại' }],
+  new AppError('RESOURCE.CONFLICT', said('group.codeTaken'), {
+    issues: [{ path: ['body', 'code'], ...worded('group.codeExists') }],
   });
 
 export async function createUnitGroup({
@@ -123,8 +123,8 @@ export async function updateUnitGroup({
   const group = await loadGroup(ctx, groupId);
   authorizeProvince(ctx, 'unit_group.write', group.provinceId);
   if (group.isSystem && input.kinds) {
-    throw new AppError('VALIDATION.FAILED', 'Không đổi được quy tắc của nhóm hệ thống', {
-      issues: [{ path: ['body', 'kinds'], message: 'Nhóm hệ thống chỉ đổi được tên và thành viên bổ sung' }],
+    throw new AppError('VALIDATION.FAILED', said('group.systemRules'), {
+      issues: [{ path: ['body', 'kinds'], ...worded('group.systemEditable') }],
     });
   }
   if (input.memberIds) await checkMembers(ctx, group.provinceId, input.memberIds);
@@ -153,7 +153,7 @@ export async function updateUnitGroup({
 export async function deleteUnitGroup({ ctx, groupId }: { ctx: UseCaseContext; groupId: string }) {
   const group = await loadGroup(ctx, groupId);
   authorizeProvince(ctx, 'unit_group.write', group.provinceId);
-  if (group.isSystem) throw new AppError('RESOURCE.CONFLICT', 'Không xóa được nhóm hệ thống');
+  if (group.isSystem) throw new AppError('RESOURCE.CONFLICT', said('group.systemDelete'));
   await inTransaction(ctx, async (tx) => {
     await deleteGroupRow(tx, groupId);
     await audit(tx, ctx, {

@@ -18,9 +18,11 @@ import {
   defaultUnitGroups,
   formatDateVi,
   localDateOf,
+  said,
   type UnitImportCheck,
   UnitImportHeaderError,
   validationError,
+  worded,
 } from '@dx/domain';
 import { readTable, type Table } from '../../lib/tabular';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
@@ -64,17 +66,17 @@ export async function importUnits({
 }): Promise<UnitImportReport> {
   authorizeProvince(ctx, 'org_unit.reorganise', provinceId);
   const period = await provincePeriod(ctx.db, provinceId);
-  if (!period) throw new AppError('ORG_UNIT.NOT_FOUND', 'Không có tỉnh, thành phố này');
+  if (!period) throw new AppError('ORG_UNIT.NOT_FOUND', said('province.none'));
   const offered = defaultEffectiveDate(
     await earliestPlanYear(ctx.db, provinceId),
     localDateOf(ctx.now),
     period,
   );
   if (confirm && !effectiveDate)
-    throw validationError('Chọn ngày hiệu lực của các đơn vị trước khi xác nhận', [
+    throw validationError(said('unitImport.chooseDate'), [
       {
         path: ['querystring', 'effectiveDate'],
-        message: `Chọn ngày hiệu lực (gợi ý: ${formatDateVi(offered)}, ngày đầu năm kế hoạch sớm nhất)`,
+        ...worded('unitImport.chooseDateField', { offered: formatDateVi(offered) }),
       },
     ]);
   const date = effectiveDate ?? offered;
@@ -82,12 +84,14 @@ export async function importUnits({
     (period.validFrom !== null && date < period.validFrom) ||
     (period.validTo !== null && date >= period.validTo)
   )
-    throw validationError('Ngày hiệu lực nằm ngoài thời gian tồn tại của tỉnh, thành phố', [
+    throw validationError(said('unitImport.dateOutside'), [
       {
         path: ['querystring', 'effectiveDate'],
-        message: `${period.name} có hiệu lực ${period.validFrom ? `từ ${formatDateVi(period.validFrom)}` : ''}${
-          period.validTo ? ` đến hết ${formatDateVi(addDays(period.validTo, -1))}` : ''
-        }; chọn ngày trong khoảng đó`,
+        ...worded('unitImport.dateRange', {
+          name: period.name,
+          from: period.validFrom ? formatDateVi(period.validFrom) : '…',
+          to: period.validTo ? formatDateVi(addDays(period.validTo, -1)) : '…',
+        }),
       },
     ]);
 
@@ -159,8 +163,7 @@ export async function importUnits({
 
 async function check(db: Db, provinceId: string, date: string, table: Table): Promise<UnitImportCheck> {
   const province = await provinceOn(db, provinceId, date);
-  if (!province)
-    throw new AppError('ORG_UNIT.NOT_VALID_AT_DATE', 'Tỉnh, thành phố không có hiệu lực vào ngày này');
+  if (!province) throw new AppError('ORG_UNIT.NOT_VALID_AT_DATE', said('province.notInForce'));
   const existing = await unitsOfProvinceOn(db, provinceId, date);
   try {
     return checkUnitImport(table.headers, table.rows, { province, existing });

@@ -1,5 +1,5 @@
 import { type UnitImportOut, unitImportOut, unitImportQuery } from '@dx/contracts';
-import { AppError, validationError } from '@dx/domain';
+import { AppError, said, validationError, worded } from '@dx/domain';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,13 +15,11 @@ const FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
   const part = await request.file({ limits: { fileSize: FILE_BYTES, files: 1, fields: 0 } });
   if (!part)
-    throw validationError('Thiếu tệp', [
-      { path: ['body', 'file'], message: 'Chọn tệp .xlsx hoặc .csv để nhập' },
-    ]);
+    throw validationError(said('file.missing'), [{ path: ['body', 'file'], ...worded('file.chooseSheet') }]);
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) chunks.push(chunk as Buffer);
   if (part.file.truncated)
-    throw new AppError('IMPORT.TOO_LARGE', `Tệp vượt quá ${FILE_BYTES / 1024 / 1024} MB`, {
+    throw new AppError('IMPORT.TOO_LARGE', said('file.tooLarge', { mb: FILE_BYTES / 1024 / 1024 }), {
       limit: 'fileBytes',
     });
   const fileName =

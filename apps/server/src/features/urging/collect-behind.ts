@@ -1,5 +1,5 @@
 import { listPlanTargetRules, type PlanRow } from '@dx/db';
-import { AppError, formatDateVi, sortVi, targetCode, type UrgingSource } from '@dx/domain';
+import { AppError, formatDateVi, said, sortVi, targetCode, type UrgingSource } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { getPeriodCompleteness } from '../reports/get-period-completeness';
 import { getTargetSubjects } from '../targets/list-target-subjects';
@@ -36,7 +36,7 @@ export async function collectBehind(
   const planName = `Kế hoạch${plan.code ? ` số ${plan.code}` : ''}`;
   if (source === 'target') {
     const target = (await listPlanTargetRules(ctx.db, plan.id)).find((t) => t.planTargetId === sourceId);
-    if (!target || !sourceId) throw new AppError('TARGET.NOT_FOUND', 'Không tìm thấy chỉ tiêu', { sourceId });
+    if (!target || !sourceId) throw new AppError('TARGET.NOT_FOUND', said('target.notFound'), { sourceId });
     const code = targetCode(target.letter);
     const { items } = await getTargetSubjects({
       ctx,
@@ -75,10 +75,10 @@ export async function collectBehind(
           );
     subject = `đôn đốc thực hiện các nhiệm vụ quá hạn của ${planName}`;
   } else {
-    if (!sourceId) throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Chọn kỳ báo cáo', { sourceId });
+    if (!sourceId) throw new AppError('REPORT.PERIOD_NOT_FOUND', said('urging.choosePeriod'), { sourceId });
     const c = await getPeriodCompleteness({ ctx, periodId: sourceId });
     if (c.period.planId !== plan.id)
-      throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Kỳ báo cáo không thuộc kế hoạch', { sourceId });
+      throw new AppError('REPORT.PERIOD_NOT_FOUND', said('period.notInPlan'), { sourceId });
     for (const u of c.units)
       if (u.class === 'missing')
         add(u.unitId, u.unitName, `Báo cáo ${c.period.label} (hạn ${formatDateVi(c.period.dueDate)})`);

@@ -16,9 +16,11 @@ import {
   formatDateVi,
   issuerOn,
   localDateOf,
+  said,
   type UrgingDocument,
   type UrgingSource,
   urgingMessage,
+  worded,
 } from '@dx/domain';
 import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
 import type { NotificationChannel } from '../../lib/channels/channel';
@@ -136,14 +138,14 @@ export async function issueUrging({
     const inProvince = await unitIdsInProvince(ctx.db, unique, plan.provinceId);
     const outside = unique.findIndex((u) => !inProvince.has(u));
     if (outside >= 0)
-      throw new AppError('VALIDATION.FAILED', 'Đơn vị không thuộc tỉnh, thành phố của kế hoạch', {
-        issues: [{ path: ['body', 'unitIds', outside], message: 'Đơn vị không hợp lệ hoặc ở tỉnh khác' }],
+      throw new AppError('VALIDATION.FAILED', said('unit.notInPlanProvince'), {
+        issues: [{ path: ['body', 'unitIds', outside], ...worded('unit.invalidOrElsewhere') }],
       });
     lines = lines.filter((l) => unique.includes(l.unitId));
   }
   if (lines.length === 0)
-    throw new AppError('VALIDATION.FAILED', 'Không có đơn vị nào chậm trong danh sách này để đôn đốc', {
-      issues: [{ path: ['body', 'unitIds'], message: 'Danh sách không còn đơn vị chậm' }],
+    throw new AppError('VALIDATION.FAILED', said('urging.nobodyBehind'), {
+      issues: [{ path: ['body', 'unitIds'], ...worded('urging.listNoLongerBehind') }],
     });
   const frame = await urgingFrame(ctx, plan.provinceId, today);
   const planRef = planRefOf(plan);

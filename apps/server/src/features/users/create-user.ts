@@ -1,5 +1,5 @@
 import { findUserByUsername, getGrants, insertUser, replaceGrants } from '@dx/db';
-import { AppError, type Role } from '@dx/domain';
+import { AppError, type Role, said, worded } from '@dx/domain';
 import { isUniqueViolation } from '../../http/errors';
 import { hashPassword } from '../../lib/passwords';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
@@ -14,8 +14,8 @@ export type CreateUserInput = {
 };
 
 const taken = (username: string) =>
-  new AppError('USER.USERNAME_TAKEN', `Tên đăng nhập "${username}" đã có người dùng`, {
-    issues: [{ path: ['body', 'username'], message: 'Tên đăng nhập đã tồn tại' }],
+  new AppError('USER.USERNAME_TAKEN', said('user.usernameTaken', { username }), {
+    issues: [{ path: ['body', 'username'], ...worded('user.usernameExists') }],
   });
 
 /** Creates an account with its roles and org-unit scopes. */

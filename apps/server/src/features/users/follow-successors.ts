@@ -8,7 +8,7 @@ import {
   replaceGrants,
   updateUser as updateUserRow,
 } from '@dx/db';
-import { AppError, localDateOf } from '@dx/domain';
+import { AppError, localDateOf, said, worded } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { assertCanGrant, assertCanManage } from './user-access';
 import { presentUser } from './users.presenter';
@@ -42,7 +42,7 @@ export async function followSuccessors({
   version: number;
 }) {
   const user = await findUserById(ctx.db, userId);
-  if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
+  if (!user) throw new AppError('USER.NOT_FOUND', said('user.notFound'), { userId });
   const before = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, before, 'user.write');
   const ended = await endedGrantsOf(ctx, before);
@@ -51,13 +51,9 @@ export async function followSuccessors({
     return e?.successorId ? [{ role: g.role, from: g.unitId!, to: e.successorId }] : [];
   });
   if (moved.length === 0)
-    throw new AppError(
-      'VALIDATION.FAILED',
-      'Tài khoản không có quyền nào trên đơn vị đã kết thúc có đơn vị kế thừa',
-      {
-        issues: [{ path: ['params', 'userId'], message: 'Không có quyền cần chuyển' }],
-      },
-    );
+    throw new AppError('VALIDATION.FAILED', said('user.noGrantsToFollow'), {
+      issues: [{ path: ['params', 'userId'], ...worded('user.nothingToMove') }],
+    });
   const next = before.map((g) => {
     const m = moved.find((x) => x.role === g.role && x.from === g.unitId);
     return { role: g.role, unitId: m ? m.to : g.unitId };

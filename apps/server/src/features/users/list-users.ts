@@ -1,5 +1,5 @@
 import { getGrants, listUsers as queryUsers, throttledUsernames } from '@dx/db';
-import { AppError, hasPermissionAnywhere, provincesFor } from '@dx/domain';
+import { AppError, hasPermissionAnywhere, provincesFor, said } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { canManageUser } from './user-access';
 
@@ -19,7 +19,7 @@ export async function listUsers({
   offset: number;
 }) {
   if (!hasPermissionAnywhere(ctx.actor.grants, 'user.read'))
-    throw new AppError('AUTH.FORBIDDEN', 'Chỉ quản trị viên xem được danh sách tài khoản');
+    throw new AppError('AUTH.FORBIDDEN', said('access.adminOnlyUsers'));
   const provinceIds = provincesFor(ctx.actor.grants, 'user.read');
   // Administrators of whole provinces (or of all): the query's province filter is exactly their scope.
   const wholeProvinces = ctx.actor.grants.every(

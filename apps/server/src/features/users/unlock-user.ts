@@ -1,5 +1,5 @@
 import { clearSignInThrottle, findUserById, getGrants } from '@dx/db';
-import { AppError, throttleKey } from '@dx/domain';
+import { AppError, said, throttleKey } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
 import { assertCanManage } from './user-access';
 
@@ -9,7 +9,7 @@ import { assertCanManage } from './user-access';
  */
 export async function unlockUser({ ctx, userId }: { ctx: UseCaseContext; userId: string }) {
   const user = await findUserById(ctx.db, userId);
-  if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
+  if (!user) throw new AppError('USER.NOT_FOUND', said('user.notFound'), { userId });
   const grants = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, grants, 'user.write');
   await inTransaction(ctx, async (tx) => {

@@ -6,7 +6,7 @@ import {
   replaceGrants,
   updateUser as updateUserRow,
 } from '@dx/db';
-import { AppError, type Role, throttleKey } from '@dx/domain';
+import { AppError, type Role, said, throttleKey, worded } from '@dx/domain';
 import { hashPassword } from '../../lib/passwords';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
 import { assertCanGrant, assertCanManage } from './user-access';
@@ -33,7 +33,7 @@ export async function updateUser({
   input: UpdateUserInput;
 }) {
   const user = await findUserById(ctx.db, userId);
-  if (!user) throw new AppError('USER.NOT_FOUND', 'Không tìm thấy tài khoản', { userId });
+  if (!user) throw new AppError('USER.NOT_FOUND', said('user.notFound'), { userId });
   const before = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, before, 'user.write');
   if (input.grants) await assertCanGrant(ctx, input.grants);
@@ -41,11 +41,11 @@ export async function updateUser({
     userId === ctx.actor.userId &&
     (input.isActive === false || (input.grants && !input.grants.some((g) => g.role === 'administrator')))
   ) {
-    throw new AppError('VALIDATION.FAILED', 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình', {
+    throw new AppError('VALIDATION.FAILED', said('user.selfLockout'), {
       issues: [
         {
           path: ['body', input.isActive === false ? 'isActive' : 'grants'],
-          message: 'Nhờ một quản trị viên khác thực hiện',
+          ...worded('user.askAnotherAdmin'),
         },
       ],
     });

@@ -1,5 +1,5 @@
 import { type GrantRow, getUnitScope } from '@dx/db';
-import { AppError, canGrant, localDateOf, type Role } from '@dx/domain';
+import { AppError, canGrant, localDateOf, type Role, said, worded } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 
 const forbidden = (message = 'Bạn không có quyền quản lý tài khoản này') =>
@@ -49,8 +49,8 @@ export async function assertCanGrant(ctx: UseCaseContext, grants: { role: Role; 
     throw forbidden('Chỉ quản trị viên được cấp quyền');
   for (const [i, g] of grants.entries()) {
     if (g.unitId !== null && !(await getUnitScope(ctx.db, g.unitId, localDateOf(ctx.now)))) {
-      throw new AppError('VALIDATION.FAILED', 'Đơn vị được phân quyền không tồn tại', {
-        issues: [{ path: ['body', 'grants', i, 'unitId'], message: 'Không tìm thấy đơn vị' }],
+      throw new AppError('VALIDATION.FAILED', said('user.grantUnitMissing'), {
+        issues: [{ path: ['body', 'grants', i, 'unitId'], ...worded('unit.notFound') }],
       });
     }
     if (!(await canManageGrant(ctx, g, 'user.write'))) {

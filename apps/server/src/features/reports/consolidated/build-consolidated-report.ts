@@ -26,8 +26,10 @@ import {
   type ReportIssuer,
   rate,
   reportFiguresDate,
+  said,
   targetCode,
   unitTypeLabel,
+  worded,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../../use-case/context';
 import { provinceSettingsInForce } from '../../provinces/settings-in-force';
@@ -52,7 +54,7 @@ export async function buildConsolidatedReport({
   issuer?: ReportIssuer;
 }): Promise<ConsolidatedData> {
   const period = await getReportPeriod(ctx.db, periodId);
-  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo', { periodId });
+  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', said('period.notFound'), { periodId });
   authorizeProvince(ctx, 'report.read', period.provinceId);
   const today = localDateOf(ctx.now);
   const figuresDate = reportFiguresDate({ to: period.periodTo }, today);
@@ -65,11 +67,11 @@ export async function buildConsolidatedReport({
     provinceName,
   );
   if (!issuerOn({ settings, date: today, provinceName }, issuer))
-    throw new AppError('VALIDATION.FAILED', 'Chưa có cơ quan ban hành này tại ngày báo cáo', {
+    throw new AppError('VALIDATION.FAILED', said('consolidated.issuerNotInForce'), {
       issues: [
         {
           path: ['querystring', 'issuer'],
-          message: `Chưa ghi nhận cơ quan giúp việc về chuyển đổi số của tỉnh, thành phố tại ngày ${today}`,
+          ...worded('consolidated.noDxOffice', { date: today }),
         },
       ],
     });

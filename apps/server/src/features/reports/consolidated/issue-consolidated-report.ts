@@ -1,11 +1,11 @@
 import { getIssuedConsolidatedReport, getReportPeriod, insertIssuedConsolidatedReport } from '@dx/db';
-import { AppError, layoutConsolidatedReport, type ReportIssuer } from '@dx/domain';
+import { AppError, layoutConsolidatedReport, type ReportIssuer, said } from '@dx/domain';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../../use-case/context';
 import { buildConsolidatedReport } from './build-consolidated-report';
 import type { ConsolidatedReport } from './load-consolidated-report';
 
 const alreadyIssued = (periodId: string, issuer: string, at: Date) =>
-  new AppError('RESOURCE.CONFLICT', 'Báo cáo tổng hợp của kỳ này đã được ban hành', {
+  new AppError('RESOURCE.CONFLICT', said('consolidated.alreadyIssued'), {
     periodId,
     issuer,
     issuedAt: at.toISOString(),
@@ -27,7 +27,7 @@ export async function issueConsolidatedReport({
   issuer: ReportIssuer;
 }): Promise<ConsolidatedReport> {
   const period = await getReportPeriod(ctx.db, periodId);
-  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo', { periodId });
+  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', said('period.notFound'), { periodId });
   authorizeProvince(ctx, 'report.manage', period.provinceId);
   const existing = await getIssuedConsolidatedReport(ctx.db, periodId, issuer);
   if (existing) throw alreadyIssued(periodId, issuer, existing.issuedAt);

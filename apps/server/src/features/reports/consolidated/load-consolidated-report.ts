@@ -5,6 +5,7 @@ import {
   type ConsolidatedLayout,
   layoutConsolidatedReport,
   type ReportIssuer,
+  said,
 } from '@dx/domain';
 import { authorizeProvince, type UseCaseContext } from '../../../use-case/context';
 import { buildConsolidatedReport } from './build-consolidated-report';
@@ -30,7 +31,7 @@ export async function loadConsolidatedReport({
   issuer?: ReportIssuer;
 }): Promise<ConsolidatedReport> {
   const period = await getReportPeriod(ctx.db, periodId);
-  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo', { periodId });
+  if (!period) throw new AppError('REPORT.PERIOD_NOT_FOUND', said('period.notFound'), { periodId });
   authorizeProvince(ctx, 'report.read', period.provinceId);
   const stored = await getIssuedConsolidatedReport(ctx.db, periodId, issuer);
   if (stored)
