@@ -54,6 +54,7 @@ export const MESSAGES = {
   'dataImport.noColumns':
     'Không thấy cột số liệu nào của kỳ này (tiêu đề cột có mã trong ngoặc vuông, ví dụ "[nguoi_tiep_can]"): dùng mẫu tải về từ kỳ báo cáo',
   'dataImport.unitNotRequired': 'Đơn vị không phải báo cáo số liệu này',
+  'dataItem.choosePeriod': 'Chọn tháng, quý hoặc kỳ của số liệu trong kỳ báo cáo',
   'dataItem.codeTaken': 'Mã số liệu đã có trong tỉnh',
   'dataItem.notFound': 'Không tìm thấy số liệu',
   'dataItem.notInPeriod': 'Số liệu không thuộc kỳ báo cáo này',

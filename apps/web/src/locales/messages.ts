@@ -52,6 +52,7 @@ const en: Record<MessageCode, string> = {
   'dataImport.noColumns':
     'No figure column of this period was found (a column heading holds its code in square brackets, e.g. "[nguoi_tiep_can]"): use the template downloaded from the reporting period',
   'dataImport.unitNotRequired': 'The unit does not report this figure',
+  'dataItem.choosePeriod': 'Choose the month, quarter or period of the figure within the reporting period',
   'dataItem.codeTaken': 'The figure code already exists in the province',
   'dataItem.notFound': 'Figure not found',
   'dataItem.notInPeriod': 'The figure is not in this reporting period',

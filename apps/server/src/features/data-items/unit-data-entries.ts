@@ -59,7 +59,7 @@ export async function checkUnitDataEntries(
         asked
           ? {
               path: [...path, i, 'periodFrom'],
-              message: 'Chọn tháng, quý hoặc kỳ của số liệu trong kỳ báo cáo',
+              ...worded('dataItem.choosePeriod'),
             }
           : {
               path: [...path, i, 'itemId'],
