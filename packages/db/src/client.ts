@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type SQL, sql } from 'drizzle-orm';
+import { type Query, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -345,6 +345,17 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Runs a statement already built to text and parameters (queries/statement-cache.ts cachedQuery) and returns its rows:
+ * what `db.execute` does after building the text, on the same session (a transaction's, if `db` is one), with the same
+ * driver settings.
+ */
+export async function queryBuilt<T>(db: Db, query: Readonly<Query>): Promise<T[]> {
+  const prepared = db._.session.prepareQuery(query as Query, undefined, undefined, false);
+  const result = (await prepared.execute()) as unknown as { rows: T[] };
+  return result.rows;
 }
 
 /** Runs a raw SQL query and returns its rows on either driver (PGlite and node-postgres both expose `.rows`). */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { cachedStatement, statementKey } from './statement-cache';
+import { cachedQuery, statementKey } from './statement-cache';
 
 const dialect = new PgDialect();
 
@@ -15,17 +15,15 @@ describe('built statements kept by their input', () => {
         sql`, `,
       )}]::uuid[]) AND d <= ${day} AND note <> 'a $ sign'`;
     };
-    const first = dialect.sqlToQuery(
-      cachedStatement(statementKey('t', ['a', 'b', '2023']), build(['a', 'b'], '2023')),
-    );
-    const again = dialect.sqlToQuery(
-      cachedStatement(statementKey('t', ['a', 'b', '2023']), build(['a', 'b'], '2023')),
-    );
+    const first = cachedQuery(statementKey('t', ['a', 'b', '2023']), build(['a', 'b'], '2023'));
+    const again = cachedQuery(statementKey('t', ['a', 'b', '2023']), build(['a', 'b'], '2023'));
     expect(again).toEqual(first);
+    // Shared between requests: nobody can change it.
+    expect(Object.isFrozen(again) && Object.isFrozen(again.params)).toBe(true);
     expect(first).toEqual(dialect.sqlToQuery(build(['a', 'b'], '2023')()));
     // The first call built, the second came from the cache, the direct comparison built once more.
     expect(builds).toBe(2);
-    const other = dialect.sqlToQuery(cachedStatement(statementKey('t', ['c', '2024']), build(['c'], '2024')));
+    const other = cachedQuery(statementKey('t', ['c', '2024']), build(['c'], '2024'));
     expect(other.params).toEqual(['c', '2024']);
   });
 

@@ -1,6 +1,6 @@
 import type { OrgUnitKind, SubjectState } from '@dx/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client';
+import { type Db, queryBuilt, queryRows } from '../client';
 import { placeOn, versionInForce } from './as-of';
 import {
   type IndicatorInput,
@@ -10,7 +10,7 @@ import {
   withRecordProvinces,
 } from './indicators';
 import { type ReadScope, readScopeSql } from './read-scope';
-import { cachedStatement, statementKey } from './statement-cache';
+import { cachedQuery, statementKey } from './statement-cache';
 
 /*
  * Live evaluation of a target definition (docs/design.md § Data model principles: "evaluated live by SQL over the records —
@@ -172,9 +172,9 @@ export function targetEvaluationSql(input: EvaluationInput): SQL {
 /** Evaluates one target definition over the records, now. */
 export async function evaluateTargetFacts(db: Db, input: EvaluationInput): Promise<TargetFacts> {
   const [resolved] = await withRecordProvinces(db, [input]);
-  const [row] = await queryRows<RawFacts>(
+  const [row] = await queryBuilt<RawFacts>(
     db,
-    cachedStatement(statementKey('evaluation', resolved), () => targetEvaluationSql(resolved!)),
+    cachedQuery(statementKey('evaluation', resolved), () => targetEvaluationSql(resolved!)),
   );
   const r = row!;
   return {
@@ -297,7 +297,7 @@ export function targetTotalsSql(inputs: EvaluationInput[]): SQL {
 
 export async function evaluateTargetTotals(db: Db, inputs: EvaluationInput[]): Promise<TrendCount[]> {
   if (inputs.length === 0) return [];
-  const rows = await queryRows<{
+  const rows = await queryBuilt<{
     i: number;
     due: number;
     achieved: number;
@@ -306,7 +306,7 @@ export async function evaluateTargetTotals(db: Db, inputs: EvaluationInput[]): P
   }>(
     db,
     await withRecordProvinces(db, inputs).then((resolved) =>
-      cachedStatement(statementKey('totals', resolved), () => targetTotalsSql(resolved)),
+      cachedQuery(statementKey('totals', resolved), () => targetTotalsSql(resolved)),
     ),
   );
   const out: TrendCount[] = inputs.map(() => ({ due: 0, achieved: 0, numerator: null, denominator: null }));
