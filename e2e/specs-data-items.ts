@@ -138,6 +138,11 @@ test('data items: a commune reports a figure in its period report; the DX office
   await visible(page.getByRole('heading', { name: `Số liệu đơn vị tôi báo cáo — ${PERIOD}` }));
   await visible(page.getByRole('rowheader', { name: COMMUNE }));
   assert((await page.getByRole('checkbox').count()) === 0, 'a unit reviews nothing in its grid');
+  // It types a month it left empty in place and saves it (a draft, sent later alone or with a report).
+  await page.getByLabel(`${COMMUNE} — ${MONTHLY} — tháng 4/2023`).fill('3');
+  await page.getByRole('button', { name: `Lưu số liệu của ${COMMUNE}` }).click();
+  await visible(page.getByText('Đã lưu số liệu'));
+  await visible(page.getByText('Đang soạn'));
   await expectAccessible(page, 'a unit’s own figures grid on a phone');
 
   // The DX office accepts the figure in the period's grid.

@@ -111,6 +111,8 @@ export const dataGridOut = z.object({
       id: z.uuid(),
       name: z.string(),
       kind: z.string(),
+      /** The reader may type this unit's open values here (its own officers; saved with PUT …/units/:unitId/data-values). */
+      canEdit: z.boolean(),
       cells: z.array(
         z.object({
           itemId: z.uuid(),

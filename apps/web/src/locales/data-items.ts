@@ -44,6 +44,7 @@ const VI = {
   myGridTitle: 'Số liệu đơn vị tôi báo cáo — {{period}}',
   backToMine: '← Về báo cáo của tôi',
   myGridLink: 'Bảng số liệu {{period}} của đơn vị',
+  saveRow: 'Lưu số liệu của {{unit}}',
   noOwnUnits: 'Kỳ này không có đơn vị nào của bạn phải báo cáo số liệu',
   conflict: 'Số liệu vừa được người khác cập nhật. Đã tải bản mới nhất; nhập lại nếu cần.',
   // Items (DX office)
@@ -133,6 +134,7 @@ const EN: DataItemLabels = {
   myGridTitle: 'Figures my unit reports — {{period}}',
   backToMine: '← Back to my reports',
   myGridLink: 'Figures grid of {{period}}',
+  saveRow: 'Save the figures of {{unit}}',
   noOwnUnits: 'None of your units reports figures this period',
   conflict: 'Someone else just updated these figures. The latest version is loaded; enter again if needed.',
   itemsTitle: 'Figures units report',

@@ -252,12 +252,13 @@ describe('reported figures API', () => {
     const grid = await t.call(dx, { method: 'GET', url: `/api/report-periods/${periodId}/data-values` });
     expect(grid.statusCode, grid.body).toBe(200);
     const row = grid.json().units.find((u: { id: string }) => u.id === commune);
+    expect(row.canEdit).toBe(false); // the DX office reviews and imports; the unit types its own
     const cell = row.cells.find((c: { itemId: string }) => c.itemId === items.reached);
     expect(cell).toMatchObject({ isAsked: true, value: { value: 3000, status: 'submitted' } });
     // A unit's own grid: its unit only, nothing to review (issue 16: units get the grid of what they report).
     const own = await t.call(officer, { method: 'GET', url: `/api/report-periods/${periodId}/data-values` });
     expect(own.statusCode, own.body).toBe(200);
-    expect(own.json()).toMatchObject({ canReview: false, units: [{ id: commune }] });
+    expect(own.json()).toMatchObject({ canReview: false, units: [{ id: commune, canEdit: true }] });
     const sibling = await t.call(otherOfficer, {
       method: 'GET',
       url: `/api/report-periods/${periodId}/data-values`,

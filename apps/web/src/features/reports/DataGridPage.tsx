@@ -4,6 +4,7 @@ import {
   Checkbox,
   FileInput,
   Group,
+  NumberInput,
   Paper,
   Stack,
   Table,
@@ -16,12 +17,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
+  type DataGrid,
   type DataImport,
   dataKeys,
   dataTemplateUrl,
   fetchDataGrid,
   importDataValues,
   reviewDataValues,
+  saveUnitDataValues,
 } from '../../api/data-items';
 import { ApiError } from '../../lib/api';
 import { ErrorAlert, Loading } from '../../lib/ui';
@@ -104,56 +107,60 @@ export function DataGridPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {g.units.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Th scope="row">
-                    <Anchor component={Link} to={`/reports/periods/${periodId}/units/${u.id}`}>
-                      {u.name}
-                    </Anchor>
-                  </Table.Th>
-                  {u.cells.map((c, j) => {
-                    const column = columns[j]!;
-                    const key = `${c.itemId}:${c.periodFrom}`;
-                    if (!c.isAsked && !c.value)
-                      return (
-                        <Table.Td key={key}>
-                          <Text size="sm" c="dimmed">
-                            {L.notAsked}
-                          </Text>
-                        </Table.Td>
-                      );
-                    if (!c.value)
-                      return (
-                        <Table.Td key={key}>
-                          <Text size="sm">{L.notEntered}</Text>
-                        </Table.Td>
-                      );
-                    const v = c.value;
-                    return (
-                      <Table.Td key={key}>
-                        <Stack gap={2}>
-                          <Group gap="xs" wrap="nowrap">
-                            {v.status === 'submitted' && g.canReview && (
-                              <Checkbox
-                                aria-label={fill(L.select, { what: `${u.name} — ${column.name}` })}
-                                checked={v.id in selected}
-                                onChange={() => toggle(v.id, v.version)}
-                              />
-                            )}
-                            <Text fw={600}>{formatCount(v.value)}</Text>
-                          </Group>
-                          <ReportStatusBadge status={v.status} />
-                          {v.note && (
-                            <Text size="xs" c="dimmed">
-                              {v.note}
+              {g.units.map((u) =>
+                u.canEdit ? (
+                  <EditableRow key={u.id} periodId={periodId} unit={u} columns={columns} />
+                ) : (
+                  <Table.Tr key={u.id}>
+                    <Table.Th scope="row">
+                      <Anchor component={Link} to={`/reports/periods/${periodId}/units/${u.id}`}>
+                        {u.name}
+                      </Anchor>
+                    </Table.Th>
+                    {u.cells.map((c, j) => {
+                      const column = columns[j]!;
+                      const key = `${c.itemId}:${c.periodFrom}`;
+                      if (!c.isAsked && !c.value)
+                        return (
+                          <Table.Td key={key}>
+                            <Text size="sm" c="dimmed">
+                              {L.notAsked}
                             </Text>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
+                          </Table.Td>
+                        );
+                      if (!c.value)
+                        return (
+                          <Table.Td key={key}>
+                            <Text size="sm">{L.notEntered}</Text>
+                          </Table.Td>
+                        );
+                      const v = c.value;
+                      return (
+                        <Table.Td key={key}>
+                          <Stack gap={2}>
+                            <Group gap="xs" wrap="nowrap">
+                              {v.status === 'submitted' && g.canReview && (
+                                <Checkbox
+                                  aria-label={fill(L.select, { what: `${u.name} — ${column.name}` })}
+                                  checked={v.id in selected}
+                                  onChange={() => toggle(v.id, v.version)}
+                                />
+                              )}
+                              <Text fw={600}>{formatCount(v.value)}</Text>
+                            </Group>
+                            <ReportStatusBadge status={v.status} />
+                            {v.note && (
+                              <Text size="xs" c="dimmed">
+                                {v.note}
+                              </Text>
+                            )}
+                          </Stack>
+                        </Table.Td>
+                      );
+                    })}
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -300,5 +307,123 @@ function ImportPanel({ periodId }: { periodId: string }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+type GridRow = DataGrid['units'][number];
+type GridColumn = DataGrid['columns'][number] & { item: DataGrid['items'][number]; name: string };
+const isOpen = (c: GridRow['cells'][number]) =>
+  c.isAsked && (c.value === null || c.value.status === 'draft' || c.value.status === 'returned');
+
+/**
+ * A row of a unit's own grid (issue 16): its open values typed in place and saved together ("Lưu"), as drafts sent
+ * later with its report (or alone from the report page); an impossible value comes back on its cell.
+ */
+function EditableRow({
+  periodId,
+  unit,
+  columns,
+}: {
+  periodId: string;
+  unit: GridRow;
+  columns: GridColumn[];
+}) {
+  const L = useDataItemLabels();
+  const qc = useQueryClient();
+  const [typed, setTyped] = useState<Record<string, number | ''>>({});
+  const keyOf = (c: { itemId: string; periodFrom: string }) => `${c.itemId}:${c.periodFrom}`;
+  const shownValue = (c: GridRow['cells'][number]) => typed[keyOf(c)] ?? c.value?.value ?? '';
+  // The cells sent: open ones whose value was typed (a cleared stored value is deleted).
+  const sent = unit.cells.filter(
+    (c) => isOpen(c) && keyOf(c) in typed && (typed[keyOf(c)] !== '' || c.value),
+  );
+  const save = useMutation({
+    mutationFn: () =>
+      saveUnitDataValues(periodId, unit.id, {
+        values: sent.map((c) => {
+          const v = typed[keyOf(c)];
+          return {
+            itemId: c.itemId,
+            periodFrom: c.periodFrom,
+            value: v === '' || v === undefined ? null : Number(v),
+            note: c.value?.note ?? '',
+            ...(c.value ? { version: c.value.version } : {}),
+          };
+        }),
+      }),
+    onSuccess: () => {
+      setTyped({});
+      void qc.invalidateQueries({ queryKey: ['data-values'] });
+    },
+  });
+  const issues = save.error instanceof ApiError ? save.error.issues : [];
+  const errorOf = (c: GridRow['cells'][number]) => {
+    const i = sent.findIndex((s) => keyOf(s) === keyOf(c));
+    return i < 0 ? undefined : issues.find((x) => x.path[0] === 'values' && x.path[1] === i)?.message;
+  };
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">
+        <Stack gap={4}>
+          <Anchor component={Link} to={`/reports/periods/${periodId}/units/${unit.id}`}>
+            {unit.name}
+          </Anchor>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={sent.length === 0}
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            aria-label={fill(L.saveRow, { unit: unit.name })}
+          >
+            {L.save}
+          </Button>
+          {save.isSuccess && sent.length === 0 && (
+            <Text size="xs" role="status">
+              {L.figuresSaved}
+            </Text>
+          )}
+          {save.error && issues.length === 0 && <ErrorAlert error={save.error} />}
+        </Stack>
+      </Table.Th>
+      {unit.cells.map((c, j) => {
+        const column = columns[j]!;
+        if (!isOpen(c))
+          return (
+            <Table.Td key={keyOf(c)}>
+              {c.value ? (
+                <Stack gap={2}>
+                  <Text fw={600}>{formatCount(c.value.value)}</Text>
+                  <ReportStatusBadge status={c.value.status} />
+                </Stack>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {L.notAsked}
+                </Text>
+              )}
+            </Table.Td>
+          );
+        return (
+          <Table.Td key={keyOf(c)}>
+            <Stack gap={2}>
+              <NumberInput
+                aria-label={`${unit.name} — ${column.name}`}
+                value={shownValue(c)}
+                onChange={(v) => setTyped((old) => ({ ...old, [keyOf(c)]: v === '' ? '' : Number(v) }))}
+                min={0}
+                clampBehavior="none"
+                thousandSeparator="."
+                decimalSeparator=","
+                inputMode="decimal"
+                size="xs"
+                miw={90}
+                error={errorOf(c)}
+              />
+              {c.value ? <ReportStatusBadge status={c.value.status} /> : null}
+            </Stack>
+          </Table.Td>
+        );
+      })}
+    </Table.Tr>
   );
 }
