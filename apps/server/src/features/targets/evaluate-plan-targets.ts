@@ -60,11 +60,49 @@ export async function loadPlanTargets(ctx: UseCaseContext, planId: string) {
   return { plan, targets };
 }
 
+/**
+ * What a target's rule gives, worked out once per target object: the targets of a plan are kept by each process while
+ * its 'plans' epoch is unchanged (queries/epochs.ts), so the same object comes back to every dashboard request until a
+ * plan, target or rule is written, and a new object (new work) after. Issue 12: parsing six rules and putting six
+ * formulas into words took a few milliseconds of every request. Nothing here is changed after it is made.
+ */
+const derived = new WeakMap<
+  PlanTargetRule,
+  {
+    definition: TargetDefinition | null;
+    /** The formula in words for one period and one set of words (themselves kept under the 'words' epoch). */
+    formula?: { words: FormulaWords; from: string; to: string; text: { vi: string; en: string } };
+  }
+>();
+
+function derivedOf(target: PlanTargetRule) {
+  let entry = derived.get(target);
+  if (!entry) {
+    const parsed = target.rule ? targetDefinition.safeParse({ ...target.rule, goal: target.goal }) : null;
+    entry = { definition: parsed?.success ? parsed.data : null };
+    derived.set(target, entry);
+  }
+  return entry;
+}
+
 /** The stored rule with the plan's goal as a definition; null when not defined, or when the goal no longer suits it. */
 export function definitionOf(target: PlanTargetRule): TargetDefinition | null {
-  if (!target.rule) return null;
-  const parsed = targetDefinition.safeParse({ ...target.rule, goal: target.goal });
-  return parsed.success ? parsed.data : null;
+  return derivedOf(target).definition;
+}
+
+/** The formula in words (describeTarget), reused while the target, its period and the words are the same objects. */
+function formulaOf(
+  target: PlanTargetRule,
+  definition: TargetDefinition,
+  period: { from: string; to: string },
+  words: FormulaWords,
+): { vi: string; en: string } {
+  const entry = derivedOf(target);
+  const kept = entry.formula;
+  if (kept && kept.words === words && kept.from === period.from && kept.to === period.to) return kept.text;
+  const text = describeTarget(definition, { period, ...words });
+  entry.formula = { words, from: period.from, to: period.to, text };
+  return text;
 }
 
 /**
@@ -160,7 +198,7 @@ export async function evaluateTarget(
     elapsed: dates.elapsed,
     value,
     status,
-    formula: describeTarget(definition, { period: dates.period, ...words }),
+    formula: formulaOf(target, definition, dates.period, words),
     goalText,
     facts,
   };

@@ -512,6 +512,10 @@ describe('records and live targets API (plan 54 I.2)', () => {
       expect(updated.statusCode, updated.body).toBe(200);
       expect(updated.json().version).toBe(2);
       expect(updated.json().formula).toContain('30/06/2024');
+      // The dashboard's formula follows the saved rule in the next request (worked out once per kept target: issue 12).
+      const ranges = (await evaluate(dx, plan2024)).find((e) => e.letter === 'a')!.formula;
+      expect(ranges).toContain('30/06/2024');
+      expect(ranges).not.toContain('31/12/2024');
       expect((await put(dx, { version: 1, rule: ruleA })).statusCode).toBe(409);
 
       const audits = await queryRows<{ before: { version: number } | null; after: { version: number } }>(
