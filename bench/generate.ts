@@ -56,7 +56,7 @@ export async function fillProvince(
   };
   // Units of the province in force at the end of the year, as one array (a[i % n + 1] picks the i-th, cheaply).
   const units = (kinds: string[]) => sql`
-    SELECT array_agg(v.unit_id ORDER BY v.unit_id) AS a, count(*)::int AS n
+    SELECT array_agg(v.unit_id ORDER BY v.code, v.name, v.unit_id) AS a, count(*)::int AS n
       FROM org_unit_version v JOIN org_unit o ON o.id = v.unit_id
      WHERE o.province_id = ${p} AND v.kind IN (${sql.join(
        kinds.map((k) => sql`${k}`),
