@@ -355,6 +355,14 @@ async function measureNational(db: Db, runs: number) {
       console.log(
         `  GET …/targets/evaluation, one province's dashboard ${what} p50 ${ms(pct(one, 50))}  p95 ${ms(pct(one, 95))}  (goal p95 ≤ 15 ms; ${await loadAverage()})`,
       );
+      // The floor on this machine now: a request that runs only the session statement.
+      const floor = await time(100, async () => {
+        const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+        if (res.statusCode !== 200) throw new Error(res.body);
+      });
+      console.log(
+        `  GET /api/auth/me (the session statement alone: the floor under this load) p50 ${ms(pct(floor, 50))}  p95 ${ms(pct(floor, 95))}  (${await loadAverage()})`,
+      );
       // A write through the API (its transaction refreshes the rollups) and the next read sees it (Plan 54 I.2.đ).
       const valueOfD = async () => {
         const res = await app.inject({ method: 'GET', url: dashboard, headers: { cookie } });
@@ -533,7 +541,9 @@ async function onPostgres(scale: 'city' | 'country', nationalOnly = false) {
   } finally {
     await pool.end();
     await handle.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 keeps the scratch database to EXPLAIN on afterwards (drop it yourself).
+    if (process.env.BENCH_KEEP_DB) console.log(`  kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -39,6 +39,39 @@ export function summariseTargets(statuses: TargetEvaluation['status'][]): Nation
   };
 }
 
+type Prepared = {
+  definition: NonNullable<ReturnType<typeof definitionOf>>;
+  dates: ReturnType<typeof evaluationDatesAsOf>;
+  key: string | null;
+} | null;
+
+/**
+ * A target's parsed definition, dates and rollup key by everything they are computed from (its rule and the rule's
+ * version, its goal, the plan's year, today and the as-of date): pure, so any process may keep them (as
+ * packages/db statement-cache.ts keeps built statements). Parsing 210 rules with zod on every request cost 10–60 ms on
+ * the loaded bench machine, more than the overview's one statement. Bounded: cleared when it grows past 5,000.
+ */
+const prepared = new Map<string, Prepared>();
+
+function prepare(t: NationalTargetRow, today: string, asOf: string): Prepared {
+  const id = JSON.stringify([t.ruleVersion, t.rule, t.goal, t.planYear, today, asOf]);
+  const kept = prepared.get(id);
+  if (kept !== undefined) return kept;
+  const definition = definitionOf(t);
+  const dates = definition ? evaluationDatesAsOf({ definition, planYear: t.planYear, today, asOf }) : null;
+  const value: Prepared =
+    definition && dates
+      ? {
+          definition,
+          dates,
+          key: dates.until === undefined && t.ruleVersion !== null ? rollupKey(t.ruleVersion, dates) : null,
+        }
+      : null;
+  if (prepared.size >= 5_000) prepared.clear();
+  prepared.set(id, value);
+  return value;
+}
+
 /**
  * A target's value and status as the dashboard judges them (evaluate-plan-targets.ts evaluateTarget): from its rollup's
  * sums when they were built for this very evaluation (today's, by rule version and dates), else live over the records
@@ -49,11 +82,10 @@ async function judgeTarget(
   t: NationalTargetRow,
   o: { today: string; asOf: string },
 ): Promise<{ value: number | null; status: TargetEvaluation['status'] }> {
-  const definition = definitionOf(t);
-  if (!definition) return { value: null, status: 'not_defined' };
-  const dates = evaluationDatesAsOf({ definition, planYear: t.planYear, today: o.today, asOf: o.asOf });
-  const built =
-    dates.until === undefined && t.ruleVersion !== null && t.builtKey === rollupKey(t.ruleVersion, dates);
+  const p = prepare(t, o.today, o.asOf);
+  if (!p) return { value: null, status: 'not_defined' };
+  const { definition, dates } = p;
+  const built = p.key !== null && t.builtKey === p.key;
   const facts: Pick<TargetFacts, 'due' | 'achieved' | 'numerator' | 'denominator'> = built
     ? t.sums
     : await evaluateTargetFacts(ctx.db, {
