@@ -527,5 +527,27 @@ describe('reported figures API', () => {
       value: 7,
       status: 'accepted',
     });
+    // Saving the draft carries the figures too (Lưu nháp), refused whole with the field when one is impossible.
+    const h2Report = (
+      await t.call(officer, { method: 'POST', url: `/api/report-periods/${h2}/units/${commune}/report` })
+    ).json().report;
+    const draft = (values: unknown[]) =>
+      t.call(officer, {
+        method: 'PATCH',
+        url: `/api/reports/${h2Report.id}`,
+        payload: { version: h2Report.version, results: 'Nháp', values },
+      });
+    const tooMany = await draft([
+      { itemId: items.monthly, periodFrom: '2023-10-01', value: 2 },
+      { itemId: items.share, periodFrom: '2023-10-01', value: 101 },
+    ]);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details.issues[0].path).toEqual(['body', 'values', 1, 'value']);
+    const saved = await draft([{ itemId: items.monthly, periodFrom: '2023-10-01', value: 2 }]);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().report).toMatchObject({ status: 'draft', results: 'Nháp' });
+    expect(
+      (await rowsOf(h2)).find((r) => r.item.code === 'radio_news' && r.periodFrom === '2023-10-01')!.value,
+    ).toMatchObject({ value: 2, status: 'draft' });
   });
 });
