@@ -99,22 +99,30 @@ describe('isAllowed: every permission × role × where the grant sits', () => {
       national: true,
     },
   ];
+  // One test per permission: it tries every role on every place and reports one table of the pairs whose answer
+  // differs from the rule, so a failure shows the whole picture at once (and the count does not grow with the table).
   for (const [permission, rule] of Object.entries(POLICY) as [Permission, (typeof POLICY)[Permission]][]) {
-    for (const role of ROLES) {
-      for (const place of places) {
-        const reach = rule.reachOf?.[role] ?? rule.reach;
-        const expected =
-          rule.roles.includes(role) &&
-          (reach === 'national'
-            ? 'national' in place
-            : reach === 'province'
-              ? place.inProvince
-              : place.inSubtree);
-        it(`${permission}: ${role} granted on ${place.name} → ${expected ? 'allowed' : 'refused'}`, () => {
-          expect(isAllowed([place.grant(role)], permission, commune)).toBe(expected);
-        });
+    it(permission, () => {
+      const differences: string[] = [];
+      for (const role of ROLES) {
+        for (const place of places) {
+          const reach = rule.reachOf?.[role] ?? rule.reach;
+          const expected =
+            rule.roles.includes(role) &&
+            (reach === 'national'
+              ? 'national' in place
+              : reach === 'province'
+                ? place.inProvince
+                : place.inSubtree);
+          const actual = isAllowed([place.grant(role)], permission, commune);
+          if (actual !== expected)
+            differences.push(
+              `${role} granted on ${place.name}: expected ${expected ? 'allowed' : 'refused'}, got ${actual ? 'allowed' : 'refused'}`,
+            );
+        }
       }
-    }
+      expect(differences, `roles and places whose answer differs from the rule of ${permission}`).toEqual([]);
+    });
   }
 
   it('refuses with no grants, and any one matching grant among many is enough', () => {

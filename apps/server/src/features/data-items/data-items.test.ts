@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
-import { multipartFile } from '../records/records.authz-cases';
+import { multipartFile } from '../../test/multipart';
 
 /*
  * Reported figures end to end through the API (issue 16): the DX office defines items; a commune enters its values of

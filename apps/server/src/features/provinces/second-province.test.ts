@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
-import { multipartFile } from '../records/records.authz-cases';
+import { multipartFile } from '../../test/multipart';
 
 const HAI_DUONG = readFileSync(new URL('../unit-imports/fixtures/haiduong-2023.csv', import.meta.url));
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;

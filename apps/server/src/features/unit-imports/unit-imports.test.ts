@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
-import { multipartFile } from '../records/records.authz-cases';
+import { multipartFile } from '../../test/multipart';
 
 const HAI_DUONG = readFileSync(new URL('./fixtures/haiduong-2023.csv', import.meta.url));
 

@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape, NO_SUCH } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape, NO_SUCH } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for importing plan documents, keyed "METHOD /route". */
 const post = (url: string, payload: unknown) => ({

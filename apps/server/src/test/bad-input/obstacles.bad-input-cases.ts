@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape, long, NO_SUCH } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape, long, NO_SUCH } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for the obstacles register, keyed "METHOD /route". */
 const url = (type: string) => `/api/obstacles/${NO_SUCH}/${type}`;

@@ -1,6 +1,7 @@
 import { insertReportPeriod, queryRows, replacePeriodUnits, schema } from '@dx/db';
 import type { ReportStatus } from '@dx/domain';
 import { sql } from 'drizzle-orm';
+import { multipartFile } from '../multipart';
 import {
   count,
   type Fixture,
@@ -12,8 +13,7 @@ import {
   type Request,
   type RouteCase,
   type Who,
-} from '../../http/matrix';
-import { multipartFile } from '../records/records.authz-cases';
+} from './matrix';
 
 /*
  * Rows of the authorization matrix (http/authorization.test.ts) for reported figures (issue 16). Items: read by

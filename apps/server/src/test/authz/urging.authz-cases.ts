@@ -1,5 +1,5 @@
 import { insertUrgingNumbered } from '@dx/db';
-import { count, groupWriter, inProvince, type RouteCase } from '../../http/matrix';
+import { count, groupWriter, inProvince, type RouteCase } from './matrix';
 
 /** A dispatch of the fixture's plan, written directly (the document route reads it). */
 async function anUrging(f: Parameters<RouteCase['request']>[0]): Promise<string> {

@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape, type Ctx, long, NO_SUCH } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape, type Ctx, long, NO_SUCH } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for the reports routes, keyed "METHOD /route". */
 const send = (method: 'POST' | 'PATCH', url: string, payload: object) => ({ method, url, payload });

@@ -20,7 +20,7 @@ import {
   type Request,
   type RouteCase,
   type Who,
-} from '../../http/matrix';
+} from './matrix';
 
 /**
  * Rows of the authorization matrix (http/authorization.test.ts) for the budget routes. Everyone in the province reads

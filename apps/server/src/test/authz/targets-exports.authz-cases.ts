@@ -1,4 +1,4 @@
-import { inProvince, type RouteCase } from '../../http/matrix';
+import { inProvince, type RouteCase } from './matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for the dashboard's exports (issue 19). */
 export const TARGET_EXPORT_ROUTES: RouteCase[] = [

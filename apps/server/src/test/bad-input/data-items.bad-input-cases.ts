@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape, long, NO_SUCH } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape, long, NO_SUCH } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for reported figures (issue 16), keyed "METHOD /route". */
 const item = (hp: string) => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { insertPlanImport } from '@dx/db';
 import { parsePlanText } from '@dx/domain';
-import { count, type Fixture, groupWriter, type RouteCase } from '../../http/matrix';
+import { count, type Fixture, groupWriter, type RouteCase } from './matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for importing plan documents (issue 17). */
 

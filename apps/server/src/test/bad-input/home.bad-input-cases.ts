@@ -1,4 +1,4 @@
-import type { BadCase } from '../../http/bad-input.cases';
+import type { BadCase } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for the home page, keyed "METHOD /route". */
 export const HOME_BAD_INPUT: Record<string, BadCase[]> = {

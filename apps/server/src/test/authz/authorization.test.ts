@@ -17,22 +17,13 @@ import { PLAN_54_TARGET_DEFINITIONS, ROLES } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BUDGET_ROUTES } from '../features/budget/budget.authz-cases';
-import { DATA_ITEM_ROUTES } from '../features/data-items/data-items.authz-cases';
-import { HOME_ROUTES } from '../features/home/home.authz-cases';
-import { INDICATOR_ROUTES } from '../features/indicators/indicators.authz-cases';
-import { NATIONAL_ROUTES } from '../features/national/national.authz-cases';
-import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from '../features/obstacles/obstacles.authz-cases';
-import { PLAN_IMPORT_ROUTES } from '../features/plan-imports/plan-imports.authz-cases';
-import { PROVINCE_ROUTES } from '../features/provinces/provinces.authz-cases';
-import { RECORD_ROUTES } from '../features/records/records.authz-cases';
-import { RECORD_PATHS } from '../features/records/records.routes';
-import { REPORT_ROUTES } from '../features/reports/reports.authz-cases';
-import { TARGET_EXPORT_ROUTES } from '../features/targets/targets-exports.authz-cases';
-import { UNIT_IMPORT_ROUTES } from '../features/unit-imports/unit-imports.authz-cases';
-import { URGING_ROUTES } from '../features/urging/urging.authz-cases';
-import { createTestApp, type Session, TEST_PASSWORD } from '../test/harness';
-import { routesWithoutHead } from '../test/routes';
+import { RECORD_PATHS } from '../../features/records/records.routes';
+import { createTestApp, type Session, TEST_PASSWORD } from '../harness';
+import { routesWithoutHead } from '../routes';
+import { BUDGET_ROUTES } from './budget.authz-cases';
+import { DATA_ITEM_ROUTES } from './data-items.authz-cases';
+import { HOME_ROUTES } from './home.authz-cases';
+import { INDICATOR_ROUTES } from './indicators.authz-cases';
 import {
   adminInSubtree,
   count,
@@ -47,16 +38,24 @@ import {
   key,
   next,
   personReader,
-  type Request,
   type RouteCase,
   SCOPES,
   type Scope,
   type Who,
 } from './matrix';
+import { NATIONAL_ROUTES } from './national.authz-cases';
+import { CONSOLIDATED_ROUTES, OBSTACLE_ROUTES } from './obstacles.authz-cases';
+import { PLAN_IMPORT_ROUTES } from './plan-imports.authz-cases';
+import { PROVINCE_ROUTES } from './provinces.authz-cases';
+import { RECORD_ROUTES } from './records.authz-cases';
+import { REPORT_ROUTES } from './reports.authz-cases';
+import { TARGET_EXPORT_ROUTES } from './targets-exports.authz-cases';
+import { UNIT_IMPORT_ROUTES } from './unit-imports.authz-cases';
+import { URGING_ROUTES } from './urging.authz-cases';
 
 // The matrix is about who may call a route: the PDF is rendered after the check, by pdfmake (hundreds of ms per call),
 // and is tested in exports/plan-exports.test.ts. Here an allowed export gets a stand-in document.
-vi.mock('../exports/plan-pdf', () => ({ renderPlanPdf: async () => Buffer.from('%PDF-1.7 stand-in') }));
+vi.mock('../../exports/plan-pdf', () => ({ renderPlanPdf: async () => Buffer.from('%PDF-1.7 stand-in') }));
 
 /**
  * Authorization matrix: every route × every role × where the role is granted (the target's province, the unit above
@@ -1242,6 +1241,8 @@ describe('authorization matrix', () => {
         note(`${key(who)} (${allowed ? rc.ok : 403})`, await run(who, allowed ? 'allowed' : 'refused'));
       }
       expect(table, `callers whose answer differs from the rule of ${rc.method} ${rc.route}`).toEqual([]);
-    });
+      // Thirty callers, each a real request (an import's dry run and confirmation for the upload routes): on a loaded
+      // 2-core machine one route's loop outgrew the default 60 s.
+    }, 240_000);
   }
 });

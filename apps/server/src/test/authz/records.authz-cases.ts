@@ -2,6 +2,8 @@ import { insertRecord, queryRows } from '@dx/db';
 import type { RecordType } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { RECORD_PATHS } from '../../features/records/records.routes';
+import { multipartFile } from '../multipart';
 import {
   count,
   type Fixture,
@@ -13,8 +15,7 @@ import {
   next,
   type RouteCase,
   type Who,
-} from '../../http/matrix';
-import { RECORD_PATHS } from './records.routes';
+} from './matrix';
 
 /*
  * Rows of the authorization matrix (http/authorization.test.ts) for the import of every record type, its templates,
@@ -25,20 +26,6 @@ import { RECORD_PATHS } from './records.routes';
 const recordWriter = (w: Who) => (w.role === 'unit_officer' && inSubtree(w)) || groupWriter(w);
 const pdf = Buffer.from('%PDF-1.4\n% minh chứng\n').toString('base64');
 /** A multipart/form-data request body holding one file (imports sent as multipart). */
-export const multipartFile = (fileName: string, content: string | Buffer) => {
-  const boundary = '----dxmatrix';
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      Buffer.from(content),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-};
-
 /** The commune's name as a cell names it ("Phường X (Quận Y)": unique even among namesakes). */
 const communeCell = new WeakMap<Fixture, Promise<string>>();
 const communeName = (f: Fixture) => {

@@ -1,5 +1,5 @@
-import { count, next, type RouteCase, type Who } from '../../http/matrix';
-import { multipartFile } from '../records/records.authz-cases';
+import { multipartFile } from '../multipart';
+import { count, next, type RouteCase, type Who } from './matrix';
 
 /**
  * Rows of the authorization matrix (http/authorization.test.ts) for importing units (issue 15): the system

@@ -12,7 +12,7 @@ import {
   type Request,
   type RouteCase,
   type Who,
-} from '../../http/matrix';
+} from './matrix';
 
 /*
  * Rows of the authorization matrix (http/authorization.test.ts) for the periodic reports routes. Reads: everyone in

@@ -11,7 +11,7 @@ import {
   type Request,
   type RouteCase,
   type Who,
-} from '../../http/matrix';
+} from './matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for the obstacles register. */
 

@@ -1,5 +1,5 @@
 import { DEFAULT_BUDGET_CHAIN } from '@dx/domain';
-import { type BadCase, bodyShape, type Ctx, long, NO_SUCH } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape, type Ctx, long, NO_SUCH } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for the budget routes, keyed "METHOD /route". */
 

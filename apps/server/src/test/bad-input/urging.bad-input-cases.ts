@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for công văn đôn đốc, keyed "METHOD /route". */
 export const URGING_BAD_INPUT: Record<string, BadCase[]> = {

@@ -1,6 +1,6 @@
 import type { RecordType } from '@dx/domain';
-import { type BadCase, bodyShape, long, NO_SUCH } from '../../http/bad-input.cases';
-import { RECORD_PATHS } from './records.routes';
+import { RECORD_PATHS } from '../../features/records/records.routes';
+import { type BadCase, bodyShape, long, NO_SUCH } from './cases';
 
 /**
  * Bad-input probes (http/bad-input.test.ts) for the import of every record type, its templates and files attached

@@ -2,7 +2,7 @@ import { queryRows } from '@dx/db';
 import type { RecordType, Role } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import type { Session, TestApp } from '../test/harness';
+import type { Session, TestApp } from '../harness';
 
 /**
  * The authorization matrix's vocabulary (authorization.test.ts): who calls, from where, and what one route row says.

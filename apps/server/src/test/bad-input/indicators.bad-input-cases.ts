@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for the indicator engine, keyed "METHOD /route". */
 const url = (planId: string) => `/api/plans/${planId}/indicators/preview`;

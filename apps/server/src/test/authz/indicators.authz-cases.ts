@@ -1,7 +1,7 @@
 import { queryRows } from '@dx/db';
 import { PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { sql } from 'drizzle-orm';
-import { groupWriter, inProvince, next, type RouteCase } from '../../http/matrix';
+import { groupWriter, inProvince, next, type RouteCase } from './matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for the indicator engine (issue 16). */
 export const INDICATOR_ROUTES: RouteCase[] = [

@@ -1,5 +1,5 @@
 import { getProvinceSettingsRevision, listCatalogueWithProvinces, listProvinceSettings } from '@dx/db';
-import { count, type Fixture, inProvince, type RouteCase, type Who } from '../../http/matrix';
+import { count, type Fixture, inProvince, type RouteCase, type Who } from './matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for the province catalogue (issue 15). */
 

@@ -1,4 +1,4 @@
-import { type BadCase, NO_SUCH } from '../../http/bad-input.cases';
+import { type BadCase, NO_SUCH } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for the dashboard's exports (issue 19), keyed "METHOD /route". */
 export const TARGET_EXPORT_BAD_INPUT: Record<string, BadCase[]> = {

@@ -1,4 +1,4 @@
-import type { BadCase } from '../../http/bad-input.cases';
+import type { BadCase } from './cases';
 
 /** Bad-input probes (http/bad-input.test.ts) for importing units, keyed "METHOD /route". */
 const url = '/api/unit-imports/file';

@@ -1,23 +1,23 @@
 import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUDGET_BAD_INPUT } from '../features/budget/budget.bad-input-cases';
-import { DATA_ITEM_BAD_INPUT } from '../features/data-items/data-items.bad-input-cases';
-import { HOME_BAD_INPUT } from '../features/home/home.bad-input-cases';
-import { INDICATOR_BAD_INPUT } from '../features/indicators/indicators.bad-input-cases';
-import { NATIONAL_BAD_INPUT } from '../features/national/national.bad-input-cases';
-import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from '../features/obstacles/obstacles.bad-input-cases';
-import { PLAN_IMPORT_BAD_INPUT } from '../features/plan-imports/plan-imports.bad-input-cases';
-import { PROVINCE_BAD_INPUT } from '../features/provinces/provinces.bad-input-cases';
-import { RECORD_BAD_INPUT } from '../features/records/records.bad-input-cases';
-import { RECORD_PATHS } from '../features/records/records.routes';
-import { REPORT_BAD_INPUT } from '../features/reports/reports.bad-input-cases';
-import { TARGET_EXPORT_BAD_INPUT } from '../features/targets/targets-exports.bad-input-cases';
-import { UNIT_IMPORT_BAD_INPUT } from '../features/unit-imports/unit-imports.bad-input-cases';
-import { URGING_BAD_INPUT } from '../features/urging/urging.bad-input-cases';
-import { createTestApp, type Session, type TestApp } from '../test/harness';
-import { routesWithoutHead } from '../test/routes';
-import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './bad-input.cases';
+import { RECORD_PATHS } from '../../features/records/records.routes';
+import { createTestApp, type Session, type TestApp } from '../harness';
+import { routesWithoutHead } from '../routes';
+import { BUDGET_BAD_INPUT } from './budget.bad-input-cases';
+import { type BadCase, bodyShape, type Ctx, json, long, NO_SUCH, type Path } from './cases';
+import { DATA_ITEM_BAD_INPUT } from './data-items.bad-input-cases';
+import { HOME_BAD_INPUT } from './home.bad-input-cases';
+import { INDICATOR_BAD_INPUT } from './indicators.bad-input-cases';
+import { NATIONAL_BAD_INPUT } from './national.bad-input-cases';
+import { CONSOLIDATED_BAD_INPUT, OBSTACLE_BAD_INPUT } from './obstacles.bad-input-cases';
+import { PLAN_IMPORT_BAD_INPUT } from './plan-imports.bad-input-cases';
+import { PROVINCE_BAD_INPUT } from './provinces.bad-input-cases';
+import { RECORD_BAD_INPUT } from './records.bad-input-cases';
+import { REPORT_BAD_INPUT } from './reports.bad-input-cases';
+import { TARGET_EXPORT_BAD_INPUT } from './targets-exports.bad-input-cases';
+import { UNIT_IMPORT_BAD_INPUT } from './unit-imports.bad-input-cases';
+import { URGING_BAD_INPUT } from './urging.bad-input-cases';
 
 /**
  * Bad input on every route: malformed JSON, missing fields, wrong types, bad uuids, impossible or foreign-format
@@ -1872,21 +1872,37 @@ describe('bad input on every route', () => {
     expect(Object.keys(CASES).filter((r) => !routesWithoutHead(t.app).includes(r))).toEqual([]);
   });
 
-  for (const [route, cases] of Object.entries(CASES)) {
-    if (cases.length === 0) continue;
-    describe(route, () => {
-      for (const bc of cases) {
-        it(`${bc.name} → 400 at ${bc.path.join('.')}`, async () => {
+  // One test per route: it sends every probe of the route's rows and reports one table of the probes whose answer
+  // differs (status, code, the field path named, a leak), so a failure shows the whole picture at once.
+  describe('each probe → 400 VALIDATION.FAILED naming its field', () => {
+    for (const [route, cases] of Object.entries(CASES)) {
+      if (cases.length === 0) continue;
+      it(route, async () => {
+        const differences: string[] = [];
+        for (const bc of cases) {
           const res = await t.call(admin, bc.req(c));
-          expectCleanError(res);
-          expect(res.statusCode).toBe(400);
+          const where = `${bc.name} (at ${bc.path.join('.')})`.padEnd(50);
+          try {
+            expectCleanError(res);
+          } catch (error) {
+            differences.push(`${where} unclean: ${(error as Error).message.split('\n')[0]}`);
+            continue;
+          }
+          if (res.statusCode !== 400) {
+            differences.push(`${where} expected 400, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+            continue;
+          }
           const error = res.json().error;
-          expect(error.code).toBe('VALIDATION.FAILED');
-          expect(error.details.issues.map((i: { path: Path }) => i.path)).toContainEqual(bc.path);
-        });
-      }
-    });
-  }
+          if (error.code !== 'VALIDATION.FAILED')
+            differences.push(`${where} expected VALIDATION.FAILED, got ${error.code}`);
+          const paths = (error.details?.issues ?? []).map((i: { path: Path }) => JSON.stringify(i.path));
+          if (!paths.includes(JSON.stringify(bc.path)))
+            differences.push(`${where} names ${paths.join(' ') || 'no field'}`);
+        }
+        expect(differences, `probes of ${route} whose answer differs`).toEqual([]);
+      });
+    }
+  });
 
   // One test per route: the probes are ~16 per slot, and a single test over every route outgrew the time limit.
   describe('junk in every slot of every route is never a 500 and never leaks internals', () => {

@@ -1,4 +1,4 @@
-import { type BadCase, bodyShape, type Ctx } from '../../http/bad-input.cases';
+import { type BadCase, bodyShape, type Ctx } from './cases';
 
 const settingsUrl = (c: Ctx) => `/api/provinces/${c.hp}/settings`;
 const agency = (name: string, shortName: string) => ({ name, shortName });

@@ -1,4 +1,4 @@
-import type { RouteCase } from '../../http/matrix';
+import type { RouteCase } from './matrix';
 
 /** Rows of the authorization matrix (http/authorization.test.ts) for the national view (issue 13). */
 export const NATIONAL_ROUTES: RouteCase[] = [
