@@ -10,6 +10,7 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../test/factories';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
 import { type LocalSmtp, startLocalSmtp } from '../test/smtp';
 import { startJobs } from './boss';
@@ -67,12 +68,7 @@ describe('reminder e-mails through the job queue', () => {
     const planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
     const target = (await listPlanTargetRules(t.handle.db, planId))[0]!;
     url = `/api/plans/${planId}/targets/${target.planTargetId}/reminders`;
-    unitId = (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' AND valid_from IS NULL LIMIT 1`,
-      )
-    )[0]!.unit_id;
+    unitId = await seededUnit(t, 'Quận Hải An');
     dx = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);
     const officer = `mail_officer_${process.pid}`;
     await t.userWith([{ role: 'unit_officer', unitId }], officer);

@@ -2,6 +2,7 @@ import { findPlanByCode, queryRows, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { multipartFile } from '../../test/multipart';
 
@@ -22,13 +23,6 @@ describe('reported figures API', () => {
   let periodId: string;
   const items: Record<string, string> = {};
 
-  const unitByName = async (name: string) =>
-    (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND valid_from IS NULL LIMIT 1`,
-      )
-    )[0]!.unit_id;
   const valuesUrl = () => `/api/report-periods/${periodId}/units/${commune}/data-values`;
   type UnitData = {
     rows: {
@@ -64,12 +58,12 @@ describe('reported figures API', () => {
     t = await createTestApp({ clock: () => now });
     await seedPlans(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
-    commune = await unitByName('Phường Đông Hải 1');
-    const dxOffice = await unitByName('Sở Thông tin và Truyền thông');
+    commune = await seededUnit(t, 'Phường Đông Hải 1');
+    const dxOffice = await seededUnit(t, 'Sở Thông tin và Truyền thông');
     dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice }], `dx_di_${process.pid}`);
     officer = await t.userWith([{ role: 'unit_officer', unitId: commune }], `dh1_di_${process.pid}`);
     otherOfficer = await t.userWith(
-      [{ role: 'unit_officer', unitId: await unitByName('Phường Đông Hải 2') }],
+      [{ role: 'unit_officer', unitId: await seededUnit(t, 'Phường Đông Hải 2') }],
       `dh2_di_${process.pid}`,
     );
   });

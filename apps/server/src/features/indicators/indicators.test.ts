@@ -1,7 +1,8 @@
-import { findPlanByCode, listPlanTargetRules, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
+import { findPlanByCode, listPlanTargetRules, seedPlans, seedTargetDefinitions } from '@dx/db';
 import { INDICATOR_FIXTURES, PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
@@ -15,14 +16,11 @@ describe('POST /api/plans/:planId/indicators/preview (issue 16)', () => {
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db); // also Hải Phòng's vocabularies
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
-    const [dxOffice] = await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Sở Thông tin và Truyền thông' LIMIT 1`,
-    );
-    dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice!.unit_id }]);
+    const dxOfficeId = await seededUnit(t, 'Sở Thông tin và Truyền thông');
+    dx = await t.userWith([{ role: 'dx_office', unitId: dxOfficeId }]);
     // One city-level DX workshop; no contest yet.
     await t.handle.db.execute(sql`INSERT INTO event (province_id, organiser_unit_id, kind, level, title, held_on)
-      VALUES (${t.hp}, ${dxOffice!.unit_id}, 'workshop', 'city', 'Hội thảo chuyển đổi số', '2023-05-01')`);
+      VALUES (${t.hp}, ${dxOfficeId}, 'workshop', 'city', 'Hội thảo chuyển đổi số', '2023-05-01')`);
     viewer = await t.userWith([{ role: 'viewer', unitId: t.hp }]);
   });
   afterAll(async () => {

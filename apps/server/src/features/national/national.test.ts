@@ -4,7 +4,6 @@ import {
   listRollupCells,
   listRollupTargets,
   liveRollupCells,
-  queryRows,
   rebuildAllRollups,
   rollupEvaluation,
   seedPlans,
@@ -12,6 +11,7 @@ import {
 } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 /**
@@ -39,12 +39,7 @@ describe('national overview', () => {
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
-    haiAn = (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' AND valid_from IS NULL LIMIT 1`,
-      )
-    )[0]!.unit_id;
+    haiAn = await seededUnit(t, 'Quận Hải An');
     sysAdmin = await t.userWith([{ role: 'administrator', unitId: null }]);
     ministry = await t.userWith([{ role: 'viewer', unitId: null }]);
     provinceAdmin = await t.userWith([{ role: 'administrator', unitId: t.hp }]);

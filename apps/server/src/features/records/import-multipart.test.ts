@@ -2,6 +2,7 @@ import { queryRows } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 /*
@@ -33,12 +34,7 @@ const send = (fileName: string, content: Buffer, confirm: boolean) =>
 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
-  const haiAn = (
-    await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' LIMIT 1`,
-    )
-  )[0]!.unit_id;
+  const haiAn = await seededUnit(t, 'Quận Hải An');
   officer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }]);
   const ch = await t.call(officer, {
     method: 'POST',

@@ -2,6 +2,7 @@ import { queryRows, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 describe('import of publications from Excel/CSV (dry run, then all-or-nothing)', () => {
@@ -25,18 +26,8 @@ describe('import of publications from Excel/CSV (dry run, then all-or-nothing)',
   beforeAll(async () => {
     t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
     await seedPlans(t.handle.db);
-    const haiAn = (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' LIMIT 1`,
-      )
-    )[0]!.unit_id;
-    const leChan = (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Lê Chân' LIMIT 1`,
-      )
-    )[0]!.unit_id;
+    const haiAn = await seededUnit(t, 'Quận Hải An');
+    const leChan = await seededUnit(t, 'Quận Lê Chân');
     officer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }]);
     other = await t.userWith([{ role: 'unit_officer', unitId: leChan }]);
     const ch = await t.call(officer, {

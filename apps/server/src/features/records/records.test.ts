@@ -2,6 +2,7 @@ import { queryRows, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 /*
@@ -23,13 +24,6 @@ let leChan: string;
 const inForce = sql.raw(
   `(valid_from IS NULL OR valid_from <= '2023-10-15') AND (valid_to IS NULL OR valid_to > '2023-10-15')`,
 );
-const unitNamed = async (name: string) =>
-  (
-    await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND ${inForce} LIMIT 1`,
-    )
-  )[0]!.unit_id;
 const count = async (table: string) =>
   Number(
     (await queryRows<{ n: string }>(t.handle.db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]!
@@ -53,8 +47,8 @@ const at = (issues: { row: number; column: string | null }[]) => issues.map((i) 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
   await seedPlans(t.handle.db);
-  haiAn = await unitNamed('Quận Hải An');
-  leChan = await unitNamed('Quận Lê Chân');
+  haiAn = await seededUnit(t, 'Quận Hải An', { asOf: '2023-10-15' });
+  leChan = await seededUnit(t, 'Quận Lê Chân', { asOf: '2023-10-15' });
   const [w] = await queryRows<{ unit_id: string; name: string }>(
     t.handle.db,
     sql`SELECT unit_id, name FROM org_unit_version WHERE parent_unit_id = ${haiAn} AND ${inForce} ORDER BY name LIMIT 1`,

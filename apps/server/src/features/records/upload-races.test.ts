@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_CONCURRENCY } from '../../lib/tabular';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 /*
@@ -16,12 +17,7 @@ let haiAn: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => new Date('2023-10-15T03:00:00Z') });
-  haiAn = (
-    await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Quận Hải An' AND (valid_from IS NULL OR valid_from <= '2023-10-15') AND (valid_to IS NULL OR valid_to > '2023-10-15') LIMIT 1`,
-    )
-  )[0]!.unit_id;
+  haiAn = await seededUnit(t, 'Quận Hải An', { asOf: '2023-10-15' });
   officers = [];
   for (let i = 0; i < 5; i++) officers.push(await t.userWith([{ role: 'unit_officer', unitId: haiAn }]));
 });

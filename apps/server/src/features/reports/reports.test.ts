@@ -2,6 +2,7 @@ import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } f
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNotificationMails } from '../../jobs/notification-mail';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { startLocalSmtp } from '../../test/smtp';
 
@@ -31,13 +32,6 @@ describe('periodic reports API', () => {
   let districtCount: number;
   let smtp: Awaited<ReturnType<typeof startLocalSmtp>>;
 
-  const unitByName = async (name: string) =>
-    (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND valid_from IS NULL LIMIT 1`,
-      )
-    )[0]!.unit_id;
   const auditCount = async () =>
     (await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM audit_log`))[0]!.n;
   const completeness = async (groupId?: string) => {
@@ -54,11 +48,11 @@ describe('periodic reports API', () => {
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
-    commune = await unitByName('Phường Đông Hải 1');
-    otherCommune = await unitByName('Phường Đông Hải 2');
-    haiAn = await unitByName('Quận Hải An');
-    leChan = await unitByName('Quận Lê Chân');
-    const dxOffice = await unitByName('Sở Thông tin và Truyền thông');
+    commune = await seededUnit(t, 'Phường Đông Hải 1');
+    otherCommune = await seededUnit(t, 'Phường Đông Hải 2');
+    haiAn = await seededUnit(t, 'Quận Hải An');
+    leChan = await seededUnit(t, 'Quận Lê Chân');
+    const dxOffice = await seededUnit(t, 'Sở Thông tin và Truyền thông');
     dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice }], `dx_r_${process.pid}`);
     communeOfficer = await t.userWith(
       [{ role: 'unit_officer', unitId: commune }],
@@ -617,6 +611,6 @@ describe('periodic reports API', () => {
     return otherDistrictId;
   }
   beforeAll(async () => {
-    otherDistrictId = await unitByName('Quận Ngô Quyền');
+    otherDistrictId = await seededUnit(t, 'Quận Ngô Quyền');
   });
 });

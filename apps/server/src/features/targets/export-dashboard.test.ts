@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findPlanByCode, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
-import { sql } from 'drizzle-orm';
+import { findPlanByCode, seedPlans, seedTargetDefinitions } from '@dx/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 type Evaluated = {
@@ -43,11 +43,8 @@ describe('dashboard exports (issue 19)', () => {
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
-    const [office] = await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Sở Thông tin và Truyền thông' LIMIT 1`,
-    );
-    dx = await t.userWith([{ role: 'dx_office', unitId: office!.unit_id }]);
+    const officeId = await seededUnit(t, 'Sở Thông tin và Truyền thông');
+    dx = await t.userWith([{ role: 'dx_office', unitId: officeId }]);
     const res = await t.call(dx, {
       method: 'GET',
       url: `/api/plans/${planId}/targets/evaluation?asOf=2023-09-30`,

@@ -2,6 +2,7 @@ import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } f
 import { PLAN_54_TARGET_DEFINITIONS } from '@dx/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { startLocalSmtp } from '../../test/smtp';
 
@@ -42,13 +43,6 @@ describe('records and live targets API (plan 54 I.2)', () => {
   let leChan: string;
   let smtp: Awaited<ReturnType<typeof startLocalSmtp>>;
 
-  const unitByName = async (name: string) =>
-    (
-      await queryRows<{ unit_id: string }>(
-        t.handle.db,
-        sql`SELECT unit_id FROM org_unit_version WHERE name = ${name} AND valid_from IS NULL LIMIT 1`,
-      )
-    )[0]!.unit_id;
   const evaluation = async (s: Session) => {
     const res = await t.call(s, { method: 'GET', url: `/api/plans/${planId}/targets/evaluation` });
     expect(res.statusCode, res.body).toBe(200);
@@ -61,10 +55,10 @@ describe('records and live targets API (plan 54 I.2)', () => {
     await seedPlans(t.handle.db);
     await seedTargetDefinitions(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
-    haiAn = await unitByName('Quận Hải An');
-    commune = await unitByName('Phường Đông Hải 1');
-    leChan = await unitByName('Quận Lê Chân');
-    const dxOffice = await unitByName('Sở Thông tin và Truyền thông');
+    haiAn = await seededUnit(t, 'Quận Hải An');
+    commune = await seededUnit(t, 'Phường Đông Hải 1');
+    leChan = await seededUnit(t, 'Quận Lê Chân');
+    const dxOffice = await seededUnit(t, 'Sở Thông tin và Truyền thông');
     dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice }]);
     haiAnOfficer = await t.userWith([{ role: 'unit_officer', unitId: haiAn }], `haian_${process.pid}`);
     outsider = await t.userWith([{ role: 'dx_office', unitId: t.hd }]);

@@ -2,6 +2,7 @@ import { queryRows, seedPlans } from '@dx/db';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { appendixXlsx } from './appendix-fixture';
 
@@ -60,17 +61,11 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     planId = (await seedPlans(t.handle.db))!;
     dx = await t.userWith([{ role: 'dx_office', unitId: t.hp }]);
     viewer = await t.userWith([{ role: 'viewer', unitId: t.hp }]);
-    const [mc] = await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Phường Máy Chai' AND valid_from IS NULL`,
-    );
-    const [other] = await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Xã Bát Trang' LIMIT 1`,
-    );
-    commune = mc!.unit_id;
+    const mcId = await seededUnit(t, 'Phường Máy Chai');
+    const otherId = await seededUnit(t, 'Xã Bát Trang');
+    commune = mcId;
     communeOfficer = await t.userWith([{ role: 'unit_officer', unitId: commune }]);
-    otherCommuneOfficer = await t.userWith([{ role: 'unit_officer', unitId: other!.unit_id }]);
+    otherCommuneOfficer = await t.userWith([{ role: 'unit_officer', unitId: otherId }]);
     content = await appendixXlsx(APPENDIX);
   });
   afterAll(async () => t?.close());
