@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RECORD_PATHS } from '../../features/records/records.routes';
+import { createUnit } from '../factories';
 import { createTestApp, type Session, TEST_PASSWORD } from '../harness';
 import { routesWithoutHead } from '../routes';
 import { BUDGET_ROUTES } from './budget.authz-cases';
@@ -1040,15 +1041,8 @@ describe('authorization matrix', () => {
     f.t = await createTestApp();
     const t = f.t;
     f.sysAdmin = await t.userWith([{ role: 'administrator', unitId: null }], `sysadmin${process.pid}`);
-    const create = async (name: string, kind: string, parentUnitId: string) => {
-      const res = await t.call(f.sysAdmin, {
-        method: 'POST',
-        url: '/api/reorganisations',
-        payload: { type: 'create', effectiveDate: '2023-01-01', unit: { name, kind, parentUnitId } },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().createdUnitIds[0] as string;
-    };
+    const create = (name: string, kind: 'district' | 'commune', parentUnitId: string) =>
+      createUnit(t, f.sysAdmin, { name, kind, parentUnitId });
     f.d1 = await create('Quận Thử Nghiệm Một', 'district', t.hp);
     f.d2 = await create('Quận Thử Nghiệm Hai', 'district', t.hp);
     f.commune = await create('Phường Thử Nghiệm', 'commune', f.d1);

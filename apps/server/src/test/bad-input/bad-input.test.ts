@@ -2,6 +2,7 @@ import type { RecordType } from '@dx/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_PATHS } from '../../features/records/records.routes';
+import { createRecord } from '../factories';
 import { createTestApp, type Session, type TestApp } from '../harness';
 import { routesWithoutHead } from '../routes';
 import { BUDGET_BAD_INPUT } from './budget.bad-input-cases';
@@ -1850,20 +1851,8 @@ describe('bad input on every route', () => {
   afterAll(async () => t?.close());
   beforeAll(async () => {
     // A real channel, so publication bodies that pass validation reach the database.
-    const channel = await t.call(admin, {
-      method: 'POST',
-      url: '/api/channels',
-      payload: validRecord(c, 'channel'),
-    });
-    expect(channel.statusCode, channel.body).toBe(201);
-    ev.channel = channel.json().id;
-    const person = await t.call(admin, {
-      method: 'POST',
-      url: '/api/people',
-      payload: validRecord(c, 'person'),
-    });
-    expect(person.statusCode, person.body).toBe(201);
-    ev.people = person.json().id;
+    ev.channel = (await createRecord(t, admin, 'channel', c.unit)).id;
+    ev.people = (await createRecord(t, admin, 'person', c.unit)).id;
   });
 
   it('the table has a row for every route the app registers', () => {
