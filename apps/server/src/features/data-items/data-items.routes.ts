@@ -17,13 +17,10 @@ import {
   dataValuesSubmitBody,
   unitDataValuesOut,
 } from '@dx/contracts';
-import { AppError, said, validationError, worded } from '@dx/domain';
-import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
-import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
+import { registerUpload, UPLOAD_BODY_LIMIT, uploadedFile } from '../../http/upload';
 import { createDataItem } from './create-data-item';
 import { dataValuesTemplate } from './data-values-template';
 import { getDataGrid } from './get-data-grid';
@@ -35,30 +32,9 @@ import { submitUnitDataValues } from './submit-unit-data-values';
 import { getUnitDataValues } from './unit-data-values';
 import { updateDataItem } from './update-data-item';
 
-const FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
-
-/** The one file of the multipart upload, read within the file limit (as the unit and record imports read theirs). */
-async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-  const part = await request.file({ limits: { fileSize: FILE_BYTES, files: 1, fields: 0 } });
-  if (!part)
-    throw validationError(said('file.missing'), [{ path: ['body', 'file'], ...worded('file.chooseSheet') }]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
-  if (part.file.truncated)
-    throw new AppError('IMPORT.TOO_LARGE', said('file.tooLarge', { mb: FILE_BYTES / 1024 / 1024 }), {
-      limit: 'fileBytes',
-    });
-  const fileName =
-    part.filename
-      .normalize('NFC')
-      .replace(/^.*[\\/]/, '')
-      .slice(0, 255) || 'so-lieu';
-  return { fileName, content: Buffer.concat(chunks) };
-}
-
 /** HTTP routes of reported figures (issue 16; thin: validate → authorize → one use case → present). */
 export const dataItemRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: { fileSize: FILE_BYTES, files: 1, fields: 0, parts: 1 } });
+  await registerUpload(app);
   const tags = ['targets'];
 
   app.get(
@@ -83,7 +59,7 @@ export const dataItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/report-periods/:periodId/data-values/import',
     {
-      bodyLimit: FILE_BYTES + 64 * 1024,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags,
         summary:
@@ -95,7 +71,7 @@ export const dataItemRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const file = await uploadedFile(request);
+      const file = await uploadedFile(request, 'so-lieu');
       const report = await importDataValues({
         ctx: contextOf(request),
         periodId: request.params.periodId,

@@ -18,14 +18,12 @@ import {
 } from '@dx/contracts';
 import { RECORD_PATHS } from '@dx/contracts/paths';
 import { getRecord, getRecordLinks, listRecordFiles } from '@dx/db';
-import { AppError, type RecordType, recordReadPermission, said, validationError, worded } from '@dx/domain';
-import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import { type RecordType, recordReadPermission } from '@dx/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
-import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
+import { registerUpload, UPLOAD_BODY_LIMIT, uploadedFile } from '../../http/upload';
 import { authorizeUnit } from '../../use-case/context';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
@@ -40,31 +38,9 @@ import { updateRecord } from './update-record';
 
 export { RECORD_PATHS };
 
-/** The largest import file (bytes), streamed as multipart; the reader's own limits apply after. */
-const IMPORT_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
-
-/** The uploaded file of a multipart import, read to memory within IMPORT_FILE_BYTES. */
-async function importFileOf(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-  const part = await request.file({ limits: { fileSize: IMPORT_FILE_BYTES, files: 1, fields: 0 } });
-  if (!part)
-    throw validationError(said('file.missing'), [{ path: ['body', 'file'], ...worded('file.chooseSheet') }]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
-  if (part.file.truncated)
-    throw new AppError('IMPORT.TOO_LARGE', said('file.tooLarge', { mb: IMPORT_FILE_BYTES / 1024 / 1024 }), {
-      limit: 'fileBytes',
-    });
-  const fileName =
-    part.filename
-      .normalize('NFC')
-      .replace(/^.*[\\/]/, '')
-      .slice(0, 255) || 'tep-nhap';
-  return { fileName, content: Buffer.concat(chunks) };
-}
-
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   // Imports arrive as multipart, streamed within the file limit, not as base64 inside JSON (issue 12).
-  await app.register(multipart, { limits: { fileSize: IMPORT_FILE_BYTES, files: 1, fields: 0, parts: 1 } });
+  await registerUpload(app);
   for (const [type, path] of Object.entries(RECORD_PATHS) as [RecordType, string][]) {
     const input = recordBodies[type];
     const out = RECORD_OUTS[type];
@@ -190,7 +166,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/imports/${path}/file`,
       {
-        bodyLimit: IMPORT_FILE_BYTES + 64 * 1024,
+        bodyLimit: UPLOAD_BODY_LIMIT,
         schema: {
           tags,
           summary: `Nhập hồ sơ (${type}) từ tệp Excel/CSV gửi dạng multipart (trường "file"), tối đa 32 MB: chạy thử (confirm=false) rồi xác nhận`,
@@ -200,7 +176,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const file = await importFileOf(request);
+        const file = await uploadedFile(request, 'tep-nhap');
         return importRecords({
           ctx: contextOf(request),
           type,

@@ -1,37 +1,13 @@
 import { type UnitImportOut, unitImportOut, unitImportQuery } from '@dx/contracts';
-import { AppError, said, validationError, worded } from '@dx/domain';
-import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
-import { DEFAULT_READ_LIMITS } from '../../lib/xlsx-reader';
+import { registerUpload, UPLOAD_BODY_LIMIT, uploadedFile } from '../../http/upload';
 import { importUnits } from './import-units';
 import { unitImportTemplate } from './unit-import-template';
 
-const FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
-
-/** The one file of the multipart upload, read within the file limit (as the record imports read theirs). */
-async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-  const part = await request.file({ limits: { fileSize: FILE_BYTES, files: 1, fields: 0 } });
-  if (!part)
-    throw validationError(said('file.missing'), [{ path: ['body', 'file'], ...worded('file.chooseSheet') }]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
-  if (part.file.truncated)
-    throw new AppError('IMPORT.TOO_LARGE', said('file.tooLarge', { mb: FILE_BYTES / 1024 / 1024 }), {
-      limit: 'fileBytes',
-    });
-  const fileName =
-    part.filename
-      .normalize('NFC')
-      .replace(/^.*[\\/]/, '')
-      .slice(0, 255) || 'don-vi';
-  return { fileName, content: Buffer.concat(chunks) };
-}
-
 export const unitImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: { fileSize: FILE_BYTES, files: 1, fields: 0, parts: 1 } });
+  await registerUpload(app);
 
   app.get(
     '/unit-imports/template.xlsx',
@@ -56,7 +32,7 @@ export const unitImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/unit-imports/file',
     {
-      bodyLimit: FILE_BYTES + 64 * 1024,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['org-units'],
         summary:
@@ -67,7 +43,7 @@ export const unitImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const file = await uploadedFile(request);
+      const file = await uploadedFile(request, 'don-vi');
       const report = await importUnits({
         ctx: contextOf(request),
         provinceId: request.query.provinceId,
