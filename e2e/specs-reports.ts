@@ -56,6 +56,16 @@ test('report: a commune submits its periodic report; the DX office returns it, i
   await page.getByRole('button', { name: 'Mở kỳ báo cáo' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mở kỳ báo cáo' });
   await visible(dialog);
+  // Plan 54's reporting schedule (plan data): the first half-year, due 15/6 — not ten days after it ends.
+  assert(
+    (await dialog.getByLabel('Tên kỳ báo cáo').inputValue()) === '6 tháng đầu năm 2023',
+    "the first period proposed is the plan's schedule's",
+  );
+  assert(
+    (await dialog.getByLabel('Hạn nộp').inputValue()) === '15/06/2023',
+    `due by the plan's 15/6, got ${await dialog.getByLabel('Hạn nộp').inputValue()}`,
+  );
+  await dialog.getByLabel('Loại kỳ').selectOption('quarter');
   assert(
     (await dialog.getByLabel('Tên kỳ báo cáo').inputValue()) === 'Quý I/2023',
     'the label is filled from the quarter',

@@ -1,4 +1,4 @@
-import type { PlanDocumentKind, PlanHeadings, PlanPart, Responsibility } from '@dx/domain';
+import type { PlanDocumentKind, PlanHeadings, PlanPart, ReportingDeadline, Responsibility } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -37,6 +37,8 @@ export type PlanBody = {
   tasks: string[];
   funding: string[];
   responsibilities: Responsibility[];
+  /** The plan's reporting deadlines; absent in plans stored before it existed = none stated. */
+  reportingSchedule?: ReportingDeadline[];
   closing: string;
   recipients: string[];
   signatureAuthority: string;

@@ -141,6 +141,7 @@ export async function loadPlan(db: Db, id: string): Promise<StoredPlan | null> {
     tasks: b.tasks,
     funding: b.funding,
     responsibilities: b.responsibilities,
+    reportingSchedule: b.reportingSchedule ?? [],
     closing: b.closing,
     recipients: b.recipients,
     signature: {
@@ -171,6 +172,7 @@ function rowValues(doc: PlanDocument) {
     tasks: doc.tasks,
     funding: doc.funding,
     responsibilities: doc.responsibilities,
+    reportingSchedule: doc.reportingSchedule,
     closing: doc.closing,
     recipients: doc.recipients,
     signatureAuthority: doc.signature.authority,

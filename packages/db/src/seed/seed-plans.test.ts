@@ -27,6 +27,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => handle?.close());
 
+describe("plan 54's reporting schedule", () => {
+  it('is stored with the plan and read back: six months by 15/6, the second half and the year by 15/12', async () => {
+    const doc = (await loadPlan(handle.db, planId))!.document;
+    expect(doc.reportingSchedule).toEqual([
+      { kind: 'half_year', n: 1, due: '06-15' },
+      { kind: 'half_year', n: 2, due: '12-15' },
+      { kind: 'year', n: 1, due: '12-15' },
+    ]);
+  });
+});
+
 describe('plan 54 reloaded from the corrected transcription', () => {
   it('a fresh install has the corrected text (no editorial marks, notes apart) and nothing to reload', async () => {
     expect(readPlan54Markdown()).not.toMatch(/\[sic|\[\?\]/);

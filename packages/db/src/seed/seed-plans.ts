@@ -57,6 +57,15 @@ async function plan54Document(db: Db, provinceId: string, md: string): Promise<P
     r.unitRefs = unitId ? [{ type: 'unit', unitId, name: r.heading }] : groupRefsFor(r.heading);
     if (!unitId) for (const item of r.items ?? []) item.unitRefs = groupRefsFor(item.text);
   }
+  // Plan 54 V.1.a asks for results "báo cáo … theo quy định" without dates in its text; Hải Phòng's reporting
+  // calendar (6 tháng by 15/6, the year by 15/12) is its data, given here as the plan's schedule (editable in
+  // the plan editor) so reporting periods default to it.
+  if (draft.reportingSchedule === undefined || draft.reportingSchedule.length === 0)
+    draft.reportingSchedule = [
+      { kind: 'half_year', n: 1, due: '06-15' },
+      { kind: 'half_year', n: 2, due: '12-15' },
+      { kind: 'year', n: 1, due: '12-15' },
+    ];
   const checked = validatePlanDocument(draft);
   if (!checked.ok) throw new Error(`seed plan 54 is invalid: ${JSON.stringify(checked.issues)}`);
   return checked.value;

@@ -11,6 +11,7 @@ import {
   type Responsibility,
 } from '../plan/plan';
 import { DEFAULT_PLAN_HEADINGS } from '../plan/template';
+import { inferReportingSchedule } from '../reports/schedule';
 import { foldVietnamese } from '../text';
 
 const KIND_BY_LABEL: Record<string, PlanDocumentKind> = {
@@ -591,6 +592,16 @@ function fromText(text: string, options: ParseOptions): PlanImportDraft {
     mark(['signature', 'position'], null, 0.5);
   }
   if (!doc.signature.authority && doc.signature.position) doc.signature.authority = doc.signature.position;
+  // The reporting deadlines the organisation part states become the plan's schedule (periods default to them).
+  doc.reportingSchedule = inferReportingSchedule(
+    [
+      ...doc.responsibilities.flatMap((r) => [
+        ...(r.paragraphs ?? []),
+        ...(r.items ?? []).map((i) => i.text),
+      ]),
+      doc.closing,
+    ].join('\n'),
+  );
   return {
     kind: docKind,
     sourceNumber,

@@ -1,3 +1,4 @@
+import { inferReportingSchedule } from '../reports/schedule';
 import { inferGoal, inferTargetSubject } from './inference';
 import type { DocumentReference, PlanDocumentInput, Responsibility } from './plan';
 
@@ -163,6 +164,7 @@ export function emptyPlanDocument(preambleLead: string): PlanDocumentInput {
     tasks: [],
     funding: [],
     responsibilities: [],
+    reportingSchedule: [],
     closing: '',
     recipients: [],
     signature: { authority: '', delegation: null, position: '', signer: '' },
@@ -347,5 +349,12 @@ export function parsePlanMarkdown(md: string): ParsedPlan {
       doc.closing = p.replace(/\s*\.\/\.\s*$/, '.');
     }
   }
+  // V. Tổ chức thực hiện usually states when units report ("báo cáo 6 tháng trước ngày 15/6 …"): the reporting
+  // periods' default deadlines come from it.
+  const organisation = (doc.responsibilities ?? []).flatMap((r) => [
+    ...(r.paragraphs ?? []),
+    ...(r.items ?? []).map((i) => i.text),
+  ]);
+  doc.reportingSchedule = inferReportingSchedule([...organisation, doc.closing ?? ''].join('\n'));
   return { document: doc, warnings };
 }

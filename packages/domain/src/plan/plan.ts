@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import type { FieldIssue } from '../errors';
+import { reportingSchedule } from '../reports/schedule';
 import {
   PLAN_DOCUMENT_KINDS,
   type PlanDocumentKind,
@@ -243,6 +244,11 @@ export const planDocument = z.object({
   tasks: z.array(text('Nhập nội dung')).max(50),
   funding: z.array(text('Nhập nội dung')).max(50),
   responsibilities: z.array(responsibility).max(50),
+  /**
+   * When units report (V. Tổ chức thực hiện: "báo cáo 6 tháng trước ngày 15/6, hằng năm trước ngày 15/12"): the
+   * reporting periods' default deadlines are taken from here; empty when the plan states none.
+   */
+  reportingSchedule: reportingSchedule.default([]),
   /** Closing paragraph; the export adds "./." (Nghị định 30/2020, Phụ lục I: end of the body). */
   closing: z.string().trim().max(4000).overwrite(nfc),
   recipients: z.array(text('Nhập nơi nhận', 300)).max(100),

@@ -46,6 +46,7 @@ export function blankPlanDocument(o: {
     tasks: [],
     funding: [],
     responsibilities: [],
+    reportingSchedule: [],
     closing: '',
     recipients: ['Lưu: VT.'],
     signature: {

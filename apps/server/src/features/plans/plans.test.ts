@@ -266,6 +266,44 @@ describe('plans API (plan 54/KH-UBND as structured data)', () => {
     expect(moved).toMatchObject({ code: 'II.5.a', parentId: five.id });
   });
 
+  it("saves the plan's reporting schedule as data, copied with the plan; refuses a day the month lacks (issue 19)", async () => {
+    const fresh: PlanBody = (
+      await t.call(dx, {
+        method: 'POST',
+        url: '/api/plans',
+        payload: { provinceId: t.hp, year: 2027, copyFromPlanId: plan54.id },
+      })
+    ).json();
+    // The copy keeps plan 54's schedule (6 tháng by 15/6, the year by 15/12).
+    expect((fresh.document.reportingSchedule as { due: string }[]).map((d) => d.due)).toEqual([
+      '06-15',
+      '12-15',
+      '12-15',
+    ]);
+    const schedule = [
+      { kind: 'quarter', n: 4, due: '01-10' },
+      { kind: 'year', n: 1, due: '12-20' },
+    ];
+    const saved = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/plans/${fresh.id}`,
+      payload: { version: fresh.version, reportingSchedule: schedule },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().document.reportingSchedule).toEqual(schedule);
+    const bad = await t.call(dx, {
+      method: 'PATCH',
+      url: `/api/plans/${fresh.id}`,
+      payload: {
+        version: saved.json().version,
+        reportingSchedule: [{ kind: 'half_year', n: 1, due: '06-31' }],
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json().error.details.issues.map((i: { path: string[] }) => i.path.join('.'));
+    expect(paths).toContain('body.reportingSchedule.0.due');
+  });
+
   it('copies plan 54 into another province: units re-mapped by kind and name, the rest listed to choose (issue 17)', async () => {
     const both = await t.userWith([
       { role: 'dx_office', unitId: t.hp },

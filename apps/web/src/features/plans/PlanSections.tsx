@@ -32,6 +32,7 @@ import { ListEditor } from './ListEditor';
 import { PlanEditor } from './PlanEditor';
 import { PlanParts } from './PlanParts';
 import { type FieldError, PlanSection } from './PlanSection';
+import { ReportingScheduleEditor } from './ReportingScheduleEditor';
 
 type Responsibility = PlanDocument['responsibilities'][number];
 type Item = Responsibility['items'][number];
@@ -220,6 +221,22 @@ export function PlanSections({ plan }: { plan: StoredPlan }) {
               items={value.responsibilities}
               onChange={(responsibilities) => set({ responsibilities })}
               err={err}
+            />
+          )}
+        </PlanSection>
+
+        <PlanSection
+          plan={plan}
+          id="reportingSchedule"
+          title={L.secSchedule}
+          keys={['reportingSchedule'] as const}
+        >
+          {({ value, set, err }) => (
+            <ReportingScheduleEditor
+              L={L}
+              items={value.reportingSchedule}
+              onChange={(reportingSchedule) => set({ reportingSchedule })}
+              err={(i, field) => err('reportingSchedule', i, field)}
             />
           )}
         </PlanSection>

@@ -1,4 +1,9 @@
-import { addDays, REPORT_PERIOD_KINDS, type ReportPeriodKind, standardPeriod } from '@dx/domain';
+import {
+  defaultReportPeriod,
+  REPORT_PERIOD_KINDS,
+  type ReportingDeadline,
+  type ReportPeriodKind,
+} from '@dx/domain';
 import {
   Anchor,
   Badge,
@@ -20,6 +25,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { fetchPlan, planKeys } from '../../api/plans';
 import {
   createPeriod,
   listGroups,
@@ -49,6 +55,12 @@ export function PeriodsPage() {
     queryKey: reportKeys.periods(planId ?? ''),
     queryFn: () => listPeriods(planId!),
     enabled: !!planId,
+  });
+  // The plan's reporting schedule gives the new period's kind and deadline (plan V: "báo cáo … trước ngày 15/6").
+  const plan = useQuery({
+    queryKey: planKeys.detail(planId ?? ''),
+    queryFn: () => fetchPlan(planId!),
+    enabled: !!planId && creating,
   });
   if (plans.isLoading) return <Loading />;
   if (plans.error) return <ErrorAlert error={plans.error} onRetry={() => plans.refetch()} />;
@@ -123,10 +135,12 @@ export function PeriodsPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
-      {creating && provinceId && (
+      {creating && plan.isLoading && <Loading />}
+      {creating && provinceId && !plan.isLoading && (
         <PeriodDialog
           provinceId={provinceId}
           planYear={planYear}
+          schedule={plan.data?.document.reportingSchedule ?? []}
           onClose={() => setCreating(false)}
           planId={planId}
         />
@@ -144,6 +158,7 @@ export function PeriodDialog({
   period,
   onSave,
   unitNames,
+  schedule = [],
 }: {
   provinceId: string;
   planId: string;
@@ -153,17 +168,19 @@ export function PeriodDialog({
   onSave?: (input: PeriodInput) => Promise<unknown>;
   /** Names of the period's explicit units when editing. */
   unitNames?: Map<string, string>;
+  /** The plan's reporting schedule: the kind first proposed and each period's due date. */
+  schedule?: ReportingDeadline[];
 }) {
   const qc = useQueryClient();
   const L = useReportLabels();
   const navigate = useNavigate();
-  const first = standardPeriod('quarter', planYear, 1);
-  const [kind, setKind] = useState<ReportPeriodKind>(period?.kind ?? 'quarter');
-  const [n, setN] = useState(1);
+  const first = defaultReportPeriod(schedule, null, planYear);
+  const [kind, setKind] = useState<ReportPeriodKind>(period?.kind ?? first.kind);
+  const [n, setN] = useState(first.n);
   const [label, setLabel] = useState(period?.label ?? first.label);
   const [from, setFrom] = useState(period?.periodFrom ?? first.periodFrom);
   const [to, setTo] = useState(period?.periodTo ?? first.periodTo);
-  const [due, setDue] = useState(period?.dueDate ?? addDays(first.periodTo, 10));
+  const [due, setDue] = useState(period?.dueDate ?? first.dueDate);
   const [groupIds, setGroupIds] = useState<string[]>(period?.groupIds ?? []);
   const [units, setUnits] = useState<{ unitId: string; name: string }[]>(
     (period?.unitIds ?? []).map((id) => ({ unitId: id, name: unitNames?.get(id) ?? L.selectedUnit })),
@@ -174,11 +191,11 @@ export function PeriodDialog({
     queryFn: () => listGroups(provinceId, to || undefined),
   });
   const fillPeriod = (k: ReportPeriodKind, num: number) => {
-    const s = standardPeriod(k, planYear, num);
+    const s = defaultReportPeriod(schedule, k, planYear, num);
     setLabel(s.label);
     setFrom(s.periodFrom);
     setTo(s.periodTo);
-    setDue(addDays(s.periodTo, 10));
+    setDue(s.dueDate);
   };
   const save = useMutation({
     mutationFn: (input: PeriodInput) => (onSave ? onSave(input) : createPeriod(planId, input)),
