@@ -209,3 +209,80 @@ test('DX office: exports the dashboard as XLSX and PDF and a target’s behind l
   assert(list.suggestedFilename().endsWith('.xlsx'), list.suggestedFilename());
   await expectAccessible(page, 'dashboard target with its list download');
 });
+
+test('DX office: exports the overdue tasks and the missing reports lists as XLSX, with the as-of date and the criterion', async (ctx) => {
+  const { page } = ctx;
+  const who = { username: 'dxday.danhsach', password: 'mat-khau-danh-sach-1' };
+  const { req, provinceId, unit, post, createUsers } = await adminSetup(ctx);
+  const ward = await unit('dong hai 1', 'Phường Đông Hải 1', '2023-06-30');
+  await createUsers([[who, 'dx_office', provinceId, 'Lê Thị Danh Sách']]);
+  const plans = (await (await req.get(`${ctx.base}/api/plans`, { params: { provinceId } })).json()).items as {
+    id: string;
+    number: string | null;
+  }[];
+  const plan = plans.find((p) => p.number === '54/KH-UBND');
+  assert(plan, 'plan 54 not seeded');
+  // A task due in 2023 that the ward has not done, and a 2023 period the ward has not reported in: both past.
+  const taskTitle = 'Nhiệm vụ quá hạn để xuất danh sách (e2e)';
+  await post(
+    `/api/plans/${plan.id}/tasks`,
+    { title: taskTitle, leadUnitIds: [ward], timeFrame: 'Quý I/2023' },
+    'task',
+  );
+  const period = await post(
+    `/api/plans/${plan.id}/report-periods`,
+    {
+      kind: 'quarter',
+      label: 'Quý III/2023 (danh sách)',
+      periodFrom: '2023-07-01',
+      periodTo: '2023-09-30',
+      dueDate: '2023-10-10',
+      unitIds: [ward],
+    },
+    'period',
+  );
+  await signInAs(ctx, who);
+  const ExcelJS = (await import('exceljs')).default;
+  const sheetText = async (link: Locator) => {
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), link.click()]);
+    assert(d.suggestedFilename().endsWith('.xlsx'), d.suggestedFilename());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await d.path())!);
+    const lines: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      lines.push((row.values as unknown[]).slice(1).join(' | '));
+    });
+    return lines.join('\n');
+  };
+  const today = new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+  await page.goto('/tasks');
+  const planSelect = page.getByLabel('Kế hoạch', { exact: true });
+  const value = await planSelect.locator('option', { hasText: '54/KH-UBND' }).first().getAttribute('value');
+  if (value) await planSelect.selectOption(value);
+  const overdue = page.getByRole('link', { name: 'Tải danh sách quá hạn (Excel)' });
+  await visible(overdue);
+  const tasks = await sheetText(overdue);
+  assert(
+    tasks.includes(`Tính đến hết ngày ${today}`),
+    `the as-of date on the sheet:\n${tasks.slice(0, 400)}`,
+  );
+  assert(tasks.includes('Tiêu chí: phần việc của đơn vị chưa "Hoàn thành"'), 'the criterion on the sheet');
+  assert(
+    tasks.split('\n').some((l) => l.includes('Phường Đông Hải 1') && l.includes(taskTitle)),
+    'the ward and its overdue task are listed',
+  );
+
+  await page.goto(`/reports/periods/${period.id}`);
+  const missing = page.getByRole('link', { name: 'Tải danh sách chưa nộp (Excel)' });
+  await visible(missing);
+  await expectAccessible(page, 'period with the missing list download');
+  const reports = await sheetText(missing);
+  assert(reports.includes('CHƯA NỘP BÁO CÁO — QUÝ III/2023 (DANH SÁCH)'), reports.slice(0, 300));
+  assert(reports.includes(`Tính đến hết ngày ${today}`), 'the as-of date on the sheet');
+  assert(reports.includes('hạn nộp 10/10/2023'), 'the deadline on the sheet');
+  assert(
+    reports.split('\n').some((l) => l.includes('Phường Đông Hải 1') && l.includes('Chưa nộp (quá hạn)')),
+    'the ward is listed as missing',
+  );
+});

@@ -54,6 +54,9 @@ export const createPeriod = (planId: string, input: PeriodInput) =>
   post<Period>(`/plans/${planId}/report-periods`, input);
 export const updatePeriod = (periodId: string, input: UpdateReportPeriodBody) =>
   patch<Period>(`/report-periods/${periodId}`, input);
+/** The period's units that have not submitted, as XLSX (optionally of one group). */
+export const missingExportUrl = (periodId: string, groupId: string | null) =>
+  `/api/report-periods/${periodId}/missing.xlsx${groupId ? `?groupId=${groupId}` : ''}`;
 export const fetchCompleteness = (periodId: string, groupId: string | null) =>
   get<Completeness>(`/report-periods/${periodId}/completeness`, { groupId });
 export const sendReminders = (periodId: string, unitIds: string[], message?: string) =>

@@ -72,6 +72,8 @@ export const fetchPlanIndex = (planId: string) => get<PlanIndex>(`/plans/${planI
 export const planIndexKey = (planId: string) => ['tasks', 'plan', planId] as const;
 
 export const exportUrl = (planId: string) => `/api/plans/${planId}/tasks/export.xlsx`;
+/** The overdue tasks list (who is behind on the appendix) as XLSX, as of today. */
+export const overdueExportUrl = (planId: string) => `/api/plans/${planId}/tasks/overdue.xlsx`;
 
 /** Reads a picked file as base64 (without the data: prefix). */
 export function fileToBase64(file: File): Promise<string> {

@@ -20,10 +20,12 @@ import {
   updateReportPeriodBody,
 } from '@dx/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { contextOf } from '../../http/context';
 import { errorResponses } from '../../http/schemas';
 import { acceptUnitReport } from './accept-unit-report';
 import { createReportPeriod } from './create-report-period';
+import { exportMissingReports } from './export-missing-reports';
 import { getPeriodCompleteness } from './get-period-completeness';
 import { getUnitReport, getUnitReportForPeriod } from './get-unit-report';
 import { listMyReports } from './list-my-reports';
@@ -91,6 +93,32 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateReportPeriod({ ctx: contextOf(request), periodId: request.params.periodId, input: request.body }),
+  );
+
+  app.get(
+    '/report-periods/:periodId/missing.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tải danh sách đơn vị chưa nộp báo cáo của kỳ (.xlsx), theo nhóm đơn vị, kèm ngày tính và tiêu chí',
+        params: periodParams,
+        querystring: completenessQuery,
+        response: { 200: z.unknown().describe('Tệp XLSX'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const out = await exportMissingReports({
+        ctx: contextOf(request),
+        periodId: request.params.periodId,
+        groupId: request.query.groupId,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${out.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(out.bytes);
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { findPlanByCode, queryRows, schema, seedPlans, seedTargetDefinitions } from '@dx/db';
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNotificationMails } from '../../jobs/notification-mail';
 import { seededUnit } from '../../test/factories';
@@ -527,6 +528,36 @@ describe('periodic reports API', () => {
       url: `/api/report-periods/${periodId}/completeness?groupId=00000000-0000-4000-8000-000000000000`,
     });
     expect(unknownGroup.statusCode).toBe(404);
+  });
+
+  it('exports the missing reports list as XLSX: the units not submitted, the as-of date and the criterion (issue 19)', async () => {
+    const res = await t.call(dx, {
+      method: 'GET',
+      url: `/api/report-periods/${periodId}/missing.xlsx?groupId=${districtsGroup}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    const text = rows.map((r) => r.join(' | ')).join('\n');
+    // The clock is 12/04/2023, after the period's deadline (10/04): every district but Lê Chân (late) is missing.
+    expect(text).toContain('Tính đến hết ngày 12/04/2023');
+    expect(text).toMatch(/Tiêu chí: đơn vị phải báo cáo kỳ này chưa gửi báo cáo/);
+    const c = await completeness(districtsGroup);
+    const missing = c.units.filter((u: { class: string }) => u.class === 'missing');
+    const header = rows.findIndex((r) => r[0] === 'STT');
+    const listed = rows.slice(header + 1);
+    expect(listed.map((r) => r[1]).sort()).toEqual(
+      missing.map((u: { unitName: string }) => u.unitName).sort(),
+    );
+    expect(listed.every((r) => r[4] === 'Chưa nộp (quá hạn)')).toBe(true);
+    expect(listed.map((r) => r[1])).not.toContain('Quận Lê Chân');
+    expect(listed.map((r) => r[0])).toEqual(listed.map((_, i) => i + 1));
   });
 
   it('reminds missing units: in-app notification, e-mail through the outbox to a real SMTP server', async () => {

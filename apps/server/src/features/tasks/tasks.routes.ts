@@ -21,6 +21,7 @@ import { errorResponses } from '../../http/schemas';
 import { createTask } from './create-task';
 import { deleteTask } from './delete-task';
 import { exportAppendix } from './export-appendix';
+import { exportOverdueTasks } from './export-overdue-tasks';
 import { getTask } from './get-task';
 import { getTaskAttachment } from './get-task-attachment';
 import { importAppendix } from './import-appendix';
@@ -114,6 +115,26 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const out = await exportAppendix({ ctx: contextOf(request), planId: request.params.planId });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${out.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(out.bytes);
+    },
+  );
+
+  app.get(
+    '/plans/:planId/tasks/overdue.xlsx',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Tải danh sách đơn vị có nhiệm vụ quá hạn (.xlsx), kèm ngày tính và tiêu chí',
+        params: planParams,
+        response: { 200: z.unknown().describe('Tệp XLSX'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const out = await exportOverdueTasks({ ctx: contextOf(request), planId: request.params.planId });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${out.fileName}"`)

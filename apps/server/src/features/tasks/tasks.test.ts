@@ -313,6 +313,39 @@ describe('tasks of the appendix (plan 54 III, V.1.a)', () => {
     expect(parts).toMatch(/Phường Máy Chai\nChủ trì\nHoàn thành/);
   });
 
+  it('exports the overdue tasks list as XLSX: every part past its due date and not done, the as-of date and the criterion (issue 19)', async () => {
+    const res = await t.call(viewer, { method: 'GET', url: `/api/plans/${planId}/tasks/overdue.xlsx` });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    const text = rows.map((r) => r.join(' | ')).join('\n');
+    expect(text).toContain('Tính đến hết ngày 15/07/2023');
+    expect(text).toContain(
+      'Tiêu chí: phần việc của đơn vị chưa "Hoàn thành" mà hạn hoàn thành của nhiệm vụ đã qua',
+    );
+    // The same parts the list marks overdue (GET …/tasks?status=overdue), one row each.
+    const list = await t.call(viewer, {
+      method: 'GET',
+      url: `/api/plans/${planId}/tasks?status=overdue&limit=500`,
+    });
+    const expected = (
+      list.json().items as { assignments: { unitName: string; effectiveStatus: string }[] }[]
+    ).flatMap((x) => x.assignments.filter((a) => a.effectiveStatus === 'overdue').map((a) => a.unitName));
+    const listed = rows.slice(rows.findIndex((r) => r[0] === 'STT') + 1);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(listed.map((r) => r[1]).sort()).toEqual(expected.sort());
+    expect(listed.map((r) => r[1])).toContain('Báo Hải Phòng');
+    for (const r of listed) {
+      const [d, m, y] = String(r[4]).split('/').map(Number) as [number, number, number];
+      expect(r[5]).toBe(Math.round((Date.UTC(2023, 6, 15) - Date.UTC(y, m - 1, d)) / 86_400_000));
+      expect(r[5] as number).toBeGreaterThan(0);
+    }
+  });
+
   it('the DX office edits a task (time frame re-read) and deletes one without updates; 409 when stale or updated', async () => {
     const created = await t.call(dx, {
       method: 'POST',

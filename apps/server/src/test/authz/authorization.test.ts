@@ -970,6 +970,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/plans/:planId/tasks/overdue.xlsx',
+    access: inProvince,
+    ok: 200,
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.plan}/tasks/overdue.xlsx` }),
+  },
+  {
+    method: 'GET',
     route: '/api/tasks/:taskId',
     access: inProvince,
     ok: 200,

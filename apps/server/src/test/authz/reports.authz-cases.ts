@@ -182,6 +182,16 @@ export const REPORT_ROUTES: RouteCase[] = [
     }),
   },
   {
+    method: 'GET',
+    route: '/api/report-periods/:periodId/missing.xlsx',
+    access: inProvince,
+    ok: 200,
+    request: async (f) => ({
+      method: 'GET',
+      url: `/api/report-periods/${(await readable(f)).periodId}/missing.xlsx?groupId=${f.group}`,
+    }),
+  },
+  {
     method: 'POST',
     route: '/api/report-periods/:periodId/reminders',
     access: groupWriter,

@@ -1695,6 +1695,13 @@ const CASES: Record<string, BadCase[]> = {
       path: ['params', 'planId'],
     },
   ],
+  'GET /api/plans/:planId/tasks/overdue.xlsx': [
+    {
+      name: 'bad uuid',
+      req: () => ({ method: 'GET', url: '/api/plans/x/tasks/overdue.xlsx' }),
+      path: ['params', 'planId'],
+    },
+  ],
   'GET /api/tasks/:taskId': [
     { name: 'bad uuid', req: () => ({ method: 'GET', url: '/api/tasks/x' }), path: ['params', 'taskId'] },
   ],

@@ -179,6 +179,18 @@ export const REPORT_BAD_INPUT: Record<string, BadCase[]> = {
       path: ['querystring', 'groupId'],
     },
   ],
+  'GET /api/report-periods/:periodId/missing.xlsx': [
+    {
+      name: 'bad periodId',
+      req: () => ({ method: 'GET', url: '/api/report-periods/1/missing.xlsx' }),
+      path: ['params', 'periodId'],
+    },
+    {
+      name: 'bad groupId',
+      req: () => ({ method: 'GET', url: `${periodUrl}/missing.xlsx?groupId=huyen` }),
+      path: ['querystring', 'groupId'],
+    },
+  ],
   'POST /api/report-periods/:periodId/reminders': [
     ...bodyShape('POST', () => `${periodUrl}/reminders`),
     {

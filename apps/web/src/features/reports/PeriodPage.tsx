@@ -19,7 +19,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { fetchCompleteness, listGroups, reportKeys, sendReminders, updatePeriod } from '../../api/reports';
+import {
+  fetchCompleteness,
+  listGroups,
+  missingExportUrl,
+  reportKeys,
+  sendReminders,
+  updatePeriod,
+} from '../../api/reports';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useSession } from '../../lib/session';
 import { UrgeButton } from '../../lib/UrgeButton';
@@ -217,6 +224,11 @@ export function PeriodPage() {
               onClick={() => setSelected(shown.filter((u) => u.remindable).map((u) => u.unitId))}
             >
               {L.selectAllMissing}
+            </Button>
+          )}
+          {summary.required > summary.submitted && (
+            <Button size="xs" variant="default" component="a" href={missingExportUrl(periodId, groupId)}>
+              {L.exportMissing}
             </Button>
           )}
         </Group>

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Stack, Switch, Tabs, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { exportUrl, listTasks, type TaskFilter, taskKeys } from '../../../api/tasks';
+import { exportUrl, listTasks, overdueExportUrl, type TaskFilter, taskKeys } from '../../../api/tasks';
 import { PageHeader } from '../../../lib/PageHeader';
 import { useProvince } from '../../../lib/province';
 import { useSession } from '../../../lib/session';
@@ -50,6 +50,11 @@ export function TaskList() {
           )}
           {currentPlan && items.some((t) => t.progress.overdue > 0) && (
             <UrgeButton planId={currentPlan} request={{ source: 'tasks' }} />
+          )}
+          {currentPlan && items.some((t) => t.progress.overdue > 0) && (
+            <Button component="a" href={overdueExportUrl(currentPlan)} variant="default">
+              {L.exportOverdue}
+            </Button>
           )}
           {currentPlan && (
             <Button component="a" href={exportUrl(currentPlan)} variant="default">
