@@ -700,6 +700,8 @@ async function appendixXlsx(): Promise<Buffer> {
     ],
     [2, 'Hội thảo chuyển đổi số', 'Ban Tuyên truyền Không Tồn Tại', '', '01-10/10/2023'],
     [3, 'Tuyên truyền lưu động về chuyển đổi số', 'An Lão', '', 'Quý III/2023'],
+    // A vague coordinator and a time frame that names no date (issue 19: asked, and listed beside the chart).
+    [4, 'Sơ kết công tác truyền thông chuyển đổi số', 'Sở TT&TT', 'Các đơn vị có liên quan', 'Theo chỉ đạo'],
   ]) {
     ws.addRow(r);
   }
@@ -754,20 +756,31 @@ test('the DX office imports the appendix; a commune officer marks its part done 
     buffer: await appendixXlsx(),
   });
   await dialog.getByRole('button', { name: 'Chạy thử' }).click();
-  await visible(dialog.getByText(/^3\/5 dòng hợp lệ/));
+  await visible(dialog.getByText(/^4\/6 dòng hợp lệ/));
   await visible(
     dialog.getByText('Không tìm thấy đơn vị "Ban Tuyên truyền Không Tồn Tại" trong danh mục đơn vị của tỉnh'),
   );
   await visible(dialog.getByText(/→ UBND các xã, phường, thị trấn \(\d{3} đơn vị\)/));
+  // The coordinating units have their column: "Các sở, ban, ngành; UBND các quận, huyện" read as two groups.
+  await visible(dialog.getByRole('columnheader', { name: 'Cơ quan phối hợp' }));
+  await visible(dialog.getByText(/→ Các sở, ban, ngành; UBND các quận, huyện \(\d+ đơn vị\)/));
   // "An Lão" is a district and a town: the dry run asks which one is meant, and runs again with the answer.
   await dialog
-    .getByRole('combobox', { name: '"An Lão" là đơn vị nào?' })
+    .getByRole('combobox', { name: '"An Lão" là đơn vị hoặc nhóm đơn vị nào?' })
     .selectOption({ label: 'Huyện An Lão' });
+  // "Các đơn vị có liên quan" names no one: asked with the province's groups, nothing chosen for the user.
+  const vague = dialog.getByRole('combobox', {
+    name: '"Các đơn vị có liên quan" là đơn vị hoặc nhóm đơn vị nào?',
+  });
+  await visible(vague);
+  assert((await vague.inputValue()) === '', 'a vague phrase is not expanded on its own');
+  await visible(dialog.getByText(/"Các đơn vị có liên quan" không chỉ rõ đơn vị nào/));
   await dialog.getByRole('button', { name: 'Chạy thử' }).last().click();
-  await visible(dialog.getByText(/^4\/5 dòng hợp lệ/));
+  await visible(dialog.getByText(/^5\/6 dòng hợp lệ/));
+  await expectAccessible(page, 'appendix import dry run');
   await shot(ctx, 'tasks-import-dry-run', true);
-  await dialog.getByRole('button', { name: 'Lưu 4 nhiệm vụ hợp lệ' }).click();
-  await visible(dialog.getByText('Đã lưu 4 nhiệm vụ'));
+  await dialog.getByRole('button', { name: 'Lưu 5 nhiệm vụ hợp lệ' }).click();
+  await visible(dialog.getByText('Đã lưu 5 nhiệm vụ'));
   await page.keyboard.press('Escape');
   await visible(page.getByRole('link', { name: 'Tuyên truyền trên hệ thống thông tin cơ sở' }));
 
@@ -806,6 +819,9 @@ test('the DX office imports the appendix; a commune officer marks its part done 
   await expectAccessible(page, 'tasks');
   await page.getByRole('tab', { name: 'Tiến độ theo tháng' }).click();
   await visible(page.getByRole('columnheader', { name: '10/23' }));
+  // The task without a date is listed beside the chart, not dropped.
+  const undated = page.getByRole('region', { name: /^Chưa có thời gian thực hiện: \d+ nhiệm vụ/ });
+  await visible(undated.getByRole('link', { name: /Sơ kết công tác truyền thông chuyển đổi số/ }));
   await shot(ctx, 'tasks-timeline', true);
   await page.getByRole('combobox', { name: 'Chia theo' }).selectOption('quarter');
   await visible(page.getByRole('columnheader', { name: 'Q4/23' }));

@@ -191,8 +191,10 @@ const leadResolution = z.object({
   questions: z.array(
     z.object({
       text: z.string(),
-      kind: z.enum(['ambiguous', 'unknown']),
-      options: z.array(z.object({ id: z.string(), name: z.string() })),
+      kind: z.enum(['ambiguous', 'unknown', 'vague']),
+      options: z.array(
+        z.object({ id: z.string(), name: z.string(), type: z.enum(['unit', 'group']).optional() }),
+      ),
       reason: z.string(),
     }),
   ),

@@ -85,4 +85,78 @@ describe('resolveLeads (plan 54 III: cơ quan chủ trì / phối hợp)', () =>
   it('ignores empty pieces and repeated units', () => {
     expect(ids('Sở TT&TT;; Sở Thông tin và Truyền thông')).toEqual(['stttt']);
   });
+
+  it('asks about a vague phrase, offering the groups, and never expands it (issue 19)', () => {
+    for (const text of [
+      'Các sở ngành liên quan',
+      'các đơn vị có liên quan',
+      'Các cơ quan, đơn vị liên quan',
+    ]) {
+      const r = resolveLeads(text, candidates);
+      expect(r.matches, text).toEqual([]);
+      expect(r.questions, text).toEqual([expect.objectContaining({ kind: 'vague', text })]);
+      expect(r.questions[0]!.options.map((o) => o.type)).toEqual(['group', 'group', 'group']);
+    }
+    // "sở ngành" puts the departments first; nothing chosen for the user.
+    expect(resolveLeads('Các sở ngành liên quan', candidates).questions[0]!.options[0]!.id).toBe('g-dep');
+    // What the cell names besides the vague phrase is still read.
+    const r = resolveLeads('Sở TT&TT và các đơn vị có liên quan', candidates);
+    expect(r.matches.map((m) => m.id)).toEqual(['stttt']);
+    expect(r.questions.map((q) => q.kind)).toEqual(['vague']);
+  });
+
+  it('understands the groups the province has by their names, with or without the explanation (issue 19)', () => {
+    const province = {
+      units: candidates.units,
+      groups: [
+        { id: 'g-dep', code: 'all-departments', name: 'Các sở, ban, ngành' },
+        { id: 'g-com', code: 'all-communes', name: 'UBND cấp xã' },
+        {
+          id: 'g-rep',
+          code: 'all-reporting-units',
+          name: 'Các cơ quan, đơn vị, địa phương (sở, ban, ngành; UBND quận, huyện, xã; tổ chức chính trị - xã hội)',
+        },
+        { id: 'g-loc', code: 'all-local-government', name: 'Các sở, ban, ngành; UBND cấp xã' },
+      ],
+    };
+    const read = (text: string) => resolveLeads(text, province);
+    expect(read('Các cơ quan, đơn vị, địa phương')).toMatchObject({
+      matches: [{ id: 'g-rep' }],
+      questions: [],
+    });
+    expect(read('Các sở, ban, ngành; UBND cấp xã')).toMatchObject({
+      matches: [{ id: 'g-loc' }],
+      questions: [],
+    });
+    expect(read('UBND cấp xã')).toMatchObject({ matches: [{ id: 'g-com' }], questions: [] });
+    // A province without the reporting units group: its departments and People's Committees.
+    const noReporting = { units: [], groups: province.groups.filter((g) => g.id !== 'g-rep') };
+    expect(resolveLeads('Các cơ quan, đơn vị, địa phương', noReporting).matches.map((m) => m.id)).toEqual([
+      'g-loc',
+    ]);
+  });
+
+  it('reads "xã/phường/thị trấn" however it is written as the communes group, and advises on a level alone (issue 19)', () => {
+    for (const text of [
+      'UBND các xã/phường/thị trấn',
+      'UBND xã, phường, thị trấn',
+      'xã/phường/thị trấn',
+      'Các phường, xã',
+      'UBND các xã, phường, thị trấn, đặc khu',
+    ])
+      expect(resolveLeads(text, candidates), text).toMatchObject({
+        matches: [{ id: 'g-com' }],
+        questions: [],
+      });
+    expect(ids('UBND các quận/huyện/xã/phường/thị trấn').sort()).toEqual(['g-com', 'g-dis']);
+    const level = resolveLeads('Sở Tài chính, UBND xã', candidates);
+    expect(level.matches.map((m) => m.id)).toEqual(['stc']);
+    expect(level.questions).toEqual([
+      expect.objectContaining({
+        text: 'UBND xã',
+        options: [{ id: 'g-com', name: 'UBND các xã, phường, thị trấn', type: 'group' }],
+      }),
+    ]);
+    expect(level.questions[0]!.reason).toMatch(/tên một cấp, không phải một đơn vị: chọn nhóm "UBND các xã/);
+  });
 });

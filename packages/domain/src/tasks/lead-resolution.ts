@@ -23,9 +23,10 @@ export type LeadMatch = {
 
 export type LeadQuestion = {
   text: string;
-  kind: 'ambiguous' | 'unknown';
-  /** Units the text could mean (ambiguous), at most 5. */
-  options: { id: string; name: string }[];
+  /** vague: a phrase that names no one in particular ("các đơn vị có liên quan"), asked rather than expanded. */
+  kind: 'ambiguous' | 'unknown' | 'vague';
+  /** What the text could mean: units (ambiguous, at most 5) or the province's groups (vague, a level alone). */
+  options: { id: string; name: string; type?: 'unit' | 'group' }[];
   reason: string;
 };
 
@@ -67,21 +68,41 @@ const plainKey = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Between the words of a list of levels: "xã, phường, thị trấn", "xã/phường/thị trấn", "xã - phường". */
+const SEP = String.raw`(?:\s*[,/;-]\s*|\s+(?:va\s+)?)`;
+const UBND = String.raw`(?:(?:uy ban nhan dan|ubnd)\s+)?`;
+const COMMUNES = String.raw`(?:xa${SEP}phuong(?:${SEP}thi tran)?(?:${SEP}dac khu)?|phuong${SEP}xa(?:${SEP}thi tran)?(?:${SEP}dac khu)?)`;
+
 /**
- * Group phrases (folded) → group code. Order matters: the longest phrases first, and each phrase is removed from
- * the text once matched, so "UBND các quận, huyện, xã, phường, thị trấn" is read as two groups, not as units.
+ * Group phrases (folded) → group codes; each alternative list is tried in order and the first the province has is
+ * taken ("các cơ quan, đơn vị, địa phương" is the plan's reporting units where the province keeps that group, else
+ * its departments and People's Committees). A phrase covering several groups names them all.
  */
-const GROUP_PHRASES: [RegExp, string[]][] = [
+const GROUP_PHRASES: [RegExp, string[][]][] = [
   [
-    /\b(?:uy ban nhan dan |ubnd )?cac quan,? huyen,? (?:thi xa,? )?xa,? phuong,? thi tran/g,
-    ['all-districts', 'all-communes'],
+    new RegExp(String.raw`\b${UBND}(?:cac |cap )?quan${SEP}huyen${SEP}(?:thi xa${SEP})?${COMMUNES}`),
+    [['all-districts'], ['all-communes']],
   ],
-  [/\b(?:cac )?so,? ban,? nganh(?: thanh pho)?/g, ['all-departments']],
-  [/\b(?:cac )?so,? nganh(?: thanh pho)?/g, ['all-departments']],
-  [/\b(?:uy ban nhan dan |ubnd )?cac quan,? huyen(?:,? thi xa)?/g, ['all-districts']],
-  [/\b(?:uy ban nhan dan |ubnd )?cac xa,? phuong,? thi tran/g, ['all-communes']],
-  [/\b(?:uy ban nhan dan |ubnd )?cac (?:phuong,? xa|xa,? phuong)/g, ['all-communes']],
+  [/\b(?:cac )?co quan,? don vi,? dia phuong\b/, [['all-reporting-units', 'all-local-government']]],
+  [/\b(?:cac )?so,? ban,? nganh(?: thanh pho| tinh)?/, [['all-departments']]],
+  [/\b(?:cac )?so,? nganh(?: thanh pho| tinh)?/, [['all-departments']]],
+  [new RegExp(String.raw`\b${UBND}(?:cac |cap )?quan${SEP}huyen(?:${SEP}thi xa)?`), [['all-districts']]],
+  [new RegExp(String.raw`\b${UBND}(?:cac |cap )?${COMMUNES}`), [['all-communes']]],
 ];
+
+/**
+ * Phrases that name no one in particular ("các sở ngành liên quan", "các đơn vị có liên quan", "cơ quan liên
+ * quan"): the dry run asks which group is meant; they are never expanded to a whole group on their own.
+ */
+const VAGUE =
+  /\b(?:cac |nhung )?(?:(?:so|ban|nganh|co quan|don vi|dia phuong|to chuc|doan the|hoi)(?:\s*[,/]\s*|\s+))+(?:co )?lien quan\b/;
+
+/** A level's name alone ("phường", "UBND xã", "cấp xã"): not a unit, and not a whole group either. */
+const LEVEL_ONLY =
+  /^(?:(?:uy ban nhan dan|ubnd) )?(?:cac |cap )?(?:xa|phuong|thi tran|dac khu|quan|huyen|thi xa)$/;
+
+/** A group's name without its trailing explanation: "Các cơ quan, đơn vị, địa phương (sở, ban, ngành; …)". */
+const shortName = (name: string) => name.replace(/\s*\([^()]*\)\s*$/, '').trim();
 
 /** Splits the rest of a cell into unit names: ";" "," newlines and " và " between names. */
 function pieces(text: string): string[] {
@@ -106,40 +127,70 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
   };
 
   const groupByCode = new Map(candidates.groups.map((g) => [g.code, g]));
-  // The phrases every province writes first (they cover several groups at once).
-  for (const [re, codes] of GROUP_PHRASES) {
-    folded = folded.replace(re, (found, offset: number) => {
-      const text = original.slice(offset, offset + found.length);
-      for (const code of codes) {
-        const g = groupByCode.get(code);
-        if (g) add({ type: 'group', id: g.id, name: g.name, text, confidence: 'abbreviation' });
-        else
-          questions.push({
-            text,
-            kind: 'unknown',
-            options: [],
-            reason: `Tỉnh chưa có nhóm đơn vị "${code}"`,
-          });
-      }
-      return ' '.repeat(found.length);
+  const blank = (at: number, length: number) => {
+    folded = folded.slice(0, at) + ' '.repeat(length) + folded.slice(at + length);
+  };
+  // Vague phrases first: asked, with the province's groups to choose from (the likeliest first), never expanded.
+  for (let m = VAGUE.exec(folded); m; m = VAGUE.exec(folded)) {
+    const text = original.slice(m.index, m.index + m[0].length);
+    const likely = /\b(so|nganh)\b/.test(m[0]) ? 'all-departments' : 'all-local-government';
+    const options = [...candidates.groups]
+      .sort((a, b) => Number(b.code === likely) - Number(a.code === likely))
+      .map((g) => ({ id: g.id, name: g.name, type: 'group' as const }));
+    questions.push({
+      text,
+      kind: 'vague',
+      options,
+      reason: `"${text}" không chỉ rõ đơn vị nào: chọn nhóm đơn vị được giao, hoặc ghi rõ tên từng đơn vị trong tệp`,
     });
+    blank(m.index, m[0].length);
+  }
+  // Then the longest of: a group's name as the province stores it (with or without its explanation in
+  // parentheses) and the phrases every province writes; a name wins a tie (it is the province's own group).
+  type Hit = { at: number; length: number; apply: (text: string) => void };
+  const nameHits = (): Hit[] =>
+    candidates.groups.flatMap((g) =>
+      [...new Set([foldVietnamese(g.name), foldVietnamese(shortName(g.name))])]
+        .filter((gk) => gk.length >= 4 && folded.includes(gk))
+        .map((gk) => ({
+          at: folded.indexOf(gk),
+          length: gk.length,
+          apply: (text: string) => add({ type: 'group', id: g.id, name: g.name, text, confidence: 'exact' }),
+        })),
+    );
+  const phraseHits = (): Hit[] =>
+    GROUP_PHRASES.flatMap(([re, alternatives]) => {
+      const m = re.exec(folded);
+      if (!m) return [];
+      return [
+        {
+          at: m.index,
+          length: m[0].length,
+          apply: (text: string) => {
+            for (const codes of alternatives) {
+              const g = codes.map((c) => groupByCode.get(c)).find(Boolean);
+              if (g) add({ type: 'group', id: g.id, name: g.name, text, confidence: 'abbreviation' });
+              else
+                questions.push({
+                  text,
+                  kind: 'unknown',
+                  options: [],
+                  reason: `"${text}" là một nhóm đơn vị mà tỉnh chưa có; tạo nhóm ở "Nhóm đơn vị" hoặc ghi tên từng đơn vị`,
+                });
+            }
+          },
+        },
+      ];
+    });
+  for (let i = 0; i < 50; i++) {
+    const names = nameHits();
+    const hits = [...names, ...phraseHits()];
+    if (hits.length === 0) break;
+    const best = hits.reduce((a, b) => (b.length > a.length ? b : a));
+    best.apply(original.slice(best.at, best.at + best.length));
+    blank(best.at, best.length);
   }
 
-  // Then group names stored in the province.
-  const sortedGroups = [...candidates.groups].sort((a, b) => b.name.length - a.name.length);
-  for (const g of sortedGroups) {
-    const gk = foldVietnamese(g.name);
-    const at = folded.indexOf(gk);
-    if (gk.length < 4 || at < 0) continue;
-    add({
-      type: 'group',
-      id: g.id,
-      name: g.name,
-      text: original.slice(at, at + gk.length),
-      confidence: 'exact',
-    });
-    folded = folded.slice(0, at) + ' '.repeat(gk.length) + folded.slice(at + gk.length);
-  }
   const units = candidates.units.map((u) => ({ ...u, key: key(u.name), plain: plainKey(u.name) }));
   // Everything left, cut at separators, on the original text (to quote it back in the dry run).
   const rest = [...folded]
@@ -175,6 +226,18 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
         options: containing.slice(0, 5).map((u) => ({ id: u.id, name: u.name })),
         reason: `"${text}" có thể là ${containing.length} đơn vị; hãy ghi rõ tên đơn vị`,
       });
+    } else if (LEVEL_ONLY.test(pk)) {
+      // A level alone ("phường", "UBND xã"): say which group covers the level, or to name the units.
+      const level = /quan|huyen|thi xa/.test(pk) ? 'all-districts' : 'all-communes';
+      const g = groupByCode.get(level);
+      questions.push({
+        text,
+        kind: 'unknown',
+        options: g ? [{ id: g.id, name: g.name, type: 'group' }] : [],
+        reason: g
+          ? `"${text}" là tên một cấp, không phải một đơn vị: chọn nhóm "${g.name}" nếu giao cho tất cả, hoặc ghi tên từng đơn vị`
+          : `"${text}" là tên một cấp, không phải một đơn vị: ghi tên từng đơn vị`,
+      });
     } else {
       questions.push({
         text,
@@ -184,5 +247,9 @@ export function resolveLeads(cell: string, candidates: LeadCandidates): LeadReso
       });
     }
   }
+  // In the order the cell names them (groups were read longest first).
+  const at = (text: string) => original.indexOf(text);
+  matches.sort((a, b) => at(a.text) - at(b.text));
+  questions.sort((a, b) => at(a.text) - at(b.text));
   return { matches, questions };
 }

@@ -54,7 +54,8 @@ export function ImportDialog({
     onClose();
   };
   // "Ask when unsure": a name that fits several units is answered here once, then the dry run runs again.
-  const questions = new Map<string, { id: string; name: string }[]>();
+  // A vague phrase ("các đơn vị có liên quan") is asked the same way, with the province's groups to choose from.
+  const questions = new Map<string, { id: string; name: string; type?: 'unit' | 'group' }[]>();
   for (const r of report?.rows ?? []) {
     for (const q of [...r.leads.questions, ...r.coordinators.questions])
       if (q.options.length) questions.set(q.text, q.options);
@@ -95,11 +96,15 @@ export function ImportDialog({
                   onChange={(e) => {
                     const id = e.currentTarget.value;
                     const next = { ...answers };
-                    if (id) next[text] = { type: 'unit', id };
+                    const chosen = options.find((o) => o.id === id);
+                    if (chosen) next[text] = { type: chosen.type ?? 'unit', id };
                     else delete next[text];
                     setAnswers(next);
                   }}
-                  data={[{ value: '', label: '—' }, ...options.map((o) => ({ value: o.id, label: o.name }))]}
+                  data={[
+                    { value: '', label: L.notChosen },
+                    ...options.map((o) => ({ value: o.id, label: o.name })),
+                  ]}
                 />
               ))}
               <Group>
@@ -128,6 +133,7 @@ export function ImportDialog({
                   <Table.Th>{L.row}</Table.Th>
                   <Table.Th>{L.task}</Table.Th>
                   <Table.Th>{L.lead}</Table.Th>
+                  <Table.Th>{L.coordinators}</Table.Th>
                   <Table.Th>{L.timeFrame}</Table.Th>
                   <Table.Th>{L.problems}</Table.Th>
                 </Table.Tr>
@@ -137,7 +143,7 @@ export function ImportDialog({
                   r.kind === 'group' ? (
                     <Table.Tr key={r.row}>
                       <Table.Td>{r.row}</Table.Td>
-                      <Table.Td colSpan={4}>
+                      <Table.Td colSpan={5}>
                         <Text fw={700}>{r.section}</Text>
                       </Table.Td>
                     </Table.Tr>
@@ -153,6 +159,15 @@ export function ImportDialog({
                         <Text size="xs" c="dimmed">
                           → {r.leads.matches.map((m) => m.name).join('; ') || '—'} ({L.units(r.leadUnits)})
                         </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{r.coordinatorText}</Text>
+                        {r.coordinatorText && (
+                          <Text size="xs" c="dimmed">
+                            → {r.coordinators.matches.map((m) => m.name).join('; ') || '—'} (
+                            {L.units(r.coordinatorUnits)})
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{r.timeFrame.original}</Text>

@@ -1,4 +1,4 @@
-import { Anchor, NativeSelect, ScrollArea, Table } from '@mantine/core';
+import { Anchor, List, NativeSelect, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../../../api/tasks';
@@ -9,8 +9,39 @@ import type { TaskLabels } from '../../../locales/tasks';
 export const bucketOf = (iso: string, scale: 'month' | 'quarter') =>
   scale === 'month' ? iso.slice(0, 7) : `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}`;
 
-/** A simple Gantt by month or quarter over the plan's tasks: one bar from the period start to its end. */
+/**
+ * A simple Gantt by month or quarter over the plan's tasks: one bar from the period start to its end. Tasks whose
+ * time frame could not be read are listed beside it, never dropped without notice.
+ */
 export function Timeline({ items, today, L }: { items: Task[]; today: string; L: TaskLabels }) {
+  const undated = items.filter((t) => !(t.timeFrame.from && t.timeFrame.to));
+  return (
+    <Stack gap="md">
+      <Gantt items={items} today={today} L={L} />
+      {undated.length > 0 && (
+        <Paper withBorder p="sm" component="section" aria-label={L.undatedTitle(undated.length)}>
+          <Text fw={600}>{L.undatedTitle(undated.length)}</Text>
+          <Text size="sm" c="dimmed" mb="xs">
+            {L.undatedHint}
+          </Text>
+          <List size="sm" spacing={4}>
+            {undated.map((t) => (
+              <List.Item key={t.id}>
+                <Anchor component={Link} to={t.id} size="sm">
+                  {t.stt ? `${t.stt}. ` : ''}
+                  {t.title}
+                </Anchor>
+                {t.timeFrame.text ? ` — "${t.timeFrame.text}"` : ''}
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function Gantt({ items, today, L }: { items: Task[]; today: string; L: TaskLabels }) {
   const [scale, setScale] = useState<'month' | 'quarter'>('month');
   const dated = items.filter((t) => t.timeFrame.from && t.timeFrame.to);
   const months = useMemo(() => {
@@ -31,7 +62,7 @@ export function Timeline({ items, today, L }: { items: Task[]; today: string; L:
     }
     return out;
   }, [dated, scale]);
-  if (months.length === 0) return <Empty title={L.empty} />;
+  if (months.length === 0) return dated.length === items.length ? <Empty title={L.empty} /> : null;
   return (
     <ScrollArea>
       <NativeSelect
