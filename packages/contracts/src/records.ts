@@ -37,6 +37,8 @@ export const recordsQuery = z.strictObject({
   themeId: z.uuid('Mã chủ đề không hợp lệ').optional(),
   /** Publications on this channel (RECORD_LIST_FILTERS; any other kind: 400). */
   channelId: z.uuid('Mã kênh không hợp lệ').optional(),
+  /** Channels with a DX section (true) or without one (false) (RECORD_LIST_FILTERS; any other kind: 400). */
+  dx: z.enum(['true', 'false'], 'Ghi true hoặc false').optional(),
   ...pagination,
 });
 export type RecordsQuery = z.input<typeof recordsQuery>;

@@ -39,6 +39,8 @@ const vi = {
     setting: 'thiết lập',
     vocabulary: 'danh mục',
     notification: 'thông báo',
+    data_item: 'mục số liệu báo cáo',
+    data_value: 'số liệu báo cáo của đơn vị',
   } as Record<string, string>,
   verbs: {
     create: 'Tạo',
@@ -120,6 +122,8 @@ const en: Words = {
     setting: 'setting',
     vocabulary: 'vocabulary',
     notification: 'notification',
+    data_item: 'reported data item',
+    data_value: "unit's reported figure",
   },
   verbs: {
     create: 'Created',

@@ -93,6 +93,8 @@ export type RecordListFilter = {
   themeId?: string;
   /** Publications on this channel. */
   channelId?: string;
+  /** Channels with a DX section (true) or without one (false). */
+  dx?: boolean;
   limit: number;
   offset: number;
 };
@@ -136,6 +138,7 @@ export async function listRecords(
       ? sql`EXISTS (SELECT 1 FROM ${eventTheme} WHERE ${eventTheme.eventId} = ${table.id} AND ${eventTheme.themeId} = ${f.themeId})`
       : undefined,
     f.channelId && type === 'publication' ? sql`${publication.channelId} = ${f.channelId}` : undefined,
+    f.dx !== undefined && type === 'channel' ? sql`${channel.hasDxSection} = ${f.dx}` : undefined,
   );
   const isDated = type === 'publication' || type === 'training' || type === 'event' || type === 'unit_plan';
   // The unit's name on the list's date (else its last): lists of a unit and those below it say whose it is.

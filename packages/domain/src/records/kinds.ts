@@ -48,7 +48,9 @@ export const TRAINING_TAGS = ['dx_writing', 'dx_general', 'other'] as const;
 export const RECORD_LIST_FILTERS = {
   publication: ['themeId', 'channelId'],
   event: ['themeId'],
-} as const satisfies Partial<Record<string, readonly ('themeId' | 'channelId')[]>>;
-export type RecordListFilterName = 'themeId' | 'channelId';
+  // Channels with a DX section or not (plan 54 I.2.b counts the channels that have one; issue 19: the list shows them first).
+  channel: ['dx'],
+} as const satisfies Partial<Record<string, readonly ('themeId' | 'channelId' | 'dx')[]>>;
+export type RecordListFilterName = 'themeId' | 'channelId' | 'dx';
 export const recordListFiltersOf = (type: string): readonly RecordListFilterName[] =>
   (RECORD_LIST_FILTERS as Record<string, readonly RecordListFilterName[]>)[type] ?? [];

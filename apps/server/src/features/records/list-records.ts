@@ -26,6 +26,7 @@ export async function listRecords({
   asOf,
   themeId,
   channelId,
+  dx,
   limit,
   offset,
 }: {
@@ -40,20 +41,26 @@ export async function listRecords({
   asOf?: string;
   themeId?: string;
   channelId?: string;
+  dx?: boolean;
   limit: number;
   offset: number;
 }) {
   // A filter this kind has no field for is refused, not ignored (a list that says "theme X" must mean it).
   const applies = recordListFiltersOf(type);
-  const misplaced = (['themeId', 'channelId'] as const).filter(
-    (name) => ({ themeId, channelId })[name] !== undefined && !applies.includes(name),
+  const misplaced = (['themeId', 'channelId', 'dx'] as const).filter(
+    (name) => ({ themeId, channelId, dx })[name] !== undefined && !applies.includes(name),
   );
   if (misplaced.length)
     throw validationError(
       said('record.filterNotApplicable'),
       misplaced.map((name) => ({
         path: ['querystring', name],
-        message: name === 'themeId' ? 'Chỉ tin, bài và sự kiện có chủ đề' : 'Chỉ tin, bài có kênh đăng',
+        message:
+          name === 'themeId'
+            ? 'Chỉ tin, bài và sự kiện có chủ đề'
+            : name === 'dx'
+              ? 'Chỉ kênh có hoặc không có chuyên mục CĐS'
+              : 'Chỉ tin, bài có kênh đăng',
       })),
     );
   authorizeProvince(ctx, 'record.read', provinceId);
@@ -70,6 +77,7 @@ export async function listRecords({
     to,
     themeId,
     channelId,
+    dx,
     limit,
     offset,
   });

@@ -57,12 +57,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const { includeBelow, ...query } = request.query;
+        const { includeBelow, dx, ...query } = request.query;
         const r = await listRecords({
           ctx: contextOf(request),
           type,
           ...query,
           includeBelow: includeBelow === 'true',
+          dx: dx === undefined ? undefined : dx === 'true',
         });
         return {
           items: r.items.map((row) => ({ ...presentRecord(type, row), unitName: row.unitName ?? null })),

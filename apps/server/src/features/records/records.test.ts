@@ -338,6 +338,44 @@ describe('lists filter what they say they filter (issue 12)', () => {
     });
     expect(unknown.statusCode).toBe(400);
   });
+
+  it('channels with a DX section or without one; the filter is refused on another kind (issue 19)', async () => {
+    const make = async (name: string, hasDxSection: boolean) => {
+      const r = await t.call(district, {
+        method: 'POST',
+        url: '/api/channels',
+        payload: { ownerUnitId: haiAn, kind: 'portal', name, hasDxSection },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const dx = await make('Chuyên trang CĐS quận Hải An (lọc CĐS)', true);
+    const plain = await make('Bản tin quận Hải An (lọc CĐS)', false);
+    const list = async (q: string) => {
+      const r = await t.call(district, {
+        method: 'GET',
+        url: `/api/channels?provinceId=${t.hp}&unitId=${haiAn}${q}&limit=200`,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items as { id: string; hasDxSection: boolean }[];
+    };
+    const withDx = await list('&dx=true');
+    expect(withDx.map((c) => c.id)).toContain(dx);
+    expect(withDx.map((c) => c.id)).not.toContain(plain);
+    expect(withDx.every((c) => c.hasDxSection)).toBe(true);
+    const without = await list('&dx=false');
+    expect(without.map((c) => c.id)).toEqual(expect.arrayContaining([plain]));
+    expect(without.some((c) => c.hasDxSection)).toBe(false);
+    expect((await list('')).map((c) => c.id)).toEqual(expect.arrayContaining([dx, plain]));
+    const refused = await t.call(district, {
+      method: 'GET',
+      url: `/api/publications?provinceId=${t.hp}&dx=true`,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues.map((i: { path: string[] }) => i.path)).toEqual([
+      ['querystring', 'dx'],
+    ]);
+  });
 });
 
 describe('files attached to records', () => {

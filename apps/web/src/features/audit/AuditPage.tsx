@@ -1,3 +1,4 @@
+import { compareVi } from '@dx/domain';
 import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useState } from 'react';
@@ -8,7 +9,8 @@ import { formatDateTime } from '../../lib/dates';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
 import { actionWords, useAuditWords } from '../../locales/audit';
 
-const ENTITY_TYPES = ['user', 'org_unit', 'org_unit_version', 'reorganisation', 'unit_group', 'plan'];
+/** "kênh" → "Kênh": a kind of object in words, as a label above its name. */
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** Audit trail, newest first, with filters and "load more" (beforeId). */
 export function AuditPage() {
@@ -54,7 +56,11 @@ export function AuditPage() {
             <Select
               label={t('audit.entityType')}
               placeholder={t('audit.all')}
-              data={ENTITY_TYPES.map((v) => ({ value: v, label: words.objects[v] ?? v }))}
+              // Every kind of object the log records, in words and in Vietnamese order (issue 19).
+              data={Object.entries(words.objects)
+                .map(([value, label]) => ({ value, label: capitalised(label) }))
+                .sort((a, b) => compareVi(a.label, b.label))}
+              searchable
               value={draft.entityType ?? null}
               onChange={(v) => setDraft({ ...draft, entityType: v ?? undefined })}
               clearable
@@ -126,8 +132,17 @@ export function AuditPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          {/* The object by name; its id only when it has none (issue 19). */}
-                          {e.entityName ?? words.objects[e.entityType] ?? e.entityType}
+                          {/* The kind of object in words, then the object by name; its id only when it has none (issue 19). */}
+                          {e.entityName ? (
+                            <>
+                              <Text size="xs" c="dimmed">
+                                {capitalised(words.objects[e.entityType] ?? e.entityType)}
+                              </Text>
+                              {e.entityName}
+                            </>
+                          ) : (
+                            capitalised(words.objects[e.entityType] ?? e.entityType)
+                          )}
                           {!e.entityName && e.entityId && (
                             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                               {e.entityId}

@@ -9,6 +9,7 @@ import {
   FileInput,
   Group,
   Modal,
+  NativeSelect,
   Paper,
   Select,
   Stack,
@@ -134,6 +135,9 @@ function RecordList({ type }: { type: RecordType }) {
   const filters = recordListFiltersOf(type);
   const themeId = filters.includes('themeId') ? params.get('themeId') : null;
   const channelId = filters.includes('channelId') ? params.get('channelId') : null;
+  // Channels open on the DX channels (those with a DX section, plan 54 I.2.b); "all" shows every channel.
+  const dxChoice = filters.includes('dx') ? (params.get('dx') ?? 'true') : null;
+  const dx = dxChoice === 'true' || dxChoice === 'false' ? dxChoice : undefined;
   const setParam = (name: string, value: string | null) =>
     setParams(
       (p) => {
@@ -149,6 +153,7 @@ function RecordList({ type }: { type: RecordType }) {
       below ? 'below' : 'own',
       themeId ?? '',
       channelId ?? '',
+      dx ?? '',
     ],
     queryFn: () =>
       get<{ items: StoredRecord[]; total: number }>(`/${RECORD_PATHS[type]}`, {
@@ -157,6 +162,7 @@ function RecordList({ type }: { type: RecordType }) {
         includeBelow: filterUnit && below ? 'true' : undefined,
         themeId: themeId ?? undefined,
         channelId: channelId ?? undefined,
+        dx,
         limit: 200,
       } satisfies RecordsQuery),
     enabled: !!provinceId,
@@ -285,25 +291,40 @@ function RecordList({ type }: { type: RecordType }) {
             }}
           />
         )}
-        {filters.map((name) => {
-          const [label, placeholder, data, value] =
-            name === 'themeId'
-              ? [L.themeFilter, L.themeFilterPlaceholder, lookups.themes, themeId]
-              : [L.channelFilter, L.channelFilterPlaceholder, lookups.channels, channelId];
-          return (
-            <Select
-              key={name}
-              label={label}
-              placeholder={placeholder}
-              data={data}
-              value={value}
-              onChange={(v) => setParam(name, v)}
-              clearable
-              searchable
-              w={{ base: '100%', sm: 280 }}
-            />
-          );
-        })}
+        {dxChoice && (
+          <NativeSelect
+            label={L.dxFilter}
+            value={dxChoice}
+            onChange={(e) => setParam('dx', e.currentTarget.value === 'true' ? null : e.currentTarget.value)}
+            data={[
+              { value: 'true', label: L.dxFilterDx },
+              { value: 'all', label: L.dxFilterAll },
+              { value: 'false', label: L.dxFilterNone },
+            ]}
+            w={{ base: '100%', sm: 280 }}
+          />
+        )}
+        {filters
+          .filter((name) => name !== 'dx')
+          .map((name) => {
+            const [label, placeholder, data, value] =
+              name === 'themeId'
+                ? [L.themeFilter, L.themeFilterPlaceholder, lookups.themes, themeId]
+                : [L.channelFilter, L.channelFilterPlaceholder, lookups.channels, channelId];
+            return (
+              <Select
+                key={name}
+                label={label}
+                placeholder={placeholder}
+                data={data}
+                value={value}
+                onChange={(v) => setParam(name, v)}
+                clearable
+                searchable
+                w={{ base: '100%', sm: 280 }}
+              />
+            );
+          })}
         {mayWrite && (
           <Group gap="xs">
             <Button
