@@ -6,6 +6,7 @@ export * from './collation';
 export * from './consolidated/index';
 export * from './dates';
 export * from './errors';
+export * from './geo/boundaries';
 export * from './indicators/index';
 export * from './messages';
 export * from './obstacles/index';
