@@ -31,6 +31,7 @@ const LABELS = {
     questions: 'Cần xác nhận: các tên sau khớp với nhiều đơn vị, hoặc không chỉ rõ đơn vị nào',
     whichUnit: (text: string) => `"${text}" là đơn vị hoặc nhóm đơn vị nào?`,
     notChosen: '— Chưa chọn (không giao) —',
+    clearFile: 'Bỏ tệp đã chọn',
     undatedTitle: (n: number) => `Chưa có thời gian thực hiện: ${n} nhiệm vụ (không có trên biểu đồ)`,
     undatedHint:
       'Sửa "Thời gian thực hiện" của nhiệm vụ (ví dụ "Quý II/2023", "Cả năm") để đưa lên biểu đồ và được đôn đốc theo hạn.',
@@ -157,6 +158,7 @@ const LABELS = {
     questions: 'Please confirm: these names match several units, or name no unit in particular',
     whichUnit: (text: string) => `Which unit or group is "${text}"?`,
     notChosen: '— Not chosen (not assigned) —',
+    clearFile: 'Remove the chosen file',
     undatedTitle: (n: number) => `No time frame: ${n} tasks (not on the chart)`,
     undatedHint:
       'Edit a task’s time frame (e.g. "Quý II/2023", "Cả năm") to put it on the chart and have it urged by its due date.',

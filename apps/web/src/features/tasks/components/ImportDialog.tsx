@@ -61,7 +61,13 @@ export function ImportDialog({
       if (q.options.length) questions.set(q.text, q.options);
   }
   return (
-    <Modal opened={opened} onClose={close} title={L.import} size="90%">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={L.import}
+      size="90%"
+      closeButtonProps={{ 'aria-label': L.close }}
+    >
       <Stack>
         <FileInput
           label={L.file}
@@ -72,6 +78,7 @@ export function ImportDialog({
             setReport(null);
           }}
           clearable
+          clearButtonProps={{ 'aria-label': L.clearFile }}
         />
         <Group>
           <Button disabled={!file} loading={run.isPending} onClick={() => run.mutate(false)}>
