@@ -21,6 +21,9 @@ export const fieldIssue = z.object({
 });
 export type FieldIssue = z.infer<typeof fieldIssue>;
 
+/** A sentence by code with what fills it (a notification's title or body). */
+export const said = z.object({ reason: messageCode, params: messageParams.optional() });
+
 /**
  * The one error shape: {error:{code,message,reason,params,details}}, field paths in details.issues. `message` is the
  * Vietnamese default for API clients; the web words `reason` (with `params`) from its catalogue, else `code`.

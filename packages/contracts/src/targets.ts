@@ -10,7 +10,7 @@ import {
   UNIT_PLAN_STATUSES,
 } from '@dx/domain';
 import { z } from 'zod';
-import { recordVersion } from './common';
+import { recordVersion, said } from './common';
 
 // Requests
 
@@ -216,8 +216,11 @@ export const notificationOut = z.object({
   id: z.uuid(),
   unitId: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
+  /** The Vietnamese title and body (as e-mailed); the web shows `words` in the reader's language when present. */
   title: z.string(),
   body: z.string(),
+  /** The title and body by sentence code (issue 18); null on rows written before; `body` null = shown as written. */
+  words: z.object({ title: said, body: said.nullable() }).nullable(),
   planTargetId: z.uuid().nullable(),
   emailStatus: z.enum(NOTIFICATION_EMAIL_STATUSES),
   createdAt: z.string(),

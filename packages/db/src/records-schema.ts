@@ -1,4 +1,10 @@
-import { PUBLICATION_FORMATS, type TargetRule, UNIT_PLAN_KINDS, UNIT_PLAN_STATUSES } from '@dx/domain';
+import {
+  type NotificationWords,
+  PUBLICATION_FORMATS,
+  type TargetRule,
+  UNIT_PLAN_KINDS,
+  UNIT_PLAN_STATUSES,
+} from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -311,8 +317,14 @@ export const notification = pgTable(
       .notNull()
       .references(() => orgUnit.id),
     kind: text('kind').notNull(),
+    /** The Vietnamese title and body, as e-mailed (and shown for rows written before `words`). */
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /**
+     * The same sentences by code (packages/domain/src/messages.ts) for the web to word in the reader's language
+     * (issue 18); `body` null when the body is the sender's own text or an official document's, shown as written.
+     */
+    words: jsonb('words').$type<NotificationWords>(),
     planTargetId: uuid('plan_target_id').references(() => planTarget.id, { onDelete: 'set null' }),
     sentBy: uuid('sent_by').references(() => appUser.id),
     /** The công văn đôn đốc this notification carries (urging-schema.ts), if any. */

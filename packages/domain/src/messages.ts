@@ -196,6 +196,30 @@ export const MESSAGES = {
   'unitImport.chooseDateField': 'Chọn ngày hiệu lực (gợi ý: {{offered}}, ngày đầu năm kế hoạch sớm nhất)',
   'unitImport.dateRange': '{{name}} có hiệu lực từ {{from}} đến hết {{to}}; chọn ngày trong khoảng đó',
   'user.usernameTaken': 'Tên đăng nhập "{{username}}" đã có người dùng',
+  // Notifications (the `words` of a notification row: features/targets, reports, urging, obstacles, jobs/task-reminders)
+  'notification.targetReminderTitle': 'Đôn đốc thực hiện chỉ tiêu {{target}} — Kế hoạch {{plan}}',
+  'notification.targetReminderBody':
+    'Đề nghị đơn vị khẩn trương thực hiện và cập nhật kết quả chỉ tiêu {{target}}: "{{text}}". Xem chi tiết tại mục "Việc của tôi" trên hệ thống.',
+  'notification.reportReminderTitle': 'Đôn đốc nộp báo cáo {{period}}',
+  'notification.reportReminderBody':
+    'Đề nghị đơn vị hoàn thành và gửi báo cáo kết quả thực hiện kế hoạch truyền thông về chuyển đổi số {{period}} (hạn nộp {{due}}). Vào mục "Báo cáo định kỳ" trên hệ thống: số liệu đã được điền sẵn từ hồ sơ của đơn vị.',
+  'notification.urgingTitle': 'Công văn số {{number}} V/v {{subject}}',
+  'notification.obstacleDirectedTitle': 'Chỉ đạo xử lý: {{title}}',
+  'notification.obstacleDirectedBody': '{{direction}}\nHạn xử lý: {{due}}.',
+  'notification.obstacleAnsweredTitle': 'Đã trả lời: {{title}}',
+  'notification.obstacleDeclinedTitle': 'Không chuyển: {{title}}',
+  'notification.taskReminderTitle': 'Đôn đốc thực hiện nhiệm vụ — Kế hoạch {{plan}}',
+  'notification.taskReminderTitleNoPlan': 'Đôn đốc thực hiện nhiệm vụ — Kế hoạch',
+  'notification.taskDueIn7':
+    'Nhiệm vụ "{{task}}" đến hạn ngày {{due}} (còn 7 ngày). Xem và cập nhật tại mục "Nhiệm vụ" trên hệ thống.',
+  'notification.taskDueIn3':
+    'Nhiệm vụ "{{task}}" đến hạn ngày {{due}} (còn 3 ngày). Xem và cập nhật tại mục "Nhiệm vụ" trên hệ thống.',
+  'notification.taskDueToday':
+    'Nhiệm vụ "{{task}}" đến hạn hôm nay ({{due}}). Xem và cập nhật tại mục "Nhiệm vụ" trên hệ thống.',
+  'notification.taskOverdue':
+    'Nhiệm vụ "{{task}}" đã quá hạn từ ngày {{due}}; đề nghị khẩn trương hoàn thành và cập nhật kết quả. Xem và cập nhật tại mục "Nhiệm vụ" trên hệ thống.',
+  'notification.taskEscalation':
+    'Đơn vị cấp dưới chưa hoàn thành nhiệm vụ "{{task}}" (hạn {{due}}); đề nghị đơn vị chỉ đạo, đôn đốc thực hiện. Xem và cập nhật tại mục "Nhiệm vụ" trên hệ thống.',
 } as const satisfies Record<string, string>;
 
 /** A sentence's code: the web's catalogue has a word for each (apps/web/src/locales/catalogue.test.ts). */
@@ -225,3 +249,9 @@ export const said = (reason: MessageCode, params?: MessageParams): Said =>
 /** A field issue's or a problem's words: the Vietnamese default, the code and what fills it (`{ path, ...worded(…) }`). */
 export const worded = (reason: MessageCode, params?: MessageParams) =>
   params ? { message: say(reason, params), reason, params } : { message: say(reason), reason };
+
+/**
+ * A notification's title and body by code (the `words` column of `notification`); `body` null when the body is the
+ * sender's own text or an official document's (a công văn), shown as written.
+ */
+export type NotificationWords = { title: Said; body: Said | null };

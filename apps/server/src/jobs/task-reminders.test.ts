@@ -87,14 +87,21 @@ describe('task reminders (đôn đốc, plan 54 V.1.a): scheduled, idempotent, e
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.to).toEqual(['vanphong@maychai.haiphong.gov.vn']);
     expect(smtp.received[0]!.raw).toMatch(/Subject: =\?UTF-8\?/);
-    const [n] = await queryRows<{ kind: string; unit_id: string; body: string }>(
+    const [n] = await queryRows<{ kind: string; unit_id: string; body: string; words: unknown }>(
       t.handle.db,
-      sql`SELECT kind, unit_id, body FROM notification`,
+      sql`SELECT kind, unit_id, body, words FROM notification`,
     );
     expect(n).toMatchObject({
       kind: 'task_reminder',
       unit_id: commune,
       body: expect.stringContaining('còn 7 ngày'),
+      // By code too, for the web to word in the reader's language (issue 18).
+      words: {
+        body: {
+          reason: 'notification.taskDueIn7',
+          params: { task: expect.any(String), due: expect.any(String) },
+        },
+      },
     });
   });
 

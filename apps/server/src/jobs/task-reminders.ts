@@ -12,9 +12,12 @@ import {
   type AssignmentStatus,
   formatDateVi,
   localDateOf,
-  REMINDER_TEXT_VI,
+  type NotificationWords,
   reminderSettings,
   remindersDue,
+  said,
+  say,
+  TASK_REMINDER_WORDS,
 } from '@dx/domain';
 import { z } from 'zod';
 import { createMailer, smtpSettings } from '../lib/mailer';
@@ -86,8 +89,14 @@ export async function runTaskReminders({
             result.alreadySent++;
             continue;
           }
-          const title = `Đôn đốc thực hiện nhiệm vụ — Kế hoạch ${part.planCode ?? ''}`.trim();
-          const body = `${REMINDER_TEXT_VI[kind](part.title, formatDateVi(part.dueDate))} Xem và cập nhật tại mục "Nhiệm vụ" trên hệ thống.`;
+          const words: NotificationWords = {
+            title: part.planCode
+              ? said('notification.taskReminderTitle', { plan: part.planCode })
+              : said('notification.taskReminderTitleNoPlan'),
+            body: said(TASK_REMINDER_WORDS[kind], { task: part.title, due: formatDateVi(part.dueDate) }),
+          };
+          const title = say(words.title.reason, words.title.params);
+          const body = say(words.body!.reason, words.body!.params);
           const to = mailer ? ((await unitRecipients(db, [recipient])).get(recipient) ?? []) : [];
           let emailStatus = mailer ? (to.length ? 'sent' : 'no_recipient') : 'not_configured';
           let emailError: string | null = null;
@@ -108,6 +117,7 @@ export async function runTaskReminders({
               kind: 'task_reminder',
               title,
               body,
+              words,
               emailStatus,
               emailTo: to,
               emailError,

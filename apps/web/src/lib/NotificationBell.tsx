@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchNotifications, targetKeys } from '../api/targets';
 import { formatDateTime } from './dates';
+import { notificationText } from './notification-words';
 import { useMyUnits } from './useMyUnits';
 
 /**
@@ -65,7 +66,7 @@ export function NotificationBell() {
               latest.map((n) => (
                 <Stack key={n.id} gap={0}>
                   <Text size="sm" fw={600} lineClamp={2}>
-                    {n.title}
+                    {notificationText(n).title}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {n.sentByName ? t('bell.from', { name: n.sentByName }) : t('bell.system')} ·{' '}

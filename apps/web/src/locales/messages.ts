@@ -201,6 +201,29 @@ const en: Record<MessageCode, string> = {
   'unitImport.dateRange':
     '{{name}} is in force from {{from}} to the end of {{to}}; choose a day in that range',
   'user.usernameTaken': 'The user name "{{username}}" is taken',
+  'notification.targetReminderTitle': 'Reminder to carry out target {{target}} — plan {{plan}}',
+  'notification.targetReminderBody':
+    'Please carry out target {{target}} promptly and record its results: "{{text}}". See "My work" on the platform for details.',
+  'notification.reportReminderTitle': 'Reminder to send the report for {{period}}',
+  'notification.reportReminderBody':
+    'Please complete and send the report on the digital-transformation communication plan for {{period}} (due {{due}}). Open "Periodic reports" on the platform: the figures are already filled in from the unit\'s records.',
+  'notification.urgingTitle': 'Official letter no. {{number}} on {{subject}}',
+  'notification.obstacleDirectedTitle': 'Direction to handle: {{title}}',
+  'notification.obstacleDirectedBody': '{{direction}}\nDue: {{due}}.',
+  'notification.obstacleAnsweredTitle': 'Answered: {{title}}',
+  'notification.obstacleDeclinedTitle': 'Not forwarded: {{title}}',
+  'notification.taskReminderTitle': 'Reminder to carry out a task — plan {{plan}}',
+  'notification.taskReminderTitleNoPlan': 'Reminder to carry out a task — plan',
+  'notification.taskDueIn7':
+    'Task "{{task}}" is due on {{due}} (7 days left). See and update it under "Tasks" on the platform.',
+  'notification.taskDueIn3':
+    'Task "{{task}}" is due on {{due}} (3 days left). See and update it under "Tasks" on the platform.',
+  'notification.taskDueToday':
+    'Task "{{task}}" is due today ({{due}}). See and update it under "Tasks" on the platform.',
+  'notification.taskOverdue':
+    'Task "{{task}}" has been overdue since {{due}}; please complete it promptly and record the results. See and update it under "Tasks" on the platform.',
+  'notification.taskEscalation':
+    'A unit below has not completed task "{{task}}" (due {{due}}); please direct and urge it. See and update it under "Tasks" on the platform.',
 };
 
 export const messagesText = { vi: MESSAGES, en } as const;

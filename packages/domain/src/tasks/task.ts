@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays } from '../dates';
+import type { MessageCode } from '../messages';
 
 /**
  * Tasks of a plan's appendix (plan 54 III) and the DX office's urging of them (V.1.a: hướng dẫn, đôn đốc, kiểm tra).
@@ -70,14 +71,12 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-export const REMINDER_TEXT_VI: Record<ReminderKind, (task: string, due: string) => string> = {
-  due_in_7: (t, d) => `Nhiệm vụ "${t}" đến hạn ngày ${d} (còn 7 ngày).`,
-  due_in_3: (t, d) => `Nhiệm vụ "${t}" đến hạn ngày ${d} (còn 3 ngày).`,
-  due_today: (t, d) => `Nhiệm vụ "${t}" đến hạn hôm nay (${d}).`,
-  overdue: (t, d) =>
-    `Nhiệm vụ "${t}" đã quá hạn từ ngày ${d}; đề nghị khẩn trương hoàn thành và cập nhật kết quả.`,
-  escalation: (t, d) =>
-    `Đơn vị cấp dưới chưa hoàn thành nhiệm vụ "${t}" (hạn ${d}); đề nghị đơn vị chỉ đạo, đôn đốc thực hiện.`,
+export const TASK_REMINDER_WORDS: Record<ReminderKind, MessageCode> = {
+  due_in_7: 'notification.taskDueIn7',
+  due_in_3: 'notification.taskDueIn3',
+  due_today: 'notification.taskDueToday',
+  overdue: 'notification.taskOverdue',
+  escalation: 'notification.taskEscalation',
 };
 
 /** A progress update: a note, a new status, and evidence (a link, an uploaded file, or evidence records). */

@@ -14,10 +14,12 @@ import {
   formatDateVi,
   localDateOf,
   mergeRefusal,
+  type NotificationWords,
   type ObstacleAction,
   type ObstacleStatus,
   obstacleTransition,
   said,
+  say,
   validationError,
   worded,
 } from '@dx/domain';
@@ -191,20 +193,41 @@ export async function actOnObstacle({
       });
     }
     // Who must act next, or read the outcome: the unit given the direction; the units that raised it (and its duplicates).
-    const notify: { unitId: string; title: string; body: string }[] = [];
+    const notify: { unitId: string; title: string; body: string; words: NotificationWords }[] = [];
+    const worded = (words: NotificationWords, own?: string) => ({
+      title: say(words.title.reason, words.title.params),
+      body: words.body ? say(words.body.reason, words.body.params) : (own ?? ''),
+      words,
+    });
     if (action.type === 'direct')
       notify.push({
         unitId: action.ownerUnitId,
-        title: `Chỉ đạo xử lý: ${row.title}`,
-        body: `${action.direction}\nHạn xử lý: ${formatDateVi(action.dueDate)}.`,
+        ...worded({
+          title: said('notification.obstacleDirectedTitle', { title: row.title }),
+          body: said('notification.obstacleDirectedBody', {
+            direction: action.direction,
+            due: formatDateVi(action.dueDate),
+          }),
+        }),
       });
     if (action.type === 'answer' || action.type === 'decline') {
       const merged = await listMergedObstacles(tx, obstacleId, today);
       for (const unitId of new Set([row.unitId, ...merged.map((m) => m.unitId)]))
         notify.push({
           unitId,
-          title: `${action.type === 'answer' ? 'Đã trả lời' : 'Không chuyển'}: ${row.title}`,
-          body: note ?? '',
+          // The body is the office's own note, shown as written.
+          ...worded(
+            {
+              title: said(
+                action.type === 'answer'
+                  ? 'notification.obstacleAnsweredTitle'
+                  : 'notification.obstacleDeclinedTitle',
+                { title: row.title },
+              ),
+              body: null,
+            },
+            note ?? '',
+          ),
         });
     }
     await insertNotifications(

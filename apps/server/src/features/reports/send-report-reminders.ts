@@ -6,7 +6,16 @@ import {
   type NewNotification,
   unitRecipients,
 } from '@dx/db';
-import { formatDateVi, mayRemindReport, type ReportStatus, said, validationError, worded } from '@dx/domain';
+import {
+  formatDateVi,
+  mayRemindReport,
+  type NotificationWords,
+  type ReportStatus,
+  said,
+  say,
+  validationError,
+  worded,
+} from '@dx/domain';
 import { enqueueNotificationMails } from '../../jobs/notification-mail';
 import { smtpSettings } from '../../lib/mailer';
 import { audit, inTransaction, type UseCaseContext } from '../../use-case/context';
@@ -50,11 +59,15 @@ export async function sendReportReminders({
   });
   if (issues.length) throw validationError(said('report.someNotToUrge'), issues);
 
-  const title = `Đôn đốc nộp báo cáo ${period.label}`;
-  const body =
-    message?.trim() ||
-    `Đề nghị đơn vị hoàn thành và gửi báo cáo kết quả thực hiện kế hoạch truyền thông về chuyển đổi số ${period.label} ` +
-      `(hạn nộp ${formatDateVi(period.dueDate)}). Vào mục "Báo cáo định kỳ" trên hệ thống: số liệu đã được điền sẵn từ hồ sơ của đơn vị.`;
+  const own = message?.trim();
+  const words: NotificationWords = {
+    title: said('notification.reportReminderTitle', { period: period.label }),
+    body: own
+      ? null
+      : said('notification.reportReminderBody', { period: period.label, due: formatDateVi(period.dueDate) }),
+  };
+  const title = say(words.title.reason, words.title.params);
+  const body = own || say(words.body!.reason, words.body!.params);
 
   const smtpValue = await getSettingValue(ctx.db, 'smtp');
   const mailConfigured = smtpValue ? smtpSettings.safeParse(smtpValue).success : false;
@@ -67,6 +80,7 @@ export async function sendReportReminders({
       kind: 'report_reminder',
       title,
       body,
+      words,
       sentBy: ctx.actor.userId,
       emailStatus: !mailConfigured ? 'not_configured' : to.length ? 'queued' : 'no_recipient',
       emailTo: to,

@@ -5,7 +5,7 @@ import {
   type NewNotification,
   unitIdsInProvince,
 } from '@dx/db';
-import { AppError, said, targetCode, worded } from '@dx/domain';
+import { AppError, type NotificationWords, said, say, targetCode, worded } from '@dx/domain';
 import { type OutboxSummary, outboxAddresses, sendOutbox } from '../../jobs/notification-mail';
 import { audit, authorizeProvince, inTransaction, type UseCaseContext } from '../../use-case/context';
 
@@ -45,11 +45,13 @@ export async function sendTargetReminders({
   }
 
   const code = targetCode(target.letter);
-  const title = `Đôn đốc thực hiện chỉ tiêu ${code} — Kế hoạch ${plan.code ?? plan.title}`;
-  const body =
-    message?.trim() ||
-    `Đề nghị đơn vị khẩn trương thực hiện và cập nhật kết quả chỉ tiêu ${code}: "${target.text}". ` +
-      'Xem chi tiết tại mục "Việc của tôi" trên hệ thống.';
+  const own = message?.trim();
+  const words: NotificationWords = {
+    title: said('notification.targetReminderTitle', { target: code, plan: plan.code ?? plan.title }),
+    body: own ? null : said('notification.targetReminderBody', { target: code, text: target.text }),
+  };
+  const title = say(words.title.reason, words.title.params);
+  const body = own || say(words.body!.reason, words.body!.params);
 
   const mail = await outboxAddresses(ctx.db, unique);
   const rows: NewNotification[] = unique.map((unitId) => ({
@@ -58,6 +60,7 @@ export async function sendTargetReminders({
     kind: 'reminder',
     title,
     body,
+    words,
     planTargetId,
     sentBy: ctx.actor.userId,
     ...mail(unitId),

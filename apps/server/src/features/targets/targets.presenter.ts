@@ -83,6 +83,7 @@ export const presentNotification = (n: NotificationRow & { sentByName?: string |
     kind: n.kind as NotificationOut['kind'],
     title: n.title,
     body: n.body,
+    words: n.words ?? null,
     planTargetId: n.planTargetId,
     emailStatus: n.emailStatus as NotificationOut['emailStatus'],
     createdAt: n.createdAt.toISOString(),

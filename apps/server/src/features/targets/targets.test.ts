@@ -336,6 +336,24 @@ describe('records and live targets API (plan 54 I.2)', () => {
     ).toEqual(['not_configured', 'queued']);
     expect(inbox.json().items[0].title).toContain('I.2.a');
     expect(inbox.json().unread).toBe(2);
+    // The same sentences by code for the web to word (issue 18): the title's target and plan as params.
+    expect(inbox.json().items[0].words).toEqual({
+      title: {
+        reason: 'notification.targetReminderTitle',
+        params: { target: 'I.2.a', plan: expect.any(String) },
+      },
+      body: {
+        reason: 'notification.targetReminderBody',
+        params: { target: 'I.2.a', text: expect.any(String) },
+      },
+    });
+    expect(inbox.json().items[0].title).toBe(
+      `Đôn đốc thực hiện chỉ tiêu I.2.a — Kế hoạch ${inbox.json().items[0].words.title.params.plan}`,
+    );
+    // A row written before `words` (migration 0027) is still listed, by its stored Vietnamese.
+    await t.handle.db.execute(sql`UPDATE notification SET words = NULL`);
+    const old = await t.call(haiAnOfficer, { method: 'GET', url: `/api/units/${haiAn}/notifications` });
+    expect(old.json().items[0]).toMatchObject({ words: null, title: inbox.json().items[0].title });
   });
 
   it('lets the unit’s officers mark its notifications read, one or all; a viewer or another unit may not', async () => {

@@ -17,6 +17,7 @@ import {
   issuerOn,
   localDateOf,
   said,
+  say,
   type UrgingDocument,
   type UrgingSource,
   urgingMessage,
@@ -170,12 +171,15 @@ export async function issueUrging({
     });
     const doc = urgingDocumentOf(urging, planRef);
     const texts = lines.map((l) => ({ unitId: l.unitId, text: urgingMessage(doc, l) }));
+    const urgingTitle = { number: `${urging.number}/${frame.code}`, subject: behind.subject };
     const rows: NewNotification[] = texts.map((t) => ({
       provinceId: plan.provinceId,
       unitId: t.unitId,
       kind: 'urging',
-      title: `Công văn số ${urging.number}/${frame.code} V/v ${behind.subject}`,
+      title: say('notification.urgingTitle', urgingTitle),
       body: t.text,
+      // The body is the công văn's own text (an official document), shown as written.
+      words: { title: said('notification.urgingTitle', urgingTitle), body: null },
       planTargetId: source === 'target' ? sourceId : null,
       sentBy: ctx.actor.userId,
       urgingId: urging.id,

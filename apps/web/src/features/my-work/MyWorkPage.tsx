@@ -13,6 +13,7 @@ import {
 } from '../../api/targets';
 import { formatDateTime } from '../../lib/dates';
 import { useMissingText } from '../../lib/missing';
+import { notificationText } from '../../lib/notification-words';
 import { PlanSelect, usePlanChoice } from '../../lib/PlanChoice';
 import { useSession } from '../../lib/session';
 import { StatusBadge, useGoalText } from '../../lib/TargetBits';
@@ -139,10 +140,10 @@ export function MyWorkPage() {
                     </Badge>
                   )}
                   <Text fw={n.readAt ? 400 : 600} size="sm">
-                    {n.title}
+                    {notificationText(n).title}
                   </Text>
                 </Group>
-                <Text size="sm">{n.body}</Text>
+                <Text size="sm">{notificationText(n).body}</Text>
                 <Group justify="space-between" gap="xs" wrap="wrap">
                   <Text size="xs" c="dimmed">
                     {n.sentByName ? `${t('bell.from', { name: n.sentByName })} · ` : ''}
@@ -159,7 +160,7 @@ export function MyWorkPage() {
                       variant="default"
                       size="compact-xs"
                       onClick={() => markOne.mutate(n.id)}
-                      aria-label={`${L.markRead}: ${n.title}`}
+                      aria-label={`${L.markRead}: ${notificationText(n).title}`}
                     >
                       {L.markRead}
                     </Button>
