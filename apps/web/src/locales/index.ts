@@ -1,4 +1,5 @@
 import { auditText } from './audit';
+import { budgetText } from './budget';
 import { en } from './common.en';
 import { vi } from './common.vi';
 import { dataItemsText } from './data-items';
@@ -25,6 +26,7 @@ import { unitImportsText } from './unit-imports';
 export const catalogue = {
   common: { vi, en },
   audit: auditText,
+  budget: budgetText,
   'data-items': dataItemsText,
   evidence: evidenceText,
   home: homeText,

@@ -5,6 +5,7 @@ import { PageHeader } from '../../lib/PageHeader';
 import { useProvince } from '../../lib/province';
 import { useSession } from '../../lib/session';
 import { Empty, ErrorAlert, Loading } from '../../lib/ui';
+import { useBudgetLabels } from '../../locales/budget';
 import { ChainPanel } from './components/ChainPanel';
 import { EstimateDetail } from './components/EstimateDetail';
 import { EstimateList } from './components/EstimateList';
@@ -22,6 +23,7 @@ export function BudgetPage() {
 }
 
 function BudgetHome() {
+  const L = useBudgetLabels();
   const { can } = useSession();
   const { provinceId } = useProvince();
   const plans = usePlans(provinceId);
@@ -29,12 +31,12 @@ function BudgetHome() {
   const current = planId ?? plans.data?.items[0]?.id ?? null;
   if (plans.isLoading) return <Loading />;
   if (plans.error) return <ErrorAlert error={plans.error} onRetry={() => plans.refetch()} />;
-  if (!plans.data?.items.length || !current) return <Empty title="Chưa có kế hoạch nào" />;
+  if (!plans.data?.items.length || !current) return <Empty title={L.noPlans} />;
   return (
     <Stack gap="md">
-      <PageHeader title="Dự toán kinh phí">
+      <PageHeader title={L.title}>
         <NativeSelect
-          label="Kế hoạch"
+          label={L.plan}
           value={current}
           onChange={(e) => setPlanId(e.currentTarget.value)}
           data={plans.data.items.map((p) => ({ value: p.id, label: `${p.number ?? p.title} (${p.year})` }))}
@@ -42,9 +44,9 @@ function BudgetHome() {
       </PageHeader>
       <Tabs defaultValue="list" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="list">Danh sách</Tabs.Tab>
-          <Tabs.Tab value="totals">Tổng hợp</Tabs.Tab>
-          <Tabs.Tab value="chain">Quy trình phê duyệt</Tabs.Tab>
+          <Tabs.Tab value="list">{L.tabList}</Tabs.Tab>
+          <Tabs.Tab value="totals">{L.tabTotals}</Tabs.Tab>
+          <Tabs.Tab value="chain">{L.tabChain}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list" pt="md">
           <EstimateList planId={current} canCreate={can('budget.write')} />

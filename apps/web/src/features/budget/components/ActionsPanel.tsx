@@ -2,11 +2,13 @@ import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { actOn, adjust, budgetKeys, type Estimate } from '../../../api/budget';
+import { useBudgetLabels } from '../../../locales/budget';
 import { LinesView } from './LinesView';
 import { type AdjustState, ConflictAlert } from './shared';
 
 /** Shows exactly the moves the server will accept (availableActions from the domain, computed by the server). */
 export function ActionsPanel({ e }: { e: Estimate }) {
+  const L = useBudgetLabels();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const [returning, setReturning] = useState(false);
@@ -39,7 +41,7 @@ export function ActionsPanel({ e }: { e: Estimate }) {
   if (acts.length === 0)
     return (
       <Text size="sm" mt="md">
-        {e.status === 'approved' ? 'Dự toán đã được phê duyệt.' : 'Bạn không có thao tác nào ở bước này.'}
+        {e.status === 'approved' ? L.approvedNote : L.noActions}
       </Text>
     );
   const error = move.error ?? adj.error;
@@ -47,7 +49,7 @@ export function ActionsPanel({ e }: { e: Estimate }) {
     <Stack gap="sm" mt="md">
       {adjusting && (
         <Stack gap="xs">
-          <Title order={4}>Điều chỉnh từng dòng (kèm lý do)</Title>
+          <Title order={4}>{L.adjustTitle}</Title>
           <LinesView
             e={e}
             adjusting={{
@@ -57,17 +59,17 @@ export function ActionsPanel({ e }: { e: Estimate }) {
           />
           <Group>
             <Button onClick={() => adj.mutate()} loading={adj.isPending}>
-              Lưu điều chỉnh
+              {L.saveAdjustment}
             </Button>
             <Button variant="default" onClick={() => setAdjusting(false)}>
-              Huỷ điều chỉnh
+              {L.cancelAdjustment}
             </Button>
           </Group>
         </Stack>
       )}
       {returning && (
         <Textarea
-          label="Lý do trả lại"
+          label={L.returnReason}
           value={reason}
           onChange={(ev) => setReason(ev.currentTarget.value)}
           autosize
@@ -83,22 +85,22 @@ export function ActionsPanel({ e }: { e: Estimate }) {
       <Group wrap="wrap">
         {acts.includes('submit') && (
           <Button onClick={() => move.mutate('submit')} loading={move.isPending}>
-            Gửi dự toán
+            {L.submit}
           </Button>
         )}
         {acts.includes('adjust') && !adjusting && (
           <Button variant="default" onClick={() => setAdjusting(true)}>
-            Điều chỉnh số tiền
+            {L.adjust}
           </Button>
         )}
         {acts.includes('forward') && (
           <Button onClick={() => move.mutate('forward')} loading={move.isPending}>
-            Chuyển bước sau
+            {L.forward}
           </Button>
         )}
         {acts.includes('approve') && (
           <Button color="#1b6b2f" onClick={() => move.mutate('approve')} loading={move.isPending}>
-            Phê duyệt
+            {L.approve}
           </Button>
         )}
         {acts.includes('return') &&
@@ -109,11 +111,11 @@ export function ActionsPanel({ e }: { e: Estimate }) {
               loading={move.isPending}
               disabled={reason.trim().length < 5}
             >
-              Xác nhận trả lại
+              {L.confirmReturn}
             </Button>
           ) : (
             <Button variant="default" onClick={() => setReturning(true)}>
-              Trả lại
+              {L.return}
             </Button>
           ))}
       </Group>

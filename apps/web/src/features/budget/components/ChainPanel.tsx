@@ -16,9 +16,11 @@ import { useTranslation } from 'react-i18next';
 import { budgetKeys, type Estimate, fetchChain, saveChain } from '../../../api/budget';
 import { UnitPicker } from '../../../lib/UnitPicker';
 import { ErrorAlert, Loading } from '../../../lib/ui';
+import { fill, useBudgetLabels } from '../../../locales/budget';
 import { ConflictAlert } from './shared';
 
 export function ChainPanel({ provinceId, canEdit }: { provinceId: string; canEdit: boolean }) {
+  const L = useBudgetLabels();
   const { t } = useTranslation();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: budgetKeys.chain(provinceId), queryFn: () => fetchChain(provinceId) });
@@ -39,38 +41,38 @@ export function ChainPanel({ provinceId, canEdit }: { provinceId: string; canEdi
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Đơn vị lập →{' '}
+        {L.chainStart} →{' '}
         {shown
           .map((s) =>
             s.unitId && q.data!.unitNames[s.unitId] ? `${s.label} (${q.data!.unitNames[s.unitId]})` : s.label,
           )
           .join(' → ')}
-        {q.data!.isDefault ? ' (mặc định theo Kế hoạch 54)' : ''}
+        {q.data!.isDefault ? L.chainDefault : ''}
       </Text>
       {canEdit &&
         shown.map((s, i) => (
-          <Paper key={s.key} withBorder p="sm" component="fieldset" aria-label={`Bước ${i + 1}`}>
+          <Paper key={s.key} withBorder p="sm" component="fieldset" aria-label={fill(L.step, { n: i + 1 })}>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <TextInput
-                label={`Tên bước ${i + 1}`}
+                label={fill(L.stepName, { n: i + 1 })}
                 value={s.label}
                 onChange={(ev) => set(i, { label: ev.currentTarget.value })}
               />
               <NativeSelect
-                label={`Vai trò thực hiện bước ${i + 1}`}
+                label={fill(L.stepRole, { n: i + 1 })}
                 value={s.role}
                 onChange={(ev) => set(i, { role: ev.currentTarget.value as Role })}
                 data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               />
               <UnitPicker
-                label={`Đơn vị thực hiện bước ${i + 1} (để trống = mọi đơn vị)`}
+                label={fill(L.stepUnit, { n: i + 1 })}
                 provinceId={provinceId}
                 value={s.unitId}
                 initialLabel={s.unitId ? q.data!.unitNames[s.unitId] : null}
                 onChange={(v) => set(i, { unitId: v })}
               />
               <Switch
-                label="Được điều chỉnh số tiền"
+                label={L.stepCanAdjust}
                 checked={s.canAdjust}
                 onChange={(ev) => set(i, { canAdjust: ev.currentTarget.checked })}
                 mt="lg"
@@ -83,10 +85,10 @@ export function ChainPanel({ provinceId, canEdit }: { provinceId: string; canEdi
           <ConflictAlert error={save.error} onReload={() => q.refetch()} />
           <Group>
             <Button onClick={() => save.mutate()} disabled={!steps} loading={save.isPending}>
-              Lưu quy trình
+              {L.saveChain}
             </Button>
             <Button variant="default" onClick={() => setSteps(q.data!.defaultChain)}>
-              Về mặc định
+              {L.resetChain}
             </Button>
           </Group>
         </>

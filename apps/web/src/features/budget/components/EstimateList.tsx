@@ -1,9 +1,4 @@
-import {
-  ESTIMATE_KIND_LABELS,
-  ESTIMATE_STATUS_LABELS,
-  ESTIMATE_STATUSES,
-  type EstimateKind,
-} from '@dx/domain';
+import { ESTIMATE_KIND_LABELS, ESTIMATE_STATUSES, type EstimateKind } from '@dx/domain';
 import { Anchor, Button, Card, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,9 +8,11 @@ import { formatMoney } from '../../../lib/format';
 import { useProvince } from '../../../lib/province';
 import { UnitPicker } from '../../../lib/UnitPicker';
 import { Empty, ErrorAlert, Loading } from '../../../lib/ui';
+import { fill, useBudgetLabels } from '../../../locales/budget';
 import { StatusBadge, useOwnUnit } from './shared';
 
 export function EstimateList({ planId, canCreate }: { planId: string; canCreate: boolean }) {
+  const L = useBudgetLabels();
   const { provinceId } = useProvince();
   const [status, setStatus] = useState('');
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -29,22 +26,20 @@ export function EstimateList({ planId, canCreate }: { planId: string; canCreate:
     <Stack gap="sm">
       <Group align="flex-end" wrap="wrap">
         <NativeSelect
-          label="Tình trạng"
+          label={L.status}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value)}
           data={[
-            { value: '', label: 'Tất cả' },
-            ...ESTIMATE_STATUSES.map((s) => ({ value: s, label: ESTIMATE_STATUS_LABELS[s] })),
+            { value: '', label: L.all },
+            ...ESTIMATE_STATUSES.map((s) => ({ value: s, label: L.statuses[s] ?? s })),
           ]}
         />
-        <UnitPicker label="Đơn vị" provinceId={provinceId} value={unitId} onChange={(v) => setUnitId(v)} />
-        {canCreate && <Button onClick={() => setCreating(true)}>Lập dự toán</Button>}
+        <UnitPicker label={L.unit} provinceId={provinceId} value={unitId} onChange={(v) => setUnitId(v)} />
+        {canCreate && <Button onClick={() => setCreating(true)}>{L.create}</Button>}
       </Group>
       {q.isLoading && <Loading />}
       {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
-      {q.data && q.data.items.length === 0 && (
-        <Empty title="Chưa có dự toán nào" hint="Đơn vị lập dự toán kinh phí cho các nhiệm vụ của mình." />
-      )}
+      {q.data && q.data.items.length === 0 && <Empty title={L.noEstimates} hint={L.noEstimatesHint} />}
       {q.data && q.data.items.length > 0 && (
         <Stack gap="xs">
           {q.data.items.map((e) => (
@@ -58,6 +53,7 @@ export function EstimateList({ planId, canCreate }: { planId: string; canCreate:
 }
 
 export function EstimateCard({ e }: { e: EstimateSummary }) {
+  const L = useBudgetLabels();
   return (
     <Card withBorder padding="sm" component="article" aria-label={`${e.title} — ${e.unitName}`}>
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -66,8 +62,8 @@ export function EstimateCard({ e }: { e: EstimateSummary }) {
             {e.title}
           </Anchor>
           <Text size="sm">
-            {e.unitName} · {ESTIMATE_KIND_LABELS[e.kind]} · vòng {e.round}
-            {e.stepLabel ? ` · đang ở bước: ${e.stepLabel}` : ''}
+            {e.unitName} · {L.kinds[e.kind]} · {fill(L.round, { round: e.round })}
+            {e.stepLabel ? ` · ${fill(L.atStep, { step: e.stepLabel })}` : ''}
           </Text>
         </Stack>
         <Group gap="xs">
@@ -80,12 +76,13 @@ export function EstimateCard({ e }: { e: EstimateSummary }) {
 }
 
 export function CreateDialog({ planId, onClose }: { planId: string; onClose: () => void }) {
+  const L = useBudgetLabels();
   const own = useOwnUnit();
   const { provinceId } = useProvince();
   const nav = useNavigate();
   const qc = useQueryClient();
   const [unit, setUnit] = useState<{ unitId: string; name: string } | null>(own);
-  const [title, setTitle] = useState('Dự toán kinh phí truyền thông chuyển đổi số');
+  const [title, setTitle] = useState(L.defaultName);
   const [kind, setKind] = useState<EstimateKind>('estimate');
   const [parentId, setParentId] = useState('');
   const approved = useQuery({
@@ -108,32 +105,32 @@ export function CreateDialog({ planId, onClose }: { planId: string; onClose: () 
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Lập dự toán" fullScreen={window.innerWidth < 600}>
+    <Modal opened onClose={onClose} title={L.create} fullScreen={window.innerWidth < 600}>
       <Stack>
         <UnitPicker
-          label="Đơn vị lập"
+          label={L.creatingUnit}
           provinceId={provinceId}
           value={unit?.unitId ?? null}
           initialLabel={unit?.name}
           onChange={(_v, u) => setUnit(u)}
         />
-        <TextInput label="Tên dự toán" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <TextInput label={L.estimateName} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
         <NativeSelect
-          label="Loại"
+          label={L.kind}
           value={kind}
           onChange={(e) => setKind(e.currentTarget.value as EstimateKind)}
           data={(Object.keys(ESTIMATE_KIND_LABELS) as EstimateKind[]).map((k) => ({
             value: k,
-            label: ESTIMATE_KIND_LABELS[k],
+            label: L.kinds[k] ?? k,
           }))}
         />
         {kind === 'supplementary' && (
           <NativeSelect
-            label="Bổ sung cho dự toán đã phê duyệt"
+            label={L.supplementFor}
             value={parentId}
             onChange={(e) => setParentId(e.currentTarget.value)}
             data={[
-              { value: '', label: '— chọn —' },
+              { value: '', label: L.choose },
               ...(approved.data?.items ?? [])
                 .filter((e) => e.kind === 'estimate')
                 .map((e) => ({ value: e.id, label: `${e.title} (${formatMoney(e.total)})` })),
@@ -143,10 +140,10 @@ export function CreateDialog({ planId, onClose }: { planId: string; onClose: () 
         <ErrorAlert error={m.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Huỷ
+            {L.cancel}
           </Button>
           <Button onClick={() => m.mutate()} loading={m.isPending} disabled={!unit || !title.trim()}>
-            Tạo bản nháp
+            {L.createDraft}
           </Button>
         </Group>
       </Stack>

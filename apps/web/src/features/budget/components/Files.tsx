@@ -3,8 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { attach, attachmentUrl, budgetKeys, type Estimate, fileToBase64 } from '../../../api/budget';
 import { ErrorAlert } from '../../../lib/ui';
+import { useBudgetLabels } from '../../../locales/budget';
 
 export function Files({ e }: { e: Estimate }) {
+  const L = useBudgetLabels();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const up = useMutation({
@@ -21,7 +23,7 @@ export function Files({ e }: { e: Estimate }) {
   });
   return (
     <Stack gap="sm">
-      {e.attachments.length === 0 && <Text size="sm">Chưa có tệp đính kèm.</Text>}
+      {e.attachments.length === 0 && <Text size="sm">{L.noFiles}</Text>}
       {e.attachments.map((f) => (
         <Anchor key={f.id} href={attachmentUrl(f.id)}>
           {f.fileName} ({Math.ceil(f.size / 1024)} KB)
@@ -29,9 +31,9 @@ export function Files({ e }: { e: Estimate }) {
       ))}
       {e.canEdit && (
         <Group align="flex-end" wrap="wrap">
-          <FileInput label="Tài liệu kèm theo (báo giá, căn cứ)" value={file} onChange={setFile} clearable />
+          <FileInput label={L.fileInput} value={file} onChange={setFile} clearable />
           <Button onClick={() => up.mutate()} disabled={!file} loading={up.isPending}>
-            Đính kèm
+            {L.attach}
           </Button>
         </Group>
       )}

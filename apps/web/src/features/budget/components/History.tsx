@@ -5,43 +5,36 @@ import { budgetKeys, type Diff, type Estimate, fetchDiff } from '../../../api/bu
 import { formatDateTime } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/format';
 import { Empty, ErrorAlert } from '../../../lib/ui';
-import { ACTION_LABELS, REVISION_LABELS } from './shared';
+import { fill, useBudgetLabels } from '../../../locales/budget';
 
 export function History({ e }: { e: Estimate }) {
+  const L = useBudgetLabels();
   return (
     <Stack
       gap="xs"
       component="ol"
       style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      aria-label="Lịch sử xử lý"
+      aria-label={L.history}
     >
       {e.events.map((ev) => (
         <Paper key={ev.id} withBorder p="sm" component="li">
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Text fw={600}>
-              {ACTION_LABELS[ev.action] ?? ev.action}
+              {L.actions[ev.action] ?? ev.action}
               {ev.stepLabel ? ` — ${ev.stepLabel}` : ''}
             </Text>
             <Text size="sm">{formatDateTime(ev.at)}</Text>
           </Group>
-          <Text size="sm">
-            {ev.actorName} · vòng {ev.round}
-          </Text>
-          {ev.reason && <Text size="sm">Lý do / ghi chú: {ev.reason}</Text>}
+          <Text size="sm">{fill(L.roundOf, { actor: ev.actorName, round: ev.round })}</Text>
+          {ev.reason && <Text size="sm">{fill(L.reasonNote, { reason: ev.reason })}</Text>}
         </Paper>
       ))}
     </Stack>
   );
 }
 
-export const CHANGE_LABELS: Record<string, string> = {
-  added: 'Thêm',
-  removed: 'Bỏ',
-  changed: 'Thay đổi',
-  unchanged: 'Giữ nguyên',
-};
-
 export function DiffView({ e }: { e: Estimate }) {
+  const L = useBudgetLabels();
   const revs = e.revisions;
   const [from, setFrom] = useState<number | undefined>(revs[0]?.seq);
   const [to, setTo] = useState<number | undefined>(revs.at(-1)?.seq);
@@ -50,25 +43,27 @@ export function DiffView({ e }: { e: Estimate }) {
     queryFn: () => fetchDiff(e.id, from, to),
     enabled: revs.length > 0,
   });
-  if (revs.length === 0)
-    return (
-      <Empty title="Chưa có phiên bản nào" hint="Mỗi lần gửi, thẩm định, phê duyệt tạo một phiên bản." />
-    );
+  if (revs.length === 0) return <Empty title={L.noRevisions} hint={L.noRevisionsHint} />;
   const opts = revs.map((r) => ({
     value: String(r.seq),
-    label: `#${r.seq} · vòng ${r.round} · ${REVISION_LABELS[r.kind]} · ${formatMoney(r.total)}`,
+    label: fill(L.revisionOption, {
+      seq: r.seq,
+      round: r.round,
+      kind: L.revisions[r.kind] ?? r.kind,
+      total: formatMoney(r.total),
+    }),
   }));
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NativeSelect
-          label="Từ phiên bản"
+          label={L.fromRevision}
           value={String(from)}
           onChange={(ev) => setFrom(Number(ev.currentTarget.value))}
           data={opts}
         />
         <NativeSelect
-          label="Đến phiên bản"
+          label={L.toRevision}
           value={String(to)}
           onChange={(ev) => setTo(Number(ev.currentTarget.value))}
           data={opts}
@@ -81,25 +76,26 @@ export function DiffView({ e }: { e: Estimate }) {
 }
 
 export function DiffTable({ d }: { d: Diff }) {
+  const L = useBudgetLabels();
   const signed = (n: number) => (n > 0 ? `+${formatMoney(n)}` : formatMoney(n));
   return (
     <ScrollArea type="auto">
-      <Table withTableBorder miw={640} aria-label="So sánh từng dòng">
+      <Table withTableBorder miw={640} aria-label={L.diffTable}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Nội dung</Table.Th>
-            <Table.Th>Thay đổi</Table.Th>
-            <Table.Th ta="right">Trước</Table.Th>
-            <Table.Th ta="right">Sau</Table.Th>
-            <Table.Th ta="right">Chênh lệch</Table.Th>
-            <Table.Th>Lý do</Table.Th>
+            <Table.Th>{L.content}</Table.Th>
+            <Table.Th>{L.change}</Table.Th>
+            <Table.Th ta="right">{L.before}</Table.Th>
+            <Table.Th ta="right">{L.after}</Table.Th>
+            <Table.Th ta="right">{L.delta}</Table.Th>
+            <Table.Th>{L.reason}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {d.lines.map((l) => (
             <Table.Tr key={l.lineId}>
               <Table.Td>{l.content}</Table.Td>
-              <Table.Td>{CHANGE_LABELS[l.change]}</Table.Td>
+              <Table.Td>{L.changes[l.change]}</Table.Td>
               <Table.Td ta="right">{l.before ? formatMoney(l.before.amount) : '—'}</Table.Td>
               <Table.Td ta="right">{l.after ? formatMoney(l.after.amount) : '—'}</Table.Td>
               <Table.Td ta="right">{signed(l.delta)}</Table.Td>
@@ -109,7 +105,7 @@ export function DiffTable({ d }: { d: Diff }) {
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
-            <Table.Th colSpan={2}>Tổng</Table.Th>
+            <Table.Th colSpan={2}>{L.total}</Table.Th>
             <Table.Th ta="right">{formatMoney(d.totalBefore)}</Table.Th>
             <Table.Th ta="right">{formatMoney(d.totalAfter)}</Table.Th>
             <Table.Th ta="right">{signed(d.delta)}</Table.Th>

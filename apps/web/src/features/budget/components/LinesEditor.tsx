@@ -16,6 +16,7 @@ import { budgetKeys, type Estimate, type LineDraft, saveLines } from '../../../a
 import { ApiError } from '../../../lib/api';
 import { formatMoney } from '../../../lib/format';
 import { useProvinceWords } from '../../../lib/province-words';
+import { fill, useBudgetLabels } from '../../../locales/budget';
 import { ConflictAlert, useTasks } from './shared';
 
 export const emptyLine = (): LineDraft => ({
@@ -31,6 +32,7 @@ export const safeProduct = (l: LineDraft) => {
 };
 
 export function LinesEditor({ e }: { e: Estimate }) {
+  const L = useBudgetLabels();
   const qc = useQueryClient();
   const tasks = useTasks(e.planId);
   const { fundingSources } = useProvinceWords();
@@ -67,30 +69,36 @@ export function LinesEditor({ e }: { e: Estimate }) {
   return (
     <Stack gap="sm">
       {lines.map((l, i) => (
-        <Paper key={l.id ?? `new-${i}`} withBorder p="sm" component="fieldset" aria-label={`Dòng ${i + 1}`}>
+        <Paper
+          key={l.id ?? `new-${i}`}
+          withBorder
+          p="sm"
+          component="fieldset"
+          aria-label={fill(L.line, { n: i + 1 })}
+        >
           <Group justify="space-between" mb={4}>
-            <Text fw={600}>Dòng {i + 1}</Text>
+            <Text fw={600}>{fill(L.line, { n: i + 1 })}</Text>
             <Button
               size="xs"
               variant="default"
               onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
             >
-              Xoá dòng {i + 1}
+              {fill(L.removeLine, { n: i + 1 })}
             </Button>
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             <TextInput
-              label="Nội dung chi"
+              label={L.lineContent}
               value={l.content}
               onChange={(ev) => set(i, { content: ev.currentTarget.value })}
               error={issues[`lines.${i}.content`]}
             />
             <NativeSelect
-              label="Nhiệm vụ (không bắt buộc)"
+              label={L.lineTask}
               value={l.taskId ?? ''}
               onChange={(ev) => set(i, { taskId: ev.currentTarget.value || null })}
               data={[
-                { value: '', label: '— không gắn nhiệm vụ —' },
+                { value: '', label: L.noTask },
                 ...(tasks.data?.items ?? []).map((t) => ({
                   value: t.id,
                   label: `${t.stt ? `${t.stt}. ` : ''}${t.title}`.slice(0, 120),
@@ -99,13 +107,13 @@ export function LinesEditor({ e }: { e: Estimate }) {
               error={issues[`lines.${i}.taskId`]}
             />
             <NativeSelect
-              label="Nguồn kinh phí"
+              label={L.fundingSource}
               value={l.fundingSource}
               onChange={(ev) => set(i, { fundingSource: ev.currentTarget.value as FundingSource })}
               data={FUNDING_SOURCES.map((s) => ({ value: s, label: fundingSources[s] }))}
             />
             <NumberInput
-              label="Đơn giá (đồng)"
+              label={L.unitCost}
               value={l.unitCost}
               onChange={(v) => set(i, { unitCost: Number(v) || 0 })}
               thousandSeparator="."
@@ -115,7 +123,7 @@ export function LinesEditor({ e }: { e: Estimate }) {
               error={issues[`lines.${i}.unitCost`]}
             />
             <NumberInput
-              label="Số lượng"
+              label={L.quantity}
               value={l.quantity}
               onChange={(v) => set(i, { quantity: Number(v) || 0 })}
               thousandSeparator="."
@@ -126,17 +134,17 @@ export function LinesEditor({ e }: { e: Estimate }) {
               error={issues[`lines.${i}.quantity`]}
             />
             <Stack gap={0} justify="flex-end">
-              <Text size="sm">Thành tiền</Text>
-              <Text fw={600}>{safeProduct(l) === null ? 'Quá lớn' : formatMoney(safeProduct(l)!)}</Text>
+              <Text size="sm">{L.amount}</Text>
+              <Text fw={600}>{safeProduct(l) === null ? L.tooLarge : formatMoney(safeProduct(l)!)}</Text>
             </Stack>
           </SimpleGrid>
         </Paper>
       ))}
       <Group justify="space-between" wrap="wrap">
         <Button variant="default" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
-          Thêm dòng
+          {L.addLine}
         </Button>
-        <Text fw={700}>Tổng cộng: {formatMoney(total)}</Text>
+        <Text fw={700}>{fill(L.grandTotal, { total: formatMoney(total) })}</Text>
       </Group>
       {save.error && (
         <ConflictAlert
@@ -146,9 +154,9 @@ export function LinesEditor({ e }: { e: Estimate }) {
       )}
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty}>
-          Lưu dự toán
+          {L.saveEstimate}
         </Button>
-        {dirty && <Text size="sm">Có thay đổi chưa lưu — lưu trước khi gửi.</Text>}
+        {dirty && <Text size="sm">{L.unsaved}</Text>}
       </Group>
     </Stack>
   );

@@ -3,26 +3,28 @@ import type { Estimate } from '../../../api/budget';
 import { formatMoney } from '../../../lib/format';
 import { useProvinceWords } from '../../../lib/province-words';
 import { Empty } from '../../../lib/ui';
+import { fill, useBudgetLabels } from '../../../locales/budget';
 import { type AdjustState, useTasks } from './shared';
 
 export function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustState }) {
+  const L = useBudgetLabels();
   const tasks = useTasks(e.planId);
   // The province's own names of the funding sources (issue 15, province settings).
   const { fundingSources } = useProvinceWords();
   const taskTitle = new Map((tasks.data?.items ?? []).map((t) => [t.id, t.title]));
-  if (e.lines.length === 0) return <Empty title="Dự toán chưa có dòng nào" />;
+  if (e.lines.length === 0) return <Empty title={L.noLines} />;
   return (
     <ScrollArea type="auto">
-      <Table striped withTableBorder miw={720} aria-label="Các dòng dự toán">
+      <Table striped withTableBorder miw={720} aria-label={L.linesTable}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>#</Table.Th>
-            <Table.Th>Nội dung</Table.Th>
-            <Table.Th>Nguồn</Table.Th>
-            <Table.Th ta="right">Đơn giá</Table.Th>
-            <Table.Th ta="right">SL</Table.Th>
-            <Table.Th ta="right">Đề nghị</Table.Th>
-            <Table.Th ta="right">Thành tiền</Table.Th>
+            <Table.Th>{L.content}</Table.Th>
+            <Table.Th>{L.source}</Table.Th>
+            <Table.Th ta="right">{L.unitPrice}</Table.Th>
+            <Table.Th ta="right">{L.quantityShort}</Table.Th>
+            <Table.Th ta="right">{L.requested}</Table.Th>
+            <Table.Th ta="right">{L.amount}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -31,16 +33,18 @@ export function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustSta
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>
                 <Text size="sm">{l.content}</Text>
-                {l.taskId && <Text size="xs">Nhiệm vụ: {taskTitle.get(l.taskId) ?? '…'}</Text>}
+                {l.taskId && (
+                  <Text size="xs">{fill(L.taskOf, { task: taskTitle.get(l.taskId) ?? '…' })}</Text>
+                )}
                 {l.adjustReason && (
                   <Text size="xs" c="#a33a05">
-                    Lý do điều chỉnh: {l.adjustReason}
+                    {fill(L.adjustReason, { reason: l.adjustReason })}
                   </Text>
                 )}
                 {adjusting && (
                   <SimpleGrid cols={{ base: 1, sm: 2 }} mt={4}>
                     <NumberInput
-                      label={`Số tiền thẩm định dòng ${i + 1}`}
+                      label={fill(L.adjustedAmountOf, { n: i + 1 })}
                       value={adjusting.values[l.id]?.amount ?? l.amount}
                       onChange={(v) => adjusting.set(l.id, { amount: Number(v) || 0 })}
                       thousandSeparator="."
@@ -50,7 +54,7 @@ export function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustSta
                       suffix=" ₫"
                     />
                     <TextInput
-                      label={`Lý do điều chỉnh dòng ${i + 1}`}
+                      label={fill(L.adjustReasonOf, { n: i + 1 })}
                       value={adjusting.values[l.id]?.reason ?? ''}
                       onChange={(ev) => adjusting.set(l.id, { reason: ev.currentTarget.value })}
                     />
@@ -71,7 +75,7 @@ export function LinesView({ e, adjusting }: { e: Estimate; adjusting?: AdjustSta
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
-            <Table.Th colSpan={5}>Tổng cộng</Table.Th>
+            <Table.Th colSpan={5}>{L.totalRow}</Table.Th>
             <Table.Th ta="right">{formatMoney(e.requestedTotal)}</Table.Th>
             <Table.Th ta="right">{formatMoney(e.total)}</Table.Th>
           </Table.Tr>

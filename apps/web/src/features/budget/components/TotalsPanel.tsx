@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { budgetKeys, docxUrl, fetchTotals, type TotalRow, xlsxUrl } from '../../../api/budget';
 import { formatMoney } from '../../../lib/format';
 import { ErrorAlert, Loading } from '../../../lib/ui';
+import { useBudgetLabels } from '../../../locales/budget';
 
 /** One block of totals; `none` names the row of lines with no task or theme (the server sends it unnamed). */
 export function TotalsTable({ title, rows, none = '' }: { title: string; rows: TotalRow[]; none?: string }) {
+  const L = useBudgetLabels();
   return (
     <Stack gap={4}>
       <Title order={4}>{title}</Title>
@@ -14,9 +16,9 @@ export function TotalsTable({ title, rows, none = '' }: { title: string; rows: T
           <Table.Thead>
             <Table.Tr>
               <Table.Th />
-              <Table.Th ta="right">Đề nghị</Table.Th>
-              <Table.Th ta="right">Đã tổng hợp</Table.Th>
-              <Table.Th ta="right">Đã phê duyệt</Table.Th>
+              <Table.Th ta="right">{L.requested}</Table.Th>
+              <Table.Th ta="right">{L.consolidated}</Table.Th>
+              <Table.Th ta="right">{L.approved}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -36,6 +38,7 @@ export function TotalsTable({ title, rows, none = '' }: { title: string; rows: T
 }
 
 export function TotalsPanel({ planId }: { planId: string }) {
+  const L = useBudgetLabels();
   const q = useQuery({ queryKey: budgetKeys.totals(planId), queryFn: () => fetchTotals(planId) });
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
@@ -44,34 +47,30 @@ export function TotalsPanel({ planId }: { planId: string }) {
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="sm">
-          <Text size="sm">Đề nghị</Text>
+          <Text size="sm">{L.requested}</Text>
           <Text fw={700}>{formatMoney(t.requested)}</Text>
         </Paper>
         <Paper withBorder p="sm">
-          <Text size="sm">Đã tổng hợp (qua Văn phòng CĐS)</Text>
+          <Text size="sm">{L.consolidatedByOffice}</Text>
           <Text fw={700}>{formatMoney(t.consolidated)}</Text>
         </Paper>
         <Paper withBorder p="sm">
-          <Text size="sm">Đã phê duyệt</Text>
+          <Text size="sm">{L.approved}</Text>
           <Text fw={700}>{formatMoney(t.approved)}</Text>
         </Paper>
       </SimpleGrid>
       <Group wrap="wrap">
         <Button component="a" href={xlsxUrl(planId)} variant="default">
-          Tải bảng tổng hợp (.xlsx)
+          {L.downloadXlsx}
         </Button>
         <Button component="a" href={docxUrl(planId)} variant="default">
-          Tải dự thảo Tờ trình (.docx)
+          {L.downloadDocx}
         </Button>
       </Group>
-      <TotalsTable title="Theo nguồn kinh phí" rows={t.bySource} />
-      <TotalsTable title="Theo đơn vị" rows={t.byUnit} />
-      <TotalsTable title="Theo nhiệm vụ" rows={t.byTask} none="Không gắn nhiệm vụ" />
-      <TotalsTable
-        title="Theo nội dung tuyên truyền"
-        rows={t.byTheme}
-        none="Không gắn nội dung tuyên truyền"
-      />
+      <TotalsTable title={L.bySource} rows={t.bySource} />
+      <TotalsTable title={L.byUnit} rows={t.byUnit} />
+      <TotalsTable title={L.byTask} rows={t.byTask} none={L.noTaskRow} />
+      <TotalsTable title={L.byTheme} rows={t.byTheme} none={L.noThemeRow} />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
-import { ESTIMATE_STATUS_LABELS } from '@dx/domain';
 import { Alert, Badge, Button, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { fetchPlanTasks } from '../../../api/budget';
 import { ApiError, get } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { ErrorAlert } from '../../../lib/ui';
+import { useBudgetLabels } from '../../../locales/budget';
 
 // Dark shades with white text: Mantine's light badges fail axe colour contrast (docs/design.md § Traps).
 export const STATUS_COLOR: Record<string, string> = {
@@ -13,26 +13,12 @@ export const STATUS_COLOR: Record<string, string> = {
   returned: '#a33a05',
   approved: '#1b6b2f',
 };
-export const ACTION_LABELS: Record<string, string> = {
-  create: 'Lập dự toán',
-  edit: 'Sửa dự toán',
-  attach: 'Đính kèm tệp',
-  submit: 'Gửi dự toán',
-  forward: 'Tiếp nhận, chuyển bước sau',
-  adjust: 'Điều chỉnh số tiền',
-  return: 'Trả lại',
-  approve: 'Phê duyệt',
-};
-export const REVISION_LABELS: Record<string, string> = {
-  submitted: 'Bản gửi',
-  adjusted: 'Sau thẩm định',
-  approved: 'Bản phê duyệt',
-};
 
 export function StatusBadge({ status }: { status: string }) {
+  const L = useBudgetLabels();
   return (
     <Badge color={STATUS_COLOR[status] ?? 'gray.8'} variant="filled" tt="none">
-      {ESTIMATE_STATUS_LABELS[status as keyof typeof ESTIMATE_STATUS_LABELS] ?? status}
+      {L.statuses[status] ?? status}
     </Badge>
   );
 }
@@ -65,18 +51,14 @@ export function useTasks(planId: string) {
 
 /** 409: someone else saved first. What the user typed stays on screen; they choose to reload. */
 export function ConflictAlert({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const L = useBudgetLabels();
   if (!(error instanceof ApiError) || error.code !== 'RESOURCE.VERSION_CONFLICT')
     return <ErrorAlert error={error} />;
   return (
-    <Alert
-      color="orange"
-      title="Người khác vừa cập nhật dự toán này"
-      role="alert"
-      styles={{ title: { color: '#8a3004' } }}
-    >
-      <Text size="sm">Nội dung bạn nhập vẫn còn trên màn hình. Tải bản mới nhất rồi làm lại nếu cần.</Text>
+    <Alert color="orange" title={L.conflictTitle} role="alert" styles={{ title: { color: '#8a3004' } }}>
+      <Text size="sm">{L.conflictKept}</Text>
       <Button mt="xs" size="xs" variant="default" onClick={onReload}>
-        Tải bản mới nhất
+        {L.reload}
       </Button>
     </Alert>
   );
