@@ -11,7 +11,7 @@ import {
   REPORT_STATUSES,
 } from '@dx/domain';
 import { z } from 'zod';
-import { list } from './common';
+import { list, messageCode, messageParams } from './common';
 
 // Requests (the bodies' rules live in the domain, packages/domain/src/indicators/data-items.ts)
 
@@ -142,7 +142,14 @@ export const dataImportOut = z.object({
       unitName: z.string(),
       outcome: z.enum(DATA_IMPORT_OUTCOMES),
       values: z.number(),
-      problems: z.array(z.object({ column: z.string(), message: z.string() })),
+      problems: z.array(
+        z.object({
+          column: z.string(),
+          message: z.string(),
+          reason: messageCode.optional(),
+          params: messageParams.optional(),
+        }),
+      ),
     }),
   ),
   values: z.number(),

@@ -196,6 +196,12 @@ export const MESSAGES = {
   'unitImport.chooseDateField': 'Chọn ngày hiệu lực (gợi ý: {{offered}}, ngày đầu năm kế hoạch sớm nhất)',
   'unitImport.dateRange': '{{name}} có hiệu lực từ {{from}} đến hết {{to}}; chọn ngày trong khoảng đó',
   'user.usernameTaken': 'Tên đăng nhập "{{username}}" đã có người dùng',
+  'dataValue.above100': 'Tỷ lệ không vượt quá 100%',
+  'dataValue.abovePopulation': 'Số liệu ({{value}}) lớn hơn tổng số của đơn vị ({{population}})',
+  'dataImport.unitNotFound': 'Không tìm thấy đơn vị "{{unit}}" trong tỉnh',
+  'dataImport.notANumber': '"{{cell}}" không phải là số',
+  'dataImport.acceptedLocked': 'Số liệu đã được tiếp nhận và khoá; không ghi đè',
+  'dataImport.awaitingReview': 'Đơn vị đã gửi số liệu này, đang chờ duyệt; trả lại trước khi nhập số khác',
   // Notifications (the `words` of a notification row: features/targets, reports, urging, obstacles, jobs/task-reminders)
   'notification.targetReminderTitle': 'Đôn đốc thực hiện chỉ tiêu {{target}} — Kế hoạch {{plan}}',
   'notification.targetReminderBody':

@@ -201,6 +201,13 @@ const en: Record<MessageCode, string> = {
   'unitImport.dateRange':
     '{{name}} is in force from {{from}} to the end of {{to}}; choose a day in that range',
   'user.usernameTaken': 'The user name "{{username}}" is taken',
+  'dataValue.above100': 'A share cannot exceed 100%',
+  'dataValue.abovePopulation': "The figure ({{value}}) is larger than the unit's total ({{population}})",
+  'dataImport.unitNotFound': 'Unit "{{unit}}" not found in the province',
+  'dataImport.notANumber': '"{{cell}}" is not a number',
+  'dataImport.acceptedLocked': 'The figure has been accepted and locked; it is not overwritten',
+  'dataImport.awaitingReview':
+    'The unit has sent this figure and it awaits review; return it before importing another',
   'notification.targetReminderTitle': 'Reminder to carry out target {{target}} — plan {{plan}}',
   'notification.targetReminderBody':
     'Please carry out target {{target}} promptly and record its results: "{{text}}". See "My work" on the platform for details.',

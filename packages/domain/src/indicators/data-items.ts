@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { worded } from '../messages';
 
 /*
  * Reported figures (issue 16): figures no record holds (people reached by a campaign, households visited) that
@@ -27,13 +28,13 @@ export function impossibleDataValue(
   item: { unitOfMeasure: DataItemUnit; mayExceedPopulation: boolean },
   value: number,
   population: number | null,
-): { code: 'DATA_VALUE.ABOVE_100' | 'DATA_VALUE.ABOVE_POPULATION'; message: string } | null {
+): ({ code: 'DATA_VALUE.ABOVE_100' | 'DATA_VALUE.ABOVE_POPULATION' } & ReturnType<typeof worded>) | null {
   if (item.unitOfMeasure === 'percent' && value > 100)
-    return { code: 'DATA_VALUE.ABOVE_100', message: 'Tỷ lệ không vượt quá 100%' };
+    return { code: 'DATA_VALUE.ABOVE_100', ...worded('dataValue.above100') };
   if (!item.mayExceedPopulation && population !== null && value > population)
     return {
       code: 'DATA_VALUE.ABOVE_POPULATION',
-      message: `Số liệu (${value}) lớn hơn tổng số của đơn vị (${population})`,
+      ...worded('dataValue.abovePopulation', { value, population }),
     };
   return null;
 }

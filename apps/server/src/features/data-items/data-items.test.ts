@@ -362,6 +362,7 @@ describe('reported figures API', () => {
       'Tỷ lệ cán bộ được tập huấn',
     ]);
     expect(report.rows[1].problems[0].message).toContain('Không tìm thấy đơn vị');
+    expect(report.rows[1].problems[0].reason).toBe('dataImport.unitNotFound');
     expect(report.rows[2]).toMatchObject({ unitId: commune, outcome: 'error' });
     const none = await queryRows<{ n: number }>(
       t.handle.db,

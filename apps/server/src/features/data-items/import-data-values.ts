@@ -14,6 +14,8 @@ import {
   doesUnitReportItem,
   foldVietnamese,
   impossibleDataValue,
+  type MessageCode,
+  type MessageParams,
   said,
   worded,
 } from '@dx/domain';
@@ -23,6 +25,9 @@ import { loadPeriod } from '../reports/load-report';
 import { presentDataValue } from './data-items.presenter';
 import { slotWords } from './data-values-template';
 import { columnsOfPeriod, type DataColumn, slotKey } from './unit-data-values';
+
+/** A cell's problem: the column, the Vietnamese default and the sentence's code for the web (issue 18). */
+type ImportProblem = { column: string; message: string; reason?: MessageCode; params?: MessageParams };
 
 const MAX_ROWS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,7 +95,7 @@ export async function importDataValues({
   const writes: Write[] = [];
   const rows = [];
   for (const r of table.rows) {
-    const problems: { column: string; message: string }[] = [];
+    const problems: ImportProblem[] = [];
     const idCell = String(r.cells[0] ?? '').trim();
     const nameCell = String(r.cells[1] ?? '').trim();
     const unitId = UUID.test(idCell) ? idCell : (byName.get(foldVietnamese(nameCell)) ?? null);
@@ -102,7 +107,7 @@ export async function importDataValues({
       if (filled.length > 0 || nameCell || idCell)
         problems.push({
           column: 'Đơn vị',
-          message: `Không tìm thấy đơn vị "${nameCell || idCell}" trong tỉnh`,
+          ...worded('dataImport.unitNotFound', { unit: nameCell || idCell }),
         });
       rows.push({
         row: r.row,
@@ -128,7 +133,7 @@ export async function importDataValues({
       const column = isWhole ? item.nameVi : `${item.nameVi} — ${slotWords(item.frequency, slot.from)}`;
       const n = parseFigure(cell);
       if (n === null) {
-        problems.push({ column, message: `"${String(cell)}" không phải là số` });
+        problems.push({ column, ...worded('dataImport.notANumber', { cell: String(cell) }) });
         continue;
       }
       if (n < 0) {
@@ -144,10 +149,7 @@ export async function importDataValues({
         if (Number(old.value) !== n)
           problems.push({
             column,
-            message:
-              old.status === 'accepted'
-                ? 'Số liệu đã được tiếp nhận và khoá; không ghi đè'
-                : 'Đơn vị đã gửi số liệu này, đang chờ duyệt; trả lại trước khi nhập số khác',
+            ...worded(old.status === 'accepted' ? 'dataImport.acceptedLocked' : 'dataImport.awaitingReview'),
           });
         continue;
       }
@@ -163,7 +165,7 @@ export async function importDataValues({
         population,
       );
       if (bad) {
-        problems.push({ column, message: bad.message });
+        problems.push({ column, ...worded(bad.reason, bad.params) });
         continue;
       }
       writes.push({ unitId, column: slot, value: n, old });

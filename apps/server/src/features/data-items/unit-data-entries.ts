@@ -86,7 +86,7 @@ export async function checkUnitDataEntries(
       e.value,
       population,
     );
-    if (bad) issues.push({ path: [...path, i, 'value'], message: bad.message, code: bad.code });
+    if (bad) issues.push({ path: [...path, i, 'value'], ...bad });
   }
   if (issues.length > 0) throw validationError(issues[0]!.message, issues);
   const stale = () => versionConflict(presentUnitData(u));

@@ -26,7 +26,7 @@ import {
   reviewDataValues,
   saveUnitDataValues,
 } from '../../api/data-items';
-import { ApiError } from '../../lib/api';
+import { ApiError, wordsOf } from '../../lib/api';
 import { ErrorAlert, Loading } from '../../lib/ui';
 import { fill, useDataItemLabels } from '../../locales/data-items';
 import { formatCount, ReportStatusBadge } from './bits';
@@ -295,7 +295,7 @@ function ImportPanel({ periodId }: { periodId: string }) {
                       </Text>
                       {r.problems.map((p) => (
                         <Text key={`${p.column}:${p.message}`} size="sm" c="red.9">
-                          {p.column}: {p.message}
+                          {p.column}: {wordsOf(p.reason, p.params) ?? p.message}
                         </Text>
                       ))}
                     </Table.Td>
