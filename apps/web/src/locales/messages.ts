@@ -23,6 +23,9 @@ const en: Record<MessageCode, string> = {
   'request.tooDeepField': 'Data nested more than {{max}} levels deep',
   'request.routeNotFound': 'Not found: {{method}} {{path}}',
   'request.unexpected': 'Something unexpected went wrong. Request id: {{requestId}}',
+  'record.themeFilterKinds': 'Only news items and events have a theme',
+  'record.dxFilterKinds': 'Only channels have or lack a digital-transformation section',
+  'record.channelFilterKinds': 'Only news items have a channel',
   'record.versionConflict':
     'Someone else has just updated this. Look at the current version, then save again.',
   'field.invalid': 'Not valid',

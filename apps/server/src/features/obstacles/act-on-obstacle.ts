@@ -93,7 +93,7 @@ export async function actOnObstacle({
         throw validationError(said('obstacle.ownerInvalid'), [
           {
             path: ['body', 'ownerUnitId'],
-            message: owner ? 'Đơn vị không thuộc tỉnh, thành phố này' : 'Không tìm thấy đơn vị',
+            ...worded(owner ? 'unit.notInProvince' : 'unit.notFound'),
           },
         ]);
       fields.direction = action.direction;

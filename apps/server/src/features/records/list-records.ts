@@ -6,6 +6,7 @@ import {
   recordReadPermission,
   said,
   validationError,
+  worded,
 } from '@dx/domain';
 import { authorizeProvince, authorizeUnit, readableIn, type UseCaseContext } from '../../use-case/context';
 
@@ -55,12 +56,13 @@ export async function listRecords({
       said('record.filterNotApplicable'),
       misplaced.map((name) => ({
         path: ['querystring', name],
-        message:
+        ...worded(
           name === 'themeId'
-            ? 'Chỉ tin, bài và sự kiện có chủ đề'
+            ? 'record.themeFilterKinds'
             : name === 'dx'
-              ? 'Chỉ kênh có hoặc không có chuyên mục CĐS'
-              : 'Chỉ tin, bài có kênh đăng',
+              ? 'record.dxFilterKinds'
+              : 'record.channelFilterKinds',
+        ),
       })),
     );
   authorizeProvince(ctx, 'record.read', provinceId);
