@@ -10,8 +10,6 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -33,6 +31,7 @@ import { formatDate } from '../../../lib/dates';
 import { UnitPicker } from '../../../lib/UnitPicker';
 import { ErrorAlert } from '../../../lib/ui';
 import type { TaskLabels } from '../../../locales/tasks';
+import { errorOf, LinkFields, TaskField } from './TaskField';
 
 type Option = { value: string; label: string };
 
@@ -77,10 +76,6 @@ export function TimeFramePreview({ text, planYear, L }: { text: string; planYear
   );
 }
 
-/** First error for a field or any of its items ("leadUnitIds" or "leadUnitIds.2"). */
-const errorOf = (fe: Record<string, string>, key: string) =>
-  fe[key] ?? Object.entries(fe).find(([k]) => k.startsWith(`${key}.`))?.[1];
-
 type Field = [string, (value: string) => void];
 
 /** Time frame (read live, as the server will read it), expected output and budget: shared by add and edit. */
@@ -102,29 +97,26 @@ function ScheduleFields({
   return (
     <>
       <Stack gap={2}>
-        <TextInput
+        <TaskField
+          kind="text"
+          name="timeFrame"
           label={L.timeFrame}
           required
           placeholder="Quý III/2023, 01-10/10/2023, Thường xuyên…"
           value={timeFrame}
-          onChange={(e) => setTimeFrame(e.currentTarget.value)}
-          error={errorOf(fe, 'timeFrame')}
+          onChange={setTimeFrame}
+          fe={fe}
         />
         <TimeFramePreview text={timeFrame} planYear={planYear} L={L} />
       </Stack>
-      <Textarea
-        label={L.output}
-        autosize
-        minRows={1}
-        value={output}
-        onChange={(e) => setOutput(e.currentTarget.value)}
-        error={errorOf(fe, 'output')}
-      />
-      <TextInput
+      <TaskField kind="textarea" name="output" label={L.output} value={output} onChange={setOutput} fe={fe} />
+      <TaskField
+        kind="text"
+        name="budgetText"
         label={L.budget}
         value={budgetText}
-        onChange={(e) => setBudgetText(e.currentTarget.value)}
-        error={errorOf(fe, 'budgetText')}
+        onChange={setBudgetText}
+        fe={fe}
       />
     </>
   );
@@ -249,20 +241,23 @@ export function CreateTaskDialog({
     <Modal opened onClose={onClose} title={L.add} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Textarea
+          <TaskField
+            kind="textarea"
+            name="title"
             label={L.title_}
             required
-            autosize
             minRows={2}
             value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errorOf(fe, 'title')}
+            onChange={setTitle}
+            fe={fe}
           />
-          <TextInput
+          <TaskField
+            kind="text"
+            name="section"
             label={L.section}
             value={section}
-            onChange={(e) => setSection(e.currentTarget.value)}
-            error={errorOf(fe, 'section')}
+            onChange={setSection}
+            fe={fe}
           />
           <UnitList
             label={L.leadUnits}
@@ -273,14 +268,14 @@ export function CreateTaskDialog({
             error={errorOf(fe, 'leadUnitIds')}
             L={L}
           />
-          <MultiSelect
+          <TaskField
+            kind="multi"
+            name="leadGroupIds"
             label={L.leadGroups}
-            searchable
-            clearable
             data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
             value={leadGroupIds}
             onChange={setLeadGroupIds}
-            error={errorOf(fe, 'leadGroupIds')}
+            fe={fe}
           />
           <UnitList
             label={L.coordinatorUnits}
@@ -299,23 +294,11 @@ export function CreateTaskDialog({
             planYear={planYear}
             L={L}
           />
-          <MultiSelect
-            label={L.themes}
-            searchable
-            clearable
-            data={links.themes}
-            value={themeIds}
-            onChange={setThemeIds}
-            error={errorOf(fe, 'themeIds')}
-          />
-          <MultiSelect
-            label={L.targets}
-            searchable
-            clearable
-            data={links.targets}
-            value={targetIds}
-            onChange={setTargetIds}
-            error={errorOf(fe, 'targetIds')}
+          <LinkFields
+            themes={[themeIds, setThemeIds, links.themes]}
+            targets={[targetIds, setTargetIds, links.targets]}
+            fe={fe}
+            labels={L}
           />
           {save.error && (
             <Alert color="red" role="alert">
@@ -376,14 +359,15 @@ export function EditTaskDialog({ task, onClose, L }: { task: Task; onClose: () =
           <Text size="sm" c="dimmed">
             {L.editTaskHint}
           </Text>
-          <Textarea
+          <TaskField
+            kind="textarea"
+            name="title"
             label={L.title_}
             required
-            autosize
             minRows={2}
             value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errorOf(fe, 'title')}
+            onChange={setTitle}
+            fe={fe}
           />
           <ScheduleFields
             timeFrame={[timeFrame, setTimeFrame]}
@@ -393,14 +377,7 @@ export function EditTaskDialog({ task, onClose, L }: { task: Task; onClose: () =
             planYear={planYear}
             L={L}
           />
-          <Textarea
-            label={L.taskNote}
-            autosize
-            minRows={1}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errorOf(fe, 'note')}
-          />
+          <TaskField kind="textarea" name="note" label={L.taskNote} value={note} onChange={setNote} fe={fe} />
           {save.error && (
             <Alert color="red" role="alert">
               {isConflict(save.error) ? L.conflictTask : save.error.message}
@@ -529,23 +506,11 @@ export function TaskLinksPanel({ task, canEdit, L }: { task: Task; canEdit: bool
           ))}
         {editing && (
           <Stack>
-            <MultiSelect
-              label={L.themes}
-              searchable
-              clearable
-              data={links.themes}
-              value={themeIds}
-              onChange={setThemeIds}
-              error={errorOf(fe, 'themeIds')}
-            />
-            <MultiSelect
-              label={L.targets}
-              searchable
-              clearable
-              data={links.targets}
-              value={targetIds}
-              onChange={setTargetIds}
-              error={errorOf(fe, 'targetIds')}
+            <LinkFields
+              themes={[themeIds, setThemeIds, links.themes]}
+              targets={[targetIds, setTargetIds, links.targets]}
+              fe={fe}
+              labels={L}
             />
             {conflict ? (
               <Alert color="orange" title={L.conflictTitle} role="alert">
