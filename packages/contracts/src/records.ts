@@ -1,8 +1,4 @@
 import {
-  CHANNEL_KINDS,
-  DX_MODEL_KINDS,
-  EVENT_KINDS,
-  EVENT_LEVELS,
   isoDate,
   PUBLICATION_FORMATS,
   RECORD_INPUTS,
@@ -102,7 +98,8 @@ export const RECORD_OUT_FIELDS = {
   },
   channel: {
     ownerUnitId: z.uuid(),
-    kind: z.enum(CHANNEL_KINDS),
+    /** A code of the province's channel_kind vocabulary (issue 16). */
+    kind: z.string(),
     name: z.string(),
     address: z.string().nullable(),
     hasDxSection: z.boolean(),
@@ -132,7 +129,8 @@ export const RECORD_OUT_FIELDS = {
   training: { organiserUnitId: z.uuid(), title: z.string(), heldOn: day, tags: z.array(z.string()) },
   dx_model: {
     unitId: z.uuid(),
-    kind: z.enum(DX_MODEL_KINDS),
+    /** A code of the province's model_kind vocabulary. */
+    kind: z.string(),
     name: z.string(),
     description: z.string().nullable(),
     recognisedBy: z.string().nullable(),
@@ -140,8 +138,9 @@ export const RECORD_OUT_FIELDS = {
   },
   event: {
     organiserUnitId: z.uuid(),
-    kind: z.enum(EVENT_KINDS),
-    level: z.enum(EVENT_LEVELS),
+    /** Codes of the province's event_kind and event_level vocabularies. */
+    kind: z.string(),
+    level: z.string(),
     title: z.string(),
     heldOn: day,
     participants: z.number().int().nullable(),

@@ -3,11 +3,13 @@ import {
   CHANNEL_KIND_CHOICES,
   checkRecordRows,
   EVENT_LEVEL_CHOICES,
+  importColumnChoices,
   mapImportColumns,
   RECORD_IMPORT_SPECS,
   type RecordImportLookups,
   readChoice,
   recordImportKey,
+  unknownVocabularyCodes,
 } from './import-specs';
 import { RECORD_INPUTS } from './inputs';
 
@@ -330,5 +332,72 @@ describe('checkRecordRows: events, trainings, channels, models, plans', () => {
     );
     expect(r.valid[0]!.input).toMatchObject({ unitId: U.haiAn, year: 2023, kind: 'communication_plan' });
     expect(cols(r)).toEqual(['3:year', '3:documentNumber', '3:documentDate']);
+  });
+});
+
+describe("vocabulary columns read the province's terms (issue 16)", () => {
+  const term = (code: string, labelVi: string, labelEn = '') => ({ code, labelVi, labelEn });
+  const vocabularies = {
+    person_role: [
+      term('reporter', 'phóng viên', 'reporter'),
+      term('commune_official', 'cán bộ, công chức cấp xã', 'commune official'),
+    ],
+    training_tag: [term('data_skills', 'kỹ năng dữ liệu', 'data skills')],
+  };
+  it('maps a role by its Vietnamese or English label (or the usual short forms of a shared code); refuses others', () => {
+    const row = (n: number, role: string) => ({
+      row: n,
+      cells: { unit: 'Phường Đằng Lâm', fullName: `Người ${n}`, role },
+    });
+    const r = checkRecordRows(
+      'person',
+      [row(2, 'Can bo, cong chuc cap xa'), row(3, 'commune official'), row(4, 'pv'), row(5, 'biên tập viên')],
+      lookups({ vocabularies }),
+    );
+    expect(r.valid.map((v) => v.input.role)).toEqual(['commune_official', 'commune_official', 'reporter']);
+    expect(r.issues).toEqual([
+      {
+        row: 5,
+        column: 'role',
+        message: '"biên tập viên" không có trong danh sách (phóng viên / cán bộ, công chức cấp xã)',
+      },
+    ]);
+    // A province that has never set its roles keeps the built-in three.
+    const builtIn = checkRecordRows('person', [row(2, 'biên tập viên')], lookups());
+    expect(builtIn.valid.map((v) => v.input.role)).toEqual(['editor']);
+  });
+  it('training tags and the template lists come from the vocabulary too', () => {
+    const r = checkRecordRows(
+      'training',
+      [
+        {
+          row: 2,
+          cells: {
+            unit: 'Phường Đằng Lâm',
+            title: 'Lớp dữ liệu',
+            heldOn: '12/06/2023',
+            tags: 'kỹ năng dữ liệu; viết tin',
+          },
+        },
+      ],
+      lookups({ vocabularies }),
+    );
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'Nội dung "viết tin" không có trong danh sách (kỹ năng dữ liệu)',
+    ]);
+    const column = RECORD_IMPORT_SPECS.training.columns.find((c) => c.key === 'tags')!;
+    expect(importColumnChoices('training', column, vocabularies)?.map((c) => c.label)).toEqual([
+      'kỹ năng dữ liệu',
+    ]);
+  });
+  it('a written record’s codes are checked against the terms in force, or the defaults of a vocabulary never set', () => {
+    const terms = { event_kind: ['forum'], event_level: [] as string[] };
+    expect(unknownVocabularyCodes('event', { kind: 'forum', level: 'city' }, terms)).toEqual([
+      { path: ['level'], vocabulary: 'event_level', code: 'city' },
+    ]);
+    expect(unknownVocabularyCodes('training', { tags: ['dx_writing', 'x'] }, {})).toEqual([
+      { path: ['tags', 1], vocabulary: 'training_tag', code: 'x' },
+    ]);
+    expect(unknownVocabularyCodes('publication', { format: 'article' }, {})).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Vocabulary } from '../indicators/parts';
 import { ROWS_PER_STEP, runSteps, type Steps } from '../steps';
 import { resolveLeads } from '../tasks/lead-resolution';
 import { foldVietnamese } from '../text';
@@ -12,6 +13,14 @@ import {
 import { readImportCount } from './import-numbers';
 import { legacyTextIssues } from './import-text';
 import { RECORD_INPUTS, type RecordType } from './inputs';
+import {
+  CHANNEL_KINDS,
+  DX_MODEL_KINDS,
+  EVENT_KINDS,
+  EVENT_LEVELS,
+  PERSON_ROLES,
+  TRAINING_TAGS,
+} from './kinds';
 
 export * from '../legacy-encoding';
 export * from './import-numbers';
@@ -468,6 +477,106 @@ export function mapImportColumns(type: RecordType, headers: readonly string[]): 
   return index;
 }
 
+/**
+ * The fields of each record kind whose values are codes of a province vocabulary (issue 16; indicators/parts.ts
+ * VOCABULARIES): the server checks a written record's codes against them, an import reads its cells through them.
+ */
+export const RECORD_VOCABULARY_FIELDS = {
+  channel: { kind: 'channel_kind' },
+  person: { role: 'person_role' },
+  training: { tags: 'training_tag' },
+  dx_model: { kind: 'model_kind' },
+  event: { kind: 'event_kind', level: 'event_level' },
+} as const satisfies Partial<Record<RecordType, Record<string, Vocabulary>>>;
+
+/**
+ * The platform's default codes of each vocabulary (records/kinds.ts): what a province that has not set a vocabulary
+ * of its own writes. Once it has terms in a vocabulary, only those count.
+ */
+export const DEFAULT_VOCABULARY_CODES: Record<Vocabulary, readonly string[]> = {
+  person_role: PERSON_ROLES,
+  training_tag: TRAINING_TAGS,
+  event_kind: EVENT_KINDS,
+  event_level: EVENT_LEVELS,
+  model_kind: DX_MODEL_KINDS,
+  channel_kind: CHANNEL_KINDS,
+};
+
+/**
+ * The codes of a written record that its province's vocabularies do not hold, with their field paths. `terms` are the
+ * codes in force of each vocabulary the province has set (an empty list when all its terms have ended); a vocabulary
+ * it has never set (absent) takes the defaults.
+ */
+export function unknownVocabularyCodes(
+  type: RecordType,
+  input: Record<string, unknown>,
+  terms: Partial<Record<Vocabulary, readonly string[]>>,
+): { path: (string | number)[]; vocabulary: Vocabulary; code: string }[] {
+  const fields = (RECORD_VOCABULARY_FIELDS as Partial<Record<RecordType, Record<string, Vocabulary>>>)[type];
+  const out: { path: (string | number)[]; vocabulary: Vocabulary; code: string }[] = [];
+  for (const [field, vocabulary] of Object.entries(fields ?? {})) {
+    const codes = terms[vocabulary] ?? DEFAULT_VOCABULARY_CODES[vocabulary];
+    const v = input[field];
+    const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    values.forEach((code, i) => {
+      if (typeof code === 'string' && !codes.includes(code))
+        out.push({ path: Array.isArray(v) ? [field, i] : [field], vocabulary, code });
+    });
+  }
+  return out;
+}
+
+/** The vocabulary a field of a record kind takes its codes from, or null. */
+export function vocabularyOfField(type: RecordType, field: string): Vocabulary | null {
+  const fields = (RECORD_VOCABULARY_FIELDS as Partial<Record<RecordType, Record<string, Vocabulary>>>)[type];
+  return fields && Object.hasOwn(fields, field) ? fields[field]! : null;
+}
+
+/** A province's vocabulary term as an import reads it (code stored, labels written by units). */
+export type ImportTerm = { code: string; labelVi: string; labelEn: string };
+
+/**
+ * The choices of a vocabulary column from the province's terms in force: its Vietnamese and English labels and its
+ * code, plus the usual ways of writing a built-in code ("pv" for phóng viên) when the province uses that code.
+ */
+export function vocabularyChoices(
+  terms: readonly ImportTerm[],
+  builtIn: readonly ImportChoice[] = [],
+): ImportChoice[] {
+  return terms.map((t) => {
+    const known = builtIn.find((b) => b.value === t.code);
+    const words = [t.labelVi, t.labelEn, t.code].filter(Boolean).map(foldVietnamese);
+    return { value: t.code, label: t.labelVi, words: [...new Set([...words, ...(known?.words ?? [])])] };
+  });
+}
+
+/**
+ * A column's choices: the province's vocabulary terms when the column takes a vocabulary the province has set, else
+ * the built-in list (the template's lists sheet and the check of a row read the same).
+ */
+export function importColumnChoices(
+  type: RecordType,
+  column: ImportColumnSpec,
+  vocabularies?: Partial<Record<Vocabulary, readonly ImportTerm[]>>,
+): readonly ImportChoice[] | undefined {
+  const vocabulary = vocabularyOfField(type, column.key);
+  const terms = vocabulary ? vocabularies?.[vocabulary] : undefined;
+  return terms ? vocabularyChoices(terms, column.choices) : column.choices;
+}
+
+/** How to fill a column (the template's instructions): a vocabulary column lists the province's own words. */
+export function importColumnHelp(
+  type: RecordType,
+  column: ImportColumnSpec,
+  vocabularies?: Partial<Record<Vocabulary, readonly ImportTerm[]>>,
+): string {
+  const vocabulary = vocabularyOfField(type, column.key);
+  const terms = vocabulary ? vocabularies?.[vocabulary] : undefined;
+  if (!terms) return column.help;
+  const list = terms.map((t) => t.labelVi).join(' / ');
+  return column.key === 'tags' ? `Một hoặc nhiều trong: ${list}; cách nhau bởi dấu ;` : `Một trong: ${list}`;
+}
+
 export type ImportUnit = { id: string; name: string; parentName: string | null };
 export type RecordImportLookups = {
   /** Units of the province in force today. */
@@ -482,6 +591,11 @@ export type RecordImportLookups = {
   canWriteFor: (unitId: string) => boolean;
   /** The unit an empty unit cell means (the user's only unit), if any. */
   defaultUnitId?: string | null;
+  /**
+   * The province's vocabulary terms in force, by vocabulary (issue 16): a vocabulary column accepts only these. A
+   * vocabulary left out (one the province has never set) falls back to the built-in choices.
+   */
+  vocabularies?: Partial<Record<Vocabulary, readonly ImportTerm[]>>;
 };
 
 export type CheckedRecord = {
@@ -640,6 +754,9 @@ export function* checkRecordRowsSteps(
       p,
     ]);
   const schema = RECORD_INPUTS[type];
+  const choiceColumns = new Map(
+    spec.columns.map((x) => [x.key, importColumnChoices(type, x, lookups.vocabularies)]),
+  );
   const seen = new Map<string, number>();
   const valid: CheckedRecord[] = [];
   const issues: ImportIssue[] = [];
@@ -681,14 +798,15 @@ export function* checkRecordRowsSteps(
       const k = column.key;
       if (k === 'unit') continue;
       const t = text(k);
-      if (column.choices && k !== 'tags' && k !== 'hasDxSection' && k !== 'isDx') {
+      const choices = choiceColumns.get(k);
+      if (choices && k !== 'tags' && k !== 'hasDxSection' && k !== 'isDx') {
         if (!t) {
           if (column.required) add(k, `Thiếu ${column.header.replace(/\s*\(.*$/, '').toLowerCase()}`);
           continue;
         }
-        const v = readChoice(column.choices, cells[k]);
+        const v = readChoice(choices, cells[k]);
         if (v) values[k] = v;
-        else add(k, `"${t}" không có trong danh sách (${labelsOf(column.choices)})`);
+        else add(k, `"${t}" không có trong danh sách (${labelsOf(choices)})`);
       } else if (k === 'hasDxSection' || k === 'isDx') {
         if (!t) values[k] = k === 'isDx';
         else {
@@ -698,10 +816,11 @@ export function* checkRecordRowsSteps(
         }
       } else if (k === 'tags') {
         const tags: string[] = [];
+        const tagChoices = choices ?? TRAINING_TAG_CHOICES;
         for (const piece of splitList(cells[k])) {
-          const v = readChoice(TRAINING_TAG_CHOICES, piece);
+          const v = readChoice(tagChoices, piece);
           if (v) tags.push(v);
-          else add(k, `Nội dung "${piece}" không có trong danh sách (${labelsOf(TRAINING_TAG_CHOICES)})`);
+          else add(k, `Nội dung "${piece}" không có trong danh sách (${labelsOf(tagChoices)})`);
         }
         values.tags = [...new Set(tags)];
       } else if (/On$|Date$|Since$/.test(k)) {

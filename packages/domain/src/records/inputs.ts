@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import { stripInvisible } from '../text';
-import {
-  CHANNEL_KINDS,
-  DX_MODEL_KINDS,
-  EVENT_KINDS,
-  EVENT_LEVELS,
-  PUBLICATION_FORMATS,
-  UNIT_PLAN_KINDS,
-} from './kinds';
+import { PUBLICATION_FORMATS, UNIT_PLAN_KINDS } from './kinds';
 
 /*
  * What a unit enters for each kind of evidence record (docs/brief.md "Records a unit enters"), checked at the edge with
@@ -43,6 +36,18 @@ const optionalDate = isoDate
   .transform((d) => d ?? null);
 /** Largest value of the integer columns that hold counts (reach, participants): more is a 400, not a 500. */
 export const MAX_COUNT = 2_147_483_647;
+/**
+ * A code of one of the province's vocabularies (issue 16: roles, training tags, channel, model and event kinds and
+ * levels are the province's own; import-specs.ts RECORD_VOCABULARY_FIELDS). The shape is checked here; the server
+ * checks the code against the province's terms.
+ */
+const vocabularyCode = (message: string) =>
+  z
+    .string(message)
+    .trim()
+    .min(1, message)
+    .max(60)
+    .regex(/^[A-Za-z0-9_.-]+$/, message);
 const ids = (message: string) => z.array(z.uuid(message)).max(200).default([]);
 
 export const unitPlanInput = z.object({
@@ -64,7 +69,7 @@ export const unitPlanInput = z.object({
 export const channelInput = z
   .object({
     ownerUnitId: unitId,
-    kind: z.enum(CHANNEL_KINDS, 'Chọn loại kênh'),
+    kind: vocabularyCode('Chọn loại kênh trong danh mục'),
     name: text('Nhập tên kênh', 300),
     address: url,
     hasDxSection: z.boolean().default(false),
@@ -108,12 +113,7 @@ export const personInput = z.object({
   unitId,
   fullName: text('Nhập họ và tên', 200),
   // A code of the province's person_role vocabulary (issue 16; checked by the server against it).
-  role: z
-    .string('Chọn vai trò')
-    .trim()
-    .min(1, 'Chọn vai trò')
-    .max(60)
-    .regex(/^[A-Za-z0-9_.-]+$/, 'Chọn vai trò trong danh mục'),
+  role: vocabularyCode('Chọn vai trò trong danh mục'),
   email: z
     .email('Thư điện tử không hợp lệ')
     .nullable()
@@ -127,14 +127,14 @@ export const trainingInput = z.object({
   organiserUnitId: unitId,
   title: text('Nhập tên lớp tập huấn', 500),
   heldOn: isoDate,
-  tags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  tags: z.array(vocabularyCode('Chọn nội dung tập huấn trong danh mục')).max(10).default([]),
   attendeeIds: z.array(z.uuid('Người tham dự không hợp lệ')).max(5000).default([]),
 });
 
 export const dxModelInput = z
   .object({
     unitId,
-    kind: z.enum(DX_MODEL_KINDS, 'Chọn loại (mô hình, gương điển hình)'),
+    kind: vocabularyCode('Chọn loại mô hình trong danh mục'),
     name: text('Nhập tên mô hình', 500),
     description: optionalText(4000),
     recognisedBy: optionalText(300),
@@ -152,8 +152,8 @@ export const dxModelInput = z
 
 export const eventInput = z.object({
   organiserUnitId: unitId,
-  kind: z.enum(EVENT_KINDS, 'Chọn loại (cuộc thi, hội thảo, ngoại khóa, khác)'),
-  level: z.enum(EVENT_LEVELS, 'Chọn cấp (thành phố, huyện, đơn vị)'),
+  kind: vocabularyCode('Chọn loại hoạt động trong danh mục'),
+  level: vocabularyCode('Chọn cấp trong danh mục'),
   title: text('Nhập tên hoạt động', 500),
   heldOn: isoDate,
   participants: z

@@ -8,6 +8,7 @@ import {
   getUnitScope,
   importPeopleLookups,
   importUnitLookups,
+  listVocabularyTerms,
   lockForWrite,
   lockImportStage,
   publicationImportLookups,
@@ -22,6 +23,7 @@ import {
   type CheckedRecord,
   checkRecordRowsSteps,
   type ImportIssue,
+  type ImportTerm,
   isAllowed,
   localDateOf,
   mapImportColumns,
@@ -30,6 +32,7 @@ import {
   type RecordType,
   recordImportKey,
   said,
+  type Vocabulary,
   worded,
 } from '@dx/domain';
 import { runStepsPausing } from '../../lib/steps';
@@ -84,7 +87,14 @@ export async function loadImportLookups(ctx: UseCaseContext, type: RecordType, p
         .map((g) => g.unitId!),
     ),
   ];
-  return { ...base, units, people, defaultUnitId: own.length === 1 ? own[0]! : null };
+  // The province's vocabularies in force (issue 16): a vocabulary it has set replaces the built-in choices.
+  const vocabularies: Partial<Record<Vocabulary, ImportTerm[]>> = {};
+  for (const t of await listVocabularyTerms(ctx.db, provinceId)) {
+    const terms = vocabularies[t.vocabulary] ?? [];
+    vocabularies[t.vocabulary] = terms;
+    if ((!t.validFrom || t.validFrom <= today) && (!t.validTo || t.validTo > today)) terms.push(t);
+  }
+  return { ...base, units, people, vocabularies, defaultUnitId: own.length === 1 ? own[0]! : null };
 }
 
 /** How long a dry run's checked rows wait for their confirm. */

@@ -1,4 +1,4 @@
-import { RECORD_IMPORT_SPECS, type RecordType } from '@dx/domain';
+import { importColumnChoices, importColumnHelp, RECORD_IMPORT_SPECS, type RecordType } from '@dx/domain';
 import ExcelJS from 'exceljs';
 import { authorizeProvince, type UseCaseContext } from '../../use-case/context';
 import { loadImportLookups } from './import-records';
@@ -25,7 +25,7 @@ export async function importTemplate({
   const spec = RECORD_IMPORT_SPECS[type];
   const lookups = provinceId
     ? await loadImportLookups(ctx, type, provinceId)
-    : { units: [], themes: [], channels: [], models: [], people: [] };
+    : { units: [], themes: [], channels: [], models: [], people: [], vocabularies: undefined };
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Hệ thống theo dõi chuyển đổi số';
   const data = wb.addWorksheet(spec.sheetName);
@@ -49,7 +49,13 @@ export async function importTemplate({
   help.addRow([]);
   const head = help.addRow(['Cột', 'Bắt buộc', 'Cách ghi', 'Ví dụ']);
   head.font = { bold: true };
-  for (const c of spec.columns) help.addRow([c.header, c.required ? 'có' : 'không', c.help, c.example]);
+  for (const c of spec.columns)
+    help.addRow([
+      c.header,
+      c.required ? 'có' : 'không',
+      importColumnHelp(type, c, lookups.vocabularies),
+      c.example,
+    ]);
   help.getColumn(1).width = 40;
   help.getColumn(2).width = 10;
   help.getColumn(3).width = 90;
@@ -59,10 +65,12 @@ export async function importTemplate({
   // The lists: one column per list, header in row 1.
   const columns: { title: string; values: string[]; forKey?: string }[] = [];
   for (const c of spec.columns) {
-    if (c.choices)
+    // A vocabulary column lists the province's own terms (issue 16), the others their fixed choices.
+    const choices = importColumnChoices(type, c, lookups.vocabularies);
+    if (choices)
       columns.push({
         title: c.header.replace(/\s*\(.*$/, ''),
-        values: c.choices.map((x) => x.label),
+        values: choices.map((x) => x.label),
         forKey: c.key,
       });
   }

@@ -4,10 +4,13 @@ import {
   type FieldIssue,
   isAllowed,
   localDateOf,
-  PERSON_ROLES,
+  type MessageCode,
+  RECORD_VOCABULARY_FIELDS,
   type RecordInput,
   type RecordType,
   said,
+  unknownVocabularyCodes,
+  type Vocabulary,
   worded,
 } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
@@ -63,6 +66,15 @@ export async function ownerOf<K extends RecordType>(
   }
 }
 
+const VOCABULARY_MESSAGES: Record<Vocabulary, MessageCode> = {
+  person_role: 'record.roleNotInVocabulary',
+  training_tag: 'record.trainingTagNotInVocabulary',
+  event_kind: 'record.eventKindNotInVocabulary',
+  event_level: 'record.eventLevelNotInVocabulary',
+  model_kind: 'record.modelKindNotInVocabulary',
+  channel_kind: 'record.channelKindNotInVocabulary',
+};
+
 /** References (themes, models, attendees) must be records of the same province. */
 export async function checkReferences(
   ctx: UseCaseContext,
@@ -83,12 +95,18 @@ export async function checkReferences(
       if (!found.has(id)) issues.push({ path: ['body', field, i], message });
     });
   }
-  // A person's role is a code of the province's vocabulary (issue 16: a province adds its own roles); the built-in
-  // codes of plan 54 (packages/domain records/kinds.ts) stay valid for a province that has not set its own.
-  if (type === 'person' && typeof input.role === 'string' && !PERSON_ROLES.some((r) => r === input.role)) {
-    const terms = await listVocabularyTerms(ctx.db, provinceId);
-    if (!terms.some((t) => t.vocabulary === 'person_role' && t.code === input.role))
-      issues.push({ path: ['body', 'role'], ...worded('record.roleNotInVocabulary') });
+  // Roles, training tags, channel, model and event kinds and levels are codes of the province's vocabularies in
+  // force (issue 16: a province sets its own); a vocabulary it has not set takes the platform's defaults.
+  if (type in RECORD_VOCABULARY_FIELDS) {
+    const today = localDateOf(ctx.now);
+    const byVocabulary: Partial<Record<Vocabulary, string[]>> = {};
+    for (const t of await listVocabularyTerms(ctx.db, provinceId)) {
+      const codes = byVocabulary[t.vocabulary] ?? [];
+      byVocabulary[t.vocabulary] = codes;
+      if ((!t.validFrom || t.validFrom <= today) && (!t.validTo || t.validTo > today)) codes.push(t.code);
+    }
+    for (const u of unknownVocabularyCodes(type, input, byVocabulary))
+      issues.push({ path: ['body', ...u.path], ...worded(VOCABULARY_MESSAGES[u.vocabulary]) });
   }
   if (issues.length) throw new AppError('VALIDATION.FAILED', said('record.badReferences'), { issues });
 }

@@ -513,17 +513,19 @@ describe('scope of reading people (docs/security.md "Scope of reading")', () => 
   });
 });
 
-describe("a person's role is a code of the province's vocabulary (issue 16)", () => {
-  it('a role the province added is taken; a code no vocabulary holds is refused on the role field', async () => {
-    const person = (role: string) =>
-      t.call(district, {
-        method: 'POST',
-        url: '/api/people',
-        payload: { unitId: haiAn, fullName: 'Trần Văn Xã', role },
-      });
+describe("roles, training tags, channel, model and event kinds and levels are codes of the province's vocabularies (issue 16)", () => {
+  const post = (url: string, payload: Record<string, unknown>) =>
+    t.call(district, { method: 'POST', url, payload });
+  const person = (role: string) => post('/api/people', { unitId: haiAn, fullName: 'Trần Văn Xã', role });
+  const issues = (r: { json: () => { error: { details: { issues: unknown[] } } } }) =>
+    r.json().error.details.issues;
+
+  it('a role the province added is taken; once it has roles of its own, only those; unknown codes name their field', async () => {
+    // No role of its own yet: the platform's defaults.
+    expect((await person('reporter')).statusCode).toBe(201);
     const unknown = await person('commune_official');
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details.issues).toEqual([
+    expect(issues(unknown)).toEqual([
       {
         path: ['body', 'role'],
         message: 'Vai trò không có trong danh mục của tỉnh, thành phố',
@@ -535,7 +537,77 @@ describe("a person's role is a code of the province's vocabulary (issue 16)", ()
     const known = await person('commune_official');
     expect(known.statusCode, known.body).toBe(201);
     expect(known.json().role).toBe('commune_official');
-    // The built-in roles stay valid for a province that has not set its own.
-    expect((await person('reporter')).statusCode).toBe(201);
+    // The province's list replaces the defaults.
+    expect((await person('reporter')).statusCode).toBe(400);
+    // A retired term is not taken for a new record.
+    await t.handle.db.execute(sql`UPDATE vocabulary_term SET valid_to = '2020-01-01'
+      WHERE province_id = ${t.hp} AND vocabulary = 'person_role' AND code = 'commune_official'`);
+    expect((await person('commune_official')).statusCode).toBe(400);
+  });
+
+  it('channels, models, events and trainings are checked the same way, each code on its own field', async () => {
+    await t.handle.db.execute(sql`INSERT INTO vocabulary_term (province_id, vocabulary, code, label_vi, label_en) VALUES
+      (${t.hp}, 'channel_kind', 'commune_radio', 'đài truyền thanh xã', 'commune radio'),
+      (${t.hp}, 'model_kind', 'digital_market', 'chợ số', 'digital market'),
+      (${t.hp}, 'event_kind', 'forum', 'diễn đàn', 'forum'),
+      (${t.hp}, 'event_level', 'province', 'cấp tỉnh', 'provincial'),
+      (${t.hp}, 'training_tag', 'data_skills', 'kỹ năng dữ liệu', 'data skills')`);
+    const channel = (kind: string) =>
+      post('/api/channels', { ownerUnitId: haiAn, kind, name: `Kênh ${kind}` });
+    expect((await channel('commune_radio')).statusCode).toBe(201);
+    const badChannel = await channel('portal');
+    expect(badChannel.statusCode).toBe(400);
+    expect(issues(badChannel)).toEqual([
+      {
+        path: ['body', 'kind'],
+        message: 'Loại kênh không có trong danh mục của tỉnh, thành phố',
+        reason: 'record.channelKindNotInVocabulary',
+      },
+    ]);
+    const model = (kind: string) => post('/api/dx-models', { unitId: haiAn, kind, name: `Mô hình ${kind}` });
+    expect((await model('digital_market')).statusCode).toBe(201);
+    expect(issues(await model('model'))).toEqual([
+      {
+        path: ['body', 'kind'],
+        message: 'Loại mô hình không có trong danh mục của tỉnh, thành phố',
+        reason: 'record.modelKindNotInVocabulary',
+      },
+    ]);
+    const event = (kind: string, level: string) =>
+      post('/api/events', {
+        organiserUnitId: haiAn,
+        kind,
+        level,
+        title: `Sự kiện ${kind}`,
+        heldOn: '2023-05-01',
+      });
+    expect((await event('forum', 'province')).statusCode).toBe(201);
+    expect(issues(await event('contest', 'city'))).toEqual([
+      {
+        path: ['body', 'kind'],
+        message: 'Loại hoạt động không có trong danh mục của tỉnh, thành phố',
+        reason: 'record.eventKindNotInVocabulary',
+      },
+      {
+        path: ['body', 'level'],
+        message: 'Cấp của hoạt động không có trong danh mục của tỉnh, thành phố',
+        reason: 'record.eventLevelNotInVocabulary',
+      },
+    ]);
+    const training = (tags: string[]) =>
+      post('/api/trainings', {
+        organiserUnitId: haiAn,
+        title: `Lớp ${tags.join()}`,
+        heldOn: '2023-05-02',
+        tags,
+      });
+    expect((await training(['data_skills'])).statusCode).toBe(201);
+    expect(issues(await training(['data_skills', 'dx_writing']))).toEqual([
+      {
+        path: ['body', 'tags', 1],
+        message: 'Nội dung tập huấn không có trong danh mục của tỉnh, thành phố',
+        reason: 'record.trainingTagNotInVocabulary',
+      },
+    ]);
   });
 });
