@@ -882,6 +882,14 @@ test('the DX office adds a legal basis and a recipient to plan 54; a bad plan nu
   await bases.getByRole('button', { name: 'Lưu', exact: true }).click();
   await visible(page.getByText('Căn cứ: Đã lưu kế hoạch'));
 
+  // Lịch báo cáo: plan 54's reporting deadlines as data, day/month as the plan writes them (issue 19).
+  const schedule = await section('Lịch báo cáo');
+  const dues = await schedule
+    .getByLabel('Hạn nộp (ngày/tháng)')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  assert(dues.join(' ') === '15/6 15/12 15/12', `plan 54's schedule: ${dues.join(' ')}`);
+  await expectAccessible(page, 'plan editor: reporting schedule');
+
   // Nơi nhận: one line more.
   const recipients = await section('Nơi nhận');
   const box = recipients.getByLabel('Nơi nhận (mỗi dòng một nơi)');

@@ -78,8 +78,7 @@ export function ReportingScheduleEditor({
             error={err(i, 'due')}
           />
           <Button
-            variant="subtle"
-            color="red.9"
+            variant="default"
             onClick={() => {
               setTyped({});
               onChange(items.filter((_, k) => k !== i));
