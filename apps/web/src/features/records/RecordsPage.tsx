@@ -224,7 +224,7 @@ function RecordList({ type }: { type: RecordType }) {
         ];
       case 'channel':
         return [
-          w(CHANNEL_LABELS, r.kind),
+          w(vocabulary.words('channel_kind', CHANNEL_LABELS), r.kind),
           r.hasDxSection ? L.hasDxSection : L.noDxSection,
           r.dxSectionSince ? fill(L.sinceDate, { date: formatDate(r.dxSectionSince as string) }) : '',
         ];
@@ -244,15 +244,15 @@ function RecordList({ type }: { type: RecordType }) {
         ];
       case 'dx_model':
         return [
-          w(MODEL_KIND_LABELS, r.kind),
+          w(vocabulary.words('model_kind', MODEL_KIND_LABELS), r.kind),
           String(r.recognisedBy ?? ''),
           formatDate(r.recognisedOn as string),
         ];
       case 'event':
         return [
           formatDate(r.heldOn as string),
-          w(EVENT_KIND_LABELS, r.kind),
-          w(EVENT_LEVEL_LABELS, r.level),
+          w(vocabulary.words('event_kind', EVENT_KIND_LABELS), r.kind),
+          w(vocabulary.words('event_level', EVENT_LEVEL_LABELS), r.level),
           r.participants ? fill(L.participantsCount, { n: n(Number(r.participants), 0) }) : '',
         ];
     }

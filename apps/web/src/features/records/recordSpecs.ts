@@ -10,6 +10,7 @@ import {
   type TRAINING_TAGS,
   type UNIT_PLAN_KINDS,
 } from '@dx/domain';
+import type { Vocabulary } from '../../api/indicators';
 import { todayIso } from '../../lib/dates';
 
 /** [Vietnamese, English] */
@@ -37,7 +38,7 @@ export type FieldSpec = {
   required?: boolean;
   options?: { value: string; label: Words }[];
   /** The province vocabulary the options come from (issue 16); `options` while it has none. */
-  vocabulary?: 'person_role' | 'training_tag';
+  vocabulary?: Vocabulary;
   /** Kept after "save and add another" (quick entry of many similar records). */
   sticky?: boolean;
   hint?: Words;
@@ -170,6 +171,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
         type: 'select',
         required: true,
         options: opts(CHANNEL_LABELS),
+        vocabulary: 'channel_kind',
       },
       { key: 'name', label: ['Tên kênh', 'Name'], type: 'text', required: true },
       { key: 'address', label: ['Địa chỉ (URL)', 'Address (URL)'], type: 'url' },
@@ -268,6 +270,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
         type: 'select',
         required: true,
         options: opts(MODEL_KIND_LABELS),
+        vocabulary: 'model_kind',
         initial: () => 'model',
       },
       { key: 'name', label: ['Tên mô hình, gương điển hình', 'Name'], type: 'text', required: true },
@@ -288,6 +291,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
         type: 'select',
         required: true,
         options: opts(EVENT_KIND_LABELS),
+        vocabulary: 'event_kind',
       },
       {
         key: 'level',
@@ -295,6 +299,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
         type: 'select',
         required: true,
         options: opts(EVENT_LEVEL_LABELS),
+        vocabulary: 'event_level',
         initial: () => 'unit',
       },
       { key: 'title', label: ['Tên hoạt động', 'Title'], type: 'text', required: true },
