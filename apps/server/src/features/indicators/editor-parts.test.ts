@@ -1,6 +1,6 @@
-import { findPlanByCode, listPlanTargetRules, queryRows, seedPlans, seedTargetDefinitions } from '@dx/db';
-import { sql } from 'drizzle-orm';
+import { findPlanByCode, listPlanTargetRules, seedPlans, seedTargetDefinitions } from '@dx/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 
 /*
@@ -19,11 +19,9 @@ describe('the rule editor’s parts: goals in people and đồng, period, popula
     await seedTargetDefinitions(t.handle.db);
     planId = (await findPlanByCode(t.handle.db, t.hp, '54/KH-UBND', 2023))!;
     targetC = (await listPlanTargetRules(t.handle.db, planId)).find((x) => x.letter === 'c')!.planTargetId;
-    const [dxOffice] = await queryRows<{ unit_id: string }>(
-      t.handle.db,
-      sql`SELECT unit_id FROM org_unit_version WHERE name = 'Sở Thông tin và Truyền thông' LIMIT 1`,
-    );
-    dx = await t.userWith([{ role: 'dx_office', unitId: dxOffice!.unit_id }]);
+    dx = await t.userWith([
+      { role: 'dx_office', unitId: await seededUnit(t, 'Sở Thông tin và Truyền thông') },
+    ]);
   });
   afterAll(async () => {
     await t?.close();
