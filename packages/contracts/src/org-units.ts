@@ -104,6 +104,10 @@ export type OrgUnitsSummaryOut = z.infer<typeof orgUnitsSummaryOut>;
 export const reorganisationOut = z.object({
   reorganisationId: z.string(),
   createdUnitIds: z.array(z.string()),
+  /** Accounts whose grants on the units this ended moved to their successors (moveGrants; issue 15). */
+  grantsMoved: z.array(z.string()),
+  /** Accounts still granted on a unit this ended (not asked, no successor, or not managed by the actor). */
+  grantsLeft: z.array(z.string()),
 });
 export type ReorganisationOut = z.infer<typeof reorganisationOut>;
 

@@ -28,9 +28,26 @@ const displayName = z
   .pipe(z.string().min(2, 'Nhập họ tên').max(120));
 const email = z.email('Thư điện tử không hợp lệ').max(200).nullable();
 const grants = z.array(grantIn).min(1, 'Cần ít nhất một vai trò').max(50);
+/**
+ * A new grant on a unit that has ended (merged away, dissolved) is refused unless the administrator says it is meant
+ * — to enter the records of a time before the reorganisation (issue 15). Grants the account already holds stay.
+ */
+const allowEndedUnits = z.boolean().optional();
 
 export const userParams = z.object({ userId: z.uuid() });
-export const usersQuery = z.strictObject({ q: z.string().trim().min(1).max(100).optional(), ...pagination });
+export const usersQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  /** Only accounts granted on a unit that has ended by today (merged away, dissolved): issue 15. */
+  endedGrants: z.enum(['true', 'false']).optional(),
+  /** Only accounts granted on one of these units (comma-separated ids): the reorganisation form (issue 15). */
+  grantedOn: z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.uuid('Đơn vị không hợp lệ')).min(1).max(50))
+    .optional(),
+  ...pagination,
+});
 export type UsersQuery = z.input<typeof usersQuery>;
 export const createUserBody = z.object({
   username,
@@ -38,6 +55,7 @@ export const createUserBody = z.object({
   email: email.default(null),
   password: newPassword,
   grants,
+  allowEndedUnits,
 });
 export type CreateUserBody = z.input<typeof createUserBody>;
 export const updateUserBody = z.object({
@@ -46,6 +64,7 @@ export const updateUserBody = z.object({
   email: email.optional(),
   isActive: z.boolean().optional(),
   grants: grants.optional(),
+  allowEndedUnits,
   password: newPassword.optional(),
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;

@@ -96,6 +96,11 @@ const common = {
   effectiveDate: isoDate,
   legalBasis: z.string().trim().max(500).optional(),
   note: z.string().trim().max(2000).optional(),
+  /**
+   * Move the grants users hold on the units this ends to the unit standing for each (issue 15), in the same
+   * transaction, audited per account. Only for a change already in effect (the planner ignores it).
+   */
+  moveGrants: z.boolean().optional(),
 };
 
 /** A change in the organisation with an effective date; earlier history never changes. */

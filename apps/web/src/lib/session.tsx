@@ -55,3 +55,8 @@ export function useSession(): SessionValue {
   if (!v) throw new Error('useSession outside SessionProvider');
   return v;
 }
+
+/** The session when there is one above (a component test may render a screen without it). */
+export function useOptionalSession(): SessionValue | null {
+  return useContext(SessionContext);
+}

@@ -158,6 +158,15 @@ export const en: Messages = {
     selectUnitHint: 'Pick a unit in the tree or the search results to see its history.',
   },
   reorg: {
+    grantsTitle: '{{count}} accounts are granted on units this change ends',
+    grantsNoSuccessor:
+      'A dissolved unit has no successor: these grants stay and are flagged on the Accounts screen; edit the role to choose another unit.',
+    grantsLater:
+      'The change takes effect on {{date}}: until then the grants stay; from then they are flagged on the Accounts screen, where one click moves them to the successor.',
+    moveGrants: 'Move these accounts’ grants to the successor unit when recording (audited)',
+    moveGrantsYes: 'The role stays, the unit becomes the successor; their sessions end.',
+    moveGrantsNo: 'Unticked: the grants stay on the old unit and are flagged on the Accounts screen.',
+    grantsMovedDone: 'Moved the grants of {{count}} accounts to the successor unit',
     title: 'Record a reorganisation',
     type: 'Kind of change',
     types: {
@@ -252,6 +261,10 @@ export const en: Messages = {
     followSuccessors: 'Move to the successor unit',
     followedSuccessors: 'Moved the grants of {{username}} to the successor units',
     endedGrants: '{{count}} accounts are granted on units that have ended (merged, dissolved)',
+    endedOnly: 'Only accounts granted on units that have ended',
+    allowEndedUnits: 'Grant on units that have ended too (to enter the records of an earlier time)',
+    allowEndedUnitsHint:
+      'A unit merged away or dissolved takes no new grant unless you tick this; usually choose its successor.',
     deactivate: 'Deactivate',
     activate: 'Reactivate',
     resetPassword: 'Reset password',

@@ -158,6 +158,15 @@ export const vi = {
     selectUnitHint: 'Chọn một đơn vị trong cây hoặc kết quả tìm kiếm để xem lịch sử của đơn vị.',
   },
   reorg: {
+    grantsTitle: '{{count}} tài khoản được phân quyền trên đơn vị sẽ kết thúc',
+    grantsNoSuccessor:
+      'Đơn vị giải thể không có đơn vị kế thừa: quyền của các tài khoản này giữ nguyên và được đánh dấu ở màn hình Tài khoản; hãy sửa vai trò để chọn đơn vị khác.',
+    grantsLater:
+      'Thay đổi có hiệu lực từ {{date}}: đến ngày đó quyền giữ nguyên; từ ngày đó được đánh dấu ở màn hình Tài khoản, nơi chuyển sang đơn vị kế thừa bằng một bấm.',
+    moveGrants: 'Chuyển quyền của các tài khoản này sang đơn vị kế thừa ngay khi ghi nhận (ghi nhật ký)',
+    moveGrantsYes: 'Vai trò giữ nguyên, đơn vị đổi sang đơn vị kế thừa; các phiên đăng nhập của họ kết thúc.',
+    moveGrantsNo: 'Không chọn: quyền giữ trên đơn vị cũ và được đánh dấu ở màn hình Tài khoản.',
+    grantsMovedDone: 'Đã chuyển quyền của {{count}} tài khoản sang đơn vị kế thừa',
     title: 'Ghi nhận thay đổi tổ chức',
     type: 'Loại thay đổi',
     types: {
@@ -252,6 +261,10 @@ export const vi = {
     followSuccessors: 'Chuyển sang đơn vị kế thừa',
     followedSuccessors: 'Đã chuyển quyền của {{username}} sang đơn vị kế thừa',
     endedGrants: '{{count}} tài khoản được phân quyền trên đơn vị đã kết thúc (sáp nhập, giải thể)',
+    endedOnly: 'Chỉ tài khoản có quyền trên đơn vị đã kết thúc',
+    allowEndedUnits: 'Cấp quyền cả trên đơn vị đã kết thúc (để nhập hồ sơ của thời gian trước)',
+    allowEndedUnitsHint:
+      'Đơn vị đã sáp nhập, giải thể không nhận quyền mới trừ khi bạn chọn ô này; thường hãy chọn đơn vị kế thừa.',
     deactivate: 'Khóa tài khoản',
     activate: 'Mở khóa tài khoản',
     resetPassword: 'Đặt lại mật khẩu',

@@ -98,7 +98,25 @@ export async function updateUser(
   return row ?? null;
 }
 
-export type UserListFilter = { q?: string; provinceIds: string[] | null; limit: number; offset: number };
+export type UserListFilter = {
+  q?: string;
+  provinceIds: string[] | null;
+  /** Only accounts with a grant on a unit that has ended by this day (endedUnitIds). */
+  endedGrantsOn?: string | undefined;
+  /** Only accounts with a grant on one of these units (a reorganisation about to end them: issue 15). */
+  grantedOn?: string[] | undefined;
+  limit: number;
+  offset: number;
+};
+
+/**
+ * The units that have ended by `asOf`: every version closed, the last one on or before that day (issue 15: a
+ * reorganisation that merges or dissolves a unit closes its versions). The list's filter; the rule is the one
+ * endedGrantUnits applies.
+ */
+const endedUnitIds = (asOf: string) =>
+  sql`SELECT y.unit_id FROM org_unit_version y GROUP BY y.unit_id
+       HAVING bool_and(y.valid_to IS NOT NULL) AND max(y.valid_to) <= ${asOf}::date`;
 
 /**
  * Users, optionally (provinceIds not null) only those whose every grant lies in the given provinces: the accounts
@@ -121,6 +139,21 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
     conds.push(
       sql`NOT EXISTS (SELECT 1 FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id
                       WHERE g.user_id = a.id AND (g.unit_id IS NULL OR u.province_id NOT IN (${provinces})))`,
+    );
+  }
+  if (f.endedGrantsOn) {
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = a.id
+                   AND g.unit_id IN (${endedUnitIds(f.endedGrantsOn)}))`,
+    );
+  }
+  if (f.grantedOn) {
+    if (f.grantedOn.length === 0) return { items: [], total: 0 };
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = a.id AND g.unit_id IN (${sql.join(
+        f.grantedOn.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}))`,
     );
   }
   const where = sql.join(conds, sql` AND `);
@@ -349,4 +382,17 @@ export async function endedGrantUnits(
       successorName: r.successor_name,
     });
   return out;
+}
+
+/** The accounts holding a grant on one of `unitIds` (in the caller's transaction: a reorganisation moving them). */
+export async function usersGrantedOn(db: Db, unitIds: string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`SELECT DISTINCT g.user_id FROM role_grant g WHERE g.unit_id IN (${sql.join(
+      unitIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  return rows.map((r) => r.user_id);
 }

@@ -280,6 +280,78 @@ describe('org units through time, via the API', () => {
     ).toBe(201);
   });
 
+  it('a merger that ends a unit lists the accounts granted on it and moves their grants in one step, audited (issue 15)', async () => {
+    const [district] = await created({
+      type: 'create',
+      effectiveDate: '2023-01-01',
+      unit: { name: 'Huyện Chuyển Quyền', kind: 'district', adminType: 'Huyện', parentUnitId: t.hp },
+    });
+    const commune = (name: string) => ({
+      type: 'create',
+      effectiveDate: '2023-01-01',
+      unit: { name, kind: 'commune', adminType: 'Xã', parentUnitId: district },
+    });
+    const [one] = await created(commune('Xã Một'));
+    const [two] = await created(commune('Xã Hai'));
+    const [three] = await created(commune('Xã Ba'));
+    const [four] = await created(commune('Xã Bốn'));
+    const officer = await t.userWith([{ role: 'unit_officer', unitId: one! }]);
+    const both = await t.userWith([
+      { role: 'unit_officer', unitId: one! },
+      { role: 'viewer', unitId: t.hp },
+    ]);
+    const ofThree = await t.userWith([{ role: 'unit_officer', unitId: three! }]);
+    // What the form shows before it is sent: the accounts granted on the units the change will end.
+    const listed = await t.call(admin, { method: 'GET', url: `/api/users?grantedOn=${one},${three}` });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(
+      listed
+        .json()
+        .items.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual([officer.userId, both.userId, ofThree.userId].sort());
+    // Not before the change takes effect.
+    const early = await reorganise({
+      type: 'merge',
+      effectiveDate: '2999-01-01',
+      sources: [{ unitId: one }, { unitId: four }],
+      intoUnitId: two,
+      moveGrants: true,
+    });
+    expect(early.statusCode, early.body).toBe(400);
+    expect(early.json().error.details.issues[0].path).toEqual(['body', 'moveGrants']);
+    const merged = await reorganise({
+      type: 'merge',
+      effectiveDate: '2024-06-01',
+      sources: [{ unitId: one }, { unitId: four }],
+      intoUnitId: two,
+      moveGrants: true,
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    expect([...merged.json().grantsMoved].sort()).toEqual([officer.userId, both.userId].sort());
+    expect(merged.json().grantsLeft).toEqual([]);
+    const grantsOf = async (userId: string) =>
+      (await t.call(admin, { method: 'GET', url: `/api/users/${userId}` }))
+        .json()
+        .grants.map((g: { role: string; unitId: string }) => `${g.role}:${g.unitId}`)
+        .sort();
+    expect(await grantsOf(officer.userId)).toEqual([`unit_officer:${two}`]);
+    expect(await grantsOf(both.userId)).toEqual([`unit_officer:${two}`, `viewer:${t.hp}`].sort());
+    const entries = await queryRows<{ entity_id: string; after: { reorganisationId: string } }>(
+      t.handle.db,
+      sql`SELECT entity_id, after FROM audit_log WHERE action = 'user.grants_follow_successors'`,
+    );
+    expect(entries.map((e) => e.entity_id).sort()).toEqual([officer.userId, both.userId].sort());
+    expect(entries.every((e) => e.after.reorganisationId === merged.json().reorganisationId)).toBe(true);
+    // Their sessions ended with the change of grants.
+    expect((await t.call(officer, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    // Not asked (or no successor, as when a unit is dissolved): the account is left, and said so.
+    const ended = await reorganise({ type: 'end', effectiveDate: '2024-06-01', unitId: three });
+    expect(ended.statusCode, ended.body).toBe(201);
+    expect(ended.json()).toMatchObject({ grantsMoved: [], grantsLeft: [ofThree.userId] });
+    expect(await grantsOf(ofThree.userId)).toEqual([`unit_officer:${three}`]);
+  });
+
   it('every reorganisation is in the audit trail with its input', async () => {
     const rows = await queryRows<{ action: string; after: { input: { type: string } } }>(
       t.handle.db,

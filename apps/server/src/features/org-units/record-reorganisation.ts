@@ -1,13 +1,23 @@
-import { applyReorganisation, getChildrenOn, getPathOn, getUnitVersions, lockUnits } from '@dx/db';
+import {
+  applyReorganisation,
+  endedGrantUnits,
+  getChildrenOn,
+  getPathOn,
+  getUnitVersions,
+  lockUnits,
+  usersGrantedOn,
+} from '@dx/db';
 import {
   AppError,
   type FieldIssue,
+  localDateOf,
   planReorganisation,
   type ReorganisationInput,
   said,
   validationError,
 } from '@dx/domain';
 import { audit, authorizeUnit, inTransaction, type UseCaseContext } from '../../use-case/context';
+import { moveGrantsAfterReorganisation } from '../users/follow-successors';
 
 /** Units the input names, with the field path each came from (for errors). */
 function namedUnits(
@@ -90,6 +100,15 @@ export async function recordReorganisation({
     provinceId ??= scope.provinceId;
   }
   const ids = [...new Set(named.map((n) => n.unitId))];
+  // Grants move only for a change already in effect: before its date the old unit is still the one they work for.
+  if (input.moveGrants && input.effectiveDate > localDateOf(ctx.now)) {
+    throw validationError('Chỉ chuyển quyền khi thay đổi đã có hiệu lực', [
+      {
+        path: ['body', 'moveGrants'],
+        message: 'Thay đổi chưa có hiệu lực: chuyển quyền ở màn hình Tài khoản từ ngày có hiệu lực',
+      },
+    ]);
+  }
   return inTransaction(ctx, async (tx) => {
     // Serialise concurrent reorganisations of the same units.
     await lockUnits(tx, ids);
@@ -115,6 +134,18 @@ export async function recordReorganisation({
       before: Object.fromEntries([...versionsByUnit].map(([id, vs]) => [id, vs.at(-1)])),
       after: { input, createdUnitIds: result.createdUnitIds, operations: plan.ops.length },
     });
-    return result;
+    // Issue 15: the accounts granted on the units this ended, moved to the unit standing for each if asked.
+    const endedHere = named.filter((n) => !n.isParent).map((n) => n.unitId);
+    const ended = await endedGrantUnits(tx, endedHere, input.effectiveDate);
+    const granted = await usersGrantedOn(tx, [...ended.keys()]);
+    const grants =
+      input.moveGrants && granted.length > 0
+        ? await moveGrantsAfterReorganisation(tx, ctx, {
+            userIds: granted,
+            ended,
+            reorganisationId: result.reorganisationId,
+          })
+        : { moved: [], left: granted };
+    return { ...result, grantsMoved: grants.moved, grantsLeft: grants.left };
   });
 }

@@ -11,6 +11,8 @@ export type CreateUserInput = {
   email: string | null;
   password: string;
   grants: { role: Role; unitId: string | null }[];
+  /** Grants on units that have ended are meant (issue 15; contracts createUserBody). */
+  allowEndedUnits?: boolean | undefined;
 };
 
 const taken = (username: string) =>
@@ -20,7 +22,7 @@ const taken = (username: string) =>
 
 /** Creates an account with its roles and org-unit scopes. */
 export async function createUser({ ctx, input }: { ctx: UseCaseContext; input: CreateUserInput }) {
-  await assertCanGrant(ctx, input.grants);
+  await assertCanGrant(ctx, input.grants, { allowEnded: input.allowEndedUnits ?? false });
   if (await findUserByUsername(ctx.db, input.username)) throw taken(input.username);
   const passwordHash = await hashPassword(input.password);
   try {

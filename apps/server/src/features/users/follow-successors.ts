@@ -8,9 +8,9 @@ import {
   replaceGrants,
   updateUser as updateUserRow,
 } from '@dx/db';
-import { AppError, localDateOf, said, worded } from '@dx/domain';
+import { AppError, localDateOf, type Role, said, worded } from '@dx/domain';
 import { audit, inTransaction, type UseCaseContext, versionConflict } from '../../use-case/context';
-import { assertCanGrant, assertCanManage } from './user-access';
+import { assertCanGrant, assertCanManage, canManageUser } from './user-access';
 import { presentUser } from './users.presenter';
 
 /** The ended units among the grants' units as of today, with the unit standing for each (issue 15). */
@@ -60,7 +60,7 @@ export async function followSuccessors({
   });
   const key = (g: { role: string; unitId: string | null }) => `${g.role}|${g.unitId ?? '*'}`;
   const grants = [...new Map(next.map((g) => [key(g), g])).values()];
-  await assertCanGrant(ctx, grants);
+  await assertCanGrant(ctx, grants, { held: before });
   return inTransaction(ctx, async (tx) => {
     const updated = await updateUserRow(tx, userId, version, {});
     if (!updated) {
@@ -80,4 +80,56 @@ export async function followSuccessors({
     });
     return { user: updated, grants: after };
   });
+}
+
+/**
+ * In the caller's transaction (a reorganisation that has just ended units, issue 15): moves each account's grants on
+ * the ended units to the unit standing for each — role kept, repeats merged, sessions ended, audited per account as
+ * user.grants_follow_successors with the reorganisation. An account the administrator does not manage, or a unit
+ * with no successor, is left as it is (the account is flagged on the users screen). Returns who moved and who not.
+ */
+export async function moveGrantsAfterReorganisation(
+  tx: UseCaseContext['db'],
+  ctx: UseCaseContext,
+  o: { userIds: string[]; ended: Map<string, EndedGrantUnit>; reorganisationId: string },
+): Promise<{ moved: string[]; left: string[] }> {
+  const grantsOf = await getGrants(tx, o.userIds);
+  const moved: string[] = [];
+  const left: string[] = [];
+  for (const userId of o.userIds) {
+    const before = grantsOf.get(userId) ?? [];
+    const moves = before.flatMap((g) => {
+      const e = g.unitId ? o.ended.get(g.unitId) : undefined;
+      return e?.successorId ? [{ role: g.role as Role, from: g.unitId!, to: e.successorId }] : [];
+    });
+    if (moves.length === 0 || !(await canManageUser({ ...ctx, db: tx }, before))) {
+      left.push(userId);
+      continue;
+    }
+    const next = before.map((g) => {
+      const m = moves.find((x) => x.role === g.role && x.from === g.unitId);
+      return { role: g.role, unitId: m ? m.to : g.unitId };
+    });
+    const key = (g: { role: string; unitId: string | null }) => `${g.role}|${g.unitId ?? '*'}`;
+    await replaceGrants(tx, userId, [...new Map(next.map((g) => [key(g), g])).values()]);
+    // The account's version moves on, so a form opened before answers 409 with the grants as they now are.
+    const current = await findUserById(tx, userId);
+    if (current) await updateUserRow(tx, userId, current.version, {});
+    await deleteUserSessions(tx, userId);
+    const after = (await getGrants(tx, [userId])).get(userId) ?? [];
+    await audit(tx, ctx, {
+      action: 'user.grants_follow_successors',
+      entityType: 'user',
+      entityId: userId,
+      provinceId: after.find((g) => g.provinceId)?.provinceId ?? null,
+      before: { grants: before.map(({ role, unitId }) => ({ role, unitId })) },
+      after: {
+        grants: after.map(({ role, unitId }) => ({ role, unitId })),
+        moved: moves,
+        reorganisationId: o.reorganisationId,
+      },
+    });
+    moved.push(userId);
+  }
+  return { moved, left };
 }

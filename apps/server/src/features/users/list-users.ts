@@ -1,5 +1,5 @@
 import { getGrants, listUsers as queryUsers, throttledUsernames } from '@dx/db';
-import { AppError, hasPermissionAnywhere, provincesFor, said } from '@dx/domain';
+import { AppError, hasPermissionAnywhere, localDateOf, provincesFor, said } from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 import { canManageUser } from './user-access';
 
@@ -10,23 +10,30 @@ import { canManageUser } from './user-access';
 export async function listUsers({
   ctx,
   q,
+  endedGrants,
+  grantedOn,
   limit,
   offset,
 }: {
   ctx: UseCaseContext;
   q?: string;
+  /** 'true': only accounts granted on a unit that has ended by today (issue 15). */
+  endedGrants?: 'true' | 'false';
+  /** Only accounts granted on one of these units (the reorganisation form, issue 15). */
+  grantedOn?: string[];
   limit: number;
   offset: number;
 }) {
   if (!hasPermissionAnywhere(ctx.actor.grants, 'user.read'))
     throw new AppError('AUTH.FORBIDDEN', said('access.adminOnlyUsers'));
   const provinceIds = provincesFor(ctx.actor.grants, 'user.read');
+  const endedGrantsOn = endedGrants === 'true' ? localDateOf(ctx.now) : undefined;
   // Administrators of whole provinces (or of all): the query's province filter is exactly their scope.
   const wholeProvinces = ctx.actor.grants.every(
     (g) => g.role !== 'administrator' || g.unitId === null || g.unitId === g.provinceId,
   );
   if (wholeProvinces) {
-    const result = await queryUsers(ctx.db, { q, provinceIds, limit, offset });
+    const result = await queryUsers(ctx.db, { q, provinceIds, endedGrantsOn, grantedOn, limit, offset });
     const grants = await getGrants(
       ctx.db,
       result.items.map((u) => u.id),
@@ -46,7 +53,14 @@ export async function listUsers({
     };
   }
   // An administrator of part of a province (a district): the province's accounts, kept when within its subtree.
-  const candidates = await queryUsers(ctx.db, { q, provinceIds, limit: 100_000, offset: 0 });
+  const candidates = await queryUsers(ctx.db, {
+    q,
+    provinceIds,
+    endedGrantsOn,
+    grantedOn,
+    limit: 100_000,
+    offset: 0,
+  });
   const grants = await getGrants(
     ctx.db,
     candidates.items.map((u) => u.id),

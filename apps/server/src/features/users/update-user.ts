@@ -18,6 +18,8 @@ export type UpdateUserInput = {
   email?: string | null;
   isActive?: boolean;
   grants?: { role: Role; unitId: string | null }[];
+  /** New grants on units that have ended are meant (issue 15; contracts updateUserBody). */
+  allowEndedUnits?: boolean;
   /** Administrator sets a new password; the user's sessions end. */
   password?: string;
 };
@@ -36,7 +38,8 @@ export async function updateUser({
   if (!user) throw new AppError('USER.NOT_FOUND', said('user.notFound'), { userId });
   const before = (await getGrants(ctx.db, [userId])).get(userId) ?? [];
   await assertCanManage(ctx, before, 'user.write');
-  if (input.grants) await assertCanGrant(ctx, input.grants);
+  if (input.grants)
+    await assertCanGrant(ctx, input.grants, { held: before, allowEnded: input.allowEndedUnits ?? false });
   if (
     userId === ctx.actor.userId &&
     (input.isActive === false || (input.grants && !input.grants.some((g) => g.role === 'administrator')))

@@ -1,5 +1,14 @@
-import { type GrantRow, getUnitScope } from '@dx/db';
-import { AppError, canGrant, localDateOf, type Role, said, worded } from '@dx/domain';
+import { endedGrantUnits, type GrantRow, getUnitScope } from '@dx/db';
+import {
+  AppError,
+  canGrant,
+  formatDateVi,
+  localDateOf,
+  type Role,
+  said,
+  validationError,
+  worded,
+} from '@dx/domain';
 import type { UseCaseContext } from '../../use-case/context';
 
 const forbidden = (message = 'Bạn không có quyền quản lý tài khoản này') =>
@@ -43,10 +52,46 @@ export async function canManageUser(
   return true;
 }
 
-/** Each requested grant must name an existing unit inside the administrator's scope. */
-export async function assertCanGrant(ctx: UseCaseContext, grants: { role: Role; unitId: string | null }[]) {
+type GrantIn = { role: Role; unitId: string | null };
+
+/**
+ * Each requested grant must name an existing unit inside the administrator's scope, and a grant the account does not
+ * already hold (`held`) a unit still in force today: a unit a reorganisation ended (merged away, dissolved) takes no
+ * new grants — its successor does (issue 15) — unless the administrator says so (`allowEnded`: an account to enter
+ * the records of a time before the reorganisation). A grant kept as it was stays, so the account can still be edited.
+ */
+export async function assertCanGrant(
+  ctx: UseCaseContext,
+  grants: GrantIn[],
+  { held = [], allowEnded = false }: { held?: GrantIn[]; allowEnded?: boolean } = {},
+) {
   if (!ctx.actor.grants.some((g) => g.role === 'administrator'))
     throw forbidden('Chỉ quản trị viên được cấp quyền');
+  const key = (g: GrantIn) => `${g.role}|${g.unitId ?? '*'}`;
+  const kept = new Set(held.map(key));
+  const added = allowEnded
+    ? []
+    : grants.flatMap((g, i) => (g.unitId && !kept.has(key(g)) ? [{ i, unitId: g.unitId }] : []));
+  const ended = await endedGrantUnits(
+    ctx.db,
+    added.map((a) => a.unitId),
+    localDateOf(ctx.now),
+  );
+  const refused = added.filter((a) => ended.has(a.unitId));
+  if (refused.length > 0) {
+    throw validationError(
+      'Không phân quyền mới trên đơn vị đã kết thúc',
+      refused.map(({ i, unitId }) => {
+        const e = ended.get(unitId)!;
+        return {
+          path: ['body', 'grants', i, 'unitId'],
+          message: e.successorName
+            ? `Đơn vị đã kết thúc từ ngày ${formatDateVi(e.endedOn)}; chọn đơn vị kế thừa: ${e.successorName}`
+            : `Đơn vị đã kết thúc từ ngày ${formatDateVi(e.endedOn)}`,
+        };
+      }),
+    );
+  }
   for (const [i, g] of grants.entries()) {
     if (g.unitId !== null && !(await getUnitScope(ctx.db, g.unitId, localDateOf(ctx.now)))) {
       throw new AppError('VALIDATION.FAILED', said('user.grantUnitMissing'), {

@@ -174,10 +174,16 @@ describe('users: concurrent edits and scope', () => {
       ).json().id as string;
     const inMine = await make('o.quan.toi', [{ role: 'unit_officer', unitId: mine }]);
     const inOther = await make('o.quan.ben', [{ role: 'unit_officer', unitId: other }]);
-    const twoProvinces = await make('hai.tinh', [
-      { role: 'viewer', unitId: t.hp },
-      { role: 'viewer', unitId: t.hd },
-    ]);
+    // Hải Dương ended on 01/07/2025 (merged into Hải Phòng): no new grant on it, so this account's is an old one.
+    const twoProvinces = (
+      await t.userWith(
+        [
+          { role: 'viewer', unitId: t.hp },
+          { role: 'viewer', unitId: t.hd },
+        ],
+        'hai.tinh',
+      )
+    ).userId;
     const districtAdmin = await t.userWith([{ role: 'administrator', unitId: mine }]);
 
     const listed = async (as: Session) => {
@@ -230,21 +236,74 @@ describe('users: concurrent edits and scope', () => {
         )
       )[0]!.id;
     const old = await unitNamed('Sở Thông tin và Truyền thông');
-    const created = await t.call(admin1, {
+    // A new grant on the ended unit is refused, on the field that names it, pointing to the successor.
+    const refused = await t.call(admin1, {
       method: 'POST',
       url: '/api/users',
       payload: {
-        username: 'can.bo.so.cu',
-        displayName: 'Cán bộ sở cũ',
+        username: 'can.bo.moi',
+        displayName: 'Cán bộ mới',
         password: 'mat-khau-du-dai',
         grants: [
-          { role: 'dx_office', unitId: old },
           { role: 'viewer', unitId: t.hp },
+          { role: 'dx_office', unitId: old },
         ],
       },
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const u = created.json() as { id: string; version: number };
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.details.issues).toEqual([
+      {
+        path: ['body', 'grants', 1, 'unitId'],
+        message: expect.stringMatching(
+          /^Đơn vị đã kết thúc từ ngày 01\/0[37]\/2025; chọn đơn vị kế thừa: Sở Khoa học/,
+        ),
+      },
+    ]);
+    // Said to be meant (an account to enter the records of 2023), it is made.
+    const meant = await t.call(admin1, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'can.bo.nhap.2023',
+        displayName: 'Cán bộ nhập hồ sơ 2023',
+        password: 'mat-khau-du-dai',
+        grants: [{ role: 'dx_office', unitId: old }],
+        allowEndedUnits: true,
+      },
+    });
+    expect(meant.statusCode, meant.body).toBe(201);
+    // A grant made before the merger (as the seeded accounts were) stays, and the account can still be edited.
+    const session = await t.userWith(
+      [
+        { role: 'dx_office', unitId: old },
+        { role: 'viewer', unitId: t.hp },
+      ],
+      'can.bo.so.cu',
+    );
+    const u = (await t.call(admin1, { method: 'GET', url: `/api/users/${session.userId}` })).json() as {
+      id: string;
+      version: number;
+      grants: { role: string; unitId: string }[];
+    };
+    const renamed = await t.call(admin1, {
+      method: 'PATCH',
+      url: `/api/users/${u.id}`,
+      payload: {
+        version: u.version,
+        displayName: 'Cán bộ sở cũ',
+        grants: u.grants.map(({ role, unitId }) => ({ role, unitId })),
+      },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    u.version = renamed.json().version;
+    // The list's filter finds the accounts granted on ended units, and only them.
+    const filtered = (
+      await t.call(admin1, { method: 'GET', url: '/api/users?endedGrants=true&limit=200' })
+    ).json();
+    expect(filtered.items.map((x: { username: string }) => x.username)).toContain('can.bo.so.cu');
+    expect(filtered.items.every((x: { grants: { ended: unknown }[] }) => x.grants.some((g) => g.ended))).toBe(
+      true,
+    );
     const shown = (await t.call(admin1, { method: 'GET', url: `/api/users/${u.id}` })).json();
     const flagged = shown.grants.find((g: { unitId: string }) => g.unitId === old);
     expect(flagged.ended).toEqual({

@@ -862,6 +862,15 @@ const CASES: Record<string, BadCase[]> = {
   'POST /api/reorganisations': [
     ...bodyShape('POST', () => '/api/reorganisations'),
     {
+      name: 'moveGrants not a boolean',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/reorganisations',
+        payload: { type: 'end', effectiveDate: '2024-01-01', unitId: c.unit, moveGrants: 'yes' },
+      }),
+      path: ['body', 'moveGrants'],
+    },
+    {
       name: 'unknown type',
       req: (c) => ({
         method: 'POST',
@@ -1179,6 +1188,16 @@ const CASES: Record<string, BadCase[]> = {
       req: () => ({ method: 'GET', url: '/api/users?q=a%00b' }),
       path: ['querystring', 'q'],
     },
+    {
+      name: 'grantedOn not a list of unit ids',
+      req: () => ({ method: 'GET', url: '/api/users?grantedOn=abc,def' }),
+      path: ['querystring', 'grantedOn', 0],
+    },
+    {
+      name: 'ended-grants filter not true or false',
+      req: () => ({ method: 'GET', url: '/api/users?endedGrants=yes' }),
+      path: ['querystring', 'endedGrants'],
+    },
   ],
   'POST /api/users': [
     ...bodyShape('POST', () => '/api/users'),
@@ -1277,6 +1296,24 @@ const CASES: Record<string, BadCase[]> = {
         payload: { ...validUser(c), displayName: '\u200b\u202e\u2066\ufeff' },
       }),
       path: ['body', 'displayName'],
+    },
+    {
+      name: 'a new grant on a unit that has ended (Hải Dương, merged on 01/07/2025), not said to be meant',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: { ...validUser(c), grants: [{ role: 'viewer', unitId: c.hd }] },
+      }),
+      path: ['body', 'grants', 0, 'unitId'],
+    },
+    {
+      name: 'allowEndedUnits not a boolean',
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: { ...validUser(c), allowEndedUnits: 'yes' },
+      }),
+      path: ['body', 'allowEndedUnits'],
     },
     {
       name: 'lone surrogate in an object key',
@@ -1834,6 +1871,7 @@ describe('bad input on every route', () => {
     t = await createTestApp();
     admin = await t.userWith([{ role: 'administrator', unitId: null }]);
     c.hp = t.hp;
+    c.hd = t.hd;
     const created = await t.call(admin, {
       method: 'POST',
       url: '/api/reorganisations',

@@ -6,7 +6,16 @@ import type { InjectOptions } from 'fastify';
  */
 
 export type Path = (string | number)[];
-export type Ctx = { hp: string; unit: string; group: string; user: string; version: string; plan: string };
+export type Ctx = {
+  hp: string;
+  /** Hải Dương: a province that ended (merged into Hải Phòng on 01/07/2025). */
+  hd: string;
+  unit: string;
+  group: string;
+  user: string;
+  version: string;
+  plan: string;
+};
 export type BadCase = { name: string; req: (c: Ctx) => InjectOptions; path: Path };
 
 export const NO_SUCH = '00000000-0000-4000-8000-000000000000';

@@ -17,10 +17,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgKeys, recordReorganisation } from '../../api/org-units';
+import { userKeys } from '../../api/users';
 import { ApiError } from '../../lib/api';
 import { DateField } from '../../lib/DateField';
 import { UnitPicker } from '../../lib/UnitPicker';
 import { ErrorAlert } from '../../lib/ui';
+import { AffectedGrants } from './AffectedGrants';
 
 type ReorgType = ReorganisationInput['type'];
 const TYPES: ReorgType[] = ['create', 'rename', 'move', 'end', 'merge', 'split'];
@@ -74,12 +76,28 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
   /** Where the ended unit's records go: 'share' (each new unit by its share) or the index of one new unit. */
   const [recordsTo, setRecordsTo] = useState<string>('share');
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [moveGrants, setMoveGrants] = useState(false);
+  /** The units this change ends (issue 15: the accounts granted on them are listed before it is sent). */
+  const ending: string[] =
+    type === 'end' && unitId
+      ? [unitId]
+      : type === 'merge'
+        ? sources.flatMap((s) =>
+            s.unitId && s.share === 'full' && !(intoMode === 'existing' && s.unitId === intoUnitId)
+              ? [s.unitId]
+              : [],
+          )
+        : type === 'split' && unitId && !sourceContinues
+          ? [unitId]
+          : [];
+  const hasSuccessor = type === 'merge' || type === 'split';
 
   const body = (): unknown => {
     const common = {
       effectiveDate,
       legalBasis: legalBasis.trim() || undefined,
       note: note.trim() || undefined,
+      ...(moveGrants && hasSuccessor && ending.length > 0 && { moveGrants: true }),
     };
     switch (type) {
       case 'create':
@@ -113,11 +131,15 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
 
   const m = useMutation({
     mutationFn: (input: ReorganisationInput) => recordReorganisation(input),
-    onSuccess: () => {
+    onSuccess: (result) => {
       void qc.invalidateQueries({ queryKey: orgKeys.all });
+      void qc.invalidateQueries({ queryKey: userKeys.all });
       notifications.show({
         color: 'green',
-        message: t('reorg.done'),
+        message:
+          result.grantsMoved.length > 0
+            ? `${t('reorg.done')}. ${t('reorg.grantsMovedDone', { count: result.grantsMoved.length })}`
+            : t('reorg.done'),
         closeButtonProps: { 'aria-label': t('common.close') },
       });
       onClose();
@@ -398,6 +420,13 @@ export function ReorganisationModal({ provinceId, defaultDate, onClose }: Props)
             onChange={(e) => setNote(e.currentTarget.value)}
             autosize
             minRows={2}
+          />
+          <AffectedGrants
+            ending={ending}
+            hasSuccessor={hasSuccessor}
+            effectiveDate={effectiveDate}
+            moveGrants={moveGrants}
+            onMoveGrants={setMoveGrants}
           />
           {m.error && <ErrorAlert error={m.error} />}
           {Object.keys(clientErrors).length > 0 && (

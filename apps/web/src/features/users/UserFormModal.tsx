@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@dx/domain';
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   Modal,
@@ -52,6 +53,10 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const [grants, setGrants] = useState<GrantRow[]>(() => rowsOf(user));
   const [missingRole, setMissingRole] = useState(false);
   const [unitAsOf, setUnitAsOf] = useState(todayIso());
+  // Units that ended (merged away, dissolved) take no new grant unless the administrator says so (issue 15): the
+  // choice shows once the picker looks at an earlier date, where such units are found.
+  const [allowEnded, setAllowEnded] = useState(false);
+  const pastUnits = unitAsOf < todayIso();
   // The unit picker searches every province the administrator manages (issue 15), as they stood on the date
   // chosen: all of them for a system administrator, else those of its administrator grants.
   const { data: visible = [] } = useProvinces(unitAsOf);
@@ -68,7 +73,14 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   };
   const create = useMutation({
     mutationFn: () =>
-      createUser({ username, displayName, email: email.trim() || null, password, grants: grantsInput() }),
+      createUser({
+        username,
+        displayName,
+        email: email.trim() || null,
+        password,
+        grants: grantsInput(),
+        ...(pastUnits && allowEnded && { allowEndedUnits: true }),
+      }),
     onSuccess: (u) => done(t('users.created', { username: u.username })),
   });
   const update = useMutation({
@@ -93,7 +105,10 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
         .map((g) => `${g.role}:${g.unitId}`)
         .sort()
         .join('|');
-    if (key(grantsInput()) !== key(against.grants)) p.grants = grantsInput();
+    if (key(grantsInput()) !== key(against.grants)) {
+      p.grants = grantsInput();
+      if (pastUnits && allowEnded) p.allowEndedUnits = true;
+    }
     if (password) p.password = password;
     return p;
   };
@@ -170,6 +185,14 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
                 onChange={(v) => setUnitAsOf(v || todayIso())}
                 maw={260}
               />
+              {pastUnits && (
+                <Checkbox
+                  label={t('users.allowEndedUnits')}
+                  description={t('users.allowEndedUnitsHint')}
+                  checked={allowEnded}
+                  onChange={(e) => setAllowEnded(e.currentTarget.checked)}
+                />
+              )}
               {fe.grants && (
                 <Text c="red.8" size="sm" role="alert">
                   {fe.grants}

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,9 +27,10 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [endedOnly, setEndedOnly] = useState(false);
   const users = useQuery({
-    queryKey: userKeys.list(q),
-    queryFn: () => listUsers(q),
+    queryKey: userKeys.list(q, endedOnly),
+    queryFn: () => listUsers(q, endedOnly),
     placeholderData: keepPreviousData,
   });
   const items = users.data?.items ?? [];
@@ -48,14 +61,23 @@ export function UsersPage() {
         <Title order={2}>{t('users.title')}</Title>
         <Button onClick={() => setEditing('new')}>{t('users.create')}</Button>
       </Group>
-      <TextInput
-        label={t('users.searchLabel')}
-        placeholder={t('users.searchPlaceholder')}
-        type="search"
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        maw={420}
-      />
+      <Group align="flex-end" gap="md">
+        <TextInput
+          label={t('users.searchLabel')}
+          placeholder={t('users.searchPlaceholder')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          maw={420}
+          style={{ flex: '1 1 260px' }}
+        />
+        <Checkbox
+          label={t('users.endedOnly')}
+          checked={endedOnly}
+          onChange={(e) => setEndedOnly(e.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
       {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
       {unlock.error && <ErrorAlert error={unlock.error} />}
       {follow.error && <ErrorAlert error={follow.error} />}
