@@ -214,38 +214,25 @@ describe('replay: Hải Phòng 2023 → 01/2025 → 07/2025 with records on ever
 
   it('as of 01/08/2025, each of the 114 communes carries exactly the records of the units that rolled up into it', async () => {
     const D = '2025-08-01';
-    // Partial successions: records go to one successor (the first by id), as the reorganisation form lets choose.
+    // Partial successions: a split commune's records go to one successor, the seed's choice (seed.ts
+    // chooseRecordsSuccessor), as the reorganisation form lets choose: exactly one carrying link per split unit.
     const links = await queryRows<{
       predecessor_unit_id: string;
       successor_unit_id: string;
       share: string;
       effective_date: string;
+      receives_records: boolean;
     }>(
       db,
-      sql`SELECT predecessor_unit_id, successor_unit_id, share, effective_date::text FROM org_unit_succession`,
+      sql`SELECT predecessor_unit_id, successor_unit_id, share, effective_date::text, receives_records
+            FROM org_unit_succession`,
     );
-    const partialByPred = new Map<string, string[]>();
-    for (const l of links.filter((x) => x.share === 'partial')) {
-      partialByPred.set(l.predecessor_unit_id, [
-        ...(partialByPred.get(l.predecessor_unit_id) ?? []),
-        l.successor_unit_id,
-      ]);
-    }
-    expect(partialByPred.size).toBeGreaterThan(0);
-    const receiving = new Set<string>();
-    for (const [pred, succs] of partialByPred) {
-      const chosen = [...succs].sort()[0]!;
-      receiving.add(`${pred}>${chosen}`);
-      await db
-        .update(orgUnitSuccession)
-        .set({ receivesRecords: false })
-        .where(
-          sql`${orgUnitSuccession.predecessorUnitId} = ${pred}::uuid AND ${orgUnitSuccession.share} = 'partial'
-              AND ${orgUnitSuccession.successorUnitId} <> ${chosen}::uuid`,
-        );
-    }
-    const carries = (l: (typeof links)[number]) =>
-      l.share === 'full' || receiving.has(`${l.predecessor_unit_id}>${l.successor_unit_id}`);
+    const partialByPred = new Map<string, (typeof links)[number][]>();
+    for (const l of links.filter((x) => x.share === 'partial'))
+      partialByPred.set(l.predecessor_unit_id, [...(partialByPred.get(l.predecessor_unit_id) ?? []), l]);
+    expect([...partialByPred.values()].filter((ls) => ls.length > 1).length).toBeGreaterThan(0);
+    for (const [pred, ls] of partialByPred) expect(ls.filter((l) => l.receives_records).length, pred).toBe(1);
+    const carries = (l: (typeof links)[number]) => l.receives_records;
 
     // The rule, restated: an owner in force on D stands for itself; else follow the carrying successions dated
     // on or before D to the nearest unit in force (ties by id).

@@ -60,7 +60,7 @@ export function versionInForce(id: SQL, asOf: string): SQL {
  * The unit standing on `asOf` for each owner of `owners` (SQL of one column of unit ids; nulls and repeats ignored):
  * the owner itself when it is in force that day, else the unit in force that succeeded it through successions
  * dated on or before `asOf` that carry the records (org_unit_succession.receives_records), nearest first (then the
- * lowest id). None when the owner has ended without such a successor, or did not exist yet: nothing recorded for a
+ * lowest official code and name, so the choice is the same on every database; the id only between namesakes). None when the owner has ended without such a successor, or did not exist yet: nothing recorded for a
  * unit that did not exist on D changes a figure as of D.
  * A parenthesised subquery, columns: owner_id, unit_id, name, kind, parent_unit_id, code, province_id (the version
  * in force on `asOf`). Set-based: the owners in force are one join, and the successions are followed for all the
@@ -91,7 +91,7 @@ export function standingUnits(
       (SELECT DISTINCT ON (c.owner_id) c.owner_id, x.unit_id, x.name, x.kind, x.parent_unit_id, x.code, u.province_id
          FROM so_chain c JOIN org_unit_version x ON x.unit_id = c.unit_id AND ${inForceOn('x', asOf)}
          JOIN org_unit u ON u.id = x.unit_id AND ${inScope(sql`u.province_id`)}
-        ORDER BY c.owner_id, c.depth, x.unit_id))`;
+        ORDER BY c.owner_id, c.depth, x.code, x.name, x.unit_id))`;
 }
 
 /**

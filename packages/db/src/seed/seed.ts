@@ -56,6 +56,7 @@ class UnitBuilder {
     share: string;
     effectiveDate: string;
     reorganisationId: string | null;
+    receivesRecords?: boolean;
   }[] = [];
 
   add(
@@ -263,6 +264,7 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
       reorganisationId: reorgId,
     });
   }
+  chooseRecordsSuccessor(b, REFORM_2025_07);
   b.links.push({
     predecessorUnitId: hdId,
     successorUnitId: hpId,
@@ -321,6 +323,32 @@ export async function seedUnits(db: Db): Promise<SeedSummary | null> {
     unmatchedMerges: unmatched,
     renamedFromMergeMapping: renamed.length,
   };
+}
+
+/**
+ * A commune split among several new ones (partial successions of 01/07/2025) gives its records to one of them, so a
+ * record counts once and in the same place on every database (before, the successor with the lowest random id took
+ * them). The seed's choice: the successor that carries on the ended commune's official code (the GSO list gave the
+ * new unit the code of one of the units it was formed from), else the one with the lowest code; the other
+ * successions keep the link without the records (org_unit_succession.receives_records), and an administrator may
+ * choose otherwise in the reorganisation form. Migration 0028 makes the same choice for installs seeded before.
+ */
+function chooseRecordsSuccessor(b: UnitBuilder, date: string) {
+  const codeOf = (unitId: string) => b.current(unitId).code ?? '';
+  const splits = new Map<string, (typeof b.links)[number][]>();
+  for (const l of b.links) {
+    if (l.effectiveDate !== date || l.share !== 'partial') continue;
+    splits.set(l.predecessorUnitId, [...(splits.get(l.predecessorUnitId) ?? []), l]);
+  }
+  for (const [predecessor, links] of splits) {
+    if (links.length < 2) continue;
+    const oldCode = codeOf(predecessor); // its code on 30/06/2025, as the merge mapping names it
+    const byCode = [...links].sort((x, y) =>
+      codeOf(x.successorUnitId).localeCompare(codeOf(y.successorUnitId)),
+    );
+    const chosen = byCode.find((l) => oldCode && codeOf(l.successorUnitId) === oldCode) ?? byCode[0]!;
+    for (const l of links) l.receivesRecords = l === chosen;
+  }
 }
 
 /**
