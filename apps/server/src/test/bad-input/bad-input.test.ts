@@ -43,7 +43,12 @@ const validCorrection = { version: 1, name: 'Xã Hợp Lệ', code: null, adminT
 /** Evidence records (records.routes.ts): a channel of the test unit, made in the suite's setup. */
 // Real records, so bodies that pass validation reach the database (a person: the role is checked against the
 // province's vocabulary only once the person is found).
-const ev: { channel: string; people: string } = { channel: NO_SUCH, people: NO_SUCH };
+/**
+ * Real records, so bodies that pass validation reach the database; for the kinds whose choices are the province's
+ * vocabulary (roles, channel and model kinds, event levels: checked against the record's province, known only once
+ * the record is read), an update must name a record that exists for its unknown choice to be refused with 400.
+ */
+const ev: { channel: string; real: Partial<Record<RecordType, string>> } = { channel: NO_SUCH, real: {} };
 const validRecord = (c: Ctx, type: RecordType): Record<string, unknown> =>
   ({
     unit_plan: {
@@ -231,7 +236,7 @@ const EVIDENCE_CASES: Record<string, BadCase[]> = Object.fromEntries(
           ...recordFieldCases(
             type,
             'PUT',
-            () => (type === 'person' ? `${path}/${ev.people}` : one),
+            () => (ev.real[type] ? `${path}/${ev.real[type]}` : one),
             (record) => ({ version: 1, record }),
             ['body', 'record'],
           ),
@@ -1897,7 +1902,9 @@ describe('bad input on every route', () => {
   beforeAll(async () => {
     // A real channel, so publication bodies that pass validation reach the database.
     ev.channel = (await createRecord(t, admin, 'channel', c.unit)).id;
-    ev.people = (await createRecord(t, admin, 'person', c.unit)).id;
+    ev.real.channel = ev.channel;
+    for (const type of ['person', 'dx_model', 'event'] as const)
+      ev.real[type] = (await createRecord(t, admin, type, c.unit)).id;
   });
 
   it('the table has a row for every route the app registers', () => {
