@@ -400,4 +400,22 @@ describe("vocabulary columns read the province's terms (issue 16)", () => {
     ]);
     expect(unknownVocabularyCodes('publication', { format: 'article' }, {})).toEqual([]);
   });
+  it('an update keeps a code the record already holds after its term was retired, and refuses a new one', () => {
+    const terms = { training_tag: ['data_skills'] };
+    const stored = { tags: ['dx_writing'] };
+    expect(
+      unknownVocabularyCodes('training', { tags: ['dx_writing', 'data_skills'] }, terms, stored),
+    ).toEqual([]);
+    expect(unknownVocabularyCodes('training', { tags: ['dx_writing', 'old'] }, terms, stored)).toEqual([
+      { path: ['tags', 1], vocabulary: 'training_tag', code: 'old' },
+    ]);
+    expect(
+      unknownVocabularyCodes(
+        'event',
+        { kind: 'forum', level: 'city' },
+        { event_kind: ['forum'], event_level: [] },
+        { level: 'city' },
+      ),
+    ).toEqual([]);
+  });
 });

@@ -511,6 +511,8 @@ export function unknownVocabularyCodes(
   type: RecordType,
   input: Record<string, unknown>,
   terms: Partial<Record<Vocabulary, readonly string[]>>,
+  /** The record as stored, on an update: a code it already holds stays valid after its term was retired. */
+  stored?: Record<string, unknown>,
 ): { path: (string | number)[]; vocabulary: Vocabulary; code: string }[] {
   const fields = (RECORD_VOCABULARY_FIELDS as Partial<Record<RecordType, Record<string, Vocabulary>>>)[type];
   const out: { path: (string | number)[]; vocabulary: Vocabulary; code: string }[] = [];
@@ -518,8 +520,10 @@ export function unknownVocabularyCodes(
     const codes = terms[vocabulary] ?? DEFAULT_VOCABULARY_CODES[vocabulary];
     const v = input[field];
     const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    const held = stored?.[field];
+    const kept = new Set(Array.isArray(held) ? held : held === undefined || held === null ? [] : [held]);
     values.forEach((code, i) => {
-      if (typeof code === 'string' && !codes.includes(code))
+      if (typeof code === 'string' && !codes.includes(code) && !kept.has(code))
         out.push({ path: Array.isArray(v) ? [field, i] : [field], vocabulary, code });
     });
   }

@@ -81,6 +81,8 @@ export async function checkReferences(
   type: RecordType,
   input: Record<string, unknown>,
   provinceId: string,
+  /** The record as stored, on an update (a retired term it already holds may stay). */
+  stored?: Record<string, unknown>,
 ) {
   const checks: [string, 'plan_theme' | 'dx_model' | 'person', string][] = [];
   if (type === 'publication' || type === 'event')
@@ -105,7 +107,7 @@ export async function checkReferences(
       byVocabulary[t.vocabulary] = codes;
       if ((!t.validFrom || t.validFrom <= today) && (!t.validTo || t.validTo > today)) codes.push(t.code);
     }
-    for (const u of unknownVocabularyCodes(type, input, byVocabulary))
+    for (const u of unknownVocabularyCodes(type, input, byVocabulary, stored))
       issues.push({ path: ['body', ...u.path], ...worded(VOCABULARY_MESSAGES[u.vocabulary]) });
   }
   if (issues.length) throw new AppError('VALIDATION.FAILED', said('record.badReferences'), { issues });

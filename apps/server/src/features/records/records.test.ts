@@ -543,6 +543,17 @@ describe("roles, training tags, channel, model and event kinds and levels are co
     await t.handle.db.execute(sql`UPDATE vocabulary_term SET valid_to = '2020-01-01'
       WHERE province_id = ${t.hp} AND vocabulary = 'person_role' AND code = 'commune_official'`);
     expect((await person('commune_official')).statusCode).toBe(400);
+    // A record made while the term was in force keeps it when corrected: nothing stored becomes unsavable.
+    const corrected = await t.call(district, {
+      method: 'PUT',
+      url: `/api/people/${known.json().id}`,
+      payload: {
+        version: known.json().version,
+        record: { unitId: haiAn, fullName: 'Trần Văn Xã (sửa)', role: 'commune_official' },
+      },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().role).toBe('commune_official');
   });
 
   it('channels, models, events and trainings are checked the same way, each code on its own field', async () => {

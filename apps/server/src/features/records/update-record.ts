@@ -34,7 +34,7 @@ export async function updateRecord<K extends RecordType>({
   const { owner, provinceId } = await underRecord(async () => {
     const owner = await ownerOf(ctx, type, input);
     const provinceId = await authorizeRecordWrite(ctx, owner.unitId, owner.field);
-    await checkReferences(ctx, type, values, provinceId);
+    await checkReferences(ctx, type, values, provinceId, before as Record<string, unknown>);
     return { owner, provinceId };
   });
   return inTransaction(ctx, async (tx) => {
