@@ -35,7 +35,7 @@ const channelOutcome = z
 export const urgingOut = z.object({
   id: z.uuid(),
   planId: z.uuid(),
-  /** "12/STTTT". */
+  /** "12/SKHCN" (number / the issuer's code). */
   number: z.string(),
   year: z.number(),
   source: z.enum(URGING_SOURCE_VALUES),

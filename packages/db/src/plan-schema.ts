@@ -47,7 +47,7 @@ export type PlanBody = {
 };
 
 /**
- * A plan (kế hoạch), e.g. 54/KH-UBND of Hải Phòng. Number and code follow Nghị định 30/2020/NĐ-CP
+ * A plan (kế hoạch), e.g. a People's Committee's 54/KH-UBND. Number and code follow Nghị định 30/2020/NĐ-CP
  * (`<number>/<type>-<issuer>`); a number is unique per issuer and year of issue (the decree numbers documents
  * from 01 each year). Targets, themes and legal bases are rows, because later features refer to them by id.
  */

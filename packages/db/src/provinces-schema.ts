@@ -6,7 +6,7 @@ import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-or
  * cities in force until 30/06/2025 and the 34 from 01/07/2025 (Nghị quyết 202/2025/QH15), with their official codes
  * (QĐ 124/2004/QĐ-TTg; QĐ 19/2025/QĐ-TTg). Reference data loaded from packages/db/data/provinces/ at every start;
  * a province added to the platform is an org_unit (kind 'province') made from one row, matched by code and dates
- * (codes are not identities: Hải Phòng's 31 names the city before and after its 2025 merger with Hải Dương).
+ * (codes are not identities: a province's code names it before and after a 2025 merger that absorbed another).
  */
 export const provinceCatalogue = pgTable(
   'province_catalogue',

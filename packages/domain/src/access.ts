@@ -111,7 +111,7 @@ export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 export type ScopeTarget = {
   provinceId: string;
   path: readonly string[];
-  /** Provinces this unit's province later merged into (Hải Dương → Hải Phòng, 01/07/2025). */
+  /** Provinces this unit's province later merged into (a province absorbed into another on 01/07/2025). */
   mergedInto?: readonly string[];
 };
 

@@ -120,7 +120,7 @@ export function placeOn(id: SQL, parentId: SQL, kind: SQL, asOf: string): SQL {
 /**
  * Ids of the provinces whose records may count in `provinceIds` as of `asOf`: the provinces themselves and those
  * merged into them (transitively) on or before that date — a Hải Dương commune's channel counts, after the
- * merger, for the Hải Phòng commune that succeeded it. SQL for `= ANY(ARRAY(…))`.
+ * merger, for the commune of the absorbing province that succeeded it. SQL for `= ANY(ARRAY(…))`.
  */
 export function feedingProvinces(provinceIds: SQL, asOf: string): SQL {
   return sql`WITH RECURSIVE fp(id, depth) AS (

@@ -344,7 +344,7 @@ export type EndedGrantUnit = { endedOn: string; successorId: string | null; succ
 
 /**
  * Of `unitIds`, the units that have ended by `asOf` (every version closed, the last one before or on that day), with
- * the unit standing for each on `asOf` (the one succession rule, as-of.ts standingUnits: a merged Sở TT&TT is
+ * the unit standing for each on `asOf` (the one succession rule, as-of.ts standingUnits: a merged department is
  * stood for by the Sở KH&CN it went into). Issue 15: a grant naming such a unit is shown to the administrator.
  */
 export async function endedGrantUnits(

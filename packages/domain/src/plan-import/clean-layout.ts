@@ -115,7 +115,7 @@ export function cleanOcrLayout(raw: string): CleanLayout {
   let inFoot = false;
   for (; i < lines.length; i++) {
     let l = lines[i]!.replace(/\s+$/u, '');
-    // "Số:54  /KH-UBND Hải Phòng, ngày …": the number and its code were split by the form's underline.
+    // "Số:54  /KH-UBND <place>, ngày …": the number and its code were split by the form's underline.
     // The label "Số:" is fixed by Nghị định 30/2020 (Phụ lục I, mục II.3), whatever OCR made of it.
     l = l.replace(/^(\s*S\S{1,2}\s*:\s*)(\d+)\s+\//u, '$1$2/').replace(/^\s*S\S{1,2}\s*:\s*(?=\d)/u, 'Số: ');
     // An apostrophe inside a word is a stray accent ("V’é").

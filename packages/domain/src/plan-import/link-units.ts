@@ -22,7 +22,7 @@ function similarity(a: string, b: string): number {
 
 /**
  * The unit a heading of V. TỔ CHỨC THỰC HIỆN names ("Sở Tài chính"), by folded name; a near match (one word in
- * six different, as OCR leaves "Sẻ Thông tin và Truyền thông") is accepted with a lower confidence.
+ * six different, as OCR leaves "Sẻ Khoa học và Công nghệ") is accepted with a lower confidence.
  */
 export function matchUnit(
   heading: string,

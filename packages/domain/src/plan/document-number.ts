@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Number and code of a document as Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4) writes it:
  * `<number>/<type code>-<issuer code>`, e.g. `54/KH-UBND` (plan 54 of the People's Committee).
  * Type codes are letters starting upper-case (KH, QĐ, NQ, CTr…); issuer codes may hold letters, digits, `&` and `-`
- * (UBND, STTTT, VP-UBND).
+ * (UBND, SKHCN, VP-UBND).
  */
 const PLAN_NUMBER = /^(\d{1,6})\/([A-ZĐ][A-ZĐa-zđ]{0,5})-([A-ZĐa-zđ0-9&]+(?:-[A-ZĐa-zđ0-9&]+)*)$/u;
 

@@ -1,7 +1,7 @@
 import type { DocumentReference, GoalUnit, TargetGoal } from './plan';
 
 /**
- * "Hải Phòng, ngày 22 tháng 02 năm 2023": Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5 — days below 10 and
+ * "<place>, ngày 22 tháng 02 năm 2023": Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5 — days below 10 and
  * the months 1 and 2 take a leading zero (so "ngày 03 tháng 6", "ngày 22 tháng 02").
  */
 export function formatPlaceAndDate(place: string, iso: string | null): string {

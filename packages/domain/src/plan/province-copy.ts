@@ -31,7 +31,7 @@ export function planGroupCodes(doc: PlanDocument): string[] {
 }
 
 /**
- * A unit's name without what names its province ("Sở Tài chính thành phố Hải Phòng" → "so tai chinh"), so that
+ * A unit's name without what names its province ("Sở Tài chính tỉnh X" → "so tai chinh"), so that
  * the same office of two provinces compares equal.
  */
 function genericName(name: string, place: string): string {

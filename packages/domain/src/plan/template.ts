@@ -14,7 +14,7 @@ export const DEFAULT_PLAN_HEADINGS: PlanHeadings = {
   organisation: 'TỔ CHỨC THỰC HIỆN',
 };
 
-/** "Thành phố Hải Phòng" → issuer "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", place "Hải Phòng". */
+/** "Tỉnh X" → issuer "ỦY BAN NHÂN DÂN TỈNH X", place "X". */
 export function issuerForProvince(provinceName: string): { issuerName: string; place: string } {
   return {
     issuerName: `ỦY BAN NHÂN DÂN ${provinceName.toLocaleUpperCase('vi')}`,

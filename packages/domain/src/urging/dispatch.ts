@@ -42,11 +42,11 @@ export type UrgingDocument = {
   actBy: string;
 };
 
-/** "Số: 12/STTTT" — a dispatch's number line (Decree 30 Phụ lục I, mục II.3: number, then the issuer's code). */
+/** "Số: 12/SKHCN" — a dispatch's number line (Decree 30 Phụ lục I, mục II.3: number, then the issuer's code). */
 export const urgingNumberLine = (number: number, code: string) => `Số: ${number}/${code}`;
 
 /**
- * The issuer's code for a dispatch from a report code such as "BC-STTTT": a công văn carries no document-type
+ * The issuer's code for a dispatch from a report code such as "BC-SKHCN": a công văn carries no document-type
  * abbreviation (Decree 30 Phụ lục I, mục II.3.b), so the leading "BC-" (báo cáo) is dropped.
  */
 export const dispatchCode = (reportCode: string) => reportCode.replace(/^[A-ZĐ]{1,4}-(?=.)/u, '');

@@ -24,7 +24,7 @@ import { useNationalLabels } from '../../locales/national';
 type StatusFilter = 'all' | 'behind' | 'on_track' | 'no_plan';
 const FIRST_YEAR = 2021;
 
-/** Accent- and case-insensitive text for the name filter ("hai phong" finds "Hải Phòng"). */
+/** Accent- and case-insensitive text for the name filter ("ha noi" finds "Hà Nội"). */
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
