@@ -662,10 +662,36 @@ export async function listVocabularyTerms(
     db,
     sql`SELECT vocabulary, code, label_vi AS "labelVi", label_en AS "labelEn", position,
                valid_from::text AS "validFrom", valid_to::text AS "validTo"
-          FROM vocabulary_term WHERE province_id = ${provinceId}::uuid
-           ${asOf ? sql`AND (valid_from IS NULL OR valid_from <= ${asOf}::date) AND (valid_to IS NULL OR valid_to > ${asOf}::date)` : sql``}
+          FROM vocabulary_term vt WHERE province_id = ${provinceId}::uuid
+           ${asOf ? sql`AND ${inForceOn('vt', asOf)}` : sql``}
          ORDER BY vocabulary, position, code`,
   );
+}
+
+/**
+ * A province's terms in force on `asOf`, by vocabulary, with a key for every vocabulary the province has ever set: a
+ * set vocabulary replaces the platform's defaults (domain DEFAULT_VOCABULARY_CODES) even when none of its terms is in
+ * force that day (then its list is empty). What a record's write and an import check codes against.
+ */
+export async function vocabularyTermsInForce(
+  db: Db,
+  provinceId: string,
+  asOf: string,
+): Promise<Partial<Record<Vocabulary, VocabularyTermRow[]>>> {
+  const rows = await queryRows<VocabularyTermRow & { inForce: boolean }>(
+    db,
+    sql`SELECT vocabulary, code, label_vi AS "labelVi", label_en AS "labelEn", position,
+               valid_from::text AS "validFrom", valid_to::text AS "validTo", (${inForceOn('vt', asOf)}) AS "inForce"
+          FROM vocabulary_term vt WHERE province_id = ${provinceId}::uuid
+         ORDER BY vocabulary, position, code`,
+  );
+  const out: Partial<Record<Vocabulary, VocabularyTermRow[]>> = {};
+  for (const { inForce, ...t } of rows) {
+    const terms = out[t.vocabulary] ?? [];
+    out[t.vocabulary] = terms;
+    if (inForce) terms.push(t);
+  }
+  return out;
 }
 
 export type VocabularyTermInput = Omit<VocabularyTermRow, 'validFrom' | 'validTo'> & {

@@ -2,7 +2,7 @@ import type { TargetGoal, TargetRule } from '@dx/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
 import { inForceOn } from './as-of';
-import type { PlanTargetRule } from './target-definitions';
+import { type PlanTargetRule, type PlanTargetRuleRow, planTargetRuleOf } from './target-definitions';
 
 /** A target of the national overview: its rule, and its rollup's sums with the key they were built for. */
 export type NationalTargetRow = PlanTargetRule & {
@@ -37,20 +37,7 @@ export type NationalOverviewRows = {
   periods: NationalPeriodRow[];
 };
 
-type RawTarget = {
-  plan_target_id: string;
-  plan_id: string;
-  province_id: string;
-  plan_year: number;
-  letter: string;
-  position: number;
-  text: string;
-  comparator: TargetGoal['comparator'];
-  goal_value: string | number;
-  goal_max: string | number | null;
-  unit: TargetGoal['unit'];
-  rule: TargetRule | null;
-  rule_version: number | null;
+type RawTarget = PlanTargetRuleRow & {
   built_key: string | null;
   population: number | null;
   due: number | null;
@@ -127,21 +114,7 @@ export async function nationalOverviewRows(
     plans: row?.plans ?? [],
     periods: row?.periods ?? [],
     targets: (row?.targets ?? []).map((r) => ({
-      planTargetId: r.plan_target_id,
-      planId: r.plan_id,
-      provinceId: r.province_id,
-      planYear: Number(r.plan_year),
-      letter: r.letter,
-      position: Number(r.position),
-      text: r.text,
-      goal: {
-        comparator: r.comparator,
-        value: Number(r.goal_value),
-        ...(r.goal_max === null ? {} : { max: Number(r.goal_max) }),
-        unit: r.unit,
-      },
-      rule: r.rule,
-      ruleVersion: r.rule_version === null ? null : Number(r.rule_version),
+      ...planTargetRuleOf(r),
       builtKey: r.built_key,
       sums: {
         population: num(r.population) ?? 0,

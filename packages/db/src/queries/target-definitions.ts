@@ -17,7 +17,8 @@ export type PlanTargetRule = {
   ruleVersion: number | null;
 };
 
-type Raw = {
+/** A plan target's row with its rule, as the statements that read targets select it (snake_case). */
+export type PlanTargetRuleRow = {
   plan_target_id: string;
   plan_id: string;
   province_id: string;
@@ -35,7 +36,7 @@ type Raw = {
 
 /** The targets of a plan in document order, each with its rule. */
 export async function listPlanTargetRules(db: Db, planId: string): Promise<PlanTargetRule[]> {
-  const rows = await queryRows<Raw>(
+  const rows = await queryRows<PlanTargetRuleRow>(
     db,
     sql`SELECT t.id AS plan_target_id, t.plan_id, t.province_id, p.year AS plan_year, t.letter, t.position, t.text,
                t.comparator, t.goal_value, t.goal_max, t.unit, d.rule, d.version AS rule_version
@@ -43,7 +44,12 @@ export async function listPlanTargetRules(db: Db, planId: string): Promise<PlanT
           LEFT JOIN target_definition d ON d.plan_target_id = t.id
          WHERE t.plan_id = ${planId} ORDER BY t.position`,
   );
-  return rows.map((r) => ({
+  return rows.map(planTargetRuleOf);
+}
+
+/** A selected target row as the domain reads it (numbers from numeric columns, the goal's parts together). */
+export function planTargetRuleOf(r: PlanTargetRuleRow): PlanTargetRule {
+  return {
     planTargetId: r.plan_target_id,
     planId: r.plan_id,
     provinceId: r.province_id,
@@ -59,7 +65,7 @@ export async function listPlanTargetRules(db: Db, planId: string): Promise<PlanT
     },
     rule: r.rule,
     ruleVersion: r.rule_version === null ? null : Number(r.rule_version),
-  }));
+  };
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   getUnitScope,
   importPeopleLookups,
   importUnitLookups,
-  listVocabularyTerms,
   lockForWrite,
   lockImportStage,
   publicationImportLookups,
@@ -16,6 +15,7 @@ import {
   stagedIdentities,
   stagedUnitIds,
   stageImport,
+  vocabularyTermsInForce,
 } from '@dx/db';
 import {
   AppError,
@@ -88,12 +88,11 @@ export async function loadImportLookups(ctx: UseCaseContext, type: RecordType, p
     ),
   ];
   // The province's vocabularies in force (issue 16): a vocabulary it has set replaces the built-in choices.
-  const vocabularies: Partial<Record<Vocabulary, ImportTerm[]>> = {};
-  for (const t of await listVocabularyTerms(ctx.db, provinceId)) {
-    const terms = vocabularies[t.vocabulary] ?? [];
-    vocabularies[t.vocabulary] = terms;
-    if ((!t.validFrom || t.validFrom <= today) && (!t.validTo || t.validTo > today)) terms.push(t);
-  }
+  const vocabularies: Partial<Record<Vocabulary, ImportTerm[]>> = await vocabularyTermsInForce(
+    ctx.db,
+    provinceId,
+    today,
+  );
   return { ...base, units, people, vocabularies, defaultUnitId: own.length === 1 ? own[0]! : null };
 }
 

@@ -1,4 +1,4 @@
-import { getRecord, getUnitScope, idsInProvince, listVocabularyTerms } from '@dx/db';
+import { getRecord, getUnitScope, idsInProvince, vocabularyTermsInForce } from '@dx/db';
 import {
   AppError,
   type FieldIssue,
@@ -100,13 +100,10 @@ export async function checkReferences(
   // Roles, training tags, channel, model and event kinds and levels are codes of the province's vocabularies in
   // force (issue 16: a province sets its own); a vocabulary it has not set takes the platform's defaults.
   if (type in RECORD_VOCABULARY_FIELDS) {
-    const today = localDateOf(ctx.now);
-    const byVocabulary: Partial<Record<Vocabulary, string[]>> = {};
-    for (const t of await listVocabularyTerms(ctx.db, provinceId)) {
-      const codes = byVocabulary[t.vocabulary] ?? [];
-      byVocabulary[t.vocabulary] = codes;
-      if ((!t.validFrom || t.validFrom <= today) && (!t.validTo || t.validTo > today)) codes.push(t.code);
-    }
+    const inForce = await vocabularyTermsInForce(ctx.db, provinceId, localDateOf(ctx.now));
+    const byVocabulary = Object.fromEntries(
+      Object.entries(inForce).map(([v, terms]) => [v, terms.map((t) => t.code)]),
+    ) as Partial<Record<Vocabulary, string[]>>;
     for (const u of unknownVocabularyCodes(type, input, byVocabulary, stored))
       issues.push({ path: ['body', ...u.path], ...worded(VOCABULARY_MESSAGES[u.vocabulary]) });
   }
