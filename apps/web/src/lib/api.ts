@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode, MessageCode, MessageParams } from '@dx/contracts';
+import type { ErrorBody, ErrorCode, FieldIssue, MessageCode, MessageParams } from '@dx/contracts';
 // The default i18next instance (initialised by lib/i18n.ts at start-up): the client's own messages follow the
 // language switch like every screen's words (locales/common.*.ts).
 import i18n from 'i18next';
@@ -13,12 +13,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 /** One problem with one field; `message` in the reader's language (worded from `reason` when the server sent one). */
-export type FieldIssue = {
-  path: (string | number)[];
-  message: string;
-  reason?: MessageCode;
-  params?: MessageParams;
-};
+export type { FieldIssue };
 
 /**
  * The reader's words for a sentence the server sent by code (locales/messages.ts: vi and en for every code), or null
