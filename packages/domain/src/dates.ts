@@ -10,3 +10,14 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
   .refine((s) => isValidIsoDate(s), 'Ngày không tồn tại');
+
+/**
+ * True when a dated row (settings, vocabulary terms, catalogue rows…) is in force on `date`: the same half-open
+ * [validFrom, validTo) rule as packages/db queries/as-of.ts inForceOn for the rows a statement reads; null = open.
+ */
+export function inForceOn(
+  row: { validFrom?: string | null; validTo?: string | null },
+  date: string,
+): boolean {
+  return (!row.validFrom || row.validFrom <= date) && (!row.validTo || row.validTo > date);
+}

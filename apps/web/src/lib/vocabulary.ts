@@ -1,3 +1,4 @@
+import { inForceOn } from '@dx/domain';
 import { useQuery } from '@tanstack/react-query';
 import { fetchVocabularies, indicatorKeys, type Vocabulary } from '../api/indicators';
 import { todayIso } from './dates';
@@ -29,11 +30,17 @@ export function useVocabulary() {
         .map((t) => [t.code, [t.labelVi, t.labelEn || t.labelVi] as Words]),
     ),
   });
-  /** The terms in force to pick from; the built-in list when the province has none. */
+  /**
+   * The terms in force today to pick from; the built-in list only when the province has never set this vocabulary —
+   * the rule a record's write is checked by (packages/db vocabularyTermsInForce), so the form offers what the server
+   * takes.
+   */
   const options = (v: Vocabulary, builtIn: { value: string; label: Words }[] = []) => {
-    const own = terms.filter((t) => t.vocabulary === v && (!t.validTo || t.validTo > today));
-    return own.length
-      ? own.map((t) => ({ value: t.code, label: [t.labelVi, t.labelEn || t.labelVi] as Words }))
+    const set = terms.filter((t) => t.vocabulary === v);
+    return set.length
+      ? set
+          .filter((t) => inForceOn(t, today))
+          .map((t) => ({ value: t.code, label: [t.labelVi, t.labelEn || t.labelVi] as Words }))
       : builtIn;
   };
   return { words, options };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDateVi } from '../dates';
+import { formatDateVi, inForceOn } from '../dates';
 import type { OrgUnitKind } from '../org-unit';
 import { formatPlaceAndDate } from '../plan/format';
 import { UNIT_KIND_LABELS } from '../targets/describe';
@@ -17,13 +17,6 @@ const dated = {
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
 };
-/** True when a dated row is in force on `date` (the same [from, to) rule as org unit versions). */
-export function inForceOn(
-  row: { validFrom?: string | null; validTo?: string | null },
-  date: string,
-): boolean {
-  return (!row.validFrom || row.validFrom <= date) && (!row.validTo || row.validTo > date);
-}
 
 /**
  * Who may issue the consolidated report (plan 54 V.1.a: the DX office "tổng hợp, báo cáo" to the People's Committee

@@ -1,3 +1,4 @@
+import { inForceOn } from '../dates';
 import { foldVietnamese } from '../text';
 
 /*
@@ -27,7 +28,7 @@ export function provinceWord(adminType: string): 'tỉnh' | 'thành phố' {
 
 /** True when the row is in force on `date` (half-open, as every "as of" in the platform). */
 export function catalogueInForce(p: Pick<CatalogueProvince, 'validFrom' | 'validTo'>, date: string): boolean {
-  return (p.validFrom === null || p.validFrom <= date) && (p.validTo === null || date < p.validTo);
+  return inForceOn(p, date);
 }
 
 /** Rows in force on `date`, by name (Vietnamese order). */
