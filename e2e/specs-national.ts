@@ -1,4 +1,4 @@
-import { adminSetup, assert, expectAccessible, shot, signInAs, test, visible } from './lib';
+import { adminSetup, assert, expectAccessible, settledWidth, shot, signInAs, test, visible } from './lib';
 
 /*
  * The national view (issue 13): a Ministry reader (a viewer over every province) sees the provinces side by side,
@@ -47,7 +47,7 @@ test('national: a Ministry reader ranks the provinces, filters them and opens Há
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await visible(haiPhong);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  const overflow = await settledWidth(page);
   assert(overflow <= 390, `the page scrolls sideways on a phone (${overflow}px): only the table should`);
   await shot(ctx, 'national-phone', true);
   await page.setViewportSize({ width: 1280, height: 860 });

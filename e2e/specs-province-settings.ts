@@ -1,5 +1,5 @@
 // End-to-end spec of the province settings screen (issue 15); registered with `test` from ./lib.
-import { adminSetup, assert, expectAccessible, shot, signInAs, test, visible } from './lib';
+import { adminSetup, assert, expectAccessible, settledWidth, shot, signInAs, test, visible } from './lib';
 
 const ADMIN = { username: 'quantri.thietlap', password: 'mat-khau-thiet-lap-tinh-1' };
 
@@ -74,7 +74,7 @@ test('province settings: the province administrator reads Hải Phòng’s dated
   await page.reload();
   await visible(page.getByRole('heading', { name: /Thiết lập tỉnh, thành phố/ }));
   await visible(names.nth(1));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  const overflow = await settledWidth(page);
   assert(overflow <= 390, `the settings screen scrolls sideways on a phone (${overflow}px)`);
   await shot(ctx, 'province-settings-phone', true);
   await page.setViewportSize({ width: 1280, height: 860 });

@@ -1,6 +1,16 @@
 // End-to-end spec of the vocabularies screen and the rule editor (issue 16); registered with `test` from ./lib.
 import type { Page } from 'playwright-core';
-import { adminSetup, assert, type Ctx, expectAccessible, shot, signInAs, test, visible } from './lib';
+import {
+  adminSetup,
+  assert,
+  type Ctx,
+  expectAccessible,
+  settledWidth,
+  shot,
+  signInAs,
+  test,
+  visible,
+} from './lib';
 
 const DX = { username: 'quytac.vanphong', password: 'mat-khau-quy-tac-1' };
 const TEXT = '100% cán bộ, công chức cấp xã được tập huấn kỹ năng số';
@@ -8,8 +18,7 @@ const TEXT = '100% cán bộ, công chức cấp xã được tập huấn kỹ 
 /** The page does not scroll sideways at a phone's width. */
 async function fitsPhone(ctx: Ctx, page: Page, where: string, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(300);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await settledWidth(page);
   assert(width <= 390, `${where} scrolls sideways on a phone (${width}px)`);
   await shot(ctx, name, true);
   await page.setViewportSize({ width: 1280, height: 860 });

@@ -4,6 +4,7 @@ import {
   assert,
   type Ctx,
   expectAccessible,
+  settledWidth,
   shot,
   signInApi,
   signInAs,
@@ -957,7 +958,7 @@ test('the DX office adds a legal basis and a recipient to plan 54; a bad plan nu
   // Usable on a phone: nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
   await visible(number);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  const overflow = await settledWidth(page);
   assert(overflow <= 390, `page scrolls sideways on a phone (${overflow}px)`);
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) if (k.startsWith('dx.planDraft:')) localStorage.removeItem(k);
